@@ -1,0 +1,7 @@
+/**
+ * `@clientele/domain`: the CRM's deciders (Customer, Lead, Opportunity, Ticket, Campaign, Invoice,
+ * Targets, Commission), their io-ts codecs, and the value types they share.
+ *
+ * @packageDocumentation
+ */
+export * from './shared/index.js';

@@ -1,0 +1,162 @@
+import * as E from 'fp-ts/lib/Either.js';
+import type * as t from 'io-ts';
+import { v7 as uuidv7 } from 'uuid';
+import type { EventToAppend } from '../envelope/envelope.js';
+import type { CurrentRevision } from '../envelope/revision.js';
+import type { AppendResult, EventStore } from '../eventStore/eventStore.js';
+import type { WrongExpectedRevision } from '../eventStore/wrongExpectedRevision.js';
+import type { UpcasterRegistry } from '../upcasting/upcasterRegistry.js';
+import type { CommandContext } from './commandContext.js';
+import type { Decider, DomainEvent } from './decider.js';
+import { DecodeError } from '../envelope/decodeErrors.js';
+import { NO_STREAM } from '../envelope/revision.js';
+
+/** Why a command appended nothing. */
+export type CommandFailure<DomainError> =
+  /** The decider refused the command: a business rule. */
+  | { readonly kind: 'Rejected'; readonly error: DomainError }
+  /** Other writers kept changing the stream; every attempt met a conflict. */
+  | {
+      readonly kind: 'Conflict';
+      readonly conflict: WrongExpectedRevision;
+      readonly attempts: number;
+    };
+
+/** What a handled command did. */
+export interface CommandOutcome<Event, State> {
+  readonly streamName: string;
+  /** The events this call appended: empty for a duplicate or a command that changes nothing. */
+  readonly events: readonly Event[];
+  /** The append, or for a duplicate the first append of this command id; undefined if none. */
+  readonly appended: AppendResult | undefined;
+  /** True when the command id had already been handled and nothing new was written. */
+  readonly duplicate: boolean;
+  /** The aggregate's state after the command. */
+  readonly state: State;
+}
+
+/** An aggregate's state as loaded from its stream. */
+export interface LoadedAggregate<State> {
+  readonly state: State;
+  readonly revision: CurrentRevision;
+}
+
+/** Options of {@link createCommandHandler}. */
+export interface CommandHandlerOptions<Command, Event extends DomainEvent, State, DomainError> {
+  readonly store: EventStore;
+  readonly decider: Decider<Command, Event, State, DomainError>;
+  /** Decodes stored `{ type, data }` into domain events and encodes them for storage. */
+  readonly eventCodec: t.Type<Event, DomainEvent, unknown>;
+  /** The stream a command is about, `Category-<id>`. */
+  readonly streamName: (command: Command) => string;
+  /** Applied to stored events before they are decoded; also sets the version new events get. */
+  readonly upcasters?: UpcasterRegistry;
+  /** Attempts before a conflict is returned; defaults to 5. */
+  readonly maxAttempts?: number;
+  /** Event id generator; defaults to uuid v7. */
+  readonly newEventId?: () => string;
+}
+
+/** Loads, decides and appends commands for one kind of aggregate. */
+export interface CommandHandler<Command, Event extends DomainEvent, State, DomainError> {
+  handle(
+    command: Command,
+    context: CommandContext,
+  ): Promise<E.Either<CommandFailure<DomainError>, CommandOutcome<Event, State>>>;
+  load(streamName: string): Promise<LoadedAggregate<State>>;
+}
+
+/**
+ * The write path: load the aggregate's events, fold them into state, `decide`, and append the new
+ * events with the loaded revision as the expected revision. On a conflict it reloads and decides
+ * again, up to `maxAttempts` times. It is idempotent by `commandId`: the engine records the id in
+ * the same transaction as the append, and a command whose id was already handled returns the first
+ * append's result and writes nothing.
+ */
+export const createCommandHandler = <Command, Event extends DomainEvent, State, DomainError>(
+  options: CommandHandlerOptions<Command, Event, State, DomainError>,
+): CommandHandler<Command, Event, State, DomainError> => {
+  const { store, decider, eventCodec, upcasters } = options;
+  const maxAttempts = options.maxAttempts ?? 5;
+  const newEventId = options.newEventId ?? (() => uuidv7());
+
+  const load = async (streamName: string): Promise<LoadedAggregate<State>> => {
+    let state = decider.initialState;
+    let revision: CurrentRevision = NO_STREAM;
+    for await (const stored of store.readStream(streamName)) {
+      const recorded = upcasters === undefined ? stored : upcasters.upcast(stored);
+      const decoded = eventCodec.decode({ type: recorded.type, data: recorded.data });
+      if (E.isLeft(decoded)) {
+        throw new DecodeError(
+          `stored event ${recorded.type} at ${streamName}@${recorded.streamRevision}`,
+          decoded.left,
+        );
+      }
+      state = decider.evolve(state, decoded.right);
+      revision = recorded.streamRevision;
+    }
+    return { state, revision };
+  };
+
+  const envelope = (event: Event, context: CommandContext): EventToAppend => {
+    const encoded = eventCodec.encode(event);
+    return {
+      type: encoded.type,
+      data: encoded.data,
+      eventId: newEventId(),
+      metadata: {
+        occurredAt: context.occurredAt,
+        actor: context.actor,
+        correlationId: context.correlationId ?? context.commandId,
+        causationId: context.causationId ?? null,
+        commandId: context.commandId,
+        schemaVersion: upcasters?.currentVersion(encoded.type) ?? 1,
+        ...(context.tenantId === undefined ? {} : { tenantId: context.tenantId }),
+      } as EventToAppend['metadata'],
+    };
+  };
+
+  const handle: CommandHandler<Command, Event, State, DomainError>['handle'] = async (
+    command,
+    context,
+  ) => {
+    const streamName = options.streamName(command);
+    const earlier = await store.findCommandResult(context.commandId);
+    if (earlier !== undefined) {
+      const { state } = await load(earlier.streamName);
+      return E.right({
+        streamName: earlier.streamName,
+        events: [],
+        appended: earlier,
+        duplicate: true,
+        state,
+      });
+    }
+    let lastConflict: WrongExpectedRevision | undefined;
+    for (let attempt = 1; attempt <= maxAttempts; attempt += 1) {
+      const loaded = await load(streamName);
+      const decision = decider.decide(command, loaded.state);
+      if (E.isLeft(decision)) return E.left({ kind: 'Rejected', error: decision.left });
+      const events = decision.right;
+      if (events.length === 0) {
+        return E.right({ streamName, events, appended: undefined, duplicate: false, state: loaded.state });
+      }
+      const appended = await store.appendToStream(
+        streamName,
+        events.map((event) => envelope(event, context)),
+        { expectedRevision: loaded.revision, commandId: context.commandId },
+      );
+      if (E.isRight(appended)) {
+        const duplicate = appended.right.duplicate;
+        const state = duplicate
+          ? (await load(streamName)).state
+          : events.reduce(decider.evolve, loaded.state);
+        return E.right({ streamName, events: duplicate ? [] : events, appended: appended.right, duplicate, state });
+      }
+      lastConflict = appended.left;
+    }
+    return E.left({ kind: 'Conflict', conflict: lastConflict as WrongExpectedRevision, attempts: maxAttempts });
+  };
+
+  return { handle, load };
+};

@@ -1,0 +1,3 @@
+export * from './decider.js';
+export * from './commandContext.js';
+export * from './commandHandler.js';

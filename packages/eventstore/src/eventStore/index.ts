@@ -1,0 +1,3 @@
+export * from './eventStore.js';
+export * from './wrongExpectedRevision.js';
+export * from './validateAppend.js';

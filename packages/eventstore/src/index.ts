@@ -1,0 +1,14 @@
+/**
+ * `@clientele/eventstore`: the envelope, the `EventStore` port and its in-memory engine, command
+ * handling, upcasting and reactors. Engines live in their own packages; the contract suite and the
+ * given/when/then kit are in `@clientele/eventstore/testing`.
+ *
+ * @packageDocumentation
+ */
+export * from './envelope/index.js';
+export * from './eventStore/index.js';
+export * from './subscriptions/index.js';
+export * from './inMemory/index.js';
+export * from './upcasting/index.js';
+export * from './commandHandling/index.js';
+export * from './reactors/index.js';

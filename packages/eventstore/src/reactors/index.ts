@@ -1,0 +1,3 @@
+export * from './checkpointStore.js';
+export * from './deterministicId.js';
+export * from './reactorRunner.js';

@@ -1,0 +1,82 @@
+import type { RecordedEvent } from '../envelope/envelope.js';
+import type { LogStart, Position } from '../envelope/position.js';
+import type { Subscription, SubscriptionMessage } from '../eventStore/eventStore.js';
+import { END, START } from '../envelope/position.js';
+
+/** One page of the log as an engine reads it for a subscription. */
+export interface LogPage {
+  /** Matching events strictly after the requested position, in order. */
+  readonly events: readonly RecordedEvent[];
+  /**
+   * How far the read looked, matching or not: every matching event in (after, scannedTo] is in
+   * `events`. Undefined only when the log is empty.
+   */
+  readonly scannedTo: Position | undefined;
+  /** True when the page was cut by the limit, so more events may follow at once. */
+  readonly full: boolean;
+}
+
+/** What an engine supplies so {@link followLog} can run a catch-up subscription on it. */
+export interface LogSource {
+  /** Up to `limit` filtered events after `after` (from the start when undefined). */
+  readPage(after: Position | undefined, limit: number): Promise<LogPage>;
+  /** The last position in the log now. */
+  headPosition(): Promise<Position | undefined>;
+  /**
+   * Resolves once events after `after` may exist: at once if they already do, else when the engine
+   * sees an append (in this process or, for shared engines, another). Resolves when `signal` aborts.
+   */
+  waitForAppend(after: Position | undefined, signal: AbortSignal): Promise<void>;
+}
+
+/** Options of {@link followLog}. */
+export interface FollowLogOptions {
+  readonly fromPosition?: LogStart;
+  /** Events read per page during catch-up; defaults to 500. */
+  readonly pageSize?: number;
+}
+
+/**
+ * A catch-up subscription built from an engine's page reader and append signal. Each read starts
+ * strictly after the last position scanned, so the hand-over from catch-up to live has no gap and
+ * no duplicate by construction.
+ */
+export const followLog = (source: LogSource, options: FollowLogOptions = {}): Subscription => {
+  const abort = new AbortController();
+  const pageSize = options.pageSize ?? 500;
+  let iterating = false;
+
+  async function* messages(): AsyncGenerator<SubscriptionMessage> {
+    const from = options.fromPosition ?? START;
+    let after: Position | undefined =
+      from === START ? undefined : from === END ? await source.headPosition() : from;
+    let caughtUp = false;
+    while (!abort.signal.aborted) {
+      const page = await source.readPage(after, pageSize);
+      for (const event of page.events) {
+        if (abort.signal.aborted) return;
+        yield { kind: 'event', event };
+      }
+      if (page.scannedTo !== undefined) after = page.scannedTo;
+      if (page.full) continue;
+      if (!caughtUp) {
+        caughtUp = true;
+        yield { kind: 'caughtUp', position: after };
+      }
+      await source.waitForAppend(after, abort.signal);
+    }
+  }
+
+  const iterator = messages();
+  return {
+    [Symbol.asyncIterator]() {
+      if (iterating) throw new Error('a subscription can be iterated only once');
+      iterating = true;
+      return iterator;
+    },
+    async stop() {
+      abort.abort();
+      await iterator.return(undefined);
+    },
+  };
+};

@@ -1,0 +1,2 @@
+export * from './eventFilter.js';
+export * from './followLog.js';

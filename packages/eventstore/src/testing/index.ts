@@ -1,0 +1,7 @@
+/**
+ * Test kit for users and for Clientele's own packages: given/when/then for deciders and the
+ * engine contract suite every engine runs unchanged.
+ *
+ * @packageDocumentation
+ */
+export * from './deciderSpec.js';
