@@ -112,7 +112,7 @@ export const createCommandHandler = <Command, Event extends DomainEvent, State, 
         commandId: context.commandId,
         schemaVersion: upcasters?.currentVersion(encoded.type) ?? 1,
         ...(context.tenantId === undefined ? {} : { tenantId: context.tenantId }),
-      } as EventToAppend['metadata'],
+      },
     };
   };
 
@@ -127,7 +127,7 @@ export const createCommandHandler = <Command, Event extends DomainEvent, State, 
       return E.right({
         streamName: earlier.streamName,
         events: [],
-        appended: earlier,
+        appended: { ...earlier, duplicate: true },
         duplicate: true,
         state,
       });
@@ -139,7 +139,13 @@ export const createCommandHandler = <Command, Event extends DomainEvent, State, 
       if (E.isLeft(decision)) return E.left({ kind: 'Rejected', error: decision.left });
       const events = decision.right;
       if (events.length === 0) {
-        return E.right({ streamName, events, appended: undefined, duplicate: false, state: loaded.state });
+        return E.right({
+          streamName,
+          events,
+          appended: undefined,
+          duplicate: false,
+          state: loaded.state,
+        });
       }
       const appended = await store.appendToStream(
         streamName,
@@ -151,11 +157,21 @@ export const createCommandHandler = <Command, Event extends DomainEvent, State, 
         const state = duplicate
           ? (await load(streamName)).state
           : events.reduce(decider.evolve, loaded.state);
-        return E.right({ streamName, events: duplicate ? [] : events, appended: appended.right, duplicate, state });
+        return E.right({
+          streamName,
+          events: duplicate ? [] : events,
+          appended: appended.right,
+          duplicate,
+          state,
+        });
       }
       lastConflict = appended.left;
     }
-    return E.left({ kind: 'Conflict', conflict: lastConflict as WrongExpectedRevision, attempts: maxAttempts });
+    return E.left({
+      kind: 'Conflict',
+      conflict: lastConflict as WrongExpectedRevision,
+      attempts: maxAttempts,
+    });
   };
 
   return { handle, load };

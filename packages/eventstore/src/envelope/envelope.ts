@@ -20,8 +20,10 @@ export interface EventToAppend<Type extends string = string, Data = unknown> {
  * An event as an engine returns it: what the caller appended plus the fields the engine assigned
  * (`streamName`, `streamRevision`, `position`, `recordedAt`).
  */
-export interface RecordedEvent<Type extends string = string, Data = unknown>
-  extends EventToAppend<Type, Data> {
+export interface RecordedEvent<Type extends string = string, Data = unknown> extends EventToAppend<
+  Type,
+  Data
+> {
   /** The stream it was appended to, `Category-<id>`. */
   readonly streamName: string;
   /** Its 0-based place in the stream; revisions are contiguous. */

@@ -67,5 +67,8 @@ export const EventMetadata = t.intersection(
   ],
   'EventMetadata',
 );
-/** The metadata every stored event carries. */
-export type EventMetadata = t.TypeOf<typeof EventMetadata>;
+/**
+ * The metadata every stored event carries, as plain JSON values (the codec checks the formats of
+ * `occurredAt` and `schemaVersion` when an event is appended).
+ */
+export type EventMetadata = t.OutputOf<typeof EventMetadata>;

@@ -14,7 +14,9 @@ const CATEGORY_PATTERN = /^[A-Za-z][A-Za-z0-9]*$/;
  */
 export const streamName = (category: string, id: string): string => {
   if (!CATEGORY_PATTERN.test(category)) {
-    throw new RangeError(`stream category "${category}" must be letters and digits, starting with a letter`);
+    throw new RangeError(
+      `stream category "${category}" must be letters and digits, starting with a letter`,
+    );
   }
   if (id.length === 0) throw new RangeError(`stream id for category "${category}" is empty`);
   return `${category}-${id}`;

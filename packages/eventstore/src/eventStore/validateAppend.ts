@@ -22,14 +22,20 @@ export const validateAppend = (streamName: string, events: readonly EventToAppen
       throw new TypeError(`${where}: event type ${JSON.stringify(event.type)} is not a valid name`);
     }
     if (typeof event.eventId !== 'string' || !UUID_PATTERN.test(event.eventId)) {
-      throw new TypeError(`${where} (${event.type}): eventId ${JSON.stringify(event.eventId)} is not a uuid`);
+      throw new TypeError(
+        `${where} (${event.type}): eventId ${JSON.stringify(event.eventId)} is not a uuid`,
+      );
     }
     if (seen.has(event.eventId)) {
-      throw new RangeError(`${where} (${event.type}): eventId ${event.eventId} appears twice in the batch`);
+      throw new RangeError(
+        `${where} (${event.type}): eventId ${event.eventId} appears twice in the batch`,
+      );
     }
     seen.add(event.eventId);
-    if (event.data === undefined) throw new TypeError(`${where} (${event.type}): data is undefined`);
+    if (event.data === undefined)
+      throw new TypeError(`${where} (${event.type}): data is undefined`);
     const metadata = EventMetadata.decode(event.metadata);
-    if (metadata._tag === 'Left') throw new DecodeError(`${where} (${event.type}): metadata`, metadata.left);
+    if (metadata._tag === 'Left')
+      throw new DecodeError(`${where} (${event.type}): metadata`, metadata.left);
   });
 };

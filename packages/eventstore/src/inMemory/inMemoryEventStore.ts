@@ -158,7 +158,8 @@ export const createInMemoryEventStore = (options: InMemoryEventStoreOptions = {}
       let index: number;
       if (from === START) index = 0;
       else if (from === END) index = step < 0 ? log.length - 1 : log.length;
-      else index = step < 0 ? Math.min(Number(from.commit), log.length) - 1 : Number(from.commit) - 1;
+      else
+        index = step < 0 ? Math.min(Number(from.commit), log.length) - 1 : Number(from.commit) - 1;
       index = Math.max(index, step < 0 ? -1 : 0);
       const maxCount = readOptions.maxCount ?? Number.POSITIVE_INFINITY;
       for (let count = 0; count < maxCount && index >= 0 && index < log.length; index += step) {

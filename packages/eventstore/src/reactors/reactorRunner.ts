@@ -52,7 +52,10 @@ export const createReactorRunner = (options: ReactorOptions): ReactorRunner => {
   /** Feeds events to `react` until caught up (or stopped, when `untilCaughtUp` is false). */
   const consume = async (untilCaughtUp: boolean): Promise<number> => {
     const from = await checkpoints.load(name);
-    const subscription = store.subscribeToAll({ fromPosition: from ?? START, ...(filter ? { filter } : {}) });
+    const subscription = store.subscribeToAll({
+      fromPosition: from ?? START,
+      ...(filter ? { filter } : {}),
+    });
     if (!untilCaughtUp) live = subscription;
     let handled = 0;
     let unsaved: Position | undefined;

@@ -8,7 +8,10 @@ export const matchesFilter = (
 ): boolean => {
   if (filter === undefined) return true;
   const { streamNamePrefixes, eventTypes } = filter;
-  if (streamNamePrefixes !== undefined && !streamNamePrefixes.some((p) => streamName.startsWith(p))) {
+  if (
+    streamNamePrefixes !== undefined &&
+    !streamNamePrefixes.some((p) => streamName.startsWith(p))
+  ) {
     return false;
   }
   return eventTypes === undefined || eventTypes.includes(eventType);

@@ -39,18 +39,24 @@ export const deciderSpec = <Command, Event extends DomainEvent, State, DomainErr
         then(expected) {
           const result = decide();
           if (E.isLeft(result)) {
-            throw new Error(`expected events, but the command was refused: ${JSON.stringify(result.left)}`);
+            throw new Error(
+              `expected events, but the command was refused: ${JSON.stringify(result.left)}`,
+            );
           }
           expect(result.right).toEqual(expected);
         },
         thenFails(expected) {
           const result = decide();
           if (E.isRight(result)) {
-            throw new Error(`expected a refusal, but the command emitted ${JSON.stringify(result.right)}`);
+            throw new Error(
+              `expected a refusal, but the command emitted ${JSON.stringify(result.right)}`,
+            );
           }
           if (typeof expected === 'function') {
             const accepts = expected as (error: DomainError) => boolean;
-            expect(accepts(result.left), `unexpected error ${JSON.stringify(result.left)}`).toBe(true);
+            expect(accepts(result.left), `unexpected error ${JSON.stringify(result.left)}`).toBe(
+              true,
+            );
           } else {
             expect(result.left).toEqual(expected);
           }

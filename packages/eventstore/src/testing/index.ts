@@ -5,3 +5,5 @@
  * @packageDocumentation
  */
 export * from './deciderSpec.js';
+export * from './contract/index.js';
+export { collect, testEvent, testMetadata } from './contract/fixtures.js';

@@ -28,7 +28,9 @@ export const createUpcasterRegistry = (upcasters: readonly Upcaster[]): Upcaster
     }
     const byVersion = steps.get(upcaster.type) ?? new Map<number, Upcaster['upcast']>();
     if (byVersion.has(upcaster.fromVersion)) {
-      throw new RangeError(`two upcasters for ${upcaster.type} from version ${upcaster.fromVersion}`);
+      throw new RangeError(
+        `two upcasters for ${upcaster.type} from version ${upcaster.fromVersion}`,
+      );
     }
     byVersion.set(upcaster.fromVersion, upcaster.upcast);
     steps.set(upcaster.type, byVersion);
