@@ -3,7 +3,7 @@ import type { EventToAppend, RecordedEvent } from '../envelope/envelope.js';
 import type { LogStart, Position } from '../envelope/position.js';
 import type { CurrentRevision, ExpectedRevision } from '../envelope/revision.js';
 import type { WrongExpectedRevision } from './wrongExpectedRevision.js';
-import { END, START } from '../envelope/position.js';
+import type { END, START } from '../envelope/position.js';
 
 /** Reading direction. */
 export type Direction = 'forwards' | 'backwards';

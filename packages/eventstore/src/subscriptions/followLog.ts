@@ -58,7 +58,9 @@ export const followLog = (source: LogSource, options: FollowLogOptions = {}): Su
         yield { kind: 'event', event };
       }
       if (page.scannedTo !== undefined) after = page.scannedTo;
-      if (page.full) continue;
+      // Caught up means a read found nothing new; reading once more after a page of events also
+      // picks up what was appended while that page was being handled.
+      if (page.full || page.events.length > 0) continue;
       if (!caughtUp) {
         caughtUp = true;
         yield { kind: 'caughtUp', position: after };

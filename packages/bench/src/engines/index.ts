@@ -1,0 +1,5 @@
+import type { BenchEngine } from '../benchEngine.js';
+import { memoryBenchEngine } from './memory.js';
+
+/** Every engine the benchmark knows, in the order results are printed. */
+export const benchEngines: readonly BenchEngine[] = [memoryBenchEngine];

@@ -1,0 +1,55 @@
+/** Latency samples of single operations, in milliseconds. */
+export type Latencies = number[];
+
+/** Runs `operation` `count` times in sequence and records each call's latency. */
+export const timeEach = async (
+  count: number,
+  operation: (index: number) => unknown,
+): Promise<Latencies> => {
+  const latencies: Latencies = new Array<number>(count);
+  for (let index = 0; index < count; index += 1) {
+    const started = performance.now();
+    await operation(index);
+    latencies[index] = performance.now() - started;
+  }
+  return latencies;
+};
+
+/** Wall time of `operation`, in seconds, and what it returned. */
+export const timeOnce = async <T>(
+  operation: () => Promise<T>,
+): Promise<{ seconds: number; value: T }> => {
+  const started = performance.now();
+  const value = await operation();
+  return { seconds: (performance.now() - started) / 1000, value };
+};
+
+/** The `p`-th percentile (0–100) of the samples, nearest-rank. */
+export const percentile = (samples: readonly number[], p: number): number => {
+  const sorted = [...samples].sort((a, b) => a - b);
+  const rank = Math.max(0, Math.ceil((p / 100) * sorted.length) - 1);
+  return sorted[rank] ?? Number.NaN;
+};
+
+/** Operations per second for `count` operations whose latencies sum to the wall time. */
+export const opsPerSecond = (count: number, seconds: number): number => count / seconds;
+
+/**
+ * Samples the process's resident set size while `operation` runs and returns its peak in MB, so
+ * each workload reports its own peak rather than the process's lifetime maximum.
+ */
+export const withPeakRss = async <T>(
+  operation: () => Promise<T>,
+): Promise<{ peakRssMb: number; value: T }> => {
+  let peak = process.memoryUsage.rss();
+  const timer = setInterval(() => {
+    peak = Math.max(peak, process.memoryUsage.rss());
+  }, 20);
+  try {
+    const value = await operation();
+    peak = Math.max(peak, process.memoryUsage.rss());
+    return { peakRssMb: peak / (1024 * 1024), value };
+  } finally {
+    clearInterval(timer);
+  }
+};

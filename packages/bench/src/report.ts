@@ -1,0 +1,51 @@
+import type { WorkloadResult } from './workloads/index.js';
+
+const format = (value: number | null, digits = 0): string =>
+  value === null || Number.isNaN(value)
+    ? '—'
+    : value.toLocaleString('en-US', {
+        maximumFractionDigits: digits,
+        minimumFractionDigits: digits,
+      });
+
+/** The results as an aligned text table, one row per workload and engine. */
+export const formatTable = (results: readonly WorkloadResult[]): string => {
+  const header = [
+    'workload',
+    'engine',
+    'ops/s',
+    'raw ops/s',
+    'ratio',
+    'p50 ms',
+    'p99 ms',
+    'peak RSS MB',
+    'note',
+  ];
+  const rows = results.map((r) => [
+    r.workload,
+    r.engine,
+    format(r.opsPerSec),
+    format(r.rawOpsPerSec),
+    format(r.ratio, 3),
+    format(r.p50Ms, 3),
+    format(r.p99Ms, 3),
+    format(r.peakRssMb, 0),
+    r.note ?? '',
+  ]);
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i]!.length)));
+  const line = (cells: readonly string[]) =>
+    cells
+      .map((cell, i) =>
+        i < 2 || i === cells.length - 1 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!),
+      )
+      .join('  ');
+  return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
+};
+
+/** The results as the JSON array `pnpm bench --json` prints: fields that do not apply are null. */
+export const formatJson = (results: readonly WorkloadResult[]): string =>
+  JSON.stringify(
+    results.map(({ note: _note, ...figures }) => figures),
+    null,
+    2,
+  );

@@ -1,0 +1,33 @@
+import type { BenchEngine } from '../benchEngine.js';
+import type { WorkloadResult, WorkloadSizes } from './workloadResult.js';
+import { runW1 } from './w1Appends.js';
+import { runW2 } from './w2Rehydrate.js';
+import { runW3 } from './w3ReadAll.js';
+import { runW4 } from './w4ConcurrentAppends.js';
+
+export type { WorkloadResult, WorkloadSizes } from './workloadResult.js';
+export { baseSizes } from './workloadResult.js';
+
+/** A named workload that can run on any engine. */
+export interface Workload {
+  readonly id: string;
+  readonly title: string;
+  readonly run: (engine: BenchEngine, sizes: WorkloadSizes) => Promise<WorkloadResult>;
+  /** Whether the workload means something on this engine (W4 needs a shared server). */
+  readonly appliesTo: (engine: BenchEngine) => boolean;
+}
+
+const everyEngine = (): boolean => true;
+
+/** Every workload, in the order results are printed. */
+export const workloads: readonly Workload[] = [
+  { id: 'W1', title: 'single-event appends across streams', run: runW1, appliesTo: everyEngine },
+  { id: 'W2', title: 'rehydrate one long aggregate', run: runW2, appliesTo: everyEngine },
+  { id: 'W3', title: 'read the whole log', run: runW3, appliesTo: everyEngine },
+  {
+    id: 'W4',
+    title: 'concurrent appends, distinct streams',
+    run: runW4,
+    appliesTo: (engine) => engine.rawConcurrentAppends !== undefined,
+  },
+];

@@ -1,0 +1,47 @@
+import { createCommandHandler } from '@clientele/eventstore';
+import type { BenchEngine } from '../benchEngine.js';
+import { percentile, timeEach, withPeakRss } from '../measure.js';
+import { populate } from './populate.js';
+import { SampledEvent, sampleDecider } from './sampleAggregate.js';
+import type { WorkloadResult, WorkloadSizes } from './workloadResult.js';
+import { ratioOf } from './workloadResult.js';
+
+const REPEATS = 10;
+
+/** W2: rehydrating one aggregate from a long stream: read, decode through its codec, fold. */
+export const runW2 = async (engine: BenchEngine, sizes: WorkloadSizes): Promise<WorkloadResult> => {
+  const count = sizes.aggregateEvents;
+  const raw = count / (await engine.rawReadAll(count));
+  const { store, close } = await engine.open();
+  try {
+    await populate(store, count, () => 'Opportunity-bench');
+    const handler = createCommandHandler({
+      store,
+      decider: sampleDecider,
+      eventCodec: SampledEvent,
+      streamName: () => 'Opportunity-bench',
+    });
+    const { peakRssMb, value: latencies } = await withPeakRss(() =>
+      timeEach(REPEATS, async () => {
+        const { state } = await handler.load('Opportunity-bench');
+        if (state.count !== count)
+          throw new Error(`rehydrated ${state.count} events, expected ${count}`);
+      }),
+    );
+    const p50 = percentile(latencies, 50);
+    const ops = count / (p50 / 1000);
+    return {
+      workload: 'W2',
+      engine: engine.name,
+      opsPerSec: ops,
+      rawOpsPerSec: raw,
+      ratio: ratioOf(ops, raw),
+      p50Ms: p50,
+      p99Ms: percentile(latencies, 99),
+      peakRssMb,
+      note: `${count}-event aggregate, no snapshot, ${REPEATS} rehydrations (events/s at p50)`,
+    };
+  } finally {
+    await close();
+  }
+};

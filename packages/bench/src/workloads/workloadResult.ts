@@ -1,0 +1,34 @@
+/** One line of benchmark output: a workload on an engine, next to its raw baseline. */
+export interface WorkloadResult {
+  readonly workload: string;
+  readonly engine: string;
+  readonly opsPerSec: number | null;
+  readonly rawOpsPerSec: number | null;
+  readonly ratio: number | null;
+  readonly p50Ms: number | null;
+  readonly p99Ms: number | null;
+  readonly peakRssMb: number | null;
+  /** Why a figure is missing, or what was measured. */
+  readonly note?: string;
+}
+
+/** Sizes of the workloads; `--scale` multiplies them. */
+export interface WorkloadSizes {
+  readonly appends: number;
+  readonly streams: number;
+  readonly aggregateEvents: number;
+  readonly logEvents: number;
+  readonly concurrentClients: number;
+}
+
+/** The sizes the issues name, at scale 1. */
+export const baseSizes: WorkloadSizes = {
+  appends: 10_000,
+  streams: 1_000,
+  aggregateEvents: 10_000,
+  logEvents: 100_000,
+  concurrentClients: 8,
+};
+
+/** Rounds a ratio for display and JSON. */
+export const ratioOf = (ops: number, raw: number): number => Math.round((ops / raw) * 1000) / 1000;
