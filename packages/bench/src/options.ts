@@ -33,7 +33,7 @@ export const parseBenchOptions = (args: readonly string[]): E.Either<string, Ben
   let workloads: readonly string[] | undefined;
   let scale = 1;
   for (let i = 0; i < args.length; i += 1) {
-    const arg = args[i]!;
+    const arg = args[i] ?? '';
     const [flag, inline] = arg.includes('=')
       ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)]
       : [arg, undefined];

@@ -14,7 +14,7 @@ export const memoryBenchEngine: BenchEngine = {
   rawSingleRowAppends: async (count, streams) => {
     const rows: unknown[][] = Array.from({ length: streams }, () => []);
     return timeEach(count, (index) => {
-      rows[index % streams]!.push({ type: 'Sampled', data: sampleEventData(index) });
+      rows[index % streams]?.push({ type: 'Sampled', data: sampleEventData(index) });
     });
   },
   rawReadAll: async (count) => {
