@@ -9,7 +9,10 @@ const packagesDir = fileURLToPath(new URL('./packages/', import.meta.url));
  * to `packages/x/src/testing/index.ts`, mirroring each package's `exports`.
  */
 const workspaceSources = [
-  { find: /^@clientele\/([a-z-]+)\/testing$/, replacement: `${packagesDir}$1/src/testing/index.ts` },
+  {
+    find: /^@clientele\/([a-z-]+)\/testing$/,
+    replacement: `${packagesDir}$1/src/testing/index.ts`,
+  },
   { find: /^@clientele\/([a-z-]+)$/, replacement: `${packagesDir}$1/src/index.ts` },
 ];
 
