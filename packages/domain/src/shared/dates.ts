@@ -10,7 +10,9 @@ const isCalendarDate = (s: string): boolean => {
   if (match === null) return false;
   const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
   const date = new Date(Date.UTC(year, month - 1, day));
-  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+  return (
+    date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day
+  );
 };
 
 /**
@@ -31,6 +33,8 @@ export const daysBetween = (from: DateOnly, to: DateOnly): number =>
 
 /** The day `days` after `date` (before, when negative). */
 export const addDays = (date: DateOnly, days: number): DateOnly =>
-  new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10) as DateOnly;
+  new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000)
+    .toISOString()
+    .slice(0, 10) as DateOnly;
 
 export { IsoInstant } from '@clientele/eventstore';

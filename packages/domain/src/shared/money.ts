@@ -56,7 +56,9 @@ export type NonNegativeMoney = t.TypeOf<typeof NonNegativeMoney>;
 export const money = (amountMinor: number, currency: string): Money => {
   const decoded = Money.decode({ amountMinor, currency });
   if (decoded._tag === 'Left') {
-    throw new RangeError(`${amountMinor} ${currency} is not money: whole minor units and an ISO 4217 code`);
+    throw new RangeError(
+      `${amountMinor} ${currency} is not money: whole minor units and an ISO 4217 code`,
+    );
   }
   return decoded.right;
 };
@@ -64,7 +66,9 @@ export const money = (amountMinor: number, currency: string): Money => {
 /** Sum of two amounts of the same currency; throws when currencies differ or the sum overflows. */
 export const addMoney = (a: Money, b: Money): Money => {
   if (a.currency !== b.currency) {
-    throw new RangeError(`cannot add ${a.currency} and ${b.currency}: amounts are kept per currency`);
+    throw new RangeError(
+      `cannot add ${a.currency} and ${b.currency}: amounts are kept per currency`,
+    );
   }
   return money(a.amountMinor + b.amountMinor, a.currency);
 };
