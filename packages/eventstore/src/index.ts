@@ -12,3 +12,4 @@ export * from './inMemory/index.js';
 export * from './upcasting/index.js';
 export * from './commandHandling/index.js';
 export * from './reactors/index.js';
+export * from './integrity/index.js';

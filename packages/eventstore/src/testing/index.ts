@@ -6,4 +6,5 @@
  */
 export * from './deciderSpec.js';
 export * from './contract/index.js';
+export * from './tamperedView.js';
 export { collect, testEvent, testMetadata } from './contract/fixtures.js';

@@ -1,0 +1,6 @@
+export * from './canonicalJson.js';
+export * from './eventHash.js';
+export * from './hashChainedEventStore.js';
+export * from './signer.js';
+export * from './logSeal.js';
+export * from './verifyLog.js';

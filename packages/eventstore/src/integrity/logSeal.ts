@@ -1,0 +1,115 @@
+import { createHash } from 'node:crypto';
+import * as E from 'fp-ts/lib/Either.js';
+import * as t from 'io-ts';
+import { v7 as uuidv7 } from 'uuid';
+import type { EventStore } from '../eventStore/eventStore.js';
+import type { Signer } from './signer.js';
+import { NO_STREAM } from '../envelope/revision.js';
+import { comparePositions, parsePosition, positionToString } from '../envelope/position.js';
+import { DecodeError } from '../envelope/decodeErrors.js';
+import { canonicalJson } from './canonicalJson.js';
+
+/** The stream seals are kept in. */
+export const SEAL_STREAM = 'Seal-log';
+/** The event type of a seal. */
+export const LOG_SEALED = 'LogSealed';
+
+/** The running hash of an empty log. */
+export const EMPTY_LOG_HASH = '0'.repeat(64);
+
+/** Folds one event's chain value into the running hash over the whole log. */
+export const nextLogHash = (logHash: string, chain: string): string =>
+  createHash('sha256').update(`${logHash}:${chain}`, 'utf8').digest('hex');
+
+/**
+ * A signed statement about the log: "up to `position` it held `count` events whose running hash
+ * is `logHash`". Kept in the `Seal-log` stream and exportable, so an auditor can keep the latest
+ * one outside the system and later prove that nothing before it was deleted, inserted, reordered
+ * or rewritten.
+ */
+export const LogSeal = t.type({
+  position: t.string,
+  count: t.string,
+  logHash: t.string,
+  keyId: t.string,
+  signature: t.string,
+});
+/** A signed statement about the log up to a position. */
+export type LogSeal = t.TypeOf<typeof LogSeal>;
+
+/** The exact text a seal's signature covers. */
+export const sealMessage = (seal: Pick<LogSeal, 'position' | 'count' | 'logHash'>): string =>
+  canonicalJson({ count: seal.count, logHash: seal.logHash, position: seal.position });
+
+/** The seals recorded in the store, oldest first, decoded. */
+export const readSeals = async (store: EventStore): Promise<LogSeal[]> => {
+  const seals: LogSeal[] = [];
+  for await (const event of store.readStream(SEAL_STREAM)) {
+    const decoded = LogSeal.decode(event.data);
+    if (E.isLeft(decoded))
+      throw new DecodeError(`seal ${SEAL_STREAM}@${event.streamRevision}`, decoded.left);
+    seals.push(decoded.right);
+  }
+  return seals;
+};
+
+/**
+ * Records a new seal over everything in the log now, continuing the running hash from the last
+ * seal, and returns it (export it to keep it outside the store). The store should be wrapped in
+ * `withHashChain`, since the seal folds the events' chain values.
+ */
+export const sealLog = async (
+  store: EventStore,
+  signer: Signer,
+  now: () => Date = () => new Date(),
+): Promise<LogSeal> => {
+  const seals = await readSeals(store);
+  const last = seals[seals.length - 1];
+  let logHash = last?.logHash ?? EMPTY_LOG_HASH;
+  let count = BigInt(last?.count ?? '0');
+  let position = last?.position;
+  const from = last === undefined ? undefined : parsePosition(last.position);
+  if (from !== undefined && E.isLeft(from))
+    throw new Error(`the last seal's position is corrupt: ${from.left}`);
+  for await (const event of store.readAll(from === undefined ? {} : { fromPosition: from.right })) {
+    if (from !== undefined && comparePositions(event.position, from.right) === 0) continue;
+    const chain = event.metadata.chain;
+    if (chain === undefined) {
+      throw new Error(
+        `cannot seal: ${event.streamName}@${event.streamRevision} has no hash-chain value`,
+      );
+    }
+    logHash = nextLogHash(logHash, chain);
+    count += 1n;
+    position = positionToString(event.position);
+  }
+  if (position === undefined) throw new Error('cannot seal an empty log');
+  const statement = { position, count: count.toString(), logHash };
+  const seal: LogSeal = {
+    ...statement,
+    keyId: signer.keyId,
+    signature: await signer.sign(sealMessage(statement)),
+  };
+  const appended = await store.appendToStream(
+    SEAL_STREAM,
+    [
+      {
+        type: LOG_SEALED,
+        data: seal,
+        eventId: uuidv7(),
+        metadata: {
+          occurredAt: now().toISOString(),
+          actor: { id: 'system:sealer', role: 'system' },
+          correlationId: 'log-sealing',
+          causationId: null,
+          commandId: uuidv7(),
+          schemaVersion: 1,
+        },
+      },
+    ],
+    { expectedRevision: seals.length === 0 ? NO_STREAM : BigInt(seals.length - 1) },
+  );
+  if (E.isLeft(appended))
+    throw new Error(`another sealer recorded a seal at the same time: ${appended.left.message}`);
+  return seal;
+};

@@ -1,0 +1,149 @@
+import * as E from 'fp-ts/lib/Either.js';
+import type { RecordedEvent } from '../envelope/envelope.js';
+import type { Position } from '../envelope/position.js';
+import type { EventStore } from '../eventStore/eventStore.js';
+import type { LogSeal } from './logSeal.js';
+import type { Signer } from './signer.js';
+import { positionToString } from '../envelope/position.js';
+import { eventHash } from './eventHash.js';
+import { EMPTY_LOG_HASH, nextLogHash, readSeals, sealMessage } from './logSeal.js';
+
+/** Which anchor caught a tampering. */
+export type IntegrityAnchor = 'stream chain' | 'seal' | 'signed head';
+
+/** The first broken link found, with where it is. */
+export interface IntegrityBreak {
+  readonly anchor: IntegrityAnchor;
+  readonly reason: string;
+  readonly streamName?: string;
+  readonly streamRevision?: bigint;
+  readonly position?: Position;
+}
+
+/** What a clean verification walked. */
+export interface IntegrityReport {
+  readonly events: number;
+  readonly streams: number;
+  readonly sealsChecked: number;
+  readonly logHash: string;
+}
+
+/** Options of {@link verifyLog}. */
+export interface VerifyLogOptions {
+  /** Checks the seals' signatures; without it seals are checked for content only. */
+  readonly signer?: Signer;
+  /** A seal exported earlier and kept outside the store: the log must still contain it. */
+  readonly trustedHead?: LogSeal;
+}
+
+const broken = (
+  anchor: IntegrityAnchor,
+  reason: string,
+  event?: RecordedEvent,
+): IntegrityBreak => ({
+  anchor,
+  reason,
+  ...(event === undefined
+    ? {}
+    : {
+        streamName: event.streamName,
+        streamRevision: event.streamRevision,
+        position: event.position,
+      }),
+});
+
+/**
+ * Walks the whole log and reports the first broken link: an event whose stream revision is out of
+ * sequence or whose hash-chain value does not match its content and predecessor (`stream chain`),
+ * a seal whose signature, count or running hash does not match the log (`seal`), or a trusted
+ * exported head the log no longer reaches (`signed head`).
+ */
+export const verifyLog = async (
+  store: EventStore,
+  options: VerifyLogOptions = {},
+): Promise<E.Either<IntegrityBreak, IntegrityReport>> => {
+  const seals = await readSeals(store);
+  const anchors = new Map<string, LogSeal>();
+  for (const seal of [...seals, ...(options.trustedHead ? [options.trustedHead] : [])]) {
+    if (
+      options.signer !== undefined &&
+      !(await options.signer.verify(sealMessage(seal), seal.signature))
+    ) {
+      const which = seal === options.trustedHead ? 'signed head' : 'seal';
+      return E.left(
+        broken(
+          which,
+          `the seal at position ${seal.position} has an invalid signature (key ${seal.keyId})`,
+        ),
+      );
+    }
+    anchors.set(seal.position, seal);
+  }
+  const heads = new Map<string, { revision: bigint; chain: string }>();
+  let logHash = EMPTY_LOG_HASH;
+  let count = 0n;
+  let sealsChecked = 0;
+  const reached = new Set<string>();
+  for await (const event of store.readAll()) {
+    const head = heads.get(event.streamName);
+    const expectedRevision = head === undefined ? 0n : head.revision + 1n;
+    if (event.streamRevision !== expectedRevision) {
+      return E.left(
+        broken(
+          'stream chain',
+          `revision ${event.streamRevision} follows ${head === undefined ? 'nothing' : head.revision}`,
+          event,
+        ),
+      );
+    }
+    const chain = event.metadata.chain;
+    const recomputed = eventHash(
+      event,
+      event.streamName,
+      event.streamRevision,
+      head?.chain ?? null,
+    );
+    if (chain !== recomputed) {
+      return E.left(
+        broken(
+          'stream chain',
+          chain === undefined
+            ? 'the event has no hash-chain value'
+            : 'the hash-chain value does not match the event and its predecessor',
+          event,
+        ),
+      );
+    }
+    heads.set(event.streamName, { revision: event.streamRevision, chain });
+    logHash = nextLogHash(logHash, chain);
+    count += 1n;
+    const at = positionToString(event.position);
+    const anchor = anchors.get(at);
+    if (anchor !== undefined) {
+      reached.add(at);
+      if (anchor.count !== count.toString() || anchor.logHash !== logHash) {
+        const which = anchor === options.trustedHead ? 'signed head' : 'seal';
+        return E.left(
+          broken(
+            which,
+            `the log up to position ${at} has ${count} events and hash ${logHash.slice(0, 12)}…, but the seal says ${anchor.count} events and ${anchor.logHash.slice(0, 12)}…`,
+            event,
+          ),
+        );
+      }
+      sealsChecked += 1;
+    }
+  }
+  for (const [at, anchor] of anchors) {
+    if (!reached.has(at)) {
+      const which = anchor === options.trustedHead ? 'signed head' : 'seal';
+      return E.left(
+        broken(
+          which,
+          `the log no longer contains position ${at}, sealed with ${anchor.count} events: events were deleted`,
+        ),
+      );
+    }
+  }
+  return E.right({ events: Number(count), streams: heads.size, sealsChecked, logHash });
+};
