@@ -1,1 +1,10 @@
-export {};
+/**
+ * `@clientele/cli`: the `clientele` command as a library, so other tools can embed its commands.
+ *
+ * @packageDocumentation
+ */
+export { runCli } from './cli.js';
+export { commands } from './commands/index.js';
+export type { CliCommand, CommandInput } from './command.js';
+export type { CliIo } from './io.js';
+export { ExitCode } from './exitCodes.js';

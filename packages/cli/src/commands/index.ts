@@ -1,0 +1,5 @@
+import type { CliCommand } from '../command.js';
+import { demoCommand } from './demo.js';
+
+/** Every `clientele` command, in the order `--help` lists them. */
+export const commands: readonly CliCommand[] = [demoCommand];
