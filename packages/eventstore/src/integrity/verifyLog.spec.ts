@@ -27,7 +27,7 @@ const sealedStore = async () => {
 
 const withData = (event: RecordedEvent, data: unknown): RecordedEvent => ({ ...event, data });
 
-const breakOf = async (result: Promise<E.Either<unknown, unknown>>) => {
+const breakOf = async <L>(result: Promise<E.Either<L, unknown>>): Promise<L> => {
   const outcome = await result;
   if (E.isRight(outcome)) throw new Error('expected the tampering to be detected');
   return outcome.left;
