@@ -13,3 +13,4 @@ export * from './upcasting/index.js';
 export * from './commandHandling/index.js';
 export * from './reactors/index.js';
 export * from './integrity/index.js';
+export * from './tenancy/index.js';
