@@ -41,7 +41,11 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'e2e',
-          include: ['test/e2e/**/*.test.ts', 'examples/*/test/**/*.test.ts'],
+          include: [
+            'test/e2e/**/*.test.ts',
+            'test/docs/**/*.test.ts',
+            'examples/*/test/**/*.test.ts',
+          ],
           testTimeout: 300_000,
           hookTimeout: 300_000,
         },
