@@ -1,2 +1,3 @@
 export * from './money.js';
 export * from './dates.js';
+export * from './personalData.js';

@@ -1,0 +1,49 @@
+import * as E from 'fp-ts/lib/Either.js';
+import * as t from 'io-ts';
+import { describe, expect, it } from 'vitest';
+import { isPersonal, personal, personalFieldPaths } from './personalData.js';
+
+const Contact = t.type({
+  subjectId: t.string,
+  name: personal(t.string),
+  emails: t.readonlyArray(personal(t.string)),
+  role: t.string,
+});
+
+const CustomerRegistered = t.type({
+  type: t.literal('CustomerRegistered'),
+  data: t.intersection([
+    t.type({ customerId: t.string, region: t.string, contacts: t.readonlyArray(Contact) }),
+    t.partial({ note: personal(t.string) }),
+  ]),
+});
+
+describe('personal data tags', () => {
+  it('decodes and encodes a personal field exactly like the codec it marks', () => {
+    const name = personal(t.string);
+    expect(name.decode('Ada Lovelace')).toEqual(E.right('Ada Lovelace'));
+    expect(E.isLeft(name.decode(42))).toBe(true);
+    expect(name.encode('Ada')).toBe('Ada');
+    expect(isPersonal(name)).toBe(true);
+    expect(isPersonal(t.string)).toBe(false);
+  });
+
+  it('lists personal fields with the subjectId of the nearest enclosing object that has one', () => {
+    expect(personalFieldPaths(CustomerRegistered)).toEqual([
+      { path: 'data.contacts[].name', subjectIdPath: 'data.contacts[].subjectId' },
+      { path: 'data.contacts[].emails[]', subjectIdPath: 'data.contacts[].subjectId' },
+      { path: 'data.note', subjectIdPath: undefined },
+    ]);
+  });
+
+  it('leaves attributes that reports group by out of the personal fields', () => {
+    const paths = personalFieldPaths(CustomerRegistered).map((field) => field.path);
+    expect(paths).not.toContain('data.region');
+    expect(paths).not.toContain('data.contacts[].role');
+  });
+
+  it('lists each path of a union of events once', () => {
+    const Events = t.union([CustomerRegistered, CustomerRegistered]);
+    expect(personalFieldPaths(Events)).toHaveLength(3);
+  });
+});

@@ -1,0 +1,113 @@
+import * as t from 'io-ts';
+
+const PERSONAL = Symbol.for('@clientele/domain/personal');
+
+/**
+ * A codec whose values identify a person (a name, an email, a phone, an address, a note about
+ * someone). It decodes and encodes exactly like the codec it wraps; the mark only tells the
+ * crypto-shredding layer which fields to encrypt with the data subject's key.
+ */
+export interface PersonalCodec<C extends t.Mixed> extends t.Type<
+  t.TypeOf<C>,
+  t.OutputOf<C>,
+  unknown
+> {
+  readonly [PERSONAL]: true;
+  /** The codec that was marked. */
+  readonly codec: C;
+}
+
+/**
+ * Marks a field as personal data. By convention the field belongs to the data subject named by the
+ * `subjectId` field of the nearest enclosing object (the contact person, the lead); a personal
+ * field with no such object around it belongs to nobody and is reported as such by
+ * {@link personalFieldPaths}, so a test can forbid it. Attributes that reports group by (region,
+ * industry, source, segment) must stay unmarked: erasing a person must not change a report.
+ *
+ * @example
+ * const Contact = t.type({ subjectId: t.string, name: personal(t.string), region: t.string });
+ */
+export const personal = <C extends t.Mixed>(codec: C): PersonalCodec<C> =>
+  Object.assign(
+    new t.Type<t.TypeOf<C>, t.OutputOf<C>, unknown>(
+      `Personal<${codec.name}>`,
+      codec.is,
+      codec.validate,
+      codec.encode,
+    ),
+    { [PERSONAL]: true as const, codec },
+  );
+
+/** True when the codec was made by {@link personal}. */
+export const isPersonal = (codec: t.Mixed): codec is PersonalCodec<t.Mixed> => PERSONAL in codec;
+
+/** A personal field found in a codec, and where the id of the person it belongs to sits. */
+export interface PersonalFieldPath {
+  /** Dotted path from the root; `[]` stands for any element of an array. */
+  readonly path: string;
+  /** Path of the `subjectId` naming the field's data subject; undefined when there is none. */
+  readonly subjectIdPath: string | undefined;
+}
+
+/** The props of an object-like codec (interface, partial, exact, readonly, intersection of those). */
+const objectProps = (codec: t.Mixed): Record<string, t.Mixed> | undefined => {
+  if (codec instanceof t.InterfaceType || codec instanceof t.PartialType) {
+    return codec.props as Record<string, t.Mixed>;
+  }
+  if (codec instanceof t.ExactType || codec instanceof t.ReadonlyType) {
+    return objectProps(codec.type as t.Mixed);
+  }
+  if (codec instanceof t.IntersectionType) {
+    const members = (codec.types as t.Mixed[]).map(objectProps);
+    if (members.some((props) => props === undefined)) return undefined;
+    return Object.assign({}, ...members) as Record<string, t.Mixed>;
+  }
+  return undefined;
+};
+
+const join = (path: string, key: string): string => (path === '' ? key : `${path}.${key}`);
+
+const walk = (
+  codec: t.Mixed,
+  path: string,
+  subjectIdPath: string | undefined,
+  found: PersonalFieldPath[],
+): void => {
+  if (isPersonal(codec)) {
+    found.push({ path, subjectIdPath });
+    return;
+  }
+  const props = objectProps(codec);
+  if (props !== undefined) {
+    const subject = 'subjectId' in props ? join(path, 'subjectId') : subjectIdPath;
+    for (const [key, prop] of Object.entries(props)) walk(prop, join(path, key), subject, found);
+    return;
+  }
+  if (codec instanceof t.UnionType || codec instanceof t.IntersectionType) {
+    for (const member of codec.types as t.Mixed[]) walk(member, path, subjectIdPath, found);
+  } else if (codec instanceof t.ArrayType || codec instanceof t.ReadonlyArrayType) {
+    walk(codec.type as t.Mixed, `${path}[]`, subjectIdPath, found);
+  } else if (codec instanceof t.DictionaryType) {
+    walk(codec.codomain as t.Mixed, `${path}{}`, subjectIdPath, found);
+  } else if (codec instanceof t.RefinementType || codec instanceof t.ReadonlyType) {
+    walk(codec.type as t.Mixed, path, subjectIdPath, found);
+  }
+};
+
+/**
+ * Lists the personal fields of a codec with the path of the `subjectId` each belongs to, once per
+ * distinct path, in declaration order. For a union of events the paths of every member are listed
+ * (`data.contact.email`), so the crypto-shredding layer can find what to encrypt without knowing
+ * the event types, and a spec can check that no personal field lacks a data subject.
+ */
+export const personalFieldPaths = (codec: t.Mixed): readonly PersonalFieldPath[] => {
+  const found: PersonalFieldPath[] = [];
+  walk(codec, '', undefined, found);
+  const seen = new Set<string>();
+  return found.filter((field) => {
+    const key = `${field.path}|${field.subjectIdPath ?? ''}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+};
