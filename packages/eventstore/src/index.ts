@@ -14,3 +14,4 @@ export * from './commandHandling/index.js';
 export * from './reactors/index.js';
 export * from './integrity/index.js';
 export * from './tenancy/index.js';
+export * from './privacy/index.js';

@@ -1,0 +1,3 @@
+export * from './dataKeyStore.js';
+export * from './fieldCipher.js';
+export * from './personalDataEncryption.js';
