@@ -1,3 +1,4 @@
 export * from './money.js';
 export * from './dates.js';
 export * from './personalData.js';
+export * from './contact.js';

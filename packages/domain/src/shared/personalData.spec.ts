@@ -1,7 +1,7 @@
 import * as E from 'fp-ts/lib/Either.js';
 import * as t from 'io-ts';
 import { describe, expect, it } from 'vitest';
-import { isPersonal, personal, personalFieldPaths } from './personalData.js';
+import { isPersonal, locatePersonalFields, personal, personalFieldPaths } from './personalData.js';
 
 const Contact = t.type({
   subjectId: t.string,
@@ -45,5 +45,37 @@ describe('personal data tags', () => {
   it('lists each path of a union of events once', () => {
     const Events = t.union([CustomerRegistered, CustomerRegistered]);
     expect(personalFieldPaths(Events)).toHaveLength(3);
+  });
+});
+
+describe('locating personal fields in a value', () => {
+  it('finds each present personal field with the id of the person it belongs to', () => {
+    const event = {
+      type: 'CustomerRegistered',
+      data: {
+        customerId: 'c-1',
+        region: 'EMEA',
+        contacts: [
+          { subjectId: 'p-1', name: 'Ada', emails: ['ada@example.com'], role: 'CTO' },
+          { subjectId: 'p-2', name: 'Bob', emails: [], role: 'CFO' },
+        ],
+      },
+    };
+    expect(locatePersonalFields(CustomerRegistered, event, true)).toEqual([
+      { path: ['contacts', 0, 'name'], subjectId: 'p-1' },
+      { path: ['contacts', 0, 'emails', 0], subjectId: 'p-1' },
+      { path: ['contacts', 1, 'name'], subjectId: 'p-2' },
+    ]);
+  });
+
+  it('ignores union members whose type literal does not match the value', () => {
+    const Other = t.type({
+      type: t.literal('Other'),
+      data: t.type({ subjectId: t.string, secret: personal(t.string) }),
+    });
+    const event = { type: 'Other', data: { subjectId: 's', secret: 'x', contacts: [] } };
+    expect(locatePersonalFields(t.union([CustomerRegistered, Other]), event)).toEqual([
+      { path: ['data', 'secret'], subjectId: 's' },
+    ]);
   });
 });

@@ -111,3 +111,73 @@ export const personalFieldPaths = (codec: t.Mixed): readonly PersonalFieldPath[]
     return true;
   });
 };
+
+/** One personal field found in a value: its path in the value and the person it belongs to. */
+export interface LocatedPersonalField {
+  readonly path: readonly (string | number)[];
+  readonly subjectId: string;
+}
+
+/** True when every literal prop of an object codec matches the value (picks a union's member). */
+const literalsMatch = (props: Record<string, t.Mixed>, value: Record<string, unknown>): boolean =>
+  Object.entries(props).every(
+    ([key, prop]) => !(prop instanceof t.LiteralType) || prop.value === value[key],
+  );
+
+const locate = (
+  codec: t.Mixed,
+  value: unknown,
+  path: readonly (string | number)[],
+  subjectId: string | undefined,
+  found: Map<string, LocatedPersonalField>,
+): void => {
+  if (value === undefined || value === null) return;
+  if (isPersonal(codec)) {
+    if (subjectId !== undefined) found.set(JSON.stringify(path), { path, subjectId });
+    return;
+  }
+  const props = objectProps(codec);
+  if (props !== undefined) {
+    if (typeof value !== 'object') return;
+    const record = value as Record<string, unknown>;
+    if (!literalsMatch(props, record)) return;
+    const own = typeof record.subjectId === 'string' ? record.subjectId : subjectId;
+    for (const [key, prop] of Object.entries(props)) {
+      locate(prop, record[key], [...path, key], own, found);
+    }
+  } else if (codec instanceof t.UnionType || codec instanceof t.IntersectionType) {
+    for (const member of codec.types as t.Mixed[]) locate(member, value, path, subjectId, found);
+  } else if (codec instanceof t.ArrayType || codec instanceof t.ReadonlyArrayType) {
+    if (!Array.isArray(value)) return;
+    value.forEach((item, index) => {
+      locate(codec.type as t.Mixed, item, [...path, index], subjectId, found);
+    });
+  } else if (codec instanceof t.DictionaryType) {
+    for (const [key, item] of Object.entries(value as Record<string, unknown>)) {
+      locate(codec.codomain as t.Mixed, item, [...path, key], subjectId, found);
+    }
+  } else if (codec instanceof t.RefinementType || codec instanceof t.ReadonlyType) {
+    locate(codec.type as t.Mixed, value, path, subjectId, found);
+  }
+};
+
+/**
+ * Finds the personal fields present in one value of a codec (typically an aggregate's event union
+ * applied to `{ type, data }`), with the data subject of each. It only looks at the shape and the
+ * `type` literals, never at the personal values themselves, so it works on encrypted data too.
+ * Paths start inside `data` when `dataOnly` is true, matching the privacy layer's locator.
+ */
+export const locatePersonalFields = (
+  codec: t.Mixed,
+  value: unknown,
+  dataOnly = false,
+): readonly LocatedPersonalField[] => {
+  const found = new Map<string, LocatedPersonalField>();
+  locate(codec, value, [], undefined, found);
+  const fields = [...found.values()];
+  return dataOnly
+    ? fields
+        .filter((field) => field.path[0] === 'data')
+        .map((field) => ({ ...field, path: field.path.slice(1) }))
+    : fields;
+};
