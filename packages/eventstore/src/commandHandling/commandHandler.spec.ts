@@ -96,3 +96,47 @@ describe('command handler', () => {
     expect(events[1]?.metadata.schemaVersion).toBe(2);
   });
 });
+
+describe('command handler authorization', () => {
+  it('checks the actor against the loaded state before deciding, and appends nothing when denied', async () => {
+    const store = createInMemoryEventStore();
+    const handler = createCommandHandler({
+      store,
+      decider: counterDecider(100),
+      eventCodec: CounterEvent,
+      streamName: (command) => `Counter-${command.id}`,
+      authorize: (_command, count, ctx) =>
+        ctx.actor.role === 'auditor' || count >= 3
+          ? E.left({
+              kind: 'AuthorizationDenied',
+              permission: 'counter:increment',
+              actorId: ctx.actor.id,
+              role: ctx.actor.role,
+              reason: 'auditors read and never change',
+            })
+          : E.right(undefined),
+    });
+    const auditor = {
+      ...context('01939e4c-0000-7000-8000-000000000010'),
+      actor: { id: 'aud-1', role: 'auditor' },
+    };
+    const denied = await handler.handle({ kind: 'increment', id: 'a', by: 1 }, auditor);
+    expect(denied).toEqual(
+      E.left({
+        kind: 'Forbidden',
+        denial: expect.objectContaining({ permission: 'counter:increment', actorId: 'aud-1' }),
+      }),
+    );
+    expect(await store.headPosition()).toBeUndefined();
+    const allowed = await handler.handle(
+      { kind: 'increment', id: 'a', by: 3 },
+      context('01939e4c-0000-7000-8000-000000000011'),
+    );
+    expect(E.isRight(allowed)).toBe(true);
+    const byState = await handler.handle(
+      { kind: 'increment', id: 'a', by: 1 },
+      context('01939e4c-0000-7000-8000-000000000012'),
+    );
+    expect(E.isLeft(byState) && byState.left.kind).toBe('Forbidden');
+  });
+});

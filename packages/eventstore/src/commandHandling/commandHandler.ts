@@ -8,6 +8,7 @@ import type { WrongExpectedRevision } from '../eventStore/wrongExpectedRevision.
 import type { UpcasterRegistry } from '../upcasting/upcasterRegistry.js';
 import type { CommandContext } from './commandContext.js';
 import type { Decider, DomainEvent } from './decider.js';
+import type { AuthorizationDenial, CommandAuthorizer } from './authorization.js';
 import { DecodeError } from '../envelope/decodeErrors.js';
 import { NO_STREAM } from '../envelope/revision.js';
 
@@ -15,6 +16,8 @@ import { NO_STREAM } from '../envelope/revision.js';
 export type CommandFailure<DomainError> =
   /** The decider refused the command: a business rule. */
   | { readonly kind: 'Rejected'; readonly error: DomainError }
+  /** The actor may not do this: nothing was decided or appended. */
+  | { readonly kind: 'Forbidden'; readonly denial: AuthorizationDenial }
   /** Other writers kept changing the stream; every attempt met a conflict. */
   | {
       readonly kind: 'Conflict';
@@ -53,6 +56,11 @@ export interface CommandHandlerOptions<Command, Event extends DomainEvent, State
   readonly upcasters?: UpcasterRegistry;
   /** Attempts before a conflict is returned; defaults to 5. */
   readonly maxAttempts?: number;
+  /**
+   * Checked after the aggregate is loaded and before `decide`, on every attempt: the actor in the
+   * context may or may not issue this command against this state (ownership lives in the state).
+   */
+  readonly authorize?: CommandAuthorizer<Command, State>;
   /** Event id generator; defaults to uuid v7. */
   readonly newEventId?: () => string;
 }
@@ -135,6 +143,8 @@ export const createCommandHandler = <Command, Event extends DomainEvent, State, 
     let lastConflict: WrongExpectedRevision | undefined;
     for (let attempt = 1; attempt <= maxAttempts; attempt += 1) {
       const loaded = await load(streamName);
+      const permitted = options.authorize?.(command, loaded.state, context) ?? E.right(undefined);
+      if (E.isLeft(permitted)) return E.left({ kind: 'Forbidden', denial: permitted.left });
       const decision = decider.decide(command, loaded.state);
       if (E.isLeft(decision)) return E.left({ kind: 'Rejected', error: decision.left });
       const events = decision.right;
