@@ -1,6 +1,7 @@
 import * as t from 'io-ts';
 
-interface DateOnlyBrand {
+/** Brand of {@link DateOnly}. */
+export interface DateOnlyBrand {
   readonly DateOnly: unique symbol;
 }
 const DATE_ONLY_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;

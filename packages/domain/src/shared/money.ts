@@ -1,6 +1,7 @@
 import * as t from 'io-ts';
 
-interface MinorUnitsBrand {
+/** Brand of {@link MinorUnits}. */
+export interface MinorUnitsBrand {
   readonly MinorUnits: unique symbol;
 }
 /** A whole number of minor units (cents, fen), within JavaScript's exact integer range. */
@@ -12,7 +13,8 @@ export const MinorUnits = t.brand(
 /** A whole number of minor units. */
 export type MinorUnits = t.TypeOf<typeof MinorUnits>;
 
-interface CurrencyCodeBrand {
+/** Brand of {@link CurrencyCode}. */
+export interface CurrencyCodeBrand {
   readonly CurrencyCode: unique symbol;
 }
 /** An ISO 4217 alphabetic currency code: three upper-case letters (`EUR`, `CNY`, `USD`). */
@@ -35,7 +37,8 @@ export const Money = t.readonly(
 /** Money as integer minor units plus currency. */
 export type Money = t.TypeOf<typeof Money>;
 
-interface NonNegativeMinorUnitsBrand {
+/** Brand of the amounts of {@link NonNegativeMoney}. */
+export interface NonNegativeMinorUnitsBrand {
   readonly NonNegativeMinorUnits: unique symbol;
 }
 const NonNegativeMinorUnits = t.brand(
