@@ -15,3 +15,4 @@ export * from './reactors/index.js';
 export * from './integrity/index.js';
 export * from './tenancy/index.js';
 export * from './privacy/index.js';
+export * from './snapshots/index.js';

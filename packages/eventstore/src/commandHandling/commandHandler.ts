@@ -9,6 +9,8 @@ import type { UpcasterRegistry } from '../upcasting/upcasterRegistry.js';
 import type { CommandContext } from './commandContext.js';
 import type { Decider, DomainEvent } from './decider.js';
 import type { AuthorizationDenial, CommandAuthorizer } from './authorization.js';
+import type { SnapshotPolicy } from '../snapshots/snapshotPolicy.js';
+import { crossesSnapshotBoundary } from '../snapshots/snapshotPolicy.js';
 import { DecodeError } from '../envelope/decodeErrors.js';
 import { NO_STREAM } from '../envelope/revision.js';
 
@@ -61,6 +63,8 @@ export interface CommandHandlerOptions<Command, Event extends DomainEvent, State
    * context may or may not issue this command against this state (ownership lives in the state).
    */
   readonly authorize?: CommandAuthorizer<Command, State>;
+  /** Snapshots: loading reads the latest snapshot and only the events after it. */
+  readonly snapshots?: SnapshotPolicy<State>;
   /** Event id generator; defaults to uuid v7. */
   readonly newEventId?: () => string;
 }
@@ -72,6 +76,8 @@ export interface CommandHandler<Command, Event extends DomainEvent, State, Domai
     context: CommandContext,
   ): Promise<E.Either<CommandFailure<DomainError>, CommandOutcome<Event, State>>>;
   load(streamName: string): Promise<LoadedAggregate<State>>;
+  /** Saves a snapshot of the stream now (on demand), if the handler has a snapshot policy. */
+  snapshot(streamName: string): Promise<LoadedAggregate<State>>;
 }
 
 /**
@@ -88,10 +94,35 @@ export const createCommandHandler = <Command, Event extends DomainEvent, State, 
   const maxAttempts = options.maxAttempts ?? 5;
   const newEventId = options.newEventId ?? (() => uuidv7());
 
+  const { snapshots } = options;
+
+  /** The latest usable snapshot; one that no longer decodes is ignored, since snapshots are a cache. */
+  const latestSnapshot = async (
+    streamName: string,
+  ): Promise<LoadedAggregate<State> | undefined> => {
+    const stored = await snapshots?.store.load(streamName, snapshots.stateVersion);
+    if (snapshots === undefined || stored === undefined) return undefined;
+    const decoded = snapshots.stateCodec.decode(stored.state);
+    return E.isRight(decoded) ? { state: decoded.right, revision: stored.revision } : undefined;
+  };
+
+  const saveSnapshot = async (
+    streamName: string,
+    loaded: LoadedAggregate<State>,
+  ): Promise<void> => {
+    if (snapshots === undefined || loaded.revision === NO_STREAM) return;
+    await snapshots.store.save(streamName, snapshots.stateVersion, {
+      revision: loaded.revision,
+      state: snapshots.stateCodec.encode(loaded.state),
+    });
+  };
+
   const load = async (streamName: string): Promise<LoadedAggregate<State>> => {
-    let state = decider.initialState;
-    let revision: CurrentRevision = NO_STREAM;
-    for await (const stored of store.readStream(streamName)) {
+    const snapshot = await latestSnapshot(streamName);
+    let state = snapshot?.state ?? decider.initialState;
+    let revision: CurrentRevision = snapshot?.revision ?? NO_STREAM;
+    const from = snapshot === undefined ? {} : { fromRevision: snapshot.revision + 1n };
+    for await (const stored of store.readStream(streamName, from)) {
       const recorded = upcasters === undefined ? stored : upcasters.upcast(stored);
       const decoded = eventCodec.decode({ type: recorded.type, data: recorded.data });
       if (E.isLeft(decoded)) {
@@ -167,6 +198,15 @@ export const createCommandHandler = <Command, Event extends DomainEvent, State, 
         const state = duplicate
           ? (await load(streamName)).state
           : events.reduce(decider.evolve, loaded.state);
+        const before = loaded.revision === NO_STREAM ? 0n : loaded.revision + 1n;
+        const after = appended.right.nextExpectedRevision + 1n;
+        if (
+          !duplicate &&
+          snapshots !== undefined &&
+          crossesSnapshotBoundary(snapshots.every, before, after)
+        ) {
+          await saveSnapshot(streamName, { state, revision: appended.right.nextExpectedRevision });
+        }
         return E.right({
           streamName,
           events: duplicate ? [] : events,
@@ -184,5 +224,11 @@ export const createCommandHandler = <Command, Event extends DomainEvent, State, 
     });
   };
 
-  return { handle, load };
+  const snapshot = async (streamName: string): Promise<LoadedAggregate<State>> => {
+    const loaded = await load(streamName);
+    await saveSnapshot(streamName, loaded);
+    return loaded;
+  };
+
+  return { handle, load, snapshot };
 };

@@ -1,0 +1,2 @@
+export * from './snapshotStore.js';
+export * from './snapshotPolicy.js';
