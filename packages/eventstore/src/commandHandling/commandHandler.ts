@@ -99,7 +99,7 @@ export const createCommandHandler = <Command, Event extends DomainEvent, State, 
   /** The latest usable snapshot; one that no longer decodes is ignored, since snapshots are a cache. */
   const latestSnapshot = async (
     streamName: string,
-  ): Promise<LoadedAggregate<State> | undefined> => {
+  ): Promise<{ readonly state: State; readonly revision: bigint } | undefined> => {
     const stored = await snapshots?.store.load(streamName, snapshots.stateVersion);
     if (snapshots === undefined || stored === undefined) return undefined;
     const decoded = snapshots.stateCodec.decode(stored.state);
@@ -119,8 +119,8 @@ export const createCommandHandler = <Command, Event extends DomainEvent, State, 
 
   const load = async (streamName: string): Promise<LoadedAggregate<State>> => {
     const snapshot = await latestSnapshot(streamName);
-    let state = snapshot?.state ?? decider.initialState;
-    let revision: CurrentRevision = snapshot?.revision ?? NO_STREAM;
+    let state = snapshot === undefined ? decider.initialState : snapshot.state;
+    let revision: CurrentRevision = snapshot === undefined ? NO_STREAM : snapshot.revision;
     const from = snapshot === undefined ? {} : { fromRevision: snapshot.revision + 1n };
     for await (const stored of store.readStream(streamName, from)) {
       const recorded = upcasters === undefined ? stored : upcasters.upcast(stored);
