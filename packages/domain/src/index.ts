@@ -5,3 +5,5 @@
  * @packageDocumentation
  */
 export * from './shared/index.js';
+export * from './reservations/index.js';
+export * from './customer/index.js';

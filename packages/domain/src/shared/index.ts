@@ -2,3 +2,4 @@ export * from './money.js';
 export * from './dates.js';
 export * from './personalData.js';
 export * from './contact.js';
+export * from './commandEntry.js';

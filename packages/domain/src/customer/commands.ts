@@ -1,0 +1,122 @@
+import * as t from 'io-ts';
+import { EmailAddress, NonEmptyText, PhoneNumber } from '../shared/contact.js';
+import { NonNegativeMoney } from '../shared/money.js';
+import { Address, Contact, CustomerKind } from './values.js';
+
+const command = <K extends string, R extends t.Props, O extends t.Props>(
+  kind: K,
+  required: R,
+  optional: O,
+) =>
+  t.intersection(
+    [t.type({ kind: t.literal(kind), customerId: t.string, ...required }), t.partial(optional)],
+    kind,
+  );
+
+/** Register a company or a person; emails and phones are the duplicate-check keys. */
+export const RegisterCustomer = command(
+  'RegisterCustomer',
+  { customerKind: CustomerKind, name: NonEmptyText },
+  {
+    subjectId: t.string,
+    emails: t.readonlyArray(EmailAddress),
+    phones: t.readonlyArray(PhoneNumber),
+    address: Address,
+    note: t.string,
+    industry: t.string,
+    region: t.string,
+    source: t.string,
+    tags: t.readonlyArray(t.string),
+    ownerId: t.string,
+    contacts: t.readonlyArray(Contact),
+    leadId: t.string,
+  },
+);
+/** Change profile fields; emails and phones given replace the current lists. */
+export const UpdateCustomerProfile = command(
+  'UpdateCustomerProfile',
+  {},
+  {
+    name: NonEmptyText,
+    emails: t.readonlyArray(EmailAddress),
+    phones: t.readonlyArray(PhoneNumber),
+    address: Address,
+    note: t.string,
+    industry: t.string,
+    region: t.string,
+    source: t.string,
+  },
+);
+/** Add a person at the customer. */
+export const AddCustomerContact = command('AddCustomerContact', { contact: Contact }, {});
+/** Remove a person at the customer. */
+export const RemoveCustomerContact = command(
+  'RemoveCustomerContact',
+  { contactSubjectId: t.string },
+  {},
+);
+/** Add and remove tags. */
+export const TagCustomer = command(
+  'TagCustomer',
+  {},
+  { add: t.readonlyArray(t.string), remove: t.readonlyArray(t.string) },
+);
+/** Put the customer in a segment. */
+export const ClassifyCustomer = command('ClassifyCustomer', { segment: NonEmptyText }, {});
+/** Set the credit limit. */
+export const SetCustomerCreditLimit = command(
+  'SetCustomerCreditLimit',
+  { creditLimit: NonNegativeMoney },
+  {},
+);
+/** Deactivate the customer. */
+export const DeactivateCustomer = command('DeactivateCustomer', { reason: NonEmptyText }, {});
+/** Reactivate a deactivated customer. */
+export const ReactivateCustomer = command('ReactivateCustomer', {}, {});
+/** Give the account an owner. */
+export const AssignCustomerOwner = command('AssignCustomerOwner', { ownerId: t.string }, {});
+/** Hand the account from one rep to another; refused if `fromOwnerId` no longer owns it. */
+export const TransferCustomer = command(
+  'TransferCustomer',
+  { fromOwnerId: t.string, toOwnerId: t.string },
+  {},
+);
+/** Close this customer as merged into the survivor. */
+export const MergeCustomerInto = command('MergeCustomerInto', { survivorId: t.string }, {});
+/** Take over a merged customer's emails, phones and contacts (sent to the survivor). */
+export const AbsorbCustomer = command(
+  'AbsorbCustomer',
+  {
+    mergedCustomerId: t.string,
+    subjectId: t.string,
+    emails: t.readonlyArray(EmailAddress),
+    phones: t.readonlyArray(PhoneNumber),
+    contacts: t.readonlyArray(Contact),
+  },
+  {},
+);
+/** Record that the customer's own personal data was erased. */
+export const EraseCustomerPersonalData = command('EraseCustomerPersonalData', {}, {});
+
+/** Every command of the Customer aggregate. */
+export const CustomerCommand = t.union(
+  [
+    RegisterCustomer,
+    UpdateCustomerProfile,
+    AddCustomerContact,
+    RemoveCustomerContact,
+    TagCustomer,
+    ClassifyCustomer,
+    SetCustomerCreditLimit,
+    DeactivateCustomer,
+    ReactivateCustomer,
+    AssignCustomerOwner,
+    TransferCustomer,
+    MergeCustomerInto,
+    AbsorbCustomer,
+    EraseCustomerPersonalData,
+  ],
+  'CustomerCommand',
+);
+/** Every command of the Customer aggregate. */
+export type CustomerCommand = t.TypeOf<typeof CustomerCommand>;

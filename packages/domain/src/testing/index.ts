@@ -1,0 +1,9 @@
+/**
+ * Test kit of `@clientele/domain`: suites that run on every engine, and the seeded history
+ * generator for property tests, benchmarks and the demo.
+ *
+ * @packageDocumentation
+ */
+export * from './commandContexts.js';
+export * from './openedStore.js';
+export * from './duplicateCheckSuite.js';
