@@ -3,4 +3,5 @@ export * from './eventHash.js';
 export * from './hashChainedEventStore.js';
 export * from './signer.js';
 export * from './logSeal.js';
+export * from './logSealer.js';
 export * from './verifyLog.js';

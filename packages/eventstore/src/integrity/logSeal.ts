@@ -53,17 +53,12 @@ export const readSeals = async (store: EventStore): Promise<LogSeal[]> => {
   return seals;
 };
 
-/**
- * Records a new seal over everything in the log now, continuing the running hash from the last
- * seal, and returns it (export it to keep it outside the store). The store should be wrapped in
- * `withHashChain`, since the seal folds the events' chain values.
- */
-export const sealLog = async (
+/** Computes the signed statement over everything in the log now, continuing from the last seal. */
+const signedHead = async (
   store: EventStore,
   signer: Signer,
-  now: () => Date = () => new Date(),
+  seals: readonly LogSeal[],
 ): Promise<LogSeal> => {
-  const seals = await readSeals(store);
   const last = seals[seals.length - 1];
   let logHash = last?.logHash ?? EMPTY_LOG_HASH;
   let count = BigInt(last?.count ?? '0');
@@ -85,11 +80,33 @@ export const sealLog = async (
   }
   if (position === undefined) throw new Error('cannot seal an empty log');
   const statement = { position, count: count.toString(), logHash };
-  const seal: LogSeal = {
+  return {
     ...statement,
     keyId: signer.keyId,
     signature: await signer.sign(sealMessage(statement)),
   };
+};
+
+/**
+ * A signed head over the whole log as it is now, recorded nowhere: export it and keep it outside
+ * the system. `verifyLog(store, { trustedHead })` later proves the log still contains, unchanged,
+ * everything up to it; deleting the tail is caught here, which no in-log anchor can do.
+ */
+export const exportLogHead = async (store: EventStore, signer: Signer): Promise<LogSeal> =>
+  signedHead(store, signer, await readSeals(store));
+
+/**
+ * Records a new seal over everything in the log now, continuing the running hash from the last
+ * seal, and returns it. The store should be wrapped in `withHashChain`, since the seal folds the
+ * events' chain values. Run it periodically (see `runLogSealer`).
+ */
+export const sealLog = async (
+  store: EventStore,
+  signer: Signer,
+  now: () => Date = () => new Date(),
+): Promise<LogSeal> => {
+  const seals = await readSeals(store);
+  const seal = await signedHead(store, signer, seals);
   const appended = await store.appendToStream(
     SEAL_STREAM,
     [
