@@ -69,18 +69,19 @@ const tamperings = (size: number): fc.Arbitrary<{ name: string; tamper: Tamperin
     })),
     index.map((i) => ({
       name: `delete #${i}`,
-      tamper: (events) => events.filter((_, j) => j !== i),
+      tamper: (events: RecordedEvent[]) => events.filter((_, j) => j !== i),
     })),
     fc
       .tuple(index, index)
       .filter(([a, b]) => a !== b)
       .map(([a, b]) => ({
         name: `swap #${a} and #${b}`,
-        tamper: (events) => events.map((e, j) => (j === a ? events[b]! : j === b ? events[a]! : e)),
+        tamper: (events: RecordedEvent[]) =>
+          events.map((e, j) => (j === a ? events[b]! : j === b ? events[a]! : e)),
       })),
     index.map((i) => ({
       name: `insert a copy before #${i}`,
-      tamper: (events) => [
+      tamper: (events: RecordedEvent[]) => [
         ...events.slice(0, i),
         { ...events[i]!, eventId: '0193ffff-0000-7000-8000-000000000000' },
         ...events.slice(i),
@@ -88,14 +89,14 @@ const tamperings = (size: number): fc.Arbitrary<{ name: string; tamper: Tamperin
     })),
     index.map((i) => ({
       name: `change #${i} and recompute the chains`,
-      tamper: (events) =>
+      tamper: (events: RecordedEvent[]) =>
         rechain(
           events.map((e, j) => (j === i ? { ...e, data: { ...(e.data as object), n: -1 } } : e)),
         ),
     })),
     index.map((i) => ({
       name: `delete #${i} and recompute the chains`,
-      tamper: (events) => rechain(events.filter((_, j) => j !== i)),
+      tamper: (events: RecordedEvent[]) => rechain(events.filter((_, j) => j !== i)),
     })),
   );
 };
