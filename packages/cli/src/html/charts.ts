@@ -1,0 +1,63 @@
+import { escapeHtml } from './escapeHtml.js';
+
+/** One bar: a label, its value (drawn to scale) and the text shown beside it. */
+export interface Bar {
+  readonly label: string;
+  readonly value: number;
+  readonly display: string;
+}
+
+/** A chart the HTML report can draw: horizontal bars, or a funnel of narrowing stages. */
+export interface ChartSpec {
+  readonly kind: 'bars' | 'funnel';
+  readonly title: string;
+  readonly bars: readonly Bar[];
+}
+
+const ROW = 28;
+const LABEL_WIDTH = 180;
+const PLOT_WIDTH = 420;
+const VALUE_WIDTH = 140;
+
+/**
+ * Renders a chart as inline SVG (no script, no network). Each bar carries `data-label` and
+ * `data-value` attributes so a test can read the figures back from the rendered page.
+ * Negative values (a loss-making campaign's ROI) draw to the left of a zero line.
+ */
+export const renderChart = (chart: ChartSpec): string => {
+  const width = LABEL_WIDTH + PLOT_WIDTH + VALUE_WIDTH;
+  const height = Math.max(1, chart.bars.length) * ROW + 8;
+  const values = chart.bars.map((bar) => bar.value);
+  const max = Math.max(0, ...values);
+  const min = Math.min(0, ...values);
+  const span = max - min || 1;
+  const zero = LABEL_WIDTH + (-min / span) * PLOT_WIDTH;
+  const rows = chart.bars.map((bar, index) => {
+    const y = index * ROW + 4;
+    const length = (Math.abs(bar.value) / span) * PLOT_WIDTH;
+    const x =
+      chart.kind === 'funnel'
+        ? LABEL_WIDTH + (PLOT_WIDTH - length) / 2
+        : bar.value < 0
+          ? zero - length
+          : zero;
+    return [
+      `<g class="bar" data-label="${escapeHtml(bar.label)}" data-value="${bar.value}">`,
+      `<text x="${LABEL_WIDTH - 8}" y="${y + 17}" text-anchor="end">${escapeHtml(bar.label)}</text>`,
+      `<rect x="${x.toFixed(1)}" y="${y}" width="${Math.max(length, 1).toFixed(1)}" height="${ROW - 8}" rx="3"/>`,
+      `<text x="${LABEL_WIDTH + PLOT_WIDTH + 8}" y="${y + 17}">${escapeHtml(bar.display)}</text>`,
+      '</g>',
+    ].join('');
+  });
+  return [
+    `<figure class="chart ${chart.kind}" data-chart="${escapeHtml(chart.title)}">`,
+    `<figcaption>${escapeHtml(chart.title)}</figcaption>`,
+    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" aria-label="${escapeHtml(chart.title)}">`,
+    chart.kind === 'bars' && min < 0
+      ? `<line x1="${zero}" y1="0" x2="${zero}" y2="${height}" class="zero"/>`
+      : '',
+    ...rows,
+    '</svg>',
+    '</figure>',
+  ].join('\n');
+};
