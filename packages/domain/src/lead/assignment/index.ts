@@ -1,0 +1,3 @@
+export * from './assignmentBoard.js';
+export * from './policies.js';
+export * from './boardProjection.js';

@@ -1,0 +1,96 @@
+import * as t from 'io-ts';
+import { IsoInstant } from '@clientele/eventstore';
+import { NonEmptyText } from '../shared/contact.js';
+import { DateOnly } from '../shared/dates.js';
+import { OpportunityDraft } from './events.js';
+import {
+  ContactChannel,
+  FollowUpPriority,
+  LeadContact,
+  LeadMatches,
+  LeadScore,
+  LeadSource,
+} from './values.js';
+
+const command = <K extends string, R extends t.Props, O extends t.Props>(
+  kind: K,
+  required: R,
+  optional: O,
+) =>
+  t.intersection(
+    [t.type({ kind: t.literal(kind), leadId: t.string, ...required }), t.partial(optional)],
+    kind,
+  );
+
+/** Capture a lead. `matches` is filled in by the lead service's matching, not by callers. */
+export const CaptureLead = command(
+  'CaptureLead',
+  { source: LeadSource },
+  {
+    subjectId: t.string,
+    campaignId: t.string,
+    contact: LeadContact,
+    interest: t.string,
+    region: t.string,
+    industry: t.string,
+    product: t.string,
+    matches: LeadMatches,
+  },
+);
+/** Give the lead an owner; `policy` names the rule that chose them (defaults to `manual`). */
+export const AssignLead = command('AssignLead', { ownerId: t.string }, { policy: t.string });
+/** Log an attempt to reach the lead. */
+export const LogContactAttempt = command(
+  'LogContactAttempt',
+  { attemptId: t.string, channel: ContactChannel, at: IsoInstant },
+  {
+    outcome: t.string,
+    checkIn: t.type({ at: IsoInstant, place: t.string }),
+    note: t.string,
+  },
+);
+/** Schedule a follow-up task. */
+export const ScheduleFollowUp = command(
+  'ScheduleFollowUp',
+  { taskId: t.string, dueOn: DateOnly, priority: FollowUpPriority },
+  { note: t.string },
+);
+/** Mark a follow-up task done. */
+export const CompleteFollowUp = command(
+  'CompleteFollowUp',
+  { taskId: t.string, completedAt: IsoInstant },
+  {},
+);
+/** Qualify the lead with a score from 0 to 100. */
+export const QualifyLead = command('QualifyLead', { score: LeadScore }, { notes: t.string });
+/** Disqualify the lead. */
+export const DisqualifyLead = command('DisqualifyLead', { reason: NonEmptyText }, {});
+/** Return the lead to the pool, without an owner. */
+export const RecycleLead = command('RecycleLead', { reason: NonEmptyText }, {});
+/**
+ * Convert a qualified lead: a customer (or `customerId`, or the customer the lead matched at
+ * capture) and an opportunity follow through the conversion reactor.
+ */
+export const ConvertLead = command(
+  'ConvertLead',
+  { opportunity: OpportunityDraft },
+  { customerId: t.string },
+);
+
+/** Every command of the Lead aggregate. */
+export const LeadCommand = t.union(
+  [
+    CaptureLead,
+    AssignLead,
+    LogContactAttempt,
+    ScheduleFollowUp,
+    CompleteFollowUp,
+    QualifyLead,
+    DisqualifyLead,
+    RecycleLead,
+    ConvertLead,
+  ],
+  'LeadCommand',
+);
+/** Every command of the Lead aggregate. */
+export type LeadCommand = t.TypeOf<typeof LeadCommand>;

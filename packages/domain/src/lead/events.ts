@@ -1,0 +1,143 @@
+import * as t from 'io-ts';
+import { IsoInstant } from '@clientele/eventstore';
+import { NonEmptyText } from '../shared/contact.js';
+import { DateOnly } from '../shared/dates.js';
+import { NonNegativeMoney } from '../shared/money.js';
+import { personal } from '../shared/personalData.js';
+import { ContactChannel, FollowUpPriority, LeadContact, LeadMatches, LeadScore } from './values.js';
+
+const event = <T extends string, D extends t.Mixed>(type: T, data: D) =>
+  t.type({ type: t.literal(type), data }, type);
+
+/** What a converted lead's opportunity starts with. */
+export const OpportunityDraft = t.intersection(
+  [
+    t.type({ name: NonEmptyText }),
+    t.partial({ amount: NonNegativeMoney, expectedCloseOn: DateOnly }),
+  ],
+  'OpportunityDraft',
+);
+/** What a converted lead's opportunity starts with. */
+export type OpportunityDraft = t.TypeOf<typeof OpportunityDraft>;
+
+/** A lead entered the CRM; `matches` links customers and leads that look like the same person. */
+export const LeadCaptured = event(
+  'LeadCaptured',
+  t.intersection([
+    t.type({
+      leadId: t.string,
+      subjectId: t.string,
+      source: t.string,
+      contact: LeadContact,
+      matches: LeadMatches,
+    }),
+    t.partial({
+      campaignId: t.string,
+      interest: personal(t.string),
+      region: t.string,
+      industry: t.string,
+      product: t.string,
+    }),
+  ]),
+);
+/** The lead got an owner; `policy` names the assignment rule that chose them, or `manual`. */
+export const LeadAssigned = event(
+  'LeadAssigned',
+  t.type({
+    leadId: t.string,
+    ownerId: t.string,
+    previousOwnerId: t.union([t.string, t.null]),
+    policy: t.string,
+  }),
+);
+/** A rep tried to reach the lead; a visit records when and where the rep checked in. */
+export const LeadContactAttempted = event(
+  'LeadContactAttempted',
+  t.intersection([
+    t.type({
+      leadId: t.string,
+      subjectId: t.string,
+      attemptId: t.string,
+      channel: ContactChannel,
+      at: IsoInstant,
+    }),
+    t.partial({
+      outcome: t.string,
+      checkIn: t.type({ at: IsoInstant, place: personal(t.string) }),
+      note: personal(t.string),
+    }),
+  ]),
+);
+/** A follow-up task was scheduled. */
+export const LeadFollowUpScheduled = event(
+  'LeadFollowUpScheduled',
+  t.intersection([
+    t.type({
+      leadId: t.string,
+      subjectId: t.string,
+      taskId: t.string,
+      dueOn: DateOnly,
+      priority: FollowUpPriority,
+    }),
+    t.partial({ note: personal(t.string) }),
+  ]),
+);
+/** A follow-up task was done. */
+export const LeadFollowUpCompleted = event(
+  'LeadFollowUpCompleted',
+  t.type({ leadId: t.string, taskId: t.string, completedAt: IsoInstant }),
+);
+/** The lead was qualified with a score. */
+export const LeadQualified = event(
+  'LeadQualified',
+  t.intersection([
+    t.type({ leadId: t.string, subjectId: t.string, score: LeadScore }),
+    t.partial({ notes: personal(t.string) }),
+  ]),
+);
+/** The lead was disqualified. */
+export const LeadDisqualified = event(
+  'LeadDisqualified',
+  t.type({ leadId: t.string, reason: t.string }),
+);
+/** A closed or stalled lead went back to the pool, without an owner. */
+export const LeadRecycled = event(
+  'LeadRecycled',
+  t.type({ leadId: t.string, reason: t.string, previousOwnerId: t.union([t.string, t.null]) }),
+);
+/**
+ * The lead became business. A reactor creates the customer (or attaches `customerId`) and opens
+ * the opportunity, with ids derived from this event's id; the contact is copied so it can.
+ */
+export const LeadConverted = event(
+  'LeadConverted',
+  t.intersection([
+    t.type({
+      leadId: t.string,
+      subjectId: t.string,
+      ownerId: t.union([t.string, t.null]),
+      source: t.string,
+      contact: LeadContact,
+      opportunity: OpportunityDraft,
+    }),
+    t.partial({ customerId: t.string, campaignId: t.string, region: t.string, industry: t.string }),
+  ]),
+);
+
+/** Every event of a Lead stream. */
+export const LeadEvent = t.union(
+  [
+    LeadCaptured,
+    LeadAssigned,
+    LeadContactAttempted,
+    LeadFollowUpScheduled,
+    LeadFollowUpCompleted,
+    LeadQualified,
+    LeadDisqualified,
+    LeadRecycled,
+    LeadConverted,
+  ],
+  'LeadEvent',
+);
+/** Every event of a Lead stream. */
+export type LeadEvent = t.TypeOf<typeof LeadEvent>;

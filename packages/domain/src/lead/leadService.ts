@@ -1,0 +1,58 @@
+import * as E from 'fp-ts/lib/Either.js';
+import type { CommandContext, CommandOutcome, EventStore } from '@clientele/eventstore';
+import { createCommandHandler, streamName } from '@clientele/eventstore';
+import type { EntryFailure } from '../shared/commandEntry.js';
+import type { LeadError } from './errors.js';
+import type { LeadMatcher } from './matching.js';
+import type { LeadState } from './state.js';
+import { decodeCommand, entryFailure } from '../shared/commandEntry.js';
+import { LeadCommand } from './commands.js';
+import { leadDecider } from './decide.js';
+import { LeadEvent } from './events.js';
+
+/** Options of {@link createLeadService}. */
+export interface LeadServiceOptions {
+  readonly store: EventStore;
+  /** Finds customers and open leads like a new lead; its result is recorded as a warning. */
+  readonly findMatches?: LeadMatcher;
+}
+
+/** The Lead write side as apps and importers use it. */
+export interface LeadService {
+  /** Decodes any input as a lead command and runs it; a capture is checked for matches first. */
+  handle(
+    input: unknown,
+    context: CommandContext,
+  ): Promise<E.Either<EntryFailure<LeadError>, CommandOutcome<LeadEvent, LeadState>>>;
+  load(leadId: string): Promise<LeadState>;
+}
+
+/**
+ * The typed entry point of the Lead aggregate. Input is decoded at the boundary; a capture's
+ * matches come from `findMatches`, never from the caller, and warn without blocking.
+ */
+export const createLeadService = (options: LeadServiceOptions): LeadService => {
+  const handler = createCommandHandler({
+    store: options.store,
+    decider: leadDecider,
+    eventCodec: LeadEvent,
+    streamName: (command) => streamName('Lead', command.leadId),
+  });
+  return {
+    handle: async (input, context) => {
+      const decoded = decodeCommand(LeadCommand, input);
+      if (E.isLeft(decoded)) return decoded;
+      let command = decoded.right;
+      if (command.kind === 'CaptureLead') {
+        const { matches: _, ...capture } = command;
+        const matches =
+          options.findMatches === undefined
+            ? undefined
+            : await options.findMatches({ leadId: capture.leadId, contact: capture.contact ?? {} });
+        command = matches === undefined ? capture : { ...capture, matches };
+      }
+      return E.mapLeft(entryFailure<LeadError>)(await handler.handle(command, context));
+    },
+    load: async (leadId) => (await handler.load(streamName('Lead', leadId))).state,
+  };
+};
