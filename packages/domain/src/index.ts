@@ -8,3 +8,4 @@ export * from './shared/index.js';
 export * from './reservations/index.js';
 export * from './customer/index.js';
 export * from './lead/index.js';
+export * from './authorization/index.js';

@@ -1,0 +1,89 @@
+import * as E from 'fp-ts/lib/Either.js';
+import type { Actor, AuthorizationDenial, CommandAuthorizer } from '@clientele/eventstore';
+import type { Grant, RolePolicy, Scope } from './roles.js';
+import { Role } from './roles.js';
+
+/** Who belongs to whose team, from the sales organization: what `team` scope is checked against. */
+export interface TeamDirectory {
+  /** The reps whose records `managerId` may act on (their teams' members), as of now. */
+  teamMembersOf(managerId: string): ReadonlySet<string>;
+}
+
+/** A directory with no teams: `team` grants then reach nobody but the manager. */
+export const noTeams: TeamDirectory = { teamMembersOf: () => new Set() };
+
+/**
+ * Whether a granted pattern covers a permission. `*` covers everything; `A.*` covers every command
+ * of `A` and reading it, but not `A.export`: bulk export must be granted by name, so a role that may
+ * edit its own customers cannot walk away with the list.
+ */
+const matches = (granted: string, permission: string): boolean => {
+  if (granted === '*' || granted === permission) return true;
+  const [grantedAggregate, grantedAction] = granted.split('.');
+  const [aggregate, action] = permission.split('.');
+  const aggregateMatches = grantedAggregate === '*' || grantedAggregate === aggregate;
+  return aggregateMatches && grantedAction === '*' && action !== 'export';
+};
+
+const reaches = (
+  scope: Scope,
+  actor: Actor,
+  ownerId: string | null,
+  teams: TeamDirectory,
+): boolean => {
+  if (scope === 'any') return true;
+  if (ownerId === null || ownerId === actor.id) return true;
+  return scope === 'team' && teams.teamMembersOf(actor.id).has(ownerId);
+};
+
+/**
+ * Whether `actor` may exercise `permission` on a record owned by `ownerId` (null: a new or unowned
+ * record). A denial names the missing permission and why.
+ */
+export const authorize = (
+  policy: RolePolicy,
+  teams: TeamDirectory,
+  actor: Actor,
+  permission: string,
+  ownerId: string | null,
+): E.Either<AuthorizationDenial, void> => {
+  const deny = (reason: string): E.Either<AuthorizationDenial, void> =>
+    E.left({
+      kind: 'AuthorizationDenied',
+      permission,
+      actorId: actor.id,
+      role: actor.role,
+      reason,
+    });
+  if (!Role.is(actor.role)) return deny(`"${actor.role}" is not a role`);
+  const grants: readonly Grant[] = policy[actor.role].filter((grant) =>
+    matches(grant.permission, permission),
+  );
+  if (grants.length === 0) return deny(`the ${actor.role} role does not grant ${permission}`);
+  if (grants.some((grant) => reaches(grant.scope, actor, ownerId, teams)))
+    return E.right(undefined);
+  return deny(
+    `${permission} is granted to ${actor.role} only for ${grants.map((g) => g.scope).join(' or ')} records, and ${ownerId} is not`,
+  );
+};
+
+/**
+ * A command handler's `authorize` hook for one aggregate: the permission is
+ * `<aggregate>.<command kind>`, checked against the owner the aggregate's state (or, for a new
+ * record, the command) names.
+ */
+export const commandAuthorizer =
+  <Command extends { readonly kind: string }, State>(
+    aggregate: string,
+    ownerOf: (state: State, command: Command) => string | null,
+    policy: RolePolicy,
+    teams: TeamDirectory,
+  ): CommandAuthorizer<Command, State> =>
+  (command, state, context) =>
+    authorize(
+      policy,
+      teams,
+      context.actor,
+      `${aggregate}.${command.kind}`,
+      ownerOf(state, command),
+    );

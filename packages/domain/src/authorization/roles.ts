@@ -1,0 +1,79 @@
+import * as t from 'io-ts';
+
+/** The roles of a CRM's users, as actors carry them in `actor.role`. */
+export const Role = t.keyof(
+  {
+    administrator: null,
+    sales_manager: null,
+    sales_rep: null,
+    marketing: null,
+    support_agent: null,
+    finance: null,
+    auditor: null,
+  },
+  'Role',
+);
+/** A CRM user's role. */
+export type Role = t.TypeOf<typeof Role>;
+
+/** How far a grant reaches: everything, the records of the actor's team, or the actor's own. */
+export type Scope = 'any' | 'team' | 'own';
+
+/**
+ * A permission granted to a role. `permission` names an aggregate and a command,
+ * `Customer.TransferCustomers`, or every command of an aggregate, `Customer.*`; reads are
+ * `Customer.read` and exports `Customer.export`.
+ */
+export interface Grant {
+  readonly permission: string;
+  readonly scope: Scope;
+}
+
+/** What each role may do: plain data, so a tenant can change it and a test can read it. */
+export type RolePolicy = Readonly<Record<Role, readonly Grant[]>>;
+
+const all = (aggregate: string, scope: Scope): Grant => ({ permission: `${aggregate}.*`, scope });
+
+/**
+ * The default policy. Reps act on their own customers, leads and opportunities (and may capture
+ * leads); managers on their team's; marketing runs campaigns and captures leads; support works
+ * tickets; finance handles invoices, targets and commission; an auditor reads everything and
+ * changes nothing; an administrator may do anything.
+ */
+export const defaultRolePolicy: RolePolicy = {
+  administrator: [{ permission: '*', scope: 'any' }],
+  sales_manager: [
+    all('Customer', 'team'),
+    all('Lead', 'team'),
+    all('Opportunity', 'team'),
+    { permission: 'Lead.CaptureLead', scope: 'any' },
+    { permission: 'Customer.RegisterCustomer', scope: 'any' },
+    all('Target', 'team'),
+    { permission: 'Customer.export', scope: 'team' },
+  ],
+  sales_rep: [
+    all('Customer', 'own'),
+    all('Lead', 'own'),
+    all('Opportunity', 'own'),
+    { permission: 'Lead.CaptureLead', scope: 'any' },
+    { permission: 'Customer.RegisterCustomer', scope: 'any' },
+    { permission: 'Target.DeclareTarget', scope: 'own' },
+  ],
+  marketing: [
+    all('Campaign', 'any'),
+    { permission: 'Lead.CaptureLead', scope: 'any' },
+    { permission: 'Lead.read', scope: 'any' },
+  ],
+  support_agent: [all('Ticket', 'any'), { permission: 'Customer.read', scope: 'any' }],
+  finance: [
+    all('Invoice', 'any'),
+    all('Commission', 'any'),
+    all('Target', 'any'),
+    { permission: 'Customer.read', scope: 'any' },
+    { permission: 'Opportunity.read', scope: 'any' },
+  ],
+  auditor: [
+    { permission: '*.read', scope: 'any' },
+    { permission: '*.audit', scope: 'any' },
+  ],
+};
