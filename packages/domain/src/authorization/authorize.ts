@@ -22,7 +22,8 @@ const matches = (granted: string, permission: string): boolean => {
   const [grantedAggregate, grantedAction] = granted.split('.');
   const [aggregate, action] = permission.split('.');
   const aggregateMatches = grantedAggregate === '*' || grantedAggregate === aggregate;
-  return aggregateMatches && grantedAction === '*' && action !== 'export';
+  if (!aggregateMatches) return false;
+  return grantedAction === '*' ? action !== 'export' : grantedAction === action;
 };
 
 const reaches = (
