@@ -8,4 +8,5 @@ export * from './shared/index.js';
 export * from './reservations/index.js';
 export * from './customer/index.js';
 export * from './lead/index.js';
+export * from './opportunity/index.js';
 export * from './authorization/index.js';
