@@ -9,4 +9,5 @@ export * from './reservations/index.js';
 export * from './customer/index.js';
 export * from './lead/index.js';
 export * from './opportunity/index.js';
+export * from './salesOrganization/index.js';
 export * from './authorization/index.js';

@@ -2,12 +2,11 @@ import type { EventStore } from '@clientele/eventstore';
 import { createCommandHandler, streamName } from '@clientele/eventstore';
 import type { CommandEntry } from '../shared/commandEntry.js';
 import type { OpportunityError } from './errors.js';
-import type { OpportunityEvent } from './events.js';
 import type { OpportunityState } from './state.js';
 import { createCommandEntry } from '../shared/commandEntry.js';
 import { OpportunityCommand } from './commands.js';
 import { opportunityDecider } from './decide.js';
-import { OpportunityEvent as OpportunityEventCodec } from './events.js';
+import { OpportunityEvent } from './events.js';
 
 /** The Opportunity write side as apps and importers use it. */
 export interface OpportunityService extends CommandEntry<
@@ -23,7 +22,7 @@ export const createOpportunityService = (store: EventStore): OpportunityService 
   const handler = createCommandHandler({
     store,
     decider: opportunityDecider,
-    eventCodec: OpportunityEventCodec,
+    eventCodec: OpportunityEvent,
     streamName: (command) => streamName('Opportunity', command.opportunityId),
   });
   return {

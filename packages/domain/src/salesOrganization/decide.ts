@@ -1,0 +1,127 @@
+import * as E from 'fp-ts/lib/Either.js';
+import type { Decider } from '@clientele/eventstore';
+import type { SalesOrganizationCommand } from './commands.js';
+import type { SalesOrganizationEvent } from './events.js';
+import type { SalesOrganizationState } from './state.js';
+import { evolveSalesOrganization, initialSalesOrganizationState } from './state.js';
+
+/** Why a change to the sales organization was refused. */
+export type SalesOrganizationError =
+  | { readonly kind: 'OfficeAlreadyOpen'; readonly officeId: string }
+  | { readonly kind: 'OfficeNotFound'; readonly officeId: string }
+  | { readonly kind: 'TeamAlreadyFormed'; readonly teamId: string }
+  | { readonly kind: 'TeamNotFound'; readonly teamId: string }
+  | { readonly kind: 'RepNotInTeam'; readonly repId: string }
+  /** Effective dates only move forward: history before the current membership is not rewritten. */
+  | {
+      readonly kind: 'EffectiveDateTooEarly';
+      readonly effectiveFrom: string;
+      readonly notBefore: string;
+    };
+
+type Decision = E.Either<SalesOrganizationError, readonly SalesOrganizationEvent[]>;
+
+const decide = (command: SalesOrganizationCommand, state: SalesOrganizationState): Decision => {
+  const { organizationId } = command;
+  switch (command.kind) {
+    case 'OpenRegionalOffice': {
+      if (state.offices.has(command.officeId))
+        return E.left({ kind: 'OfficeAlreadyOpen', officeId: command.officeId });
+      const { officeId, name, region } = command;
+      return E.right([
+        { type: 'RegionalOfficeOpened', data: { organizationId, officeId, name, region } },
+      ]);
+    }
+    case 'FormSalesTeam': {
+      if (state.teams.has(command.teamId))
+        return E.left({ kind: 'TeamAlreadyFormed', teamId: command.teamId });
+      if (!state.offices.has(command.officeId))
+        return E.left({ kind: 'OfficeNotFound', officeId: command.officeId });
+      const { teamId, name, officeId } = command;
+      return E.right([
+        { type: 'SalesTeamFormed', data: { organizationId, teamId, name, officeId } },
+      ]);
+    }
+    case 'AppointTeamManager': {
+      if (!state.teams.has(command.teamId))
+        return E.left({ kind: 'TeamNotFound', teamId: command.teamId });
+      const current = state.managers.filter((m) => m.teamId === command.teamId).at(-1);
+      if (current !== undefined && command.effectiveFrom < current.from) {
+        return E.left({
+          kind: 'EffectiveDateTooEarly',
+          effectiveFrom: command.effectiveFrom,
+          notBefore: current.from,
+        });
+      }
+      const { teamId, managerId, effectiveFrom } = command;
+      return E.right([
+        {
+          type: 'TeamManagerAppointed',
+          data: {
+            organizationId,
+            teamId,
+            managerId,
+            effectiveFrom,
+            previousManagerId: current?.managerId ?? null,
+          },
+        },
+      ]);
+    }
+    case 'AddRepToTeam': {
+      if (!state.teams.has(command.teamId))
+        return E.left({ kind: 'TeamNotFound', teamId: command.teamId });
+      const current = state.memberships.find((m) => m.repId === command.repId && m.until === null);
+      if (current !== undefined && command.effectiveFrom <= current.from) {
+        return E.left({
+          kind: 'EffectiveDateTooEarly',
+          effectiveFrom: command.effectiveFrom,
+          notBefore: current.from,
+        });
+      }
+      if (current?.teamId === command.teamId) return E.right([]);
+      const { repId, teamId, effectiveFrom } = command;
+      return E.right([
+        {
+          type: 'RepJoinedTeam',
+          data: {
+            organizationId,
+            repId,
+            teamId,
+            effectiveFrom,
+            previousTeamId: current?.teamId ?? null,
+          },
+        },
+      ]);
+    }
+    case 'RemoveRepFromTeam': {
+      const current = state.memberships.find((m) => m.repId === command.repId && m.until === null);
+      if (current === undefined) return E.left({ kind: 'RepNotInTeam', repId: command.repId });
+      if (command.effectiveFrom <= current.from) {
+        return E.left({
+          kind: 'EffectiveDateTooEarly',
+          effectiveFrom: command.effectiveFrom,
+          notBefore: current.from,
+        });
+      }
+      const { repId, effectiveFrom } = command;
+      return E.right([
+        {
+          type: 'RepLeftTeam',
+          data: { organizationId, repId, teamId: current.teamId, effectiveFrom },
+        },
+      ]);
+    }
+  }
+};
+
+/**
+ * The sales organization of a tenant: regional offices, teams, managers and rep memberships, each
+ * effective from a date, so reports can credit a deal to the team and office the rep belonged to
+ * on the day it was won.
+ */
+export const salesOrganizationDecider: Decider<
+  SalesOrganizationCommand,
+  SalesOrganizationEvent,
+  SalesOrganizationState,
+  SalesOrganizationError
+> = { initialState: initialSalesOrganizationState, decide, evolve: evolveSalesOrganization };

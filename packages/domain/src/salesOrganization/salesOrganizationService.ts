@@ -1,0 +1,33 @@
+import type { EventStore } from '@clientele/eventstore';
+import { createCommandHandler, streamName } from '@clientele/eventstore';
+import type { CommandEntry } from '../shared/commandEntry.js';
+import type { SalesOrganizationError } from './decide.js';
+import type { SalesOrganizationState } from './state.js';
+import { createCommandEntry } from '../shared/commandEntry.js';
+import { SalesOrganizationCommand } from './commands.js';
+import { salesOrganizationDecider } from './decide.js';
+import { SalesOrganizationEvent } from './events.js';
+
+/** The sales organization's write side as apps use it. */
+export interface SalesOrganizationService extends CommandEntry<
+  SalesOrganizationEvent,
+  SalesOrganizationState,
+  SalesOrganizationError
+> {
+  load(organizationId: string): Promise<SalesOrganizationState>;
+}
+
+/** The typed entry point of the SalesOrganization aggregate: decodes input, then handles it. */
+export const createSalesOrganizationService = (store: EventStore): SalesOrganizationService => {
+  const handler = createCommandHandler({
+    store,
+    decider: salesOrganizationDecider,
+    eventCodec: SalesOrganizationEvent,
+    streamName: (command) => streamName('SalesOrganization', command.organizationId),
+  });
+  return {
+    ...createCommandEntry(SalesOrganizationCommand, handler),
+    load: async (organizationId) =>
+      (await handler.load(streamName('SalesOrganization', organizationId))).state,
+  };
+};

@@ -1,0 +1,120 @@
+import type { DateOnly } from '../shared/dates.js';
+import type { SalesOrganizationEvent } from './events.js';
+
+/** A rep's membership of a team over a span of days: `from` inclusive, `until` exclusive. */
+export interface Membership {
+  readonly repId: string;
+  readonly teamId: string;
+  readonly from: DateOnly;
+  readonly until: DateOnly | null;
+}
+
+/** The sales organization: offices, teams, manager appointments and memberships over time. */
+export interface SalesOrganizationState {
+  readonly offices: ReadonlyMap<string, { readonly name: string; readonly region: string }>;
+  readonly teams: ReadonlyMap<string, { readonly name: string; readonly officeId: string }>;
+  readonly managers: readonly {
+    readonly teamId: string;
+    readonly managerId: string;
+    readonly from: DateOnly;
+  }[];
+  readonly memberships: readonly Membership[];
+}
+
+/** An organization with nothing in it. */
+export const initialSalesOrganizationState: SalesOrganizationState = {
+  offices: new Map(),
+  teams: new Map(),
+  managers: [],
+  memberships: [],
+};
+
+const closeOpen = (memberships: readonly Membership[], repId: string, until: DateOnly) =>
+  memberships.map((m) => (m.repId === repId && m.until === null ? { ...m, until } : m));
+
+/** Folds one event into the organization. */
+export const evolveSalesOrganization = (
+  state: SalesOrganizationState,
+  event: SalesOrganizationEvent,
+): SalesOrganizationState => {
+  switch (event.type) {
+    case 'RegionalOfficeOpened': {
+      const { officeId, name, region } = event.data;
+      return { ...state, offices: new Map(state.offices).set(officeId, { name, region }) };
+    }
+    case 'SalesTeamFormed': {
+      const { teamId, name, officeId } = event.data;
+      return { ...state, teams: new Map(state.teams).set(teamId, { name, officeId }) };
+    }
+    case 'TeamManagerAppointed': {
+      const { teamId, managerId, effectiveFrom } = event.data;
+      return {
+        ...state,
+        managers: [...state.managers, { teamId, managerId, from: effectiveFrom }],
+      };
+    }
+    case 'RepJoinedTeam': {
+      const { repId, teamId, effectiveFrom } = event.data;
+      return {
+        ...state,
+        memberships: [
+          ...closeOpen(state.memberships, repId, effectiveFrom),
+          { repId, teamId, from: effectiveFrom, until: null },
+        ],
+      };
+    }
+    case 'RepLeftTeam':
+      return {
+        ...state,
+        memberships: closeOpen(state.memberships, event.data.repId, event.data.effectiveFrom),
+      };
+  }
+};
+
+/** Where a rep sat in the organization on a day. */
+export interface Placement {
+  readonly teamId: string;
+  readonly officeId: string;
+  readonly region: string;
+  readonly managerId: string | null;
+}
+
+/**
+ * The team, office, region and manager a rep belonged to on `date`: what reports credit a deal
+ * won that day to. Undefined when the rep was in no team then.
+ */
+export const placementOn = (
+  state: SalesOrganizationState,
+  repId: string,
+  date: DateOnly,
+): Placement | undefined => {
+  const membership = state.memberships.find(
+    (m) => m.repId === repId && m.from <= date && (m.until === null || date < m.until),
+  );
+  if (membership === undefined) return undefined;
+  const team = state.teams.get(membership.teamId);
+  if (team === undefined) return undefined;
+  const manager = state.managers
+    .filter((appointment) => appointment.teamId === membership.teamId && appointment.from <= date)
+    .reduce<{ managerId: string; from: DateOnly } | undefined>(
+      (latest, appointment) =>
+        latest === undefined || appointment.from >= latest.from ? appointment : latest,
+      undefined,
+    );
+  return {
+    teamId: membership.teamId,
+    officeId: team.officeId,
+    region: state.offices.get(team.officeId)?.region ?? '',
+    managerId: manager?.managerId ?? null,
+  };
+};
+
+/** The reps in a team on a day. */
+export const teamMembersOn = (
+  state: SalesOrganizationState,
+  teamId: string,
+  date: DateOnly,
+): readonly string[] =>
+  state.memberships
+    .filter((m) => m.teamId === teamId && m.from <= date && (m.until === null || date < m.until))
+    .map((m) => m.repId);
