@@ -16,3 +16,4 @@ export * from './integrity/index.js';
 export * from './tenancy/index.js';
 export * from './privacy/index.js';
 export * from './snapshots/index.js';
+export * from './asOf/index.js';

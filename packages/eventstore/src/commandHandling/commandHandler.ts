@@ -1,7 +1,9 @@
 import * as E from 'fp-ts/lib/Either.js';
 import type * as t from 'io-ts';
 import { v7 as uuidv7 } from 'uuid';
-import type { EventToAppend } from '../envelope/envelope.js';
+import type { EventToAppend, RecordedEvent } from '../envelope/envelope.js';
+import type { AsOf } from '../asOf/asOf.js';
+import { eventsAsOf } from '../asOf/asOf.js';
 import type { CurrentRevision } from '../envelope/revision.js';
 import type { AppendResult, EventStore } from '../eventStore/eventStore.js';
 import type { WrongExpectedRevision } from '../eventStore/wrongExpectedRevision.js';
@@ -76,6 +78,11 @@ export interface CommandHandler<Command, Event extends DomainEvent, State, Domai
     context: CommandContext,
   ): Promise<E.Either<CommandFailure<DomainError>, CommandOutcome<Event, State>>>;
   load(streamName: string): Promise<LoadedAggregate<State>>;
+  /**
+   * The aggregate's state as of a moment, in either meaning (see {@link AsOf}): for auditors.
+   * Snapshots are not used, since they may hold later events.
+   */
+  loadAsOf(streamName: string, asOf: AsOf): Promise<LoadedAggregate<State>>;
   /** Saves a snapshot of the stream now (on demand), if the handler has a snapshot policy. */
   snapshot(streamName: string): Promise<LoadedAggregate<State>>;
 }
@@ -117,12 +124,14 @@ export const createCommandHandler = <Command, Event extends DomainEvent, State, 
     });
   };
 
-  const load = async (streamName: string): Promise<LoadedAggregate<State>> => {
-    const snapshot = await latestSnapshot(streamName);
-    let state = snapshot === undefined ? decider.initialState : snapshot.state;
-    let revision: CurrentRevision = snapshot === undefined ? NO_STREAM : snapshot.revision;
-    const from = snapshot === undefined ? {} : { fromRevision: snapshot.revision + 1n };
-    for await (const stored of store.readStream(streamName, from)) {
+  /** Folds the stream's events from `start`, decoding each through the aggregate's codec. */
+  const fold = async (
+    streamName: string,
+    events: AsyncIterable<RecordedEvent>,
+    start: { readonly state: State; readonly revision: CurrentRevision },
+  ): Promise<LoadedAggregate<State>> => {
+    let { state, revision } = start;
+    for await (const stored of events) {
       const recorded = upcasters === undefined ? stored : upcasters.upcast(stored);
       const decoded = eventCodec.decode({ type: recorded.type, data: recorded.data });
       if (E.isLeft(decoded)) {
@@ -136,6 +145,27 @@ export const createCommandHandler = <Command, Event extends DomainEvent, State, 
     }
     return { state, revision };
   };
+
+  const load = async (streamName: string): Promise<LoadedAggregate<State>> => {
+    const snapshot = await latestSnapshot(streamName);
+    if (snapshot === undefined) {
+      return fold(streamName, store.readStream(streamName), {
+        state: decider.initialState,
+        revision: NO_STREAM,
+      });
+    }
+    return fold(
+      streamName,
+      store.readStream(streamName, { fromRevision: snapshot.revision + 1n }),
+      snapshot,
+    );
+  };
+
+  const loadAsOf = (streamName: string, asOf: AsOf): Promise<LoadedAggregate<State>> =>
+    fold(streamName, eventsAsOf(store.readStream(streamName), asOf), {
+      state: decider.initialState,
+      revision: NO_STREAM,
+    });
 
   const envelope = (event: Event, context: CommandContext): EventToAppend => {
     const encoded = eventCodec.encode(event);
@@ -230,5 +260,5 @@ export const createCommandHandler = <Command, Event extends DomainEvent, State, 
     return loaded;
   };
 
-  return { handle, load, snapshot };
+  return { handle, load, loadAsOf, snapshot };
 };
