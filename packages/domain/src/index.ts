@@ -10,4 +10,5 @@ export * from './customer/index.js';
 export * from './lead/index.js';
 export * from './opportunity/index.js';
 export * from './salesOrganization/index.js';
+export * from './conversion/index.js';
 export * from './authorization/index.js';

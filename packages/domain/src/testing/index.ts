@@ -7,3 +7,5 @@
 export * from './commandContexts.js';
 export * from './openedStore.js';
 export * from './duplicateCheckSuite.js';
+export * from './salesServices.js';
+export * from './conversionSuite.js';

@@ -1,0 +1,2 @@
+export * from './customerFromLead.js';
+export * from './leadConversionReactor.js';

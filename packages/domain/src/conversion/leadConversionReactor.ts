@@ -1,0 +1,113 @@
+import * as E from 'fp-ts/lib/Either.js';
+import type {
+  CheckpointStore,
+  CommandContext,
+  EventStore,
+  ReactorRunner,
+  RecordedEvent,
+} from '@clientele/eventstore';
+import { DecodeError, createReactorRunner, deriveId } from '@clientele/eventstore';
+import type { CustomerService } from '../customer/customerService.js';
+import type { OpportunityService } from '../opportunity/opportunityService.js';
+import { LeadConverted } from '../lead/events.js';
+import type { DateOnly } from '../shared/dates.js';
+import { addDays } from '../shared/dates.js';
+import { registrationFromLead } from './customerFromLead.js';
+
+/** Options of {@link createLeadConversionReactor}. */
+export interface LeadConversionOptions {
+  readonly store: EventStore;
+  readonly checkpoints: CheckpointStore;
+  readonly customers: CustomerService;
+  readonly opportunities: OpportunityService;
+  /** Currency of a converted lead's opportunity when the conversion named no amount. */
+  readonly defaultCurrency: string;
+  /** Days from conversion to the expected close when none was named; defaults to 90. */
+  readonly defaultCloseInDays?: number;
+  /** The checkpoint name; defaults to `lead-conversion`. */
+  readonly name?: string;
+}
+
+/** The lead conversion process manager. */
+export interface LeadConversionReactor {
+  readonly runner: ReactorRunner;
+  /** Handles one `LeadConverted` event; safe to call again with the same event. */
+  react(event: RecordedEvent): Promise<void>;
+}
+
+const fail = (what: string, failure: unknown): never => {
+  throw new Error(`lead conversion could not ${what}: ${JSON.stringify(failure)}`);
+};
+
+/**
+ * Reacts to `LeadConverted`: registers the customer (or attaches the one the lead named or
+ * matched, or the one that already holds the lead's email or phone) and opens the opportunity.
+ * The new ids and the command ids derive from the event id, so a redelivery or a replay of the
+ * whole log sends the same commands, which the handlers recognise, and creates nothing twice.
+ */
+export const createLeadConversionReactor = (
+  options: LeadConversionOptions,
+): LeadConversionReactor => {
+  const { customers, opportunities } = options;
+
+  const react = async (event: RecordedEvent): Promise<void> => {
+    const decoded = LeadConverted.decode({ type: event.type, data: event.data });
+    if (E.isLeft(decoded)) throw new DecodeError(`LeadConverted ${event.eventId}`, decoded.left);
+    const lead = decoded.right.data;
+    const context = (purpose: string): CommandContext => ({
+      commandId: deriveId(event.eventId, purpose),
+      actor: { id: 'reactor:lead-conversion', role: 'system' },
+      occurredAt: event.metadata.occurredAt,
+      correlationId: event.metadata.correlationId,
+      causationId: event.eventId,
+      ...(event.metadata.tenantId === undefined ? {} : { tenantId: event.metadata.tenantId }),
+    });
+
+    let customerId = lead.customerId;
+    if (customerId === undefined) {
+      const newCustomerId = deriveId(event.eventId, 'customer');
+      const registered = await customers.handle(
+        registrationFromLead(lead, newCustomerId),
+        context('register-customer'),
+      );
+      if (E.isRight(registered)) customerId = newCustomerId;
+      else if (registered.left.kind === 'DuplicateCustomer')
+        customerId = registered.left.existingCustomerId;
+      else fail('register the customer', registered.left);
+    }
+
+    const { opportunity } = lead;
+    const opened = await opportunities.handle(
+      {
+        kind: 'OpenOpportunity',
+        opportunityId: deriveId(event.eventId, 'opportunity'),
+        name: opportunity.name,
+        ownerId: lead.ownerId ?? event.metadata.actor.id,
+        customerId,
+        leadId: lead.leadId,
+        source: lead.source,
+        ...(lead.campaignId === undefined ? {} : { campaignId: lead.campaignId }),
+        amount: opportunity.amount ?? { amountMinor: 0, currency: options.defaultCurrency },
+        expectedCloseOn:
+          opportunity.expectedCloseOn ??
+          addDays(
+            event.metadata.occurredAt.slice(0, 10) as never,
+            options.defaultCloseInDays ?? 90,
+          ),
+      },
+      context('open-opportunity'),
+    );
+    if (E.isLeft(opened) && opened.left.kind !== 'OpportunityAlreadyOpened') {
+      fail('open the opportunity', opened.left);
+    }
+  };
+
+  const runner = createReactorRunner({
+    name: options.name ?? 'lead-conversion',
+    store: options.store,
+    checkpoints: options.checkpoints,
+    filter: { eventTypes: ['LeadConverted'] },
+    react,
+  });
+  return { runner, react };
+};

@@ -1,0 +1,131 @@
+import * as E from 'fp-ts/lib/Either.js';
+import { createInMemoryCheckpointStore } from '@clientele/eventstore';
+import type { EventStore } from '@clientele/eventstore';
+import type { OpenEventStore } from '@clientele/eventstore/testing';
+import { describe, expect, it } from 'vitest';
+import { createLeadConversionReactor } from '../conversion/leadConversionReactor.js';
+import { testContext } from './commandContexts.js';
+import { collect, withStoreOpened } from './openedStore.js';
+import type { SalesServices } from './salesServices.js';
+import { createSalesServices } from './salesServices.js';
+
+const must = async <T>(result: Promise<E.Either<unknown, T>>): Promise<T> => {
+  const settled = await result;
+  if (E.isLeft(settled)) throw new Error(JSON.stringify(settled.left));
+  return settled.right;
+};
+
+const convertLead = async (sales: SalesServices, leadId: string, contact: object) => {
+  await must(
+    sales.leads.handle({ kind: 'CaptureLead', leadId, source: 'referral', contact }, testContext()),
+  );
+  await must(sales.leads.handle({ kind: 'AssignLead', leadId, ownerId: 'rep-1' }, testContext()));
+  await must(sales.leads.handle({ kind: 'QualifyLead', leadId, score: 70 }, testContext()));
+  await must(
+    sales.leads.handle(
+      {
+        kind: 'ConvertLead',
+        leadId,
+        opportunity: { name: 'First order', amount: { amountMinor: 250_000, currency: 'EUR' } },
+      },
+      testContext(),
+    ),
+  );
+};
+
+const streamsOf = async (store: EventStore, category: string) =>
+  new Set(
+    (await collect(store.readAll()))
+      .map((event) => event.streamName)
+      .filter((name) => name.startsWith(`${category}-`)),
+  );
+
+/**
+ * The lead conversion checks, written once and run on every engine: a conversion creates one
+ * customer and one opportunity, attaches to a matching customer, and a redelivery or a replay
+ * from scratch creates nothing twice.
+ */
+export const describeLeadConversion = (engineName: string, open: OpenEventStore): void => {
+  describe(`${engineName}: lead conversion`, () => {
+    it('creates one customer and one opportunity linked to it, with ids derived from the event', async () => {
+      await withStoreOpened(open, async (store) => {
+        const sales = createSalesServices(store);
+        await convertLead(sales, 'lead-1', {
+          name: 'Ada',
+          email: 'ada@example.com',
+          companyName: 'Analytical Engines',
+        });
+        expect(await sales.conversion.runner.catchUp()).toBe(1);
+        const [customerStream] = [...(await streamsOf(store, 'Customer'))];
+        const [opportunityStream] = [...(await streamsOf(store, 'Opportunity'))];
+        const customerId = customerStream!.slice('Customer-'.length);
+        const customer = await sales.customers.load(customerId);
+        expect('registered' in customer && customer).toMatchObject({
+          kind: 'company',
+          name: 'Analytical Engines',
+          ownerId: 'rep-1',
+          contacts: [{ subjectId: 'lead-1', name: 'Ada', email: 'ada@example.com' }],
+        });
+        const deal = await sales.opportunities.load(
+          opportunityStream!.slice('Opportunity-'.length),
+        );
+        expect('opened' in deal && deal).toMatchObject({
+          customerId,
+          ownerId: 'rep-1',
+          status: 'open',
+        });
+      });
+    });
+
+    it('never creates a second customer or opportunity when the event is delivered twice or replayed', async () => {
+      await withStoreOpened(open, async (store) => {
+        const sales = createSalesServices(store);
+        await convertLead(sales, 'lead-1', { name: 'Ada', email: 'ada@example.com' });
+        await convertLead(sales, 'lead-2', { name: 'Bob' });
+        await sales.conversion.runner.catchUp();
+        const [converted] = await collect(
+          store.readAll({ filter: { eventTypes: ['LeadConverted'] } }),
+        );
+        await sales.conversion.react(converted!);
+        await sales.conversion.react(converted!);
+        const replay = createLeadConversionReactor({
+          store,
+          checkpoints: createInMemoryCheckpointStore(),
+          customers: sales.customers,
+          opportunities: sales.opportunities,
+          defaultCurrency: 'EUR',
+          name: 'lead-conversion-replay',
+        });
+        expect(await replay.runner.catchUp()).toBe(2);
+        expect((await streamsOf(store, 'Customer')).size).toBe(2);
+        expect((await streamsOf(store, 'Opportunity')).size).toBe(2);
+      });
+    });
+
+    it('attaches the conversion to the existing customer holding the lead email instead of duplicating it', async () => {
+      await withStoreOpened(open, async (store) => {
+        const sales = createSalesServices(store);
+        await must(
+          sales.customers.handle(
+            {
+              kind: 'RegisterCustomer',
+              customerId: 'cus-1',
+              customerKind: 'person',
+              name: 'Ada',
+              emails: ['ada@example.com'],
+            },
+            testContext(),
+          ),
+        );
+        await convertLead(sales, 'lead-1', { email: 'Ada@Example.com' });
+        await sales.conversion.runner.catchUp();
+        expect(await streamsOf(store, 'Customer')).toEqual(new Set(['Customer-cus-1']));
+        const [opportunityStream] = [...(await streamsOf(store, 'Opportunity'))];
+        const deal = await sales.opportunities.load(
+          opportunityStream!.slice('Opportunity-'.length),
+        );
+        expect('opened' in deal && deal.customerId).toBe('cus-1');
+      });
+    });
+  });
+};
