@@ -91,7 +91,7 @@ export const createLeadConversionReactor = (
         expectedCloseOn:
           opportunity.expectedCloseOn ??
           addDays(
-            event.metadata.occurredAt.slice(0, 10) as never,
+            event.metadata.occurredAt.slice(0, 10) as DateOnly,
             options.defaultCloseInDays ?? 90,
           ),
       },
