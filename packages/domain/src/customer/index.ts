@@ -5,3 +5,4 @@ export * from './commands.js';
 export * from './errors.js';
 export * from './decide.js';
 export * from './customerService.js';
+export * from './nearDuplicates.js';
