@@ -26,6 +26,8 @@ export interface CustomerServiceOptions {
   readonly tenantKey: string | Uint8Array;
   /** How old an orphaned claim must be before a new registration takes it over. */
   readonly gracePeriodMs?: number;
+  /** Event id generator; defaults to uuid v7. */
+  readonly newEventId?: () => string;
 }
 
 /** The Customer write side as apps and importers use it. */
@@ -66,6 +68,7 @@ export const createCustomerService = (options: CustomerServiceOptions): Customer
     decider: customerDecider,
     eventCodec: CustomerEvent,
     streamName: (command) => streamName('Customer', command.customerId),
+    ...(options.newEventId === undefined ? {} : { newEventId: options.newEventId }),
   });
   const load = async (customerId: string) =>
     (await handler.load(streamName('Customer', customerId))).state;
@@ -75,6 +78,7 @@ export const createCustomerService = (options: CustomerServiceOptions): Customer
     tenantKey: options.tenantKey,
     customerExists: async (customerId) => 'registered' in (await load(customerId)),
     ...(options.gracePeriodMs === undefined ? {} : { gracePeriodMs: options.gracePeriodMs }),
+    ...(options.newEventId === undefined ? {} : { newEventId: options.newEventId }),
   });
   const run = async (command: CustomerCommand, context: CommandContext) =>
     E.mapLeft(entryFailure<CustomerError>)(await handler.handle(command, context));

@@ -15,6 +15,8 @@ export interface LeadServiceOptions {
   readonly store: EventStore;
   /** Finds customers and open leads like a new lead; its result is recorded as a warning. */
   readonly findMatches?: LeadMatcher;
+  /** Event id generator; defaults to uuid v7. */
+  readonly newEventId?: () => string;
 }
 
 /** The Lead write side as apps and importers use it. */
@@ -37,6 +39,7 @@ export const createLeadService = (options: LeadServiceOptions): LeadService => {
     decider: leadDecider,
     eventCodec: LeadEvent,
     streamName: (command) => streamName('Lead', command.leadId),
+    ...(options.newEventId === undefined ? {} : { newEventId: options.newEventId }),
   });
   return {
     handle: async (input, context) => {

@@ -18,12 +18,16 @@ export interface OpportunityService extends CommandEntry<
 }
 
 /** The typed entry point of the Opportunity aggregate: decodes input, then handles it. */
-export const createOpportunityService = (store: EventStore): OpportunityService => {
+export const createOpportunityService = (
+  store: EventStore,
+  options: { readonly newEventId?: () => string } = {},
+): OpportunityService => {
   const handler = createCommandHandler({
     store,
     decider: opportunityDecider,
     eventCodec: OpportunityEvent,
     streamName: (command) => streamName('Opportunity', command.opportunityId),
+    ...(options.newEventId === undefined ? {} : { newEventId: options.newEventId }),
   });
   return {
     ...createCommandEntry(OpportunityCommand, handler),

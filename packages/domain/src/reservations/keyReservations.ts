@@ -31,6 +31,8 @@ export interface KeyReservationOptions {
   readonly customerExists: (customerId: string) => Promise<boolean>;
   /** How old an orphaned claim must be before it is taken over; defaults to 5 minutes. */
   readonly gracePeriodMs?: number;
+  /** Event id generator; defaults to uuid v7. A seeded one makes generated histories repeatable. */
+  readonly newEventId?: () => string;
 }
 
 /** Claims and releases duplicate-check keys for customers. */
@@ -83,6 +85,7 @@ export const createKeyReservations = (options: KeyReservationOptions): KeyReserv
     streamName: (command) => command.stream,
     // Racing claims conflict, reload and are then refused; releases by failed racers add a few more.
     maxAttempts: 50,
+    ...(options.newEventId === undefined ? {} : { newEventId: options.newEventId }),
   });
   const streamOf = (key: ContactKey): string =>
     reservationStreamName(tenantId, reservationKey(tenantKey, key.kind, key.value));

@@ -18,12 +18,16 @@ export interface SalesOrganizationService extends CommandEntry<
 }
 
 /** The typed entry point of the SalesOrganization aggregate: decodes input, then handles it. */
-export const createSalesOrganizationService = (store: EventStore): SalesOrganizationService => {
+export const createSalesOrganizationService = (
+  store: EventStore,
+  options: { readonly newEventId?: () => string } = {},
+): SalesOrganizationService => {
   const handler = createCommandHandler({
     store,
     decider: salesOrganizationDecider,
     eventCodec: SalesOrganizationEvent,
     streamName: (command) => streamName('SalesOrganization', command.organizationId),
+    ...(options.newEventId === undefined ? {} : { newEventId: options.newEventId }),
   });
   return {
     ...createCommandEntry(SalesOrganizationCommand, handler),

@@ -9,3 +9,5 @@ export * from './openedStore.js';
 export * from './duplicateCheckSuite.js';
 export * from './salesServices.js';
 export * from './conversionSuite.js';
+export * from './seededRandom.js';
+export * from './history/index.js';

@@ -33,15 +33,22 @@ export const createSalesServices = (
     tenantId: 'tenant-a',
     tenantKey: 'tenant-a-test-key',
   },
+  /** Event id generator for every service; a seeded one makes histories repeatable. */
+  newEventId?: () => string,
 ): SalesServices => {
-  const customers = createCustomerService({ store, ...tenant });
-  const opportunities = createOpportunityService(store);
+  const ids = newEventId === undefined ? {} : { newEventId };
+  const customers = createCustomerService({ store, ...tenant, ...ids });
+  const opportunities = createOpportunityService(store, ids);
   return {
     store,
     customers,
-    leads: createLeadService({ store, findMatches: matchAgainstCustomers(customers.reservations) }),
+    leads: createLeadService({
+      store,
+      findMatches: matchAgainstCustomers(customers.reservations),
+      ...ids,
+    }),
     opportunities,
-    organization: createSalesOrganizationService(store),
+    organization: createSalesOrganizationService(store, ids),
     conversion: createLeadConversionReactor({
       store,
       checkpoints: createInMemoryCheckpointStore(),

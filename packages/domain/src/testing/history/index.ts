@@ -1,0 +1,5 @@
+export * from './historyWorld.js';
+export * from './historyStep.js';
+export * from './names.js';
+export * from './salesHistory.js';
+export * from './generateHistory.js';
