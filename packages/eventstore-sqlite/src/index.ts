@@ -1,1 +1,8 @@
-export {};
+/**
+ * `@clientele/eventstore-sqlite`: the embedded default engine. One SQLite file, nothing to start.
+ *
+ * @packageDocumentation
+ */
+export { createSqliteEventStore } from './sqliteEventStore.js';
+export type { SqliteEventStore, SqliteEventStoreOptions } from './sqliteEventStore.js';
+export { IncompatibleStoreError, SCHEMA_VERSION } from './schema.js';

@@ -1,0 +1,134 @@
+import type { Database, Statement } from 'better-sqlite3';
+import * as E from 'fp-ts/lib/Either.js';
+import type {
+  AppendResult,
+  CurrentRevision,
+  EventToAppend,
+  ExpectedRevision,
+  WrongExpectedRevision,
+} from '@clientele/eventstore';
+import {
+  NO_STREAM,
+  position,
+  satisfiesExpectedRevision,
+  stringifyJson,
+  wrongExpectedRevision,
+} from '@clientele/eventstore';
+
+interface CommandRow {
+  readonly stream_name: string;
+  readonly first_revision: bigint;
+  readonly last_revision: bigint;
+  readonly position: bigint;
+  readonly event_ids: string;
+}
+
+/** The append's prepared statements, compiled once per connection. */
+export interface AppendStatements {
+  readonly findCommand: Statement;
+  readonly streamRevision: Statement;
+  readonly insertEvent: Statement;
+  readonly upsertStream: Statement;
+  readonly insertCommand: Statement;
+}
+
+/** Compiles the statements an append runs. */
+export const prepareAppend = (db: Database): AppendStatements => ({
+  findCommand: db
+    .prepare(
+      'SELECT stream_name, first_revision, last_revision, position, event_ids FROM commands WHERE command_id = ?',
+    )
+    .safeIntegers(true),
+  streamRevision: db
+    .prepare('SELECT revision FROM streams WHERE stream_name = ?')
+    .safeIntegers(true),
+  insertEvent: db.prepare(
+    'INSERT INTO events (stream_name, stream_revision, event_id, type, data, metadata, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+  ),
+  upsertStream: db.prepare(
+    'INSERT INTO streams (stream_name, revision) VALUES (?, ?) ON CONFLICT (stream_name) DO UPDATE SET revision = excluded.revision',
+  ),
+  insertCommand: db.prepare(
+    'INSERT INTO commands (command_id, stream_name, first_revision, last_revision, position, event_ids, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+  ),
+});
+
+/** A command's recorded result, as returned for a duplicate. */
+export const commandResult = (row: CommandRow, duplicate: boolean): AppendResult => ({
+  streamName: row.stream_name,
+  firstRevision: row.first_revision,
+  nextExpectedRevision: row.last_revision,
+  position: position(row.position),
+  eventIds: JSON.parse(row.event_ids) as string[],
+  duplicate,
+});
+
+/** Looks up a command id's recorded result. */
+export const findCommand = (
+  statements: AppendStatements,
+  commandId: string,
+): AppendResult | undefined => {
+  const row = statements.findCommand.get(commandId) as CommandRow | undefined;
+  return row === undefined ? undefined : commandResult(row, false);
+};
+
+/**
+ * The body of one append, run inside a `BEGIN IMMEDIATE` transaction: the dedupe record, the
+ * expected-revision check, the rows, the stream head and the command record are all written or
+ * none is. UNIQUE (stream_name, stream_revision) backs the check up in the database itself.
+ */
+export const appendInTransaction = (
+  statements: AppendStatements,
+  streamName: string,
+  events: readonly EventToAppend[],
+  expected: ExpectedRevision,
+  commandId: string | undefined,
+  recordedAt: string,
+): E.Either<WrongExpectedRevision, AppendResult> => {
+  if (commandId !== undefined) {
+    const earlier = statements.findCommand.get(commandId) as CommandRow | undefined;
+    if (earlier !== undefined) return E.right(commandResult(earlier, true));
+  }
+  const head = statements.streamRevision.get(streamName) as { revision: bigint } | undefined;
+  const actual: CurrentRevision = head === undefined ? NO_STREAM : head.revision;
+  if (!satisfiesExpectedRevision(expected, actual))
+    return E.left(wrongExpectedRevision(streamName, expected, actual));
+  const firstRevision = head === undefined ? 0n : head.revision + 1n;
+  let revision = firstRevision;
+  let lastPosition = 0n;
+  for (const event of events) {
+    const inserted = statements.insertEvent.run(
+      streamName,
+      revision,
+      event.eventId,
+      event.type,
+      stringifyJson(event.data),
+      stringifyJson(event.metadata),
+      recordedAt,
+    );
+    lastPosition = BigInt(inserted.lastInsertRowid);
+    revision += 1n;
+  }
+  const lastRevision = revision - 1n;
+  statements.upsertStream.run(streamName, lastRevision);
+  const eventIds = events.map((event) => event.eventId);
+  if (commandId !== undefined) {
+    statements.insertCommand.run(
+      commandId,
+      streamName,
+      firstRevision,
+      lastRevision,
+      lastPosition,
+      JSON.stringify(eventIds),
+      recordedAt,
+    );
+  }
+  return E.right({
+    streamName,
+    firstRevision,
+    nextExpectedRevision: lastRevision,
+    position: position(lastPosition),
+    eventIds,
+    duplicate: false,
+  });
+};
