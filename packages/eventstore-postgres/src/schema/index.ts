@@ -1,0 +1,2 @@
+export * from './migrateSchema.js';
+export * from './schemaName.js';

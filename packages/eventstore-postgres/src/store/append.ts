@@ -1,0 +1,98 @@
+import * as E from 'fp-ts/lib/Either.js';
+import type pg from 'pg';
+import type {
+  AppendOptions,
+  AppendResult,
+  EventToAppend,
+  WrongExpectedRevision,
+} from '@clientele/eventstore';
+import {
+  ANY,
+  NO_STREAM,
+  position,
+  revisionToString,
+  stringifyJson,
+  validateAppend,
+  wrongExpectedRevision,
+} from '@clientele/eventstore';
+
+/** What `append_events` returns: one row, whatever the outcome. */
+interface AppendRow {
+  readonly outcome: 'appended' | 'duplicate' | 'conflict';
+  readonly actual_revision: string | null;
+  readonly stream_name: string;
+  readonly first_revision: string;
+  readonly last_revision: string;
+  readonly commit_position: string;
+  readonly prepare_position: string;
+  readonly event_ids: string[];
+}
+
+/** The SQLSTATE `append_events` raises when a concurrent append recorded the same command id. */
+const COMMAND_RECORDED_CONCURRENTLY = 'CL001';
+
+/** Builds the port's result from a row of `append_events` or of the `commands` table. */
+export const toAppendResult = (row: Omit<AppendRow, 'outcome' | 'actual_revision'>) =>
+  ({
+    streamName: row.stream_name,
+    firstRevision: BigInt(row.first_revision),
+    nextExpectedRevision: BigInt(row.last_revision),
+    position: position(BigInt(row.commit_position), BigInt(row.prepare_position)),
+    eventIds: row.event_ids,
+  }) satisfies Omit<AppendResult, 'duplicate'>;
+
+/** What an append needs from its engine. */
+export interface AppendContext {
+  readonly pool: pg.Pool;
+  readonly schema: string;
+  readonly retentionMilliseconds: number;
+  readonly findCommandResult: (commandId: string) => Promise<AppendResult | undefined>;
+}
+
+/**
+ * Appends in one round trip: a prepared call of `append_events`, which checks the command id,
+ * the expected revision and inserts the batch in the statement's own transaction.
+ */
+export const appendEvents = async (
+  context: AppendContext,
+  streamName: string,
+  events: readonly EventToAppend[],
+  options: AppendOptions,
+): Promise<E.Either<WrongExpectedRevision, AppendResult>> => {
+  validateAppend(streamName, events);
+  const expected = options.expectedRevision ?? ANY;
+  const batch = stringifyJson(
+    events.map(({ eventId, type, data, metadata }) => ({ eventId, type, data, metadata })),
+  );
+  let row: AppendRow | undefined;
+  try {
+    const result = await context.pool.query<AppendRow>({
+      name: `clientele-append-${context.schema}`,
+      text: `select * from "${context.schema}".append_events($1, $2, $3, $4, $5::interval)`,
+      values: [
+        streamName,
+        revisionToString(expected),
+        options.commandId ?? null,
+        batch,
+        `${context.retentionMilliseconds} milliseconds`,
+      ],
+    });
+    row = result.rows[0];
+  } catch (error) {
+    if (options.commandId === undefined || !isConcurrentCommand(error)) throw error;
+    const first = await context.findCommandResult(options.commandId);
+    if (first === undefined) throw error;
+    return E.right({ ...first, duplicate: true });
+  }
+  if (row === undefined) throw new Error(`append to ${streamName}: append_events returned no row`);
+  if (row.outcome === 'conflict') {
+    const actual = row.actual_revision === null ? NO_STREAM : BigInt(row.actual_revision);
+    return E.left(wrongExpectedRevision(streamName, expected, actual));
+  }
+  return E.right({ ...toAppendResult(row), duplicate: row.outcome === 'duplicate' });
+};
+
+const isConcurrentCommand = (error: unknown): boolean =>
+  typeof error === 'object' &&
+  error !== null &&
+  (error as { code?: unknown }).code === COMMAND_RECORDED_CONCURRENTLY;

@@ -1,0 +1,121 @@
+import type pg from 'pg';
+
+/** Wakes subscriptions when events are appended, by this process or any other (LISTEN/NOTIFY). */
+export interface AppendSignal {
+  /** Tells listeners in every process that events were appended. */
+  announce(): void;
+  /**
+   * Starts listening (if not already) and registers a wait that resolves on the next
+   * announcement, after `timeoutMilliseconds` (the polling fallback), on abort, or when the
+   * listening connection is lost (the caller re-reads, so nothing announced meanwhile is missed).
+   * It is registered before this resolves, so the caller can look at the log without a race.
+   */
+  next(signal: AbortSignal, timeoutMilliseconds: number): Promise<PendingWait>;
+  close(): Promise<void>;
+}
+
+/** A registered wait for the next announcement. */
+export interface PendingWait {
+  readonly arrived: Promise<void>;
+  /** Resolves `arrived` now and forgets the wait. */
+  cancel(): void;
+}
+
+/** The application name of the listening connection, so operators (and tests) can find it. */
+export const LISTENER_APPLICATION_NAME = 'clientele-listener';
+
+/**
+ * One LISTEN connection per engine, taken from the pool and kept. Announcements are sent outside
+ * the append's transaction: a NOTIFY inside it would take PostgreSQL's global notify lock until
+ * commit and serialize every append. They are coalesced (one in flight at a time) and committed
+ * without waiting for the disk, since losing one only delays a subscriber until its next poll.
+ */
+export const createAppendSignal = (pool: pg.Pool, schema: string): AppendSignal => {
+  const channel = `cl_${schema}`.slice(0, 63);
+  const waiters = new Set<() => void>();
+  let listener: pg.PoolClient | undefined;
+  let connecting: Promise<void> | undefined;
+  let announcing: Promise<void> | undefined;
+  let announceAgain = false;
+  let closed = false;
+
+  const wakeAll = (): void => {
+    for (const wake of [...waiters]) wake();
+  };
+  const dropListener = (client: pg.PoolClient, error?: Error): void => {
+    if (listener !== client) return;
+    listener = undefined;
+    client.release(error ?? true);
+    wakeAll();
+  };
+  const listen = async (): Promise<void> => {
+    const client = await pool.connect();
+    client.on('notification', wakeAll);
+    client.on('error', (error) => dropListener(client, error));
+    client.on('end', () => dropListener(client));
+    listener = client;
+    try {
+      await client.query(`set application_name = '${LISTENER_APPLICATION_NAME}'`);
+      await client.query(`listen "${channel}"`);
+    } catch (error) {
+      dropListener(client, error instanceof Error ? error : undefined);
+      throw error;
+    }
+    if (closed) dropListener(client);
+  };
+  const ensureListening = async (): Promise<void> => {
+    if (listener !== undefined || closed) return;
+    connecting ??= listen().finally(() => {
+      connecting = undefined;
+    });
+    // Without a listener the waiters still poll, so a failed connection is not an error here.
+    await connecting.catch(() => undefined);
+  };
+  const sendAnnouncement = async (): Promise<void> => {
+    do {
+      announceAgain = false;
+      await pool
+        .query(`select set_config('synchronous_commit', 'off', true), pg_notify($1, '')`, [
+          channel,
+        ])
+        .catch(() => undefined);
+    } while (announceAgain && !closed);
+  };
+
+  return {
+    announce() {
+      if (closed) return;
+      if (announcing !== undefined) {
+        announceAgain = true;
+        return;
+      }
+      announcing = sendAnnouncement().finally(() => {
+        announcing = undefined;
+      });
+    },
+    async next(signal, timeoutMilliseconds) {
+      await ensureListening();
+      let wake = (): void => undefined;
+      const arrived = new Promise<void>((resolve) => {
+        wake = () => {
+          waiters.delete(wake);
+          clearTimeout(timer);
+          signal.removeEventListener('abort', wake);
+          resolve();
+        };
+      });
+      const timer = setTimeout(wake, timeoutMilliseconds);
+      waiters.add(wake);
+      signal.addEventListener('abort', wake);
+      if (signal.aborted || closed) wake();
+      return { arrived, cancel: wake };
+    },
+    async close() {
+      closed = true;
+      await connecting?.catch(() => undefined);
+      if (listener !== undefined) dropListener(listener);
+      wakeAll();
+      await announcing;
+    },
+  };
+};

@@ -1,0 +1,142 @@
+import pg from 'pg';
+import type {
+  AppendResult,
+  EventStore,
+  ReadAllOptions,
+  ReadStreamOptions,
+  SubscribeToAllOptions,
+  Subscription,
+} from '@clientele/eventstore';
+import { NO_STREAM, followLog } from '@clientele/eventstore';
+import { migrateSchema } from '../schema/migrateSchema.js';
+import { quoteSchemaName } from '../schema/schemaName.js';
+import { appendEvents, toAppendResult } from './append.js';
+import { createAppendSignal } from './appendSignal.js';
+import { headPosition } from './headPosition.js';
+import { createLogSource } from './logSource.js';
+import { readAll } from './readAll.js';
+import { readStream } from './readStream.js';
+
+/** Options of {@link createPostgresEventStore}: a pool you own, or a connection string. */
+export type PostgresEventStoreOptions = (
+  | { readonly pool: pg.Pool; readonly connectionString?: undefined }
+  | { readonly connectionString: string; readonly pool?: undefined }
+) & {
+  /** The schema holding the store's tables, created and migrated on first use. */
+  readonly schema: string;
+  /** How long a command id is remembered for deduplication; defaults to 7 days. */
+  readonly commandRetentionMilliseconds?: number;
+  /** Events read per round trip; defaults to 500. */
+  readonly pageSize?: number;
+  /** Longest a live subscription waits without a notification before reading; defaults to 1 s. */
+  readonly pollMilliseconds?: number;
+  /** Connections in the pool created from `connectionString`; defaults to 10. */
+  readonly maxConnections?: number;
+};
+
+const DAY_MILLISECONDS = 24 * 60 * 60 * 1000;
+
+/**
+ * The PostgreSQL engine. Appends are one round trip to a stored function; the global log is
+ * read in (transaction id, sequence) order below the oldest running transaction, so no reader
+ * ever skips an event a slower transaction commits later; subscriptions wake on LISTEN/NOTIFY
+ * and poll as a fallback. The schema is created and migrated on first use.
+ */
+export const createPostgresEventStore = (options: PostgresEventStoreOptions): EventStore => {
+  const { schema } = options;
+  quoteSchemaName(schema);
+  const ownsPool = options.pool === undefined;
+  const pool =
+    options.pool ??
+    new pg.Pool({ connectionString: options.connectionString, max: options.maxConnections ?? 10 });
+  // An idle connection the server drops must not crash the process; the next query reconnects.
+  if (ownsPool) pool.on('error', () => undefined);
+  const pageSize = options.pageSize ?? 500;
+  const retentionMilliseconds = options.commandRetentionMilliseconds ?? 7 * DAY_MILLISECONDS;
+  const signal = createAppendSignal(pool, schema);
+  const subscriptions = new Set<Subscription>();
+  let ready: Promise<unknown> | undefined;
+  const migrated = (): Promise<unknown> => {
+    ready ??= migrateSchema(pool, schema).catch((error: unknown) => {
+      ready = undefined;
+      throw error;
+    });
+    return ready;
+  };
+
+  const findCommandResult = async (commandId: string): Promise<AppendResult | undefined> => {
+    await migrated();
+    const { rows } = await pool.query(
+      `select * from "${schema}".commands
+       where command_id = $1 and recorded_at > now() - $2::interval`,
+      [commandId, `${retentionMilliseconds} milliseconds`],
+    );
+    const row = rows[0];
+    return row === undefined ? undefined : { ...toAppendResult(row), duplicate: false };
+  };
+
+  return {
+    engineName: 'postgres',
+    async appendToStream(streamName, events, appendOptions = {}) {
+      await migrated();
+      const context = { pool, schema, retentionMilliseconds, findCommandResult };
+      const result = await appendEvents(context, streamName, events, appendOptions);
+      if (result._tag === 'Right' && !result.right.duplicate) signal.announce();
+      return result;
+    },
+    async *readStream(streamName: string, readOptions: ReadStreamOptions = {}) {
+      await migrated();
+      yield* readStream(pool, schema, streamName, readOptions, pageSize);
+    },
+    async *readAll(readOptions: ReadAllOptions = {}) {
+      await migrated();
+      yield* readAll(pool, schema, readOptions, pageSize);
+    },
+    subscribeToAll(subscribeOptions: SubscribeToAllOptions = {}) {
+      const source = createLogSource(
+        { pool, schema, signal, pollMilliseconds: options.pollMilliseconds ?? 1000 },
+        subscribeOptions.filter,
+      );
+      const migratedSource = {
+        readPage: async (...args: Parameters<typeof source.readPage>) => {
+          await migrated();
+          return source.readPage(...args);
+        },
+        headPosition: async () => {
+          await migrated();
+          return source.headPosition();
+        },
+        waitForAppend: source.waitForAppend,
+      };
+      const subscription = followLog(migratedSource, { ...subscribeOptions, pageSize });
+      const tracked: Subscription = {
+        [Symbol.asyncIterator]: () => subscription[Symbol.asyncIterator](),
+        stop: async () => {
+          subscriptions.delete(tracked);
+          await subscription.stop();
+        },
+      };
+      subscriptions.add(tracked);
+      return tracked;
+    },
+    async streamRevision(streamName) {
+      await migrated();
+      const { rows } = await pool.query<{ revision: string }>(
+        `select revision from "${schema}".streams where stream_name = $1`,
+        [streamName],
+      );
+      const row = rows[0];
+      return row === undefined ? NO_STREAM : BigInt(row.revision);
+    },
+    async headPosition() {
+      await migrated();
+      return headPosition(pool, schema);
+    },
+    findCommandResult,
+    async close() {
+      await Promise.all([...subscriptions].map((subscription) => subscription.stop()));
+      await signal.close();
+      if (ownsPool) await pool.end();
+    },
+  };
+};
