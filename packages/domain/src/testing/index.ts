@@ -11,3 +11,4 @@ export * from './salesServices.js';
 export * from './conversionSuite.js';
 export * from './seededRandom.js';
 export * from './history/index.js';
+export * from './replayProperty.js';

@@ -1,0 +1,85 @@
+import fc from 'fast-check';
+import { describe, it } from 'vitest';
+import type { CustomerCommand } from './commands.js';
+import { assertReplayDeterminism } from '../testing/replayProperty.js';
+import { customerDecider } from './decide.js';
+import { CustomerEvent } from './events.js';
+
+const customerId = 'cus-1';
+const email = fc.constantFrom('a@example.com', 'b@example.com', 'c@example.com');
+const command: fc.Arbitrary<CustomerCommand> = fc.oneof(
+  fc.record({
+    kind: fc.constant('RegisterCustomer' as const),
+    customerId: fc.constant(customerId),
+    customerKind: fc.constantFrom('company' as const, 'person' as const),
+    name: fc.constantFrom('Acme', 'Globex'),
+    emails: fc.array(email, { maxLength: 2 }),
+  }),
+  fc.record({
+    kind: fc.constant('UpdateCustomerProfile' as const),
+    customerId: fc.constant(customerId),
+    emails: fc.array(email, { maxLength: 2 }),
+    region: fc.constantFrom('EMEA', 'NA'),
+  }),
+  fc.record({
+    kind: fc.constant('AddCustomerContact' as const),
+    customerId: fc.constant(customerId),
+    contact: fc.record({ subjectId: fc.constantFrom('p-1', 'p-2'), name: fc.constant('Ada') }),
+  }),
+  fc.record({
+    kind: fc.constant('RemoveCustomerContact' as const),
+    customerId: fc.constant(customerId),
+    contactSubjectId: fc.constantFrom('p-1', 'p-2'),
+  }),
+  fc.record({
+    kind: fc.constant('TagCustomer' as const),
+    customerId: fc.constant(customerId),
+    add: fc.array(fc.constantFrom('vip', 'partner')),
+    remove: fc.array(fc.constantFrom('vip', 'partner')),
+  }),
+  fc.record({
+    kind: fc.constant('ClassifyCustomer' as const),
+    customerId: fc.constant(customerId),
+    segment: fc.constantFrom('SMB', 'Enterprise'),
+  }),
+  fc.record({
+    kind: fc.constant('SetCustomerCreditLimit' as const),
+    customerId: fc.constant(customerId),
+    creditLimit: fc.record({ amountMinor: fc.nat(), currency: fc.constant('EUR') }) as never,
+  }),
+  fc.record({
+    kind: fc.constant('DeactivateCustomer' as const),
+    customerId: fc.constant(customerId),
+    reason: fc.constant('churned'),
+  }),
+  fc.record({
+    kind: fc.constant('ReactivateCustomer' as const),
+    customerId: fc.constant(customerId),
+  }),
+  fc.record({
+    kind: fc.constant('AssignCustomerOwner' as const),
+    customerId: fc.constant(customerId),
+    ownerId: fc.constantFrom('rep-1', 'rep-2'),
+  }),
+  fc.record({
+    kind: fc.constant('TransferCustomer' as const),
+    customerId: fc.constant(customerId),
+    fromOwnerId: fc.constantFrom('rep-1', 'rep-2'),
+    toOwnerId: fc.constantFrom('rep-1', 'rep-3'),
+  }),
+  fc.record({
+    kind: fc.constant('MergeCustomerInto' as const),
+    customerId: fc.constant(customerId),
+    survivorId: fc.constantFrom('cus-2', customerId),
+  }),
+  fc.record({
+    kind: fc.constant('EraseCustomerPersonalData' as const),
+    customerId: fc.constant(customerId),
+  }),
+) as fc.Arbitrary<CustomerCommand>;
+
+describe('customer properties', () => {
+  it('replays any sequence of accepted commands to the same state', () => {
+    assertReplayDeterminism(customerDecider, CustomerEvent, fc.array(command, { maxLength: 30 }));
+  });
+});
