@@ -43,6 +43,17 @@ export interface CustomerService {
     survivorId: string,
     context: CommandContext,
   ): Promise<E.Either<CustomerFailure, CustomerOutcome>>;
+  /**
+   * Hands every listed account from one rep to another (a rep who leaves passes all accounts to a
+   * successor, so nobody walks out with them). Each customer is a separate command; the result
+   * lists each outcome, and accounts no longer owned by `fromOwnerId` are refused, not taken.
+   */
+  transferAll(
+    customerIds: readonly string[],
+    fromOwnerId: string,
+    toOwnerId: string,
+    context: CommandContext,
+  ): Promise<ReadonlyMap<string, E.Either<CustomerFailure, CustomerOutcome>>>;
   /** A customer's current state. */
   load(customerId: string): Promise<CustomerState>;
   readonly reservations: KeyReservations;
@@ -181,5 +192,19 @@ export const createCustomerService = (options: CustomerServiceOptions): Customer
     return absorbed;
   };
 
-  return { handle, merge, load, reservations };
+  const transferAll: CustomerService['transferAll'] = async (
+    customerIds,
+    fromOwnerId,
+    toOwnerId,
+    context,
+  ) => {
+    const results = new Map<string, E.Either<CustomerFailure, CustomerOutcome>>();
+    for (const customerId of customerIds) {
+      const command = { kind: 'TransferCustomer' as const, customerId, fromOwnerId, toOwnerId };
+      results.set(customerId, await run(command, stepContext(context, `transfer:${customerId}`)));
+    }
+    return results;
+  };
+
+  return { handle, merge, transferAll, load, reservations };
 };

@@ -117,6 +117,7 @@ const decideFor = (
           actualOwnerId: p.ownerId,
         });
       }
+      if (command.toOwnerId === command.fromOwnerId) return emit();
       return emit({
         type: 'CustomerOwnerAssigned',
         data: {

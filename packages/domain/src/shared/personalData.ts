@@ -181,3 +181,13 @@ export const locatePersonalFields = (
         .map((field) => ({ ...field, path: field.path.slice(1) }))
     : fields;
 };
+
+/**
+ * A locator for the privacy layer's `withPersonalDataEncryption`: given the event unions of the
+ * aggregates, finds the personal fields of any stored event by its type and data, with paths
+ * inside `data`.
+ */
+export const personalDataLocator =
+  (eventCodecs: readonly t.Mixed[]) =>
+  (type: string, data: unknown): readonly LocatedPersonalField[] =>
+    eventCodecs.flatMap((codec) => locatePersonalFields(codec, { type, data }, true));
