@@ -1,5 +1,6 @@
 import type { CliCommand } from '../command.js';
 import { demoCommand } from './demo.js';
+import { verifyCommand } from './verify.js';
 
 /** Every `clientele` command, in the order `--help` lists them. */
-export const commands: readonly CliCommand[] = [demoCommand];
+export const commands: readonly CliCommand[] = [demoCommand, verifyCommand];

@@ -1,0 +1,114 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import * as E from 'fp-ts/lib/Either.js';
+import type { LogSeal, Signer } from '@clientele/eventstore';
+import {
+  LogSeal as LogSealCodec,
+  createHmacSigner,
+  exportLogHead,
+  formatValidationErrors,
+  positionToString,
+  verifyLog,
+} from '@clientele/eventstore';
+import type { CliCommand } from '../command.js';
+import { ExitCode } from '../exitCodes.js';
+import { openStore, storeUrl } from '../store/openStore.js';
+
+const HELP = `Usage: clientele verify [--store URL] [--head FILE] [--export-head FILE]
+
+Walks the whole log and checks every event's hash-chain link, every seal, and (with --head) a head
+exported earlier. Reports the first broken link with its stream, revision and position.
+
+  --head FILE         a signed head exported earlier and kept outside the store
+  --export-head FILE  after a clean verification, write the signed head of the log as it is now
+
+The signing key is read from CLIENTELE_SIGNING_KEY (64 hex characters, kept outside the store);
+without it, seal signatures are not checked and no head can be exported.
+Exit codes: 0 the log verifies; 1 a broken link was found; 2 bad arguments; 3 store unavailable.`;
+
+const signerFrom = (
+  env: Readonly<Record<string, string | undefined>>,
+): E.Either<string, Signer | undefined> => {
+  const hex = env['CLIENTELE_SIGNING_KEY'];
+  if (hex === undefined) return E.right(undefined);
+  if (!/^[0-9a-fA-F]{64,}$/.test(hex))
+    return E.left('CLIENTELE_SIGNING_KEY must be at least 64 hex characters (32 bytes)');
+  return E.right(
+    createHmacSigner(env['CLIENTELE_SIGNING_KEY_ID'] ?? 'default', Buffer.from(hex, 'hex')),
+  );
+};
+
+const readHead = (file: string): E.Either<string, LogSeal> => {
+  const parsed = E.tryCatch(
+    () => JSON.parse(readFileSync(file, 'utf8')) as unknown,
+    (error) => `cannot read ${file}: ${String(error)}`,
+  );
+  if (E.isLeft(parsed)) return parsed;
+  return E.mapLeft(
+    (errors: Parameters<typeof formatValidationErrors>[0]) =>
+      `${file} is not an exported head: ${formatValidationErrors(errors).join('; ')}`,
+  )(LogSealCodec.decode(parsed.right));
+};
+
+/** `clientele verify`: checks the tamper-evident history. */
+export const verifyCommand: CliCommand = {
+  name: 'verify',
+  summary: 'check the hash chain, the seals and an exported head; report the first broken link',
+  help: HELP,
+  options: {
+    store: { type: 'string' },
+    head: { type: 'string' },
+    'export-head': { type: 'string' },
+  },
+  run: async ({ values }, io) => {
+    const signer = signerFrom(io.env);
+    if (E.isLeft(signer)) {
+      io.stderr(`clientele verify: ${signer.left}\n`);
+      return ExitCode.usage;
+    }
+    const head = typeof values['head'] === 'string' ? readHead(values['head']) : E.right(undefined);
+    if (E.isLeft(head)) {
+      io.stderr(`clientele verify: ${head.left}\n`);
+      return ExitCode.usage;
+    }
+    const exportTo = values['export-head'];
+    if (typeof exportTo === 'string' && signer.right === undefined) {
+      io.stderr('clientele verify: --export-head needs CLIENTELE_SIGNING_KEY to sign the head\n');
+      return ExitCode.usage;
+    }
+    const opened = await openStore(storeUrl(values['store'], io.env), io.cwd);
+    if (E.isLeft(opened)) {
+      io.stderr(`clientele verify: ${opened.left}\n`);
+      return ExitCode.storeUnavailable;
+    }
+    const store = opened.right;
+    try {
+      const result = await verifyLog(store, {
+        ...(signer.right === undefined ? {} : { signer: signer.right }),
+        ...(head.right === undefined ? {} : { trustedHead: head.right }),
+      });
+      if (E.isLeft(result)) {
+        const broken = result.left;
+        const where =
+          broken.streamName === undefined
+            ? ''
+            : ` at ${broken.streamName}@${broken.streamRevision} (position ${broken.position === undefined ? '?' : positionToString(broken.position)})`;
+        io.stdout(`BROKEN (${broken.anchor})${where}: ${broken.reason}\n`);
+        return ExitCode.failed;
+      }
+      const report = result.right;
+      io.stdout(
+        `OK: ${report.events} events in ${report.streams} streams, ${report.sealsChecked} seal(s) checked${signer.right === undefined ? ' (signatures not checked: no CLIENTELE_SIGNING_KEY)' : ''}${head.right === undefined ? '' : ', exported head matched'}\n`,
+      );
+      if (typeof exportTo === 'string' && signer.right !== undefined && report.events > 0) {
+        writeFileSync(
+          exportTo,
+          `${JSON.stringify(await exportLogHead(store, signer.right), null, 2)}\n`,
+        );
+        io.stdout(`signed head written to ${exportTo}: keep it outside this system\n`);
+      }
+      return ExitCode.ok;
+    } finally {
+      await store.close();
+    }
+  },
+};

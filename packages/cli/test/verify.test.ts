@@ -1,0 +1,89 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createHmacSigner, sealLog, withHashChain } from '@clientele/eventstore';
+import { testEvent } from '@clientele/eventstore/testing';
+import { createSqliteEventStore } from '@clientele/eventstore-sqlite';
+import { commands, ExitCode, runCli } from '@clientele/cli';
+import { recordingIo } from '../src/testIo.js';
+
+const KEY = 'ab'.repeat(32);
+const dirs: string[] = [];
+afterEach(() => {
+  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+/** A chained, sealed SQLite store with two streams. */
+const sealedStore = async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'clientele-verify-'));
+  dirs.push(dir);
+  const file = join(dir, 'crm.db');
+  const store = withHashChain(createSqliteEventStore({ file }));
+  for (let n = 0; n < 4; n += 1)
+    await store.appendToStream(`Lead-${n % 2}`, [testEvent('LeadTouched', { n })]);
+  await sealLog(store, createHmacSigner('default', Buffer.from(KEY, 'hex')));
+  await store.close();
+  return { dir, file };
+};
+
+const verify = async (file: string, ...args: string[]) => {
+  const io = recordingIo({ CLIENTELE_SIGNING_KEY: KEY });
+  const code = await runCli(commands, ['verify', '--store', `sqlite:${file}`, ...args], io);
+  return { code, out: io.out.join(''), err: io.err.join('') };
+};
+
+describe('clientele verify', () => {
+  it('verifies an untouched store and exports a signed head', async () => {
+    const { dir, file } = await sealedStore();
+    const head = join(dir, 'head.json');
+    const result = await verify(file, '--export-head', head);
+    expect(result.code).toBe(ExitCode.ok);
+    expect(result.out).toContain('OK: 5 events in 3 streams, 1 seal(s) checked');
+    expect(JSON.parse(readFileSync(head, 'utf8'))).toMatchObject({ count: '5', keyId: 'default' });
+  });
+
+  it('reports an edited row with its stream, revision and position, and exits 1', async () => {
+    const { file } = await sealedStore();
+    const raw = new Database(file);
+    raw
+      .prepare(
+        `UPDATE events SET data = '{"n":99}' WHERE stream_name = 'Lead-1' AND stream_revision = 1`,
+      )
+      .run();
+    raw.close();
+    const result = await verify(file);
+    expect(result.code).toBe(ExitCode.failed);
+    expect(result.out).toMatch(/BROKEN \(stream chain\) at Lead-1@1 \(position 4\)/);
+  });
+
+  it('catches rows deleted after an exported head', async () => {
+    const { dir, file } = await sealedStore();
+    const head = join(dir, 'head.json');
+    await verify(file, '--export-head', head);
+    const raw = new Database(file);
+    raw.prepare('DELETE FROM events WHERE position = (SELECT max(position) FROM events)').run();
+    raw.close();
+    const result = await verify(file, '--head', head);
+    expect(result.code).toBe(ExitCode.failed);
+    expect(result.out).toContain('(signed head)');
+  });
+
+  it('explains a missing signing key for --export-head and a bad store URL', async () => {
+    const { file } = await sealedStore();
+    const io = recordingIo({});
+    expect(
+      await runCli(
+        commands,
+        ['verify', '--store', `sqlite:${file}`, '--export-head', 'x.json'],
+        io,
+      ),
+    ).toBe(ExitCode.usage);
+    expect(io.err.join('')).toContain('CLIENTELE_SIGNING_KEY');
+    const bad = recordingIo({});
+    expect(await runCli(commands, ['verify', '--store', 'mysql://x'], bad)).toBe(
+      ExitCode.storeUnavailable,
+    );
+  });
+});
