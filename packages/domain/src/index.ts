@@ -12,3 +12,4 @@ export * from './opportunity/index.js';
 export * from './salesOrganization/index.js';
 export * from './conversion/index.js';
 export * from './authorization/index.js';
+export * from './ticket/index.js';

@@ -1,0 +1,31 @@
+import type { EventStore } from '@clientele/eventstore';
+import { createCommandHandler, streamName } from '@clientele/eventstore';
+import type { CommandEntry } from '../shared/commandEntry.js';
+import type { TicketError } from './errors.js';
+import type { TicketState } from './state.js';
+import { createCommandEntry } from '../shared/commandEntry.js';
+import { TicketCommand } from './commands.js';
+import { ticketDecider } from './decide.js';
+import { TicketEvent } from './events.js';
+
+/** The stream of a ticket. */
+export const ticketStream = (ticketId: string): string => streamName('Ticket', ticketId);
+
+/** The Ticket write side as apps and importers use it. */
+export interface TicketService extends CommandEntry<TicketEvent, TicketState, TicketError> {
+  load(ticketId: string): Promise<TicketState>;
+}
+
+/** The typed entry point of the Ticket aggregate: decodes input, then handles it. */
+export const createTicketService = (store: EventStore): TicketService => {
+  const handler = createCommandHandler({
+    store,
+    decider: ticketDecider,
+    eventCodec: TicketEvent,
+    streamName: (command) => ticketStream(command.ticketId),
+  });
+  return {
+    ...createCommandEntry(TicketCommand, handler),
+    load: async (ticketId) => (await handler.load(ticketStream(ticketId))).state,
+  };
+};
