@@ -1,5 +1,6 @@
 import type { BenchEngine } from '../benchEngine.js';
 import { memoryBenchEngine } from './memory.js';
+import { sqliteBenchEngine } from './sqlite.js';
 
 /** Every engine the benchmark knows, in the order results are printed. */
-export const benchEngines: readonly BenchEngine[] = [memoryBenchEngine];
+export const benchEngines: readonly BenchEngine[] = [memoryBenchEngine, sqliteBenchEngine];
