@@ -1,0 +1,11 @@
+/**
+ * `@clientele/projections`: the read side. Projections are pure folds over keyed documents; a
+ * runner feeds them from the global log in batches, committing documents and checkpoints together
+ * into a read-model store (memory, SQLite, PostgreSQL); the CRM's reports are built on them.
+ *
+ * @packageDocumentation
+ */
+export * from './projection/index.js';
+export * from './store/index.js';
+export * from './runner/index.js';
+export * from './definitions/index.js';

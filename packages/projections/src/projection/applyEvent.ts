@@ -1,0 +1,50 @@
+import type { Position, RecordedEvent } from '@clientele/eventstore';
+import { comparePositions, matchesFilter } from '@clientele/eventstore';
+import type { AnyProjection, JsonValue } from './projection.js';
+import type { StoredDocument } from './storedDocument.js';
+
+/** Whether the projection wants the event at all (its filter). */
+export const isRelevant = (projection: AnyProjection, event: RecordedEvent): boolean =>
+  matchesFilter(projection.filter, event.streamName, event.type);
+
+/** The distinct keys an event touches for a projection (none when its filter rejects it). */
+export const keysTouched = (projection: AnyProjection, event: RecordedEvent): readonly string[] =>
+  isRelevant(projection, event) ? [...new Set(projection.keysOf(event))] : [];
+
+const alreadyApplied = (lastPosition: Position | undefined, event: RecordedEvent): boolean =>
+  lastPosition !== undefined && comparePositions(event.position, lastPosition) <= 0;
+
+/**
+ * Folds one event into the documents it touches, in place in `documents` (a working set keyed by
+ * document key). A document that has seen this event or a later one is left alone, so feeding an
+ * event twice changes nothing. Returns the keys it changed.
+ */
+export const applyEvent = (
+  projection: AnyProjection,
+  documents: Map<string, StoredDocument>,
+  event: RecordedEvent,
+): readonly string[] => {
+  const changed: string[] = [];
+  for (const key of keysTouched(projection, event)) {
+    const current = documents.get(key);
+    if (alreadyApplied(current?.lastPosition, event)) continue;
+    const before: JsonValue = current === undefined ? projection.initial(key) : current.doc;
+    const doc = projection.apply(before, event, key) as JsonValue;
+    documents.set(key, { key, doc, lastPosition: event.position });
+    changed.push(key);
+  }
+  return changed;
+};
+
+/**
+ * The whole read model of a projection folded in memory from a sequence of events: the reference
+ * a runner's result is compared with in tests, and the way small reports are computed ad hoc.
+ */
+export const foldEvents = async (
+  projection: AnyProjection,
+  events: AsyncIterable<RecordedEvent> | Iterable<RecordedEvent>,
+): Promise<Map<string, StoredDocument>> => {
+  const documents = new Map<string, StoredDocument>();
+  for await (const event of events) applyEvent(projection, documents, event);
+  return documents;
+};

@@ -1,0 +1,4 @@
+export type { ProjectionRunner, ProjectionRunnerOptions } from './projectionRunner.js';
+export { createProjectionRunner } from './projectionRunner.js';
+export type { ProjectionProgress } from './progress.js';
+export type { ProjectionStatus } from './projectionStatus.js';

@@ -1,0 +1,113 @@
+import type { EventStore, Position, RecordedEvent } from '@clientele/eventstore';
+import { START } from '@clientele/eventstore';
+import type { AnyProjection } from '../projection/projection.js';
+import type { ReadModelStore } from '../store/readModelStore.js';
+import { activateFinished, planTargets } from './planTargets.js';
+import { type ProjectionProgress, createProgressMeter } from './progress.js';
+import { projectBatch } from './projectBatch.js';
+import { type ProjectionStatus, projectionStatus } from './projectionStatus.js';
+import { type Target, earliestCheckpoint } from './target.js';
+import { waitForEventAfter } from './waitForEvent.js';
+
+/** Options of {@link createProjectionRunner}. */
+export interface ProjectionRunnerOptions {
+  readonly events: EventStore;
+  readonly readModels: ReadModelStore;
+  /** Projected together in one pass over the log; names must be distinct. */
+  readonly projections: readonly AnyProjection[];
+  /** Events per transaction; defaults to 1000. Memory holds one batch's documents. */
+  readonly batchSize?: number;
+  /** Called after every committed batch. */
+  readonly onProgress?: (progress: ProjectionProgress) => void;
+  /** Milliseconds since an arbitrary origin, for rates; defaults to `performance.now`. */
+  readonly now?: () => number;
+}
+
+/** Runs projections over the global log into a read-model store. */
+export interface ProjectionRunner {
+  /**
+   * Projects what is in the log now into every projection's builds, then activates builds that
+   * were new (first build, version bump, or rebuild). Resolves with the number of events read.
+   */
+  catchUp(): Promise<number>;
+  /**
+   * Starts new builds of the named projections (all when omitted) from position 0 and catches up;
+   * the active builds keep serving, and keep being updated, until the new ones replace them.
+   */
+  rebuild(names?: readonly string[]): Promise<number>;
+  /** Follows the log live until `signal` aborts. */
+  run(signal: AbortSignal): Promise<void>;
+  /** Each build's checkpoint and lag behind the head of the log. */
+  status(): Promise<readonly ProjectionStatus[]>;
+}
+
+/**
+ * A projection runner: one pass over the log feeds several projections; events are applied in
+ * batches, each committed with its checkpoints in one transaction, so a crash never applies an
+ * event twice or skips one.
+ */
+export const createProjectionRunner = (options: ProjectionRunnerOptions): ProjectionRunner => {
+  const { events, readModels, projections } = options;
+  const batchSize = options.batchSize ?? 1000;
+  const now = options.now ?? (() => performance.now());
+  const names = projections.map((p) => p.name);
+  if (new Set(names).size !== names.length) {
+    throw new Error(`projection names must be distinct: ${names.join(', ')}`);
+  }
+
+  const plan = async (rebuilding: ReadonlySet<string>): Promise<Target[]> => {
+    const targets: Target[] = [];
+    for (const projection of projections) {
+      targets.push(
+        ...(await planTargets(readModels, projection, {
+          rebuild: rebuilding.has(projection.name),
+        })),
+      );
+    }
+    return targets;
+  };
+
+  const pass = async (targets: Target[]): Promise<number> => {
+    const start = earliestCheckpoint(targets);
+    const meter = createProgressMeter(start, await events.headPosition(), now);
+    const subscription = events.subscribeToAll({ fromPosition: start ?? START });
+    let batch: RecordedEvent[] = [];
+    let read = 0;
+    const flush = async (upTo: Position): Promise<void> => {
+      await projectBatch(readModels, targets, batch, upTo);
+      batch = [];
+      options.onProgress?.(meter(read, upTo));
+    };
+    try {
+      for await (const message of subscription) {
+        if (message.kind === 'caughtUp') {
+          if (message.position !== undefined) await flush(message.position);
+          break;
+        }
+        batch.push(message.event);
+        read += 1;
+        if (batch.length >= batchSize) await flush(message.event.position);
+      }
+    } finally {
+      await subscription.stop();
+    }
+    await activateFinished(readModels, targets);
+    return read;
+  };
+
+  const catchUp = async (rebuilding: ReadonlySet<string> = new Set()): Promise<number> =>
+    pass(await plan(rebuilding));
+
+  return {
+    catchUp: () => catchUp(),
+    rebuild: (only) => catchUp(new Set(only ?? names)),
+    run: async (signal) => {
+      while (!signal.aborted) {
+        await catchUp();
+        const targets = await plan(new Set());
+        await waitForEventAfter(events, earliestCheckpoint(targets), signal);
+      }
+    },
+    status: () => projectionStatus(events, readModels, names),
+  };
+};

@@ -1,0 +1,11 @@
+export type {
+  BatchCommit,
+  BuildRef,
+  BuildState,
+  DocumentChange,
+  DocumentQuery,
+  ReadModelStore,
+} from './readModelStore.js';
+export { buildId, parseBuildId } from './buildId.js';
+export { createInMemoryReadModelStore } from './inMemoryReadModelStore.js';
+export { ProjectionNotBuiltError, activeDocument, activeDocuments } from './activeDocuments.js';
