@@ -1,55 +1,136 @@
+import { existsSync, rmSync } from 'node:fs';
 import * as E from 'fp-ts/lib/Either.js';
-import { createInMemoryEventStore, positionToString } from '@clientele/eventstore';
-import { v7 as uuidv7 } from 'uuid';
+import { v5 as uuidv5 } from 'uuid';
+import type { EventStore } from '@clientele/eventstore';
+import { NO_STREAM, withHashChain } from '@clientele/eventstore';
+import { createSqliteEventStore } from '@clientele/eventstore-sqlite';
+import { generateHistory } from '@clientele/domain/testing';
 import type { CliCommand } from '../command.js';
 import { ExitCode } from '../exitCodes.js';
+import { createProgressBar } from '../output/progressBar.js';
 import { formatTable } from '../output/table.js';
+import { parseStoreLocation } from '../store/storeLocation.js';
+import { storeUrl } from '../store/openStore.js';
 
-/** `clientele demo`: appends real events and reads them back. */
+const HELP = `Usage: clientele demo [--store sqlite:FILE] [--seed N] [--steps N]
+
+Creates a SQLite store (default ./clientele.db) and fills it with a year of CRM activity, sent as
+commands through the domain's entry points with a fixed seed, so the output is the same on every
+run; then prints what was written.
+
+  --store   where to write (sqlite: only); an existing file is replaced only if an earlier
+            demo wrote it, never a store of yours
+  --seed    the random seed (default 2026)
+  --steps   how many steps of activity (default 4500, about a year of business time)`;
+
+/** The stream that marks a file as written by the demo, so a rerun may replace it. */
+const DEMO_MARKER = 'Demo-run';
+const DEMO_NAMESPACE = '6f1c4c0e-5a8b-4f7e-9a43-2d7c6b1e8f10';
+
+/** Whether `file` is a store an earlier demo wrote (anything else, even unreadable, is not). */
+const isDemoFile = async (file: string): Promise<boolean> => {
+  let store: EventStore | undefined;
+  try {
+    store = createSqliteEventStore({ file });
+    return (await store.streamRevision(DEMO_MARKER)) !== NO_STREAM;
+  } catch {
+    return false;
+  } finally {
+    await store?.close();
+  }
+};
+
+const removeStoreFiles = (file: string): void => {
+  for (const suffix of ['', '-wal', '-shm']) rmSync(`${file}${suffix}`, { force: true });
+};
+
+const markAsDemo = async (store: EventStore, seed: number): Promise<void> => {
+  const result = await store.appendToStream(DEMO_MARKER, [
+    {
+      type: 'DemoGenerated',
+      data: { seed },
+      eventId: uuidv5(`demo-${seed}`, DEMO_NAMESPACE),
+      metadata: {
+        occurredAt: '2026-01-05T08:00:00.000Z',
+        actor: { id: 'clientele-demo', role: 'administrator' },
+        correlationId: 'demo',
+        causationId: null,
+        commandId: uuidv5(`demo-command-${seed}`, DEMO_NAMESPACE),
+        schemaVersion: 1,
+      },
+    },
+  ]);
+  if (E.isLeft(result)) throw new Error(result.left.message);
+};
+
+const positiveInteger = (
+  value: string | boolean | undefined,
+  fallback: number,
+): number | undefined => {
+  if (value === undefined) return fallback;
+  const n = Number(value);
+  return Number.isSafeInteger(n) && n > 0 ? n : undefined;
+};
+
+/** `clientele demo`: a reproducible year of CRM activity in a SQLite file. */
 export const demoCommand: CliCommand = {
   name: 'demo',
-  summary: 'write a sample of CRM activity to a store and print it back',
-  help: 'Usage: clientele demo\n\nAppends a few events through the event-store port and prints the log.',
-  options: {},
-  run: async (_input, io) => {
-    const store = createInMemoryEventStore();
-    const metadata = (actor: string) => ({
-      occurredAt: '2026-03-03T09:15:00.000Z',
-      actor: { id: actor, role: 'sales_rep' },
-      correlationId: 'demo',
-      causationId: null,
-      commandId: uuidv7(),
-      schemaVersion: 1,
-    });
-    const appended = await store.appendToStream('Lead-demo', [
-      {
-        type: 'LeadCaptured',
-        data: { source: 'web form' },
-        eventId: uuidv7(),
-        metadata: metadata('rep-1'),
-      },
-      {
-        type: 'LeadQualified',
-        data: { score: 80 },
-        eventId: uuidv7(),
-        metadata: metadata('rep-1'),
-      },
-    ]);
-    if (E.isLeft(appended)) {
-      io.stderr(`${appended.left.message}\n`);
-      return ExitCode.failed;
+  summary: 'write a reproducible year of CRM activity to ./clientele.db and print the reports',
+  help: HELP,
+  options: { store: { type: 'string' }, seed: { type: 'string' }, steps: { type: 'string' } },
+  run: async ({ values }, io) => {
+    const seed = positiveInteger(values['seed'], 2026);
+    const steps = positiveInteger(values['steps'], 4500);
+    if (seed === undefined || steps === undefined) {
+      io.stderr('clientele demo: --seed and --steps take a positive whole number\n');
+      return ExitCode.usage;
     }
-    const rows = [];
-    for await (const event of store.readAll()) {
-      rows.push([
-        positionToString(event.position),
-        event.streamName,
-        event.type,
-        event.metadata.actor.id,
-      ]);
+    const location = parseStoreLocation(storeUrl(values['store'], io.env), io.cwd);
+    if (E.isLeft(location) || location.right.engine !== 'sqlite') {
+      io.stderr(
+        `clientele demo: ${E.isLeft(location) ? location.left : 'the demo writes a SQLite file: use --store sqlite:FILE'}\n`,
+      );
+      return ExitCode.usage;
     }
-    io.stdout(`${formatTable(['position', 'stream', 'type', 'actor'], rows)}\n`);
-    await store.close();
-    return ExitCode.ok;
+    const { file } = location.right;
+    if (existsSync(file)) {
+      if (!(await isDemoFile(file))) {
+        io.stderr(
+          `clientele demo: ${file} exists and was not written by the demo; choose another file with --store sqlite:FILE\n`,
+        );
+        return ExitCode.usage;
+      }
+      removeStoreFiles(file);
+    }
+    const store = withHashChain(createSqliteEventStore({ file }));
+    try {
+      await markAsDemo(store, seed);
+      const progress = createProgressBar(io, 'writing CRM activity');
+      const world = await generateHistory({
+        store,
+        seed,
+        steps,
+        onProgress: (done, total) => progress.update({ done, total, unit: 'steps' }),
+      });
+      progress.finish({ done: steps, total: steps, unit: 'steps' });
+      const counts = new Map<string, number>();
+      let total = 0;
+      for await (const event of store.readAll()) {
+        counts.set(event.type, (counts.get(event.type) ?? 0) + 1);
+        total += 1;
+      }
+      io.stdout(
+        `\n${total.toLocaleString('en-US')} events in ${file} (seed ${seed}, business time up to ${world.today()})\n\n`,
+      );
+      io.stdout(
+        `${formatTable(
+          ['event type', 'count'],
+          [...counts].sort(([a], [b]) => a.localeCompare(b)),
+        )}\n`,
+      );
+      return ExitCode.ok;
+    } finally {
+      await store.close();
+    }
   },
 };

@@ -44,7 +44,8 @@ export const createProgressBar = (
   now: () => number = () => performance.now(),
 ): ProgressBar => {
   const started = now();
-  let lastDrawn = Number.NEGATIVE_INFINITY;
+  // The first draw waits a moment, so the rate and time left are measured, not guessed.
+  let lastDrawn = started;
   const elapsed = () => (now() - started) / 1000;
   const draw = (progress: Progress, final: boolean) => {
     const line = `${label} ${renderProgress(progress, elapsed())}`;
