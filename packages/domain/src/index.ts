@@ -13,3 +13,4 @@ export * from './salesOrganization/index.js';
 export * from './conversion/index.js';
 export * from './authorization/index.js';
 export * from './ticket/index.js';
+export * from './sla/index.js';

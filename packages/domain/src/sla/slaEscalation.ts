@@ -1,0 +1,114 @@
+import * as E from 'fp-ts/lib/Either.js';
+import type { CheckpointStore, EventStore, RecordedEvent } from '@clientele/eventstore';
+import { createReactorRunner, deriveId } from '@clientele/eventstore';
+import type { TicketService } from '../ticket/ticketService.js';
+import type { BusinessCalendar } from './businessCalendar.js';
+import type { SlaPolicy } from './slaPolicy.js';
+import type { TimedTicketEvent } from './ticketSla.js';
+import { TicketEvent } from '../ticket/events.js';
+import { ticketSla } from './ticketSla.js';
+
+/** Where the escalation reactor learns the time: the only place that reads a clock. */
+export interface SlaClockPort {
+  /** The current instant, ISO-8601 with offset. */
+  now(): string;
+}
+
+/** Options of {@link createSlaEscalator}. */
+export interface SlaEscalatorOptions {
+  readonly store: EventStore;
+  readonly checkpoints: CheckpointStore;
+  readonly tickets: TicketService;
+  readonly clock: SlaClockPort;
+  readonly policy: SlaPolicy;
+  readonly calendar: BusinessCalendar;
+  /** The team breached tickets are escalated to. */
+  readonly escalateTo: string;
+  /** Checkpoint name; defaults to `sla-escalation`. */
+  readonly name?: string;
+}
+
+/** Follows tickets and escalates those whose SLA deadline has passed. */
+export interface SlaEscalator {
+  /** Reads ticket events up to the head of the log. */
+  catchUp(): Promise<number>;
+  /** Sends an escalation for every open breach the clock shows; resolves with how many were new. */
+  escalateDue(): Promise<number>;
+}
+
+/**
+ * The SLA escalation reactor. It follows Ticket events, and when the clock port says a first
+ * response or a resolution is overdue it sends `EscalateTicket` (reason `sla_breach:<target>`), a
+ * command recorded like any other. The command id derives from the event that started the clock,
+ * so asking again, after a restart or on another node, escalates nothing twice.
+ */
+export const createSlaEscalator = (options: SlaEscalatorOptions): SlaEscalator => {
+  const { store, tickets, clock, policy, calendar } = options;
+  const watched = new Map<string, { tenantId?: string; events: TimedTicketEvent[] }>();
+
+  const react = async (recorded: RecordedEvent): Promise<void> => {
+    const decoded = TicketEvent.decode({ type: recorded.type, data: recorded.data });
+    if (E.isLeft(decoded)) return;
+    const event = decoded.right;
+    const { ticketId } = event.data;
+    if (event.type === 'TicketClosed') {
+      watched.delete(ticketId);
+      return;
+    }
+    const entry = watched.get(ticketId) ?? {
+      ...(recorded.metadata.tenantId === undefined ? {} : { tenantId: recorded.metadata.tenantId }),
+      events: [],
+    };
+    entry.events.push({
+      event,
+      occurredAt: recorded.metadata.occurredAt,
+      eventId: recorded.eventId,
+    });
+    watched.set(ticketId, entry);
+  };
+
+  const runner = createReactorRunner({
+    name: options.name ?? 'sla-escalation',
+    store,
+    checkpoints: options.checkpoints,
+    filter: { streamNamePrefixes: ['Ticket-'] },
+    react,
+  });
+
+  const escalateDue = async (): Promise<number> => {
+    const now = clock.now();
+    let sent = 0;
+    for (const [ticketId, { tenantId, events }] of watched) {
+      const sla = ticketSla(events, policy, calendar, now);
+      if (sla === undefined) continue;
+      const current = sla.resolutions[sla.resolutions.length - 1];
+      const overdue = [
+        ['first_response', sla.firstResponse],
+        ['resolution', current],
+      ] as const;
+      for (const [target, measure] of overdue) {
+        if (measure === undefined || !measure.breached || measure.metAt !== null) continue;
+        if (measure.startedByEventId === undefined) continue;
+        const result = await tickets.handle(
+          {
+            kind: 'EscalateTicket',
+            ticketId,
+            escalatedTo: options.escalateTo,
+            reason: `sla_breach:${target}`,
+          },
+          {
+            commandId: deriveId(measure.startedByEventId, `sla-escalation:${target}`),
+            actor: { id: 'sla-escalation', role: 'system' },
+            occurredAt: now,
+            causationId: measure.startedByEventId,
+            ...(tenantId === undefined ? {} : { tenantId }),
+          },
+        );
+        if (E.isRight(result) && result.right.events.length > 0) sent += 1;
+      }
+    }
+    return sent;
+  };
+
+  return { catchUp: () => runner.catchUp(), escalateDue };
+};

@@ -1,0 +1,61 @@
+import type { DateOnly } from '../shared/dates.js';
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+const formatterFor = (timeZone: string): Intl.DateTimeFormat => {
+  let formatter = formatters.get(timeZone);
+  if (formatter === undefined) {
+    formatter = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+    });
+    formatters.set(timeZone, formatter);
+  }
+  return formatter;
+};
+
+/** The wall-clock reading of an instant in a time zone, as if that reading were UTC (ms). */
+const wallClockMillis = (instant: number, timeZone: string): number => {
+  const parts: Record<string, number> = {};
+  for (const part of formatterFor(timeZone).formatToParts(new Date(instant))) {
+    if (part.type !== 'literal') parts[part.type] = Number(part.value);
+  }
+  const { year = 0, month = 1, day = 1, hour = 0, minute = 0, second = 0 } = parts;
+  const wholeSecond = instant - (((instant % 1000) + 1000) % 1000);
+  return Date.UTC(year, month - 1, day, hour, minute, second) + (instant - wholeSecond);
+};
+
+/** The zone's offset from UTC at an instant, in minutes (Rome in summer: 120). */
+export const utcOffsetMinutes = (instant: number, timeZone: string): number =>
+  Math.round((wallClockMillis(instant, timeZone) - instant) / 60_000);
+
+/**
+ * The instant at which clocks in the zone read `date` plus `minutesOfDay`. In a spring-forward gap
+ * the reading does not exist and the instant after the gap is returned; in an autumn overlap, the
+ * first of the two.
+ */
+export const zonedInstant = (date: DateOnly, minutesOfDay: number, timeZone: string): number => {
+  const wall = Date.parse(`${date}T00:00:00Z`) + minutesOfDay * 60_000;
+  const first = wall - utcOffsetMinutes(wall, timeZone) * 60_000;
+  return wall - utcOffsetMinutes(first, timeZone) * 60_000;
+};
+
+/** The calendar day an instant falls on in the zone. */
+export const zonedDate = (instant: number, timeZone: string): DateOnly =>
+  new Date(wallClockMillis(instant, timeZone)).toISOString().slice(0, 10) as DateOnly;
+
+/** Formats an instant as ISO-8601 with the zone's offset, e.g. `2012-10-09T14:50:17+02:00`. */
+export const formatZoned = (instant: number, timeZone: string): string => {
+  const offset = utcOffsetMinutes(instant, timeZone);
+  const wall = new Date(instant + offset * 60_000).toISOString().slice(0, 19);
+  const sign = offset < 0 ? '-' : '+';
+  const hours = String(Math.floor(Math.abs(offset) / 60)).padStart(2, '0');
+  const minutes = String(Math.abs(offset) % 60).padStart(2, '0');
+  return `${wall}${sign}${hours}:${minutes}`;
+};
