@@ -9,3 +9,5 @@ export * from './projection/index.js';
 export * from './store/index.js';
 export * from './runner/index.js';
 export * from './definitions/index.js';
+export * from './sqlite/index.js';
+export * from './postgres/index.js';

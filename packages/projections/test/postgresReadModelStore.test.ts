@@ -1,0 +1,21 @@
+import pg from 'pg';
+import { afterAll, describe } from 'vitest';
+import { createPostgresReadModelStore } from '@clientele/projections';
+import { describeReadModelStoreContract } from '@clientele/projections/testing';
+import { connectionString, probePostgres, throwawaySchema } from './postgresServer.js';
+
+const available = await probePostgres();
+const pool = new pg.Pool({ connectionString, max: 4 });
+const schemas: string[] = [];
+afterAll(async () => {
+  for (const schema of schemas) await pool.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
+  await pool.end();
+});
+
+describe.runIf(available)('PostgreSQL read models', () => {
+  describeReadModelStoreContract('postgres', async () => {
+    const schema = throwawaySchema();
+    schemas.push(schema);
+    return createPostgresReadModelStore({ connection: pool, schema });
+  });
+});
