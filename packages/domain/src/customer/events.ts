@@ -47,7 +47,11 @@ export const CustomerRegistered = event(
 /** Some profile fields changed; absent fields kept their value. */
 export const CustomerProfileUpdated = event(
   'CustomerProfileUpdated',
-  t.type({ customerId: t.string, subjectId: t.string, changes: t.partial(ProfileFields) }),
+  t.type({
+    customerId: t.string,
+    subjectId: t.string,
+    changes: t.partial(ProfileFields, 'CustomerProfileChanges'),
+  }),
 );
 /** A person at the customer was added. */
 export const CustomerContactAdded = event(

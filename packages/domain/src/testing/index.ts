@@ -12,3 +12,4 @@ export * from './conversionSuite.js';
 export * from './seededRandom.js';
 export * from './history/index.js';
 export * from './replayProperty.js';
+export * from './codecReference.js';
