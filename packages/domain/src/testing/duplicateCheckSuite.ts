@@ -1,4 +1,5 @@
 import * as E from 'fp-ts/lib/Either.js';
+import type { EventStore } from '@clientele/eventstore';
 import type { OpenEventStore } from '@clientele/eventstore/testing';
 import { describe, expect, it } from 'vitest';
 import { createCustomerService } from '../customer/customerService.js';
@@ -22,10 +23,7 @@ const registration = (customerId: string, emails: string[], phones: string[] = [
  */
 export const describeDuplicateCustomerChecks = (engineName: string, open: OpenEventStore): void => {
   describe(`${engineName}: duplicate customers`, () => {
-    const service = (
-      store: Parameters<typeof createCustomerService>[0]['store'],
-      gracePeriodMs?: number,
-    ) =>
+    const service = (store: EventStore, gracePeriodMs?: number) =>
       createCustomerService({
         store,
         tenantId: 'tenant-a',
@@ -34,7 +32,17 @@ export const describeDuplicateCustomerChecks = (engineName: string, open: OpenEv
       });
 
     it('lets exactly one of 20 concurrent registrations with the same email succeed', async () => {
-      await withStoreOpened(open, async (store) => {
+      await withStoreOpened(open, async (engine) => {
+        // Counts refused appends, to show the registrations really raced on the reservation.
+        let conflicts = 0;
+        const store: EventStore = {
+          ...engine,
+          appendToStream: async (stream, events, options) => {
+            const result = await engine.appendToStream(stream, events, options);
+            if (E.isLeft(result)) conflicts += 1;
+            return result;
+          },
+        };
         const customers = service(store);
         const results = await Promise.all(
           Array.from({ length: 20 }, (_, i) =>
@@ -43,6 +51,7 @@ export const describeDuplicateCustomerChecks = (engineName: string, open: OpenEv
         );
         const winners = results.flatMap((r, i) => (E.isRight(r) ? [`cus-${i}`] : []));
         expect(winners).toHaveLength(1);
+        expect(conflicts).toBeGreaterThan(0);
         for (const result of results.filter(E.isLeft)) {
           expect(result.left).toEqual({
             kind: 'DuplicateCustomer',
