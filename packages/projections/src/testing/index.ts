@@ -5,3 +5,12 @@
  * @packageDocumentation
  */
 export { describeReadModelStoreContract } from './readModelStoreContract.js';
+export type { Balance, LedgerStep } from './syntheticLedger.js';
+export {
+  appendLedger,
+  balances,
+  dumpActive,
+  eventsPerType,
+  ledgerEvent,
+  ledgerSteps,
+} from './syntheticLedger.js';
