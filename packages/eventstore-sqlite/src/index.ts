@@ -4,5 +4,5 @@
  * @packageDocumentation
  */
 export { createSqliteEventStore } from './sqliteEventStore.js';
-export type { SqliteEventStore, SqliteEventStoreOptions } from './sqliteEventStore.js';
-export { IncompatibleStoreError, SCHEMA_VERSION } from './schema.js';
+export type { SqliteEventStore, SqliteEventStoreOptions } from './options.js';
+export { IncompatibleStoreError, SCHEMA_VERSION } from './schema/index.js';

@@ -11,9 +11,9 @@ import {
   NO_STREAM,
   position,
   satisfiesExpectedRevision,
-  stringifyJson,
   wrongExpectedRevision,
 } from '@clientele/eventstore';
+import { jsonText } from './jsonText.js';
 
 interface CommandRow {
   readonly stream_name: string;
@@ -102,8 +102,8 @@ export const appendInTransaction = (
       revision,
       event.eventId,
       event.type,
-      stringifyJson(event.data),
-      stringifyJson(event.metadata),
+      jsonText(event.data),
+      jsonText(event.metadata),
       recordedAt,
     );
     lastPosition = BigInt(inserted.lastInsertRowid);

@@ -61,30 +61,39 @@ const hasUserTables = (db: Database): boolean =>
   ).n > 0;
 
 /**
- * Brings the file's schema to {@link SCHEMA_VERSION}, one migration per transaction. A new file
- * is stamped as a Clientele store; a file of another application, or of a newer schema, is refused
- * before anything is written.
+ * Refuses, before anything is written, a file of another application (tables but no Clientele
+ * stamp) or of a newer schema than this release understands. An empty database passes.
  */
-export const migrate = (db: Database, file: string): void => {
+export const checkStoreIdentity = (db: Database, file: string): void => {
   const applicationId = db.pragma('application_id', { simple: true }) as number;
   const version = db.pragma('user_version', { simple: true }) as number;
-  if (applicationId !== APPLICATION_ID) {
-    if (applicationId !== 0 || hasUserTables(db)) {
-      throw new IncompatibleStoreError(
-        `${file} is a SQLite database but not a Clientele store; point --store at a new file or an existing Clientele store`,
-      );
-    }
-    db.pragma(`application_id = ${APPLICATION_ID}`);
+  if (applicationId !== APPLICATION_ID && (applicationId !== 0 || hasUserTables(db))) {
+    throw new IncompatibleStoreError(
+      `${file} is a SQLite database but not a Clientele store; point at a new file or an existing Clientele store`,
+    );
   }
   if (version > SCHEMA_VERSION) {
     throw new IncompatibleStoreError(
       `${file} has schema version ${version}, newer than this release understands (${SCHEMA_VERSION}); upgrade @clientele/eventstore-sqlite`,
     );
   }
-  for (let next = version; next < SCHEMA_VERSION; next += 1) {
-    db.transaction(() => {
-      db.exec(MIGRATIONS[next] as string);
-      db.pragma(`user_version = ${next + 1}`);
-    }).immediate();
+};
+
+/**
+ * Brings the schema to {@link SCHEMA_VERSION}, one migration per `BEGIN IMMEDIATE` transaction.
+ * The version is read again inside each transaction, so two processes opening a new file at the
+ * same moment do not both run the same migration: the second waits, then finds nothing to do.
+ */
+export const migrate = (db: Database): void => {
+  const step = db.transaction((): boolean => {
+    const version = db.pragma('user_version', { simple: true }) as number;
+    if (version >= SCHEMA_VERSION) return false;
+    if (version === 0) db.pragma(`application_id = ${APPLICATION_ID}`);
+    db.exec(MIGRATIONS[version] as string);
+    db.pragma(`user_version = ${version + 1}`);
+    return true;
+  });
+  while (step.immediate()) {
+    // Each call applies one migration; the loop ends once the file is current.
   }
 };

@@ -1,0 +1,3 @@
+export * from './eventFilterSql.js';
+export * from './eventRow.js';
+export * from './pagedReads.js';

@@ -1,0 +1,2 @@
+export * from './appendSignal.js';
+export * from './sqliteLogSource.js';
