@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import * as E from 'fp-ts/lib/Either.js';
 import type pg from 'pg';
 import type {
@@ -67,7 +68,7 @@ export const appendEvents = async (
   let row: AppendRow | undefined;
   try {
     const result = await context.pool.query<AppendRow>({
-      name: `clientele-append-${context.schema}`,
+      name: statementName(context.schema),
       text: `select * from "${context.schema}".append_events($1, $2, $3, $4, $5::interval)`,
       values: [
         streamName,
@@ -91,6 +92,10 @@ export const appendEvents = async (
   }
   return E.right({ ...toAppendResult(row), duplicate: row.outcome === 'duplicate' });
 };
+
+/** A prepared statement's name per schema; PostgreSQL allows 63 characters, a schema name 63. */
+const statementName = (schema: string): string =>
+  `clientele_append_${createHash('sha256').update(schema).digest('hex').slice(0, 24)}`;
 
 const isConcurrentCommand = (error: unknown): boolean =>
   typeof error === 'object' &&

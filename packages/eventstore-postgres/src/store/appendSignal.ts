@@ -38,6 +38,7 @@ export const createAppendSignal = (pool: pg.Pool, schema: string): AppendSignal 
   let announcing: Promise<void> | undefined;
   let announceAgain = false;
   let closed = false;
+  let reconnectTimer: NodeJS.Timeout | undefined;
 
   const wakeAll = (): void => {
     for (const wake of [...waiters]) wake();
@@ -47,6 +48,19 @@ export const createAppendSignal = (pool: pg.Pool, schema: string): AppendSignal 
     listener = undefined;
     client.release(error ?? true);
     wakeAll();
+    if (!closed) reconnectSoon(100);
+  };
+  // Reconnects at once rather than on the next wait: a subscriber busy with a page is not
+  // waiting, and must find a listener when it is done. Retries with backoff while the server
+  // is unreachable; waiters poll meanwhile.
+  const reconnectSoon = (delay: number): void => {
+    clearTimeout(reconnectTimer);
+    reconnectTimer = setTimeout(() => {
+      void ensureListening().then(() => {
+        if (listener === undefined && !closed) reconnectSoon(Math.min(delay * 2, 5000));
+        else wakeAll();
+      });
+    }, delay);
   };
   const listen = async (): Promise<void> => {
     const client = await pool.connect();
@@ -75,9 +89,7 @@ export const createAppendSignal = (pool: pg.Pool, schema: string): AppendSignal 
     do {
       announceAgain = false;
       await pool
-        .query(`select set_config('synchronous_commit', 'off', true), pg_notify($1, '')`, [
-          channel,
-        ])
+        .query(`select set_config('synchronous_commit', 'off', true), pg_notify($1, '')`, [channel])
         .catch(() => undefined);
     } while (announceAgain && !closed);
   };
@@ -112,6 +124,7 @@ export const createAppendSignal = (pool: pg.Pool, schema: string): AppendSignal 
     },
     async close() {
       closed = true;
+      clearTimeout(reconnectTimer);
       await connecting?.catch(() => undefined);
       if (listener !== undefined) dropListener(listener);
       wakeAll();

@@ -7,7 +7,10 @@ export interface FilterSql {
 }
 
 /** Translates the port's filter to SQL, so filtering happens in the database. */
-export const eventFilterSql = (filter: EventFilter | undefined, firstParameter: number): FilterSql => {
+export const eventFilterSql = (
+  filter: EventFilter | undefined,
+  firstParameter: number,
+): FilterSql => {
   const conditions: string[] = [];
   const values: unknown[] = [];
   if (filter?.streamNamePrefixes !== undefined) {
