@@ -14,3 +14,4 @@ export * from './conversion/index.js';
 export * from './authorization/index.js';
 export * from './ticket/index.js';
 export * from './sla/index.js';
+export * from './mappings/index.js';

@@ -40,8 +40,15 @@ export const utcOffsetMinutes = (instant: number, timeZone: string): number =>
  * the reading does not exist and the instant after the gap is returned; in an autumn overlap, the
  * first of the two.
  */
-export const zonedInstant = (date: DateOnly, minutesOfDay: number, timeZone: string): number => {
-  const wall = Date.parse(`${date}T00:00:00Z`) + minutesOfDay * 60_000;
+export const zonedInstant = (date: DateOnly, minutesOfDay: number, timeZone: string): number =>
+  instantOfWallClock(Date.parse(`${date}T00:00:00Z`) + minutesOfDay * 60_000, timeZone);
+
+/**
+ * The instant at which clocks in the zone show `wall`, a reading given as milliseconds as if it
+ * were UTC (`Date.UTC(2012, 9, 9, 14, 50, 17)` for 2012-10-09 14:50:17); gaps and overlaps as
+ * {@link zonedInstant}.
+ */
+export const instantOfWallClock = (wall: number, timeZone: string): number => {
   const first = wall - utcOffsetMinutes(wall, timeZone) * 60_000;
   return wall - utcOffsetMinutes(first, timeZone) * 60_000;
 };

@@ -20,7 +20,8 @@ const command = <K extends string, R extends t.Props, O extends t.Props>(
 
 /**
  * Open a ticket for a customer. `subjectId` is the person asking (defaults to the customer, as for
- * a private person); `assigneeId` opens it already in an agent's hands.
+ * a private person); `assigneeId` opens it already in an agent's hands; `resolution` records a
+ * ticket solved at first contact (logged after the call that solved it).
  */
 export const OpenTicket = command(
   'OpenTicket',
@@ -30,7 +31,13 @@ export const OpenTicket = command(
     category: NonEmptyText,
     priority: TicketPriority,
   },
-  { subjectId: t.string, description: t.string, product: t.string, assigneeId: t.string },
+  {
+    subjectId: t.string,
+    description: t.string,
+    product: t.string,
+    assigneeId: t.string,
+    resolution: ResolutionCode,
+  },
 );
 /** Give the ticket to an agent; on a waiting ticket this also resumes work. */
 export const AssignTicket = command('AssignTicket', { assigneeId: t.string }, {});

@@ -26,16 +26,22 @@ const requireStatus = (
       });
 
 const open = (command: Extract<TicketCommand, { kind: 'OpenTicket' }>): Decision => {
-  const { kind: _, assigneeId, subjectId, ...rest } = command;
-  const opened: TicketEvent = {
-    type: 'TicketOpened',
-    data: { ...rest, subjectId: subjectId ?? command.customerId },
-  };
-  if (assigneeId === undefined) return emit(opened);
-  return emit(opened, {
-    type: 'TicketAssigned',
-    data: { ticketId: command.ticketId, assigneeId, previousAssigneeId: null },
-  });
+  const { kind: _, assigneeId, subjectId, resolution, ...rest } = command;
+  const { ticketId } = command;
+  return emit(
+    { type: 'TicketOpened', data: { ...rest, subjectId: subjectId ?? command.customerId } },
+    ...(assigneeId === undefined
+      ? []
+      : [
+          {
+            type: 'TicketAssigned' as const,
+            data: { ticketId, assigneeId, previousAssigneeId: null },
+          },
+        ]),
+    ...(resolution === undefined
+      ? []
+      : [{ type: 'TicketResolved' as const, data: { ticketId, resolution } }]),
+  );
 };
 
 /** A TicketAssigned event when the assignee changes, none when it stays. */

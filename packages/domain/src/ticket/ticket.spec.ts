@@ -84,6 +84,23 @@ describe('ticket', () => {
       ]);
   });
 
+  it('opens a ticket solved at first contact as opened and resolved at once', () => {
+    spec
+      .given([])
+      .when(
+        command({
+          kind: 'OpenTicket',
+          customerId: 'customer-1',
+          subjectId: 'person-1',
+          channel: 'email',
+          category: 'billing',
+          priority: 'normal',
+          resolution: 'solved',
+        }),
+      )
+      .then([opened, resolved]);
+  });
+
   it('refuses to open the same ticket twice and to act on a ticket never opened', () => {
     spec
       .given([opened])

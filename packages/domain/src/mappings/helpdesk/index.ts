@@ -1,0 +1,2 @@
+export * from './helpdeskRow.js';
+export * from './helpdeskMapping.js';

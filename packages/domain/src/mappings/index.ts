@@ -1,0 +1,3 @@
+export * from './csv/index.js';
+export * from './mappedRow.js';
+export * from './helpdesk/index.js';
