@@ -16,4 +16,5 @@ export * from './integrity/index.js';
 export * from './tenancy/index.js';
 export * from './privacy/index.js';
 export * from './snapshots/index.js';
+export * from './migration/index.js';
 export * from './asOf/index.js';
