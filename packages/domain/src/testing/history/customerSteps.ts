@@ -35,7 +35,7 @@ export const registerCustomerStep: HistoryStep = {
       ),
     );
     if (accepted) {
-      world.customers.push(customerId);
+      world.addCustomer(customerId);
       world.emails.push(email);
     }
   },

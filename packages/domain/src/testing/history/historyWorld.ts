@@ -4,6 +4,8 @@ import type { DateOnly } from '../../shared/dates.js';
 import type { NonNegativeMoney } from '../../shared/money.js';
 import type { SalesServices } from '../salesServices.js';
 import type { SeededRandom } from '../seededRandom.js';
+import type { Pool } from './pool.js';
+import { createPool } from './pool.js';
 
 /** A lead as the generator remembers it, to choose sensible next commands. */
 export interface GeneratedLead {
@@ -24,10 +26,35 @@ export interface GeneratedDeal {
   closedOn: DateOnly | null;
 }
 
+/** Leads grouped by what can happen to them next. */
+export interface LeadPools {
+  /** New leads without an owner. */
+  readonly unassigned: Pool<GeneratedLead>;
+  /** New or contacted leads with an owner: they can be contacted. */
+  readonly workable: Pool<GeneratedLead>;
+  readonly contacted: Pool<GeneratedLead>;
+  readonly qualified: Pool<GeneratedLead>;
+  readonly disqualified: Pool<GeneratedLead>;
+  /** Leads with a follow-up not yet done. */
+  readonly withFollowUps: Pool<GeneratedLead>;
+}
+
+/** Deals grouped by what can happen to them next. */
+export interface DealPools {
+  readonly open: Pool<GeneratedDeal>;
+  /** Open deals past the first stage: they can be closed. */
+  readonly closable: Pool<GeneratedDeal>;
+  /** Open deals from needs analysis on: they can be quoted. */
+  readonly quotable: Pool<GeneratedDeal>;
+  readonly won: Pool<GeneratedDeal>;
+  readonly lost: Pool<GeneratedDeal>;
+}
+
 /**
  * What the history generator knows while it runs: the services, the seeded randomness, the
- * business clock, and the ids created so far. Steps read it to choose valid commands and record
- * what they created; extensions keep their own state in their step closures.
+ * business clock, and the ids created so far, grouped so a step picks what it can act on in
+ * constant time. Steps record what they create and call `trackLead` / `trackDeal` after changing
+ * one; extensions keep their own state in their step closures.
  */
 export interface HistoryWorld {
   readonly random: SeededRandom;
@@ -36,14 +63,23 @@ export interface HistoryWorld {
   readonly reps: string[];
   readonly managers: string[];
   readonly campaigns: string[];
+  /** Customer ids in the order they appeared. */
   readonly customers: string[];
   readonly emails: string[];
   readonly leads: Map<string, GeneratedLead>;
   readonly deals: Map<string, GeneratedDeal>;
+  readonly leadPools: LeadPools;
+  readonly dealPools: DealPools;
   /** The rep who got the last lead, for round-robin assignment. */
   lastAssignedRepId: string | null;
   /** Commands accepted and refused so far, by step name. */
   readonly tally: Map<string, { accepted: number; rejected: number }>;
+  /** Remembers a customer once. */
+  addCustomer(customerId: string): void;
+  /** Files a new or changed lead into the pools its status and owner put it in. */
+  trackLead(lead: GeneratedLead): void;
+  /** Files a new or changed deal into the pools its status and stage put it in. */
+  trackDeal(deal: GeneratedDeal): void;
   /** Business time of the next command. */
   now(): string;
   /** The business day of the next command. */
@@ -56,6 +92,11 @@ export interface HistoryWorld {
   record(step: string, result: E.Either<unknown, unknown>): boolean;
 }
 
+const place = <T>(pool: Pool<T>, id: string, item: T, belongs: boolean) => {
+  if (belongs) pool.add(id, item);
+  else pool.remove(id);
+};
+
 /** A fresh world starting at `start` (business time). */
 export const createHistoryWorld = (
   sales: SalesServices,
@@ -65,6 +106,23 @@ export const createHistoryWorld = (
 ): HistoryWorld => {
   let clock = Date.parse(start);
   const reps: string[] = [];
+  const customers: string[] = [];
+  const knownCustomers = new Set<string>();
+  const leadPools: LeadPools = {
+    unassigned: createPool(),
+    workable: createPool(),
+    contacted: createPool(),
+    qualified: createPool(),
+    disqualified: createPool(),
+    withFollowUps: createPool(),
+  };
+  const dealPools: DealPools = {
+    open: createPool(),
+    closable: createPool(),
+    quotable: createPool(),
+    won: createPool(),
+    lost: createPool(),
+  };
   const world: HistoryWorld = {
     random,
     sales,
@@ -72,12 +130,45 @@ export const createHistoryWorld = (
     reps,
     managers: [],
     campaigns: [],
-    customers: [],
+    customers,
     emails: [],
     leads: new Map(),
     deals: new Map(),
+    leadPools,
+    dealPools,
     lastAssignedRepId: null,
     tally: new Map(),
+    addCustomer: (customerId) => {
+      if (knownCustomers.has(customerId)) return;
+      knownCustomers.add(customerId);
+      customers.push(customerId);
+    },
+    trackLead: (lead) => {
+      const id = lead.leadId;
+      world.leads.set(id, lead);
+      const fresh = lead.status === 'new';
+      place(leadPools.unassigned, id, lead, fresh && lead.ownerId === null);
+      place(
+        leadPools.workable,
+        id,
+        lead,
+        (fresh || lead.status === 'contacted') && lead.ownerId !== null,
+      );
+      place(leadPools.contacted, id, lead, lead.status === 'contacted');
+      place(leadPools.qualified, id, lead, lead.status === 'qualified');
+      place(leadPools.disqualified, id, lead, lead.status === 'disqualified');
+      place(leadPools.withFollowUps, id, lead, lead.openFollowUps.length > 0);
+    },
+    trackDeal: (deal) => {
+      const id = deal.opportunityId;
+      world.deals.set(id, deal);
+      const open = deal.status === 'open';
+      place(dealPools.open, id, deal, open);
+      place(dealPools.closable, id, deal, open && deal.stageIndex >= 1);
+      place(dealPools.quotable, id, deal, open && deal.stageIndex >= 2);
+      place(dealPools.won, id, deal, deal.status === 'won');
+      place(dealPools.lost, id, deal, deal.status === 'lost');
+    },
     now: () => new Date(clock).toISOString(),
     today: () => new Date(clock).toISOString().slice(0, 10) as DateOnly,
     advance: (minutes) => {

@@ -3,3 +3,4 @@ export * from './historyStep.js';
 export * from './names.js';
 export * from './salesHistory.js';
 export * from './generateHistory.js';
+export * from './pool.js';

@@ -1,8 +1,8 @@
 import { deriveId, streamName } from '@clientele/eventstore';
 import type { GeneratedLead, HistoryWorld } from './historyWorld.js';
 import type { HistoryStep } from './historyStep.js';
-import { KNOWN_LEAD_SOURCES } from '../../lead/values.js';
 import { chooseOwner } from '../../lead/assignment/policies.js';
+import { KNOWN_LEAD_SOURCES } from '../../lead/values.js';
 import { addDays } from '../../shared/dates.js';
 import {
   INDUSTRIES,
@@ -14,11 +14,13 @@ import {
   phoneFor,
 } from './names.js';
 
-const leadsIn = (world: HistoryWorld, ...statuses: GeneratedLead['status'][]) =>
-  [...world.leads.values()].filter((lead) => statuses.includes(lead.status));
-
 const sendLead = async (world: HistoryWorld, step: string, command: object, actorId?: string) =>
   world.record(step, await world.sales.leads.handle(command, world.context(actorId)));
+
+const moved = (world: HistoryWorld, lead: GeneratedLead, change: Partial<GeneratedLead>) => {
+  Object.assign(lead, change);
+  world.trackLead(lead);
+};
 
 /** Captures a lead; real lead data is patchy, so contact details are often partly missing. */
 export const captureLeadStep: HistoryStep = {
@@ -45,32 +47,25 @@ export const captureLeadStep: HistoryStep = {
       industry: random.pick(INDUSTRIES),
       product: random.pick(PRODUCTS)[0],
     });
-    if (accepted)
-      world.leads.set(leadId, { leadId, status: 'new', ownerId: null, openFollowUps: [] });
+    if (accepted) world.trackLead({ leadId, status: 'new', ownerId: null, openFollowUps: [] });
   },
 };
 
 /** Assigns an unowned lead by round-robin over the reps, as a tenant's configuration would. */
 export const assignLeadStep: HistoryStep = {
   name: 'assignLead',
-  weight: (world) => (leadsIn(world, 'new').some((lead) => lead.ownerId === null) ? 4 : 0),
+  weight: (world) => (world.leadPools.unassigned.size > 0 ? 4 : 0),
   run: async (world) => {
-    const lead = world.random.pick(leadsIn(world, 'new').filter((l) => l.ownerId === null));
+    const lead = world.leadPools.unassigned.pick(world.random);
     const board = {
       reps: world.reps.map((repId) => ({ repId, openLeads: 0 })),
       lastAssignedRepId: world.lastAssignedRepId,
     };
     const ownerId = chooseOwner('roundRobin', board, { leadId: lead.leadId }) as string;
-    if (
-      await sendLead(world, 'assignLead', {
-        kind: 'AssignLead',
-        leadId: lead.leadId,
-        ownerId,
-        policy: 'roundRobin',
-      })
-    ) {
-      lead.ownerId = ownerId;
+    const command = { kind: 'AssignLead', leadId: lead.leadId, ownerId, policy: 'roundRobin' };
+    if (await sendLead(world, 'assignLead', command)) {
       world.lastAssignedRepId = ownerId;
+      moved(world, lead, { ownerId });
     }
   },
 };
@@ -78,10 +73,10 @@ export const assignLeadStep: HistoryStep = {
 /** The owner calls, emails or visits the lead, and sometimes schedules a follow-up. */
 export const contactLeadStep: HistoryStep = {
   name: 'contactLead',
-  weight: (world) => (leadsIn(world, 'new', 'contacted').some((l) => l.ownerId !== null) ? 4 : 0),
+  weight: (world) => (world.leadPools.workable.size > 0 ? 4 : 0),
   run: async (world) => {
     const { random } = world;
-    const lead = random.pick(leadsIn(world, 'new', 'contacted').filter((l) => l.ownerId !== null));
+    const lead = world.leadPools.workable.pick(random);
     const channel = random.pick(['call', 'email', 'visit', 'meeting'] as const);
     const at = world.now();
     const accepted = await sendLead(
@@ -98,8 +93,9 @@ export const contactLeadStep: HistoryStep = {
       },
       lead.ownerId ?? undefined,
     );
-    if (accepted) lead.status = 'contacted';
-    if (accepted && random.chance(0.4)) {
+    if (!accepted) return;
+    moved(world, lead, { status: 'contacted' });
+    if (random.chance(0.4)) {
       const taskId = random.uuid();
       const scheduled = await sendLead(world, 'scheduleFollowUp', {
         kind: 'ScheduleFollowUp',
@@ -108,7 +104,7 @@ export const contactLeadStep: HistoryStep = {
         dueOn: addDays(world.today(), random.int(1, 14)),
         priority: random.pick(['low', 'normal', 'high', 'urgent']),
       });
-      if (scheduled) lead.openFollowUps.push(taskId);
+      if (scheduled) moved(world, lead, { openFollowUps: [...lead.openFollowUps, taskId] });
     }
   },
 };
@@ -116,43 +112,39 @@ export const contactLeadStep: HistoryStep = {
 /** Completes an open follow-up. */
 export const completeFollowUpStep: HistoryStep = {
   name: 'completeFollowUp',
-  weight: (world) => ([...world.leads.values()].some((l) => l.openFollowUps.length > 0) ? 1.5 : 0),
+  weight: (world) => (world.leadPools.withFollowUps.size > 0 ? 1.5 : 0),
   run: async (world) => {
-    const lead = world.random.pick(
-      [...world.leads.values()].filter((l) => l.openFollowUps.length > 0),
-    );
-    const taskId = lead.openFollowUps.shift() as string;
+    const lead = world.leadPools.withFollowUps.pick(world.random);
+    const [taskId, ...rest] = lead.openFollowUps;
+    if (taskId === undefined) return;
     await sendLead(world, 'completeFollowUp', {
       kind: 'CompleteFollowUp',
       leadId: lead.leadId,
       taskId,
       completedAt: world.now(),
     });
+    moved(world, lead, { openFollowUps: rest });
   },
 };
 
 /** Qualifies or disqualifies a contacted lead. */
 export const qualifyLeadStep: HistoryStep = {
   name: 'qualifyLead',
-  weight: (world) => (leadsIn(world, 'contacted').length > 0 ? 2.5 : 0),
+  weight: (world) => (world.leadPools.contacted.size > 0 ? 2.5 : 0),
   run: async (world) => {
     const { random } = world;
-    const lead = random.pick(leadsIn(world, 'contacted'));
+    const lead = world.leadPools.contacted.pick(random);
+    const { leadId } = lead;
     if (random.chance(0.65)) {
-      const ok = await sendLead(world, 'qualifyLead', {
-        kind: 'QualifyLead',
-        leadId: lead.leadId,
-        score: random.int(40, 100),
-      });
-      if (ok) lead.status = 'qualified';
+      const score = random.int(40, 100);
+      if (await sendLead(world, 'qualifyLead', { kind: 'QualifyLead', leadId, score })) {
+        moved(world, lead, { status: 'qualified' });
+      }
     } else {
       const reason = random.pick(['no budget', 'no need', 'unreachable', 'competitor customer']);
-      const ok = await sendLead(world, 'disqualifyLead', {
-        kind: 'DisqualifyLead',
-        leadId: lead.leadId,
-        reason,
-      });
-      if (ok) lead.status = 'disqualified';
+      if (await sendLead(world, 'disqualifyLead', { kind: 'DisqualifyLead', leadId, reason })) {
+        moved(world, lead, { status: 'disqualified' });
+      }
     }
   },
 };
@@ -160,18 +152,12 @@ export const qualifyLeadStep: HistoryStep = {
 /** Recycles a disqualified lead back into the pool. */
 export const recycleLeadStep: HistoryStep = {
   name: 'recycleLead',
-  weight: (world) => (leadsIn(world, 'disqualified').length > 0 ? 0.3 : 0),
+  weight: (world) => (world.leadPools.disqualified.size > 0 ? 0.3 : 0),
   run: async (world) => {
-    const lead = world.random.pick(leadsIn(world, 'disqualified'));
-    if (
-      await sendLead(world, 'recycleLead', {
-        kind: 'RecycleLead',
-        leadId: lead.leadId,
-        reason: 'new budget year',
-      })
-    ) {
-      lead.status = 'new';
-      lead.ownerId = null;
+    const lead = world.leadPools.disqualified.pick(world.random);
+    const command = { kind: 'RecycleLead', leadId: lead.leadId, reason: 'new budget year' };
+    if (await sendLead(world, 'recycleLead', command)) {
+      moved(world, lead, { status: 'new', ownerId: null });
     }
   },
 };
@@ -182,25 +168,22 @@ export const recycleLeadStep: HistoryStep = {
  */
 export const convertLeadStep: HistoryStep = {
   name: 'convertLead',
-  weight: (world) => (leadsIn(world, 'qualified').length > 0 ? 2 : 0),
+  weight: (world) => (world.leadPools.qualified.size > 0 ? 2 : 0),
   run: async (world) => {
     const { random } = world;
-    const lead = random.pick(leadsIn(world, 'qualified'));
+    const lead = world.leadPools.qualified.pick(random);
     const amount = { amountMinor: random.int(10, 500) * 10_000, currency: 'EUR' };
+    const opportunity = {
+      name: `Deal from lead ${world.leads.size}`,
+      amount,
+      expectedCloseOn: addDays(world.today(), random.int(20, 120)),
+    };
     const converted = await world.sales.leads.handle(
-      {
-        kind: 'ConvertLead',
-        leadId: lead.leadId,
-        opportunity: {
-          name: `Deal from lead ${world.leads.size}`,
-          amount,
-          expectedCloseOn: addDays(world.today(), random.int(20, 120)),
-        },
-      },
+      { kind: 'ConvertLead', leadId: lead.leadId, opportunity },
       world.context(lead.ownerId ?? undefined),
     );
     if (!world.record('convertLead', converted)) return;
-    lead.status = 'converted';
+    moved(world, lead, { status: 'converted' });
     await world.sales.conversion.runner.catchUp();
     let eventId: string | undefined;
     for await (const event of world.sales.store.readStream(streamName('Lead', lead.leadId))) {
@@ -210,7 +193,7 @@ export const convertLeadStep: HistoryStep = {
     const opportunityId = deriveId(eventId, 'opportunity');
     const deal = await world.sales.opportunities.load(opportunityId);
     if (!('opened' in deal)) return;
-    world.deals.set(opportunityId, {
+    world.trackDeal({
       opportunityId,
       customerId: deal.customerId,
       ownerId: deal.ownerId,
@@ -219,7 +202,6 @@ export const convertLeadStep: HistoryStep = {
       amount: deal.amount,
       closedOn: null,
     });
-    if (deal.customerId !== null && !world.customers.includes(deal.customerId))
-      world.customers.push(deal.customerId);
+    if (deal.customerId !== null) world.addCustomer(deal.customerId);
   },
 };

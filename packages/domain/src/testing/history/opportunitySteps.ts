@@ -6,9 +6,6 @@ import { PRODUCTS } from './names.js';
 
 const OPEN_STAGES = DEFAULT_B2B_PIPELINE.stages.filter((stage) => !stage.closed);
 
-const dealsIn = (world: HistoryWorld, status: GeneratedDeal['status']) =>
-  [...world.deals.values()].filter((deal) => deal.status === status);
-
 const sendDeal = async (world: HistoryWorld, step: string, deal: GeneratedDeal, command: object) =>
   world.record(
     step,
@@ -49,7 +46,7 @@ export const openOpportunityStep: HistoryStep = {
     if (accepted) {
       const deal = await world.sales.opportunities.load(opportunityId);
       if ('opened' in deal) {
-        world.deals.set(opportunityId, {
+        world.trackDeal({
           opportunityId,
           customerId,
           ownerId,
@@ -66,10 +63,10 @@ export const openOpportunityStep: HistoryStep = {
 /** Moves an open deal forward one stage, sometimes skipping one, sometimes back. */
 export const advanceOpportunityStep: HistoryStep = {
   name: 'advanceOpportunity',
-  weight: (world) => (dealsIn(world, 'open').length > 0 ? 4 : 0),
+  weight: (world) => (world.dealPools.open.size > 0 ? 4 : 0),
   run: async (world) => {
     const { random } = world;
-    const deal = random.pick(dealsIn(world, 'open'));
+    const deal = world.dealPools.open.pick(random);
     const step = random.weighted([
       [1, 8],
       [2, 1],
@@ -86,6 +83,7 @@ export const advanceOpportunityStep: HistoryStep = {
       })
     ) {
       deal.stageIndex = target;
+      world.trackDeal(deal);
     }
   },
 };
@@ -93,10 +91,10 @@ export const advanceOpportunityStep: HistoryStep = {
 /** Sends a quote with one to three product lines and a discount now and then. */
 export const issueQuoteStep: HistoryStep = {
   name: 'issueQuote',
-  weight: (world) => (dealsIn(world, 'open').some((deal) => deal.stageIndex >= 2) ? 1 : 0),
+  weight: (world) => (world.dealPools.quotable.size > 0 ? 1 : 0),
   run: async (world) => {
     const { random } = world;
-    const deal = random.pick(dealsIn(world, 'open').filter((d) => d.stageIndex >= 2));
+    const deal = world.dealPools.quotable.pick(random);
     const lines = Array.from({ length: random.int(1, 3) }, () => {
       const [product, price] = random.pick(PRODUCTS);
       return {
@@ -117,10 +115,10 @@ export const issueQuoteStep: HistoryStep = {
 /** Wins or loses a deal; late-stage deals win more often. */
 export const closeOpportunityStep: HistoryStep = {
   name: 'closeOpportunity',
-  weight: (world) => (dealsIn(world, 'open').some((deal) => deal.stageIndex >= 1) ? 2.5 : 0),
+  weight: (world) => (world.dealPools.closable.size > 0 ? 2.5 : 0),
   run: async (world) => {
     const { random } = world;
-    const deal = random.pick(dealsIn(world, 'open').filter((d) => d.stageIndex >= 1));
+    const deal = world.dealPools.closable.pick(random);
     const today = world.today();
     if (random.chance(0.2 + deal.stageIndex * 0.15)) {
       const finalAmount = random.chance(0.3)
@@ -138,6 +136,7 @@ export const closeOpportunityStep: HistoryStep = {
         deal.status = 'won';
         deal.closedOn = today;
         if (finalAmount !== undefined) deal.amount = finalAmount as GeneratedDeal['amount'];
+        world.trackDeal(deal);
       }
     } else {
       const lost = await sendDeal(world, 'loseOpportunity', deal, {
@@ -151,6 +150,7 @@ export const closeOpportunityStep: HistoryStep = {
       if (lost) {
         deal.status = 'lost';
         deal.closedOn = today;
+        world.trackDeal(deal);
       }
     }
   },
@@ -159,12 +159,13 @@ export const closeOpportunityStep: HistoryStep = {
 /** Reopens a lost deal now and then. */
 export const reopenOpportunityStep: HistoryStep = {
   name: 'reopenOpportunity',
-  weight: (world) => (dealsIn(world, 'lost').length > 0 ? 0.2 : 0),
+  weight: (world) => (world.dealPools.lost.size > 0 ? 0.2 : 0),
   run: async (world) => {
-    const deal = world.random.pick(dealsIn(world, 'lost'));
+    const deal = world.dealPools.lost.pick(world.random);
     if (await sendDeal(world, 'reopenOpportunity', deal, { kind: 'ReopenOpportunity' })) {
       deal.status = 'open';
       deal.closedOn = null;
+      world.trackDeal(deal);
     }
   },
 };
