@@ -1,6 +1,12 @@
 import type { EventStore, Subscription } from '@clientele/eventstore';
-import { ANY, NO_STREAM, followLog, validateAppend } from '@clientele/eventstore';
-import { appendInTransaction, findCommand, prepareAppend, retryWhileBusy } from './append/index.js';
+import { ANY, followLog, validateAppend } from '@clientele/eventstore';
+import {
+  appendInTransaction,
+  currentRevision,
+  findCommand,
+  prepareAppend,
+  retryWhileBusy,
+} from './append/index.js';
 import type { SqliteEventStore, SqliteEventStoreOptions } from './options.js';
 import { createPagedReads } from './reading/index.js';
 import { openDatabase } from './schema/index.js';
@@ -79,11 +85,7 @@ export const createSqliteEventStore = (options: SqliteEventStoreOptions): Sqlite
     readStream: (streamName, readOptions = {}) => reads.readStream(streamName, readOptions),
     readAll: (readOptions = {}) => reads.readAll(readOptions),
     subscribeToAll,
-    streamRevision: async (streamName) => {
-      const row = appendStatements.streamRevision.get(streamName) as
-        { revision: bigint } | undefined;
-      return row === undefined ? NO_STREAM : row.revision;
-    },
+    streamRevision: async (streamName) => currentRevision(appendStatements, streamName),
     headPosition: async () => reads.head(),
     findCommandResult: async (commandId) => findCommand(appendStatements, commandId),
     writeTransaction: (work) => retryWhileBusy(() => db.transaction(work).immediate(db)),

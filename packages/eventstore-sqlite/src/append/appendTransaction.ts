@@ -28,7 +28,6 @@ export interface AppendStatements {
   readonly findCommand: Statement;
   readonly streamRevision: Statement;
   readonly insertEvent: Statement;
-  readonly upsertStream: Statement;
   readonly insertCommand: Statement;
 }
 
@@ -40,13 +39,11 @@ export const prepareAppend = (db: Database): AppendStatements => ({
     )
     .safeIntegers(true),
   streamRevision: db
-    .prepare('SELECT revision FROM streams WHERE stream_name = ?')
-    .safeIntegers(true),
+    .prepare('SELECT max(stream_revision) FROM events WHERE stream_name = ?')
+    .safeIntegers(true)
+    .pluck(),
   insertEvent: db.prepare(
     'INSERT INTO events (stream_name, stream_revision, event_id, type, data, metadata, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
-  ),
-  upsertStream: db.prepare(
-    'INSERT INTO streams (stream_name, revision) VALUES (?, ?) ON CONFLICT (stream_name) DO UPDATE SET revision = excluded.revision',
   ),
   insertCommand: db.prepare(
     'INSERT INTO commands (command_id, stream_name, first_revision, last_revision, position, event_ids, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
@@ -63,6 +60,15 @@ export const commandResult = (row: CommandRow, duplicate: boolean): AppendResult
   duplicate,
 });
 
+/** The revision of a stream's last event, read from the unique (stream, revision) index. */
+export const currentRevision = (
+  statements: AppendStatements,
+  streamName: string,
+): CurrentRevision => {
+  const last = statements.streamRevision.get(streamName) as bigint | null;
+  return last === null ? NO_STREAM : last;
+};
+
 /** Looks up a command id's recorded result. */
 export const findCommand = (
   statements: AppendStatements,
@@ -74,7 +80,7 @@ export const findCommand = (
 
 /**
  * The body of one append, run inside a `BEGIN IMMEDIATE` transaction: the dedupe record, the
- * expected-revision check, the rows, the stream head and the command record are all written or
+ * expected-revision check, the rows and the command record are all written or
  * none is. UNIQUE (stream_name, stream_revision) backs the check up in the database itself.
  */
 export const appendInTransaction = (
@@ -89,11 +95,10 @@ export const appendInTransaction = (
     const earlier = statements.findCommand.get(commandId) as CommandRow | undefined;
     if (earlier !== undefined) return E.right(commandResult(earlier, true));
   }
-  const head = statements.streamRevision.get(streamName) as { revision: bigint } | undefined;
-  const actual: CurrentRevision = head === undefined ? NO_STREAM : head.revision;
+  const actual = currentRevision(statements, streamName);
   if (!satisfiesExpectedRevision(expected, actual))
     return E.left(wrongExpectedRevision(streamName, expected, actual));
-  const firstRevision = head === undefined ? 0n : head.revision + 1n;
+  const firstRevision = actual === NO_STREAM ? 0n : actual + 1n;
   let revision = firstRevision;
   let lastPosition = 0n;
   for (const event of events) {
@@ -110,7 +115,6 @@ export const appendInTransaction = (
     revision += 1n;
   }
   const lastRevision = revision - 1n;
-  statements.upsertStream.run(streamName, lastRevision);
   const eventIds = events.map((event) => event.eventId);
   if (commandId !== undefined) {
     statements.insertCommand.run(

@@ -4,7 +4,7 @@ import type { Database } from 'better-sqlite3';
 export const APPLICATION_ID = 0x436c6e74;
 
 /** Each migration takes the schema from version `index` to `index + 1`; never edit a shipped one. */
-const MIGRATIONS: readonly string[] = [
+export const MIGRATIONS: readonly string[] = [
   `CREATE TABLE events (
      position        INTEGER PRIMARY KEY AUTOINCREMENT,
      stream_name     TEXT    NOT NULL,
@@ -41,6 +41,26 @@ const MIGRATIONS: readonly string[] = [
      state         TEXT    NOT NULL,
      PRIMARY KEY (stream_name, state_version)
    ) WITHOUT ROWID;`,
+  // Version 2 halves the pages an append writes: the stream head is read from the unique
+  // (stream_name, stream_revision) index instead of a `streams` table, and positions come from
+  // the rowid without AUTOINCREMENT's `sqlite_sequence` row. Events are never deleted, so
+  // positions still only grow. Existing events keep their positions.
+  `CREATE TABLE events_v2 (
+     position        INTEGER PRIMARY KEY,
+     stream_name     TEXT    NOT NULL,
+     stream_revision INTEGER NOT NULL,
+     event_id        TEXT    NOT NULL,
+     type            TEXT    NOT NULL,
+     data            TEXT    NOT NULL,
+     metadata        TEXT    NOT NULL,
+     recorded_at     TEXT    NOT NULL,
+     UNIQUE (stream_name, stream_revision)
+   );
+   INSERT INTO events_v2 SELECT position, stream_name, stream_revision, event_id, type, data,
+     metadata, recorded_at FROM events ORDER BY position;
+   DROP TABLE events;
+   ALTER TABLE events_v2 RENAME TO events;
+   DROP TABLE streams;`,
 ];
 
 /** The schema version this release writes. */
