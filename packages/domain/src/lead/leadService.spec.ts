@@ -5,7 +5,13 @@ import type { LeadEvent } from './events.js';
 import { createCustomerService } from '../customer/customerService.js';
 import { testContext } from '../testing/commandContexts.js';
 import { createLeadService } from './leadService.js';
-import { evolveOpenLeadIndex, matchAgainstCustomers, matchOpenLeads } from './matching.js';
+import {
+  combineMatchers,
+  evolveOpenLeadIndex,
+  matchAgainstCustomers,
+  matchAgainstOpenLeads,
+  matchOpenLeads,
+} from './matching.js';
 
 describe('lead service', () => {
   it('warns, without blocking, that a new lead matches an existing customer', async () => {
@@ -73,5 +79,45 @@ describe('lead service', () => {
       data: { leadId: 'lead-1', reason: 'spam' },
     });
     expect(matchOpenLeads(index, 'lead-3', { email: 'x@example.com' })).toEqual([]);
+  });
+
+  it('records matches from customers and open leads together', async () => {
+    const store = createInMemoryEventStore();
+    const customers = createCustomerService({ store, tenantId: 't', tenantKey: 'k' });
+    await customers.handle(
+      {
+        kind: 'RegisterCustomer',
+        customerId: 'cus-1',
+        customerKind: 'person',
+        name: 'Ada',
+        phones: ['+4930111222'],
+      },
+      testContext(),
+    );
+    let index = new Map() as ReturnType<typeof evolveOpenLeadIndex>;
+    const leads = createLeadService({
+      store,
+      findMatches: combineMatchers(
+        matchAgainstCustomers(customers.reservations),
+        matchAgainstOpenLeads(() => index),
+      ),
+    });
+    const capture = (leadId: string) =>
+      leads.handle(
+        {
+          kind: 'CaptureLead',
+          leadId,
+          source: 'social',
+          contact: { email: 'ada@example.com', phone: '+49 30 111222' },
+        },
+        testContext(),
+      );
+    const first = await capture('lead-1');
+    if (E.isRight(first))
+      for (const event of first.right.events) index = evolveOpenLeadIndex(index, event);
+    const second = await capture('lead-2');
+    expect(E.isRight(second) && second.right.events[0]?.data).toMatchObject({
+      matches: { customerIds: ['cus-1'], leadIds: ['lead-1'] },
+    });
   });
 });

@@ -63,3 +63,22 @@ export const matchOpenLeads = (
       .filter((id) => id !== leadId),
   ),
 ];
+
+/** Runs several matchers and merges what they found, each id once. */
+export const combineMatchers =
+  (...matchers: readonly LeadMatcher[]): LeadMatcher =>
+  async (lead) => {
+    const found = await Promise.all(matchers.map((matcher) => matcher(lead)));
+    return {
+      customerIds: [...new Set(found.flatMap((matches) => matches.customerIds))],
+      leadIds: [...new Set(found.flatMap((matches) => matches.leadIds))],
+    };
+  };
+
+/** A matcher over an open-lead index the caller keeps up to date (see `evolveOpenLeadIndex`). */
+export const matchAgainstOpenLeads =
+  (index: () => OpenLeadIndex): LeadMatcher =>
+  async ({ leadId, contact }) => ({
+    customerIds: [],
+    leadIds: matchOpenLeads(index(), leadId, contact),
+  });
