@@ -15,3 +15,4 @@ export * from './authorization/index.js';
 export * from './ticket/index.js';
 export * from './sla/index.js';
 export * from './mappings/index.js';
+export * from './invoice/index.js';

@@ -82,3 +82,12 @@ export const subtractMoney = (a: Money, b: Money): Money =>
 
 /** Zero in a currency. */
 export const zeroMoney = (currency: string): Money => money(0, currency);
+
+/** Builds money that may not be negative; throws on a negative, fractional or unsafe amount. */
+export const nonNegativeMoney = (amountMinor: number, currency: string): NonNegativeMoney => {
+  const decoded = NonNegativeMoney.decode({ amountMinor, currency });
+  if (decoded._tag === 'Left') {
+    throw new RangeError(`${amountMinor} ${currency} is not a non-negative amount of money`);
+  }
+  return decoded.right;
+};

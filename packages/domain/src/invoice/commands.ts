@@ -1,0 +1,92 @@
+import * as t from 'io-ts';
+import { NonEmptyText } from '../shared/contact.js';
+import { CurrencyCode, NonNegativeMoney } from '../shared/money.js';
+import { DateOnly } from '../shared/dates.js';
+import { RateBps } from '../commission/basisPoints.js';
+import { BillingContact, CreditCheck, InvoiceLine, OverpaymentHandling } from './values.js';
+
+const command = <K extends string, R extends t.Props, O extends t.Props>(
+  kind: K,
+  required: R,
+  optional: O,
+) =>
+  t.intersection(
+    [t.type({ kind: t.literal(kind), invoiceId: t.string, ...required }), t.partial(optional)],
+    kind,
+  );
+
+/**
+ * Issue an invoice: either `lines` (priced, then `taxRateBps` applied to their sum) or a `total`
+ * when only the total is known. `creditCheck` carries the customer's limit and balance.
+ */
+export const IssueInvoice = command(
+  'IssueInvoice',
+  { customerId: t.string, currency: CurrencyCode, issuedOn: DateOnly, dueOn: DateOnly },
+  {
+    invoiceNumber: t.string,
+    lines: t.readonlyArray(InvoiceLine),
+    taxRateBps: RateBps,
+    total: NonNegativeMoney,
+    opportunityId: t.string,
+    salesRepId: t.string,
+    labels: t.readonlyArray(t.string),
+    billingContact: BillingContact,
+    creditCheck: CreditCheck,
+  },
+);
+/** Record a payment; `overpayment` says what to do with money beyond what is owed. */
+export const RecordPayment = command(
+  'RecordPayment',
+  { paymentId: t.string, amount: NonNegativeMoney, receivedOn: DateOnly },
+  { overpayment: OverpaymentHandling },
+);
+/** Pay back part or all of a payment. */
+export const RefundPayment = command(
+  'RefundPayment',
+  { refundId: t.string, paymentId: t.string, amount: NonNegativeMoney, refundedOn: DateOnly },
+  {},
+);
+/** Open a dispute. */
+export const DisputeInvoice = command(
+  'DisputeInvoice',
+  { disputeId: t.string, reason: NonEmptyText, openedOn: DateOnly },
+  {},
+);
+/** End the open dispute. */
+export const ResolveInvoiceDispute = command(
+  'ResolveInvoiceDispute',
+  {
+    disputeId: t.string,
+    outcome: t.keyof({ upheld: null, rejected: null }),
+    resolvedOn: DateOnly,
+  },
+  {},
+);
+/** Give up collecting what is still owed. */
+export const WriteOffInvoice = command(
+  'WriteOffInvoice',
+  { reason: NonEmptyText, writtenOffOn: DateOnly },
+  {},
+);
+/** Cancel an invoice nobody has paid anything on. */
+export const CancelInvoice = command(
+  'CancelInvoice',
+  { reason: NonEmptyText, cancelledOn: DateOnly },
+  {},
+);
+
+/** Every command of the Invoice aggregate. */
+export const InvoiceCommand = t.union(
+  [
+    IssueInvoice,
+    RecordPayment,
+    RefundPayment,
+    DisputeInvoice,
+    ResolveInvoiceDispute,
+    WriteOffInvoice,
+    CancelInvoice,
+  ],
+  'InvoiceCommand',
+);
+/** Every command of the Invoice aggregate. */
+export type InvoiceCommand = t.TypeOf<typeof InvoiceCommand>;

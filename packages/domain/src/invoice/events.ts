@@ -1,0 +1,127 @@
+import * as t from 'io-ts';
+import { DateOnly } from '../shared/dates.js';
+import { Money, NonNegativeMoney } from '../shared/money.js';
+import { RateBps } from '../commission/basisPoints.js';
+import { BillingContact, InvoiceLine } from './values.js';
+
+const event = <T extends string, D extends t.Mixed>(type: T, data: D) =>
+  t.type({ type: t.literal(type), data }, type);
+
+/** Who is credited with the sale an invoice bills, copied onto payment events for commission. */
+const SaleFacts = {
+  customerId: t.string,
+  opportunityId: t.union([t.string, t.null]),
+  salesRepId: t.union([t.string, t.null]),
+};
+
+/**
+ * An invoice was issued. Lines, tax and the opportunity are optional (imported ledgers often
+ * have only a total); `total` is always there. `creditWarning` records a credit limit exceeded
+ * under a warn-only policy.
+ */
+export const InvoiceIssued = event(
+  'InvoiceIssued',
+  t.intersection([
+    t.type({
+      invoiceId: t.string,
+      issuedOn: DateOnly,
+      dueOn: DateOnly,
+      subtotal: NonNegativeMoney,
+      tax: NonNegativeMoney,
+      total: NonNegativeMoney,
+      labels: t.readonlyArray(t.string),
+      ...SaleFacts,
+    }),
+    t.partial({
+      invoiceNumber: t.string,
+      lines: t.readonlyArray(InvoiceLine),
+      taxRateBps: RateBps,
+      billingContact: BillingContact,
+      creditWarning: t.type({ creditLimit: NonNegativeMoney, outstandingAfter: Money }),
+    }),
+  ]),
+);
+/** Money was received against the invoice (never more than was owed). */
+export const InvoicePaymentRecorded = event(
+  'InvoicePaymentRecorded',
+  t.type({
+    invoiceId: t.string,
+    paymentId: t.string,
+    amount: NonNegativeMoney,
+    receivedOn: DateOnly,
+    ...SaleFacts,
+  }),
+);
+/** The part of a payment above what was owed was kept as the customer's credit. */
+export const InvoiceCreditHeld = event(
+  'InvoiceCreditHeld',
+  t.type({
+    invoiceId: t.string,
+    paymentId: t.string,
+    customerId: t.string,
+    amount: NonNegativeMoney,
+  }),
+);
+/**
+ * Part or all of a payment was paid back. `paymentReceivedOn` is the refunded payment's day, so
+ * commission can claw back in the period the payment counted in.
+ */
+export const InvoicePaymentRefunded = event(
+  'InvoicePaymentRefunded',
+  t.type({
+    invoiceId: t.string,
+    refundId: t.string,
+    paymentId: t.string,
+    amount: NonNegativeMoney,
+    refundedOn: DateOnly,
+    paymentReceivedOn: DateOnly,
+    ...SaleFacts,
+  }),
+);
+/** The customer disputes the invoice. */
+export const InvoiceDisputed = event(
+  'InvoiceDisputed',
+  t.type({ invoiceId: t.string, disputeId: t.string, reason: t.string, openedOn: DateOnly }),
+);
+/** A dispute ended, upheld (the customer was right) or rejected. */
+export const InvoiceDisputeResolved = event(
+  'InvoiceDisputeResolved',
+  t.type({
+    invoiceId: t.string,
+    disputeId: t.string,
+    outcome: t.keyof({ upheld: null, rejected: null }),
+    resolvedOn: DateOnly,
+  }),
+);
+/** What was still owed will not be collected. */
+export const InvoiceWrittenOff = event(
+  'InvoiceWrittenOff',
+  t.type({
+    invoiceId: t.string,
+    amount: NonNegativeMoney,
+    reason: t.string,
+    writtenOffOn: DateOnly,
+  }),
+);
+/** The invoice was cancelled before any payment. */
+export const InvoiceCancelled = event(
+  'InvoiceCancelled',
+  t.type({ invoiceId: t.string, reason: t.string, cancelledOn: DateOnly, ...SaleFacts }),
+);
+
+/** Every event of an Invoice stream. */
+export const InvoiceEvent = t.union(
+  [
+    InvoiceIssued,
+    InvoicePaymentRecorded,
+    InvoiceCreditHeld,
+    InvoicePaymentRefunded,
+    InvoiceDisputed,
+    InvoiceDisputeResolved,
+    InvoiceWrittenOff,
+    InvoiceCancelled,
+  ],
+  'InvoiceEvent',
+);
+/** Every event of an Invoice stream. */
+export type InvoiceEvent = t.TypeOf<typeof InvoiceEvent>;

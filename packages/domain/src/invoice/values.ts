@@ -1,0 +1,59 @@
+import * as t from 'io-ts';
+import { NonEmptyText } from '../shared/contact.js';
+import { Money, NonNegativeMoney } from '../shared/money.js';
+import { personal } from '../shared/personalData.js';
+import { RateBps } from '../commission/basisPoints.js';
+
+/** Brand of {@link Quantity}. */
+export interface QuantityBrand {
+  readonly Quantity: unique symbol;
+}
+/** A whole, positive number of units on an invoice line. */
+export const Quantity = t.brand(
+  t.number,
+  (n): n is t.Branded<number, QuantityBrand> => Number.isSafeInteger(n) && n > 0,
+  'Quantity',
+);
+
+/** One line of an invoice: what was sold, how many, at what unit price. */
+export const InvoiceLine = t.readonly(
+  t.type({ description: NonEmptyText, quantity: Quantity, unitPrice: NonNegativeMoney }),
+  'InvoiceLine',
+);
+/** One line of an invoice. */
+export type InvoiceLine = t.TypeOf<typeof InvoiceLine>;
+
+/** Whether going over the credit limit only warns or blocks the invoice. */
+export const CreditPolicy = t.keyof({ warn: null, block: null }, 'CreditPolicy');
+/** Whether going over the credit limit only warns or blocks the invoice. */
+export type CreditPolicy = t.TypeOf<typeof CreditPolicy>;
+
+/**
+ * What the credit check needs, looked up by the caller when the invoice is issued: the customer's
+ * credit limit and their outstanding balance before this invoice.
+ */
+export const CreditCheck = t.readonly(
+  t.type({ creditLimit: NonNegativeMoney, outstanding: Money, policy: CreditPolicy }),
+  'CreditCheck',
+);
+/** The facts of a credit check. */
+export type CreditCheck = t.TypeOf<typeof CreditCheck>;
+
+/** Who receives the invoice at the customer: personal data of that person. */
+export const BillingContact = t.readonly(
+  t.intersection([
+    t.type({ subjectId: t.string, name: personal(NonEmptyText) }),
+    t.partial({ email: personal(t.string), address: personal(t.string) }),
+  ]),
+  'BillingContact',
+);
+/** Who receives the invoice at the customer. */
+export type BillingContact = t.TypeOf<typeof BillingContact>;
+
+/** What to do with a payment larger than what is still owed. */
+export const OverpaymentHandling = t.keyof(
+  { reject: null, hold_as_credit: null },
+  'OverpaymentHandling',
+);
+/** What to do with a payment larger than what is still owed. */
+export type OverpaymentHandling = t.TypeOf<typeof OverpaymentHandling>;
