@@ -114,7 +114,7 @@ export const createCustomerService = (options: CustomerServiceOptions): Customer
     await reservations.release(
       release,
       command.customerId,
-      E.isRight(result) ? 'edited' : 'registrationFailed',
+      E.isRight(result) ? 'edited' : 'commandRefused',
       context,
     );
     return result;

@@ -28,11 +28,3 @@ export type Contact = t.TypeOf<typeof Contact>;
 export const CustomerKind = t.union([t.literal('company'), t.literal('person')], 'CustomerKind');
 /** A company or a private person. */
 export type CustomerKind = t.TypeOf<typeof CustomerKind>;
-
-/** Why a customer's duplicate-check key was let go. */
-export const KeyReleaseReason = t.union([
-  t.literal('registrationFailed'),
-  t.literal('edited'),
-  t.literal('merged'),
-  t.literal('erased'),
-]);

@@ -3,37 +3,33 @@ import * as t from 'io-ts';
 import type { Decider } from '@clientele/eventstore';
 import { IsoInstant } from '@clientele/eventstore';
 import type { ReservationEvent, ReservationState } from './events.js';
-import { evolveReservation } from './events.js';
+import { KeyReleaseReason, evolveReservation } from './events.js';
 
 /** Take the key for a customer. */
-export const ClaimKey = t.type({
-  kind: t.literal('ClaimKey'),
-  customerId: t.string,
-  claimedAt: IsoInstant,
-});
+export const ClaimKey = t.type(
+  { kind: t.literal('ClaimKey'), customerId: t.string, claimedAt: IsoInstant },
+  'ClaimKey',
+);
 /** Let the key go. */
-export const ReleaseKey = t.type({
-  kind: t.literal('ReleaseKey'),
-  customerId: t.string,
-  reason: t.union([
-    t.literal('registrationFailed'),
-    t.literal('edited'),
-    t.literal('merged'),
-    t.literal('erased'),
-  ]),
-});
+export const ReleaseKey = t.type(
+  { kind: t.literal('ReleaseKey'), customerId: t.string, reason: KeyReleaseReason },
+  'ReleaseKey',
+);
 /**
  * Take a key whose claimant never registered. The caller has checked that the claimant's customer
  * stream does not exist; the decider checks that the claim is older than the grace period, so a
  * registration that is merely slow is not robbed.
  */
-export const TakeOverKey = t.type({
-  kind: t.literal('TakeOverKey'),
-  customerId: t.string,
-  abandonedBy: t.string,
-  claimedAt: IsoInstant,
-  gracePeriodMs: t.number,
-});
+export const TakeOverKey = t.type(
+  {
+    kind: t.literal('TakeOverKey'),
+    customerId: t.string,
+    abandonedBy: t.string,
+    claimedAt: IsoInstant,
+    gracePeriodMs: t.number,
+  },
+  'TakeOverKey',
+);
 /** Every command of a reservation stream. */
 export const ReservationCommand = t.union(
   [ClaimKey, ReleaseKey, TakeOverKey],

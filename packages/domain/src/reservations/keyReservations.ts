@@ -1,7 +1,7 @@
 import * as E from 'fp-ts/lib/Either.js';
 import type { CommandContext, Decider, EventStore, IsoInstant } from '@clientele/eventstore';
 import type { ReservationCommand, ReservationError } from './decide.js';
-import type { ReservationState } from './events.js';
+import type { KeyReleaseReason, ReservationState } from './events.js';
 import { createCommandHandler } from '@clientele/eventstore';
 import type { ReservationKind } from './reservationKey.js';
 import { reservationDecider } from './decide.js';
@@ -50,7 +50,7 @@ export interface KeyReservations {
   release(
     keys: readonly ContactKey[],
     customerId: string,
-    reason: 'registrationFailed' | 'edited' | 'merged' | 'erased',
+    reason: KeyReleaseReason,
     context: CommandContext,
   ): Promise<void>;
   /** The customer holding a key, if any. */
@@ -137,7 +137,7 @@ export const createKeyReservations = (options: KeyReservationOptions): KeyReserv
           ? result.left.error.holderId
           : undefined;
       if (holder !== customerId) {
-        await release(claimed, customerId, 'registrationFailed', context);
+        await release(claimed, customerId, 'commandRefused', context);
         if (holder === undefined) {
           // Only a retried command whose first attempt already released the key ends here.
           throw new Error(`key ${stream} is free after claiming it: retry with a new command id`);

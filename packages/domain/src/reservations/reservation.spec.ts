@@ -43,7 +43,7 @@ describe('duplicate-check reservation', () => {
   it('ignores a release by someone who does not hold the key', () => {
     spec
       .given([claimed('a')])
-      .when({ kind: 'ReleaseKey', customerId: 'b', reason: 'registrationFailed' })
+      .when({ kind: 'ReleaseKey', customerId: 'b', reason: 'commandRefused' })
       .then([]);
   });
 

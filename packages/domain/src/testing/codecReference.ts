@@ -72,7 +72,7 @@ export const referenceTable = (
     const fields = isEvent ? eventFields(member) : commandFields(member);
     return fields.map((field, index) => {
       const cells = [
-        index === 0 ? `\`${member.name}\`` : '',
+        index === 0 ? escapeCell(`\`${member.name}\``) : '',
         `\`${field.name}\``,
         escapeCell(`\`${field.type}\``),
         field.required ? 'yes' : 'no',
@@ -82,4 +82,15 @@ export const referenceTable = (
     });
   });
   return [header, ...rows].join('\n');
+};
+
+/** A markdown table of enumerations (unions of literals): each with its allowed values. */
+export const enumerationTable = (enumerations: readonly t.UnionType<t.Mixed[]>[]): string => {
+  const rows = enumerations.map((union) => {
+    const values = union.types.map((member) =>
+      member instanceof t.LiteralType ? `\`${String(member.value)}\`` : `\`${member.name}\``,
+    );
+    return `| \`${union.name}\` | ${values.join(', ')} |`;
+  });
+  return ['| Type | Values |', '| --- | --- |', ...rows].join('\n');
 };

@@ -9,7 +9,11 @@ import { ReservationCommand } from '../reservations/decide.js';
 import { ReservationEvent } from '../reservations/events.js';
 import { SalesOrganizationCommand } from '../salesOrganization/commands.js';
 import { SalesOrganizationEvent } from '../salesOrganization/events.js';
-import { referenceTable } from './codecReference.js';
+import { CustomerKind } from '../customer/values.js';
+import { ContactChannel, FollowUpPriority } from '../lead/values.js';
+import { ForecastCategory } from '../opportunity/pipeline.js';
+import { KeyReleaseReason } from '../reservations/events.js';
+import { enumerationTable, referenceTable } from './codecReference.js';
 
 const AGGREGATES: readonly {
   readonly title: string;
@@ -44,20 +48,31 @@ const AGGREGATES: readonly {
   },
 ];
 
+const ENUMERATIONS = [
+  CustomerKind,
+  KeyReleaseReason,
+  ContactChannel,
+  FollowUpPriority,
+  ForecastCategory,
+] as unknown as readonly t.UnionType<t.Mixed[]>[];
+
 /** The generated part of `docs/domain/sales.md`: every sales command and event with its fields. */
 export const salesReferenceMarkdown = (): string =>
-  AGGREGATES.map(({ title, stream, commands, events }) =>
-    [
-      `### ${title}`,
-      '',
-      `Stream: \`${stream}\`.`,
-      '',
-      '#### Commands',
-      '',
-      referenceTable(commands, 'command'),
-      '',
-      '#### Events',
-      '',
-      referenceTable(events, 'event'),
-    ].join('\n'),
-  ).join('\n\n');
+  [
+    `### Enumerations\n\n${enumerationTable(ENUMERATIONS)}`,
+    ...AGGREGATES.map(({ title, stream, commands, events }) =>
+      [
+        `### ${title}`,
+        '',
+        `Stream: \`${stream}\`.`,
+        '',
+        '#### Commands',
+        '',
+        referenceTable(commands, 'command'),
+        '',
+        '#### Events',
+        '',
+        referenceTable(events, 'event'),
+      ].join('\n'),
+    ),
+  ].join('\n\n');
