@@ -1,3 +1,4 @@
 export * from './csv/index.js';
 export * from './mappedRow.js';
 export * from './helpdesk/index.js';
+export * from './ibmAccountsReceivable/index.js';

@@ -1,0 +1,2 @@
+export * from './receivablesRow.js';
+export * from './receivablesMapping.js';
