@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { DateOnly } from '../shared/dates.js';
 import type { SalesOrganizationEvent } from './events.js';
 import { salesOrganizationDecider } from './decide.js';
-import { placementOn, teamMembersOn } from './state.js';
+import { placementOn, repsManagedOn, teamMembersOn } from './state.js';
 
 const spec = deciderSpec(salesOrganizationDecider);
 const organizationId = 'org';
@@ -137,5 +137,13 @@ describe('sales organization', () => {
         day('2026-09-01'),
       ),
     ).toBeUndefined();
+  });
+
+  it('gives a manager the reps of the teams they manage on the day, and no others', () => {
+    const state = foldEvents(salesOrganizationDecider, history);
+    expect(repsManagedOn(state, 'max', day('2026-03-01'))).toEqual(['ann']);
+    expect(repsManagedOn(state, 'fay', day('2026-03-01'))).toEqual([]);
+    expect(repsManagedOn(state, 'fay', day('2026-04-02'))).toEqual(['ann']);
+    expect(repsManagedOn(state, 'max', day('2026-04-02'))).toEqual([]);
   });
 });

@@ -71,6 +71,20 @@ export const evolveSalesOrganization = (
   }
 };
 
+/** The manager of a team on a day: the latest appointment effective by then. */
+export const managerOn = (
+  state: SalesOrganizationState,
+  teamId: string,
+  date: DateOnly,
+): string | null =>
+  state.managers
+    .filter((appointment) => appointment.teamId === teamId && appointment.from <= date)
+    .reduce<{ managerId: string; from: DateOnly } | undefined>(
+      (latest, appointment) =>
+        latest === undefined || appointment.from >= latest.from ? appointment : latest,
+      undefined,
+    )?.managerId ?? null;
+
 /** Where a rep sat in the organization on a day. */
 export interface Placement {
   readonly teamId: string;
@@ -94,18 +108,12 @@ export const placementOn = (
   if (membership === undefined) return undefined;
   const team = state.teams.get(membership.teamId);
   if (team === undefined) return undefined;
-  const manager = state.managers
-    .filter((appointment) => appointment.teamId === membership.teamId && appointment.from <= date)
-    .reduce<{ managerId: string; from: DateOnly } | undefined>(
-      (latest, appointment) =>
-        latest === undefined || appointment.from >= latest.from ? appointment : latest,
-      undefined,
-    );
+  const managerId = managerOn(state, membership.teamId, date);
   return {
     teamId: membership.teamId,
     officeId: team.officeId,
     region: state.offices.get(team.officeId)?.region ?? '',
-    managerId: manager?.managerId ?? null,
+    managerId,
   };
 };
 
@@ -118,3 +126,24 @@ export const teamMembersOn = (
   state.memberships
     .filter((m) => m.teamId === teamId && m.from <= date && (m.until === null || date < m.until))
     .map((m) => m.repId);
+
+/**
+ * The reps a manager manages on a day: the members of every team whose manager that day is
+ * `managerId`. Manager permissions (act on the team's customers and deals) build on it.
+ */
+export const repsManagedOn = (
+  state: SalesOrganizationState,
+  managerId: string,
+  date: DateOnly,
+): readonly string[] => {
+  const teams = new Set(
+    state.memberships
+      .filter((m) => m.from <= date && (m.until === null || date < m.until))
+      .map((m) => m.teamId),
+  );
+  return [...teams]
+    .filter((teamId) => {
+      return managerOn(state, teamId, date) === managerId;
+    })
+    .flatMap((teamId) => teamMembersOn(state, teamId, date));
+};
