@@ -2,7 +2,6 @@ import * as t from 'io-ts';
 import { NonEmptyText } from '../shared/contact.js';
 import { Money, NonNegativeMoney } from '../shared/money.js';
 import { personal } from '../shared/personalData.js';
-import { RateBps } from '../commission/basisPoints.js';
 
 /** Brand of {@link Quantity}. */
 export interface QuantityBrand {
