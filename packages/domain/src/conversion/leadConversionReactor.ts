@@ -50,6 +50,17 @@ export const createLeadConversionReactor = (
 ): LeadConversionReactor => {
   const { customers, opportunities } = options;
 
+  /** Follows merges, so a deal never attaches to a customer that was merged away. */
+  const survivorOf = async (customerId: string): Promise<string> => {
+    let current = customerId;
+    for (let hops = 0; hops < 10; hops += 1) {
+      const state = await customers.load(current);
+      if (!('registered' in state) || state.survivorId === null) return current;
+      current = state.survivorId;
+    }
+    return current;
+  };
+
   const react = async (event: RecordedEvent): Promise<void> => {
     const decoded = LeadConverted.decode({ type: event.type, data: event.data });
     if (E.isLeft(decoded)) throw new DecodeError(`LeadConverted ${event.eventId}`, decoded.left);
@@ -76,6 +87,7 @@ export const createLeadConversionReactor = (
       else fail('register the customer', registered.left);
     }
 
+    if (customerId !== undefined) customerId = await survivorOf(customerId);
     const { opportunity } = lead;
     const opened = await opportunities.handle(
       {

@@ -127,5 +127,53 @@ export const describeLeadConversion = (engineName: string, open: OpenEventStore)
         expect('opened' in deal && deal.customerId).toBe('cus-1');
       });
     });
+
+    it('attaches to the survivor when the matched customer was merged away before conversion', async () => {
+      await withStoreOpened(open, async (store) => {
+        const sales = createSalesServices(store);
+        const register = (customerId: string, email: string) =>
+          must(
+            sales.customers.handle(
+              {
+                kind: 'RegisterCustomer',
+                customerId,
+                customerKind: 'person',
+                name: 'Ada',
+                emails: [email],
+              },
+              testContext(),
+            ),
+          );
+        await register('cus-old', 'ada@example.com');
+        await register('cus-new', 'ada.l@example.com');
+        await must(
+          sales.leads.handle(
+            {
+              kind: 'CaptureLead',
+              leadId: 'lead-1',
+              source: 'referral',
+              contact: { email: 'ada@example.com' },
+            },
+            testContext(),
+          ),
+        );
+        await must(sales.customers.merge('cus-old', 'cus-new', testContext()));
+        await must(
+          sales.leads.handle({ kind: 'QualifyLead', leadId: 'lead-1', score: 90 }, testContext()),
+        );
+        await must(
+          sales.leads.handle(
+            { kind: 'ConvertLead', leadId: 'lead-1', opportunity: { name: 'Renewal' } },
+            testContext(),
+          ),
+        );
+        await sales.conversion.runner.catchUp();
+        const [opportunityStream] = [...(await streamsOf(store, 'Opportunity'))];
+        const deal = await sales.opportunities.load(
+          opportunityStream!.slice('Opportunity-'.length),
+        );
+        expect('opened' in deal && deal.customerId).toBe('cus-new');
+      });
+    });
   });
 };
