@@ -6,3 +6,5 @@
 export { createSqliteEventStore } from './sqliteEventStore.js';
 export type { SqliteEventStore, SqliteEventStoreOptions } from './options.js';
 export { IncompatibleStoreError, SCHEMA_VERSION } from './schema/index.js';
+export { createSqliteCheckpointStore } from './checkpoints/index.js';
+export type { SqliteCheckpointStore } from './checkpoints/index.js';

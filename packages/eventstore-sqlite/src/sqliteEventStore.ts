@@ -7,6 +7,7 @@ import {
   prepareAppend,
   retryWhileBusy,
 } from './append/index.js';
+import type { AppendRequest } from './append/index.js';
 import type { SqliteEventStore, SqliteEventStoreOptions } from './options.js';
 import { createPagedReads } from './reading/index.js';
 import { openDatabase } from './schema/index.js';
@@ -34,23 +35,27 @@ export const createSqliteEventStore = (options: SqliteEventStoreOptions): Sqlite
   const appendStatements = prepareAppend(db);
   const appendTransaction = db.transaction(appendInTransaction);
   const pruneStatement = db.prepare('DELETE FROM commands WHERE recorded_at < ?');
-  const pruneCommands = () =>
-    retryWhileBusy(() => pruneStatement.run(new Date(now().getTime() - retentionMs).toISOString()));
+  const retainedSince = (at: Date): string => new Date(at.getTime() - retentionMs).toISOString();
+  const pruneCommands = () => retryWhileBusy(() => pruneStatement.run(retainedSince(now())));
+  // Records past retention are dropped on open and then every PRUNE_EVERY_APPENDS appends; until
+  // then the retention cut-off in every lookup already ignores them.
+  pruneStatement.run(retainedSince(now()));
   const subscriptions = new Set<Subscription>();
   let appendsSincePrune = 0;
 
   const append: EventStore['appendToStream'] = async (streamName, events, appendOptions = {}) => {
     validateAppend(streamName, events);
-    const recordedAt = now().toISOString();
+    const recordedAt = now();
+    const request: AppendRequest = {
+      streamName,
+      events,
+      expected: appendOptions.expectedRevision ?? ANY,
+      commandId: appendOptions.commandId,
+      recordedAt: recordedAt.toISOString(),
+      commandsRetainedSince: retainedSince(recordedAt),
+    };
     const result = await retryWhileBusy(() =>
-      appendTransaction.immediate(
-        appendStatements,
-        streamName,
-        events,
-        appendOptions.expectedRevision ?? ANY,
-        appendOptions.commandId,
-        recordedAt,
-      ),
+      appendTransaction.immediate(appendStatements, request),
     );
     if (result._tag === 'Right' && !result.right.duplicate) {
       signal.notify();
@@ -87,7 +92,8 @@ export const createSqliteEventStore = (options: SqliteEventStoreOptions): Sqlite
     subscribeToAll,
     streamRevision: async (streamName) => currentRevision(appendStatements, streamName),
     headPosition: async () => reads.head(),
-    findCommandResult: async (commandId) => findCommand(appendStatements, commandId),
+    findCommandResult: async (commandId) =>
+      findCommand(appendStatements, commandId, retainedSince(now())),
     writeTransaction: (work) => retryWhileBusy(() => db.transaction(work).immediate(db)),
     close: async () => {
       await Promise.all([...subscriptions].map((subscription) => subscription.stop()));

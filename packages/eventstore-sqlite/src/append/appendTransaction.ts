@@ -35,7 +35,7 @@ export interface AppendStatements {
 export const prepareAppend = (db: Database): AppendStatements => ({
   findCommand: db
     .prepare(
-      'SELECT stream_name, first_revision, last_revision, position, event_ids FROM commands WHERE command_id = ?',
+      'SELECT stream_name, first_revision, last_revision, position, event_ids FROM commands WHERE command_id = ? AND recorded_at >= ?',
     )
     .safeIntegers(true),
   streamRevision: db
@@ -46,7 +46,7 @@ export const prepareAppend = (db: Database): AppendStatements => ({
     'INSERT INTO events (stream_name, stream_revision, event_id, type, data, metadata, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
   ),
   insertCommand: db.prepare(
-    'INSERT INTO commands (command_id, stream_name, first_revision, last_revision, position, event_ids, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    'INSERT OR REPLACE INTO commands (command_id, stream_name, first_revision, last_revision, position, event_ids, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
   ),
 });
 
@@ -69,14 +69,27 @@ export const currentRevision = (
   return last === null ? NO_STREAM : last;
 };
 
-/** Looks up a command id's recorded result. */
+/** Looks up a command id's result, if it was recorded at `since` (ISO-8601) or later. */
 export const findCommand = (
   statements: AppendStatements,
   commandId: string,
+  since: string,
 ): AppendResult | undefined => {
-  const row = statements.findCommand.get(commandId) as CommandRow | undefined;
+  const row = statements.findCommand.get(commandId, since) as CommandRow | undefined;
   return row === undefined ? undefined : commandResult(row, false);
 };
+
+/** One append, as the store hands it to {@link appendInTransaction}. */
+export interface AppendRequest {
+  readonly streamName: string;
+  readonly events: readonly EventToAppend[];
+  readonly expected: ExpectedRevision;
+  readonly commandId: string | undefined;
+  /** ISO-8601 stamp of the events and of the command record. */
+  readonly recordedAt: string;
+  /** Command records older than this (ISO-8601) are past retention and no longer deduplicate. */
+  readonly commandsRetainedSince: string;
+}
 
 /**
  * The body of one append, run inside a `BEGIN IMMEDIATE` transaction: the dedupe record, the
@@ -85,15 +98,12 @@ export const findCommand = (
  */
 export const appendInTransaction = (
   statements: AppendStatements,
-  streamName: string,
-  events: readonly EventToAppend[],
-  expected: ExpectedRevision,
-  commandId: string | undefined,
-  recordedAt: string,
+  request: AppendRequest,
 ): E.Either<WrongExpectedRevision, AppendResult> => {
+  const { streamName, events, expected, commandId, recordedAt } = request;
   if (commandId !== undefined) {
-    const earlier = statements.findCommand.get(commandId) as CommandRow | undefined;
-    if (earlier !== undefined) return E.right(commandResult(earlier, true));
+    const earlier = findCommand(statements, commandId, request.commandsRetainedSince);
+    if (earlier !== undefined) return E.right({ ...earlier, duplicate: true });
   }
   const actual = currentRevision(statements, streamName);
   if (!satisfiesExpectedRevision(expected, actual))
