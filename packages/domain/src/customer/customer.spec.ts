@@ -211,4 +211,22 @@ describe('customer', () => {
       /creditLimit\.amountMinor/,
     );
   });
+
+  it('lets the survivor of a merge take over the emails, phones and contacts, recording what moved', () => {
+    const moved = {
+      mergedCustomerId: 'cus-2',
+      subjectId: 'cus-2',
+      emails: ['info@globex.example', 'sales@acme.example'],
+      phones: ['+4930555000'],
+      contacts: [{ subjectId: 'per-2', name: 'Hank Scorpio' }],
+    };
+    spec
+      .given([registered])
+      .when({ kind: 'AbsorbCustomer', customerId, ...moved })
+      .then([{ type: 'CustomerAbsorbed', data: { customerId, ...moved } }]);
+    spec
+      .given([registered])
+      .when({ kind: 'AbsorbCustomer', customerId, ...moved, mergedCustomerId: customerId })
+      .thenFails({ kind: 'CannotMergeIntoItself', customerId });
+  });
 });

@@ -233,4 +233,52 @@ describe('lead', () => {
       /contact\.email: not an email address/,
     );
   });
+
+  it('refuses to schedule the same follow-up twice and to log contact with a converted lead', () => {
+    const scheduled: LeadEvent = {
+      type: 'LeadFollowUpScheduled',
+      data: {
+        leadId,
+        subjectId: leadId,
+        taskId: 't-1',
+        dueOn: '2026-03-05' as DateOnly,
+        priority: 'low',
+      },
+    };
+    spec
+      .given([captured, scheduled])
+      .when(
+        decode({
+          kind: 'ScheduleFollowUp',
+          leadId,
+          taskId: 't-1',
+          dueOn: '2026-03-09',
+          priority: 'high',
+        }),
+      )
+      .thenFails({ kind: 'FollowUpAlreadyScheduled', taskId: 't-1' });
+    const converted = {
+      type: 'LeadConverted',
+      data: {
+        leadId,
+        subjectId: leadId,
+        ownerId: null,
+        source: 'exhibition',
+        contact: {},
+        opportunity: { name: 'X' },
+      },
+    } as LeadEvent;
+    spec
+      .given([captured, qualifiedEvent, converted])
+      .when(
+        decode({
+          kind: 'LogContactAttempt',
+          leadId,
+          attemptId: 'a',
+          channel: 'call',
+          at: '2026-03-04T10:00:00Z',
+        }),
+      )
+      .thenFails((error) => error.kind === 'LeadNotInStatus' && error.status === 'converted');
+  });
 });
