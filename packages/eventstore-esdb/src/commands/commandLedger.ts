@@ -1,0 +1,107 @@
+import * as E from 'fp-ts/lib/Either.js';
+import type { EventStoreDBClient } from '@eventstore/db-client';
+import { WrongExpectedVersionError, jsonEvent } from '@eventstore/db-client';
+import type { AppendResult, WrongExpectedRevision } from '@clientele/eventstore';
+import { DecodeError } from '@clientele/eventstore';
+import { COMMAND_STREAM_CATEGORY } from '../mapping/events.js';
+import { isStreamNotFound } from '../mapping/errors.js';
+import type { CommandState } from './commandRecord.js';
+import { CommandRecord, commandState, completedRecord } from './commandRecord.js';
+
+/** Options of {@link appendOnce}. */
+export interface CommandLedgerOptions {
+  readonly client: EventStoreDBClient;
+  /** How long command streams are kept (EventStoreDB's `$maxAge`), in seconds. */
+  readonly retentionSeconds: number;
+  /** How long a claim without an outcome is respected before it is taken over, in ms. */
+  readonly claimTimeoutMilliseconds: number;
+}
+
+const commandStream = (commandId: string): string => `${COMMAND_STREAM_CATEGORY}-${commandId}`;
+
+/** Reads a command stream and folds it; a missing stream is `unknown`. */
+export const readCommandState = async (
+  client: EventStoreDBClient,
+  commandId: string,
+): Promise<CommandState> => {
+  const records: CommandRecord[] = [];
+  try {
+    for await (const resolved of client.readStream(commandStream(commandId))) {
+      const event = resolved.event;
+      if (event === undefined) continue;
+      const decoded = CommandRecord.decode({ type: event.type, data: event.data });
+      if (decoded._tag === 'Left') {
+        throw new DecodeError(`${commandStream(commandId)}@${event.revision}`, decoded.left);
+      }
+      records.push(decoded.right);
+    }
+  } catch (error) {
+    if (!isStreamNotFound(error)) throw error;
+  }
+  return commandState(records);
+};
+
+const sleep = (milliseconds: number) =>
+  new Promise<void>((resolve) => setTimeout(resolve, milliseconds));
+
+/**
+ * Runs `append` at most once per command id. EventStoreDB has no transaction spanning two
+ * streams, so the dedupe record cannot be written atomically with the events; instead a writer
+ * first claims the id in `ClienteleCommand-<id>` (an append with an expected revision, so exactly
+ * one writer wins), then appends, then records the outcome. Another attempt meanwhile waits for
+ * that outcome. Limit: a writer that dies between its append and the outcome leaves a claim; once
+ * it is older than the claim timeout, the next attempt looks for the claimed event ids in the
+ * target stream and either records them as the outcome or takes the claim over. A claim taken
+ * over from a writer that was only slow, not dead, can let both write.
+ */
+export const appendOnce = async (
+  options: CommandLedgerOptions,
+  commandId: string,
+  claim: { readonly streamName: string; readonly eventIds: readonly string[] },
+  append: () => Promise<E.Either<WrongExpectedRevision, AppendResult>>,
+  findWritten: () => Promise<AppendResult | undefined>,
+): Promise<E.Either<WrongExpectedRevision, AppendResult>> => {
+  const { client } = options;
+  const stream = commandStream(commandId);
+  for (;;) {
+    const state = await readCommandState(client, commandId);
+    if (state.kind === 'completed') return E.right({ ...state.result, duplicate: true });
+    if (state.kind === 'claimed') {
+      if (Date.now() - state.claim.claimedAt < options.claimTimeoutMilliseconds) {
+        await sleep(20);
+        continue;
+      }
+      const written = await findWritten();
+      if (written !== undefined) {
+        await client.appendToStream(stream, jsonEvent(completedRecord(written)), {
+          expectedRevision: state.revision,
+        });
+        return E.right({ ...written, duplicate: true });
+      }
+    }
+    try {
+      await client.appendToStream(
+        stream,
+        jsonEvent({
+          type: 'CommandClaimed',
+          data: { ...claim, eventIds: [...claim.eventIds], claimedAt: Date.now() },
+        }),
+        { expectedRevision: state.kind === 'unknown' ? 'no_stream' : state.revision },
+      );
+    } catch (error) {
+      // Another attempt claimed first: read again and wait for its outcome.
+      if (error instanceof WrongExpectedVersionError) continue;
+      throw error;
+    }
+    if (state.kind === 'unknown') {
+      await client.setStreamMetadata(stream, { maxAge: options.retentionSeconds });
+    }
+    const claimRevision = state.kind === 'unknown' ? 0n : state.revision + 1n;
+    const result = await append();
+    const outcome = E.isLeft(result)
+      ? jsonEvent({ type: 'CommandReleased', data: {} })
+      : jsonEvent(completedRecord(result.right));
+    await client.appendToStream(stream, outcome, { expectedRevision: claimRevision });
+    return result;
+  }
+};

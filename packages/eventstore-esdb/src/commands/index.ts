@@ -1,0 +1,2 @@
+export * from './commandLedger.js';
+export * from './commandRecord.js';

@@ -1,0 +1,63 @@
+import type { AllStreamSubscription, EventStoreDBClient } from '@eventstore/db-client';
+import { excludeSystemEvents } from '@eventstore/db-client';
+
+/** Wakes waiting subscriptions when EventStoreDB reports a new application event. */
+export interface AppendWakeUp {
+  /** Resolves on the next appended event, after `timeoutMilliseconds`, or on abort. */
+  next(
+    signal: AbortSignal,
+    timeoutMilliseconds: number,
+  ): { arrived: Promise<void>; cancel(): void };
+  close(): Promise<void>;
+}
+
+/**
+ * One live EventStoreDB subscription from the end of `$all`, used only as a doorbell: the events
+ * themselves are read by the catch-up loop, so a missed ring costs a poll interval, never an
+ * event. (EventStoreDB's own `caughtUp` is emitted as the server says so, ahead of events still
+ * buffered in the stream, so it cannot mark the hand-over in order; our loop does.)
+ */
+export const createAppendWakeUp = (client: EventStoreDBClient): AppendWakeUp => {
+  const waiters = new Set<() => void>();
+  let subscription: AllStreamSubscription | undefined;
+  let closed = false;
+  const wakeAll = (): void => {
+    for (const wake of [...waiters]) wake();
+  };
+  const ensureSubscribed = (): void => {
+    if (subscription !== undefined || closed) return;
+    const live = client.subscribeToAll({ fromPosition: 'end', filter: excludeSystemEvents() });
+    live.on('data', wakeAll);
+    live.on('error', () => {
+      // Resubscribe on the next wait; the waiters re-read meanwhile.
+      if (subscription === live) subscription = undefined;
+      wakeAll();
+    });
+    subscription = live;
+  };
+  return {
+    next(signal, timeoutMilliseconds) {
+      ensureSubscribed();
+      let wake = (): void => undefined;
+      const arrived = new Promise<void>((resolve) => {
+        wake = () => {
+          waiters.delete(wake);
+          clearTimeout(timer);
+          signal.removeEventListener('abort', wake);
+          resolve();
+        };
+      });
+      const timer = setTimeout(wake, timeoutMilliseconds);
+      waiters.add(wake);
+      signal.addEventListener('abort', wake);
+      if (signal.aborted || closed) wake();
+      return { arrived, cancel: wake };
+    },
+    async close() {
+      closed = true;
+      wakeAll();
+      await subscription?.unsubscribe();
+      subscription = undefined;
+    },
+  };
+};
