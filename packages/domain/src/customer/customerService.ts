@@ -6,7 +6,7 @@ import { decodeCommand, entryFailure } from '../shared/commandEntry.js';
 import type { ContactKey, KeyReservations } from '../reservations/keyReservations.js';
 import type { CustomerError } from './errors.js';
 import type { CustomerState } from './state.js';
-import { stepContext } from '../reservations/derivedCommand.js';
+import { stepContext } from '../reservations/stepContext.js';
 import { createKeyReservations } from '../reservations/keyReservations.js';
 import { CustomerCommand } from './commands.js';
 import { customerDecider } from './decide.js';

@@ -1,13 +1,20 @@
 import * as E from 'fp-ts/lib/Either.js';
-import type { CommandContext, Decider, EventStore, IsoInstant } from '@clientele/eventstore';
+import type {
+  CommandContext,
+  CommandFailure,
+  CommandOutcome,
+  Decider,
+  EventStore,
+  IsoInstant,
+} from '@clientele/eventstore';
+import { createCommandHandler } from '@clientele/eventstore';
 import type { ReservationCommand, ReservationError } from './decide.js';
 import type { KeyReleaseReason, ReservationState } from './events.js';
-import { createCommandHandler } from '@clientele/eventstore';
 import type { ReservationKind } from './reservationKey.js';
 import { reservationDecider } from './decide.js';
-import { stepContext } from './derivedCommand.js';
 import { ReservationEvent } from './events.js';
 import { reservationKey, reservationStreamName } from './reservationKey.js';
+import { stepContext } from './stepContext.js';
 
 /** A normalized contact value to reserve. */
 export interface ContactKey {
@@ -56,6 +63,20 @@ export interface KeyReservations {
   /** The customer holding a key, if any. */
   holderOf(key: ContactKey): Promise<string | undefined>;
 }
+
+/** Who holds the key after a claim: the state it left, or the holder that refused it. */
+const holderAfter = (
+  result: E.Either<
+    CommandFailure<ReservationError>,
+    CommandOutcome<ReservationEvent, ReservationState>
+  >,
+): string | undefined => {
+  if (E.isRight(result)) {
+    const { state } = result.right;
+    return state.status === 'held' ? state.customerId : undefined;
+  }
+  return result.left.kind === 'Rejected' ? result.left.error.holderId : undefined;
+};
 
 /**
  * Duplicate detection the event-sourced way: one reservation stream per tenant and keyed hash of a
@@ -128,14 +149,7 @@ export const createKeyReservations = (options: KeyReservationOptions): KeyReserv
   const claim: KeyReservations['claim'] = async (keys, customerId, context) => {
     const claimed: ContactKey[] = [];
     for (const [stream, key] of sorted(keys)) {
-      const result = await claimOne(stream, customerId, context);
-      const holder = E.isRight(result)
-        ? result.right.state.status === 'held'
-          ? result.right.state.customerId
-          : undefined
-        : result.left.kind === 'Rejected'
-          ? result.left.error.holderId
-          : undefined;
+      const holder = holderAfter(await claimOne(stream, customerId, context));
       if (holder !== customerId) {
         await release(claimed, customerId, 'commandRefused', context);
         if (holder === undefined) {
