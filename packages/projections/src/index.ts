@@ -11,3 +11,4 @@ export * from './runner/index.js';
 export * from './definitions/index.js';
 export * from './sqlite/index.js';
 export * from './postgres/index.js';
+export * from './readModels/index.js';

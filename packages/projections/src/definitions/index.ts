@@ -1,4 +1,5 @@
-export { Ratio, ratio } from './ratio.js';
+export { Ratio, ratio, roundHalfEven } from './ratio.js';
+export { Period, periodOf } from './periods.js';
 export {
   MoneyByCurrency,
   NO_MONEY,

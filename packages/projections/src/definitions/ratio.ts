@@ -15,7 +15,7 @@ export type Ratio = t.TypeOf<typeof Ratio>;
 const SCALE = 10_000n;
 
 /** The integer quotient n / d rounded half to even (d > 0). */
-const roundHalfEven = (n: bigint, d: bigint): bigint => {
+export const roundHalfEven = (n: bigint, d: bigint): bigint => {
   const quotient = n / d; // truncates toward zero
   const remainder = n % d;
   if (remainder === 0n) return quotient;

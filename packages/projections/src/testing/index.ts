@@ -14,3 +14,5 @@ export {
   ledgerEvent,
   ledgerSteps,
 } from './syntheticLedger.js';
+export type { HistoryEntry } from './domainHistory.js';
+export { appendHistory } from './domainHistory.js';

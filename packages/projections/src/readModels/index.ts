@@ -1,0 +1,19 @@
+export { domainEventDecoder } from './domainEvent.js';
+export { DealDocument, dealKey } from './deals/dealDocument.js';
+export { dealsProjection } from './deals/dealsProjection.js';
+export { LEAD_STAGES, LeadDocument, leadKey } from './leads/leadDocument.js';
+export type { LeadStage } from './leads/leadDocument.js';
+export { leadsProjection } from './leads/leadsProjection.js';
+export {
+  OrganizationDocument,
+  organizationKey,
+  organizationProjection,
+  organizationState,
+} from './salesOrganization/organizationProjection.js';
+export type { FunnelRow, FunnelStageFigures } from './funnel/funnelEntry.js';
+export type { FunnelGrouping, FunnelOptions } from './funnel/funnelReport.js';
+export { leadFunnel, opportunityFunnel } from './funnel/funnelReport.js';
+export type { PipelineRow } from './pipeline/pipelineReport.js';
+export { pipelineReport } from './pipeline/pipelineReport.js';
+export type { PerformanceGrouping, PerformanceRow } from './performance/salesPerformanceReport.js';
+export { salesPerformanceReport } from './performance/salesPerformanceReport.js';
