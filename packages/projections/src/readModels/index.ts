@@ -1,3 +1,4 @@
+export { allReadModels } from './allReadModels.js';
 export { domainEventDecoder } from './domainEvent.js';
 export { DealDocument, dealKey } from './deals/dealDocument.js';
 export { dealsProjection } from './deals/dealsProjection.js';
