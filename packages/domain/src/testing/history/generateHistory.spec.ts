@@ -57,6 +57,21 @@ describe('seeded sales history generator', () => {
       expect(types, type).toContain(type);
     }
     expect(world.tally.get('registerCustomer')?.rejected).toBeGreaterThan(0);
+    // Won revenue read back from the log equals, to the minor unit, what the generator decided.
+    const wonInLog = new Map<string, bigint>();
+    for (const event of events) {
+      if (event.type !== 'OpportunityWon') continue;
+      wonInLog.set(
+        event.streamName,
+        BigInt((event.data as { amount: { amountMinor: number } }).amount.amountMinor),
+      );
+    }
+    // The generator reopens only lost deals, so every deal it won is won in the log exactly once.
+    const decided = [...world.deals.values()]
+      .filter((deal) => deal.status === 'won')
+      .reduce((sum, deal) => sum + BigInt(deal.amount.amountMinor), 0n);
+    expect(decided).toBeGreaterThan(0n);
+    expect([...wonInLog.values()].reduce((sum, amount) => sum + amount, 0n)).toBe(decided);
   });
 
   it('sends the same commands and records the same events for the same seed', async () => {
