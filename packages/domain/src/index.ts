@@ -16,3 +16,4 @@ export * from './ticket/index.js';
 export * from './sla/index.js';
 export * from './mappings/index.js';
 export * from './invoice/index.js';
+export * from './commission/index.js';

@@ -1,0 +1,74 @@
+import * as t from 'io-ts';
+import { DateOnly } from '../shared/dates.js';
+import { Money, NonNegativeMoney } from '../shared/money.js';
+import { SalesPeriod } from './period.js';
+import { CommissionPlan } from './plan.js';
+
+const command = <K extends string, R extends t.Props, O extends t.Props>(
+  kind: K,
+  required: R,
+  optional: O,
+) =>
+  t.intersection(
+    [t.type({ kind: t.literal(kind), repId: t.string, ...required }), t.partial(optional)],
+    kind,
+  );
+
+/** Put a rep on a plan with a target for a period (periods of one rep may not overlap). */
+export const AssignCommissionPlan = command(
+  'AssignCommissionPlan',
+  { period: SalesPeriod, plan: CommissionPlan, target: NonNegativeMoney },
+  {},
+);
+/** Change the period's target. */
+export const AdjustCommissionTarget = command(
+  'AdjustCommissionTarget',
+  { period: SalesPeriod, target: NonNegativeMoney },
+  {},
+);
+/** A payment (positive) or refund (negative) on the rep's won deal, counted on `collectedOn`. */
+export const RecordCollection = command(
+  'RecordCollection',
+  { causeEventId: t.string, amount: Money, collectedOn: DateOnly, invoiceId: t.string },
+  {},
+);
+/** A deal of the rep was won: its amount is booked on the day it was won. */
+export const RecordBooking = command(
+  'RecordBooking',
+  { causeEventId: t.string, opportunityId: t.string, amount: NonNegativeMoney, bookedOn: DateOnly },
+  {},
+);
+/** A won deal was reopened or its invoice cancelled: its booking is taken back. */
+export const ReverseBooking = command(
+  'ReverseBooking',
+  { causeEventId: t.string, opportunityId: t.string },
+  {},
+);
+/** Approve a settlement of everything owed so far. */
+export const SettleCommission = command(
+  'SettleCommission',
+  { settlementId: t.string, settledOn: DateOnly },
+  {},
+);
+/** Pay an approved settlement. */
+export const PayCommissionSettlement = command(
+  'PayCommissionSettlement',
+  { settlementId: t.string, paidOn: DateOnly },
+  {},
+);
+
+/** Every command of the Commission aggregate. */
+export const CommissionCommand = t.union(
+  [
+    AssignCommissionPlan,
+    AdjustCommissionTarget,
+    RecordCollection,
+    RecordBooking,
+    ReverseBooking,
+    SettleCommission,
+    PayCommissionSettlement,
+  ],
+  'CommissionCommand',
+);
+/** Every command of the Commission aggregate. */
+export type CommissionCommand = t.TypeOf<typeof CommissionCommand>;

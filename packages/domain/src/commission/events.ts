@@ -1,0 +1,94 @@
+import * as t from 'io-ts';
+import { DateOnly } from '../shared/dates.js';
+import { Money, NonNegativeMoney } from '../shared/money.js';
+import { SalesPeriod } from './period.js';
+import { CommissionPlan } from './plan.js';
+
+const event = <T extends string, D extends t.Mixed>(type: T, data: D) =>
+  t.type({ type: t.literal(type), data }, type);
+
+/** A plan and a target now govern the rep's commission for a period. */
+export const CommissionPlanAssigned = event(
+  'CommissionPlanAssigned',
+  t.type({ repId: t.string, period: SalesPeriod, plan: CommissionPlan, target: NonNegativeMoney }),
+);
+/** The period's target changed (a manager adjusted it); tier thresholds move with it. */
+export const CommissionTargetAdjusted = event(
+  'CommissionTargetAdjusted',
+  t.type({
+    repId: t.string,
+    period: SalesPeriod,
+    target: NonNegativeMoney,
+    previousTarget: NonNegativeMoney,
+  }),
+);
+/**
+ * The rep's commission base changed because of another event (`causeEventId`): a payment (+) or a
+ * refund (−) collected, a deal booked won (+) or its booking reversed (−). `countsOn` is the day
+ * whose period it counts in.
+ */
+export const CommissionBaseRecorded = event(
+  'CommissionBaseRecorded',
+  t.intersection([
+    t.type({
+      repId: t.string,
+      causeEventId: t.string,
+      base: t.keyof({ collected: null, booked: null }),
+      amount: Money,
+      countsOn: DateOnly,
+    }),
+    t.partial({ invoiceId: t.string, opportunityId: t.string }),
+  ]),
+);
+
+const Posting = t.type({
+  repId: t.string,
+  period: SalesPeriod,
+  amount: NonNegativeMoney,
+  /** The event that moved the base, or null when a plan or target change did. */
+  causeEventId: t.union([t.string, t.null]),
+  /** What the plan pays for the period after this posting: accrued − clawed back. */
+  entitlement: NonNegativeMoney,
+});
+/** Commission earned: the plan applied to the period's base rose. */
+export const CommissionAccrued = event('CommissionAccrued', Posting);
+/** Commission taken back: the plan applied to the period's base fell (a refund, a reversal). */
+export const CommissionClawedBack = event('CommissionClawedBack', Posting);
+/**
+ * A settlement was approved: what the rep is owed now, all periods together, less what earlier
+ * settlements paid. When clawbacks exceed new accruals nothing is payable and `debt` is carried into
+ * the next settlement. A settlement never changes afterwards.
+ */
+export const CommissionSettled = event(
+  'CommissionSettled',
+  t.type({
+    repId: t.string,
+    settlementId: t.string,
+    settledOn: DateOnly,
+    entitlement: NonNegativeMoney,
+    previouslySettled: NonNegativeMoney,
+    payable: NonNegativeMoney,
+    debt: NonNegativeMoney,
+  }),
+);
+/** An approved settlement was paid out. */
+export const CommissionSettlementPaid = event(
+  'CommissionSettlementPaid',
+  t.type({ repId: t.string, settlementId: t.string, paidOn: DateOnly, amount: NonNegativeMoney }),
+);
+
+/** Every event of a rep's Commission stream. */
+export const CommissionEvent = t.union(
+  [
+    CommissionPlanAssigned,
+    CommissionTargetAdjusted,
+    CommissionBaseRecorded,
+    CommissionAccrued,
+    CommissionClawedBack,
+    CommissionSettled,
+    CommissionSettlementPaid,
+  ],
+  'CommissionEvent',
+);
+/** Every event of a rep's Commission stream. */
+export type CommissionEvent = t.TypeOf<typeof CommissionEvent>;
