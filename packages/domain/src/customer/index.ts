@@ -6,3 +6,4 @@ export * from './errors.js';
 export * from './decide.js';
 export * from './customerService.js';
 export * from './nearDuplicates.js';
+export * from './subjectIndex.js';
