@@ -51,6 +51,22 @@ describe('SQLite store options', () => {
   });
 });
 
+describe('backing up a SQLite store', () => {
+  it('copies a consistent store while it stays open, readable as a store of its own', async () => {
+    const store = createSqliteEventStore({ file: newFile() });
+    await store.appendToStream('Lead-1', [testEvent('LeadCaptured'), testEvent('LeadQualified')]);
+    const backupFile = newFile();
+    await store.database.backup(backupFile);
+    await store.appendToStream('Lead-1', [testEvent('LeadConverted')]);
+    const backup = createSqliteEventStore({ file: backupFile });
+    expect((await collect(backup.readStream('Lead-1'))).map((event) => event.type)).toEqual([
+      'LeadCaptured',
+      'LeadQualified',
+    ]);
+    await Promise.all([store.close(), backup.close()]);
+  });
+});
+
 describe('SQLite checkpoints and write transactions', () => {
   it('keeps checkpoints across a reopen, in the same file as the events', async () => {
     const file = newFile();
