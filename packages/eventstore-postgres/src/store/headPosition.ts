@@ -9,8 +9,8 @@ export const headPosition = async (
   schema: string,
 ): Promise<Position | undefined> => {
   await settleLog(pool, schema);
-  const { rows } = await pool.query<{ transaction_id: string; position: string }>(
-    `select transaction_id::text as transaction_id, position from "${schema}".events
+  const { rows } = await pool.query<{ transaction_text: string; position: string }>(
+    `select transaction_id::text as transaction_text, position from "${schema}".events
      where ${FENCE} order by transaction_id desc, position desc limit 1`,
   );
   const row = rows[0];
