@@ -65,4 +65,23 @@ describe('customer service', () => {
     );
     expect(E.isLeft(result) && result.left.kind).toBe('InvalidCommand');
   });
+
+  it('refuses a merge that cannot complete before moving anything', async () => {
+    const store = createInMemoryEventStore();
+    const customers = createCustomerService({ store, tenantId: 't', tenantKey: 'k' });
+    for (const id of ['c-1', 'c-2', 'c-3'])
+      await customers.handle(register(id, 'rep'), testContext());
+    expect(E.isRight(await customers.merge('c-2', 'c-1', testContext()))).toBe(true);
+    const before = await store.headPosition();
+    expect(await customers.merge('c-2', 'c-3', testContext())).toEqual(
+      E.left({ kind: 'CustomerMergedAway', customerId: 'c-2', survivorId: 'c-1' }),
+    );
+    expect(await customers.merge('c-3', 'c-3', testContext())).toEqual(
+      E.left({ kind: 'CannotMergeIntoItself', customerId: 'c-3' }),
+    );
+    expect(await customers.merge('c-3', 'c-9', testContext())).toEqual(
+      E.left({ kind: 'CustomerNotFound', customerId: 'c-9' }),
+    );
+    expect(await store.headPosition()).toEqual(before);
+  });
 });

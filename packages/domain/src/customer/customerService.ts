@@ -164,9 +164,19 @@ export const createCustomerService = (options: CustomerServiceOptions): Customer
   };
 
   const merge: CustomerService['merge'] = async (mergedId, survivorId, context) => {
+    // Checked before anything moves, so a refused merge leaves both customers as they were.
+    if (mergedId === survivorId)
+      return E.left({ kind: 'CannotMergeIntoItself', customerId: mergedId });
     const merged = await load(mergedId);
     if (!('registered' in merged))
       return E.left({ kind: 'CustomerNotFound', customerId: mergedId });
+    if (merged.survivorId !== null) {
+      return E.left({
+        kind: 'CustomerMergedAway',
+        customerId: mergedId,
+        survivorId: merged.survivorId,
+      });
+    }
     const absorbed = await run(
       {
         kind: 'AbsorbCustomer',
