@@ -2,6 +2,7 @@ import type { AnyProjection } from '../projection/projection.js';
 import { dealsProjection } from './deals/dealsProjection.js';
 import { leadsProjection } from './leads/leadsProjection.js';
 import { organizationProjection } from './salesOrganization/organizationProjection.js';
+import { timelineProjection } from './timeline/timelineProjection.js';
 
 /** Every read model Clientele ships, for one runner to keep them all in one pass over the log. */
 export const allReadModels: readonly AnyProjection[] = [

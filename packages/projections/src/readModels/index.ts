@@ -18,3 +18,10 @@ export type { PipelineRow } from './pipeline/pipelineReport.js';
 export { pipelineReport } from './pipeline/pipelineReport.js';
 export type { PerformanceGrouping, PerformanceRow } from './performance/salesPerformanceReport.js';
 export { salesPerformanceReport } from './performance/salesPerformanceReport.js';
+export {
+  TimelineDocument,
+  timelineKey,
+  timelineProjection,
+} from './timeline/timelineProjection.js';
+export type { TimelineEntry } from './timeline/customerTimeline.js';
+export { customerStateAsOf, customerTimeline } from './timeline/customerTimeline.js';

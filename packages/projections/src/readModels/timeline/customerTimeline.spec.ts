@@ -1,0 +1,121 @@
+import { createInMemoryEventStore } from '@clientele/eventstore';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createProjectionRunner } from '../../runner/projectionRunner.js';
+import { createInMemoryReadModelStore } from '../../store/inMemoryReadModelStore.js';
+import { appendHistory, type HistoryEntry } from '../../testing/domainHistory.js';
+import { lead, opened } from '../../testing/salesEvents.js';
+import { customerStateAsOf, customerTimeline } from './customerTimeline.js';
+import { timelineProjection } from './timelineProjection.js';
+
+const registered = (customerId: string, at: string, leadId?: string): HistoryEntry => ({
+  stream: `Customer-${customerId}`,
+  type: 'CustomerRegistered',
+  data: {
+    customerId,
+    subjectId: `s-${customerId}`,
+    kind: 'company',
+    name: customerId,
+    emails: [],
+    phones: [],
+    tags: [],
+    contacts: [],
+    ...(leadId === undefined ? {} : { leadId }),
+  },
+  at,
+});
+const classified = (customerId: string, segment: string, at: string): HistoryEntry => ({
+  stream: `Customer-${customerId}`,
+  type: 'CustomerClassified',
+  data: { customerId, segment, previousSegment: null },
+  at,
+  actor: 'analyst-1',
+});
+const ticket = (ticketId: string, customerId: string, at: string): HistoryEntry => ({
+  stream: `Ticket-${ticketId}`,
+  type: 'TicketOpened',
+  data: {
+    ticketId,
+    customerId,
+    subjectId: 's',
+    channel: 'email',
+    category: 'billing',
+    priority: 'normal',
+  },
+  at,
+  actor: 'agent-1',
+});
+const merged = (customerId: string, survivorId: string, at: string): HistoryEntry => ({
+  stream: `Customer-${customerId}`,
+  type: 'CustomerMerged',
+  data: { customerId, survivorId },
+  at,
+});
+
+// Each append is recorded one day after the previous, from 1 March; business times are given.
+let day = 0;
+const events = createInMemoryEventStore({ now: () => new Date(Date.UTC(2026, 2, 1 + day++)) });
+const readModels = createInMemoryReadModelStore();
+
+beforeAll(async () => {
+  await appendHistory(events, [
+    lead('L1', 'web', '2026-01-05'), // recorded 03-01
+    registered('C1', '2026-01-10', 'L1'), // recorded 03-02
+    opened('O1', '2026-01-11', { customerId: 'C1' }), // 03-03
+    opened('O2', '2026-01-12', { customerId: 'C2' }), // 03-04: another customer
+    ticket('T1', 'C1', '2026-01-13'), // 03-05
+    classified('C1', 'enterprise', '2026-01-02'), // 03-06: back-dated entry
+    registered('C3', '2026-01-14'), // 03-07
+    merged('C3', 'C1', '2026-01-15'), // 03-08
+  ]);
+  await createProjectionRunner({ events, readModels, projections: [timelineProjection] }).catchUp();
+});
+
+describe('customer timeline', () => {
+  it('lists every event that touched the customer across its streams, in log order, with actor and time', async () => {
+    const timeline = await customerTimeline(readModels, events, 'C1');
+    expect(timeline.map((e) => [e.streamName, e.type, e.actor.id])).toEqual([
+      ['Lead-L1', 'LeadCaptured', 'rep-1'],
+      ['Customer-C1', 'CustomerRegistered', 'rep-1'],
+      ['Opportunity-O1', 'OpportunityOpened', 'rep-1'],
+      ['Ticket-T1', 'TicketOpened', 'agent-1'],
+      ['Customer-C1', 'CustomerClassified', 'analyst-1'],
+      ['Customer-C3', 'CustomerRegistered', 'rep-1'],
+      ['Customer-C3', 'CustomerMerged', 'rep-1'],
+    ]);
+    expect(timeline[3]?.occurredAt).toBe('2026-01-13T09:00:00.000Z');
+    expect(timeline[3]?.recordedAt).toBe('2026-03-05T00:00:00.000Z');
+  });
+
+  it('offers the history as known at a moment and as effective at a moment', async () => {
+    const known = await customerTimeline(readModels, events, 'C1', {
+      knownAt: '2026-03-05T12:00:00Z',
+    });
+    expect(known.map((e) => e.type)).not.toContain('CustomerClassified');
+    const effective = await customerTimeline(readModels, events, 'C1', {
+      effectiveAt: '2026-01-10T12:00:00Z',
+    });
+    expect(effective.map((e) => e.type)).toEqual([
+      'LeadCaptured',
+      'CustomerRegistered',
+      'CustomerClassified',
+    ]);
+  });
+
+  it("gives the customer's state as of a moment in both meanings", async () => {
+    const knownEarly = await customerStateAsOf(events, 'C1', { knownAt: '2026-03-05T12:00:00Z' });
+    const effectiveEarly = await customerStateAsOf(events, 'C1', {
+      effectiveAt: '2026-01-10T12:00:00Z',
+    });
+    expect(knownEarly.status === 'unregistered' ? null : knownEarly.segment).toBeNull();
+    expect(effectiveEarly.status === 'unregistered' ? null : effectiveEarly.segment).toBe(
+      'enterprise',
+    );
+    expect(
+      (await customerStateAsOf(events, 'C1', { effectiveAt: '2026-01-09T00:00:00Z' })).status,
+    ).toBe('unregistered');
+  });
+
+  it('is empty for a customer nothing touched', async () => {
+    expect(await customerTimeline(readModels, events, 'nobody')).toEqual([]);
+  });
+});
