@@ -8,3 +8,4 @@ export type { SqliteEventStore, SqliteEventStoreOptions } from './options.js';
 export { IncompatibleStoreError, SCHEMA_VERSION } from './schema/index.js';
 export { createSqliteCheckpointStore } from './checkpoints/index.js';
 export type { SqliteCheckpointStore } from './checkpoints/index.js';
+export { createSqliteSnapshotStore } from './snapshots/index.js';
