@@ -85,7 +85,7 @@ const scaledCommission = (rate: CommissionRate, base: bigint, target: bigint): b
 /**
  * The commission a plan pays on a base (net collected, or net booked) against a target, in minor
  * units. Everything is computed exactly as integers and rounded once, half to even, at the end; a
- * negative base counts as zero. This is the formula the ledger keeps accrued − clawed back equal to.
+ * negative base counts as zero, and the commission is never negative. This is the formula the ledger keeps accrued − clawed back equal to.
  */
 export const planCommission = (
   plan: CommissionPlan,
@@ -100,5 +100,7 @@ export const planCommission = (
   const threshold = target * BigInt(accelerator.aboveAttainmentBps);
   const below = scaledCommission(plan.rate, base < threshold ? base : threshold, target);
   const accelerated = below * WHOLE_BPS + (full - below) * BigInt(accelerator.multiplierBps);
-  return Number(divideHalfEven(accelerated, WHOLE_BPS * WHOLE_BPS * WHOLE_BPS));
+  // A plan whose rates fall with attainment can earn less above the threshold than below it;
+  // multiplying that negative part would make the commission negative, which it never is.
+  return Math.max(0, Number(divideHalfEven(accelerated, WHOLE_BPS * WHOLE_BPS * WHOLE_BPS)));
 };
