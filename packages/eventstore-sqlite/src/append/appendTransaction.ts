@@ -51,13 +51,13 @@ export const prepareAppend = (db: Database): AppendStatements => ({
 });
 
 /** A command's recorded result, as returned for a duplicate. */
-export const commandResult = (row: CommandRow, duplicate: boolean): AppendResult => ({
+const commandResult = (row: CommandRow): AppendResult => ({
   streamName: row.stream_name,
   firstRevision: row.first_revision,
   nextExpectedRevision: row.last_revision,
   position: position(row.position),
   eventIds: JSON.parse(row.event_ids) as string[],
-  duplicate,
+  duplicate: false,
 });
 
 /** The revision of a stream's last event, read from the unique (stream, revision) index. */
@@ -76,7 +76,7 @@ export const findCommand = (
   since: string,
 ): AppendResult | undefined => {
   const row = statements.findCommand.get(commandId, since) as CommandRow | undefined;
-  return row === undefined ? undefined : commandResult(row, false);
+  return row === undefined ? undefined : commandResult(row);
 };
 
 /** One append, as the store hands it to {@link appendInTransaction}. */
