@@ -50,7 +50,7 @@ export const prepareAppend = (db: Database): AppendStatements => ({
   ),
 });
 
-/** A command's recorded result, as returned for a duplicate. */
+/** The append result a command record holds. */
 const commandResult = (row: CommandRow): AppendResult => ({
   streamName: row.stream_name,
   firstRevision: row.first_revision,

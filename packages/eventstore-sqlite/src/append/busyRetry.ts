@@ -18,7 +18,13 @@ export const retryWhileBusy = async <T>(write: () => T): Promise<T> => {
     try {
       return write();
     } catch (error) {
-      if (!isBusy(error) || Date.now() > deadline) throw error;
+      if (!isBusy(error)) throw error;
+      if (Date.now() > deadline) {
+        throw new Error(
+          `the store file stayed locked by another connection for over ${BUSY_DEADLINE_MS / 1000} s; is a process stuck inside a transaction?`,
+          { cause: error },
+        );
+      }
       await new Promise((resolve) => setTimeout(resolve, pause * (0.5 + Math.random())));
     }
   }

@@ -4,11 +4,14 @@ import type { EventFilter } from '@clientele/eventstore';
 export interface FilterSql {
   readonly condition: string;
   readonly params: readonly string[];
-  /** Identifies the condition's shape, so prepared statements can be cached per shape. */
-  readonly shape: string;
 }
 
-/** Translates a port filter into SQL; no filter is `1 = 1`. */
+/**
+ * Translates a port filter into SQL; no filter is `1 = 1`. Prefixes compare with `substr`, not
+ * `LIKE`, so `%` and `_` in a prefix are plain characters and the match is case-sensitive, as in
+ * every other engine. The condition's text depends only on the filter's shape, so the prepared
+ * statement cache (keyed by SQL text) holds one statement per shape.
+ */
 export const filterSql = (filter: EventFilter | undefined): FilterSql => {
   const parts: string[] = [];
   const params: string[] = [];
@@ -27,5 +30,5 @@ export const filterSql = (filter: EventFilter | undefined): FilterSql => {
     params.push(...types);
   }
   const condition = parts.length === 0 ? '1 = 1' : parts.join(' AND ');
-  return { condition, params, shape: condition };
+  return { condition, params };
 };
