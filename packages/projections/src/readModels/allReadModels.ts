@@ -1,5 +1,6 @@
 import type { AnyProjection } from '../projection/projection.js';
 import { dealsProjection } from './deals/dealsProjection.js';
+import { invoicesProjection } from './receivables/invoicesProjection.js';
 import { leadsProjection } from './leads/leadsProjection.js';
 import { organizationProjection } from './salesOrganization/organizationProjection.js';
 import { timelineProjection } from './timeline/timelineProjection.js';
@@ -9,4 +10,6 @@ export const allReadModels: readonly AnyProjection[] = [
   leadsProjection,
   dealsProjection,
   organizationProjection,
+  timelineProjection,
+  invoicesProjection,
 ];

@@ -25,3 +25,16 @@ export {
 } from './timeline/timelineProjection.js';
 export type { TimelineEntry } from './timeline/customerTimeline.js';
 export { customerStateAsOf, customerTimeline } from './timeline/customerTimeline.js';
+export { InvoiceDocument, invoiceKey } from './receivables/invoiceDocument.js';
+export { invoicesProjection } from './receivables/invoicesProjection.js';
+export type {
+  AgingBucket,
+  ReceivablesOptions,
+  ReceivablesRow,
+} from './receivables/receivablesReport.js';
+export {
+  AGING_BUCKETS,
+  daysSalesOutstanding,
+  invoiceAsOf,
+  receivablesReport,
+} from './receivables/receivablesReport.js';

@@ -11,6 +11,8 @@ import type { AnyProjection } from '../projection/projection.js';
 import type { StoredDocument } from '../projection/storedDocument.js';
 import { createProjectionRunner } from '../runner/projectionRunner.js';
 import { createInMemoryReadModelStore } from '../store/inMemoryReadModelStore.js';
+import { appendHistory } from '../testing/domainHistory.js';
+import { invoiceHistories } from '../testing/financeEvents.js';
 import { dumpActive } from '../testing/syntheticLedger.js';
 import { allReadModels } from './allReadModels.js';
 
@@ -36,6 +38,12 @@ const historyOf = async (seed: number): Promise<RecordedEvent[]> => {
   if (cached !== undefined) return cached;
   const store = createInMemoryEventStore();
   await generateSalesHistory(store, seed, 120);
+  // The generator has no finance steps yet: invoices come from a seeded sample of random ones.
+  const [invoices] = fc.sample(
+    invoiceHistories().filter((h) => h.length > 0),
+    { seed, numRuns: 1 },
+  );
+  await appendHistory(store, invoices ?? []);
   const events = await collect(store.readAll());
   histories.set(seed, events);
   return events;

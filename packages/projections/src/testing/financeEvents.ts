@@ -1,0 +1,91 @@
+import fc from 'fast-check';
+import type { HistoryEntry } from './domainHistory.js';
+
+const money = (amountMinor: number, currency: string) => ({ amountMinor, currency });
+const day = (offset: number): string =>
+  new Date(Date.UTC(2026, 0, 1) + offset * 86_400_000).toISOString().slice(0, 10);
+
+/**
+ * Random invoice histories for property tests: invoices issued to a few customers, then payments,
+ * refunds, write-offs, disputes and cancellations in a random order (valid data; the projection
+ * folds what the domain recorded, it does not re-check the domain's rules).
+ */
+export const invoiceHistories = (maxInvoices = 12): fc.Arbitrary<HistoryEntry[]> =>
+  fc
+    .array(
+      fc.record({
+        customer: fc.nat(3),
+        total: fc.integer({ min: 1, max: 100_000 }),
+        currency: fc.constantFrom('EUR', 'USD'),
+        issued: fc.nat(120),
+        actions: fc.array(
+          fc.record({
+            kind: fc.constantFrom('pay', 'refund', 'writeOff', 'dispute', 'cancel'),
+            amount: fc.integer({ min: 1, max: 50_000 }),
+            after: fc.nat(90),
+          }),
+          { maxLength: 4 },
+        ),
+      }),
+      { maxLength: maxInvoices },
+    )
+    .map((invoices) =>
+      invoices.flatMap((invoice, i) => {
+        const invoiceId = `INV-${i}`;
+        const stream = `Invoice-${invoiceId}`;
+        const sale = {
+          customerId: `C${invoice.customer}`,
+          opportunityId: null,
+          salesRepId: 'rep-1',
+        };
+        const issuedOn = day(invoice.issued);
+        const entries: HistoryEntry[] = [
+          {
+            stream,
+            type: 'InvoiceIssued',
+            data: {
+              invoiceId,
+              issuedOn,
+              dueOn: day(invoice.issued + 30),
+              subtotal: money(invoice.total, invoice.currency),
+              tax: money(0, invoice.currency),
+              total: money(invoice.total, invoice.currency),
+              labels: [],
+              ...sale,
+            },
+            at: issuedOn,
+          },
+        ];
+        invoice.actions.forEach((action, n) => {
+          const on = day(invoice.issued + action.after);
+          const amount = money(action.amount, invoice.currency);
+          const data =
+            action.kind === 'pay'
+              ? { invoiceId, paymentId: `P${n}`, amount, receivedOn: on, ...sale }
+              : action.kind === 'refund'
+                ? {
+                    invoiceId,
+                    refundId: `R${n}`,
+                    paymentId: 'P0',
+                    amount,
+                    refundedOn: on,
+                    paymentReceivedOn: issuedOn,
+                    ...sale,
+                  }
+                : action.kind === 'writeOff'
+                  ? { invoiceId, amount, reason: 'uncollectable', writtenOffOn: on }
+                  : action.kind === 'dispute'
+                    ? { invoiceId, disputeId: `D${n}`, reason: 'wrong amount', openedOn: on }
+                    : { invoiceId, reason: 'mistake', cancelledOn: on, ...sale };
+          const type = {
+            pay: 'InvoicePaymentRecorded',
+            refund: 'InvoicePaymentRefunded',
+            writeOff: 'InvoiceWrittenOff',
+            dispute: 'InvoiceDisputed',
+            cancel: 'InvoiceCancelled',
+          }[action.kind];
+          entries.push({ stream, type, data, at: on });
+        });
+        return entries;
+      }),
+    );
