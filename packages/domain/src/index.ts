@@ -17,3 +17,4 @@ export * from './sla/index.js';
 export * from './mappings/index.js';
 export * from './invoice/index.js';
 export * from './commission/index.js';
+export * from './target/index.js';

@@ -1,0 +1,44 @@
+import * as t from 'io-ts';
+import { NonNegativeMoney } from '../shared/money.js';
+import { SalesPeriod } from '../commission/period.js';
+
+const event = <T extends string, D extends t.Mixed>(type: T, data: D) =>
+  t.type({ type: t.literal(type), data }, type);
+
+/** Whose target it is. */
+export const TargetOwnerKind = t.keyof({ rep: null, team: null }, 'TargetOwnerKind');
+/** Whose target it is. */
+export type TargetOwnerKind = t.TypeOf<typeof TargetOwnerKind>;
+
+/** A rep or a team declared a sales target for a period. */
+export const TargetDeclared = event(
+  'TargetDeclared',
+  t.type({
+    targetId: t.string,
+    ownerKind: TargetOwnerKind,
+    ownerId: t.string,
+    period: SalesPeriod,
+    amount: NonNegativeMoney,
+  }),
+);
+/** A manager approved the target. */
+export const TargetApproved = event(
+  'TargetApproved',
+  t.type({ targetId: t.string, amount: NonNegativeMoney, approvedBy: t.string }),
+);
+/** A manager changed the target's amount. */
+export const TargetAdjusted = event(
+  'TargetAdjusted',
+  t.type({
+    targetId: t.string,
+    amount: NonNegativeMoney,
+    previousAmount: NonNegativeMoney,
+    adjustedBy: t.string,
+    reason: t.string,
+  }),
+);
+
+/** Every event of a Target stream. */
+export const TargetEvent = t.union([TargetDeclared, TargetApproved, TargetAdjusted], 'TargetEvent');
+/** Every event of a Target stream. */
+export type TargetEvent = t.TypeOf<typeof TargetEvent>;
