@@ -1,6 +1,7 @@
 import type { CliCommand } from '../command.js';
 import { demoCommand } from './demo.js';
+import { rebuildCommand } from './rebuild.js';
 import { verifyCommand } from './verify.js';
 
 /** Every `clientele` command, in the order `--help` lists them. */
-export const commands: readonly CliCommand[] = [demoCommand, verifyCommand];
+export const commands: readonly CliCommand[] = [demoCommand, rebuildCommand, verifyCommand];

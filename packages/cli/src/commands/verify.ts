@@ -80,7 +80,7 @@ export const verifyCommand: CliCommand = {
       io.stderr(`clientele verify: ${opened.left}\n`);
       return ExitCode.storeUnavailable;
     }
-    const store = opened.right;
+    const store = opened.right.store;
     try {
       const result = await verifyLog(store, {
         ...(signer.right === undefined ? {} : { signer: signer.right }),

@@ -1,0 +1,44 @@
+import * as E from 'fp-ts/lib/Either.js';
+import type { EventStore } from '@clientele/eventstore';
+import type { ReadModelStore } from '@clientele/projections';
+import {
+  allReadModels,
+  createInMemoryReadModelStore,
+  createProjectionRunner,
+  createSqliteReadModelStore,
+} from '@clientele/projections';
+import type { ProjectionProgress, ProjectionRunner } from '@clientele/projections';
+import { openStore } from './openStore.js';
+
+/** The event store, the read models kept beside it, and a runner over all of Clientele's projections. */
+export interface ReadSide {
+  readonly events: EventStore;
+  readonly readModels: ReadModelStore;
+  readonly runner: ProjectionRunner;
+  close(): Promise<void>;
+}
+
+/**
+ * Opens a store and its read models: on SQLite they live in the same file (their own tables), so
+ * a demo or an import is one file to copy; in memory they live in memory.
+ */
+export const openReadSide = async (
+  url: string,
+  cwd: string,
+  onProgress?: (progress: ProjectionProgress) => void,
+): Promise<E.Either<string, ReadSide>> => {
+  const opened = await openStore(url, cwd);
+  if (E.isLeft(opened)) return opened;
+  const events = opened.right.store;
+  const readModels =
+    opened.right.engine === 'sqlite'
+      ? createSqliteReadModelStore({ database: opened.right.store.database })
+      : createInMemoryReadModelStore();
+  const runner = createProjectionRunner({
+    events,
+    readModels,
+    projections: allReadModels,
+    ...(onProgress === undefined ? {} : { onProgress }),
+  });
+  return E.right({ events, readModels, runner, close: () => events.close() });
+};

@@ -1,0 +1,35 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { commands, ExitCode, runCli } from '@clientele/cli';
+import { recordingIo } from '../src/testIo.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'clientele-rebuild-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const store = `sqlite:${join(dir, 'crm.db')}`;
+
+const run = async (...args: string[]) => {
+  const io = recordingIo();
+  const code = await runCli(commands, args, io);
+  return { code, out: io.out.join(''), err: io.err.join('') };
+};
+
+describe('clientele rebuild', () => {
+  it('rebuilds every projection into a new build and reports it caught up', async () => {
+    expect((await run('demo', '--store', store, '--steps', '300')).code).toBe(ExitCode.ok);
+    const first = await run('rebuild', 'all', '--store', store);
+    expect(first.code).toBe(ExitCode.ok);
+    expect(first.out).toMatch(/rebuilt 5 projection\(s\) from [\d,]+ events/);
+    expect(first.err).toMatch(/rebuilding \[#+\] 100%/);
+    const again = await run('rebuild', 'deals', '--store', store);
+    expect(again.out).toMatch(/deals\s+1\.2\s+0/);
+  });
+
+  it('names the projections when given an unknown one or none', async () => {
+    const unknown = await run('rebuild', 'nope', '--store', store);
+    expect(unknown.code).toBe(ExitCode.usage);
+    expect(unknown.err).toContain('there are leads, deals');
+    expect((await run('rebuild', '--store', store)).code).toBe(ExitCode.usage);
+  });
+});
