@@ -13,7 +13,7 @@ export interface AppendSignal {
 /**
  * Appends made through this store wake waiters directly. Appends by other processes leave no trace
  * in this one, so while anyone waits, one timer per store reads the head of the log every
- * `pollIntervalMs` (a single index lookup) and wakes the waiters it has passed.
+ * `pollIntervalMs` (one index lookup for all of them) and wakes the waiters it has passed.
  */
 export const createAppendSignal = (
   head: () => Position | undefined,
@@ -22,9 +22,10 @@ export const createAppendSignal = (
   const waiters = new Map<() => void, bigint>();
   let timer: ReturnType<typeof setInterval> | undefined;
 
-  const beyond = (after: bigint): boolean => (head()?.commit ?? 0n) > after;
+  const headCommit = (): bigint => head()?.commit ?? 0n;
   const settle = (onlyPassed: boolean): void => {
-    for (const [wake, after] of [...waiters]) if (!onlyPassed || beyond(after)) wake();
+    const last = onlyPassed ? headCommit() : undefined;
+    for (const [wake, after] of [...waiters]) if (last === undefined || last > after) wake();
     if (waiters.size === 0 && timer !== undefined) {
       clearInterval(timer);
       timer = undefined;
@@ -36,7 +37,7 @@ export const createAppendSignal = (
     waitBeyond: (after, signal) =>
       new Promise<void>((resolve) => {
         const from = after?.commit ?? 0n;
-        if (signal.aborted || beyond(from)) return resolve();
+        if (signal.aborted || headCommit() > from) return resolve();
         const wake = (): void => {
           waiters.delete(wake);
           signal.removeEventListener('abort', wake);
@@ -45,9 +46,9 @@ export const createAppendSignal = (
         waiters.set(wake, from);
         signal.addEventListener('abort', wake);
         if (timer === undefined) {
+          // Not unref'd: like a database connection waiting for notifications, a subscription
+          // that follows other processes keeps this one alive until it is stopped or closed.
           timer = setInterval(() => settle(true), pollIntervalMs);
-          // A subscription left open must not keep the process alive on its own.
-          timer.unref();
         }
       }),
     stop: () => settle(false),
