@@ -18,3 +18,4 @@ export * from './mappings/index.js';
 export * from './invoice/index.js';
 export * from './commission/index.js';
 export * from './target/index.js';
+export * from './campaign/index.js';

@@ -1,0 +1,28 @@
+import type { EventStore } from '@clientele/eventstore';
+import { createCommandHandler, streamName } from '@clientele/eventstore';
+import type { CommandEntry } from '../shared/commandEntry.js';
+import type { CampaignError } from './decide.js';
+import type { CampaignState } from './state.js';
+import { createCommandEntry } from '../shared/commandEntry.js';
+import { CampaignCommand } from './commands.js';
+import { campaignDecider } from './decide.js';
+import { CampaignEvent } from './events.js';
+
+/** The Campaign write side as apps use it. */
+export interface CampaignService extends CommandEntry<CampaignEvent, CampaignState, CampaignError> {
+  load(campaignId: string): Promise<CampaignState>;
+}
+
+/** The typed entry point of the Campaign aggregate: decodes input, then handles it. */
+export const createCampaignService = (store: EventStore): CampaignService => {
+  const handler = createCommandHandler({
+    store,
+    decider: campaignDecider,
+    eventCodec: CampaignEvent,
+    streamName: (command) => streamName('Campaign', command.campaignId),
+  });
+  return {
+    ...createCommandEntry(CampaignCommand, handler),
+    load: async (campaignId) => (await handler.load(streamName('Campaign', campaignId))).state,
+  };
+};

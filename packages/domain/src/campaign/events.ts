@@ -1,0 +1,102 @@
+import * as t from 'io-ts';
+import { DateOnly } from '../shared/dates.js';
+import { NonNegativeMoney } from '../shared/money.js';
+
+const event = <T extends string, D extends t.Mixed>(type: T, data: D) =>
+  t.type({ type: t.literal(type), data }, type);
+
+/** Where a campaign runs. */
+export const CampaignChannel = t.keyof(
+  { email: null, social: null, ads: null, exhibition: null, content: null, event: null },
+  'CampaignChannel',
+);
+/** Where a campaign runs. */
+export type CampaignChannel = t.TypeOf<typeof CampaignChannel>;
+
+/** Who a member is: a lead, a customer, or a person at a customer. */
+export const MemberKind = t.keyof({ lead: null, customer: null, contact: null }, 'MemberKind');
+
+/** How a member reacted to the campaign. */
+export const MemberResponse = t.keyof(
+  {
+    opened: null,
+    clicked: null,
+    replied: null,
+    registered: null,
+    attended: null,
+    unsubscribed: null,
+    bounced: null,
+  },
+  'MemberResponse',
+);
+
+/** A campaign was planned with its budget and dates. */
+export const CampaignPlanned = event(
+  'CampaignPlanned',
+  t.type({
+    campaignId: t.string,
+    name: t.string,
+    channel: CampaignChannel,
+    targetAudience: t.string,
+    budget: NonNegativeMoney,
+    startsOn: DateOnly,
+    endsOn: DateOnly,
+  }),
+);
+/** The campaign went live. */
+export const CampaignLaunched = event(
+  'CampaignLaunched',
+  t.type({ campaignId: t.string, launchedOn: DateOnly }),
+);
+/** Money was actually spent on the campaign (ROI counts these, once each). */
+export const CampaignCostRecorded = event(
+  'CampaignCostRecorded',
+  t.type({
+    campaignId: t.string,
+    costId: t.string,
+    amount: NonNegativeMoney,
+    incurredOn: DateOnly,
+    category: t.string,
+  }),
+);
+/** A lead, customer or contact became a member of the campaign (referred to by id only). */
+export const CampaignMemberAdded = event(
+  'CampaignMemberAdded',
+  t.type({ campaignId: t.string, memberId: t.string, memberKind: MemberKind }),
+);
+/** A member responded. */
+export const CampaignMemberResponded = event(
+  'CampaignMemberResponded',
+  t.type({
+    campaignId: t.string,
+    memberId: t.string,
+    response: MemberResponse,
+    respondedOn: DateOnly,
+  }),
+);
+/** The campaign ended as planned. */
+export const CampaignCompleted = event(
+  'CampaignCompleted',
+  t.type({ campaignId: t.string, completedOn: DateOnly }),
+);
+/** The campaign was called off. */
+export const CampaignCancelled = event(
+  'CampaignCancelled',
+  t.type({ campaignId: t.string, reason: t.string, cancelledOn: DateOnly }),
+);
+
+/** Every event of a Campaign stream. */
+export const CampaignEvent = t.union(
+  [
+    CampaignPlanned,
+    CampaignLaunched,
+    CampaignCostRecorded,
+    CampaignMemberAdded,
+    CampaignMemberResponded,
+    CampaignCompleted,
+    CampaignCancelled,
+  ],
+  'CampaignEvent',
+);
+/** Every event of a Campaign stream. */
+export type CampaignEvent = t.TypeOf<typeof CampaignEvent>;
