@@ -44,21 +44,28 @@ export const describeDuplicateCustomerChecks = (engineName: string, open: OpenEv
           },
         };
         const customers = service(store);
-        const results = await Promise.all(
-          Array.from({ length: 20 }, (_, i) =>
-            customers.handle(registration(`cus-${i}`, [' Same@Example.com']), testContext()),
-          ),
-        );
-        const winners = results.flatMap((r, i) => (E.isRight(r) ? [`cus-${i}`] : []));
-        expect(winners).toHaveLength(1);
-        expect(conflicts).toBeGreaterThan(0);
-        for (const result of results.filter(E.isLeft)) {
-          expect(result.left).toEqual({
-            kind: 'DuplicateCustomer',
-            existingCustomerId: winners[0],
-            matchedOn: 'email',
-          });
+        // Every round must have one winner; a slow machine may let a round finish without any
+        // append meeting another, so rounds repeat until one has really raced.
+        for (let round = 0; round < 5 && (round === 0 || conflicts === 0); round += 1) {
+          const results = await Promise.all(
+            Array.from({ length: 20 }, (_, i) =>
+              customers.handle(
+                registration(`cus-${round}-${i}`, [` Same-${round}@Example.com`]),
+                testContext(),
+              ),
+            ),
+          );
+          const winners = results.flatMap((r, i) => (E.isRight(r) ? [`cus-${round}-${i}`] : []));
+          expect(winners).toHaveLength(1);
+          for (const result of results.filter(E.isLeft)) {
+            expect(result.left).toEqual({
+              kind: 'DuplicateCustomer',
+              existingCustomerId: winners[0],
+              matchedOn: 'email',
+            });
+          }
         }
+        expect(conflicts).toBeGreaterThan(0);
       });
     });
 
