@@ -14,9 +14,14 @@ export interface CampaignService extends CommandEntry<CampaignEvent, CampaignSta
 }
 
 /** The typed entry point of the Campaign aggregate: decodes input, then handles it. */
-export const createCampaignService = (store: EventStore): CampaignService => {
+export const createCampaignService = (
+  store: EventStore,
+  /** Event id generator; a seeded one makes generated histories repeatable. */
+  options: { readonly newEventId?: () => string } = {},
+): CampaignService => {
   const handler = createCommandHandler({
     store,
+    ...(options.newEventId === undefined ? {} : { newEventId: options.newEventId }),
     decider: campaignDecider,
     eventCodec: CampaignEvent,
     streamName: (command) => streamName('Campaign', command.campaignId),

@@ -21,9 +21,14 @@ export interface CommissionService extends CommandEntry<
 }
 
 /** The typed entry point of the Commission aggregate: decodes input, then handles it. */
-export const createCommissionService = (store: EventStore): CommissionService => {
+export const createCommissionService = (
+  store: EventStore,
+  /** Event id generator; a seeded one makes generated histories repeatable. */
+  options: { readonly newEventId?: () => string } = {},
+): CommissionService => {
   const handler = createCommandHandler({
     store,
+    ...(options.newEventId === undefined ? {} : { newEventId: options.newEventId }),
     decider: commissionDecider,
     eventCodec: CommissionEvent,
     streamName: (command) => commissionStream(command.repId),

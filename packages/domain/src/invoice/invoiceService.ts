@@ -25,6 +25,8 @@ export type CreditExposureLookup = (
 
 /** Options of {@link createInvoiceService}. */
 export interface InvoiceServiceOptions {
+  /** Event id generator; a seeded one makes generated histories repeatable. */
+  readonly newEventId?: () => string;
   /** When set, issued invoices without their own `creditCheck` are checked against it. */
   readonly creditExposure?: CreditExposureLookup;
   /** Defaults to `warn`. */
@@ -49,6 +51,7 @@ export const createInvoiceService = (
     decider: invoiceDecider,
     eventCodec: InvoiceEvent,
     streamName: (command) => invoiceStream(command.invoiceId),
+    ...(options.newEventId === undefined ? {} : { newEventId: options.newEventId }),
   });
   const plain = createCommandEntry(InvoiceCommand, handler);
   const { creditExposure } = options;

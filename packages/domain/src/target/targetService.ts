@@ -13,9 +13,14 @@ export interface TargetService extends CommandEntry<TargetEvent, TargetState, Ta
 }
 
 /** The typed entry point of the Target aggregate: decodes input, then handles it. */
-export const createTargetService = (store: EventStore): TargetService => {
+export const createTargetService = (
+  store: EventStore,
+  /** Event id generator; a seeded one makes generated histories repeatable. */
+  options: { readonly newEventId?: () => string } = {},
+): TargetService => {
   const handler = createCommandHandler({
     store,
+    ...(options.newEventId === undefined ? {} : { newEventId: options.newEventId }),
     decider: targetDecider,
     eventCodec: TargetEvent,
     streamName: (command) => streamName('Target', command.targetId),

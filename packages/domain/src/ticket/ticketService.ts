@@ -17,9 +17,14 @@ export interface TicketService extends CommandEntry<TicketEvent, TicketState, Ti
 }
 
 /** The typed entry point of the Ticket aggregate: decodes input, then handles it. */
-export const createTicketService = (store: EventStore): TicketService => {
+export const createTicketService = (
+  store: EventStore,
+  /** Event id generator; a seeded one makes generated histories repeatable. */
+  options: { readonly newEventId?: () => string } = {},
+): TicketService => {
   const handler = createCommandHandler({
     store,
+    ...(options.newEventId === undefined ? {} : { newEventId: options.newEventId }),
     decider: ticketDecider,
     eventCodec: TicketEvent,
     streamName: (command) => ticketStream(command.ticketId),
