@@ -2,6 +2,7 @@ import type { AnyProjection } from '../projection/projection.js';
 import { dealsProjection } from './deals/dealsProjection.js';
 import { invoicesProjection } from './receivables/invoicesProjection.js';
 import { leadsProjection } from './leads/leadsProjection.js';
+import { ticketsProjection } from './service/ticketsProjection.js';
 import { organizationProjection } from './salesOrganization/organizationProjection.js';
 import { timelineProjection } from './timeline/timelineProjection.js';
 
@@ -12,4 +13,5 @@ export const allReadModels: readonly AnyProjection[] = [
   organizationProjection,
   timelineProjection,
   invoicesProjection,
+  ticketsProjection,
 ];

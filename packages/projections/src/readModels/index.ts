@@ -38,3 +38,7 @@ export {
   invoiceAsOf,
   receivablesReport,
 } from './receivables/receivablesReport.js';
+export { TicketDocument, ticketKey } from './service/ticketDocument.js';
+export { ticketsProjection } from './service/ticketsProjection.js';
+export type { ServiceOptions, ServiceReport } from './service/serviceReport.js';
+export { serviceReport } from './service/serviceReport.js';

@@ -89,3 +89,63 @@ export const invoiceHistories = (maxInvoices = 12): fc.Arbitrary<HistoryEntry[]>
         return entries;
       }),
     );
+
+const TICKET_STEPS = [
+  ['TicketAssigned', { assigneeId: 'agent-1', previousAssigneeId: null }],
+  ['TicketPrioritized', { priority: 'high', previousPriority: 'normal' }],
+  ['TicketWaitingOnCustomer', { reason: 'logs needed' }],
+  ['TicketResumed', {}],
+  ['TicketResolved', { resolution: 'solved' }],
+  ['TicketReopened', { reason: 'still broken', wasClosed: false }],
+  ['TicketClosed', {}],
+  ['TicketSatisfactionRecorded', { subjectId: 's', score: 4 }],
+] as const;
+
+/** Random ticket histories for property tests: tickets opened, then steps in a random order. */
+export const ticketHistories = (maxTickets = 8): fc.Arbitrary<HistoryEntry[]> =>
+  fc
+    .array(
+      fc.record({
+        customer: fc.nat(3),
+        opened: fc.nat(60 * 24 * 30),
+        steps: fc.array(
+          fc.record({
+            step: fc.nat(TICKET_STEPS.length - 1),
+            after: fc.integer({ min: 1, max: 600 }),
+          }),
+          {
+            maxLength: 6,
+          },
+        ),
+      }),
+      { maxLength: maxTickets },
+    )
+    .map((tickets) =>
+      tickets.flatMap((ticket, i) => {
+        const ticketId = `T-${i}`;
+        const stream = `Ticket-${ticketId}`;
+        let minute = ticket.opened;
+        const at = () => new Date(Date.UTC(2026, 0, 1) + minute * 60_000).toISOString();
+        const entries: HistoryEntry[] = [
+          {
+            stream,
+            type: 'TicketOpened',
+            data: {
+              ticketId,
+              customerId: `C${ticket.customer}`,
+              subjectId: 's',
+              channel: 'email',
+              category: 'billing',
+              priority: 'normal',
+            },
+            at: at(),
+          },
+        ];
+        for (const { step, after } of ticket.steps) {
+          minute += after;
+          const [type, data] = TICKET_STEPS[step] as (typeof TICKET_STEPS)[number];
+          entries.push({ stream, type, data: { ticketId, ...data }, at: at() });
+        }
+        return entries;
+      }),
+    );

@@ -1,0 +1,103 @@
+import {
+  type BusinessCalendar,
+  type SlaPolicy,
+  TicketEvent,
+  type TimedTicketEvent,
+  standardSlaPolicy,
+  ticketSla,
+} from '@clientele/domain';
+import { type DurationSummary, summarizeDurations } from '../../definitions/percentiles.js';
+import { type Ratio, ratio } from '../../definitions/ratio.js';
+import { activeDocuments } from '../../store/activeDocuments.js';
+import type { ReadModelStore } from '../../store/readModelStore.js';
+import { TicketDocument } from './ticketDocument.js';
+
+/** Options of {@link serviceReport}. */
+export interface ServiceOptions {
+  /** The instant SLAs are measured at (an open ticket past its due time is a breach). */
+  readonly asOf: string;
+  /** The tenant's business hours. */
+  readonly calendar: BusinessCalendar;
+  /** SLA targets; defaults to the domain's standard policy. */
+  readonly policy?: SlaPolicy;
+}
+
+/** The service desk's figures. */
+export interface ServiceReport {
+  /** Tickets by current status and priority. */
+  readonly tickets: readonly {
+    readonly status: string;
+    readonly priority: string;
+    readonly count: number;
+  }[];
+  readonly firstResponseBreaches: number;
+  readonly resolutionBreaches: number;
+  /** Tickets that breached any target ÷ tickets measured. */
+  readonly breachRate: Ratio;
+  /** Business minutes to the first response, of tickets answered. */
+  readonly firstResponseMinutes: DurationSummary;
+  /** Business minutes to the first resolution, of tickets resolved. */
+  readonly resolutionMinutes: DurationSummary;
+  /** Satisfaction scores (1–5). */
+  readonly satisfaction: DurationSummary;
+}
+
+const timedEvents = (doc: TicketDocument): TimedTicketEvent[] =>
+  doc.events.map((stored) => {
+    const event = TicketEvent.decode({ type: stored.type, data: stored.data });
+    if (event._tag === 'Left')
+      throw new Error(`stored event ${stored.eventId} of ticket ${doc.ticketId} does not decode`);
+    return { event: event.right, occurredAt: stored.occurredAt, eventId: stored.eventId };
+  });
+
+/**
+ * Tickets by status and priority, SLA breaches measured by the ticket domain's own SLA functions
+ * in business time, first-response and resolution times (mean and median), and satisfaction.
+ */
+export const serviceReport = async (
+  readModels: ReadModelStore,
+  options: ServiceOptions,
+): Promise<ServiceReport> => {
+  const counts = new Map<string, number>();
+  const firstResponse: number[] = [];
+  const resolution: number[] = [];
+  const satisfaction: number[] = [];
+  let measured = 0;
+  let breached = 0;
+  let firstResponseBreaches = 0;
+  let resolutionBreaches = 0;
+  for await (const { doc } of activeDocuments(readModels, 'tickets', TicketDocument)) {
+    const key = `${doc.status}\u0000${doc.priority}`;
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+    satisfaction.push(...doc.satisfaction);
+    const sla = ticketSla(
+      timedEvents(doc),
+      options.policy ?? standardSlaPolicy,
+      options.calendar,
+      options.asOf,
+    );
+    if (sla === undefined) continue;
+    measured += 1;
+    const resolutionBreached = sla.resolutions.some((r) => r.breached);
+    if (sla.firstResponse.breached) firstResponseBreaches += 1;
+    if (resolutionBreached) resolutionBreaches += 1;
+    if (sla.firstResponse.breached || resolutionBreached) breached += 1;
+    if (sla.firstResponse.metAt !== null) firstResponse.push(sla.firstResponse.businessMinutes);
+    const firstResolution = sla.resolutions[0];
+    if (firstResolution?.metAt != null) resolution.push(firstResolution.businessMinutes);
+  }
+  return {
+    tickets: [...counts.entries()]
+      .sort(([a], [b]) => (a < b ? -1 : 1))
+      .map(([key, count]) => {
+        const [status, priority] = key.split('\u0000') as [string, string];
+        return { status, priority, count };
+      }),
+    firstResponseBreaches,
+    resolutionBreaches,
+    breachRate: ratio(breached, measured),
+    firstResponseMinutes: summarizeDurations(firstResponse),
+    resolutionMinutes: summarizeDurations(resolution),
+    satisfaction: summarizeDurations(satisfaction),
+  };
+};
