@@ -8,9 +8,10 @@
  *   so two concurrent transactions can commit out of sequence order; readers therefore order the
  *   log by the writing transaction's id first and only read transactions older than the oldest one
  *   still running (`pg_snapshot_xmin`), a prefix of the log that can no longer grow in the middle.
- * - `streams` holds each stream's last revision: the expected-revision check is a conditional
- *   update of that row, so writers to one stream queue on its row lock while writers to other
- *   streams run in parallel. The unique (stream_name, stream_revision) index enforces it again.
+ * - The expected-revision check reads the stream's last revision from the unique
+ *   (stream_name, stream_revision) index, which also enforces it: of two writers that read the
+ *   same revision, the second fails on the index once the first commits. Writers to other
+ *   streams never wait for each other, and an append writes no row besides its events.
  * - `commands` is the dedupe record of command ids, written in the append's transaction.
  * - `data` and `metadata` are `json`, not `jsonb`: the caller's JSON text is kept as written.
  */
@@ -29,10 +30,6 @@ export const migrations: readonly string[] = [
     primary key (transaction_id, position)
   );
   create unique index events_stream_revision on $S.events (stream_name, stream_revision);
-  create table $S.streams (
-    stream_name text primary key,
-    revision bigint not null
-  );
   create table $S.commands (
     command_id text primary key,
     stream_name text not null,
@@ -59,6 +56,8 @@ export const migrations: readonly string[] = [
   declare
     v_count int := json_array_length(p_events);
     v_now timestamptz := now();
+    v_current bigint;
+    v_conflict boolean := false;
     v_last bigint;
     v_position bigint;
     v_event_ids json;
@@ -70,28 +69,22 @@ export const migrations: readonly string[] = [
         where c.command_id = p_command_id and c.recorded_at > v_now - p_retention;
       if found then return; end if;
     end if;
-    -- The stream row is the lock: a competing writer waits here and re-checks the condition.
-    if p_expected = 'any' then
-      insert into $S.streams as s values (p_stream, v_count - 1)
-        on conflict on constraint streams_pkey do update set revision = s.revision + v_count
-        returning s.revision into v_last;
-    elsif p_expected = 'no_stream' then
-      insert into $S.streams values (p_stream, v_count - 1)
-        on conflict do nothing returning revision into v_last;
+    -- The unique (stream_name, stream_revision) index is the real check: a writer that raced
+    -- past this one fails on it, and the caller turns that into a conflict (or retries ANY).
+    select max(e.stream_revision) into v_current from $S.events e where e.stream_name = p_stream;
+    if p_expected = 'no_stream' then
+      v_conflict := v_current is not null;
     elsif p_expected = 'stream_exists' then
-      update $S.streams s set revision = s.revision + v_count
-        where s.stream_name = p_stream returning s.revision into v_last;
-    else
-      update $S.streams s set revision = s.revision + v_count
-        where s.stream_name = p_stream and s.revision = p_expected::bigint
-        returning s.revision into v_last;
+      v_conflict := v_current is null;
+    elsif p_expected <> 'any' then
+      v_conflict := v_current is distinct from p_expected::bigint;
     end if;
-    if v_last is null then
-      return query select 'conflict',
-        (select s.revision from $S.streams s where s.stream_name = p_stream),
-        p_stream, null::bigint, null::bigint, null::bigint, null::bigint, null::json;
+    if v_conflict then
+      return query select 'conflict', v_current, p_stream, null::bigint, null::bigint,
+        null::bigint, null::bigint, null::json;
       return;
     end if;
+    v_last := coalesce(v_current, -1) + v_count;
     with inserted as (
       insert into $S.events
           (stream_name, stream_revision, event_id, type, data, metadata, recorded_at)
@@ -101,8 +94,8 @@ export const migrations: readonly string[] = [
           order by e.ordinality
         returning position
     ) select max(position) into v_position from inserted;
-    select json_agg(e->'eventId') into v_event_ids from json_array_elements(p_events) e;
     if p_command_id is not null then
+      select json_agg(e->'eventId') into v_event_ids from json_array_elements(p_events) e;
       insert into $S.commands as c values (p_command_id, p_stream, v_last - v_count + 1, v_last,
           pg_current_xact_id()::text::bigint, v_position, v_event_ids, v_now)
         on conflict on constraint commands_pkey do update set stream_name = excluded.stream_name,
@@ -117,8 +110,9 @@ export const migrations: readonly string[] = [
           using errcode = 'CL001';
       end if;
     end if;
+    -- The caller knows the event ids; they are only stored with a command id.
     return query select 'appended', null::bigint, p_stream, v_last - v_count + 1, v_last,
-      pg_current_xact_id()::text::bigint, v_position, v_event_ids;
+      pg_current_xact_id()::text::bigint, v_position, null::json;
   end
   $fn$;
   `,

@@ -4,6 +4,7 @@ import type pg from 'pg';
 import type {
   AppendOptions,
   AppendResult,
+  CurrentRevision,
   EventToAppend,
   WrongExpectedRevision,
 } from '@clientele/eventstore';
@@ -48,6 +49,7 @@ export interface AppendContext {
   readonly schema: string;
   readonly retentionMilliseconds: number;
   readonly findCommandResult: (commandId: string) => Promise<AppendResult | undefined>;
+  readonly streamRevision: (streamName: string) => Promise<CurrentRevision>;
 }
 
 /**
@@ -66,38 +68,57 @@ export const appendEvents = async (
     events.map(({ eventId, type, data, metadata }) => ({ eventId, type, data, metadata })),
   );
   let row: AppendRow | undefined;
-  try {
-    const result = await context.pool.query<AppendRow>({
-      name: statementName(context.schema),
-      text: `select * from "${context.schema}".append_events($1, $2, $3, $4, $5::interval)`,
-      values: [
-        streamName,
-        revisionToString(expected),
-        options.commandId ?? null,
-        batch,
-        `${context.retentionMilliseconds} milliseconds`,
-      ],
-    });
-    row = result.rows[0];
-  } catch (error) {
-    if (options.commandId === undefined || !isConcurrentCommand(error)) throw error;
-    const first = await context.findCommandResult(options.commandId);
-    if (first === undefined) throw error;
-    return E.right({ ...first, duplicate: true });
+  for (let attempt = 1; row === undefined; attempt += 1) {
+    try {
+      const result = await context.pool.query<AppendRow>({
+        name: statementName(context.schema),
+        text: `select * from "${context.schema}".append_events($1, $2, $3, $4, $5::interval)`,
+        values: [
+          streamName,
+          revisionToString(expected),
+          options.commandId ?? null,
+          batch,
+          `${context.retentionMilliseconds} milliseconds`,
+        ],
+      });
+      row = result.rows[0];
+      if (row === undefined) throw new Error(`append to ${streamName}: no result row`);
+    } catch (error) {
+      if (options.commandId !== undefined && errorCode(error) === COMMAND_RECORDED_CONCURRENTLY) {
+        const first = await context.findCommandResult(options.commandId);
+        if (first === undefined) throw error;
+        return E.right({ ...first, duplicate: true });
+      }
+      if (!isRevisionTaken(error)) throw error;
+      // Another writer took the revision between our check and our insert. With an exact
+      // expectation that is a conflict; `ANY` and `STREAM_EXISTS` still hold, so try again.
+      if (typeof expected === 'bigint' || expected === NO_STREAM) {
+        const actual = await context.streamRevision(streamName);
+        return E.left(wrongExpectedRevision(streamName, expected, actual));
+      }
+      if (attempt >= MAX_ATTEMPTS) throw error;
+    }
   }
-  if (row === undefined) throw new Error(`append to ${streamName}: append_events returned no row`);
   if (row.outcome === 'conflict') {
     const actual = row.actual_revision === null ? NO_STREAM : BigInt(row.actual_revision);
     return E.left(wrongExpectedRevision(streamName, expected, actual));
   }
-  return E.right({ ...toAppendResult(row), duplicate: row.outcome === 'duplicate' });
+  if (row.outcome === 'duplicate') return E.right({ ...toAppendResult(row), duplicate: true });
+  const eventIds = events.map((event) => event.eventId);
+  return E.right({ ...toAppendResult({ ...row, event_ids: eventIds }), duplicate: false });
 };
 
 /** A prepared statement's name per schema; PostgreSQL allows 63 characters, a schema name 63. */
 const statementName = (schema: string): string =>
   `clientele_append_${createHash('sha256').update(schema).digest('hex').slice(0, 24)}`;
 
-const isConcurrentCommand = (error: unknown): boolean =>
-  typeof error === 'object' &&
-  error !== null &&
-  (error as { code?: unknown }).code === COMMAND_RECORDED_CONCURRENTLY;
+/** How often an `ANY` append is retried after losing a race for the next revision. */
+const MAX_ATTEMPTS = 20;
+
+const errorCode = (error: unknown): unknown =>
+  typeof error === 'object' && error !== null ? (error as { code?: unknown }).code : undefined;
+
+/** A unique violation of (stream_name, stream_revision): a concurrent append won the revision. */
+const isRevisionTaken = (error: unknown): boolean =>
+  errorCode(error) === '23505' &&
+  (error as { constraint?: unknown }).constraint === 'events_stream_revision';

@@ -27,16 +27,21 @@ export const LISTENER_APPLICATION_NAME = 'clientele-listener';
 /**
  * One LISTEN connection per engine, taken from the pool and kept. Announcements are sent outside
  * the append's transaction: a NOTIFY inside it would take PostgreSQL's global notify lock until
- * commit and serialize every append. They are coalesced (one in flight at a time) and committed
+ * commit and serialize every append. Each is its own small transaction, so they are coalesced:
+ * one per `announceDelayMilliseconds` at most, covering every append in that window, committed
  * without waiting for the disk, since losing one only delays a subscriber until its next poll.
  */
-export const createAppendSignal = (pool: pg.Pool, schema: string): AppendSignal => {
+export const createAppendSignal = (
+  pool: pg.Pool,
+  schema: string,
+  announceDelayMilliseconds: number,
+): AppendSignal => {
   const channel = `cl_${schema}`.slice(0, 63);
   const waiters = new Set<() => void>();
   let listener: pg.PoolClient | undefined;
   let connecting: Promise<void> | undefined;
   let announcing: Promise<void> | undefined;
-  let announceAgain = false;
+  let announceTimer: NodeJS.Timeout | undefined;
   let closed = false;
   let reconnectTimer: NodeJS.Timeout | undefined;
 
@@ -86,24 +91,18 @@ export const createAppendSignal = (pool: pg.Pool, schema: string): AppendSignal 
     await connecting.catch(() => undefined);
   };
   const sendAnnouncement = async (): Promise<void> => {
-    do {
-      announceAgain = false;
-      await pool
-        .query(`select set_config('synchronous_commit', 'off', true), pg_notify($1, '')`, [channel])
-        .catch(() => undefined);
-    } while (announceAgain && !closed);
+    announceTimer = undefined;
+    await pool
+      .query(`select set_config('synchronous_commit', 'off', true), pg_notify($1, '')`, [channel])
+      .catch(() => undefined);
   };
 
   return {
     announce() {
-      if (closed) return;
-      if (announcing !== undefined) {
-        announceAgain = true;
-        return;
-      }
-      announcing = sendAnnouncement().finally(() => {
-        announcing = undefined;
-      });
+      if (closed || announceTimer !== undefined) return;
+      announceTimer = setTimeout(() => {
+        announcing = sendAnnouncement();
+      }, announceDelayMilliseconds);
     },
     async next(signal, timeoutMilliseconds) {
       await ensureListening();
@@ -125,6 +124,7 @@ export const createAppendSignal = (pool: pg.Pool, schema: string): AppendSignal 
     async close() {
       closed = true;
       clearTimeout(reconnectTimer);
+      clearTimeout(announceTimer);
       await connecting?.catch(() => undefined);
       if (listener !== undefined) dropListener(listener);
       wakeAll();
