@@ -20,3 +20,21 @@ export const collect = async (events: AsyncIterable<RecordedEvent>): Promise<Rec
   for await (const event of events) all.push(event);
   return all;
 };
+
+/**
+ * Every event of the global log once it holds at least `atLeast`: an engine may hold back the
+ * newest events while an older transaction is still open (PostgreSQL reads below the oldest
+ * running one), so a read straight after an append can miss them for a moment.
+ */
+export const settledLog = async (
+  store: EventStore,
+  atLeast: number,
+  timeoutMs = 5_000,
+): Promise<RecordedEvent[]> => {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const events = await collect(store.readAll());
+    if (events.length >= atLeast || Date.now() > deadline) return events;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+};
