@@ -1,0 +1,103 @@
+import fc from 'fast-check';
+import { describe, it } from 'vitest';
+import type { CommissionCommand } from './commands.js';
+import { assertReplayDeterminism } from '../testing/replayProperty.js';
+import { commissionDecider } from './decide.js';
+import { CommissionEvent } from './events.js';
+
+const repId = 'rep-1';
+const eur = (amountMinor: number) => ({ amountMinor, currency: 'EUR' });
+const day = fc
+  .tuple(fc.constantFrom('01', '02', '03', '05'), fc.integer({ min: 1, max: 28 }))
+  .map(([month, d]) => `2026-${month}-${String(d).padStart(2, '0')}`);
+const plan = fc.constantFrom(
+  { planId: 'flat', base: 'collected', currency: 'EUR', rate: { kind: 'flat', rateBps: 500 } },
+  {
+    planId: 'tiers',
+    base: 'booked',
+    currency: 'EUR',
+    rate: {
+      kind: 'tiered_marginal',
+      tiers: [
+        { fromAttainmentBps: 0, rateBps: 200 },
+        { fromAttainmentBps: 10_000, rateBps: 800 },
+      ],
+    },
+    accelerator: { aboveAttainmentBps: 12_000, multiplierBps: 15_000 },
+  },
+);
+const command: fc.Arbitrary<CommissionCommand> = fc.oneof(
+  fc
+    .tuple(
+      fc.constantFrom('2026-Q1', '2026-05', '2026'),
+      plan,
+      fc.integer({ min: 1, max: 5_000_000 }),
+    )
+    .map(([period, p, target]) => ({
+      kind: 'AssignCommissionPlan',
+      repId,
+      period,
+      plan: p,
+      target: eur(target),
+    })),
+  fc
+    .tuple(fc.constantFrom('2026-Q1', '2026-05'), fc.integer({ min: 1, max: 5_000_000 }))
+    .map(([period, target]) => ({
+      kind: 'AdjustCommissionTarget',
+      repId,
+      period,
+      target: eur(target),
+    })),
+  fc
+    .tuple(fc.nat(10), fc.integer({ min: -500_000, max: 2_000_000 }), day)
+    .map(([n, amount, collectedOn]) => ({
+      kind: 'RecordCollection',
+      repId,
+      causeEventId: `event-${n}`,
+      amount: eur(amount),
+      collectedOn,
+      invoiceId: 'invoice-1',
+    })),
+  fc
+    .tuple(fc.nat(10), fc.nat(3), fc.integer({ min: 0, max: 2_000_000 }), day)
+    .map(([n, deal, amount, bookedOn]) => ({
+      kind: 'RecordBooking',
+      repId,
+      causeEventId: `won-${n}`,
+      opportunityId: `deal-${deal}`,
+      amount: eur(amount),
+      bookedOn,
+    })),
+  fc.tuple(fc.nat(10), fc.nat(3)).map(([n, deal]) => ({
+    kind: 'ReverseBooking',
+    repId,
+    causeEventId: `reopened-${n}`,
+    opportunityId: `deal-${deal}`,
+  })),
+  fc
+    .tuple(fc.nat(5), day)
+    .map(([n, settledOn]) => ({
+      kind: 'SettleCommission',
+      repId,
+      settlementId: `s${n}`,
+      settledOn,
+    })),
+  fc
+    .tuple(fc.nat(5), day)
+    .map(([n, paidOn]) => ({
+      kind: 'PayCommissionSettlement',
+      repId,
+      settlementId: `s${n}`,
+      paidOn,
+    })),
+) as unknown as fc.Arbitrary<CommissionCommand>;
+
+describe('commission replay', () => {
+  it('replays the stored events of any command sequence to the state reached while deciding', () => {
+    assertReplayDeterminism(
+      commissionDecider,
+      CommissionEvent,
+      fc.array(command, { maxLength: 40 }),
+    );
+  });
+});
