@@ -184,14 +184,20 @@ export const convertLeadStep: HistoryStep = {
     );
     if (!world.record('convertLead', converted)) return;
     moved(world, lead, { status: 'converted' });
-    await world.sales.conversion.runner.catchUp();
     let eventId: string | undefined;
     for await (const event of world.sales.store.readStream(streamName('Lead', lead.leadId))) {
       if (event.type === 'LeadConverted') eventId = event.eventId;
     }
     if (eventId === undefined) return;
     const opportunityId = deriveId(eventId, 'opportunity');
-    const deal = await world.sales.opportunities.load(opportunityId);
+    // An engine may show the newest events to the reactor a moment late (PostgreSQL holds back
+    // those above the oldest open transaction), so catch up until the deal exists.
+    let deal = await world.sales.opportunities.load(opportunityId);
+    for (let attempt = 0; attempt < 100 && !('opened' in deal); attempt += 1) {
+      if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, 20));
+      await world.sales.conversion.runner.catchUp();
+      deal = await world.sales.opportunities.load(opportunityId);
+    }
     if (!('opened' in deal)) return;
     world.trackDeal({
       opportunityId,
