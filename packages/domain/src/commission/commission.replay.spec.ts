@@ -74,22 +74,18 @@ const command: fc.Arbitrary<CommissionCommand> = fc.oneof(
     causeEventId: `reopened-${n}`,
     opportunityId: `deal-${deal}`,
   })),
-  fc
-    .tuple(fc.nat(5), day)
-    .map(([n, settledOn]) => ({
-      kind: 'SettleCommission',
-      repId,
-      settlementId: `s${n}`,
-      settledOn,
-    })),
-  fc
-    .tuple(fc.nat(5), day)
-    .map(([n, paidOn]) => ({
-      kind: 'PayCommissionSettlement',
-      repId,
-      settlementId: `s${n}`,
-      paidOn,
-    })),
+  fc.tuple(fc.nat(5), day).map(([n, settledOn]) => ({
+    kind: 'SettleCommission',
+    repId,
+    settlementId: `s${n}`,
+    settledOn,
+  })),
+  fc.tuple(fc.nat(5), day).map(([n, paidOn]) => ({
+    kind: 'PayCommissionSettlement',
+    repId,
+    settlementId: `s${n}`,
+    paidOn,
+  })),
 ) as unknown as fc.Arbitrary<CommissionCommand>;
 
 describe('commission replay', () => {

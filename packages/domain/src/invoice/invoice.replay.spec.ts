@@ -38,15 +38,13 @@ const command: fc.Arbitrary<InvoiceCommand> = fc.oneof(
       amount: eur(amount),
       refundedOn,
     })),
-  fc
-    .tuple(fc.nat(2), day)
-    .map(([n, openedOn]) => ({
-      kind: 'DisputeInvoice',
-      invoiceId,
-      disputeId: `d${n}`,
-      reason: 'why',
-      openedOn,
-    })),
+  fc.tuple(fc.nat(2), day).map(([n, openedOn]) => ({
+    kind: 'DisputeInvoice',
+    invoiceId,
+    disputeId: `d${n}`,
+    reason: 'why',
+    openedOn,
+  })),
   fc
     .tuple(fc.nat(2), day, fc.constantFrom('upheld', 'rejected'))
     .map(([n, resolvedOn, outcome]) => ({
