@@ -4,6 +4,7 @@ import { runW1 } from './w1Appends.js';
 import { runW2 } from './w2Rehydrate.js';
 import { runW3 } from './w3ReadAll.js';
 import { runW4 } from './w4ConcurrentAppends.js';
+import { runW5 } from './w5Rebuild.js';
 import { runW6 } from './w6Commands.js';
 
 export type { WorkloadResult, WorkloadSizes } from './workloadResult.js';
@@ -31,5 +32,6 @@ export const workloads: readonly Workload[] = [
     run: runW4,
     appliesTo: (engine) => engine.rawConcurrentAppends !== undefined,
   },
+  { id: 'W5', title: 'rebuild every read model from the log', run: runW5, appliesTo: everyEngine },
   { id: 'W6', title: 'end-to-end domain commands', run: runW6, appliesTo: everyEngine },
 ];
