@@ -13,3 +13,4 @@ export * from './seededRandom.js';
 export * from './history/index.js';
 export * from './replayProperty.js';
 export * from './codecReference.js';
+export * from './serviceAndFinance/index.js';
