@@ -64,10 +64,18 @@ export const createPostgresEventStore = (options: PostgresEventStoreOptions): Ev
   const subscriptions = new Set<Subscription>();
   let ready: Promise<unknown> | undefined;
   const migrated = (): Promise<unknown> => {
-    ready ??= migrateSchema(pool, schema).catch((error: unknown) => {
-      ready = undefined;
-      throw error;
-    });
+    // Expired command records are dropped once per start; within a run, an expired id that
+    // comes back overwrites its record in the append itself.
+    ready ??= migrateSchema(pool, schema)
+      .then(() =>
+        pool.query(`delete from "${schema}".commands where recorded_at <= now() - $1::interval`, [
+          `${retentionMilliseconds} milliseconds`,
+        ]),
+      )
+      .catch((error: unknown) => {
+        ready = undefined;
+        throw error;
+      });
     return ready;
   };
 
