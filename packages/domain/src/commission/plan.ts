@@ -41,8 +41,8 @@ export type CommissionRate = t.TypeOf<typeof CommissionRate>;
  * booked won. An optional accelerator multiplies the commission earned on the part of the base
  * above an attainment (usually 100 % of target).
  */
-export const CommissionPlan = t.readonly(
-  t.intersection([
+export const CommissionPlan = t.intersection(
+  [
     t.type({
       planId: t.string,
       base: t.keyof({ collected: null, booked: null }),
@@ -52,7 +52,7 @@ export const CommissionPlan = t.readonly(
     t.partial({
       accelerator: t.readonly(t.type({ aboveAttainmentBps: RateBps, multiplierBps: RateBps })),
     }),
-  ]),
+  ],
   'CommissionPlan',
 );
 /** A commission plan. */

@@ -39,11 +39,11 @@ export const CreditCheck = t.readonly(
 export type CreditCheck = t.TypeOf<typeof CreditCheck>;
 
 /** Who receives the invoice at the customer: personal data of that person. */
-export const BillingContact = t.readonly(
-  t.intersection([
+export const BillingContact = t.intersection(
+  [
     t.type({ subjectId: t.string, name: personal(NonEmptyText) }),
     t.partial({ email: personal(t.string), address: personal(t.string) }),
-  ]),
+  ],
   'BillingContact',
 );
 /** Who receives the invoice at the customer. */
