@@ -1,4 +1,5 @@
 import type { AnyProjection } from '../projection/projection.js';
+import { commissionsProjection } from './commission/commissionsProjection.js';
 import { dealsProjection } from './deals/dealsProjection.js';
 import { invoicesProjection } from './receivables/invoicesProjection.js';
 import { leadsProjection } from './leads/leadsProjection.js';
@@ -14,4 +15,5 @@ export const allReadModels: readonly AnyProjection[] = [
   timelineProjection,
   invoicesProjection,
   ticketsProjection,
+  commissionsProjection,
 ];

@@ -42,3 +42,7 @@ export { TicketDocument, ticketKey } from './service/ticketDocument.js';
 export { ticketsProjection } from './service/ticketsProjection.js';
 export type { ServiceOptions, ServiceReport } from './service/serviceReport.js';
 export { serviceReport } from './service/serviceReport.js';
+export { CommissionDocument, commissionKey } from './commission/commissionDocument.js';
+export { commissionsProjection } from './commission/commissionsProjection.js';
+export type { TargetRow } from './commission/targetsReport.js';
+export { targetsReport } from './commission/targetsReport.js';

@@ -12,7 +12,11 @@ import type { StoredDocument } from '../projection/storedDocument.js';
 import { createProjectionRunner } from '../runner/projectionRunner.js';
 import { createInMemoryReadModelStore } from '../store/inMemoryReadModelStore.js';
 import { appendHistory } from '../testing/domainHistory.js';
-import { invoiceHistories, ticketHistories } from '../testing/serviceAndFinanceEvents.js';
+import {
+  commissionHistories,
+  invoiceHistories,
+  ticketHistories,
+} from '../testing/serviceAndFinanceEvents.js';
 import { dumpActive } from '../testing/syntheticLedger.js';
 import { allReadModels } from './allReadModels.js';
 
@@ -38,7 +42,7 @@ const historyOf = async (seed: number): Promise<RecordedEvent[]> => {
   if (cached !== undefined) return cached;
   const store = createInMemoryEventStore();
   await generateSalesHistory(store, seed, 120);
-  // The generator has no service or finance steps yet: tickets and invoices come from a seeded
+  // The generator has no service, finance or commission steps yet: tickets and invoices come from a seeded
   // sample of random ones.
   const [invoices] = fc.sample(
     invoiceHistories().filter((h) => h.length > 0),
@@ -48,7 +52,11 @@ const historyOf = async (seed: number): Promise<RecordedEvent[]> => {
     ticketHistories().filter((h) => h.length > 0),
     { seed, numRuns: 1 },
   );
-  await appendHistory(store, [...(invoices ?? []), ...(tickets ?? [])]);
+  const [commissions] = fc.sample(
+    commissionHistories().filter((h) => h.length > 0),
+    { seed, numRuns: 1 },
+  );
+  await appendHistory(store, [...(invoices ?? []), ...(tickets ?? []), ...(commissions ?? [])]);
   const events = await collect(store.readAll());
   histories.set(seed, events);
   return events;

@@ -149,3 +149,44 @@ export const ticketHistories = (maxTickets = 8): fc.Arbitrary<HistoryEntry[]> =>
         return entries;
       }),
     );
+
+/** Random commission histories for property tests: plans, accruals, clawbacks and payouts per rep. */
+export const commissionHistories = (maxEvents = 12): fc.Arbitrary<HistoryEntry[]> =>
+  fc.array(
+    fc
+      .record({
+        rep: fc.nat(2),
+        kind: fc.constantFrom('plan', 'accrued', 'clawedBack', 'paid'),
+        amount: fc.integer({ min: 0, max: 100_000 }),
+        month: fc.integer({ min: 1, max: 12 }),
+      })
+      .map(({ rep, kind, amount, month }): HistoryEntry => {
+        const repId = `rep-${rep}`;
+        const period = `2026-Q${Math.ceil(month / 3)}`;
+        const eur = money(amount, 'EUR');
+        const at = day((month - 1) * 30);
+        const [type, data] =
+          kind === 'plan'
+            ? [
+                'CommissionPlanAssigned',
+                {
+                  period,
+                  plan: {
+                    planId: 'p',
+                    base: 'booked',
+                    currency: 'EUR',
+                    rate: { kind: 'flat', rateBps: 500 },
+                  },
+                  target: eur,
+                },
+              ]
+            : kind === 'paid'
+              ? ['CommissionSettlementPaid', { settlementId: `S-${at}`, paidOn: at, amount: eur }]
+              : [
+                  kind === 'accrued' ? 'CommissionAccrued' : 'CommissionClawedBack',
+                  { period, amount: eur, causeEventId: null, entitlement: eur },
+                ];
+        return { stream: `Commission-${repId}`, type, data: { repId, ...data }, at };
+      }),
+    { maxLength: maxEvents },
+  );

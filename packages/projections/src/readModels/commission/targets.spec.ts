@@ -1,0 +1,132 @@
+import { createInMemoryEventStore } from '@clientele/eventstore';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createProjectionRunner } from '../../runner/projectionRunner.js';
+import { createInMemoryReadModelStore } from '../../store/inMemoryReadModelStore.js';
+import { appendHistory, type HistoryEntry } from '../../testing/domainHistory.js';
+import { opened, won } from '../../testing/salesEvents.js';
+import { dealsProjection } from '../deals/dealsProjection.js';
+import { invoicesProjection } from '../receivables/invoicesProjection.js';
+import { commissionsProjection } from './commissionsProjection.js';
+import { targetsReport } from './targetsReport.js';
+
+const eur = (amountMinor: number) => ({ amountMinor, currency: 'EUR' });
+const commission = (type: string, data: object, at: string): HistoryEntry => ({
+  stream: 'Commission-rep-1',
+  type,
+  data: { repId: 'rep-1', ...data },
+  at,
+});
+const posting = (amount: number) => ({
+  period: '2026-Q1',
+  amount: eur(amount),
+  causeEventId: null,
+  entitlement: eur(amount),
+});
+const sale = { customerId: 'C1', opportunityId: 'O1', salesRepId: 'rep-1' };
+const invoice = (type: string, data: object, at: string): HistoryEntry => ({
+  stream: 'Invoice-I1',
+  type,
+  data: { invoiceId: 'I1', ...data },
+  at,
+});
+
+const readModels = createInMemoryReadModelStore();
+beforeAll(async () => {
+  const events = createInMemoryEventStore();
+  await appendHistory(events, [
+    commission(
+      'CommissionPlanAssigned',
+      {
+        period: '2026-Q1',
+        plan: {
+          planId: 'p',
+          base: 'collected',
+          currency: 'EUR',
+          rate: { kind: 'flat', rateBps: 500 },
+        },
+        target: eur(1000_00),
+      },
+      '2026-01-01',
+    ),
+    opened('O1', '2026-01-10'),
+    won('O1', 500_00, '2026-02-10'),
+    opened('O2', '2026-01-10'),
+    won('O2', 900_00, '2026-04-10'), // next quarter
+    invoice(
+      'InvoiceIssued',
+      {
+        issuedOn: '2026-02-10',
+        dueOn: '2026-03-12',
+        subtotal: eur(500_00),
+        tax: eur(0),
+        total: eur(500_00),
+        labels: [],
+        ...sale,
+      },
+      '2026-02-10',
+    ),
+    invoice(
+      'InvoicePaymentRecorded',
+      { paymentId: 'P1', amount: eur(300_00), receivedOn: '2026-03-01', ...sale },
+      '2026-03-01',
+    ),
+    invoice(
+      'InvoicePaymentRefunded',
+      {
+        refundId: 'R1',
+        paymentId: 'P1',
+        amount: eur(50_00),
+        refundedOn: '2026-03-20',
+        paymentReceivedOn: '2026-03-01',
+        ...sale,
+      },
+      '2026-03-20',
+    ),
+    invoice(
+      'InvoicePaymentRecorded',
+      { paymentId: 'P2', amount: eur(200_00), receivedOn: '2026-04-02', ...sale },
+      '2026-04-02',
+    ),
+    commission('CommissionAccrued', posting(15_00), '2026-03-01'),
+    commission('CommissionClawedBack', posting(2_50), '2026-03-20'),
+    commission(
+      'CommissionSettlementPaid',
+      { settlementId: 'S1', paidOn: '2026-04-05', amount: eur(12_50) },
+      '2026-04-05',
+    ),
+  ]);
+  await createProjectionRunner({
+    events,
+    readModels,
+    projections: [dealsProjection, invoicesProjection, commissionsProjection],
+  }).catchUp();
+});
+
+describe('targets, attainment and commission', () => {
+  it('compares won revenue by close day with the period target and shows collections and commission', async () => {
+    expect(await targetsReport(readModels)).toEqual([
+      {
+        repId: 'rep-1',
+        period: '2026-04',
+        target: null,
+        wonRevenue: { EUR: 900_00 },
+        attainment: null,
+        collected: { EUR: 200_00 },
+        commissionAccrued: {},
+        commissionClawedBack: {},
+        commissionPaid: { EUR: 12_50 }, // settlements count in the month paid
+      },
+      {
+        repId: 'rep-1',
+        period: '2026-Q1',
+        target: eur(1000_00),
+        wonRevenue: { EUR: 500_00 },
+        attainment: { numerator: 500_00, denominator: 1000_00, value: 0.5 },
+        collected: { EUR: 250_00 }, // 300 received, 50 refunded in the quarter
+        commissionAccrued: { EUR: 15_00 },
+        commissionClawedBack: { EUR: 2_50 },
+        commissionPaid: {},
+      },
+    ]);
+  });
+});

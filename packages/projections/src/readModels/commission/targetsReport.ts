@@ -1,0 +1,93 @@
+import { monthsOf } from '@clientele/domain';
+import {
+  type MoneyByCurrency,
+  addAmount,
+  addTotals,
+  amountIn,
+} from '../../definitions/moneyByCurrency.js';
+import { type Ratio, ratio } from '../../definitions/ratio.js';
+import { activeDocuments } from '../../store/activeDocuments.js';
+import type { ReadModelStore } from '../../store/readModelStore.js';
+import { DealDocument } from '../deals/dealDocument.js';
+import { InvoiceDocument } from '../receivables/invoiceDocument.js';
+import { CommissionDocument } from './commissionDocument.js';
+
+/** One rep's target, results and commission in one period. */
+export interface TargetRow {
+  readonly repId: string;
+  readonly period: string;
+  readonly target: { readonly amountMinor: number; readonly currency: string } | null;
+  /** Revenue of deals the rep won with a close day in the period. */
+  readonly wonRevenue: MoneyByCurrency;
+  /** Won revenue in the target's currency ÷ target; null without a target. */
+  readonly attainment: Ratio | null;
+  /** Payments received in the period on invoices crediting the rep, less refunds made in it. */
+  readonly collected: MoneyByCurrency;
+  readonly commissionAccrued: MoneyByCurrency;
+  readonly commissionClawedBack: MoneyByCurrency;
+  readonly commissionPaid: MoneyByCurrency;
+}
+
+type Monthly = Map<string, MoneyByCurrency>;
+const addMonthly = (
+  totals: Monthly,
+  repId: string,
+  day: string,
+  amount: { amountMinor: number; currency: string },
+) => {
+  const key = `${repId}\u0000${day.slice(0, 7)}`;
+  totals.set(key, addAmount(totals.get(key) ?? {}, amount));
+};
+const overPeriod = (totals: Monthly, repId: string, period: string): MoneyByCurrency =>
+  monthsOf(period).reduce(
+    (sum, month) => addTotals(sum, totals.get(`${repId}\u0000${month}`) ?? {}),
+    {},
+  );
+
+/**
+ * Targets and attainment, collected payments and commission per rep and period (the periods of
+ * the reps' commission plans; settlements paid are counted in the month they were paid). Won
+ * revenue is by close day; attainment compares it with the target in the target's currency only.
+ */
+export const targetsReport = async (readModels: ReadModelStore): Promise<TargetRow[]> => {
+  const won: Monthly = new Map();
+  for await (const { doc } of activeDocuments(readModels, 'deals', DealDocument)) {
+    if (doc.outcome === 'won' && doc.wonAmount !== null && doc.closedOn !== null)
+      addMonthly(won, doc.ownerId, doc.closedOn, doc.wonAmount);
+  }
+  const collected: Monthly = new Map();
+  for await (const { doc } of activeDocuments(readModels, 'invoices', InvoiceDocument)) {
+    if (doc.salesRepId === null) continue;
+    for (const p of doc.payments)
+      addMonthly(collected, doc.salesRepId, p.on, {
+        amountMinor: p.amountMinor,
+        currency: doc.currency,
+      });
+    for (const r of doc.refunds)
+      addMonthly(collected, doc.salesRepId, r.on, {
+        amountMinor: -r.amountMinor,
+        currency: doc.currency,
+      });
+  }
+  const rows: TargetRow[] = [];
+  for await (const { doc } of activeDocuments(readModels, 'commissions', CommissionDocument)) {
+    const wonRevenue = overPeriod(won, doc.repId, doc.period);
+    rows.push({
+      repId: doc.repId,
+      period: doc.period,
+      target: doc.target,
+      wonRevenue,
+      attainment:
+        doc.target === null
+          ? null
+          : ratio(amountIn(wonRevenue, doc.target.currency), doc.target.amountMinor),
+      collected: overPeriod(collected, doc.repId, doc.period),
+      commissionAccrued: doc.accrued,
+      commissionClawedBack: doc.clawedBack,
+      commissionPaid: doc.paid,
+    });
+  }
+  return rows.sort((a, b) =>
+    a.repId === b.repId ? (a.period < b.period ? -1 : 1) : a.repId < b.repId ? -1 : 1,
+  );
+};
