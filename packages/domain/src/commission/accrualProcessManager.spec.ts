@@ -3,6 +3,7 @@ import { createInMemoryCheckpointStore, createInMemoryEventStore } from '@client
 import { describe, expect, it } from 'vitest';
 import { createInvoiceService } from '../invoice/invoiceService.js';
 import { createOpportunityService } from '../opportunity/opportunityService.js';
+import { createTargetService } from '../target/targetService.js';
 import { testContext } from '../testing/commandContexts.js';
 import { createCommissionAccrual } from './accrualProcessManager.js';
 import { createCommissionService } from './commissionService.js';
@@ -211,5 +212,42 @@ describe('commission accrual process manager', () => {
       accruedMinor: 30_000,
       clawedBackMinor: 30_000,
     });
+  });
+
+  it('moves the plan’s target when the rep’s target is approved or adjusted', async () => {
+    const { store, commissions, accrual } = await setUp();
+    const targets = createTargetService(store);
+    const targetId = 'rep-1-2026-Q1';
+    const declare = {
+      kind: 'DeclareTarget',
+      targetId,
+      ownerKind: 'rep',
+      ownerId: 'rep-1',
+      period: '2026-Q1',
+      amount: eur(12_000_000),
+    };
+    expectRight(await targets.handle(declare, testContext()));
+    expectRight(
+      await targets.handle(
+        { kind: 'ApproveTarget', targetId, approvedBy: 'manager-1' },
+        testContext(),
+      ),
+    );
+    await accrual().catchUp();
+    expect((await commissions.load('rep-1')).periods['2026-Q1']?.targetMinor).toBe(12_000_000);
+    expectRight(
+      await targets.handle(
+        {
+          kind: 'AdjustTarget',
+          targetId,
+          amount: eur(15_000_000),
+          adjustedBy: 'manager-1',
+          reason: 'bigger territory',
+        },
+        testContext(),
+      ),
+    );
+    await accrual().catchUp();
+    expect((await commissions.load('rep-1')).periods['2026-Q1']?.targetMinor).toBe(15_000_000);
   });
 });

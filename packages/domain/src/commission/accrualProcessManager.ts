@@ -10,6 +10,7 @@ import type { ReactorRunner } from '@clientele/eventstore';
 import type { CommissionService } from './commissionService.js';
 import { InvoiceEvent } from '../invoice/events.js';
 import { OpportunityEvent } from '../opportunity/events.js';
+import { TargetEvent } from '../target/events.js';
 
 /** Options of {@link createCommissionAccrual}. */
 export interface CommissionAccrualOptions {
@@ -38,8 +39,8 @@ const lastWin = async (
 };
 
 /**
- * The commission-accrual process manager. It follows payments, refunds, won deals, reopenings and
- * cancelled invoices, and sends the rep's Commission ledger the change of base each one makes;
+ * The commission-accrual process manager. It follows payments, refunds, won deals, reopenings,
+ * cancelled invoices and reps' approved or adjusted targets, and sends the rep's Commission ledger the change of base each one makes;
  * the ledger posts plan(base after) − plan(base before). Payments and refunds count only on the
  * invoice of a won opportunity credited to a rep. Every command's id derives from the causing
  * event's id, and the ledger ignores a cause it has seen, so redelivery or a replay from an earlier
@@ -57,7 +58,12 @@ export const createCommissionAccrual = (options: CommissionAccrualOptions): Reac
       causationId: event.eventId,
       ...(event.metadata.tenantId === undefined ? {} : { tenantId: event.metadata.tenantId }),
     };
-    const result = await commissions.handle({ ...command, causeEventId: event.eventId }, context);
+    const result = await commissions.handle(
+      command.kind === 'AdjustCommissionTarget'
+        ? command
+        : { ...command, causeEventId: event.eventId },
+      context,
+    );
     // A ledger in another currency refuses the change for good: nothing to retry. A conflict
     // that outlasted the handler's retries is a fault, and stops the runner to be resumed later.
     if (E.isLeft(result) && result.left.kind === 'Conflict') {
@@ -102,6 +108,21 @@ export const createCommissionAccrual = (options: CommissionAccrualOptions): Reac
       }
       return;
     }
+    const target = TargetEvent.decode({ type: event.type, data: event.data });
+    if (E.isRight(target)) {
+      const { right: decoded } = target;
+      // A rep's approved or adjusted target moves the tier thresholds of their plan for the period.
+      if (decoded.type !== 'TargetDeclared' && decoded.data.ownerKind === 'rep') {
+        const { ownerId, period, amount } = decoded.data;
+        await send(event, {
+          kind: 'AdjustCommissionTarget',
+          repId: ownerId,
+          period,
+          target: amount,
+        });
+      }
+      return;
+    }
     const opportunity = OpportunityEvent.decode({ type: event.type, data: event.data });
     if (E.isLeft(opportunity)) return;
     const { right: decoded } = opportunity;
@@ -130,7 +151,7 @@ export const createCommissionAccrual = (options: CommissionAccrualOptions): Reac
     name: options.name ?? 'commission-accrual',
     store,
     checkpoints: options.checkpoints,
-    filter: { streamNamePrefixes: ['Invoice-', 'Opportunity-'] },
+    filter: { streamNamePrefixes: ['Invoice-', 'Opportunity-', 'Target-'] },
     react,
   });
 };

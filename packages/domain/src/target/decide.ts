@@ -12,6 +12,9 @@ export type TargetState =
       readonly targetId: string;
       readonly status: 'declared' | 'approved';
       readonly amount: NonNegativeMoney;
+      readonly ownerKind: 'rep' | 'team';
+      readonly ownerId: string;
+      readonly period: string;
     };
 
 /** Why a target command was refused. */
@@ -19,6 +22,12 @@ export type TargetError =
   | { readonly kind: 'TargetNotFound'; readonly targetId: string }
   | { readonly kind: 'TargetAlreadyDeclared'; readonly targetId: string }
   | { readonly kind: 'TargetCurrencyMismatch'; readonly expected: string; readonly actual: string };
+
+const facts = (state: { ownerKind: 'rep' | 'team'; ownerId: string; period: string }) => ({
+  ownerKind: state.ownerKind,
+  ownerId: state.ownerId,
+  period: state.period,
+});
 
 /** Folds one event into the target. */
 export const evolveTarget = (state: TargetState, event: TargetEvent): TargetState => {
@@ -28,6 +37,9 @@ export const evolveTarget = (state: TargetState, event: TargetEvent): TargetStat
       targetId: event.data.targetId,
       status: 'declared',
       amount: event.data.amount,
+      ownerKind: event.data.ownerKind,
+      ownerId: event.data.ownerId,
+      period: event.data.period,
     };
   }
   if (!state.declared) return state;
@@ -57,7 +69,12 @@ export const decideTarget = (
       : E.right([
           {
             type: 'TargetApproved',
-            data: { targetId, amount: state.amount, approvedBy: command.approvedBy },
+            data: {
+              targetId,
+              amount: state.amount,
+              approvedBy: command.approvedBy,
+              ...facts(state),
+            },
           },
         ]);
   }
@@ -78,6 +95,7 @@ export const decideTarget = (
         previousAmount: state.amount,
         adjustedBy: command.adjustedBy,
         reason: command.reason,
+        ...facts(state),
       },
     },
   ]);

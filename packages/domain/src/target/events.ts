@@ -21,10 +21,13 @@ export const TargetDeclared = event(
     amount: NonNegativeMoney,
   }),
 );
+/** Whose target and which period: repeated on later events so readers need no join. */
+const TargetFacts = { ownerKind: TargetOwnerKind, ownerId: t.string, period: SalesPeriod };
+
 /** A manager approved the target. */
 export const TargetApproved = event(
   'TargetApproved',
-  t.type({ targetId: t.string, amount: NonNegativeMoney, approvedBy: t.string }),
+  t.type({ targetId: t.string, amount: NonNegativeMoney, approvedBy: t.string, ...TargetFacts }),
 );
 /** A manager changed the target's amount. */
 export const TargetAdjusted = event(
@@ -35,6 +38,7 @@ export const TargetAdjusted = event(
     previousAmount: NonNegativeMoney,
     adjustedBy: t.string,
     reason: t.string,
+    ...TargetFacts,
   }),
 );
 

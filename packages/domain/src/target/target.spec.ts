@@ -13,6 +13,7 @@ const command = (input: Record<string, unknown>): TargetCommand => {
   if (E.isLeft(decoded)) throw new Error(`invalid command ${JSON.stringify(input)}`);
   return decoded.right;
 };
+const facts = { ownerKind: 'team', ownerId: 'team-1', period: '2026-Q2' } as const;
 const declared: TargetEvent = {
   type: 'TargetDeclared',
   data: {
@@ -25,7 +26,7 @@ const declared: TargetEvent = {
 };
 const approved: TargetEvent = {
   type: 'TargetApproved',
-  data: { targetId, amount: eur(50_000_000), approvedBy: 'manager-1' },
+  data: { targetId, amount: eur(50_000_000), approvedBy: 'manager-1', ...facts },
 };
 
 describe('sales target', () => {
@@ -72,6 +73,7 @@ describe('sales target', () => {
             previousAmount: eur(50_000_000),
             adjustedBy: 'manager-1',
             reason: 'new territory',
+            ...facts,
           },
         },
       ]);
