@@ -21,7 +21,14 @@ describe('the README demo path', () => {
   it('writes ./clientele.db by default, prints what it wrote, and the store verifies', () => {
     const output = clientele('demo', '--steps', '400');
     expect(output).toMatch(/\d[\d,]* events in .*clientele\.db \(seed 2026/);
-    expect(output).toContain('LeadCaptured');
+    for (const report of [
+      'Sales funnel',
+      'Sales performance by team',
+      'Receivables as of',
+      'Pipeline and forecast',
+    ]) {
+      expect(output).toContain(report);
+    }
     expect(clientele('verify')).toMatch(/^OK: \d+ events/);
   });
 

@@ -20,10 +20,11 @@ describe('clientele rebuild', () => {
     expect((await run('demo', '--store', store, '--steps', '300')).code).toBe(ExitCode.ok);
     const first = await run('rebuild', 'all', '--store', store);
     expect(first.code).toBe(ExitCode.ok);
-    expect(first.out).toMatch(/rebuilt 5 projection\(s\) from [\d,]+ events/);
+    expect(first.out).toMatch(/rebuilt \d+ projection\(s\) from [\d,]+ events/);
     expect(first.err).toMatch(/rebuilding \[#+\] 100%/);
+    const buildOf = (out: string) => Number(/deals\s+1\.(\d+)\s+0/.exec(out)?.[1]);
     const again = await run('rebuild', 'deals', '--store', store);
-    expect(again.out).toMatch(/deals\s+1\.2\s+0/);
+    expect(buildOf(again.out)).toBe(buildOf(first.out) + 1);
   });
 
   it('names the projections when given an unknown one or none', async () => {

@@ -5,10 +5,16 @@ import type { EventStore } from '@clientele/eventstore';
 import { NO_STREAM, withHashChain } from '@clientele/eventstore';
 import { createSqliteEventStore } from '@clientele/eventstore-sqlite';
 import { generateHistory } from '@clientele/domain/testing';
+import {
+  allReadModels,
+  createProjectionRunner,
+  createSqliteReadModelStore,
+} from '@clientele/projections';
 import type { CliCommand } from '../command.js';
 import { ExitCode } from '../exitCodes.js';
 import { createProgressBar } from '../output/progressBar.js';
-import { formatTable } from '../output/table.js';
+import { DEMO_REPORTS, reports } from '../reports/index.js';
+import { renderReports } from '../reports/renderReports.js';
 import { parseStoreLocation } from '../store/storeLocation.js';
 import { storeUrl } from '../store/openStore.js';
 
@@ -102,7 +108,8 @@ export const demoCommand: CliCommand = {
       }
       removeStoreFiles(file);
     }
-    const store = withHashChain(createSqliteEventStore({ file }));
+    const engine = createSqliteEventStore({ file });
+    const store = withHashChain(engine);
     try {
       await markAsDemo(store, seed);
       const progress = createProgressBar(io, 'writing CRM activity');
@@ -113,20 +120,38 @@ export const demoCommand: CliCommand = {
         onProgress: (done, total) => progress.update({ done, total, unit: 'steps' }),
       });
       progress.finish({ done: steps, total: steps, unit: 'steps' });
-      const counts = new Map<string, number>();
-      let total = 0;
-      for await (const event of store.readAll()) {
-        counts.set(event.type, (counts.get(event.type) ?? 0) + 1);
-        total += 1;
-      }
+      const head = await store.headPosition();
+      const total = head === undefined ? 0n : head.commit;
       io.stdout(
         `\n${total.toLocaleString('en-US')} events in ${file} (seed ${seed}, business time up to ${world.today()})\n\n`,
       );
+      const projecting = createProgressBar(io, 'projecting read models');
+      const readModels = createSqliteReadModelStore({ database: engine.database });
+      const runner = createProjectionRunner({
+        events: store,
+        readModels,
+        projections: allReadModels,
+        onProgress: (p) =>
+          projecting.update({
+            done: p.eventsDone,
+            total: p.eventsDone + p.eventsLeft,
+            unit: 'events',
+          }),
+      });
+      const projected = await runner.catchUp();
+      projecting.finish({ done: projected, total: projected, unit: 'events' });
+      const options = {
+        period: 'all' as const,
+        by: 'team',
+        asOf: world.today(),
+        from: undefined,
+        to: undefined,
+      };
+      const rendered = [];
+      for (const name of DEMO_REPORTS) rendered.push(await reports[name](readModels, options));
+      io.stdout(`\n${renderReports(rendered, 'table', '')}`);
       io.stdout(
-        `${formatTable(
-          ['event type', 'count'],
-          [...counts].sort(([a], [b]) => a.localeCompare(b)),
-        )}\n`,
+        '\nMore: clientele report all --format html --out report.html; rebuild and verify (see --help).\n',
       );
       return ExitCode.ok;
     } finally {

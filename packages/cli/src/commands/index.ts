@@ -1,7 +1,13 @@
 import type { CliCommand } from '../command.js';
 import { demoCommand } from './demo.js';
 import { rebuildCommand } from './rebuild.js';
+import { reportCommand } from './report.js';
 import { verifyCommand } from './verify.js';
 
 /** Every `clientele` command, in the order `--help` lists them. */
-export const commands: readonly CliCommand[] = [demoCommand, rebuildCommand, verifyCommand];
+export const commands: readonly CliCommand[] = [
+  demoCommand,
+  reportCommand,
+  rebuildCommand,
+  verifyCommand,
+];

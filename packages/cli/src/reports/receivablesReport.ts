@@ -1,0 +1,60 @@
+import type { ReadModelStore } from '@clientele/projections';
+import {
+  AGING_BUCKETS,
+  daysSalesOutstanding,
+  receivablesReport as receivablesRows,
+} from '@clientele/projections';
+import { formatMoney, mainCurrency, majorUnits } from './figures.js';
+import type { RenderedReport, ReportOptions } from './reportSection.js';
+
+/** Receivables as of a day: per customer and in total, aged by days past due, with DSO. */
+export const receivablesReport = async (
+  readModels: ReadModelStore,
+  options: ReportOptions,
+): Promise<RenderedReport> => {
+  const rows = await receivablesRows(readModels, { asOf: options.asOf });
+  const dso = await daysSalesOutstanding(readModels, { asOf: options.asOf });
+  const total = rows[rows.length - 1];
+  const currency = total === undefined ? undefined : mainCurrency([total.outstanding]);
+  return {
+    title: `Receivables as of ${options.asOf}`,
+    chart:
+      total === undefined || currency === undefined
+        ? undefined
+        : {
+            kind: 'bars',
+            title: `Outstanding by days past due (${currency})`,
+            bars: AGING_BUCKETS.map((bucket) => ({
+              label: bucket,
+              value: majorUnits(total.aging[bucket], currency),
+              display: formatMoney({ [currency]: total.aging[bucket][currency] ?? 0 }),
+            })),
+          },
+    header: [
+      'customer',
+      'invoiced',
+      'paid',
+      'refunded',
+      'written off',
+      'outstanding',
+      'overdue',
+      ...AGING_BUCKETS,
+    ],
+    rows: rows.map((row) => [
+      row.customerId ?? 'TOTAL',
+      formatMoney(row.invoiced),
+      formatMoney(row.paid),
+      formatMoney(row.refunded),
+      formatMoney(row.writtenOff),
+      formatMoney(row.outstanding),
+      formatMoney(row.overdue),
+      ...AGING_BUCKETS.map((bucket) => formatMoney(row.aging[bucket])),
+    ]),
+    note: `Payments after ${options.asOf} count as not yet made. Days sales outstanding (90 days): ${
+      Object.entries(dso)
+        .map(([c, r]) => `${c} ${r.value === null ? '—' : Number(r.value).toFixed(1)}`)
+        .join('; ') || '—'
+    }.`,
+    data: { rows, daysSalesOutstanding: dso },
+  };
+};
