@@ -358,4 +358,28 @@ describe('commission ledger', () => {
     spec.given([assigned, settled]).when(pay).then([paid]);
     spec.given([assigned, settled, paid]).when(pay).then([]);
   });
+
+  it('never changes a settlement: settling again under its id after new accruals changes nothing', () => {
+    const settled: CommissionEvent = {
+      type: 'CommissionSettled',
+      data: {
+        repId,
+        settlementId: 's-1',
+        settledOn: '2026-04-05' as never,
+        entitlement: eur(100),
+        previouslySettled: eur(0),
+        payable: eur(100),
+        debt: eur(0),
+      },
+    };
+    spec
+      .given([
+        assigned,
+        settled,
+        collected('pay-9', 5_000_000),
+        posted('CommissionAccrued', 150_000, 150_000, 'pay-9'),
+      ])
+      .when(command({ kind: 'SettleCommission', settlementId: 's-1', settledOn: '2026-05-05' }))
+      .then([]);
+  });
 });
