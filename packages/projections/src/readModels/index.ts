@@ -46,3 +46,5 @@ export { CommissionDocument, commissionKey } from './commission/commissionDocume
 export { commissionsProjection } from './commission/commissionsProjection.js';
 export type { TargetRow } from './commission/targetsReport.js';
 export { targetsReport } from './commission/targetsReport.js';
+export type { AttributionRule, CampaignOptions, CampaignRow } from './campaigns/campaignReport.js';
+export { campaignReport } from './campaigns/campaignReport.js';

@@ -1,0 +1,112 @@
+import {
+  type MoneyByCurrency,
+  addAmount,
+  subtractTotals,
+} from '../../definitions/moneyByCurrency.js';
+import { type Ratio, ratio } from '../../definitions/ratio.js';
+import { activeDocuments } from '../../store/activeDocuments.js';
+import type { ReadModelStore } from '../../store/readModelStore.js';
+import { DealDocument } from '../deals/dealDocument.js';
+import { LeadDocument } from '../leads/leadDocument.js';
+
+/**
+ * Which campaign a deal is credited to: `firstTouch` (default), the campaign of the lead it came
+ * from; `opportunity`, the campaign recorded on the opportunity itself.
+ */
+export type AttributionRule = 'firstTouch' | 'opportunity';
+
+/** Options of {@link campaignReport}. */
+export interface CampaignOptions {
+  readonly attribution?: AttributionRule;
+  /** Actual cost per campaign, per currency, counted once per campaign. */
+  readonly costs?: Readonly<Record<string, MoneyByCurrency>>;
+}
+
+/** One campaign's results. */
+export interface CampaignRow {
+  readonly campaignId: string;
+  readonly leads: number;
+  readonly convertedLeads: number;
+  readonly opportunities: number;
+  readonly wonDeals: number;
+  readonly wonRevenue: MoneyByCurrency;
+  readonly actualCost: MoneyByCurrency;
+  /** (won revenue − cost) ÷ cost, per currency of revenue or cost; value null without a cost. */
+  readonly roi: Readonly<Record<string, Ratio>>;
+  readonly costPerLead: Readonly<Record<string, Ratio>>;
+  readonly costPerWonDeal: Readonly<Record<string, Ratio>>;
+}
+
+interface Tally {
+  leads: number;
+  convertedLeads: number;
+  opportunities: number;
+  wonDeals: number;
+  wonRevenue: MoneyByCurrency;
+}
+
+const perCurrency = (cost: MoneyByCurrency, ratioOf: (currency: string, amount: number) => Ratio) =>
+  Object.fromEntries(
+    Object.entries(cost).map(([currency, amount]) => [currency, ratioOf(currency, amount)]),
+  );
+
+/**
+ * Campaign results: leads captured for each campaign, leads converted, opportunities and won
+ * revenue attributed by the chosen rule, and, when costs are given, ROI = (won revenue − cost) ÷
+ * cost, cost per lead and cost per won deal, each per currency.
+ */
+export const campaignReport = async (
+  readModels: ReadModelStore,
+  options: CampaignOptions = {},
+): Promise<CampaignRow[]> => {
+  const tallies = new Map<string, Tally>();
+  const tally = (campaignId: string): Tally => {
+    let found = tallies.get(campaignId);
+    if (found === undefined) {
+      found = { leads: 0, convertedLeads: 0, opportunities: 0, wonDeals: 0, wonRevenue: {} };
+      tallies.set(campaignId, found);
+    }
+    return found;
+  };
+  const campaignOfLead = new Map<string, string>();
+  for await (const { doc } of activeDocuments(readModels, 'leads', LeadDocument)) {
+    if (doc.campaignId === null) continue;
+    campaignOfLead.set(doc.leadId, doc.campaignId);
+    const t = tally(doc.campaignId);
+    t.leads += 1;
+    if (doc.furthest >= 3) t.convertedLeads += 1;
+  }
+  for await (const { doc } of activeDocuments(readModels, 'deals', DealDocument)) {
+    const campaignId =
+      (options.attribution ?? 'firstTouch') === 'firstTouch'
+        ? doc.leadId === null
+          ? undefined
+          : campaignOfLead.get(doc.leadId)
+        : doc.campaignId;
+    if (campaignId === undefined || campaignId === null) continue;
+    const t = tally(campaignId);
+    t.opportunities += 1;
+    if (doc.outcome === 'won' && doc.wonAmount !== null) {
+      t.wonDeals += 1;
+      t.wonRevenue = addAmount(t.wonRevenue, doc.wonAmount);
+    }
+  }
+  for (const campaignId of Object.keys(options.costs ?? {})) tally(campaignId);
+  return [...tallies.entries()]
+    .sort(([a], [b]) => (a < b ? -1 : 1))
+    .map(([campaignId, t]) => {
+      const cost = options.costs?.[campaignId] ?? {};
+      const gain = subtractTotals(t.wonRevenue, cost);
+      return {
+        campaignId,
+        ...t,
+        actualCost: cost,
+        // Every currency with revenue or cost: revenue without a recorded cost has a null ROI.
+        roi: perCurrency({ ...t.wonRevenue, ...cost }, (currency) =>
+          ratio(gain[currency] ?? 0, cost[currency] ?? 0),
+        ),
+        costPerLead: perCurrency(cost, (_, amount) => ratio(amount, t.leads)),
+        costPerWonDeal: perCurrency(cost, (_, amount) => ratio(amount, t.wonDeals)),
+      };
+    });
+};
