@@ -142,7 +142,7 @@ describe('pipeline and forecast', () => {
 });
 
 describe('sales performance', () => {
-  it('credits won revenue, win rate, deal size and sales cycle to the closing rep by close quarter', async () => {
+  it('credits won revenue, win rate, deal size and cycle by close quarter, and open pipeline by expected close quarter, to the rep', async () => {
     const rows = await salesPerformanceReport(readModels, { groupBy: 'rep', period: 'quarter' });
     expect(rows).toEqual([
       {
@@ -154,6 +154,20 @@ describe('sales performance', () => {
         wonRevenue: { EUR: 500_00 },
         averageDealSize: { EUR: { numerator: 500_00, denominator: 1, value: 500_00 } },
         salesCycleDays: { count: 1, mean: 31, median: 31 },
+        openPipeline: {},
+        weightedPipeline: {},
+      },
+      {
+        group: 'rep-1',
+        period: '2026-Q2', // O3 and O5, open, expected to close in April
+        won: 0,
+        lost: 0,
+        winRate: { numerator: 0, denominator: 0, value: null },
+        wonRevenue: {},
+        averageDealSize: {},
+        salesCycleDays: { count: 0, mean: null, median: null },
+        openPipeline: { EUR: 20_333 },
+        weightedPipeline: { EUR: 4_067 },
       },
       {
         group: 'rep-2',
@@ -164,6 +178,8 @@ describe('sales performance', () => {
         wonRevenue: { USD: 300_00 },
         averageDealSize: { USD: { numerator: 300_00, denominator: 1, value: 300_00 } },
         salesCycleDays: { count: 1, mean: 49, median: 49 },
+        openPipeline: {},
+        weightedPipeline: {},
       },
     ]);
   });

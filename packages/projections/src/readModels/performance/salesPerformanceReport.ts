@@ -1,7 +1,7 @@
 import type { Placement, SalesOrganizationState } from '@clientele/domain';
 import { placementOn } from '@clientele/domain';
 import type { DateOnly } from '@clientele/domain';
-import { type Ratio, ratio } from '../../definitions/ratio.js';
+import { type Ratio, ratio, roundHalfEven } from '../../definitions/ratio.js';
 import type { Period } from '../../definitions/periods.js';
 import { periodOf } from '../../definitions/periods.js';
 import { type MoneyByCurrency, addAmount } from '../../definitions/moneyByCurrency.js';
@@ -30,6 +30,10 @@ export interface PerformanceRow {
   readonly averageDealSize: Readonly<Record<string, Ratio>>;
   /** Days from open to win, of the deals won. */
   readonly salesCycleDays: DurationSummary;
+  /** Open deals expected to close in the period, per currency. */
+  readonly openPipeline: MoneyByCurrency;
+  /** Σ amount × probability of those deals, per currency, rounded half-even to minor units. */
+  readonly weightedPipeline: MoneyByCurrency;
 }
 
 const UNPLACED = '(no team)';
@@ -51,7 +55,7 @@ const dayNumber = (day: string): number => Date.parse(`${day}T00:00:00Z`) / 86_4
 
 /**
  * Sales performance by close date: won and lost deals, win rate, won revenue per currency,
- * average deal size and sales cycle, credited to the rep who closed each deal and to the team,
+ * average deal size and sales cycle; and open and weighted pipeline by expected close date; credited to the rep who closed each deal and to the team,
  * manager, office and region the rep belonged to on the close day.
  */
 export const salesPerformanceReport = async (
@@ -86,16 +90,20 @@ export const salesPerformanceReport = async (
       revenue: MoneyByCurrency;
       wonByCurrency: Record<string, number>;
       cycles: number[];
+      open: MoneyByCurrency;
+      weightedBps: Map<string, bigint>;
     }
   >();
   for await (const { doc: deal } of activeDocuments(readModels, 'deals', DealDocument)) {
-    if (deal.outcome === 'open' || deal.closedOn === null) continue;
+    // Closed deals count on their close day; open ones on the day they are expected to close.
+    const day = deal.outcome === 'open' ? deal.expectedCloseOn : deal.closedOn;
+    if (day === null) continue;
     const group = groupOfPlacement(
       groupBy,
       deal.ownerId,
-      groupBy === 'rep' ? undefined : placement(deal.ownerId, deal.closedOn),
+      groupBy === 'rep' ? undefined : placement(deal.ownerId, day),
     );
-    const period = periodOf(deal.closedOn, options.period ?? 'all');
+    const period = periodOf(day, options.period ?? 'all');
     const key = `${group}\u0000${period}`;
     const bucket = buckets.get(key) ?? {
       group,
@@ -105,13 +113,23 @@ export const salesPerformanceReport = async (
       revenue: {},
       wonByCurrency: {},
       cycles: [],
+      open: {},
+      weightedBps: new Map<string, bigint>(),
     };
-    if (deal.outcome === 'won' && deal.wonAmount !== null) {
+    if (deal.outcome === 'open') {
+      const { amountMinor, currency } = deal.amount;
+      bucket.open = addAmount(bucket.open, deal.amount);
+      bucket.weightedBps.set(
+        currency,
+        (bucket.weightedBps.get(currency) ?? 0n) +
+          BigInt(amountMinor) * BigInt(deal.probabilityBps),
+      );
+    } else if (deal.outcome === 'won' && deal.wonAmount !== null) {
       bucket.won += 1;
       bucket.revenue = addAmount(bucket.revenue, deal.wonAmount);
       bucket.wonByCurrency[deal.wonAmount.currency] =
         (bucket.wonByCurrency[deal.wonAmount.currency] ?? 0) + 1;
-      bucket.cycles.push(dayNumber(deal.closedOn) - dayNumber(deal.openedOn));
+      bucket.cycles.push(dayNumber(day) - dayNumber(deal.openedOn));
     } else {
       bucket.lost += 1;
     }
@@ -133,5 +151,12 @@ export const salesPerformanceReport = async (
         ]),
       ),
       salesCycleDays: summarizeDurations(b.cycles),
+      openPipeline: b.open,
+      weightedPipeline: Object.fromEntries(
+        [...b.weightedBps].map(([currency, sum]) => [
+          currency,
+          Number(roundHalfEven(sum, 10_000n)),
+        ]),
+      ),
     }));
 };
