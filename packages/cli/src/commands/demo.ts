@@ -4,7 +4,12 @@ import { v5 as uuidv5 } from 'uuid';
 import type { EventStore } from '@clientele/eventstore';
 import { NO_STREAM, withHashChain } from '@clientele/eventstore';
 import { createSqliteEventStore } from '@clientele/eventstore-sqlite';
-import { generateHistory } from '@clientele/domain/testing';
+import {
+  generateHistory,
+  salesHistorySetup,
+  salesHistorySteps,
+  serviceAndFinanceHistory,
+} from '@clientele/domain/testing';
 import {
   allReadModels,
   createProjectionRunner,
@@ -113,12 +118,18 @@ export const demoCommand: CliCommand = {
     try {
       await markAsDemo(store, seed);
       const progress = createProgressBar(io, 'writing CRM activity');
+      // Sales, service and finance together: campaigns, leads, deals, tickets, invoices,
+      // payments, refunds, targets and commission, all sent as commands.
+      const finance = serviceAndFinanceHistory(store, seed);
       const world = await generateHistory({
         store,
         seed,
         steps,
+        setup: [...salesHistorySetup, ...finance.setup],
+        stepKinds: [...salesHistorySteps, ...finance.steps],
         onProgress: (done, total) => progress.update({ done, total, unit: 'steps' }),
       });
+      await finance.services.accrual.catchUp();
       progress.finish({ done: steps, total: steps, unit: 'steps' });
       const head = await store.headPosition();
       const total = head === undefined ? 0n : head.commit;
@@ -146,6 +157,7 @@ export const demoCommand: CliCommand = {
         asOf: world.today(),
         from: undefined,
         to: undefined,
+        detail: false,
       };
       const rendered = [];
       for (const name of DEMO_REPORTS) rendered.push(await reports[name](readModels, options));

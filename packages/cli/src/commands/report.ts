@@ -84,6 +84,7 @@ export const reportCommand: CliCommand = {
         asOf,
         from: values['from'] as string | undefined,
         to: values['to'] as string | undefined,
+        detail: true,
       };
       const rendered = [];
       for (const name of chosen) rendered.push(await reports[name](readSide.readModels, options));

@@ -40,7 +40,7 @@ export const receivablesReport = async (
       'overdue',
       ...AGING_BUCKETS,
     ],
-    rows: rows.map((row) => [
+    rows: (options.detail ? rows : rows.slice(-1)).map((row) => [
       row.customerId ?? 'TOTAL',
       formatMoney(row.invoiced),
       formatMoney(row.paid),

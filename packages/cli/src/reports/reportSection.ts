@@ -16,6 +16,8 @@ export interface ReportOptions {
   /** Keep periods and cohorts from `from` to `to` (inclusive), compared as period labels. */
   readonly from: string | undefined;
   readonly to: string | undefined;
+  /** Per-customer rows as well as totals (receivables); the demo prints totals only. */
+  readonly detail: boolean;
 }
 
 /** Whether a period or cohort label lies within `--from`/`--to` (days, bucketed like the label). */
