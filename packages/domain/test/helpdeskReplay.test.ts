@@ -9,6 +9,7 @@ import {
   helpdeskReplayOrder,
 } from '../src/mappings/helpdesk/helpdeskMapping.js';
 import { createTicketService } from '../src/ticket/ticketService.js';
+import { importHelpdeskLog } from '../src/mappings/helpdesk/importHelpdeskLog.js';
 
 const FILE = new URL(
   '../../../../shared/datasets/helpdesk-italian-company/finale.csv',
@@ -69,6 +70,45 @@ describe('help-desk log replay', () => {
     expect(counts).toEqual(EXPECTED_EVENTS);
     // Repeated rows (a second "Closed", a second "Wait") are accepted and change nothing.
     expect(unchanged).toBe(995);
+  });
+
+  it('imports through the shared import function, and importing the file again changes nothing', async () => {
+    const store = createInMemoryEventStore();
+    const target = { tickets: createTicketService(store), store };
+    const read = () => createReadStream(FILE, { encoding: 'utf8' });
+    const first = await importHelpdeskLog(read(), target);
+    expect(first).toMatchObject({
+      rows: 21_348,
+      commandsAccepted: 21_348,
+      commandsSkipped: 0,
+      rejected: [],
+    });
+    expect(first.events).toEqual(EXPECTED_EVENTS);
+    const again = await importHelpdeskLog(read(), target);
+    expect(again).toMatchObject({ rows: 21_348, rejected: [], events: {} });
+    // Per ticket, rows up to its last recorded command are skipped; the rest change nothing.
+    expect(again.commandsSkipped + again.commandsUnchanged).toBe(21_348);
+    expect(again.commandsUnchanged).toBeGreaterThanOrEqual(4_580);
+  });
+
+  it('resumes an interrupted import and ends with exactly the events of one uninterrupted import', async () => {
+    const store = createInMemoryEventStore();
+    const tickets = createTicketService(store);
+    const read = () => createReadStream(FILE, { encoding: 'utf8' });
+    let sent = 0;
+    const crashing = {
+      handle: (...args: Parameters<typeof tickets.handle>) => {
+        sent += 1;
+        if (sent > 7_000) throw new Error('the importing process died');
+        return tickets.handle(...args);
+      },
+    };
+    await expect(importHelpdeskLog(read(), { tickets: crashing, store })).rejects.toThrow('died');
+    const resumed = await importHelpdeskLog(read(), { tickets, store });
+    expect(resumed.rejected).toEqual([]);
+    const counts: Record<string, number> = {};
+    for await (const event of store.readAll()) counts[event.type] = (counts[event.type] ?? 0) + 1;
+    expect(counts).toEqual(EXPECTED_EVENTS);
   });
 
   it('keeps the log’s wall-clock times in the Rome time zone, with the offset of the day', async () => {

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { readCsvRecords } from '../src/mappings/csv/parseCsv.js';
 import { mapReceivablesRow } from '../src/mappings/ibmAccountsReceivable/receivablesMapping.js';
 import { createInvoiceService } from '../src/invoice/invoiceService.js';
+import { importReceivables } from '../src/mappings/ibmAccountsReceivable/importReceivables.js';
 
 const FILE = new URL(
   '../../../../shared/datasets/ibm-accounts-receivable/WA_Fn-UseC_-Accounts-Receivable.csv',
@@ -60,6 +61,27 @@ describe('accounts-receivable replay', () => {
     expect(paidMinor).toBe(14_770_318);
     const first = await invoices.load('ibm-ar-0000611365');
     expect(first).toMatchObject({ status: 'paid', dueOn: '2013-02-01', totalMinor: 5_594 });
+  });
+
+  it('imports through the shared import function, and importing the file again changes nothing', async () => {
+    const invoices = createInvoiceService(createInMemoryEventStore());
+    const read = () => createReadStream(FILE, { encoding: 'utf8' });
+    expect(await importReceivables(read(), invoices)).toEqual({
+      rows: 2_466,
+      commandsAccepted: 4_932,
+      commandsUnchanged: 0,
+      commandsSkipped: 0,
+      rejected: [],
+      events: { InvoiceIssued: 2_466, InvoicePaymentRecorded: 2_466 },
+    });
+    expect(await importReceivables(read(), invoices)).toEqual({
+      rows: 2_466,
+      commandsAccepted: 4_932,
+      commandsUnchanged: 4_932,
+      commandsSkipped: 0,
+      rejected: [],
+      events: {},
+    });
   });
 
   it('reads amounts as text to the cent and names a malformed field', () => {

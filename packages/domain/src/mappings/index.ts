@@ -1,4 +1,5 @@
 export * from './csv/index.js';
 export * from './mappedRow.js';
+export * from './importReport.js';
 export * from './helpdesk/index.js';
 export * from './ibmAccountsReceivable/index.js';

@@ -1,2 +1,3 @@
 export * from './helpdeskRow.js';
 export * from './helpdeskMapping.js';
+export * from './importHelpdeskLog.js';

@@ -1,2 +1,3 @@
 export * from './receivablesRow.js';
 export * from './receivablesMapping.js';
+export * from './importReceivables.js';
