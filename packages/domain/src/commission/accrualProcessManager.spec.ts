@@ -58,7 +58,7 @@ const setUp = async () => {
       ),
     );
   };
-  const invoice = async (invoiceId: string, opportunityId: string) =>
+  const invoice = async (invoiceId: string, opportunityId: string, salesRepId = 'rep-1') =>
     expectRight(
       await invoices.handle(
         {
@@ -70,7 +70,7 @@ const setUp = async () => {
           dueOn: '2026-03-01',
           total: eur(1_000_000),
           opportunityId,
-          salesRepId: 'rep-1',
+          salesRepId,
         },
         testContext(),
       ),
@@ -249,5 +249,48 @@ describe('commission accrual process manager', () => {
     );
     await accrual().catchUp();
     expect((await commissions.load('rep-1')).periods['2026-Q1']?.targetMinor).toBe(15_000_000);
+  });
+
+  it('claws back a booked-won commission when the deal’s invoice is cancelled', async () => {
+    const { invoices, commissions, accrual, win, invoice } = await setUp();
+    expectRight(
+      await commissions.handle(
+        {
+          kind: 'AssignCommissionPlan',
+          repId: 'rep-2',
+          period: '2026-Q1',
+          plan: {
+            planId: 'booked',
+            base: 'booked',
+            currency: 'EUR',
+            rate: { kind: 'flat', rateBps: 300 },
+          },
+          target: eur(0),
+        },
+        testContext(),
+      ),
+    );
+    await win('deal-4', 'rep-2');
+    await invoice('invoice-4', 'deal-4', 'rep-2');
+    await accrual().catchUp();
+    expect((await commissions.load('rep-2')).periods['2026-Q1']).toMatchObject({
+      accruedMinor: 30_000,
+    });
+    expectRight(
+      await invoices.handle(
+        {
+          kind: 'CancelInvoice',
+          invoiceId: 'invoice-4',
+          reason: 'deal fell through',
+          cancelledOn: '2026-02-20',
+        },
+        testContext(),
+      ),
+    );
+    await accrual().catchUp();
+    expect((await commissions.load('rep-2')).periods['2026-Q1']).toMatchObject({
+      accruedMinor: 30_000,
+      clawedBackMinor: 30_000,
+    });
   });
 });
