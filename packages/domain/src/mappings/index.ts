@@ -3,3 +3,4 @@ export * from './mappedRow.js';
 export * from './importReport.js';
 export * from './helpdesk/index.js';
 export * from './ibmAccountsReceivable/index.js';
+export * from './maven/index.js';
