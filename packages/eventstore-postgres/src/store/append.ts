@@ -6,6 +6,7 @@ import type {
   AppendResult,
   CurrentRevision,
   EventToAppend,
+  ExpectedRevision,
   WrongExpectedRevision,
 } from '@clientele/eventstore';
 import {
@@ -17,6 +18,7 @@ import {
   validateAppend,
   wrongExpectedRevision,
 } from '@clientele/eventstore';
+import { appendStatement } from './appendStatement.js';
 
 /** What `append_events` returns: one row, whatever the outcome. */
 interface AppendRow {
@@ -27,7 +29,7 @@ interface AppendRow {
   readonly last_revision: string;
   readonly commit_position: string;
   readonly prepare_position: string;
-  readonly event_ids: string[];
+  readonly event_ids: readonly string[];
 }
 
 /** The SQLSTATE `append_events` raises when a concurrent append recorded the same command id. */
@@ -64,24 +66,12 @@ export const appendEvents = async (
 ): Promise<E.Either<WrongExpectedRevision, AppendResult>> => {
   validateAppend(streamName, events);
   const expected = options.expectedRevision ?? ANY;
-  const batch = stringifyJson(
-    events.map(({ eventId, type, data, metadata }) => ({ eventId, type, data, metadata })),
-  );
   let row: AppendRow | undefined;
   for (let attempt = 1; row === undefined; attempt += 1) {
     try {
-      const result = await context.pool.query<AppendRow>({
-        name: statementName(context.schema),
-        text: `select * from "${context.schema}".append_events($1, $2, $3, $4, $5::interval)`,
-        values: [
-          streamName,
-          revisionToString(expected),
-          options.commandId ?? null,
-          batch,
-          `${context.retentionMilliseconds} milliseconds`,
-        ],
-      });
-      row = result.rows[0];
+      row = await (options.commandId === undefined
+        ? appendWithoutCommand(context, streamName, expected, events)
+        : appendWithCommand(context, streamName, expected, options.commandId, batchJson(events)));
       if (row === undefined) throw new Error(`append to ${streamName}: no result row`);
     } catch (error) {
       if (options.commandId !== undefined && errorCode(error) === COMMAND_RECORDED_CONCURRENTLY) {
@@ -108,9 +98,101 @@ export const appendEvents = async (
   return E.right({ ...toAppendResult({ ...row, event_ids: eventIds }), duplicate: false });
 };
 
+/** A batch as the JSON array the SQL unpacks, with our JSON rules (bigints as strings). */
+const batchJson = (events: readonly EventToAppend[]): string =>
+  stringifyJson(
+    events.map(({ eventId, type, data, metadata }) => ({ eventId, type, data, metadata })),
+  );
+
 /** A prepared statement's name per schema; PostgreSQL allows 63 characters, a schema name 63. */
-const statementName = (schema: string): string =>
-  `clientele_append_${createHash('sha256').update(schema).digest('hex').slice(0, 24)}`;
+const statementName = (kind: string, schema: string): string =>
+  `clientele_${kind}_${createHash('sha256').update(schema).digest('hex').slice(0, 24)}`;
+
+/** The hot path: one plain statement (see {@link appendStatement}). */
+const appendWithoutCommand = async (
+  context: AppendContext,
+  streamName: string,
+  expected: ExpectedRevision,
+  events: readonly EventToAppend[],
+): Promise<AppendRow | undefined> => {
+  const single = events.length === 1 ? events[0] : undefined;
+  const expectation = [
+    streamName,
+    typeof expected === 'bigint' ? 'exact' : expected,
+    typeof expected === 'bigint' ? expected.toString() : null,
+  ];
+  const { rows } = await context.pool.query<{
+    actual_revision: string | null;
+    commit_position: string;
+    prepare_position: string | null;
+    last_revision: string | null;
+  }>(
+    single === undefined
+      ? {
+          name: statementName('append', context.schema),
+          text: appendStatement(`"${context.schema}"`, 'many'),
+          values: [...expectation, batchJson(events)],
+        }
+      : {
+          name: statementName('append_one', context.schema),
+          text: appendStatement(`"${context.schema}"`, 'one'),
+          values: [
+            ...expectation,
+            single.eventId,
+            single.type,
+            stringifyJson(single.data),
+            stringifyJson(single.metadata),
+          ],
+        },
+  );
+  const count = events.length;
+  const row = rows[0];
+  if (row === undefined) return undefined;
+  if (row.prepare_position === null || row.last_revision === null) {
+    return { ...CONFLICT, actual_revision: row.actual_revision, stream_name: streamName };
+  }
+  return {
+    outcome: 'appended',
+    actual_revision: row.actual_revision,
+    stream_name: streamName,
+    first_revision: (BigInt(row.last_revision) - BigInt(count - 1)).toString(),
+    last_revision: row.last_revision,
+    commit_position: row.commit_position,
+    prepare_position: row.prepare_position,
+    event_ids: [],
+  };
+};
+
+const CONFLICT = {
+  outcome: 'conflict',
+  first_revision: '',
+  last_revision: '',
+  commit_position: '',
+  prepare_position: '',
+  event_ids: [],
+} as const;
+
+/** With a command id: `append_events` checks and records the id in the same transaction. */
+const appendWithCommand = async (
+  context: AppendContext,
+  streamName: string,
+  expected: ExpectedRevision,
+  commandId: string,
+  batch: string,
+): Promise<AppendRow | undefined> => {
+  const { rows } = await context.pool.query<AppendRow>({
+    name: statementName('append_command', context.schema),
+    text: `select * from "${context.schema}".append_events($1, $2, $3, $4, $5::interval)`,
+    values: [
+      streamName,
+      revisionToString(expected),
+      commandId,
+      batch,
+      `${context.retentionMilliseconds} milliseconds`,
+    ],
+  });
+  return rows[0];
+};
 
 /** How often an `ANY` append is retried after losing a race for the next revision. */
 const MAX_ATTEMPTS = 20;
