@@ -19,6 +19,8 @@ export interface FunnelStageFigures {
   readonly reached: number;
   /** Reached the next stage ÷ reached this one; absent for the last stage. */
   readonly conversionToNext: Ratio | null;
+  /** Reached this stage ÷ entered the funnel (reached the first stage). */
+  readonly conversionFromStart: Ratio;
   /** Days in this stage (mean and median over stays). */
   readonly daysInStage: DurationSummary;
 }
@@ -62,6 +64,7 @@ export const funnelRows = (
           reached: reached[i] as number,
           conversionToNext:
             i + 1 < stages.length ? ratio(reached[i + 1] as number, reached[i] as number) : null,
+          conversionFromStart: ratio(reached[i] as number, reached[0] ?? 0),
           daysInStage: summarizeDurations(bucket.flatMap((e) => e.stageDays[stage] ?? [])),
         })),
         won,
