@@ -160,8 +160,8 @@ export const decideCommission = (command: CommissionCommand, state: CommissionSt
         repId,
         causeEventId,
         base: 'booked' as const,
-        amount: money(-booking.amountMinor, state.currency ?? 'XXX'),
-        countsOn: booking.countsOn as never,
+        amount: money(-booking.amountMinor, booking.currency),
+        countsOn: booking.countsOn,
         opportunityId,
       };
       return withPosting(
@@ -178,10 +178,11 @@ export const decideCommission = (command: CommissionCommand, state: CommissionSt
       const entitlement = heldMinor(state);
       const payable = Math.max(0, entitlement - state.settledMinor);
       const debt = Math.max(0, state.settledMinor - entitlement);
-      if ((payable === 0 && debt === 0) || state.currency === null) {
+      const { currency } = state;
+      if ((payable === 0 && debt === 0) || currency === null) {
         return E.left({ kind: 'NothingToSettle', repId });
       }
-      const amount = (minor: number) => nonNegativeMoney(minor, state.currency ?? 'XXX');
+      const amount = (minor: number) => nonNegativeMoney(minor, currency);
       return emit({
         type: 'CommissionSettled',
         data: {
@@ -207,7 +208,7 @@ export const decideCommission = (command: CommissionCommand, state: CommissionSt
           repId,
           settlementId: command.settlementId,
           paidOn: command.paidOn,
-          amount: nonNegativeMoney(settlement.payableMinor, state.currency ?? 'XXX'),
+          amount: nonNegativeMoney(settlement.payableMinor, settlement.currency),
         },
       });
     }

@@ -1,3 +1,4 @@
+import type { DateOnly } from '../shared/dates.js';
 import type { CommissionEvent } from './events.js';
 import type { CommissionPlan } from './plan.js';
 import { monthOf, monthsOf } from './period.js';
@@ -14,8 +15,16 @@ export interface PeriodLedger {
 /** A booked won deal, remembered so a reopening can take exactly it back. */
 export interface Booking {
   readonly amountMinor: number;
-  readonly countsOn: string;
+  readonly currency: string;
+  readonly countsOn: DateOnly;
   readonly active: boolean;
+}
+
+/** A settlement as approved: its payout never changes. */
+export interface ApprovedSettlement {
+  readonly payableMinor: number;
+  readonly currency: string;
+  readonly paid: boolean;
 }
 
 /** A rep's commission ledger: base per month, plans per period, postings, settlements. */
@@ -31,9 +40,7 @@ export interface CommissionState {
   readonly periods: Readonly<Record<string, PeriodLedger>>;
   /** What settlements have approved for payment so far. */
   readonly settledMinor: number;
-  readonly settlements: Readonly<
-    Record<string, { readonly payableMinor: number; readonly paid: boolean }>
-  >;
+  readonly settlements: Readonly<Record<string, ApprovedSettlement>>;
 }
 
 /** The state of a stream with no events. */
@@ -111,6 +118,7 @@ export const evolveCommission = (
               ...state.bookings,
               [opportunityId]: {
                 amountMinor: Math.abs(amount.amountMinor),
+                currency: amount.currency,
                 countsOn,
                 active: amount.amountMinor > 0,
               },
@@ -141,7 +149,11 @@ export const evolveCommission = (
         settledMinor: state.settledMinor + event.data.payable.amountMinor,
         settlements: {
           ...state.settlements,
-          [event.data.settlementId]: { payableMinor: event.data.payable.amountMinor, paid: false },
+          [event.data.settlementId]: {
+            payableMinor: event.data.payable.amountMinor,
+            currency: event.data.payable.currency,
+            paid: false,
+          },
         },
       };
     case 'CommissionSettlementPaid': {
