@@ -6,7 +6,7 @@ import type { HelpdeskActivity } from './helpdeskRow.js';
 import { formatZoned, instantOfWallClock } from '../../sla/zonedTime.js';
 import { TicketCommand } from '../../ticket/commands.js';
 import { decodeRow } from '../mappedRow.js';
-import { HelpdeskRow, numberIn } from './helpdeskRow.js';
+import { HelpdeskRow, anonymizedNumber } from './helpdeskRow.js';
 
 /** Namespace of the command ids of help-desk rows: the same row always gets the same id. */
 const HELPDESK_NAMESPACE = '5d0f4a52-8a4e-4c43-9d1f-6b3c1e0a7f21';
@@ -78,8 +78,8 @@ export const createHelpdeskMapping = (options: HelpdeskMappingOptions = {}): Hel
     rowIndex: number,
   ): { command: Record<string, unknown>; status: CaseStatus } => {
     const activity = row.Activity;
-    const resource = `helpdesk-resource-${numberIn(row.Resource)}`;
-    const priority = PRIORITIES[numberIn(row.seriousness_2)] ?? 'normal';
+    const resource = `helpdesk-resource-${anonymizedNumber(row.Resource)}`;
+    const priority = PRIORITIES[anonymizedNumber(row.seriousness_2)] ?? 'normal';
     if (seen === undefined) {
       const solved = activity === 'Resolve ticket';
       return {
@@ -87,11 +87,11 @@ export const createHelpdeskMapping = (options: HelpdeskMappingOptions = {}): Hel
         command: {
           kind: 'OpenTicket',
           ticketId,
-          customerId: `helpdesk-customer-${numberIn(row.customer)}`,
+          customerId: `helpdesk-customer-${anonymizedNumber(row.customer)}`,
           channel: activity === 'Insert ticket' ? 'web' : 'call_centre',
-          category: `service type ${numberIn(row.service_type)}`,
+          category: `service type ${anonymizedNumber(row.service_type)}`,
           priority,
-          product: `product ${numberIn(row.product)}`,
+          product: `product ${anonymizedNumber(row.product)}`,
           ...(activity === 'Take in charge ticket' ? { assigneeId: resource } : {}),
           ...(solved ? { resolution: 'solved' } : {}),
         },
@@ -167,7 +167,7 @@ export const createHelpdeskMapping = (options: HelpdeskMappingOptions = {}): Hel
   return {
     mapRow: (values, lineNumber) =>
       E.chain((row: HelpdeskRow) => {
-        const caseNumber = numberIn(row['Case ID']);
+        const caseNumber = anonymizedNumber(row['Case ID']);
         const ticketId = `helpdesk-case-${caseNumber}`;
         const seen = cases.get(caseNumber);
         const rowIndex = seen?.rows ?? 0;
@@ -179,7 +179,10 @@ export const createHelpdeskMapping = (options: HelpdeskMappingOptions = {}): Hel
             command: decoded,
             context: {
               commandId: uuidv5(`case ${caseNumber} row ${rowIndex}`, HELPDESK_NAMESPACE),
-              actor: { id: `helpdesk-resource-${numberIn(row.Resource)}`, role: 'support_agent' },
+              actor: {
+                id: `helpdesk-resource-${anonymizedNumber(row.Resource)}`,
+                role: 'support_agent',
+              },
               occurredAt: formatZoned(
                 helpdeskInstant(row['Complete Timestamp'], timeZone),
                 timeZone,

@@ -52,4 +52,4 @@ export const HelpdeskRow = t.type(
 export type HelpdeskRow = t.TypeOf<typeof HelpdeskRow>;
 
 /** The number in `Value N` or `Case N`. */
-export const numberIn = (value: string): string => value.replace(/^\D+/, '');
+export const anonymizedNumber = (value: string): string => value.replace(/^\D+/, '');

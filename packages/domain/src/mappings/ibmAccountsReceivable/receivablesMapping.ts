@@ -6,7 +6,7 @@ import type { MappedRow, RejectedRow } from '../mappedRow.js';
 import { InvoiceCommand as InvoiceCommandCodec } from '../../invoice/commands.js';
 import { formatZoned, zonedInstant } from '../../sla/zonedTime.js';
 import { decodeRow } from '../mappedRow.js';
-import { ReceivablesRow, isoDate, minorUnits } from './receivablesRow.js';
+import { ReceivablesRow, usDateToIso, decimalToMinorUnits } from './receivablesRow.js';
 
 /** Namespace of the command ids of receivables rows. */
 const RECEIVABLES_NAMESPACE = 'b6f1f0e4-3f0c-4f53-8d5e-2a7c9e41d0a8';
@@ -37,9 +37,9 @@ export const mapReceivablesRow = (
   const timeZone = options.timeZone ?? 'UTC';
   return E.chain((row: ReceivablesRow) => {
     const invoiceId = `ibm-ar-${row.invoiceNumber}`;
-    const amount = { amountMinor: minorUnits(row.InvoiceAmount), currency };
-    const issuedOn = isoDate(row.InvoiceDate);
-    const receivedOn = isoDate(row.SettledDate);
+    const amount = { amountMinor: decimalToMinorUnits(row.InvoiceAmount), currency };
+    const issuedOn = usDateToIso(row.InvoiceDate);
+    const receivedOn = usDateToIso(row.SettledDate);
     const context = (purpose: string, day: string) => ({
       commandId: uuidv5(`${row.invoiceNumber} ${purpose}`, RECEIVABLES_NAMESPACE),
       actor: { id: 'ibm-ar-import', role: 'finance' },
@@ -53,7 +53,7 @@ export const mapReceivablesRow = (
       customerId: `ibm-ar-customer-${row.customerID}`,
       currency,
       issuedOn,
-      dueOn: isoDate(row.DueDate),
+      dueOn: usDateToIso(row.DueDate),
       total: amount,
       labels: [
         `country ${row.countryCode}`,

@@ -27,13 +27,13 @@ export const ReceivablesRow = t.type(
 export type ReceivablesRow = t.TypeOf<typeof ReceivablesRow>;
 
 /** `m/d/yyyy` as `yyyy-mm-dd` (still to be checked as a calendar day by the command codec). */
-export const isoDate = (usDate: string): string => {
+export const usDateToIso = (usDate: string): string => {
   const [month = '', day = '', year = ''] = usDate.split('/');
   return `${year}-${month.padStart(2, '0')}-${day.padStart(2, '0')}`;
 };
 
 /** A decimal amount with up to two decimals as whole minor units, read as text (no floats). */
-export const minorUnits = (decimal: string): number => {
+export const decimalToMinorUnits = (decimal: string): number => {
   const [whole = '0', fraction = ''] = decimal.split('.');
   return Number(whole) * 100 + Number(fraction.padEnd(2, '0'));
 };

@@ -6,3 +6,4 @@ export * from './mavenProducts.js';
 export * from './mavenOrganization.js';
 export * from './mavenAccounts.js';
 export * from './mavenMapping.js';
+export * from './importMaven.js';

@@ -1,0 +1,3 @@
+export * from './olistRows.js';
+export * from './olistMapping.js';
+export * from './importOlist.js';
