@@ -20,14 +20,19 @@ const typeOfMember = (member: t.Mixed): string | undefined => {
  */
 export const domainEventDecoder = <U extends EventUnion>(union: U) => {
   const known = new Set(union.types.map(typeOfMember));
+  // The runner hands the same event object to keysOf and then to apply: decode it once.
+  const decodedEvents = new WeakMap<RecordedEvent, t.TypeOf<U>>();
   return (event: RecordedEvent): t.TypeOf<U> | undefined => {
     if (!known.has(event.type)) return undefined;
+    const cached = decodedEvents.get(event);
+    if (cached !== undefined) return cached;
     const decoded = union.decode({ type: event.type, data: event.data });
     if (decoded._tag === 'Left') {
       throw new Error(
         `event ${event.eventId} (${event.type}) at ${event.streamName} does not decode: ${formatValidationErrors(decoded.left).join('; ')}`,
       );
     }
+    decodedEvents.set(event, decoded.right as t.TypeOf<U>);
     return decoded.right as t.TypeOf<U>;
   };
 };
