@@ -4,10 +4,12 @@ import type { ReadModelStore } from '@clientele/projections';
 import {
   allReadModels,
   createInMemoryReadModelStore,
+  createPostgresReadModelStore,
   createProjectionRunner,
   createSqliteReadModelStore,
 } from '@clientele/projections';
 import type { ProjectionProgress, ProjectionRunner } from '@clientele/projections';
+import type { OpenedStore } from './openStore.js';
 import { openStore } from './openStore.js';
 
 /** The event store, the read models kept beside it, and a runner over all of Clientele's projections. */
@@ -17,6 +19,24 @@ export interface ReadSide {
   readonly runner: ProjectionRunner;
   close(): Promise<void>;
 }
+
+/**
+ * Where the read models live: in the SQLite file's own tables, in a PostgreSQL schema next to the
+ * log's, and in memory for the in-memory and EventStoreDB engines (rebuilt from the log each run).
+ */
+const readModelsBeside = (opened: OpenedStore): ReadModelStore => {
+  switch (opened.engine) {
+    case 'sqlite':
+      return createSqliteReadModelStore({ database: opened.store.database });
+    case 'postgres':
+      return createPostgresReadModelStore({
+        connection: opened.connectionString,
+        schema: `${opened.schema}_read_models`,
+      });
+    default:
+      return createInMemoryReadModelStore();
+  }
+};
 
 /**
  * Opens a store and its read models: on SQLite they live in the same file (their own tables), so
@@ -30,15 +50,20 @@ export const openReadSide = async (
   const opened = await openStore(url, cwd);
   if (E.isLeft(opened)) return opened;
   const events = opened.right.store;
-  const readModels =
-    opened.right.engine === 'sqlite'
-      ? createSqliteReadModelStore({ database: opened.right.store.database })
-      : createInMemoryReadModelStore();
+  const readModels = readModelsBeside(opened.right);
   const runner = createProjectionRunner({
     events,
     readModels,
     projections: allReadModels,
     ...(onProgress === undefined ? {} : { onProgress }),
   });
-  return E.right({ events, readModels, runner, close: () => events.close() });
+  return E.right({
+    events,
+    readModels,
+    runner,
+    close: async () => {
+      await readModels.close();
+      await events.close();
+    },
+  });
 };

@@ -3,13 +3,29 @@ import type { EventStore } from '@clientele/eventstore';
 import { createInMemoryEventStore } from '@clientele/eventstore';
 import type { SqliteEventStore } from '@clientele/eventstore-sqlite';
 import { createSqliteEventStore } from '@clientele/eventstore-sqlite';
+import { createPostgresEventStore } from '@clientele/eventstore-postgres';
+import { createEsdbEventStore } from '@clientele/eventstore-esdb';
 import type { StoreLocation } from './storeLocation.js';
 import { DEFAULT_STORE, parseStoreLocation } from './storeLocation.js';
 
-/** An opened store; a SQLite one also exposes its file's connection for the read models. */
+/** An opened store, with what its read models need to live beside it. */
 export type OpenedStore =
   | { readonly engine: 'sqlite'; readonly store: SqliteEventStore }
-  | { readonly engine: 'memory'; readonly store: EventStore };
+  | { readonly engine: 'memory' | 'esdb'; readonly store: EventStore }
+  | {
+      readonly engine: 'postgres';
+      readonly store: EventStore;
+      readonly connectionString: string;
+      readonly schema: string;
+    };
+
+/** Splits `?schema=NAME` off a PostgreSQL URL (default schema `clientele`). */
+const postgresSchema = (url: string): { connectionString: string; schema: string } => {
+  const parsed = new URL(url);
+  const schema = parsed.searchParams.get('schema') ?? 'clientele';
+  parsed.searchParams.delete('schema');
+  return { connectionString: parsed.toString(), schema };
+};
 
 /** Where the store comes from: `--store`, else `CLIENTELE_STORE`, else the default file. */
 export const storeUrl = (
@@ -30,11 +46,16 @@ export const openLocation = async (
           engine: 'sqlite',
           store: createSqliteEventStore({ file: location.file }),
         });
-      case 'postgres':
+      case 'postgres': {
+        const { connectionString, schema } = postgresSchema(location.connectionString);
+        const store = createPostgresEventStore({ connectionString, schema });
+        return E.right({ engine: 'postgres', store, connectionString, schema });
+      }
       case 'esdb':
-        return E.left(
-          `the ${location.engine} engine is not wired into the CLI in this release; use sqlite: or memory:`,
-        );
+        return E.right({
+          engine: 'esdb',
+          store: createEsdbEventStore({ connectionString: location.connectionString }),
+        });
     }
   } catch (error) {
     return E.left(
