@@ -16,3 +16,9 @@ export {
 } from './syntheticLedger.js';
 export type { HistoryEntry } from './domainHistory.js';
 export { appendHistory } from './domainHistory.js';
+export * as salesEvents from './salesEvents.js';
+export {
+  commissionHistories,
+  invoiceHistories,
+  ticketHistories,
+} from './serviceAndFinanceEvents.js';

@@ -1,3 +1,7 @@
+/**
+ * Builders of valid sales events for hand-worked report specs: each returns a {@link HistoryEntry}
+ * for `appendHistory`.
+ */
 import { DEFAULT_B2B_PIPELINE } from '@clientele/domain';
 import type { HistoryEntry } from './domainHistory.js';
 
@@ -9,6 +13,7 @@ const stage = (stageId: string) => {
   return { probabilityBps: found.probabilityBps, forecastCategory: found.forecastCategory };
 };
 
+/** A `LeadCaptured` event of lead `leadId` from `source`. */
 export const lead = (
   leadId: string,
   source: string,
@@ -20,6 +25,7 @@ export const lead = (
   data: { leadId, subjectId: `s-${leadId}`, source, contact: {}, matches, ...extra },
   at,
 });
+/** A contact attempt (a call) on the lead. */
 export const contacted = (leadId: string, at: string): HistoryEntry => ({
   stream: `Lead-${leadId}`,
   type: 'LeadContactAttempted',
@@ -32,12 +38,14 @@ export const contacted = (leadId: string, at: string): HistoryEntry => ({
   },
   at,
 });
+/** The lead qualified with score 70. */
 export const qualified = (leadId: string, at: string): HistoryEntry => ({
   stream: `Lead-${leadId}`,
   type: 'LeadQualified',
   data: { leadId, subjectId: `s-${leadId}`, score: 70 },
   at,
 });
+/** The lead converted, owned by `rep-1`. */
 export const converted = (leadId: string, source: string, at: string): HistoryEntry => ({
   stream: `Lead-${leadId}`,
   type: 'LeadConverted',
@@ -51,6 +59,7 @@ export const converted = (leadId: string, source: string, at: string): HistoryEn
   },
   at,
 });
+/** An `OpportunityOpened` event in the default B2B pipeline (EUR, `rep-1`, prospecting by default). */
 export const opened = (
   opportunityId: string,
   at: string,
@@ -79,6 +88,7 @@ export const opened = (
   },
   at,
 });
+/** The deal moved between open stages, with the stage's default probability. */
 export const moved = (
   opportunityId: string,
   from: string,
@@ -90,6 +100,7 @@ export const moved = (
   data: { opportunityId, fromStageId: from, toStageId: to, ...stage(to) },
   at,
 });
+/** The deal won at `amount` minor units on `on`. */
 export const won = (
   opportunityId: string,
   amount: number,
@@ -108,12 +119,14 @@ export const won = (
   },
   at: on,
 });
+/** The deal lost on `on`. */
 export const lost = (opportunityId: string, on: string, ownerId = 'rep-1'): HistoryEntry => ({
   stream: `Opportunity-${opportunityId}`,
   type: 'OpportunityLost',
   data: { opportunityId, stageId: 'closedLost', lostOn: on, ownerId },
   at: on,
 });
+/** A lost deal reopened into `stageId`. */
 export const reopened = (opportunityId: string, stageId: string, at: string): HistoryEntry => ({
   stream: `Opportunity-${opportunityId}`,
   type: 'OpportunityReopened',
@@ -121,24 +134,28 @@ export const reopened = (opportunityId: string, stageId: string, at: string): Hi
   at,
 });
 const organizationId = 'org';
+/** A regional office of organization `org` opened. */
 export const office = (officeId: string, region: string): HistoryEntry => ({
   stream: `SalesOrganization-${organizationId}`,
   type: 'RegionalOfficeOpened',
   data: { organizationId, officeId, name: officeId, region },
   at: '2026-01-01',
 });
+/** A team formed in an office. */
 export const team = (teamId: string, officeId: string): HistoryEntry => ({
   stream: `SalesOrganization-${organizationId}`,
   type: 'SalesTeamFormed',
   data: { organizationId, teamId, name: teamId, officeId },
   at: '2026-01-01',
 });
+/** A manager appointed to a team from a day on. */
 export const manager = (teamId: string, managerId: string, from: string): HistoryEntry => ({
   stream: `SalesOrganization-${organizationId}`,
   type: 'TeamManagerAppointed',
   data: { organizationId, teamId, managerId, effectiveFrom: from, previousManagerId: null },
   at: '2026-01-01',
 });
+/** A rep joined a team from a day on. */
 export const joined = (repId: string, teamId: string, from: string): HistoryEntry => ({
   stream: `SalesOrganization-${organizationId}`,
   type: 'RepJoinedTeam',
