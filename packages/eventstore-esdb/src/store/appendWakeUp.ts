@@ -1,5 +1,6 @@
 import type { AllStreamSubscription, EventStoreDBClient } from '@eventstore/db-client';
-import { excludeSystemEvents } from '@eventstore/db-client';
+import type { EventFilter } from '@clientele/eventstore';
+import { toEsdbFilter } from '../mapping/filters.js';
 
 /** Wakes waiting subscriptions when EventStoreDB reports a new application event. */
 export interface AppendWakeUp {
@@ -12,12 +13,16 @@ export interface AppendWakeUp {
 }
 
 /**
- * One live EventStoreDB subscription from the end of `$all`, used only as a doorbell: the events
+ * A live EventStoreDB subscription from the end of `$all`, filtered at the server like the
+ * subscription it serves, and used only as a doorbell: the events
  * themselves are read by the catch-up loop, so a missed ring costs a poll interval, never an
  * event. (EventStoreDB's own `caughtUp` is emitted as the server says so, ahead of events still
  * buffered in the stream, so it cannot mark the hand-over in order; our loop does.)
  */
-export const createAppendWakeUp = (client: EventStoreDBClient): AppendWakeUp => {
+export const createAppendWakeUp = (
+  client: EventStoreDBClient,
+  filter: EventFilter | undefined,
+): AppendWakeUp => {
   const waiters = new Set<() => void>();
   let subscription: AllStreamSubscription | undefined;
   let closed = false;
@@ -26,7 +31,7 @@ export const createAppendWakeUp = (client: EventStoreDBClient): AppendWakeUp => 
   };
   const ensureSubscribed = (): void => {
     if (subscription !== undefined || closed) return;
-    const live = client.subscribeToAll({ fromPosition: 'end', filter: excludeSystemEvents() });
+    const live = client.subscribeToAll({ fromPosition: 'end', filter: toEsdbFilter(filter) });
     live.on('data', wakeAll);
     live.on('error', () => {
       // Resubscribe on the next wait; the waiters re-read meanwhile.

@@ -37,7 +37,6 @@ export const createEsdbEventStore = (options: EsdbEventStoreOptions): EventStore
   const ownsClient = options.client === undefined;
   const client =
     options.client ?? EventStoreDBClient.connectionString(options.connectionString ?? '');
-  const wakeUp = createAppendWakeUp(client);
   const subscriptions = new Set<Subscription>();
   const ledger = {
     client,
@@ -60,6 +59,8 @@ export const createEsdbEventStore = (options: EsdbEventStoreOptions): EventStore
       readStream(client, streamName, readOptions),
     readAll: (readOptions: ReadAllOptions = {}) => readAll(client, readOptions),
     subscribeToAll(subscribeOptions: SubscribeToAllOptions = {}) {
+      // Each subscription has its own doorbell, filtered at the server like it.
+      const wakeUp = createAppendWakeUp(client, subscribeOptions.filter);
       const source = createLogSource(
         client,
         wakeUp,
@@ -72,6 +73,7 @@ export const createEsdbEventStore = (options: EsdbEventStoreOptions): EventStore
         stop: async () => {
           subscriptions.delete(tracked);
           await subscription.stop();
+          await wakeUp.close();
         },
       };
       subscriptions.add(tracked);
@@ -98,7 +100,6 @@ export const createEsdbEventStore = (options: EsdbEventStoreOptions): EventStore
     },
     async close() {
       await Promise.all([...subscriptions].map((subscription) => subscription.stop()));
-      await wakeUp.close();
       if (ownsClient) await client.dispose();
     },
   };

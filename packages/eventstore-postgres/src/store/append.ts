@@ -21,7 +21,7 @@ import {
 import { appendStatement } from './appendStatement.js';
 
 /** What `append_events` returns: one row, whatever the outcome. */
-interface AppendRow {
+export interface AppendRow {
   readonly outcome: 'appended' | 'duplicate' | 'conflict';
   readonly actual_revision: string | null;
   readonly stream_name: string;
@@ -35,8 +35,11 @@ interface AppendRow {
 /** The SQLSTATE `append_events` raises when a concurrent append recorded the same command id. */
 const COMMAND_RECORDED_CONCURRENTLY = 'CL001';
 
+/** A row of the `commands` table: the first result of a command id. */
+export type CommandRow = Omit<AppendRow, 'outcome' | 'actual_revision'>;
+
 /** Builds the port's result from a row of `append_events` or of the `commands` table. */
-export const toAppendResult = (row: Omit<AppendRow, 'outcome' | 'actual_revision'>) =>
+export const toAppendResult = (row: CommandRow) =>
   ({
     streamName: row.stream_name,
     firstRevision: BigInt(row.first_revision),

@@ -11,6 +11,7 @@ import type {
 import { NO_STREAM, followLog } from '@clientele/eventstore';
 import { migrateSchema } from '../schema/migrateSchema.js';
 import { quoteSchemaName } from '../schema/schemaName.js';
+import type { CommandRow } from './append.js';
 import { appendEvents, toAppendResult } from './append.js';
 import { createAppendSignal } from './appendSignal.js';
 import { headPosition } from './headPosition.js';
@@ -81,7 +82,7 @@ export const createPostgresEventStore = (options: PostgresEventStoreOptions): Ev
 
   const findCommandResult = async (commandId: string): Promise<AppendResult | undefined> => {
     await migrated();
-    const { rows } = await pool.query(
+    const { rows } = await pool.query<CommandRow>(
       `select * from "${schema}".commands
        where command_id = $1 and recorded_at > now() - $2::interval`,
       [commandId, `${retentionMilliseconds} milliseconds`],
