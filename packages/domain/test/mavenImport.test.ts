@@ -1,31 +1,16 @@
 import { createReadStream } from 'node:fs';
 import * as E from 'fp-ts/lib/Either.js';
-import type { CommandContext } from '@clientele/eventstore';
+import type { EventStore } from '@clientele/eventstore';
 import { createInMemoryEventStore } from '@clientele/eventstore';
 import { describe, expect, it } from 'vitest';
-import type { CsvRecord } from '../src/mappings/csv/parseCsv.js';
-import { readCsvRecords } from '../src/mappings/csv/parseCsv.js';
-import {
-  createMavenMapping,
-  createMavenOrganizationMapping,
-  mapMavenAccountRow,
-  mavenPriceList,
-} from '../src/mappings/maven/index.js';
+import { createMavenMapping, importMaven } from '../src/mappings/maven/index.js';
 import { createCustomerService } from '../src/customer/customerService.js';
 import { createOpportunityService } from '../src/opportunity/opportunityService.js';
 import { createSalesOrganizationService } from '../src/salesOrganization/salesOrganizationService.js';
 
 const DIR = new URL('../../../../shared/datasets/maven-crm-sales-opportunities/', import.meta.url);
 
-const read = async (name: string): Promise<CsvRecord[]> => {
-  const rows: CsvRecord[] = [];
-  for await (const record of readCsvRecords(
-    createReadStream(new URL(name, DIR), { encoding: 'utf8' }),
-  )) {
-    rows.push(record);
-  }
-  return rows;
-};
+const open = (name: string) => createReadStream(new URL(name, DIR), { encoding: 'utf8' });
 
 /*
  * Expected figures computed independently of this code, by a short Python script over the raw
@@ -45,81 +30,47 @@ const EXPECTED_EVENTS = {
   OpportunityLost: 2_473,
 };
 
-type Handle = (
-  command: unknown,
-  context: CommandContext,
-) => Promise<
-  E.Either<unknown, { readonly events: readonly { type: string }[]; duplicate: boolean }>
->;
+/** One event per command: every command of the first import changes something. */
+const COMMANDS = Object.values(EXPECTED_EVENTS).reduce((sum, n) => sum + n, 0);
+
+const countEvents = async (store: EventStore): Promise<Record<string, number>> => {
+  const counts: Record<string, number> = {};
+  for await (const event of store.readAll()) counts[event.type] = (counts[event.type] ?? 0) + 1;
+  return counts;
+};
 
 describe('Maven CRM pipeline import', () => {
   it('maps every row of the four files onto commands the entry points accept, with exact event counts, and a second import changes nothing', async () => {
-    const [teams, accounts, products, pipeline] = await Promise.all(
-      ['sales_teams.csv', 'accounts.csv', 'products.csv', 'sales_pipeline.csv'].map(read),
-    );
-    expect(pipeline).toHaveLength(8_800);
-    const prices = mavenPriceList(products ?? []);
-    if (E.isLeft(prices)) throw new Error(JSON.stringify(prices.left));
-
     const store = createInMemoryEventStore();
-    const organization = createSalesOrganizationService(store);
-    const customers = createCustomerService({ store, tenantId: 'maven', tenantKey: 'k' });
-    const opportunities = createOpportunityService(store);
-
-    const importAll = async () => {
-      const organizationMapping = createMavenOrganizationMapping();
-      const dealMapping = createMavenMapping({
-        prices: prices.right,
-        accounts: new Set((accounts ?? []).map((row) => row.values['account'] ?? '')),
-      });
-      const problems: string[] = [];
-      const counts: Record<string, number> = {};
-      let duplicates = 0;
-      const send = async (
-        handle: Handle,
-        mapped: E.Either<
-          { lineNumber: number; problems: readonly string[] },
-          readonly { lineNumber: number; command: unknown; context: CommandContext }[]
-        >,
-      ) => {
-        if (E.isLeft(mapped)) {
-          problems.push(`line ${mapped.left.lineNumber}: ${mapped.left.problems.join('; ')}`);
-          return;
-        }
-        for (const row of mapped.right) {
-          const result = await handle(row.command, row.context);
-          if (E.isLeft(result)) {
-            problems.push(`line ${row.lineNumber}: ${JSON.stringify(result.left)}`);
-            return;
-          }
-          if (result.right.duplicate) duplicates += 1;
-          for (const event of result.right.events)
-            counts[event.type] = (counts[event.type] ?? 0) + 1;
-        }
-      };
-      for (const row of teams ?? [])
-        await send(organization.handle, organizationMapping.mapRow(row.values, row.lineNumber));
-      for (const row of accounts ?? [])
-        await send(
-          customers.handle,
-          E.map((mapped) => [mapped])(mapMavenAccountRow(row.values, row.lineNumber)),
-        );
-      for (const row of pipeline ?? [])
-        await send(opportunities.handle, dealMapping.mapRow(row.values, row.lineNumber));
-      return { problems, counts, duplicates };
+    const target = {
+      organization: createSalesOrganizationService(store),
+      customers: createCustomerService({ store, tenantId: 'maven', tenantKey: 'k' }),
+      opportunities: createOpportunityService(store),
     };
+    const run = () =>
+      importMaven(
+        {
+          pipeline: open('sales_pipeline.csv'),
+          teams: open('sales_teams.csv'),
+          accounts: open('accounts.csv'),
+          products: open('products.csv'),
+        },
+        target,
+      );
 
-    const first = await importAll();
-    expect(first.problems).toEqual([]);
-    expect(first.counts).toEqual(EXPECTED_EVENTS);
-    expect(first.duplicates).toBe(0);
+    const first = await run();
+    expect(first.rejected).toEqual([]);
+    expect(first.rows).toBe(35 + 85 + 7 + 8_800);
+    expect(first.commandsAccepted).toBe(COMMANDS);
+    expect(first.events).toEqual(EXPECTED_EVENTS);
+    expect(await countEvents(store)).toEqual(EXPECTED_EVENTS);
 
-    const again = await importAll();
-    expect(again.problems).toEqual([]);
-    expect(again.counts).toEqual({});
-    // Every command of the first import is recognised by its id: 50 set-up, 85 accounts, and
-    // 8,800 + 8,300 + 4,238 + 2,473 deal commands.
-    expect(again.duplicates).toBe(50 + 85 + 8_800 + 8_300 + 4_238 + 2_473);
+    const again = await run();
+    expect(again.rejected).toEqual([]);
+    expect(again.events).toEqual({});
+    // Every command of the first import is recognised by its id and appends nothing.
+    expect(again.commandsUnchanged).toBe(COMMANDS);
+    expect(await countEvents(store)).toEqual(EXPECTED_EVENTS);
   });
 
   it('prices the pipeline’s GTXPro at the list price of products.csv’s GTX Pro, in cents', () => {
