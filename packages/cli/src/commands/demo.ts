@@ -113,7 +113,10 @@ export const demoCommand: CliCommand = {
       }
       removeStoreFiles(file);
     }
-    const engine = createSqliteEventStore({ file });
+    // The demo records each event at the business time of its step, so "as known at" and "as
+    // effective at" tell a year's story instead of the few seconds the demo takes to run.
+    let businessClock = new Date('2026-01-05T08:00:00.000Z');
+    const engine = createSqliteEventStore({ file, now: () => businessClock });
     const store = withHashChain(engine);
     try {
       await markAsDemo(store, seed);
@@ -127,7 +130,10 @@ export const demoCommand: CliCommand = {
         steps,
         setup: [...salesHistorySetup, ...finance.setup],
         stepKinds: [...salesHistorySteps, ...finance.steps],
-        onProgress: (done, total) => progress.update({ done, total, unit: 'steps' }),
+        onProgress: (done, total, businessTime) => {
+          businessClock = new Date(businessTime);
+          progress.update({ done, total, unit: 'steps' });
+        },
       });
       await finance.services.accrual.catchUp();
       progress.finish({ done: steps, total: steps, unit: 'steps' });

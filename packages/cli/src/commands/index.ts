@@ -1,4 +1,5 @@
 import type { CliCommand } from '../command.js';
+import { auditCommand } from './audit.js';
 import { demoCommand } from './demo.js';
 import { rebuildCommand } from './rebuild.js';
 import { reportCommand } from './report.js';
@@ -8,6 +9,7 @@ import { verifyCommand } from './verify.js';
 export const commands: readonly CliCommand[] = [
   demoCommand,
   reportCommand,
+  auditCommand,
   rebuildCommand,
   verifyCommand,
 ];

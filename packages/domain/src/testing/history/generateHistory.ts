@@ -20,8 +20,11 @@ export interface GenerateHistoryOptions {
   readonly stepKinds?: readonly HistoryStep[];
   /** Run once before the steps; defaults to the sales organization. */
   readonly setup?: readonly HistorySetup[];
-  /** Called after each step with the steps done so far, for a progress bar. */
-  readonly onProgress?: (done: number, total: number) => void;
+  /**
+   * Called after each step with the steps done so far, for a progress bar, and the business time
+   * the next command will carry (a demo store can record events at that time).
+   */
+  readonly onProgress?: (done: number, total: number, businessTime: string) => void;
 }
 
 /**
@@ -61,7 +64,7 @@ export const generateHistory = async (options: GenerateHistoryOptions): Promise<
     if (weighted.length === 0) break;
     await random.weighted(weighted).run(world);
     world.advance(random.int(5, 240));
-    options.onProgress?.(i + 1, options.steps);
+    options.onProgress?.(i + 1, options.steps, world.now());
   }
   await sales.conversion.runner.catchUp();
   return world;

@@ -25,6 +25,8 @@ export interface TimelineEntry {
   readonly occurredAt: string;
   readonly recordedAt: string;
   readonly actor: { readonly id: string; readonly role: string };
+  /** The event or command that caused it; null for a user's own action. */
+  readonly causationId: string | null;
   readonly data: unknown;
 }
 
@@ -67,6 +69,7 @@ export const customerTimeline = async (
       occurredAt: event.metadata.occurredAt,
       recordedAt: event.recordedAt,
       actor: event.metadata.actor,
+      causationId: event.metadata.causationId,
       data: event.data,
     }));
 };
