@@ -9,6 +9,7 @@ import {
 } from '../store/documentRow.js';
 import type { BuildRef, ReadModelStore } from '../store/readModelStore.js';
 import { ensureReadModelSchema } from './schema.js';
+import { whileBusy } from './whileBusy.js';
 
 /** Options of {@link createSqliteReadModelStore}: a file to open, or a database already open. */
 export type SqliteReadModelStoreOptions =
@@ -106,29 +107,37 @@ export const createSqliteReadModelStore = (
         }),
       ),
     createBuild: async (ref) => {
-      statements.createBuild.run({ name: ref.name, build: ref.build });
+      await whileBusy(() => statements.createBuild.run({ name: ref.name, build: ref.build }));
     },
     activeBuild: async (name) =>
       (statements.active.get(name) as { build: string } | undefined)?.build,
     activate: async (ref) => {
-      db.transaction(() => {
-        requireBuild(ref);
-        statements.setActive.run(ref.name, ref.build);
-        for (const other of statements.otherBuilds.all(ref.name, ref.build) as {
-          build: string;
-        }[]) {
-          drop({ name: ref.name, build: other.build });
-        }
-      }).immediate();
+      await whileBusy(() =>
+        db
+          .transaction(() => {
+            requireBuild(ref);
+            statements.setActive.run(ref.name, ref.build);
+            for (const other of statements.otherBuilds.all(ref.name, ref.build) as {
+              build: string;
+            }[]) {
+              drop({ name: ref.name, build: other.build });
+            }
+          })
+          .immediate(),
+      );
     },
     dropBuild: async (ref) => {
-      db.transaction(() => {
-        const active = statements.active.get(ref.name) as { build: string } | undefined;
-        if (active?.build === ref.build) {
-          throw new Error(`build ${ref.build} of ${ref.name} is active and cannot be dropped`);
-        }
-        drop(ref);
-      }).immediate();
+      await whileBusy(() =>
+        db
+          .transaction(() => {
+            const active = statements.active.get(ref.name) as { build: string } | undefined;
+            if (active?.build === ref.build) {
+              throw new Error(`build ${ref.build} of ${ref.name} is active and cannot be dropped`);
+            }
+            drop(ref);
+          })
+          .immediate(),
+      );
     },
     loadDocuments: async (ref, keys) => {
       const found = new Map<string, StoredDocument>();
@@ -145,24 +154,28 @@ export const createSqliteReadModelStore = (
       return found;
     },
     commit: async (batch) => {
-      db.transaction(() => {
-        for (const change of batch.documents) {
-          requireBuild(change);
-          statements.upsert.run({
-            name: change.name,
-            build: change.build,
-            ...documentToRow(change.document),
-          });
-        }
-        for (const checkpoint of batch.checkpoints) {
-          requireBuild(checkpoint);
-          statements.checkpoint.run(
-            positionToString(checkpoint.position),
-            checkpoint.name,
-            checkpoint.build,
-          );
-        }
-      }).immediate();
+      await whileBusy(() =>
+        db
+          .transaction(() => {
+            for (const change of batch.documents) {
+              requireBuild(change);
+              statements.upsert.run({
+                name: change.name,
+                build: change.build,
+                ...documentToRow(change.document),
+              });
+            }
+            for (const checkpoint of batch.checkpoints) {
+              requireBuild(checkpoint);
+              statements.checkpoint.run(
+                positionToString(checkpoint.position),
+                checkpoint.name,
+                checkpoint.build,
+              );
+            }
+          })
+          .immediate(),
+      );
     },
     getDocument: async (ref, key) => {
       const row = statements.get.get(ref.name, ref.build, key) as DocumentRow | undefined;
