@@ -1,6 +1,8 @@
 import type { CliCommand } from '../command.js';
 import { auditCommand } from './audit.js';
 import { demoCommand } from './demo.js';
+import { migrateCommand } from './migrate.js';
+import { importCommand } from './import.js';
 import { rebuildCommand } from './rebuild.js';
 import { reportCommand } from './report.js';
 import { verifyCommand } from './verify.js';
@@ -11,5 +13,6 @@ export const commands: readonly CliCommand[] = [
   reportCommand,
   auditCommand,
   rebuildCommand,
+  importCommand,
   verifyCommand,
 ];

@@ -1,0 +1,168 @@
+import { createReadStream, existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import * as E from 'fp-ts/lib/Either.js';
+import type { EventStore } from '@clientele/eventstore';
+import { createInMemoryCheckpointStore } from '@clientele/eventstore';
+import type { CommandSink, ImportReport } from '@clientele/domain';
+import {
+  createCustomerService,
+  createInvoiceService,
+  createLeadConversionReactor,
+  createLeadService,
+  createOpportunityService,
+  createSalesOrganizationService,
+  createTicketService,
+  importHelpdeskLog,
+  importMaven,
+  importOlist,
+  importReceivables,
+} from '@clientele/domain';
+
+/** What `clientele import` can import. */
+export const IMPORT_KINDS = ['customers', 'leads', 'opportunities', 'tickets', 'invoices'] as const;
+/** What `clientele import` can import. */
+export type ImportKind = (typeof IMPORT_KINDS)[number];
+
+/** Where an import writes and how it reports each command sent. */
+export interface ImportSetting {
+  readonly store: EventStore;
+  /** The tenant customers are registered in, and its key for hashing duplicate-check keys. */
+  readonly tenant: { readonly tenantId: string; readonly tenantKey: string };
+  /** Called after every command sent, for the progress bar. */
+  readonly onCommand: () => void;
+}
+
+/** A named mapping of a public data set onto commands. */
+export interface DatasetImport {
+  readonly name: string;
+  readonly kind: ImportKind;
+  /** One line for the help: which file to give and which files it reads next to it. */
+  readonly describe: string;
+  run(file: string, setting: ImportSetting): Promise<E.Either<string, ImportReport>>;
+}
+
+const text = (file: string) => createReadStream(file, { encoding: 'utf8' });
+
+/** Counts every command an entry point is sent, then hands it on. */
+const counted = <C>(sink: CommandSink<C>, onCommand: () => void): CommandSink<C> => ({
+  handle: async (command, context) => {
+    const result = await sink.handle(command, context);
+    onCommand();
+    return result;
+  },
+});
+
+/** The files a data set keeps beside the one given, or which of them is missing. */
+const siblings = <K extends string>(
+  file: string,
+  names: Readonly<Record<K, string>>,
+): E.Either<string, Record<K, string>> => {
+  const found = {} as Record<K, string>;
+  for (const [key, name] of Object.entries(names) as [K, string][]) {
+    const path = join(dirname(file), name);
+    if (!existsSync(path)) return E.left(`${name} was not found next to ${file}`);
+    found[key] = path;
+  }
+  return E.right(found);
+};
+
+const customersOf = (setting: ImportSetting) =>
+  createCustomerService({ store: setting.store, ...setting.tenant });
+
+/** The named mappings: one per public data set in `datasets/`. */
+export const DATASET_IMPORTS: readonly DatasetImport[] = [
+  {
+    name: 'maven',
+    kind: 'opportunities',
+    describe:
+      'Maven CRM sales_pipeline.csv, with sales_teams.csv, accounts.csv and products.csv beside it',
+    run: async (file, setting) => {
+      const files = siblings(file, {
+        teams: 'sales_teams.csv',
+        accounts: 'accounts.csv',
+        products: 'products.csv',
+      });
+      if (E.isLeft(files)) return files;
+      const { store, onCommand } = setting;
+      return E.right(
+        await importMaven(
+          {
+            pipeline: text(file),
+            teams: text(files.right.teams),
+            accounts: text(files.right.accounts),
+            products: text(files.right.products),
+          },
+          {
+            organization: counted(createSalesOrganizationService(store), onCommand),
+            customers: counted(customersOf(setting), onCommand),
+            opportunities: counted(createOpportunityService(store), onCommand),
+          },
+          { tenantId: setting.tenant.tenantId },
+        ),
+      );
+    },
+  },
+  {
+    name: 'olist',
+    kind: 'leads',
+    describe:
+      'Olist olist_marketing_qualified_leads_dataset.csv, with olist_closed_deals_dataset.csv beside it',
+    run: async (file, setting) => {
+      const files = siblings(file, { deals: 'olist_closed_deals_dataset.csv' });
+      if (E.isLeft(files)) return files;
+      const { store, onCommand } = setting;
+      const customers = customersOf(setting);
+      const opportunities = createOpportunityService(store);
+      // The reactor is called for each conversion as it happens, so its checkpoint is not used.
+      const conversion = createLeadConversionReactor({
+        store,
+        checkpoints: createInMemoryCheckpointStore(),
+        customers,
+        opportunities,
+        defaultCurrency: 'BRL',
+      });
+      return E.right(
+        await importOlist(
+          text(file),
+          text(files.right.deals),
+          {
+            leads: counted(createLeadService({ store }), onCommand),
+            opportunities: counted(opportunities, onCommand),
+            store,
+            convert: conversion.react,
+          },
+          { tenantId: setting.tenant.tenantId },
+        ),
+      );
+    },
+  },
+  {
+    name: 'helpdesk',
+    kind: 'tickets',
+    describe: 'the Italian help-desk event log, finale.csv',
+    run: async (file, setting) =>
+      E.right(
+        await importHelpdeskLog(
+          text(file),
+          {
+            tickets: counted(createTicketService(setting.store), setting.onCommand),
+            store: setting.store,
+          },
+          { tenantId: setting.tenant.tenantId },
+        ),
+      ),
+  },
+  {
+    name: 'ibm-ar',
+    kind: 'invoices',
+    describe: 'the IBM accounts-receivable sample, WA_Fn-UseC_-Accounts-Receivable.csv',
+    run: async (file, setting) =>
+      E.right(
+        await importReceivables(
+          text(file),
+          counted(createInvoiceService(setting.store), setting.onCommand),
+          { tenantId: setting.tenant.tenantId },
+        ),
+      ),
+  },
+];
