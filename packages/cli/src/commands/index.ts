@@ -14,5 +14,6 @@ export const commands: readonly CliCommand[] = [
   auditCommand,
   rebuildCommand,
   importCommand,
+  migrateCommand,
   verifyCommand,
 ];
