@@ -1,4 +1,4 @@
-import { createInMemoryCheckpointStore, createInMemoryEventStore } from '@clientele/eventstore';
+import { createInMemoryEventStore } from '@clientele/eventstore';
 import { describe, expect, it } from 'vitest';
 import type { DateOnly } from '../shared/dates.js';
 import type { TicketEvent } from '../ticket/events.js';
@@ -152,7 +152,6 @@ describe('SLA escalation reactor', () => {
     let now = '2026-03-09T09:59:00+01:00';
     const escalator = createSlaEscalator({
       store,
-      checkpoints: createInMemoryCheckpointStore(),
       tickets,
       clock: { now: () => now },
       policy: standardSlaPolicy,
@@ -190,5 +189,18 @@ describe('SLA escalation reactor', () => {
       },
     });
     expect(events).toHaveLength(2);
+    // Restarted (here even configured with another team), it rebuilds what it watches from the
+    // log and sends the same command id again, which the handler recognises: nothing is appended.
+    const restarted = createSlaEscalator({
+      store,
+      tickets,
+      clock: { now: () => now },
+      policy: standardSlaPolicy,
+      calendar: rome,
+      escalateTo: 'duty-manager',
+    });
+    expect(await restarted.catchUp()).toBe(2);
+    expect(await restarted.escalateDue()).toBe(0);
+    expect(await collect(store.readStream(`Ticket-${ticketId}`))).toHaveLength(2);
   });
 });

@@ -1,6 +1,10 @@
 import * as E from 'fp-ts/lib/Either.js';
-import type { CheckpointStore, EventStore, RecordedEvent } from '@clientele/eventstore';
-import { createReactorRunner, deriveId } from '@clientele/eventstore';
+import type { EventStore, RecordedEvent } from '@clientele/eventstore';
+import {
+  createInMemoryCheckpointStore,
+  createReactorRunner,
+  deriveId,
+} from '@clientele/eventstore';
 import type { TicketService } from '../ticket/ticketService.js';
 import type { BusinessCalendar } from './businessCalendar.js';
 import type { SlaPolicy } from './slaPolicy.js';
@@ -17,7 +21,6 @@ export interface SlaClockPort {
 /** Options of {@link createSlaEscalator}. */
 export interface SlaEscalatorOptions {
   readonly store: EventStore;
-  readonly checkpoints: CheckpointStore;
   readonly tickets: TicketService;
   readonly clock: SlaClockPort;
   readonly policy: SlaPolicy;
@@ -70,7 +73,9 @@ export const createSlaEscalator = (options: SlaEscalatorOptions): SlaEscalator =
   const runner = createReactorRunner({
     name: options.name ?? 'sla-escalation',
     store,
-    checkpoints: options.checkpoints,
+    // The tickets it watches live in memory, so each start reads Ticket events from the beginning
+    // rather than from a durable checkpoint; escalations stay single through their derived ids.
+    checkpoints: createInMemoryCheckpointStore(),
     filter: { streamNamePrefixes: ['Ticket-'] },
     react,
   });
