@@ -1,0 +1,142 @@
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { afterAll, describe, expect, it } from 'vitest';
+import { commands, ExitCode, runCli } from '@clientele/cli';
+import { recordingIo } from '../src/testIo.js';
+
+const MAVEN = new URL(
+  '../../../../shared/datasets/maven-crm-sales-opportunities/',
+  import.meta.url,
+);
+
+const dir = mkdtempSync(join(tmpdir(), 'clientele-import-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/**
+ * A slice of the Maven data set in `folder`: the header and first 150 deals of the pipeline (CRLF
+ * line ends, as the file has them) plus `extraRows`, with the three files the mapping reads
+ * beside it copied whole. Returns the pipeline file's path.
+ */
+const mavenSlice = (folder: string, extraRows: readonly string[] = []): string => {
+  const target = join(dir, folder);
+  mkdirSync(target, { recursive: true });
+  for (const name of ['sales_teams.csv', 'accounts.csv', 'products.csv'])
+    copyFileSync(new URL(name, MAVEN), join(target, name));
+  const lines = readFileSync(new URL('sales_pipeline.csv', MAVEN), 'utf8').split('\r\n');
+  const pipeline = join(target, 'sales_pipeline.csv');
+  writeFileSync(pipeline, [...lines.slice(0, 151), ...extraRows, ''].join('\r\n'));
+  return pipeline;
+};
+
+const run = async (...args: string[]) => {
+  const io = recordingIo({}, dir);
+  const code = await runCli(commands, args, io);
+  return { code, out: io.out.join(''), err: io.err.join('') };
+};
+
+const eventCount = (file: string): number => {
+  const db = new Database(file, { readonly: true });
+  const row = db.prepare('SELECT count(*) AS n FROM events').get() as { n: number };
+  db.close();
+  return row.n;
+};
+
+/*
+ * The slice's figures, computed independently by a short Python script over the raw CSV
+ * (csv.DictReader, first 150 rows, Counter of deal_stage): 110 Won, 26 Lost, 14 Engaging, no
+ * Prospecting; so 150 opened and 150 moved to Engaging. The set-up is the whole of
+ * sales_teams.csv (3 offices, 6 teams and managers, 35 reps) and accounts.csv (85 customers).
+ */
+const SLICE_EVENTS = 3 + 6 + 6 + 35 + 85 + 150 + 150 + 110 + 26;
+
+describe('clientele import', () => {
+  it('imports a slice of the Maven data set into a SQLite file, and importing it again changes nothing', async () => {
+    const pipeline = mavenSlice('maven');
+    const store = `sqlite:${join(dir, 'maven.db')}`;
+    const first = await run(
+      'import',
+      'opportunities',
+      pipeline,
+      '--mapping',
+      'maven',
+      '--store',
+      store,
+    );
+    expect(first.code).toBe(ExitCode.ok);
+    expect(first.out).toContain('rows read:          277');
+    expect(first.out).toContain(`commands accepted:  ${SLICE_EVENTS}`);
+    expect(first.out).toContain('rows rejected:      0');
+    expect(first.out).toContain('  OpportunityWon: 110');
+    expect(first.err).toContain('importing opportunities (maven)');
+    expect(eventCount(join(dir, 'maven.db'))).toBe(SLICE_EVENTS);
+
+    const again = await run(
+      'import',
+      'opportunities',
+      pipeline,
+      '--mapping',
+      'maven',
+      '--store',
+      store,
+    );
+    expect(again.code).toBe(ExitCode.ok);
+    expect(again.out).toContain(`  changed nothing:  ${SLICE_EVENTS}`);
+    expect(again.out).toContain('events appended:    0');
+    expect(eventCount(join(dir, 'maven.db'))).toBe(SLICE_EVENTS);
+  });
+
+  it('reports a bad row with its line number and reason, imports the others whole, and exits 1', async () => {
+    const pipeline = mavenSlice('bad', ['BADROW01,Moses Frase,MG Special,,Won,2017-01-02,,']);
+    const file = join(dir, 'bad.db');
+    const result = await run('import', 'opportunities', pipeline, '--store', `sqlite:${file}`);
+    expect(result.code).toBe(ExitCode.failed);
+    expect(result.err).toContain('line 152: close_date, close_value: required for a Won deal');
+    expect(result.out).toContain('rows rejected:      1');
+    // Nothing of the bad row was written: not even its opening.
+    expect(eventCount(file)).toBe(SLICE_EVENTS);
+  });
+
+  it('checks every row in a dry run without creating the store', async () => {
+    const pipeline = mavenSlice('dry');
+    const file = join(dir, 'dry.db');
+    const result = await run(
+      'import',
+      'opportunities',
+      pipeline,
+      '--dry-run',
+      '--store',
+      `sqlite:${file}`,
+    );
+    expect(result.code).toBe(ExitCode.ok);
+    expect(result.out).toContain('dry run: nothing was written');
+    expect(result.out).toContain(`commands accepted:  ${SLICE_EVENTS}`);
+    expect(existsSync(file)).toBe(false);
+  });
+
+  it('says what to do when the mapping does not import that kind, or a sibling file is missing', async () => {
+    const wrongKind = await run('import', 'tickets', join(dir, 'x.csv'), '--mapping', 'maven');
+    expect(wrongKind.code).toBe(ExitCode.usage);
+    expect(wrongKind.err).toContain('the maven mapping imports opportunities, not tickets');
+
+    mkdirSync(join(dir, 'lonely'), { recursive: true });
+    writeFileSync(join(dir, 'lonely', 'sales_pipeline.csv'), 'opportunity_id\r\n');
+    const missing = await run(
+      'import',
+      'opportunities',
+      join(dir, 'lonely', 'sales_pipeline.csv'),
+      '--dry-run',
+    );
+    expect(missing.code).toBe(ExitCode.usage);
+    expect(missing.err).toContain('sales_teams.csv was not found next to');
+  });
+});
