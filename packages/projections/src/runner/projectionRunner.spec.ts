@@ -5,13 +5,8 @@ import { applyEvent, foldEvents } from '../projection/applyEvent.js';
 import type { StoredDocument } from '../projection/storedDocument.js';
 import { createInMemoryReadModelStore } from '../store/inMemoryReadModelStore.js';
 import type { ReadModelStore } from '../store/readModelStore.js';
-import {
-  appendLedger,
-  balances,
-  dumpActive,
-  eventsPerType,
-  ledgerSteps,
-} from '../testing/syntheticLedger.js';
+import { dumpActive } from '../testing/dumpActive.js';
+import { appendLedger, balances, eventsPerType, ledgerSteps } from '../testing/syntheticLedger.js';
 import type { ProjectionProgress } from './progress.js';
 import { createProjectionRunner } from './projectionRunner.js';
 

@@ -9,7 +9,6 @@ export type { Balance, LedgerStep } from './syntheticLedger.js';
 export {
   appendLedger,
   balances,
-  dumpActive,
   eventsPerType,
   ledgerEvent,
   ledgerSteps,
@@ -22,3 +21,9 @@ export {
   invoiceHistories,
   ticketHistories,
 } from './serviceAndFinanceEvents.js';
+export { dumpActive } from './dumpActive.js';
+export type { IncrementalRun } from './projectionProperties.js';
+export {
+  expectFeedingTwiceChangesNothing,
+  expectIncrementalEqualsRebuilt,
+} from './projectionProperties.js';

@@ -2,7 +2,6 @@ import { randomUUID } from 'node:crypto';
 import fc from 'fast-check';
 import type { EventStore, EventToAppend, RecordedEvent } from '@clientele/eventstore';
 import type { Projection } from '../projection/projection.js';
-import type { ReadModelStore } from '../store/readModelStore.js';
 
 /** A synthetic history step: money moved into an account, or between two accounts. */
 export type LedgerStep =
@@ -105,19 +104,4 @@ export const eventsPerType: Projection<{ readonly count: number }> = {
   keysOf: (event) => [`type:${event.type}`],
   initial: () => ({ count: 0 }),
   apply: (doc) => ({ count: doc.count + 1 }),
-};
-
-/** Every document of a projection's active build, in key order, with positions as strings. */
-export const dumpActive = async (store: ReadModelStore, name: string): Promise<unknown[]> => {
-  const build = await store.activeBuild(name);
-  if (build === undefined) return [];
-  const documents: unknown[] = [];
-  for await (const d of store.documents({ name, build })) {
-    documents.push({
-      key: d.key,
-      doc: d.doc,
-      at: `${d.lastPosition.commit}/${d.lastPosition.prepare}`,
-    });
-  }
-  return documents;
 };

@@ -1,0 +1,68 @@
+import { type RecordedEvent, createInMemoryEventStore } from '@clientele/eventstore';
+import { expect } from 'vitest';
+import { applyEvent, foldEvents } from '../projection/applyEvent.js';
+import type { AnyProjection } from '../projection/projection.js';
+import type { StoredDocument } from '../projection/storedDocument.js';
+import { createProjectionRunner } from '../runner/projectionRunner.js';
+import { createInMemoryReadModelStore } from '../store/inMemoryReadModelStore.js';
+import { dumpActive } from './dumpActive.js';
+
+/** How an incremental run is cut: events appended per step, and events per runner batch. */
+export interface IncrementalRun {
+  readonly cuts: readonly number[];
+  readonly batchSize: number;
+}
+
+/**
+ * Replays `history` (as recorded in another store) into a fresh log in steps, catching the
+ * projections up after each step, and asserts the read models equal those of one rebuild over
+ * the whole log. Returns the rebuilt documents per projection, for further checks.
+ */
+export const expectIncrementalEqualsRebuilt = async (
+  projections: readonly AnyProjection[],
+  history: readonly RecordedEvent[],
+  run: IncrementalRun,
+): Promise<unknown[][]> => {
+  const events = createInMemoryEventStore();
+  const incremental = createInMemoryReadModelStore();
+  const runner = createProjectionRunner({
+    events,
+    readModels: incremental,
+    projections,
+    batchSize: run.batchSize,
+  });
+  let from = 0;
+  for (const cut of [...run.cuts, history.length]) {
+    const to = Math.min(history.length, from + cut);
+    for (const { streamName, type, data, eventId, metadata } of history.slice(from, to)) {
+      await events.appendToStream(streamName, [{ type, data, eventId, metadata }]);
+    }
+    await runner.catchUp();
+    from = to;
+  }
+  const rebuilt = createInMemoryReadModelStore();
+  await createProjectionRunner({ events, readModels: rebuilt, projections }).catchUp();
+  const expected = await Promise.all(projections.map((p) => dumpActive(rebuilt, p.name)));
+  expect(await Promise.all(projections.map((p) => dumpActive(incremental, p.name)))).toEqual(
+    expected,
+  );
+  return expected;
+};
+
+/**
+ * Folds `log` into the projection while feeding again, after each event, every earlier event
+ * whose index is in `repeats`, and asserts the documents equal a plain fold of the log.
+ */
+export const expectFeedingTwiceChangesNothing = async (
+  projection: AnyProjection,
+  log: readonly RecordedEvent[],
+  repeats: readonly number[],
+): Promise<void> => {
+  const once = await foldEvents(projection, log);
+  const twice = new Map<string, StoredDocument>();
+  for (const [i, event] of log.entries()) {
+    applyEvent(projection, twice, event);
+    for (const r of repeats) if (r <= i) applyEvent(projection, twice, log[r] as RecordedEvent);
+  }
+  expect(twice).toEqual(once);
+};
