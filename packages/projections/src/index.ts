@@ -12,3 +12,4 @@ export * from './definitions/index.js';
 export * from './sqlite/index.js';
 export * from './postgres/index.js';
 export * from './readModels/index.js';
+export * from './asOf/index.js';

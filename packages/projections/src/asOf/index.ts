@@ -1,0 +1,1 @@
+export { readModelsAsOf } from './readModelsAsOf.js';
