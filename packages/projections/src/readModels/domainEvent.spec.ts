@@ -1,0 +1,41 @@
+import { LeadEvent } from '@clientele/domain';
+import { createInMemoryEventStore } from '@clientele/eventstore';
+import { describe, expect, it } from 'vitest';
+import { createProjectionRunner } from '../runner/projectionRunner.js';
+import { createInMemoryReadModelStore } from '../store/inMemoryReadModelStore.js';
+import { appendHistory } from '../testing/domainHistory.js';
+import { lead } from '../testing/salesEvents.js';
+import { domainEventDecoder } from './domainEvent.js';
+import { leadsProjection } from './leads/leadsProjection.js';
+
+describe('domain events in projections', () => {
+  it('skips event types a later domain release added, and decodes the known ones', async () => {
+    const events = createInMemoryEventStore();
+    await appendHistory(events, [
+      lead('L1', 'web', '2026-01-05'),
+      { stream: 'Lead-L1', type: 'LeadTeleported', data: {}, at: '2026-01-06' },
+    ]);
+    const decode = domainEventDecoder(LeadEvent);
+    const decoded = [];
+    for await (const event of events.readAll()) decoded.push(decode(event)?.type);
+    expect(decoded).toEqual(['LeadCaptured', undefined]);
+  });
+
+  it('stops the runner on a known event that does not decode, naming it, and commits nothing of its batch', async () => {
+    const events = createInMemoryEventStore();
+    const broken = {
+      stream: 'Lead-L2',
+      type: 'LeadCaptured',
+      data: { leadId: 'L2' },
+      at: '2026-01-06',
+    };
+    await appendHistory(events, [lead('L1', 'web', '2026-01-05'), broken]);
+    const readModels = createInMemoryReadModelStore();
+    const runner = createProjectionRunner({ events, readModels, projections: [leadsProjection] });
+    await expect(runner.catchUp()).rejects.toThrow(
+      /\(LeadCaptured\) at Lead-L2 does not decode: .*source/,
+    );
+    expect((await readModels.builds('leads'))[0]?.checkpoint).toBeUndefined();
+    expect(await readModels.activeBuild('leads')).toBeUndefined();
+  });
+});
