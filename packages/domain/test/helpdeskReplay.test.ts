@@ -1,7 +1,7 @@
 import { createReadStream } from 'node:fs';
 import * as E from 'fp-ts/lib/Either.js';
 import { createInMemoryEventStore } from '@clientele/eventstore';
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import type { CsvRecord } from '../src/mappings/csv/parseCsv.js';
 import { readCsvRecords } from '../src/mappings/csv/parseCsv.js';
 import {
@@ -15,11 +15,10 @@ import { officeHours } from '../src/sla/businessCalendar.js';
 import { standardSlaPolicy } from '../src/sla/slaPolicy.js';
 import { ticketSla } from '../src/sla/ticketSla.js';
 import { TicketEvent } from '../src/ticket/events.js';
+import { datasetUrl, datasetsUnavailable } from '../../../test/support/datasets.js';
+import { describeWhenAvailable } from '../../../test/support/requireService.js';
 
-const FILE = new URL(
-  '../../../../shared/datasets/helpdesk-italian-company/finale.csv',
-  import.meta.url,
-);
+const FILE = datasetUrl('helpdesk-italian-company/finale.csv');
 
 /*
  * Expected figures computed independently of this code, by a short Python script over the raw CSV
@@ -39,7 +38,7 @@ const EXPECTED_EVENTS = {
   TicketWaitingOnCustomer: 1432,
 };
 
-describe('help-desk log replay', () => {
+describeWhenAvailable('help-desk log replay', datasetsUnavailable(), () => {
   it('maps all 21,348 rows onto Ticket commands the handler accepts, with exact event counts', async () => {
     const rows: CsvRecord[] = [];
     for await (const record of readCsvRecords(createReadStream(FILE, { encoding: 'utf8' }))) {

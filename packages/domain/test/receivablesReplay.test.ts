@@ -1,23 +1,22 @@
 import { createReadStream } from 'node:fs';
 import * as E from 'fp-ts/lib/Either.js';
 import { createInMemoryEventStore } from '@clientele/eventstore';
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { readCsvRecords } from '../src/mappings/csv/parseCsv.js';
 import { mapReceivablesRow } from '../src/mappings/ibmAccountsReceivable/receivablesMapping.js';
 import { createInvoiceService } from '../src/invoice/invoiceService.js';
 import { importReceivables } from '../src/mappings/ibmAccountsReceivable/importReceivables.js';
+import { datasetUrl, datasetsUnavailable } from '../../../test/support/datasets.js';
+import { describeWhenAvailable } from '../../../test/support/requireService.js';
 
-const FILE = new URL(
-  '../../../../shared/datasets/ibm-accounts-receivable/WA_Fn-UseC_-Accounts-Receivable.csv',
-  import.meta.url,
-);
+const FILE = datasetUrl('ibm-accounts-receivable/WA_Fn-UseC_-Accounts-Receivable.csv');
 
 /*
  * Expected figures computed independently with Python over the raw CSV (csv.DictReader,
  * Decimal for the amounts): 2,466 rows, 100 customers, 561 disputed, amounts summing to
  * 147,703.18.
  */
-describe('accounts-receivable replay', () => {
+describeWhenAvailable('accounts-receivable replay', datasetsUnavailable(), () => {
   it('replays every invoice as an issue and a settlement through the handler, with exact counts', async () => {
     const store = createInMemoryEventStore();
     const invoices = createInvoiceService(store);
