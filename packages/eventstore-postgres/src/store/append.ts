@@ -12,6 +12,7 @@ import type {
 import {
   ANY,
   NO_STREAM,
+  STREAM_EXISTS,
   position,
   revisionToString,
   stringifyJson,
@@ -125,10 +126,9 @@ const appendWithoutCommand = async (
     typeof expected === 'bigint' ? expected.toString() : null,
   ];
   const { rows } = await context.pool.query<{
-    actual_revision: string | null;
     commit_position: string;
-    prepare_position: string | null;
-    last_revision: string | null;
+    position: string;
+    stream_revision: string;
   }>(
     single === undefined
       ? {
@@ -148,20 +148,28 @@ const appendWithoutCommand = async (
           ],
         },
   );
-  const count = events.length;
-  const row = rows[0];
-  if (row === undefined) return undefined;
-  if (row.prepare_position === null || row.last_revision === null) {
-    return { ...CONFLICT, actual_revision: row.actual_revision, stream_name: streamName };
+  const first = rows[0];
+  if (first === undefined) {
+    // Nothing written: the expectation did not hold. Conflicts are rare, so the actual
+    // revision is read only now.
+    const actual =
+      expected === STREAM_EXISTS ? NO_STREAM : await context.streamRevision(streamName);
+    return {
+      ...CONFLICT,
+      actual_revision: actual === NO_STREAM ? null : actual.toString(),
+      stream_name: streamName,
+    };
   }
+  const last = rows.reduce((a, b) => (BigInt(a.position) > BigInt(b.position) ? a : b));
+  const lastRevision = BigInt(last.stream_revision);
   return {
     outcome: 'appended',
-    actual_revision: row.actual_revision,
+    actual_revision: null,
     stream_name: streamName,
-    first_revision: (BigInt(row.last_revision) - BigInt(count - 1)).toString(),
-    last_revision: row.last_revision,
-    commit_position: row.commit_position,
-    prepare_position: row.prepare_position,
+    first_revision: (lastRevision - BigInt(events.length - 1)).toString(),
+    last_revision: last.stream_revision,
+    commit_position: first.commit_position,
+    prepare_position: last.position,
     event_ids: [],
   };
 };
