@@ -73,6 +73,30 @@ describe('Maven CRM pipeline import', () => {
     expect(await countEvents(store)).toEqual(EXPECTED_EVENTS);
   });
 
+  it('names the set-up file of a rejected set-up row, whose line numbers the pipeline shares', async () => {
+    const store = createInMemoryEventStore();
+    const report = await importMaven(
+      {
+        pipeline: [
+          'opportunity_id,sales_agent,product,account,deal_stage,engage_date,close_date,close_value\n',
+        ],
+        teams: ['sales_agent,manager,regional_office\nAnna Snelling,Dustin Brinkmann,Central\n'],
+        accounts: [
+          'account,sector,year_established,revenue,employees,office_location,subsidiary_of\nAcme,,1996,1,2,United States,\n',
+        ],
+        products: ['product,series,sales_price\nGTX Basic,GTX,550\n'],
+      },
+      {
+        organization: createSalesOrganizationService(store),
+        customers: createCustomerService({ store, tenantId: 'maven', tenantKey: 'k' }),
+        opportunities: createOpportunityService(store),
+      },
+    );
+    expect(report.rejected).toEqual([
+      { lineNumber: 2, problems: ['accounts.csv: sector: expected NonEmptyName, got ""'] },
+    ]);
+  });
+
   it('prices the pipeline’s GTXPro at the list price of products.csv’s GTX Pro, in cents', () => {
     const mapping = createMavenMapping({
       prices: new Map([['GTXPro', 4_821]]),

@@ -3,7 +3,7 @@ import type { CustomerCommand } from '../../customer/commands.js';
 import type { OpportunityCommand } from '../../opportunity/commands.js';
 import type { SalesOrganizationCommand } from '../../salesOrganization/commands.js';
 import type { CommandSink, ImportReport } from '../importReport.js';
-import type { MappedRow } from '../mappedRow.js';
+import type { MappedRow, RejectedRow } from '../mappedRow.js';
 import type { MavenSetupOptions } from './mavenOrganization.js';
 import type { CsvRecord } from '../csv/parseCsv.js';
 import { readCsvRecords } from '../csv/parseCsv.js';
@@ -49,6 +49,9 @@ export const importMaven = async (
   options: MavenSetupOptions & { readonly prospectingOpenedOn?: string } = {},
 ): Promise<ImportReport> => {
   const tally = createImportTally();
+  /** Set-up files share line numbers with the pipeline, so their problems name the file. */
+  const rejectIn = (file: string, row: RejectedRow) =>
+    tally.reject({ ...row, problems: row.problems.map((problem) => `${file}: ${problem}`) });
   const sendAll = async <C>(sink: CommandSink<C>, rows: readonly MappedRow<C>[]) => {
     for (const row of rows) if (!(await tally.send(sink, row))) return;
   };
@@ -56,14 +59,14 @@ export const importMaven = async (
   for (const record of await readAll(files.teams)) {
     tally.row();
     const mapped = organization.mapRow(record.values, record.lineNumber);
-    if (E.isLeft(mapped)) tally.reject(mapped.left);
+    if (E.isLeft(mapped)) rejectIn('sales_teams.csv', mapped.left);
     else await sendAll(target.organization, mapped.right);
   }
   const accounts = new Set<string>();
   for (const record of await readAll(files.accounts)) {
     tally.row();
     const mapped = mapMavenAccountRow(record.values, record.lineNumber, options);
-    if (E.isLeft(mapped)) tally.reject(mapped.left);
+    if (E.isLeft(mapped)) rejectIn('accounts.csv', mapped.left);
     else if (await tally.send(target.customers, mapped.right))
       accounts.add(record.values['account'] ?? '');
   }
@@ -71,7 +74,7 @@ export const importMaven = async (
   products.forEach(() => tally.row());
   const prices = mavenPriceList(products);
   if (E.isLeft(prices)) {
-    tally.reject(prices.left);
+    rejectIn('products.csv', prices.left);
     return tally.report();
   }
   const deals = createMavenMapping({
