@@ -1,10 +1,12 @@
 import type { AnyProjection } from '../projection/projection.js';
+import { campaignsProjection } from './campaigns/campaignsProjection.js';
 import { commissionsProjection } from './commission/commissionsProjection.js';
 import { dealsProjection } from './deals/dealsProjection.js';
 import { invoicesProjection } from './receivables/invoicesProjection.js';
 import { leadsProjection } from './leads/leadsProjection.js';
 import { ticketsProjection } from './service/ticketsProjection.js';
 import { organizationProjection } from './salesOrganization/organizationProjection.js';
+import { saleCommissionsProjection } from './timeline/saleCommissionsProjection.js';
 import { timelineProjection } from './timeline/timelineProjection.js';
 
 /** Every read model Clientele ships, for one runner to keep them all in one pass over the log. */
@@ -13,7 +15,9 @@ export const allReadModels: readonly AnyProjection[] = [
   dealsProjection,
   organizationProjection,
   timelineProjection,
+  saleCommissionsProjection,
   invoicesProjection,
   ticketsProjection,
   commissionsProjection,
+  campaignsProjection,
 ];

@@ -23,6 +23,10 @@ export {
   timelineKey,
   timelineProjection,
 } from './timeline/timelineProjection.js';
+export {
+  SaleCommissionsDocument,
+  saleCommissionsProjection,
+} from './timeline/saleCommissionsProjection.js';
 export type { TimelineEntry } from './timeline/customerTimeline.js';
 export { customerStateAsOf, customerTimeline } from './timeline/customerTimeline.js';
 export { InvoiceDocument, invoiceKey } from './receivables/invoiceDocument.js';
@@ -48,3 +52,5 @@ export type { TargetRow } from './commission/targetsReport.js';
 export { targetsReport } from './commission/targetsReport.js';
 export type { AttributionRule, CampaignOptions, CampaignRow } from './campaigns/campaignReport.js';
 export { campaignReport } from './campaigns/campaignReport.js';
+export { CampaignDocument, campaignKey } from './campaigns/campaignDocument.js';
+export { campaignsProjection } from './campaigns/campaignsProjection.js';

@@ -8,6 +8,7 @@ import {
   expectIncrementalEqualsRebuilt,
 } from '../testing/projectionProperties.js';
 import {
+  campaignHistories,
   commissionHistories,
   invoiceHistories,
   ticketHistories,
@@ -27,7 +28,7 @@ const sampleOf = <T>(arbitrary: fc.Arbitrary<T[]>, seed: number): T[] =>
   )[0] ?? [];
 
 // One history per seed, shared by the properties (generating it is the slow part): the domain's
-// generated sales history, plus seeded samples of random tickets, invoices and commission, for
+// generated sales history, plus seeded samples of random campaigns, tickets, invoices and commission, for
 // which the generator has no steps yet.
 const histories = new Map<number, RecordedEvent[]>();
 const historyOf = async (seed: number): Promise<RecordedEvent[]> => {
@@ -36,9 +37,13 @@ const historyOf = async (seed: number): Promise<RecordedEvent[]> => {
   const store = createInMemoryEventStore();
   await generateSalesHistory(store, seed, 120);
   await appendHistory(store, [
+    ...sampleOf(campaignHistories(), seed),
     ...sampleOf(invoiceHistories(), seed),
     ...sampleOf(ticketHistories(), seed),
-    ...sampleOf(commissionHistories(), seed),
+    ...sampleOf(
+      commissionHistories().filter((h) => h.some((e) => e.type === 'CommissionBaseRecorded')),
+      seed,
+    ),
   ]);
   const events = await collect(store.readAll());
   histories.set(seed, events);

@@ -17,6 +17,7 @@ export type { HistoryEntry } from './domainHistory.js';
 export { appendHistory } from './domainHistory.js';
 export * as salesEvents from './salesEvents.js';
 export {
+  campaignHistories,
   commissionHistories,
   invoiceHistories,
   ticketHistories,

@@ -156,7 +156,7 @@ export const commissionHistories = (maxEvents = 12): fc.Arbitrary<HistoryEntry[]
     fc
       .record({
         rep: fc.nat(2),
-        kind: fc.constantFrom('plan', 'accrued', 'clawedBack', 'paid'),
+        kind: fc.constantFrom('plan', 'accrued', 'clawedBack', 'paid', 'base'),
         amount: fc.integer({ min: 0, max: 100_000 }),
         month: fc.integer({ min: 1, max: 12 }),
       })
@@ -182,11 +182,78 @@ export const commissionHistories = (maxEvents = 12): fc.Arbitrary<HistoryEntry[]
               ]
             : kind === 'paid'
               ? ['CommissionSettlementPaid', { settlementId: `S-${at}`, paidOn: at, amount: eur }]
-              : [
-                  kind === 'accrued' ? 'CommissionAccrued' : 'CommissionClawedBack',
-                  { period, amount: eur, causeEventId: null, entitlement: eur },
-                ];
+              : kind === 'base'
+                ? [
+                    'CommissionBaseRecorded',
+                    {
+                      causeEventId: `cause-${at}`,
+                      base: 'collected',
+                      amount: eur,
+                      countsOn: at,
+                      invoiceId: `INV-${month % 3}`,
+                    },
+                  ]
+                : [
+                    kind === 'accrued' ? 'CommissionAccrued' : 'CommissionClawedBack',
+                    { period, amount: eur, causeEventId: null, entitlement: eur },
+                  ];
         return { stream: `Commission-${repId}`, type, data: { repId, ...data }, at };
       }),
     { maxLength: maxEvents },
   );
+
+/** Random campaign histories for property tests: campaigns planned, launched, and their costs. */
+export const campaignHistories = (maxCampaigns = 4): fc.Arbitrary<HistoryEntry[]> =>
+  fc
+    .array(
+      fc.record({
+        budget: fc.integer({ min: 0, max: 100_000 }),
+        costs: fc.array(
+          fc.record({ amount: fc.integer({ min: 0, max: 50_000 }), repeat: fc.boolean() }),
+          {
+            maxLength: 4,
+          },
+        ),
+      }),
+      { minLength: 1, maxLength: maxCampaigns },
+    )
+    .map((campaigns) =>
+      campaigns.flatMap(({ budget, costs }, i): HistoryEntry[] => {
+        const campaignId = `CMP-${i}`;
+        const stream = `Campaign-${campaignId}`;
+        const at = day(i);
+        return [
+          {
+            stream,
+            type: 'CampaignPlanned',
+            data: {
+              campaignId,
+              name: campaignId,
+              channel: 'email',
+              targetAudience: 'all',
+              budget: money(budget, 'EUR'),
+              startsOn: at,
+              endsOn: day(i + 30),
+            },
+            at,
+          },
+          { stream, type: 'CampaignLaunched', data: { campaignId, launchedOn: at }, at },
+          // A cost recorded again under the same id must count once.
+          ...costs.flatMap(({ amount, repeat }, n) => {
+            const cost = {
+              stream,
+              type: 'CampaignCostRecorded',
+              data: {
+                campaignId,
+                costId: `C${n}`,
+                amount: money(amount, 'EUR'),
+                incurredOn: at,
+                category: 'ads',
+              },
+              at,
+            };
+            return repeat ? [cost, cost] : [cost];
+          }),
+        ];
+      }),
+    );

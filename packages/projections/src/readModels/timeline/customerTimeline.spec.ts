@@ -5,6 +5,7 @@ import { createInMemoryReadModelStore } from '../../store/inMemoryReadModelStore
 import { appendHistory, type HistoryEntry } from '../../testing/domainHistory.js';
 import { lead, opened } from '../../testing/salesEvents.js';
 import { customerStateAsOf, customerTimeline } from './customerTimeline.js';
+import { saleCommissionsProjection } from './saleCommissionsProjection.js';
 import { timelineProjection } from './timelineProjection.js';
 
 const registered = (customerId: string, at: string, leadId?: string): HistoryEntry => ({
@@ -51,6 +52,21 @@ const merged = (customerId: string, survivorId: string, at: string): HistoryEntr
   at,
 });
 
+const commissionBase = (opportunityId: string, at: string): HistoryEntry => ({
+  stream: 'Commission-rep-1',
+  type: 'CommissionBaseRecorded',
+  data: {
+    repId: 'rep-1',
+    causeEventId: 'e',
+    base: 'booked',
+    amount: { amountMinor: 100, currency: 'EUR' },
+    countsOn: at,
+    opportunityId,
+  },
+  at,
+  actor: 'commission-process',
+});
+
 // Each append is recorded one day after the previous, from 1 March; business times are given.
 let day = 0;
 const events = createInMemoryEventStore({ now: () => new Date(Date.UTC(2026, 2, 1 + day++)) });
@@ -66,8 +82,14 @@ beforeAll(async () => {
     classified('C1', 'enterprise', '2026-01-02'), // 03-06: back-dated entry
     registered('C3', '2026-01-14'), // 03-07
     merged('C3', 'C1', '2026-01-15'), // 03-08
+    commissionBase('O1', '2026-01-16'), // 03-09: names C1's opportunity
+    commissionBase('O2', '2026-01-17'), // 03-10: names another customer's
   ]);
-  await createProjectionRunner({ events, readModels, projections: [timelineProjection] }).catchUp();
+  await createProjectionRunner({
+    events,
+    readModels,
+    projections: [timelineProjection, saleCommissionsProjection],
+  }).catchUp();
 });
 
 describe('customer timeline', () => {
@@ -81,6 +103,7 @@ describe('customer timeline', () => {
       ['Customer-C1', 'CustomerClassified', 'analyst-1'],
       ['Customer-C3', 'CustomerRegistered', 'rep-1'],
       ['Customer-C3', 'CustomerMerged', 'rep-1'],
+      ['Commission-rep-1', 'CommissionBaseRecorded', 'commission-process'],
     ]);
     expect(timeline[3]?.occurredAt).toBe('2026-01-13T09:00:00.000Z');
     expect(timeline[3]?.recordedAt).toBe('2026-03-05T00:00:00.000Z');

@@ -10,11 +10,13 @@ import {
   type RecordedEvent,
   comparePositions,
   isWithin,
+  parsePosition,
   positionToString,
 } from '@clientele/eventstore';
 import { activeDocument } from '../../store/activeDocuments.js';
 import type { ReadModelStore } from '../../store/readModelStore.js';
 import { domainEventDecoder } from '../domainEvent.js';
+import { SaleCommissionsDocument } from './saleCommissionsProjection.js';
 import { TimelineDocument, timelineKey } from './timelineProjection.js';
 
 /** One line of a customer's timeline: what happened, where, when, and who did it. */
@@ -39,9 +41,35 @@ const collect = async (
   return all;
 };
 
+/** The commission events that name a sale stream (an invoice or an opportunity), read by position. */
+const commissionEventsOf = async (
+  readModels: ReadModelStore,
+  events: EventStore,
+  stream: string,
+  within: (e: RecordedEvent) => boolean,
+): Promise<RecordedEvent[]> => {
+  if (!stream.startsWith('Invoice-') && !stream.startsWith('Opportunity-')) return [];
+  const links = await activeDocument(
+    readModels,
+    'saleCommissions',
+    SaleCommissionsDocument,
+    stream,
+  );
+  const found: RecordedEvent[] = [];
+  for (const text of links?.positions ?? []) {
+    const at = parsePosition(text);
+    if (at._tag === 'Left')
+      throw new Error(`stored commission link of ${stream} is corrupt: ${at.left}`);
+    for await (const event of events.readAll({ fromPosition: at.right, maxCount: 1 })) {
+      if (within(event)) found.push(event);
+    }
+  }
+  return found;
+};
+
 /**
- * Every event that touched one customer, across all its streams, in log order, with actor and
- * time; optionally only the history as of a moment (as known then, or as effective then).
+ * Every event that touched one customer, across all its streams (and the commission events that
+ * name its invoices and opportunities), in log order, with actor and time; optionally only the history as of a moment (as known then, or as effective then).
  */
 export const customerTimeline = async (
   readModels: ReadModelStore,
@@ -56,10 +84,14 @@ export const customerTimeline = async (
     timelineKey(customerId),
   );
   const within = asOf === undefined ? () => true : isWithin(asOf);
+  const streams = doc?.streams ?? [];
   const perStream = await Promise.all(
-    (doc?.streams ?? []).map((stream) => collect(events.readStream(stream), within)),
+    streams.map((stream) => collect(events.readStream(stream), within)),
   );
-  return perStream
+  const commissions = await Promise.all(
+    streams.map((stream) => commissionEventsOf(readModels, events, stream, within)),
+  );
+  return [...perStream, ...commissions]
     .flat()
     .sort((a, b) => comparePositions(a.position, b.position))
     .map((event) => ({
