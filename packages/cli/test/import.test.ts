@@ -139,4 +139,41 @@ describe('clientele import', () => {
     expect(missing.code).toBe(ExitCode.usage);
     expect(missing.err).toContain('sales_teams.csv was not found next to');
   });
+
+  it('imports customers with a mapping file, reports a row without an id by its line, and re-importing changes nothing', async () => {
+    const accounts = readFileSync(new URL('accounts.csv', MAVEN), 'utf8');
+    const csv = join(dir, 'accounts.csv');
+    writeFileSync(csv, `${accounts},retail,2001,1.5,10,Italy,\r\n`);
+    const mappingFile = join(dir, 'accounts.json');
+    writeFileSync(
+      mappingFile,
+      JSON.stringify({
+        imports: 'customers',
+        idColumn: 'account',
+        idPrefix: 'account-',
+        columns: { name: 'account', industry: 'sector', region: 'office_location' },
+        constants: { customerKind: 'company' },
+      }),
+    );
+    const file = join(dir, 'accounts.db');
+    const args = [
+      'import',
+      'customers',
+      csv,
+      '--mapping',
+      mappingFile,
+      '--store',
+      `sqlite:${file}`,
+    ];
+    const first = await run(...args);
+    expect(first.code).toBe(ExitCode.failed);
+    // accounts.csv has 85 data rows (lines 2-86); the added row is line 87.
+    expect(first.err).toContain('\nline 87: account: the id column is empty or missing\n');
+    expect(first.out).toContain('  CustomerRegistered: 85');
+    expect(eventCount(file)).toBe(85);
+
+    const again = await run(...args);
+    expect(again.out).toContain('  changed nothing:  85');
+    expect(eventCount(file)).toBe(85);
+  });
 });

@@ -4,7 +4,9 @@ import * as E from 'fp-ts/lib/Either.js';
 import type { EventStore } from '@clientele/eventstore';
 import { createInMemoryEventStore, withHashChain } from '@clientele/eventstore';
 import type { CliCommand } from '../command.js';
-import type { ImportKind } from '../importing/datasetImports.js';
+import type { DatasetImport, ImportKind } from '../importing/datasetImports.js';
+import { readColumnMapping } from '../importing/columnMapping.js';
+import { fileMappingImport } from '../importing/fileMappingImport.js';
 import { ExitCode } from '../exitCodes.js';
 import { DATASET_IMPORTS, IMPORT_KINDS } from '../importing/datasetImports.js';
 import { renderImportSummary, renderRejections } from '../importing/importSummary.js';
@@ -15,7 +17,7 @@ import { openStore, storeUrl } from '../store/openStore.js';
 const LOCAL_TENANT_KEY = 'clientele-local-tenant-key';
 
 const HELP = `Usage: clientele import customers|leads|opportunities|tickets|invoices <file.csv>
-                        [--mapping NAME] [--dry-run] [--store URL]
+                        [--mapping NAME|FILE] [--dry-run] [--store URL]
 
 Reads a CSV, decodes every row with a mapping and sends the commands through the domain's entry
 points (never raw events). A row is accepted whole or reported with its line number and reasons;
@@ -25,6 +27,11 @@ Mappings (--mapping; the default is the one mapping of the kind):
 ${DATASET_IMPORTS.map((d) => `  ${d.name.padEnd(9)} ${d.kind.padEnd(14)} ${d.describe}`).join('\n')}
 
   --mapping NAME  one of the mappings above
+  --mapping FILE  a JSON mapping file for customers or leads: which column is the id, which
+                  command field each column fills, fixed values for the rest, e.g.
+                  {"imports": "customers", "idColumn": "account", "idPrefix": "acme-",
+                   "columns": {"name": "account", "industry": "sector"},
+                   "constants": {"customerKind": "company"}, "dateColumn": "since"}
   --dry-run       check every row against a fresh in-memory store; write nothing
   --store URL     sqlite:FILE (default ./clientele.db), postgres://…, esdb://…; or CLIENTELE_STORE
 
@@ -34,6 +41,35 @@ Exit codes: 0 every row imported; 1 rows were rejected; 2 bad arguments; 3 store
 
 const isKind = (value: string | undefined): value is ImportKind =>
   (IMPORT_KINDS as readonly string[]).includes(value ?? '');
+
+/** The named mapping, the mapping file, or the kind's only named mapping; or what is wrong. */
+const chooseMapping = (
+  kind: ImportKind,
+  option: string | boolean | undefined,
+  cwd: string,
+): E.Either<string, DatasetImport> => {
+  const names = DATASET_IMPORTS.map((d) => d.name).join(', ');
+  let mapping: DatasetImport | undefined;
+  if (typeof option === 'string') {
+    mapping = DATASET_IMPORTS.find((d) => d.name === option);
+    if (mapping === undefined) {
+      const file = resolve(cwd, option);
+      if (!existsSync(file))
+        return E.left(`"${option}" is neither a mapping (${names}) nor a mapping file`);
+      const read = readColumnMapping(file);
+      if (E.isLeft(read)) return read;
+      mapping = fileMappingImport(file, read.right);
+    }
+  } else {
+    const forKind = DATASET_IMPORTS.filter((d) => d.kind === kind);
+    mapping = forKind.length === 1 ? forKind[0] : undefined;
+    if (mapping === undefined)
+      return E.left(`no named mapping imports ${kind}: give a mapping file with --mapping FILE`);
+  }
+  return mapping.kind === kind
+    ? E.right(mapping)
+    : E.left(`the ${mapping.name} mapping imports ${mapping.kind}, not ${kind}`);
+};
 
 /** `clientele import`: a CSV through a mapping into the store, as commands. */
 export const importCommand: CliCommand = {
@@ -53,28 +89,12 @@ export const importCommand: CliCommand = {
       );
       return ExitCode.usage;
     }
-    const name = values['mapping'];
-    const forKind = DATASET_IMPORTS.filter((d) => d.kind === kind);
-    const mapping =
-      typeof name === 'string'
-        ? DATASET_IMPORTS.find((d) => d.name === name)
-        : forKind.length === 1
-          ? forKind[0]
-          : undefined;
-    if (mapping === undefined) {
-      io.stderr(
-        typeof name === 'string'
-          ? `clientele import: no mapping named "${name}"; use one of ${DATASET_IMPORTS.map((d) => d.name).join(', ')}\n`
-          : `clientele import: no mapping imports ${kind} yet; mappings: ${DATASET_IMPORTS.map((d) => `${d.name} (${d.kind})`).join(', ')}\n`,
-      );
+    const chosen = chooseMapping(kind, values['mapping'], io.cwd);
+    if (E.isLeft(chosen)) {
+      io.stderr(`clientele import: ${chosen.left}\n`);
       return ExitCode.usage;
     }
-    if (mapping.kind !== kind) {
-      io.stderr(
-        `clientele import: the ${mapping.name} mapping imports ${mapping.kind}, not ${kind}\n`,
-      );
-      return ExitCode.usage;
-    }
+    const mapping = chosen.right;
     const file = resolve(io.cwd, path);
     if (!existsSync(file)) {
       io.stderr(`clientele import: ${file} does not exist\n`);
