@@ -8,6 +8,7 @@ import { activeDocuments } from '../../store/activeDocuments.js';
 import type { ReadModelStore } from '../../store/readModelStore.js';
 import { DealDocument } from '../deals/dealDocument.js';
 import { LeadDocument } from '../leads/leadDocument.js';
+import { CampaignDocument } from './campaignDocument.js';
 
 /**
  * Which campaign a deal is credited to: `firstTouch` (default), the campaign of the lead it came
@@ -18,7 +19,10 @@ export type AttributionRule = 'firstTouch' | 'opportunity';
 /** Options of {@link campaignReport}. */
 export interface CampaignOptions {
   readonly attribution?: AttributionRule;
-  /** Actual cost per campaign, per currency, counted once per campaign. */
+  /**
+   * Actual cost per campaign, per currency, in place of the costs recorded in the `campaigns` read
+   * model (for a what-if, or a campaign run outside Clientele).
+   */
   readonly costs?: Readonly<Record<string, MoneyByCurrency>>;
 }
 
@@ -30,6 +34,9 @@ export interface CampaignRow {
   readonly opportunities: number;
   readonly wonDeals: number;
   readonly wonRevenue: MoneyByCurrency;
+  /** The planned budget, per currency. */
+  readonly budget: MoneyByCurrency;
+  /** Costs actually recorded, each counted once, per currency. */
   readonly actualCost: MoneyByCurrency;
   /** (won revenue − cost) ÷ cost, per currency of revenue or cost; value null without a cost. */
   readonly roi: Readonly<Record<string, Ratio>>;
@@ -52,7 +59,7 @@ const perCurrency = (cost: MoneyByCurrency, ratioOf: (currency: string, amount: 
 
 /**
  * Campaign results: leads captured for each campaign, leads converted, opportunities and won
- * revenue attributed by the chosen rule, and, when costs are given, ROI = (won revenue − cost) ÷
+ * revenue attributed by the chosen rule, budget and actual cost from the `campaigns` read model, and ROI = (won revenue − cost) ÷
  * cost, cost per lead and cost per won deal, each per currency.
  */
 export const campaignReport = async (
@@ -91,15 +98,21 @@ export const campaignReport = async (
       t.wonRevenue = addAmount(t.wonRevenue, doc.wonAmount);
     }
   }
+  const recorded = new Map<string, CampaignDocument>();
+  for await (const { doc } of activeDocuments(readModels, 'campaigns', CampaignDocument)) {
+    recorded.set(doc.campaignId, doc);
+    tally(doc.campaignId);
+  }
   for (const campaignId of Object.keys(options.costs ?? {})) tally(campaignId);
   return [...tallies.entries()]
     .sort(([a], [b]) => (a < b ? -1 : 1))
     .map(([campaignId, t]) => {
-      const cost = options.costs?.[campaignId] ?? {};
+      const cost = options.costs?.[campaignId] ?? recorded.get(campaignId)?.actualCost ?? {};
       const gain = subtractTotals(t.wonRevenue, cost);
       return {
         campaignId,
         ...t,
+        budget: recorded.get(campaignId)?.budget ?? {},
         actualCost: cost,
         // Every currency with revenue or cost: revenue without a recorded cost has a null ROI.
         roi: perCurrency({ ...t.wonRevenue, ...cost }, (currency) =>

@@ -2,10 +2,11 @@ import { createInMemoryEventStore } from '@clientele/eventstore';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createProjectionRunner } from '../../runner/projectionRunner.js';
 import { createInMemoryReadModelStore } from '../../store/inMemoryReadModelStore.js';
-import { appendHistory } from '../../testing/domainHistory.js';
+import { appendHistory, type HistoryEntry } from '../../testing/domainHistory.js';
 import { converted, lead, opened, won } from '../../testing/salesEvents.js';
 import { dealsProjection } from '../deals/dealsProjection.js';
 import { leadsProjection } from '../leads/leadsProjection.js';
+import { campaignsProjection } from './campaignsProjection.js';
 import { campaignReport } from './campaignReport.js';
 
 const readModels = createInMemoryReadModelStore();
@@ -15,7 +16,39 @@ beforeAll(async () => {
     ...entry,
     data: { ...(entry.data as object), campaignId },
   });
+  const planned = (campaignId: string, budget: number): HistoryEntry => ({
+    stream: `Campaign-${campaignId}`,
+    type: 'CampaignPlanned',
+    data: {
+      campaignId,
+      name: campaignId,
+      channel: 'email',
+      targetAudience: 'SMB',
+      budget: { amountMinor: budget, currency: 'EUR' },
+      startsOn: '2026-01-01',
+      endsOn: '2026-03-31',
+    },
+    at: '2026-01-01',
+  });
+  const cost = (campaignId: string, costId: string, amount: number): HistoryEntry => ({
+    stream: `Campaign-${campaignId}`,
+    type: 'CampaignCostRecorded',
+    data: {
+      campaignId,
+      costId,
+      amount: { amountMinor: amount, currency: 'EUR' },
+      incurredOn: '2026-01-02',
+      category: 'ads',
+    },
+    at: '2026-01-02',
+  });
   await appendHistory(events, [
+    planned('spring', 300_00),
+    planned('fair', 100_00),
+    cost('spring', 'k1', 150_00),
+    cost('spring', 'k2', 50_00),
+    cost('spring', 'k2', 50_00), // the same cost seen again counts once
+    cost('fair', 'k3', 100_00),
     lead('L1', 'web', '2026-01-05', { campaignId: 'spring' }),
     lead('L2', 'web', '2026-01-05', { campaignId: 'spring' }),
     lead('L3', 'fair', '2026-01-06', { campaignId: 'fair' }),
@@ -27,15 +60,13 @@ beforeAll(async () => {
   await createProjectionRunner({
     events,
     readModels,
-    projections: [leadsProjection, dealsProjection],
+    projections: [leadsProjection, dealsProjection, campaignsProjection],
   }).catchUp();
 });
 
 describe('campaign ROI', () => {
   it('credits won revenue first-touch by default and computes ROI, cost per lead and per won deal', async () => {
-    const rows = await campaignReport(readModels, {
-      costs: { spring: { EUR: 200_00 }, fair: { EUR: 100_00 } },
-    });
+    const rows = await campaignReport(readModels);
     const spring = rows.find((r) => r.campaignId === 'spring');
     expect(spring).toMatchObject({
       leads: 2,
@@ -64,8 +95,17 @@ describe('campaign ROI', () => {
     ]);
   });
 
-  it('has no ROI without a recorded cost', async () => {
-    const [fair] = await campaignReport(readModels, { attribution: 'opportunity' });
+  it('takes the budget and the actual cost, each cost once, from the campaigns read model', async () => {
+    const [fair, spring] = await campaignReport(readModels);
+    expect([spring?.budget, spring?.actualCost]).toEqual([{ EUR: 300_00 }, { EUR: 200_00 }]);
+    expect([fair?.budget, fair?.actualCost]).toEqual([{ EUR: 100_00 }, { EUR: 100_00 }]);
+  });
+
+  it('has a null ROI, never 0 or infinity, without a cost (costs given in place of the recorded ones)', async () => {
+    const [fair] = await campaignReport(readModels, {
+      attribution: 'opportunity',
+      costs: { fair: {} },
+    });
     expect(fair?.actualCost).toEqual({});
     expect(fair?.roi).toEqual({ EUR: { numerator: 500_00, denominator: 0, value: null } });
   });
