@@ -3,6 +3,8 @@ import { funnelReport } from './funnelReport.js';
 import { performanceReport } from './performanceReport.js';
 import { pipelineReport } from './pipelineReport.js';
 import { receivablesReport } from './receivablesReport.js';
+import { roiReport } from './roiReport.js';
+import { serviceReport } from './serviceReport.js';
 import type { RenderedReport, ReportOptions } from './reportSection.js';
 
 export type { RenderedReport, ReportOptions } from './reportSection.js';
@@ -14,23 +16,20 @@ export type ReportBuilder = (
 ) => Promise<RenderedReport>;
 
 /** The names of the reports `clientele report` can print. */
-export type ReportName = 'funnel' | 'pipeline' | 'performance' | 'receivables';
+export type ReportName = 'funnel' | 'roi' | 'receivables' | 'performance' | 'pipeline' | 'service';
 
 /** Every report `clientele report` can print, by name. */
 export const reports: Readonly<Record<ReportName, ReportBuilder>> = {
   funnel: funnelReport,
-  pipeline: pipelineReport,
-  performance: performanceReport,
+  roi: roiReport,
   receivables: receivablesReport,
+  performance: performanceReport,
+  pipeline: pipelineReport,
+  service: serviceReport,
 };
 
 /** The four reports the demo prints. */
-export const DEMO_REPORTS: readonly ReportName[] = [
-  'funnel',
-  'performance',
-  'receivables',
-  'pipeline',
-];
+export const DEMO_REPORTS: readonly ReportName[] = ['funnel', 'roi', 'receivables', 'performance'];
 
 /** Whether a word names a report. */
 export const isReportName = (name: string): name is ReportName => Object.hasOwn(reports, name);
