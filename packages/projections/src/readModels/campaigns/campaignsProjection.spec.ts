@@ -44,7 +44,7 @@ describe('campaigns read model', () => {
       category: 'booth',
     });
     const doc = [planned, cost, cost].reduce(
-      campaignsProjection.apply,
+      (current, event) => campaignsProjection.apply(current, event, 'campaign:c1'),
       campaignsProjection.initial('campaign:c1'),
     );
     expect(doc).toMatchObject({
