@@ -1,66 +1,23 @@
-import { createHash } from 'node:crypto';
 import * as E from 'fp-ts/lib/Either.js';
-import type pg from 'pg';
 import type {
   AppendOptions,
   AppendResult,
-  CurrentRevision,
   EventToAppend,
-  ExpectedRevision,
   WrongExpectedRevision,
 } from '@clientele/eventstore';
-import {
-  ANY,
-  NO_STREAM,
-  STREAM_EXISTS,
-  position,
-  revisionToString,
-  stringifyJson,
-  validateAppend,
-  wrongExpectedRevision,
-} from '@clientele/eventstore';
-import { appendStatement } from './appendStatement.js';
-
-/** What `append_events` returns: one row, whatever the outcome. */
-export interface AppendRow {
-  readonly outcome: 'appended' | 'duplicate' | 'conflict';
-  readonly actual_revision: string | null;
-  readonly stream_name: string;
-  readonly first_revision: string;
-  readonly last_revision: string;
-  readonly commit_position: string;
-  readonly prepare_position: string;
-  readonly event_ids: readonly string[];
-}
+import { ANY, NO_STREAM, validateAppend, wrongExpectedRevision } from '@clientele/eventstore';
+import { appendWithoutCommand } from './appendPlain.js';
+import type { AppendContext, AppendRow } from './appendRow.js';
+import { batchJson, toAppendResult } from './appendRow.js';
+import { appendWithCommand } from './appendWithCommand.js';
 
 /** The SQLSTATE `append_events` raises when a concurrent append recorded the same command id. */
 const COMMAND_RECORDED_CONCURRENTLY = 'CL001';
 
-/** A row of the `commands` table: the first result of a command id. */
-export type CommandRow = Omit<AppendRow, 'outcome' | 'actual_revision'>;
-
-/** Builds the port's result from a row of `append_events` or of the `commands` table. */
-export const toAppendResult = (row: CommandRow) =>
-  ({
-    streamName: row.stream_name,
-    firstRevision: BigInt(row.first_revision),
-    nextExpectedRevision: BigInt(row.last_revision),
-    position: position(BigInt(row.commit_position), BigInt(row.prepare_position)),
-    eventIds: row.event_ids,
-  }) satisfies Omit<AppendResult, 'duplicate'>;
-
-/** What an append needs from its engine. */
-export interface AppendContext {
-  readonly pool: pg.Pool;
-  readonly schema: string;
-  readonly retentionMilliseconds: number;
-  readonly findCommandResult: (commandId: string) => Promise<AppendResult | undefined>;
-  readonly streamRevision: (streamName: string) => Promise<CurrentRevision>;
-}
-
 /**
- * Appends in one round trip: a prepared call of `append_events`, which checks the command id,
- * the expected revision and inserts the batch in the statement's own transaction.
+ * Appends in one round trip and one transaction: a plain INSERT ... SELECT without a command id,
+ * the `append_events` function with one (it also checks and records the id). A lost race for
+ * the next revision shows as a unique violation, reported as a conflict or retried for `ANY`.
  */
 export const appendEvents = async (
   context: AppendContext,
@@ -100,109 +57,6 @@ export const appendEvents = async (
   if (row.outcome === 'duplicate') return E.right({ ...toAppendResult(row), duplicate: true });
   const eventIds = events.map((event) => event.eventId);
   return E.right({ ...toAppendResult({ ...row, event_ids: eventIds }), duplicate: false });
-};
-
-/** A batch as the JSON array the SQL unpacks, with our JSON rules (bigints as strings). */
-const batchJson = (events: readonly EventToAppend[]): string =>
-  stringifyJson(
-    events.map(({ eventId, type, data, metadata }) => ({ eventId, type, data, metadata })),
-  );
-
-/** A prepared statement's name per schema; PostgreSQL allows 63 characters, a schema name 63. */
-const statementName = (kind: string, schema: string): string =>
-  `clientele_${kind}_${createHash('sha256').update(schema).digest('hex').slice(0, 24)}`;
-
-/** The hot path: one plain statement (see {@link appendStatement}). */
-const appendWithoutCommand = async (
-  context: AppendContext,
-  streamName: string,
-  expected: ExpectedRevision,
-  events: readonly EventToAppend[],
-): Promise<AppendRow | undefined> => {
-  const single = events.length === 1 ? events[0] : undefined;
-  const expectation = [
-    streamName,
-    typeof expected === 'bigint' ? 'exact' : expected,
-    typeof expected === 'bigint' ? expected.toString() : null,
-  ];
-  const { rows } = await context.pool.query<{
-    commit_position: string;
-    position: string;
-    stream_revision: string;
-  }>(
-    single === undefined
-      ? {
-          name: statementName('append', context.schema),
-          text: appendStatement(`"${context.schema}"`, 'many'),
-          values: [...expectation, batchJson(events)],
-        }
-      : {
-          name: statementName('append_one', context.schema),
-          text: appendStatement(`"${context.schema}"`, 'one'),
-          values: [
-            ...expectation,
-            single.eventId,
-            single.type,
-            stringifyJson(single.data),
-            stringifyJson(single.metadata),
-          ],
-        },
-  );
-  const first = rows[0];
-  if (first === undefined) {
-    // Nothing written: the expectation did not hold. Conflicts are rare, so the actual
-    // revision is read only now.
-    const actual =
-      expected === STREAM_EXISTS ? NO_STREAM : await context.streamRevision(streamName);
-    return {
-      ...CONFLICT,
-      actual_revision: actual === NO_STREAM ? null : actual.toString(),
-      stream_name: streamName,
-    };
-  }
-  const last = rows.reduce((a, b) => (BigInt(a.position) > BigInt(b.position) ? a : b));
-  const lastRevision = BigInt(last.stream_revision);
-  return {
-    outcome: 'appended',
-    actual_revision: null,
-    stream_name: streamName,
-    first_revision: (lastRevision - BigInt(events.length - 1)).toString(),
-    last_revision: last.stream_revision,
-    commit_position: first.commit_position,
-    prepare_position: last.position,
-    event_ids: [],
-  };
-};
-
-const CONFLICT = {
-  outcome: 'conflict',
-  first_revision: '',
-  last_revision: '',
-  commit_position: '',
-  prepare_position: '',
-  event_ids: [],
-} as const;
-
-/** With a command id: `append_events` checks and records the id in the same transaction. */
-const appendWithCommand = async (
-  context: AppendContext,
-  streamName: string,
-  expected: ExpectedRevision,
-  commandId: string,
-  batch: string,
-): Promise<AppendRow | undefined> => {
-  const { rows } = await context.pool.query<AppendRow>({
-    name: statementName('append_command', context.schema),
-    text: `select * from "${context.schema}".append_events($1, $2, $3, $4, $5::interval)`,
-    values: [
-      streamName,
-      revisionToString(expected),
-      commandId,
-      batch,
-      `${context.retentionMilliseconds} milliseconds`,
-    ],
-  });
-  return rows[0];
 };
 
 /** How often an `ANY` append is retried after losing a race for the next revision. */

@@ -11,8 +11,9 @@ import type {
 import { NO_STREAM, followLog } from '@clientele/eventstore';
 import { migrateSchema } from '../schema/migrateSchema.js';
 import { quoteSchemaName } from '../schema/schemaName.js';
-import type { CommandRow } from './append.js';
-import { appendEvents, toAppendResult } from './append.js';
+import type { CommandRow } from './appendRow.js';
+import { appendEvents } from './append.js';
+import { toAppendResult } from './appendRow.js';
 import { createAppendSignal } from './appendSignal.js';
 import { headPosition } from './headPosition.js';
 import { createLogSource } from './logSource.js';
