@@ -176,4 +176,29 @@ describe('clientele import', () => {
     expect(again.out).toContain('  changed nothing:  85');
     expect(eventCount(file)).toBe(85);
   });
+
+  it('imports a slice of the Olist funnel with its deals beside it, counting what the conversion appends', async () => {
+    const olist = new URL('../../../../shared/datasets/olist-marketing-funnel/', import.meta.url);
+    const target = join(dir, 'olist');
+    mkdirSync(target, { recursive: true });
+    const mqls = readFileSync(new URL('olist_marketing_qualified_leads_dataset.csv', olist), 'utf8')
+      .split('\n')
+      .slice(0, 1_001);
+    const ids = new Set(mqls.slice(1).map((line) => line.split(',')[0]));
+    const deals = readFileSync(new URL('olist_closed_deals_dataset.csv', olist), 'utf8')
+      .split('\n')
+      .filter((line, index) => index === 0 || ids.has(line.split(',')[0]));
+    const leadsFile = join(target, 'olist_marketing_qualified_leads_dataset.csv');
+    writeFileSync(leadsFile, `${mqls.join('\n')}\n`);
+    writeFileSync(join(target, 'olist_closed_deals_dataset.csv'), `${deals.join('\n')}\n`);
+    const result = await run('import', 'leads', leadsFile, '--dry-run');
+    // Computed with Python over the raw CSVs: 92 closed deals join the first 1,000 MQLs.
+    expect(result.code).toBe(ExitCode.ok);
+    expect(result.out).toContain('rows read:          1,092');
+    expect(result.out).toContain('  LeadCaptured: 1,000');
+    expect(result.out).toContain('  LeadConverted: 92');
+    expect(result.out).toContain('  CustomerRegistered: 92');
+    expect(result.out).toContain('  OpportunityOpened: 92');
+    expect(result.out).toContain('  OpportunityWon: 92');
+  });
 });

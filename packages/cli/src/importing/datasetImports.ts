@@ -111,29 +111,47 @@ export const DATASET_IMPORTS: readonly DatasetImport[] = [
       const files = siblings(file, { deals: 'olist_closed_deals_dataset.csv' });
       if (E.isLeft(files)) return files;
       const { store, onCommand } = setting;
+      // What the conversion appends (customers, deals) is counted here, as the reactor's own
+      // commands do not pass through the import's tally.
+      const byConversion: Record<string, number> = {};
+      const countEvents = <L, R extends { readonly events: readonly { readonly type: string }[] }>(
+        result: E.Either<L, R>,
+      ): E.Either<L, R> => {
+        if (E.isRight(result))
+          for (const event of result.right.events)
+            byConversion[event.type] = (byConversion[event.type] ?? 0) + 1;
+        return result;
+      };
       const customers = customersOf(setting);
       const opportunities = createOpportunityService(store);
       // The reactor is called for each conversion as it happens, so its checkpoint is not used.
       const conversion = createLeadConversionReactor({
         store,
         checkpoints: createInMemoryCheckpointStore(),
-        customers,
-        opportunities,
+        customers: {
+          ...customers,
+          handle: async (c, x) => countEvents(await customers.handle(c, x)),
+        },
+        opportunities: {
+          ...opportunities,
+          handle: async (c, x) => countEvents(await opportunities.handle(c, x)),
+        },
         defaultCurrency: 'BRL',
       });
-      return E.right(
-        await importOlist(
-          text(file),
-          text(files.right.deals),
-          {
-            leads: counted(createLeadService({ store }), onCommand),
-            opportunities: counted(opportunities, onCommand),
-            store,
-            convert: conversion.react,
-          },
-          { tenantId: setting.tenant.tenantId },
-        ),
+      const report = await importOlist(
+        text(file),
+        text(files.right.deals),
+        {
+          leads: counted(createLeadService({ store }), onCommand),
+          opportunities: counted(opportunities, onCommand),
+          store,
+          convert: conversion.react,
+        },
+        { tenantId: setting.tenant.tenantId },
       );
+      const events = { ...report.events };
+      for (const [type, n] of Object.entries(byConversion)) events[type] = (events[type] ?? 0) + n;
+      return E.right({ ...report, events });
     },
   },
   {
