@@ -46,7 +46,7 @@ export type PostgresEventStoreOptions = (
 const DAY_MILLISECONDS = 24 * 60 * 60 * 1000;
 
 /**
- * The PostgreSQL engine. Appends are one round trip to a stored function; the global log is
+ * The PostgreSQL engine. An append is one round trip and one transaction; the global log is
  * read in (transaction id, sequence) order below the oldest running transaction, so no reader
  * ever skips an event a slower transaction commits later; subscriptions wake on LISTEN/NOTIFY
  * and poll as a fallback. The schema is created and migrated on first use.

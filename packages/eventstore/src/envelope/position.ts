@@ -2,8 +2,9 @@ import * as E from 'fp-ts/lib/Either.js';
 
 /**
  * A place in the global log. Opaque to callers: compare positions with {@link comparePositions}
- * and persist them with {@link positionToString}. SQLite and PostgreSQL use one integer (commit and
- * prepare are equal); EventStoreDB uses its (commit, prepare) pair.
+ * and persist them with {@link positionToString}. SQLite uses one integer (commit and prepare are
+ * equal); PostgreSQL uses (writing transaction id, sequence number); EventStoreDB uses its
+ * (commit, prepare) pair.
  */
 export interface Position {
   readonly commit: bigint;
