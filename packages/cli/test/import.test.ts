@@ -10,14 +10,13 @@ import {
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, expect, it } from 'vitest';
 import { commands, ExitCode, runCli } from '@clientele/cli';
 import { recordingIo } from '../src/testIo.js';
+import { datasetUrl, datasetsUnavailable } from '../../../test/support/datasets.js';
+import { describeWhenAvailable } from '../../../test/support/requireService.js';
 
-const MAVEN = new URL(
-  '../../../../shared/datasets/maven-crm-sales-opportunities/',
-  import.meta.url,
-);
+const MAVEN = datasetUrl('maven-crm-sales-opportunities/');
 
 const dir = mkdtempSync(join(tmpdir(), 'clientele-import-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -59,7 +58,7 @@ const eventCount = (file: string): number => {
  */
 const SLICE_EVENTS = 3 + 6 + 6 + 35 + 85 + 150 + 150 + 110 + 26;
 
-describe('clientele import', () => {
+describeWhenAvailable('clientele import', datasetsUnavailable(), () => {
   it('imports a slice of the Maven data set into a SQLite file, and importing it again changes nothing', async () => {
     const pipeline = mavenSlice('maven');
     const store = `sqlite:${join(dir, 'maven.db')}`;
@@ -178,7 +177,7 @@ describe('clientele import', () => {
   });
 
   it('imports a slice of the Olist funnel with its deals beside it, counting what the conversion appends', async () => {
-    const olist = new URL('../../../../shared/datasets/olist-marketing-funnel/', import.meta.url);
+    const olist = datasetUrl('olist-marketing-funnel/');
     const target = join(dir, 'olist');
     mkdirSync(target, { recursive: true });
     const mqls = readFileSync(new URL('olist_marketing_qualified_leads_dataset.csv', olist), 'utf8')

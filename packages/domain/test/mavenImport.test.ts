@@ -2,13 +2,15 @@ import { createReadStream } from 'node:fs';
 import * as E from 'fp-ts/lib/Either.js';
 import type { EventStore } from '@clientele/eventstore';
 import { createInMemoryEventStore } from '@clientele/eventstore';
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { createMavenMapping, importMaven } from '../src/mappings/maven/index.js';
 import { createCustomerService } from '../src/customer/customerService.js';
 import { createOpportunityService } from '../src/opportunity/opportunityService.js';
 import { createSalesOrganizationService } from '../src/salesOrganization/salesOrganizationService.js';
+import { datasetUrl, datasetsUnavailable } from '../../../test/support/datasets.js';
+import { describeWhenAvailable } from '../../../test/support/requireService.js';
 
-const DIR = new URL('../../../../shared/datasets/maven-crm-sales-opportunities/', import.meta.url);
+const DIR = datasetUrl('maven-crm-sales-opportunities/');
 
 const open = (name: string) => createReadStream(new URL(name, DIR), { encoding: 'utf8' });
 
@@ -39,7 +41,7 @@ const countEvents = async (store: EventStore): Promise<Record<string, number>> =
   return counts;
 };
 
-describe('Maven CRM pipeline import', () => {
+describeWhenAvailable('Maven CRM pipeline import', datasetsUnavailable(), () => {
   it('maps every row of the four files onto commands the entry points accept, with exact event counts, and a second import changes nothing', async () => {
     const store = createInMemoryEventStore();
     const target = {

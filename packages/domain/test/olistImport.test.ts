@@ -2,14 +2,16 @@ import { createReadStream } from 'node:fs';
 import * as E from 'fp-ts/lib/Either.js';
 import type { EventStore } from '@clientele/eventstore';
 import { createInMemoryCheckpointStore, createInMemoryEventStore } from '@clientele/eventstore';
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { createLeadConversionReactor } from '../src/conversion/leadConversionReactor.js';
 import { createCustomerService } from '../src/customer/customerService.js';
 import { createLeadService } from '../src/lead/leadService.js';
 import { importOlist, mapOlistDealRow, mapOlistLeadRow } from '../src/mappings/olist/index.js';
 import { createOpportunityService } from '../src/opportunity/opportunityService.js';
+import { datasetUrl, datasetsUnavailable } from '../../../test/support/datasets.js';
+import { describeWhenAvailable } from '../../../test/support/requireService.js';
 
-const DIR = new URL('../../../../shared/datasets/olist-marketing-funnel/', import.meta.url);
+const DIR = datasetUrl('olist-marketing-funnel/');
 const LEADS = new URL('olist_marketing_qualified_leads_dataset.csv', DIR);
 const DEALS = new URL('olist_closed_deals_dataset.csv', DIR);
 
@@ -49,7 +51,7 @@ const countEvents = async (store: EventStore): Promise<Record<string, number>> =
   return counts;
 };
 
-describe('Olist marketing funnel import', () => {
+describeWhenAvailable('Olist marketing funnel import', datasetsUnavailable(), () => {
   it('imports all 8,000 MQLs and 842 deals through the entry points with exact event counts, and a second import changes nothing', async () => {
     const store = createInMemoryEventStore();
     const target = olistTarget(store);

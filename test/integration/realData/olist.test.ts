@@ -14,9 +14,11 @@ import {
   createProjectionRunner,
   leadFunnel,
 } from '@clientele/projections';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, expect, it } from 'vitest';
+import { datasetUrl, datasetsUnavailable } from '../../support/datasets.js';
+import { describeWhenAvailable } from '../../support/requireService.js';
 
-const DIR = new URL('../../../../shared/datasets/olist-marketing-funnel/', import.meta.url);
+const DIR = datasetUrl('olist-marketing-funnel/');
 const open = (name: string) => createReadStream(new URL(name, DIR), { encoding: 'utf8' });
 
 /*
@@ -67,33 +69,37 @@ beforeAll(async () => {
 
 const stage = (row: FunnelRow, name: string) => row.stages.find((s) => s.stage === name);
 
-describe('Olist marketing funnel, imported as commands and projected', () => {
-  it('gives the conversion of every origin: closed deals ÷ MQLs, as the funnel grouped by source', async () => {
-    const rows = await leadFunnel(readModels, { groupBy: 'source' });
-    const converted = Object.fromEntries(
-      rows.map((row) => [
-        row.group,
-        [
-          stage(row, 'converted')?.reached,
-          stage(row, 'captured')?.reached,
-          row.overallConversion.value,
-        ],
-      ]),
-    );
-    expect(converted).toEqual(CONVERSION_BY_ORIGIN);
-    // Every converted lead's deal was won, so lead → won is the same ratio.
-    for (const row of rows) {
-      const [deals, mqls] = CONVERSION_BY_ORIGIN[row.group] ?? [];
-      expect(row.overallConversion).toMatchObject({ numerator: deals, denominator: mqls });
-      expect(row.won).toBe(deals);
-    }
-  });
+describeWhenAvailable(
+  'Olist marketing funnel, imported as commands and projected',
+  datasetsUnavailable(),
+  () => {
+    it('gives the conversion of every origin: closed deals ÷ MQLs, as the funnel grouped by source', async () => {
+      const rows = await leadFunnel(readModels, { groupBy: 'source' });
+      const converted = Object.fromEntries(
+        rows.map((row) => [
+          row.group,
+          [
+            stage(row, 'converted')?.reached,
+            stage(row, 'captured')?.reached,
+            row.overallConversion.value,
+          ],
+        ]),
+      );
+      expect(converted).toEqual(CONVERSION_BY_ORIGIN);
+      // Every converted lead's deal was won, so lead → won is the same ratio.
+      for (const row of rows) {
+        const [deals, mqls] = CONVERSION_BY_ORIGIN[row.group] ?? [];
+        expect(row.overallConversion).toMatchObject({ numerator: deals, denominator: mqls });
+        expect(row.won).toBe(deals);
+      }
+    });
 
-  it('gives 842 conversions of 8,000 leads over all origins', async () => {
-    const [all] = await leadFunnel(readModels);
-    // 842 ÷ 8,000 = 0.10525 exactly: half-even rounding keeps the even 0.1052.
-    expect(stage(all!, 'captured')?.reached).toBe(8_000);
-    expect(stage(all!, 'converted')?.reached).toBe(842);
-    expect(all?.overallConversion).toEqual({ numerator: 842, denominator: 8_000, value: 0.1052 });
-  });
-});
+    it('gives 842 conversions of 8,000 leads over all origins', async () => {
+      const [all] = await leadFunnel(readModels);
+      // 842 ÷ 8,000 = 0.10525 exactly: half-even rounding keeps the even 0.1052.
+      expect(stage(all!, 'captured')?.reached).toBe(8_000);
+      expect(stage(all!, 'converted')?.reached).toBe(842);
+      expect(all?.overallConversion).toEqual({ numerator: 842, denominator: 8_000, value: 0.1052 });
+    });
+  },
+);
