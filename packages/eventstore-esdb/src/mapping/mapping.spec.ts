@@ -138,6 +138,12 @@ describe('EventStoreDB positions and filters', () => {
     expect(toEsdbReadPosition('end')).toBe('end');
   });
 
+  it('refuses the placeholder position old servers send for stream reads', () => {
+    expect(() => fromEsdbPosition({ commit: 2n ** 64n - 1n, prepare: 2n ** 64n - 1n })).toThrow(
+      /22\.10 or later/,
+    );
+  });
+
   it('filters on stream-name prefixes at the server, else on exact event types, else drops system events', () => {
     expect(toEsdbFilter({ streamNamePrefixes: ['Lead-'], eventTypes: ['X'] })).toMatchObject({
       filterOn: 'streamName',
