@@ -1,16 +1,16 @@
 /**
  * The process the crash test kills: projects the ledger of a SQLite file into read models kept in
  * the same file, in small batches, printing `started` once it has begun. Run with
- * `node --import tsx projectUntilKilled.ts <file> <batchSize>`.
+ * `node --import tsx projectUntilKilled.ts <file> <batchSize> [catchUp|rebuild]`.
  */
 import { createSqliteEventStore } from '@clientele/eventstore-sqlite';
 import { createProjectionRunner } from '../../src/runner/projectionRunner.js';
 import { createSqliteReadModelStore } from '../../src/sqlite/sqliteReadModelStore.js';
 import { balances, eventsPerType } from '../../src/testing/syntheticLedger.js';
 
-const [file, batchSize] = process.argv.slice(2);
+const [file, batchSize, mode = 'catchUp'] = process.argv.slice(2);
 if (file === undefined || batchSize === undefined) {
-  throw new Error('usage: projectUntilKilled.ts <file> <batchSize>');
+  throw new Error('usage: projectUntilKilled.ts <file> <batchSize> [catchUp|rebuild]');
 }
 const events = createSqliteEventStore({ file });
 const readModels = createSqliteReadModelStore({ database: events.database });
@@ -21,6 +21,6 @@ const runner = createProjectionRunner({
   batchSize: Number(batchSize),
 });
 process.stdout.write('started\n');
-const read = await runner.catchUp();
+const read = mode === 'rebuild' ? await runner.rebuild() : await runner.catchUp();
 process.stdout.write(`done ${read}\n`);
 await events.close();
