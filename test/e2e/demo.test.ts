@@ -25,7 +25,7 @@ describe('the README demo path', () => {
       'Sales funnel',
       'Sales performance by team',
       'Receivables as of',
-      'Pipeline and forecast',
+      'Campaign ROI',
     ]) {
       expect(output).toContain(report);
     }
