@@ -1,9 +1,7 @@
 import * as t from 'io-ts';
+import { eventCodec } from '../shared/eventCodec.js';
 import { DateOnly } from '../shared/dates.js';
 import { NonNegativeMoney } from '../shared/money.js';
-
-const event = <T extends string, D extends t.Mixed>(type: T, data: D) =>
-  t.type({ type: t.literal(type), data }, type);
 
 /** Where a campaign runs. */
 export const CampaignChannel = t.keyof(
@@ -31,7 +29,7 @@ export const MemberResponse = t.keyof(
 );
 
 /** A campaign was planned with its budget and dates. */
-export const CampaignPlanned = event(
+export const CampaignPlanned = eventCodec(
   'CampaignPlanned',
   t.type({
     campaignId: t.string,
@@ -44,12 +42,12 @@ export const CampaignPlanned = event(
   }),
 );
 /** The campaign went live. */
-export const CampaignLaunched = event(
+export const CampaignLaunched = eventCodec(
   'CampaignLaunched',
   t.type({ campaignId: t.string, launchedOn: DateOnly }),
 );
 /** Money was actually spent on the campaign (ROI counts these, once each). */
-export const CampaignCostRecorded = event(
+export const CampaignCostRecorded = eventCodec(
   'CampaignCostRecorded',
   t.type({
     campaignId: t.string,
@@ -60,12 +58,12 @@ export const CampaignCostRecorded = event(
   }),
 );
 /** A lead, customer or contact became a member of the campaign (referred to by id only). */
-export const CampaignMemberAdded = event(
+export const CampaignMemberAdded = eventCodec(
   'CampaignMemberAdded',
   t.type({ campaignId: t.string, memberId: t.string, memberKind: MemberKind }),
 );
 /** A member responded. */
-export const CampaignMemberResponded = event(
+export const CampaignMemberResponded = eventCodec(
   'CampaignMemberResponded',
   t.type({
     campaignId: t.string,
@@ -75,12 +73,12 @@ export const CampaignMemberResponded = event(
   }),
 );
 /** The campaign ended as planned. */
-export const CampaignCompleted = event(
+export const CampaignCompleted = eventCodec(
   'CampaignCompleted',
   t.type({ campaignId: t.string, completedOn: DateOnly }),
 );
 /** The campaign was called off. */
-export const CampaignCancelled = event(
+export const CampaignCancelled = eventCodec(
   'CampaignCancelled',
   t.type({ campaignId: t.string, reason: t.string, cancelledOn: DateOnly }),
 );

@@ -1,19 +1,17 @@
 import * as t from 'io-ts';
+import { eventCodec } from '../shared/eventCodec.js';
 import { DateOnly } from '../shared/dates.js';
 import { Money, NonNegativeMoney } from '../shared/money.js';
 import { SalesPeriod } from './period.js';
 import { CommissionPlan } from './plan.js';
 
-const event = <T extends string, D extends t.Mixed>(type: T, data: D) =>
-  t.type({ type: t.literal(type), data }, type);
-
 /** A plan and a target now govern the rep's commission for a period. */
-export const CommissionPlanAssigned = event(
+export const CommissionPlanAssigned = eventCodec(
   'CommissionPlanAssigned',
   t.type({ repId: t.string, period: SalesPeriod, plan: CommissionPlan, target: NonNegativeMoney }),
 );
 /** The period's target changed (a manager adjusted it); tier thresholds move with it. */
-export const CommissionTargetAdjusted = event(
+export const CommissionTargetAdjusted = eventCodec(
   'CommissionTargetAdjusted',
   t.type({
     repId: t.string,
@@ -27,7 +25,7 @@ export const CommissionTargetAdjusted = event(
  * refund (−) collected, a deal booked won (+) or its booking reversed (−). `countsOn` is the day
  * whose period it counts in.
  */
-export const CommissionBaseRecorded = event(
+export const CommissionBaseRecorded = eventCodec(
   'CommissionBaseRecorded',
   t.intersection([
     t.type({
@@ -51,15 +49,15 @@ const Posting = t.type({
   entitlement: NonNegativeMoney,
 });
 /** Commission earned: the plan applied to the period's base rose. */
-export const CommissionAccrued = event('CommissionAccrued', Posting);
+export const CommissionAccrued = eventCodec('CommissionAccrued', Posting);
 /** Commission taken back: the plan applied to the period's base fell (a refund, a reversal). */
-export const CommissionClawedBack = event('CommissionClawedBack', Posting);
+export const CommissionClawedBack = eventCodec('CommissionClawedBack', Posting);
 /**
  * A settlement was approved: what the rep is owed now, all periods together, less what earlier
  * settlements paid. When clawbacks exceed new accruals nothing is payable and `debt` is carried into
  * the next settlement. A settlement never changes afterwards.
  */
-export const CommissionSettled = event(
+export const CommissionSettled = eventCodec(
   'CommissionSettled',
   t.type({
     repId: t.string,
@@ -72,7 +70,7 @@ export const CommissionSettled = event(
   }),
 );
 /** An approved settlement was paid out. */
-export const CommissionSettlementPaid = event(
+export const CommissionSettlementPaid = eventCodec(
   'CommissionSettlementPaid',
   t.type({ repId: t.string, settlementId: t.string, paidOn: DateOnly, amount: NonNegativeMoney }),
 );

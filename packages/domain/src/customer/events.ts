@@ -1,11 +1,9 @@
 import * as t from 'io-ts';
+import { eventCodec } from '../shared/eventCodec.js';
 import { EmailAddress, NonEmptyText, PhoneNumber } from '../shared/contact.js';
 import { NonNegativeMoney } from '../shared/money.js';
 import { personal } from '../shared/personalData.js';
 import { Address, Contact, CustomerKind } from './values.js';
-
-const event = <T extends string, D extends t.Mixed>(type: T, data: D) =>
-  t.type({ type: t.literal(type), data }, type);
 
 /** The profile fields a registration sets and an update may change; personal ones are tagged. */
 const ProfileFields = {
@@ -20,7 +18,7 @@ const ProfileFields = {
 };
 
 /** A customer entered the CRM. `subjectId` owns the customer's own personal fields. */
-export const CustomerRegistered = event(
+export const CustomerRegistered = eventCodec(
   'CustomerRegistered',
   t.intersection([
     t.type({
@@ -45,7 +43,7 @@ export const CustomerRegistered = event(
   ]),
 );
 /** Some profile fields changed; absent fields kept their value. */
-export const CustomerProfileUpdated = event(
+export const CustomerProfileUpdated = eventCodec(
   'CustomerProfileUpdated',
   t.type({
     customerId: t.string,
@@ -54,17 +52,17 @@ export const CustomerProfileUpdated = event(
   }),
 );
 /** A person at the customer was added. */
-export const CustomerContactAdded = event(
+export const CustomerContactAdded = eventCodec(
   'CustomerContactAdded',
   t.type({ customerId: t.string, contact: Contact }),
 );
 /** A person at the customer was removed. */
-export const CustomerContactRemoved = event(
+export const CustomerContactRemoved = eventCodec(
   'CustomerContactRemoved',
   t.type({ customerId: t.string, contactSubjectId: t.string }),
 );
 /** Tags were added or removed. */
-export const CustomerTagged = event(
+export const CustomerTagged = eventCodec(
   'CustomerTagged',
   t.type({
     customerId: t.string,
@@ -73,12 +71,12 @@ export const CustomerTagged = event(
   }),
 );
 /** The customer was put in a segment (reports group by it, so it is not personal). */
-export const CustomerClassified = event(
+export const CustomerClassified = eventCodec(
   'CustomerClassified',
   t.type({ customerId: t.string, segment: t.string, previousSegment: t.union([t.string, t.null]) }),
 );
 /** The credit limit was set. */
-export const CustomerCreditLimitSet = event(
+export const CustomerCreditLimitSet = eventCodec(
   'CustomerCreditLimitSet',
   t.type({
     customerId: t.string,
@@ -87,14 +85,17 @@ export const CustomerCreditLimitSet = event(
   }),
 );
 /** The customer was deactivated. */
-export const CustomerDeactivated = event(
+export const CustomerDeactivated = eventCodec(
   'CustomerDeactivated',
   t.type({ customerId: t.string, reason: t.string }),
 );
 /** The customer was reactivated. */
-export const CustomerReactivated = event('CustomerReactivated', t.type({ customerId: t.string }));
+export const CustomerReactivated = eventCodec(
+  'CustomerReactivated',
+  t.type({ customerId: t.string }),
+);
 /** The account got an owner; `reason` says whether it was an assignment or a hand-over. */
-export const CustomerOwnerAssigned = event(
+export const CustomerOwnerAssigned = eventCodec(
   'CustomerOwnerAssigned',
   t.type({
     customerId: t.string,
@@ -104,7 +105,7 @@ export const CustomerOwnerAssigned = event(
   }),
 );
 /** This customer was merged into a survivor and is closed. */
-export const CustomerMerged = event(
+export const CustomerMerged = eventCodec(
   'CustomerMerged',
   t.type({ customerId: t.string, survivorId: t.string }),
 );
@@ -112,7 +113,7 @@ export const CustomerMerged = event(
  * The survivor of a merge took over the merged customer's emails, phones and contacts. The moved
  * emails and phones stay tagged with the merged customer's data subject.
  */
-export const CustomerAbsorbed = event(
+export const CustomerAbsorbed = eventCodec(
   'CustomerAbsorbed',
   t.type({
     customerId: t.string,
@@ -124,7 +125,7 @@ export const CustomerAbsorbed = event(
   }),
 );
 /** The customer's own personal data was erased (its key destroyed); ids and attributes remain. */
-export const CustomerPersonalDataErased = event(
+export const CustomerPersonalDataErased = eventCodec(
   'CustomerPersonalDataErased',
   t.type({ customerId: t.string, subjectId: t.string }),
 );

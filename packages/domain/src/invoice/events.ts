@@ -1,11 +1,9 @@
 import * as t from 'io-ts';
+import { eventCodec } from '../shared/eventCodec.js';
 import { DateOnly } from '../shared/dates.js';
 import { Money, NonNegativeMoney } from '../shared/money.js';
 import { RateBps } from '../commission/basisPoints.js';
 import { BillingContact, InvoiceLine } from './values.js';
-
-const event = <T extends string, D extends t.Mixed>(type: T, data: D) =>
-  t.type({ type: t.literal(type), data }, type);
 
 /** Who is credited with the sale an invoice bills, copied onto payment events for commission. */
 const SaleFacts = {
@@ -19,7 +17,7 @@ const SaleFacts = {
  * have only a total); `total` is always there. `creditWarning` records a credit limit exceeded
  * under a warn-only policy.
  */
-export const InvoiceIssued = event(
+export const InvoiceIssued = eventCodec(
   'InvoiceIssued',
   t.intersection([
     t.type({
@@ -42,7 +40,7 @@ export const InvoiceIssued = event(
   ]),
 );
 /** Money was received against the invoice (never more than was owed). */
-export const InvoicePaymentRecorded = event(
+export const InvoicePaymentRecorded = eventCodec(
   'InvoicePaymentRecorded',
   t.type({
     invoiceId: t.string,
@@ -53,7 +51,7 @@ export const InvoicePaymentRecorded = event(
   }),
 );
 /** The part of a payment above what was owed was kept as the customer's credit. */
-export const InvoiceCreditHeld = event(
+export const InvoiceCreditHeld = eventCodec(
   'InvoiceCreditHeld',
   t.type({
     invoiceId: t.string,
@@ -66,7 +64,7 @@ export const InvoiceCreditHeld = event(
  * Part or all of a payment was paid back. `paymentReceivedOn` is the refunded payment's day, so
  * commission can claw back in the period the payment counted in.
  */
-export const InvoicePaymentRefunded = event(
+export const InvoicePaymentRefunded = eventCodec(
   'InvoicePaymentRefunded',
   t.type({
     invoiceId: t.string,
@@ -79,12 +77,12 @@ export const InvoicePaymentRefunded = event(
   }),
 );
 /** The customer disputes the invoice. */
-export const InvoiceDisputed = event(
+export const InvoiceDisputed = eventCodec(
   'InvoiceDisputed',
   t.type({ invoiceId: t.string, disputeId: t.string, reason: t.string, openedOn: DateOnly }),
 );
 /** A dispute ended, upheld (the customer was right) or rejected. */
-export const InvoiceDisputeResolved = event(
+export const InvoiceDisputeResolved = eventCodec(
   'InvoiceDisputeResolved',
   t.type({
     invoiceId: t.string,
@@ -94,7 +92,7 @@ export const InvoiceDisputeResolved = event(
   }),
 );
 /** What was still owed will not be collected. */
-export const InvoiceWrittenOff = event(
+export const InvoiceWrittenOff = eventCodec(
   'InvoiceWrittenOff',
   t.type({
     invoiceId: t.string,
@@ -104,7 +102,7 @@ export const InvoiceWrittenOff = event(
   }),
 );
 /** The invoice was cancelled before any payment. */
-export const InvoiceCancelled = event(
+export const InvoiceCancelled = eventCodec(
   'InvoiceCancelled',
   t.type({ invoiceId: t.string, reason: t.string, cancelledOn: DateOnly, ...SaleFacts }),
 );

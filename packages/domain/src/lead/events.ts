@@ -1,13 +1,11 @@
 import * as t from 'io-ts';
+import { eventCodec } from '../shared/eventCodec.js';
 import { IsoInstant } from '@clientele/eventstore';
 import { NonEmptyText } from '../shared/contact.js';
 import { DateOnly } from '../shared/dates.js';
 import { NonNegativeMoney } from '../shared/money.js';
 import { personal } from '../shared/personalData.js';
 import { ContactChannel, FollowUpPriority, LeadContact, LeadMatches, LeadScore } from './values.js';
-
-const event = <T extends string, D extends t.Mixed>(type: T, data: D) =>
-  t.type({ type: t.literal(type), data }, type);
 
 /** What a converted lead's opportunity starts with. */
 export const OpportunityDraft = t.intersection(
@@ -21,7 +19,7 @@ export const OpportunityDraft = t.intersection(
 export type OpportunityDraft = t.TypeOf<typeof OpportunityDraft>;
 
 /** A lead entered the CRM; `matches` links customers and leads that look like the same person. */
-export const LeadCaptured = event(
+export const LeadCaptured = eventCodec(
   'LeadCaptured',
   t.intersection([
     t.type({
@@ -41,7 +39,7 @@ export const LeadCaptured = event(
   ]),
 );
 /** The lead got an owner; `policy` names the assignment rule that chose them, or `manual`. */
-export const LeadAssigned = event(
+export const LeadAssigned = eventCodec(
   'LeadAssigned',
   t.type({
     leadId: t.string,
@@ -51,7 +49,7 @@ export const LeadAssigned = event(
   }),
 );
 /** A rep tried to reach the lead; a visit records when and where the rep checked in. */
-export const LeadContactAttempted = event(
+export const LeadContactAttempted = eventCodec(
   'LeadContactAttempted',
   t.intersection([
     t.type({
@@ -69,7 +67,7 @@ export const LeadContactAttempted = event(
   ]),
 );
 /** A follow-up task was scheduled. */
-export const LeadFollowUpScheduled = event(
+export const LeadFollowUpScheduled = eventCodec(
   'LeadFollowUpScheduled',
   t.intersection([
     t.type({
@@ -83,12 +81,12 @@ export const LeadFollowUpScheduled = event(
   ]),
 );
 /** A follow-up task was done. */
-export const LeadFollowUpCompleted = event(
+export const LeadFollowUpCompleted = eventCodec(
   'LeadFollowUpCompleted',
   t.type({ leadId: t.string, taskId: t.string, completedAt: IsoInstant }),
 );
 /** The lead was qualified with a score. */
-export const LeadQualified = event(
+export const LeadQualified = eventCodec(
   'LeadQualified',
   t.intersection([
     t.type({ leadId: t.string, subjectId: t.string, score: LeadScore }),
@@ -96,12 +94,12 @@ export const LeadQualified = event(
   ]),
 );
 /** The lead was disqualified. */
-export const LeadDisqualified = event(
+export const LeadDisqualified = eventCodec(
   'LeadDisqualified',
   t.type({ leadId: t.string, reason: t.string }),
 );
 /** A closed or stalled lead went back to the pool, without an owner. */
-export const LeadRecycled = event(
+export const LeadRecycled = eventCodec(
   'LeadRecycled',
   t.type({ leadId: t.string, reason: t.string, previousOwnerId: t.union([t.string, t.null]) }),
 );
@@ -109,7 +107,7 @@ export const LeadRecycled = event(
  * The lead became business. A reactor creates the customer (or attaches `customerId`) and opens
  * the opportunity, with ids derived from this event's id; the contact is copied so it can.
  */
-export const LeadConverted = event(
+export const LeadConverted = eventCodec(
   'LeadConverted',
   t.intersection([
     t.type({

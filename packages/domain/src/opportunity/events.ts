@@ -1,11 +1,9 @@
 import * as t from 'io-ts';
+import { eventCodec } from '../shared/eventCodec.js';
 import { DateOnly } from '../shared/dates.js';
 import { Money, NonNegativeMoney } from '../shared/money.js';
 import { BasisPoints, ForecastCategory, Pipeline } from './pipeline.js';
 import { PricedQuoteLine } from './quote.js';
-
-const event = <T extends string, D extends t.Mixed>(type: T, data: D) =>
-  t.type({ type: t.literal(type), data }, type);
 
 /** A stage reached, with the probability and forecast category it carried then. */
 const StageFacts = {
@@ -14,7 +12,7 @@ const StageFacts = {
 };
 
 /** A deal entered the pipeline; it records the pipeline definition it follows. */
-export const OpportunityOpened = event(
+export const OpportunityOpened = eventCodec(
   'OpportunityOpened',
   t.intersection([
     t.type({
@@ -31,37 +29,37 @@ export const OpportunityOpened = event(
   ]),
 );
 /** The deal moved between open stages; the actor in the metadata says who moved it. */
-export const OpportunityStageChanged = event(
+export const OpportunityStageChanged = eventCodec(
   'OpportunityStageChanged',
   t.type({ opportunityId: t.string, fromStageId: t.string, toStageId: t.string, ...StageFacts }),
 );
 /** The amount changed. */
-export const OpportunityAmountChanged = event(
+export const OpportunityAmountChanged = eventCodec(
   'OpportunityAmountChanged',
   t.type({ opportunityId: t.string, previous: NonNegativeMoney, amount: NonNegativeMoney }),
 );
 /** The expected close date changed. */
-export const OpportunityCloseDateChanged = event(
+export const OpportunityCloseDateChanged = eventCodec(
   'OpportunityCloseDateChanged',
   t.type({ opportunityId: t.string, previous: DateOnly, expectedCloseOn: DateOnly }),
 );
 /** A deal opened without an account got its customer. */
-export const OpportunityCustomerAttached = event(
+export const OpportunityCustomerAttached = eventCodec(
   'OpportunityCustomerAttached',
   t.type({ opportunityId: t.string, customerId: t.string }),
 );
 /** The deal got a new owner. */
-export const OpportunityOwnerChanged = event(
+export const OpportunityOwnerChanged = eventCodec(
   'OpportunityOwnerChanged',
   t.type({ opportunityId: t.string, ownerId: t.string, previousOwnerId: t.string }),
 );
 /** A competitor in the deal was noted. */
-export const CompetitorRecorded = event(
+export const CompetitorRecorded = eventCodec(
   'CompetitorRecorded',
   t.type({ opportunityId: t.string, competitor: t.string }),
 );
 /** A quote went out, with exact line amounts and total. */
-export const QuoteIssued = event(
+export const QuoteIssued = eventCodec(
   'QuoteIssued',
   t.intersection([
     t.type({
@@ -74,7 +72,7 @@ export const QuoteIssued = event(
   ]),
 );
 /** The deal was won at its final amount; revenue is credited to `ownerId`. */
-export const OpportunityWon = event(
+export const OpportunityWon = eventCodec(
   'OpportunityWon',
   t.type({
     opportunityId: t.string,
@@ -85,7 +83,7 @@ export const OpportunityWon = event(
   }),
 );
 /** The deal was lost; reason and competitor are optional. */
-export const OpportunityLost = event(
+export const OpportunityLost = eventCodec(
   'OpportunityLost',
   t.intersection([
     t.type({ opportunityId: t.string, stageId: t.string, lostOn: DateOnly, ownerId: t.string }),
@@ -93,7 +91,7 @@ export const OpportunityLost = event(
   ]),
 );
 /** A closed deal was reopened into an open stage. */
-export const OpportunityReopened = event(
+export const OpportunityReopened = eventCodec(
   'OpportunityReopened',
   t.type({
     opportunityId: t.string,

@@ -1,21 +1,19 @@
 import * as t from 'io-ts';
+import { eventCodec } from '../shared/eventCodec.js';
 import { DateOnly } from '../shared/dates.js';
 
-const event = <T extends string, D extends t.Mixed>(type: T, data: D) =>
-  t.type({ type: t.literal(type), data }, type);
-
 /** A regional office opened; revenue is reported per office and region. */
-export const RegionalOfficeOpened = event(
+export const RegionalOfficeOpened = eventCodec(
   'RegionalOfficeOpened',
   t.type({ organizationId: t.string, officeId: t.string, name: t.string, region: t.string }),
 );
 /** A sales team was formed in an office. */
-export const SalesTeamFormed = event(
+export const SalesTeamFormed = eventCodec(
   'SalesTeamFormed',
   t.type({ organizationId: t.string, teamId: t.string, name: t.string, officeId: t.string }),
 );
 /** A team got a manager from a date on. */
-export const TeamManagerAppointed = event(
+export const TeamManagerAppointed = eventCodec(
   'TeamManagerAppointed',
   t.type({
     organizationId: t.string,
@@ -26,7 +24,7 @@ export const TeamManagerAppointed = event(
   }),
 );
 /** A rep joined a team from a date on; a previous membership ends the day before. */
-export const RepJoinedTeam = event(
+export const RepJoinedTeam = eventCodec(
   'RepJoinedTeam',
   t.type({
     organizationId: t.string,
@@ -37,7 +35,7 @@ export const RepJoinedTeam = event(
   }),
 );
 /** A rep left their team; `effectiveFrom` is the first day they no longer belong to it. */
-export const RepLeftTeam = event(
+export const RepLeftTeam = eventCodec(
   'RepLeftTeam',
   t.type({ organizationId: t.string, repId: t.string, teamId: t.string, effectiveFrom: DateOnly }),
 );

@@ -3,3 +3,4 @@ export * from './dates.js';
 export * from './personalData.js';
 export * from './contact.js';
 export * from './commandEntry.js';
+export * from './eventCodec.js';

@@ -1,9 +1,7 @@
 import * as t from 'io-ts';
+import { eventCodec } from '../shared/eventCodec.js';
 import { NonNegativeMoney } from '../shared/money.js';
 import { SalesPeriod } from '../commission/period.js';
-
-const event = <T extends string, D extends t.Mixed>(type: T, data: D) =>
-  t.type({ type: t.literal(type), data }, type);
 
 /** Whose target it is. */
 export const TargetOwnerKind = t.keyof({ rep: null, team: null }, 'TargetOwnerKind');
@@ -11,7 +9,7 @@ export const TargetOwnerKind = t.keyof({ rep: null, team: null }, 'TargetOwnerKi
 export type TargetOwnerKind = t.TypeOf<typeof TargetOwnerKind>;
 
 /** A rep or a team declared a sales target for a period. */
-export const TargetDeclared = event(
+export const TargetDeclared = eventCodec(
   'TargetDeclared',
   t.type({
     targetId: t.string,
@@ -25,12 +23,12 @@ export const TargetDeclared = event(
 const TargetFacts = { ownerKind: TargetOwnerKind, ownerId: t.string, period: SalesPeriod };
 
 /** A manager approved the target. */
-export const TargetApproved = event(
+export const TargetApproved = eventCodec(
   'TargetApproved',
   t.type({ targetId: t.string, amount: NonNegativeMoney, approvedBy: t.string, ...TargetFacts }),
 );
 /** A manager changed the target's amount. */
-export const TargetAdjusted = event(
+export const TargetAdjusted = eventCodec(
   'TargetAdjusted',
   t.type({
     targetId: t.string,

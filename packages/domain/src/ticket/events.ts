@@ -1,4 +1,5 @@
 import * as t from 'io-ts';
+import { eventCodec } from '../shared/eventCodec.js';
 import { personal } from '../shared/personalData.js';
 import {
   CommentVisibility,
@@ -8,14 +9,11 @@ import {
   TicketPriority,
 } from './values.js';
 
-const event = <T extends string, D extends t.Mixed>(type: T, data: D) =>
-  t.type({ type: t.literal(type), data }, type);
-
 /**
  * A customer asked for help. `subjectId` is the person who asked: the description, comments and
  * feedback are about them and are encrypted with their key.
  */
-export const TicketOpened = event(
+export const TicketOpened = eventCodec(
   'TicketOpened',
   t.intersection([
     t.type({
@@ -30,7 +28,7 @@ export const TicketOpened = event(
   ]),
 );
 /** The ticket got an agent (first assignment, reassignment, or an agent taking it in charge). */
-export const TicketAssigned = event(
+export const TicketAssigned = eventCodec(
   'TicketAssigned',
   t.type({
     ticketId: t.string,
@@ -39,12 +37,12 @@ export const TicketAssigned = event(
   }),
 );
 /** The priority changed; SLA targets follow the new priority from now on. */
-export const TicketPrioritized = event(
+export const TicketPrioritized = eventCodec(
   'TicketPrioritized',
   t.type({ ticketId: t.string, priority: TicketPriority, previousPriority: TicketPriority }),
 );
 /** Someone wrote on the ticket; internal comments are never shown to the customer. */
-export const TicketCommented = event(
+export const TicketCommented = eventCodec(
   'TicketCommented',
   t.type({
     ticketId: t.string,
@@ -56,36 +54,36 @@ export const TicketCommented = event(
   }),
 );
 /** The ticket waits for the customer; the SLA resolution clock pauses meanwhile. */
-export const TicketWaitingOnCustomer = event(
+export const TicketWaitingOnCustomer = eventCodec(
   'TicketWaitingOnCustomer',
   t.type({ ticketId: t.string, reason: t.string }),
 );
 /** Work on a waiting ticket resumed; the SLA resolution clock runs again. */
-export const TicketResumed = event('TicketResumed', t.type({ ticketId: t.string }));
+export const TicketResumed = eventCodec('TicketResumed', t.type({ ticketId: t.string }));
 /** The ticket was escalated, by an agent or by the SLA reactor (`reason: 'sla_breach'`). */
-export const TicketEscalated = event(
+export const TicketEscalated = eventCodec(
   'TicketEscalated',
   t.type({ ticketId: t.string, escalatedTo: t.string, reason: t.string }),
 );
 /** A knowledge-base article was linked as relevant to the ticket. */
-export const KnowledgeArticleLinked = event(
+export const KnowledgeArticleLinked = eventCodec(
   'KnowledgeArticleLinked',
   t.type({ ticketId: t.string, articleId: t.string }),
 );
 /** The ticket was resolved with a resolution code. */
-export const TicketResolved = event(
+export const TicketResolved = eventCodec(
   'TicketResolved',
   t.type({ ticketId: t.string, resolution: ResolutionCode }),
 );
 /** A resolved or closed ticket was opened again; a new SLA resolution cycle starts. */
-export const TicketReopened = event(
+export const TicketReopened = eventCodec(
   'TicketReopened',
   t.type({ ticketId: t.string, reason: t.string, wasClosed: t.boolean }),
 );
 /** The ticket was closed after its resolution. */
-export const TicketClosed = event('TicketClosed', t.type({ ticketId: t.string }));
+export const TicketClosed = eventCodec('TicketClosed', t.type({ ticketId: t.string }));
 /** The customer rated the service; the optional feedback is personal. */
-export const TicketSatisfactionRecorded = event(
+export const TicketSatisfactionRecorded = eventCodec(
   'TicketSatisfactionRecorded',
   t.intersection([
     t.type({ ticketId: t.string, subjectId: t.string, score: SatisfactionScore }),
