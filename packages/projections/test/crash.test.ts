@@ -47,8 +47,14 @@ const ledger = (random: () => number, count: number): LedgerStep[] =>
         },
   );
 
-/** Runs the child; kills it with SIGKILL `killAfterMs` after it started, unless it ends first. */
-const runChild = (file: string, killAfterMs: number | undefined, mode = 'catchUp') =>
+/** When to kill the child: after this many committed batches, plus a few milliseconds. */
+interface Kill {
+  readonly afterBatches: number;
+  readonly extraMs: number;
+}
+
+/** Runs the child; kills it with SIGKILL at the given moment of its run, unless it ends first. */
+const runChild = (file: string, kill: Kill | undefined, mode = 'catchUp') =>
   new Promise<{ killed: boolean }>((resolve, reject) => {
     const process_ = spawn(process.execPath, ['--import', 'tsx', child, file, '10', mode], {
       cwd: root,
@@ -56,10 +62,15 @@ const runChild = (file: string, killAfterMs: number | undefined, mode = 'catchUp
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stderr = '';
+    let batches = 0;
+    let armed = kill !== undefined;
     process_.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     process_.stdout.on('data', (chunk: Buffer) => {
-      if (killAfterMs !== undefined && chunk.toString().includes('started')) {
-        setTimeout(() => process_.kill('SIGKILL'), killAfterMs);
+      batches += chunk.toString().split('batch').length - 1;
+      if (armed && kill !== undefined && batches >= kill.afterBatches) {
+        armed = false;
+        // A few milliseconds later the process may be inside its next transaction.
+        setTimeout(() => process_.kill('SIGKILL'), kill.extraMs);
       }
     });
     process_.on('error', reject);
@@ -69,6 +80,12 @@ const runChild = (file: string, killAfterMs: number | undefined, mode = 'catchUp
       else reject(new Error(`the projecting process failed (${code}): ${stderr}`));
     });
   });
+
+/** A random moment of a run of about `batches` batches. */
+const randomKill = (random: () => number, batches: number): Kill => ({
+  afterBatches: 1 + Math.floor(random() * Math.max(1, batches - 1)),
+  extraMs: Math.floor(random() * 4),
+});
 
 const checkpointOf = async (file: string): Promise<bigint> => {
   const events = createSqliteEventStore({ file });
@@ -100,7 +117,7 @@ describe('a projecting process killed at random moments', () => {
       const head = (await events.headPosition())?.commit ?? 0n;
       await events.close();
       const before = await checkpointOf(file);
-      const { killed } = await runChild(file, Math.floor(random() * 300));
+      const { killed } = await runChild(file, randomKill(random, Number(head - before) / 10));
       const after = await checkpointOf(file);
       if (killed && after < head) killedMidway += 1;
       console.log(`round ${round}: killed=${killed} checkpoint ${before} → ${after} of ${head}`);
@@ -156,7 +173,7 @@ describe('a projecting process killed at random moments', () => {
     expect(before.active).toBe('1.1');
     let cutShort = 0;
     for (let kill = 0; kill < 3; kill += 1) {
-      await runChild(file, Math.floor(random() * 400), 'rebuild');
+      await runChild(file, randomKill(random, 1_200), 'rebuild');
       const now = await served();
       if (now.builds > 1) cutShort += 1; // a new build was left unfinished beside the active one
       // Killed or finished, queries always see a complete build: the old one or the new one.

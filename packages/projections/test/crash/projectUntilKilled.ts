@@ -1,6 +1,6 @@
 /**
  * The process the crash test kills: projects the ledger of a SQLite file into read models kept in
- * the same file, in small batches, printing `started` once it has begun. Run with
+ * the same file, in small batches, printing `started` once it has begun and `batch` after each committed batch. Run with
  * `node --import tsx projectUntilKilled.ts <file> <batchSize> [catchUp|rebuild]`.
  */
 import { createSqliteEventStore } from '@clientele/eventstore-sqlite';
@@ -19,6 +19,8 @@ const runner = createProjectionRunner({
   readModels,
   projections: [balances, eventsPerType],
   batchSize: Number(batchSize),
+  // One line per committed batch, so the test can kill the process in the middle of a run.
+  onProgress: () => process.stdout.write('batch\n'),
 });
 process.stdout.write('started\n');
 const read = mode === 'rebuild' ? await runner.rebuild() : await runner.catchUp();
