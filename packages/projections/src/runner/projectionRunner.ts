@@ -45,6 +45,8 @@ export interface ProjectionRunner {
  * A projection runner: one pass over the log feeds several projections; events are applied in
  * batches, each committed with its checkpoints in one transaction, so a crash never applies an
  * event twice or skips one.
+ *
+ * Run one runner per read-model store at a time: two would both advance the same checkpoints.
  */
 export const createProjectionRunner = (options: ProjectionRunnerOptions): ProjectionRunner => {
   const { events, readModels, projections } = options;
