@@ -169,7 +169,7 @@ export const demoCommand: CliCommand = {
       for (const name of DEMO_REPORTS) rendered.push(await reports[name](readModels, options));
       io.stdout(`\n${renderReports(rendered, 'table', '')}`);
       io.stdout(
-        '\nMore: clientele report all --format html --out report.html; rebuild and verify (see --help).\n',
+        '\nNext: pnpm clientele report all --format html --out report.html (and pnpm clientele --help).\n',
       );
       return ExitCode.ok;
     } finally {
