@@ -54,3 +54,6 @@ export type { AttributionRule, CampaignOptions, CampaignRow } from './campaigns/
 export { campaignReport } from './campaigns/campaignReport.js';
 export { CampaignDocument, campaignKey } from './campaigns/campaignDocument.js';
 export { campaignsProjection } from './campaigns/campaignsProjection.js';
+export type { GroupTargetRow } from './commission/groupTargetsReport.js';
+export { groupTargetsReport } from './commission/groupTargetsReport.js';
+export { UNPLACED, creditedGroups } from './salesOrganization/creditedGroup.js';

@@ -3,10 +3,12 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { createProjectionRunner } from '../../runner/projectionRunner.js';
 import { createInMemoryReadModelStore } from '../../store/inMemoryReadModelStore.js';
 import { appendHistory, type HistoryEntry } from '../../testing/domainHistory.js';
-import { opened, won } from '../../testing/salesEvents.js';
+import { joined, office, opened, team, won } from '../../testing/salesEvents.js';
 import { dealsProjection } from '../deals/dealsProjection.js';
 import { invoicesProjection } from '../receivables/invoicesProjection.js';
 import { commissionsProjection } from './commissionsProjection.js';
+import { organizationProjection } from '../salesOrganization/organizationProjection.js';
+import { groupTargetsReport } from './groupTargetsReport.js';
 import { targetsReport } from './targetsReport.js';
 
 const eur = (amountMinor: number) => ({ amountMinor, currency: 'EUR' });
@@ -34,6 +36,9 @@ const readModels = createInMemoryReadModelStore();
 beforeAll(async () => {
   const events = createInMemoryEventStore();
   await appendHistory(events, [
+    office('east', 'East'),
+    team('alpha', 'east'),
+    joined('rep-1', 'alpha', '2026-01-01'),
     commission(
       'CommissionPlanAssigned',
       {
@@ -98,7 +103,12 @@ beforeAll(async () => {
   await createProjectionRunner({
     events,
     readModels,
-    projections: [dealsProjection, invoicesProjection, commissionsProjection],
+    projections: [
+      dealsProjection,
+      invoicesProjection,
+      commissionsProjection,
+      organizationProjection,
+    ],
   }).catchUp();
 });
 
@@ -127,6 +137,19 @@ describe('targets, attainment and commission', () => {
         commissionClawedBack: { EUR: 2_50 },
         commissionPaid: {},
       },
+    ]);
+  });
+
+  it('sums targets, results and commission per team, by where each rep sat on the first day of the period', async () => {
+    const rows = await groupTargetsReport(readModels, 'team');
+    expect(rows.map((r) => [r.group, r.period, r.target, r.attainment])).toEqual([
+      ['alpha', '2026-04', {}, {}],
+      [
+        'alpha',
+        '2026-Q1',
+        { EUR: 1000_00 },
+        { EUR: { numerator: 500_00, denominator: 1000_00, value: 0.5 } },
+      ],
     ]);
   });
 });

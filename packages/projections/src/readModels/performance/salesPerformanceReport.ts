@@ -1,6 +1,3 @@
-import type { Placement, SalesOrganizationState } from '@clientele/domain';
-import { placementOn } from '@clientele/domain';
-import type { DateOnly } from '@clientele/domain';
 import { type Ratio, ratio, roundHalfEven } from '../../definitions/ratio.js';
 import type { Period } from '../../definitions/periods.js';
 import { periodOf } from '../../definitions/periods.js';
@@ -9,13 +6,9 @@ import { type DurationSummary, summarizeDurations } from '../../definitions/perc
 import { activeDocuments } from '../../store/activeDocuments.js';
 import type { ReadModelStore } from '../../store/readModelStore.js';
 import { DealDocument } from '../deals/dealDocument.js';
-import {
-  OrganizationDocument,
-  organizationState,
-} from '../salesOrganization/organizationProjection.js';
+import { type PerformanceGrouping, creditedGroups } from '../salesOrganization/creditedGroup.js';
 
-/** Who sales figures are credited to. */
-export type PerformanceGrouping = 'rep' | 'team' | 'manager' | 'office' | 'region';
+export type { PerformanceGrouping } from '../salesOrganization/creditedGroup.js';
 
 /** Sales figures of one rep, team, manager, office or region in one period. */
 export interface PerformanceRow {
@@ -36,50 +29,20 @@ export interface PerformanceRow {
   readonly weightedPipeline: MoneyByCurrency;
 }
 
-const UNPLACED = '(no team)';
-
-const groupOfPlacement = (
-  groupBy: PerformanceGrouping,
-  repId: string,
-  placement: Placement | undefined,
-): string => {
-  if (groupBy === 'rep') return repId;
-  if (placement === undefined) return UNPLACED;
-  if (groupBy === 'team') return placement.teamId;
-  if (groupBy === 'office') return placement.officeId;
-  if (groupBy === 'region') return placement.region;
-  return placement.managerId ?? '(no manager)';
-};
-
 const dayNumber = (day: string): number => Date.parse(`${day}T00:00:00Z`) / 86_400_000;
 
 /**
  * Sales performance by close date: won and lost deals, win rate, won revenue per currency,
- * average deal size and sales cycle; and open and weighted pipeline by expected close date; credited to the rep who closed each deal and to the team,
- * manager, office and region the rep belonged to on the close day.
+ * average deal size and sales cycle; and open and weighted pipeline by expected close date.
+ * Figures are credited to the rep (the closing rep, or the owner of an open deal) and to the team,
+ * manager, office and region the rep belonged to on that day.
  */
 export const salesPerformanceReport = async (
   readModels: ReadModelStore,
   options: { readonly groupBy?: PerformanceGrouping; readonly period?: Period } = {},
 ): Promise<PerformanceRow[]> => {
   const groupBy = options.groupBy ?? 'rep';
-  const organizations: SalesOrganizationState[] = [];
-  if (groupBy !== 'rep') {
-    for await (const { doc } of activeDocuments(
-      readModels,
-      'salesOrganization',
-      OrganizationDocument,
-    )) {
-      organizations.push(organizationState(doc));
-    }
-  }
-  const placement = (repId: string, day: string): Placement | undefined => {
-    for (const organization of organizations) {
-      const found = placementOn(organization, repId, day as DateOnly);
-      if (found !== undefined) return found;
-    }
-    return undefined;
-  };
+  const groupOf = await creditedGroups(readModels, groupBy);
   const buckets = new Map<
     string,
     {
@@ -98,11 +61,7 @@ export const salesPerformanceReport = async (
     // Closed deals count on their close day; open ones on the day they are expected to close.
     const day = deal.outcome === 'open' ? deal.expectedCloseOn : deal.closedOn;
     if (day === null) continue;
-    const group = groupOfPlacement(
-      groupBy,
-      deal.ownerId,
-      groupBy === 'rep' ? undefined : placement(deal.ownerId, day),
-    );
+    const group = groupOf(deal.ownerId, day);
     const period = periodOf(day, options.period ?? 'all');
     const key = `${group}\u0000${period}`;
     const bucket = buckets.get(key) ?? {
