@@ -2,7 +2,12 @@ import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { position } from '@clientele/eventstore';
 import { createPostgresCheckpointStore } from '@clientele/eventstore-postgres';
-import { connectionString, dropSchema, probePostgres, uniqueSchema } from './postgresServer.js';
+import {
+  connectionString,
+  dropSchema,
+  probePostgres,
+  uniqueSchema,
+} from '../../../test/support/postgres.js';
 
 const available = await probePostgres();
 const pool = new pg.Pool({ connectionString, max: 2 });

@@ -4,7 +4,12 @@ import { v7 as uuidv7 } from 'uuid';
 import { afterAll, describe, expect, it } from 'vitest';
 import { testEvent } from '@clientele/eventstore/testing';
 import { createPostgresEventStore } from '@clientele/eventstore-postgres';
-import { connectionString, dropSchema, probePostgres, uniqueSchema } from './postgresServer.js';
+import {
+  connectionString,
+  dropSchema,
+  probePostgres,
+  uniqueSchema,
+} from '../../../test/support/postgres.js';
 
 const available = await probePostgres();
 const admin = new pg.Pool({ connectionString, max: 2 });

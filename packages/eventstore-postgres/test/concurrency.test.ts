@@ -5,7 +5,12 @@ import type { EventStore } from '@clientele/eventstore';
 import { NO_STREAM, comparePositions } from '@clientele/eventstore';
 import { collect, testEvent } from '@clientele/eventstore/testing';
 import { createPostgresEventStore } from '@clientele/eventstore-postgres';
-import { connectionString, dropSchema, probePostgres, uniqueSchema } from './postgresServer.js';
+import {
+  connectionString,
+  dropSchema,
+  probePostgres,
+  uniqueSchema,
+} from '../../../test/support/postgres.js';
 
 const available = await probePostgres();
 const admin = new pg.Pool({ connectionString, max: 2 });

@@ -2,7 +2,12 @@ import pg from 'pg';
 import { afterAll, describe } from 'vitest';
 import { describeEventStoreContract } from '@clientele/eventstore/testing';
 import { createPostgresEventStore } from '@clientele/eventstore-postgres';
-import { connectionString, dropSchema, probePostgres, uniqueSchema } from './postgresServer.js';
+import {
+  connectionString,
+  dropSchema,
+  probePostgres,
+  uniqueSchema,
+} from '../../../test/support/postgres.js';
 
 const available = await probePostgres();
 const admin = new pg.Pool({ connectionString, max: 2 });

@@ -6,7 +6,12 @@ import {
   LISTENER_APPLICATION_NAME,
   createPostgresEventStore,
 } from '@clientele/eventstore-postgres';
-import { connectionString, dropSchema, probePostgres, uniqueSchema } from './postgresServer.js';
+import {
+  connectionString,
+  dropSchema,
+  probePostgres,
+  uniqueSchema,
+} from '../../../test/support/postgres.js';
 
 const available = await probePostgres();
 const admin = new pg.Pool({ connectionString, max: 2 });

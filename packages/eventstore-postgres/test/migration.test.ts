@@ -6,7 +6,12 @@ import { createInMemoryEventStore, hashLog, migrate } from '@clientele/eventstor
 import { collect, testEvent } from '@clientele/eventstore/testing';
 import { createPostgresEventStore } from '@clientele/eventstore-postgres';
 import { createSqliteEventStore } from '@clientele/eventstore-sqlite';
-import { connectionString, dropSchema, probePostgres, uniqueSchema } from './postgresServer.js';
+import {
+  connectionString,
+  dropSchema,
+  probePostgres,
+  uniqueSchema,
+} from '../../../test/support/postgres.js';
 
 const available = await probePostgres();
 const admin = new pg.Pool({ connectionString, max: 2 });

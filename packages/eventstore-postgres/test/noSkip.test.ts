@@ -5,7 +5,12 @@ import type { RecordedEvent } from '@clientele/eventstore';
 import { comparePositions, stringifyJson } from '@clientele/eventstore';
 import { testEvent } from '@clientele/eventstore/testing';
 import { createPostgresEventStore } from '@clientele/eventstore-postgres';
-import { connectionString, dropSchema, probePostgres, uniqueSchema } from './postgresServer.js';
+import {
+  connectionString,
+  dropSchema,
+  probePostgres,
+  uniqueSchema,
+} from '../../../test/support/postgres.js';
 
 const available = await probePostgres();
 const admin = new pg.Pool({ connectionString, max: 4 });

@@ -6,7 +6,12 @@ import {
   createPostgresCheckpointStore,
   createPostgresEventStore,
 } from '@clientele/eventstore-postgres';
-import { connectionString, dropSchema, probePostgres, uniqueSchema } from './postgresServer.js';
+import {
+  connectionString,
+  dropSchema,
+  probePostgres,
+  uniqueSchema,
+} from '../../../test/support/postgres.js';
 
 const available = await probePostgres();
 const pool = new pg.Pool({ connectionString, max: 4 });

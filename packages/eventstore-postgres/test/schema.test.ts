@@ -1,7 +1,12 @@
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { migrateSchema, quoteSchemaName } from '@clientele/eventstore-postgres';
-import { connectionString, dropSchema, probePostgres, uniqueSchema } from './postgresServer.js';
+import {
+  connectionString,
+  dropSchema,
+  probePostgres,
+  uniqueSchema,
+} from '../../../test/support/postgres.js';
 
 const available = await probePostgres();
 const pool = new pg.Pool({ connectionString, max: 4 });

@@ -2,7 +2,7 @@ import pg from 'pg';
 import { afterAll, describe } from 'vitest';
 import { createPostgresReadModelStore } from '@clientele/projections';
 import { describeReadModelStoreContract } from '@clientele/projections/testing';
-import { connectionString, probePostgres, throwawaySchema } from './postgresServer.js';
+import { connectionString, probePostgres, uniqueSchema } from '../../../test/support/postgres.js';
 
 const available = await probePostgres();
 const pool = new pg.Pool({ connectionString, max: 4 });
@@ -14,7 +14,7 @@ afterAll(async () => {
 
 describe.runIf(available)('PostgreSQL read models', () => {
   describeReadModelStoreContract('postgres', async () => {
-    const schema = throwawaySchema();
+    const schema = uniqueSchema();
     schemas.push(schema);
     return createPostgresReadModelStore({ connection: pool, schema });
   });

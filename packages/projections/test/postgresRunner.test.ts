@@ -9,11 +9,11 @@ import {
 } from '@clientele/projections';
 import { dumpActive } from '@clientele/projections/testing';
 import { afterAll, describe, expect, it } from 'vitest';
-import { connectionString, probePostgres, throwawaySchema } from './postgresServer.js';
+import { connectionString, probePostgres, uniqueSchema } from '../../../test/support/postgres.js';
 
 const available = await probePostgres();
 const pool = new pg.Pool({ connectionString, max: 4 });
-const schema = throwawaySchema();
+const schema = uniqueSchema();
 afterAll(async () => {
   await pool.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
   await pool.end();

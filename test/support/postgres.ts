@@ -18,14 +18,14 @@ export const probePostgres = async (): Promise<boolean> => {
   } catch (error) {
     const reason = `PostgreSQL at ${connectionString} is unreachable (${String(error)})`;
     if (process.env.CI === 'true') throw new Error(`${reason}; CI=true requires it`);
-    console.log(`Skipping the PostgreSQL tests: ${reason}.`);
+    console.log(`Skipping these PostgreSQL tests: ${reason}.`);
     return false;
   } finally {
     await client.end().catch(() => undefined);
   }
 };
 
-/** A schema name no other test uses. */
+/** A throwaway schema name no other test uses (each test run gets its own). */
 export const uniqueSchema = (): string => `clientele_test_${uuidv7().replaceAll('-', '')}`;
 
 /** Drops a test schema and everything in it. */
