@@ -9,3 +9,5 @@ export { IncompatibleStoreError, SCHEMA_VERSION } from './schema/index.js';
 export { createSqliteCheckpointStore } from './checkpoints/index.js';
 export type { SqliteCheckpointStore } from './checkpoints/index.js';
 export { createSqliteSnapshotStore } from './snapshots/index.js';
+export { createSqliteDataKeyStore, purgeErasedData } from './privacy/index.js';
+export type { PurgeBlocked, SqliteDataKeyStoreOptions } from './privacy/index.js';

@@ -61,6 +61,19 @@ export const MIGRATIONS: readonly string[] = [
    DROP TABLE events;
    ALTER TABLE events_v2 RENAME TO events;
    DROP TABLE streams;`,
+  // Version 3 adds the per-person data keys of crypto-shredding (`createSqliteDataKeyStore`). A
+  // subject has one key; forgetting deletes its row and records the subject, so no key is ever
+  // created for them again.
+  `CREATE TABLE data_keys (
+     subject_id TEXT PRIMARY KEY,
+     key_id     TEXT NOT NULL UNIQUE,
+     key        BLOB NOT NULL,
+     created_at TEXT NOT NULL
+   ) WITHOUT ROWID;
+   CREATE TABLE forgotten_subjects (
+     subject_id   TEXT PRIMARY KEY,
+     forgotten_at TEXT NOT NULL
+   ) WITHOUT ROWID;`,
 ];
 
 /** The schema version this release writes. */

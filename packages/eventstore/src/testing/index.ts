@@ -8,3 +8,4 @@ export * from './deciderSpec.js';
 export * from './contract/index.js';
 export * from './tamperedView.js';
 export { collect, testEvent, testMetadata } from './contract/fixtures.js';
+export * from './dataKeyStoreContract.js';

@@ -1,0 +1,2 @@
+export * from './sqliteDataKeyStore.js';
+export * from './purgeErasedData.js';
