@@ -1,8 +1,10 @@
-import type { EventStore } from '@clientele/eventstore';
+import type { EventStore, SnapshotStore } from '@clientele/eventstore';
 
 /** A fresh, empty store opened for one workload. */
 export interface OpenedStore {
   readonly store: EventStore;
+  /** The engine's own snapshot store, where it has one (W2S). */
+  readonly snapshots?: SnapshotStore;
   readonly close: () => Promise<void>;
 }
 

@@ -1,4 +1,4 @@
-import { createInMemoryEventStore } from '@clientele/eventstore';
+import { createInMemoryEventStore, createInMemorySnapshotStore } from '@clientele/eventstore';
 import type { BenchEngine } from '../benchEngine.js';
 import { timeEach, timeOnce } from '../measure.js';
 import { sampleEventData } from '../workloads/sampleEvents.js';
@@ -9,7 +9,7 @@ export const memoryBenchEngine: BenchEngine = {
   unavailable: async () => undefined,
   open: async () => {
     const store = createInMemoryEventStore();
-    return { store, close: () => store.close() };
+    return { store, snapshots: createInMemorySnapshotStore(), close: () => store.close() };
   },
   rawSingleRowAppends: async (count, streams) => {
     const rows: unknown[][] = Array.from({ length: streams }, () => []);

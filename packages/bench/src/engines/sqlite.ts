@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { createSqliteEventStore } from '@clientele/eventstore-sqlite';
+import { createSqliteEventStore, createSqliteSnapshotStore } from '@clientele/eventstore-sqlite';
 import type { BenchEngine } from '../benchEngine.js';
 import { timeEach, timeOnce } from '../measure.js';
 import { sampleEvent } from '../workloads/sampleEvents.js';
@@ -60,6 +60,7 @@ export const sqliteBenchEngine: BenchEngine = {
     const store = createSqliteEventStore({ file });
     return {
       store,
+      snapshots: createSqliteSnapshotStore(store),
       close: async () => {
         await store.close();
         remove();

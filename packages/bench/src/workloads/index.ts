@@ -2,6 +2,7 @@ import type { BenchEngine } from '../benchEngine.js';
 import type { WorkloadResult, WorkloadSizes } from './workloadResult.js';
 import { runW1 } from './w1Appends.js';
 import { runW2 } from './w2Rehydrate.js';
+import { runW2Snapshots } from './w2Snapshots.js';
 import { runW3 } from './w3ReadAll.js';
 import { runW4 } from './w4ConcurrentAppends.js';
 import { runW5 } from './w5Rebuild.js';
@@ -25,6 +26,12 @@ const everyEngine = (): boolean => true;
 export const workloads: readonly Workload[] = [
   { id: 'W1', title: 'single-event appends across streams', run: runW1, appliesTo: everyEngine },
   { id: 'W2', title: 'rehydrate one long aggregate', run: runW2, appliesTo: everyEngine },
+  {
+    id: 'W2S',
+    title: 'rehydrate an Opportunity from a snapshot, trust features on',
+    run: runW2Snapshots,
+    appliesTo: (engine) => engine.name !== 'postgres',
+  },
   { id: 'W3', title: 'read the whole log', run: runW3, appliesTo: everyEngine },
   {
     id: 'W4',

@@ -6,3 +6,4 @@ export * from './commands.js';
 export * from './errors.js';
 export * from './decide.js';
 export * from './opportunityService.js';
+export * from './stateCodec.js';
