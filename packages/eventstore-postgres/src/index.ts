@@ -7,3 +7,4 @@
 export * from './store/index.js';
 export * from './checkpoints/index.js';
 export * from './schema/index.js';
+export * from './privacy/index.js';

@@ -22,7 +22,7 @@ describe.runIf(available)('PostgreSQL schema migrations', () => {
       const { rows } = await pool.query(
         `select version from "${schema}".schema_migrations order by version`,
       );
-      expect(rows.map((row: { version: number }) => row.version)).toEqual([1, 2]);
+      expect(rows.map((row: { version: number }) => row.version)).toEqual([1, 2, 3]);
     } finally {
       await dropSchema(pool, schema);
     }

@@ -116,4 +116,18 @@ export const migrations: readonly string[] = [
   end
   $fn$;
   `,
+  // Per-person data keys for crypto-shredding (`createPostgresDataKeyStore`): one key per
+  // subject; forgetting deletes the row and records the subject so no key is created again.
+  `
+  create table $S.data_keys (
+    subject_id text primary key,
+    key_id text not null unique,
+    key bytea not null,
+    created_at timestamptz not null default now()
+  );
+  create table $S.forgotten_subjects (
+    subject_id text primary key,
+    forgotten_at timestamptz not null default now()
+  );
+  `,
 ];
