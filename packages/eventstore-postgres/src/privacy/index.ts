@@ -1,1 +1,2 @@
 export * from './postgresDataKeyStore.js';
+export * from './purgeErasedKeys.js';
