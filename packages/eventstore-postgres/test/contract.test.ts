@@ -1,6 +1,6 @@
 import pg from 'pg';
 import { afterAll, describe } from 'vitest';
-import { describeEventStoreContract } from '@clientele/eventstore/testing';
+import { describeEventStoreContract, describeTenantIsolation } from '@clientele/eventstore/testing';
 import { createPostgresEventStore } from '@clientele/eventstore-postgres';
 import {
   connectionString,
@@ -13,16 +13,19 @@ const available = await probePostgres();
 const admin = new pg.Pool({ connectionString, max: 2 });
 afterAll(() => admin.end());
 
+const open = async () => {
+  const schema = uniqueSchema();
+  const store = createPostgresEventStore({ connectionString, schema, maxConnections: 12 });
+  return {
+    store,
+    dispose: async () => {
+      await store.close();
+      await dropSchema(admin, schema);
+    },
+  };
+};
+
 describe.runIf(available)('PostgreSQL engine', () => {
-  describeEventStoreContract('postgres', async () => {
-    const schema = uniqueSchema();
-    const store = createPostgresEventStore({ connectionString, schema, maxConnections: 12 });
-    return {
-      store,
-      dispose: async () => {
-        await store.close();
-        await dropSchema(admin, schema);
-      },
-    };
-  });
+  describeEventStoreContract('postgres', open);
+  describeTenantIsolation('postgres', open);
 });

@@ -1,10 +1,10 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describeEventStoreContract } from '@clientele/eventstore/testing';
+import { describeEventStoreContract, describeTenantIsolation } from '@clientele/eventstore/testing';
 import { createSqliteEventStore } from '@clientele/eventstore-sqlite';
 
-describeEventStoreContract('sqlite (file)', async () => {
+const onFile = async () => {
   const dir = mkdtempSync(join(tmpdir(), 'clientele-sqlite-'));
   const store = createSqliteEventStore({ file: join(dir, 'store.db') });
   return {
@@ -14,7 +14,10 @@ describeEventStoreContract('sqlite (file)', async () => {
       rmSync(dir, { recursive: true, force: true });
     },
   };
-});
+};
+
+describeEventStoreContract('sqlite (file)', onFile);
+describeTenantIsolation('sqlite (file)', onFile);
 
 describeEventStoreContract('sqlite (in memory)', async () => {
   const store = createSqliteEventStore({ file: ':memory:' });

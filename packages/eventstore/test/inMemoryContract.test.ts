@@ -1,7 +1,10 @@
 import { createInMemoryEventStore } from '@clientele/eventstore';
-import { describeEventStoreContract } from '@clientele/eventstore/testing';
+import { describeEventStoreContract, describeTenantIsolation } from '@clientele/eventstore/testing';
 
-describeEventStoreContract('memory', async () => {
+const open = async () => {
   const store = createInMemoryEventStore();
   return { store, dispose: () => store.close() };
-});
+};
+
+describeEventStoreContract('memory', open);
+describeTenantIsolation('memory', open);

@@ -7,5 +7,6 @@
 export * from './deciderSpec.js';
 export * from './contract/index.js';
 export * from './tamperedView.js';
+export * from './tenantIsolationContract.js';
 export { collect, testEvent, testMetadata } from './contract/fixtures.js';
 export * from './dataKeyStoreContract.js';
