@@ -53,6 +53,21 @@ const broken = (
 });
 
 /**
+ * The log's events, ending with a marker instead of an exception when a stored row cannot be read
+ * (its JSON or metadata was edited into something invalid): that is tampering too, and is reported
+ * as a broken link rather than a crash.
+ */
+async function* readable(
+  store: EventStore,
+): AsyncGenerator<RecordedEvent | { readonly unreadable: string }> {
+  try {
+    yield* store.readAll();
+  } catch (error) {
+    yield { unreadable: error instanceof Error ? error.message : String(error) };
+  }
+}
+
+/**
  * Walks the whole log and reports the first broken link: an event whose stream revision is out of
  * sequence or whose hash-chain value does not match its content and predecessor (`stream chain`),
  * a seal whose signature, count or running hash does not match the log (`seal`), or a trusted
@@ -62,7 +77,17 @@ export const verifyLog = async (
   store: EventStore,
   options: VerifyLogOptions = {},
 ): Promise<E.Either<IntegrityBreak, IntegrityReport>> => {
-  const seals = await readSeals(store);
+  let seals: LogSeal[];
+  try {
+    seals = await readSeals(store);
+  } catch (error) {
+    return E.left(
+      broken(
+        'seal',
+        `the seals cannot be read: ${error instanceof Error ? error.message : String(error)}`,
+      ),
+    );
+  }
   const anchors = new Map<string, LogSeal>();
   for (const seal of [...seals, ...(options.trustedHead ? [options.trustedHead] : [])]) {
     if (
@@ -84,7 +109,17 @@ export const verifyLog = async (
   let count = 0n;
   let sealsChecked = 0;
   const reached = new Set<string>();
-  for await (const event of store.readAll()) {
+  let lastRead: Position | undefined;
+  for await (const event of readable(store)) {
+    if ('unreadable' in event) {
+      return E.left(
+        broken(
+          'stream chain',
+          `a stored event after position ${lastRead === undefined ? 'the start' : positionToString(lastRead)} cannot be read: ${event.unreadable}`,
+        ),
+      );
+    }
+    lastRead = event.position;
     const head = heads.get(event.streamName);
     const expectedRevision = head === undefined ? 0n : head.revision + 1n;
     if (event.streamRevision !== expectedRevision) {
