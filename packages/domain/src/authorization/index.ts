@@ -1,2 +1,3 @@
 export * from './roles.js';
 export * from './authorize.js';
+export * from './salesAuthorizers.js';

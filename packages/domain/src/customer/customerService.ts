@@ -1,5 +1,10 @@
 import * as E from 'fp-ts/lib/Either.js';
-import type { CommandContext, CommandOutcome, EventStore } from '@clientele/eventstore';
+import type {
+  CommandAuthorizer,
+  CommandContext,
+  CommandOutcome,
+  EventStore,
+} from '@clientele/eventstore';
 import { createCommandHandler, streamName } from '@clientele/eventstore';
 import type { EntryFailure } from '../shared/commandEntry.js';
 import { decodeCommand, entryFailure } from '../shared/commandEntry.js';
@@ -26,6 +31,8 @@ export interface CustomerServiceOptions {
   readonly tenantKey: string | Uint8Array;
   /** How old an orphaned claim must be before a new registration takes it over. */
   readonly gracePeriodMs?: number;
+  /** Who may do what: checked against the loaded customer before every decision. */
+  readonly authorize?: CommandAuthorizer<CustomerCommand, CustomerState>;
   /** Event id generator; defaults to uuid v7. */
   readonly newEventId?: () => string;
 }
@@ -80,6 +87,7 @@ export const createCustomerService = (options: CustomerServiceOptions): Customer
     eventCodec: CustomerEvent,
     streamName: (command) => streamName('Customer', command.customerId),
     ...(options.newEventId === undefined ? {} : { newEventId: options.newEventId }),
+    ...(options.authorize === undefined ? {} : { authorize: options.authorize }),
   });
   const load = async (customerId: string) =>
     (await handler.load(streamName('Customer', customerId))).state;

@@ -1,5 +1,10 @@
 import * as E from 'fp-ts/lib/Either.js';
-import type { CommandContext, CommandOutcome, EventStore } from '@clientele/eventstore';
+import type {
+  CommandAuthorizer,
+  CommandContext,
+  CommandOutcome,
+  EventStore,
+} from '@clientele/eventstore';
 import { createCommandHandler, streamName } from '@clientele/eventstore';
 import type { EntryFailure } from '../shared/commandEntry.js';
 import type { LeadError } from './errors.js';
@@ -15,6 +20,8 @@ export interface LeadServiceOptions {
   readonly store: EventStore;
   /** Finds customers and open leads like a new lead; its result is recorded as a warning. */
   readonly findMatches?: LeadMatcher;
+  /** Who may do what: checked against the loaded lead before every decision. */
+  readonly authorize?: CommandAuthorizer<LeadCommand, LeadState>;
   /** Event id generator; defaults to uuid v7. */
   readonly newEventId?: () => string;
 }
@@ -40,6 +47,7 @@ export const createLeadService = (options: LeadServiceOptions): LeadService => {
     eventCodec: LeadEvent,
     streamName: (command) => streamName('Lead', command.leadId),
     ...(options.newEventId === undefined ? {} : { newEventId: options.newEventId }),
+    ...(options.authorize === undefined ? {} : { authorize: options.authorize }),
   });
   return {
     handle: async (input, context) => {

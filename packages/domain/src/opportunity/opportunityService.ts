@@ -1,4 +1,4 @@
-import type { EventStore } from '@clientele/eventstore';
+import type { CommandAuthorizer, EventStore } from '@clientele/eventstore';
 import { createCommandHandler, streamName } from '@clientele/eventstore';
 import type { CommandEntry } from '../shared/commandEntry.js';
 import type { OpportunityError } from './errors.js';
@@ -20,7 +20,11 @@ export interface OpportunityService extends CommandEntry<
 /** The typed entry point of the Opportunity aggregate: decodes input, then handles it. */
 export const createOpportunityService = (
   store: EventStore,
-  options: { readonly newEventId?: () => string } = {},
+  options: {
+    readonly newEventId?: () => string;
+    /** Who may do what: checked against the loaded deal before every decision. */
+    readonly authorize?: CommandAuthorizer<OpportunityCommand, OpportunityState>;
+  } = {},
 ): OpportunityService => {
   const handler = createCommandHandler({
     store,
@@ -28,6 +32,7 @@ export const createOpportunityService = (
     eventCodec: OpportunityEvent,
     streamName: (command) => streamName('Opportunity', command.opportunityId),
     ...(options.newEventId === undefined ? {} : { newEventId: options.newEventId }),
+    ...(options.authorize === undefined ? {} : { authorize: options.authorize }),
   });
   return {
     ...createCommandEntry(OpportunityCommand, handler),

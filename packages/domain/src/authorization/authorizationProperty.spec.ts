@@ -1,0 +1,144 @@
+import * as E from 'fp-ts/lib/Either.js';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { Actor, CommandContext, EventStore } from '@clientele/eventstore';
+import { createInMemoryEventStore } from '@clientele/eventstore';
+import { createLeadService } from '../lead/leadService.js';
+import { createOpportunityService } from '../opportunity/opportunityService.js';
+import type { TeamDirectory } from './authorize.js';
+import { authorize } from './authorize.js';
+import type { Role } from './roles.js';
+import { defaultRolePolicy } from './roles.js';
+import { salesAuthorizers } from './salesAuthorizers.js';
+
+const teams: TeamDirectory = {
+  teamMembersOf: (managerId) => (managerId === 'mgr-east' ? new Set(['rep-ada']) : new Set()),
+};
+const authorizers = salesAuthorizers(defaultRolePolicy, teams);
+
+/** What the test needs of any entry point's answer. */
+type Outcome = E.Either<{ readonly kind: string }, unknown>;
+type Handle = (input: unknown, context: CommandContext) => Promise<Outcome>;
+const admin: Actor = { id: 'admin', role: 'administrator' };
+
+let sequence = 0;
+const context = (actor: Actor): CommandContext => ({
+  commandId: `0194a000-0000-7000-8000-${String((sequence += 1)).padStart(12, '0')}`,
+  actor,
+  occurredAt: '2026-03-03T09:15:00Z',
+});
+
+/** A lead and a deal owned by rep-ada, set up by an administrator. */
+const seeded = async () => {
+  const store = createInMemoryEventStore();
+  const leads = createLeadService({ store, authorize: authorizers.lead });
+  const deals = createOpportunityService(store, { authorize: authorizers.opportunity });
+  const steps: (() => Promise<Outcome>)[] = [
+    () => leads.handle({ kind: 'CaptureLead', leadId: 'l1', source: 'web form' }, context(admin)),
+    () => leads.handle({ kind: 'AssignLead', leadId: 'l1', ownerId: 'rep-ada' }, context(admin)),
+    () =>
+      deals.handle(
+        {
+          kind: 'OpenOpportunity',
+          opportunityId: 'o1',
+          name: 'Renewal',
+          ownerId: 'rep-ada',
+          amount: { amountMinor: 100_000, currency: 'EUR' },
+          expectedCloseOn: '2026-06-30',
+        },
+        context(admin),
+      ),
+  ];
+  for (const step of steps) {
+    const outcome = await step();
+    if (E.isLeft(outcome)) throw new Error(`seeding failed: ${JSON.stringify(outcome.left)}`);
+  }
+  return { store, leads, deals };
+};
+
+const count = async (store: EventStore) => {
+  let n = 0;
+  for await (const _ of store.readAll()) n += 1;
+  return n;
+};
+
+const commands = fc.constantFrom(
+  {
+    aggregate: 'Lead',
+    input: {
+      kind: 'LogContactAttempt',
+      leadId: 'l1',
+      attemptId: 'a1',
+      channel: 'call',
+      at: '2026-03-03T09:00:00Z',
+    },
+  },
+  {
+    aggregate: 'Lead',
+    input: {
+      kind: 'ScheduleFollowUp',
+      leadId: 'l1',
+      taskId: 't1',
+      dueOn: '2026-03-10',
+      priority: 'normal',
+    },
+  },
+  { aggregate: 'Lead', input: { kind: 'AssignLead', leadId: 'l1', ownerId: 'rep-bob' } },
+  {
+    aggregate: 'Opportunity',
+    input: {
+      kind: 'ChangeOpportunityAmount',
+      opportunityId: 'o1',
+      amount: { amountMinor: 120_000, currency: 'EUR' },
+    },
+  },
+  {
+    aggregate: 'Opportunity',
+    input: { kind: 'RecordCompetitor', opportunityId: 'o1', competitor: 'Globex' },
+  },
+);
+const actors = fc.record({
+  id: fc.constantFrom('rep-ada', 'rep-bob', 'mgr-east', 'mgr-west', 'someone'),
+  role: fc.constantFrom<Role>(
+    'administrator',
+    'sales_manager',
+    'sales_rep',
+    'marketing',
+    'support_agent',
+    'finance',
+    'auditor',
+  ),
+});
+
+describe('authorization through the entry points', () => {
+  it('never lets a command without permission produce an event, and every denial names the permission', () =>
+    fc.assert(
+      fc.asyncProperty(actors, commands, async (actor, { aggregate, input }) => {
+        const { store, leads, deals } = await seeded();
+        const before = await count(store);
+        const handle: Handle = aggregate === 'Lead' ? leads.handle : deals.handle;
+        const result = await handle(input, context(actor));
+        const permission = `${aggregate}.${input.kind}`;
+        const allowed = E.isRight(
+          authorize(defaultRolePolicy, teams, actor, permission, 'rep-ada'),
+        );
+        if (!allowed) {
+          expect(result).toEqual(
+            E.left(
+              expect.objectContaining({
+                kind: 'Forbidden',
+                denial: expect.objectContaining({ permission, actorId: actor.id }),
+              }),
+            ),
+          );
+          expect(await count(store)).toBe(before);
+        } else {
+          if (E.isLeft(result))
+            throw new Error(
+              `${permission} by ${actor.role} refused: ${JSON.stringify(result.left)}`,
+            );
+        }
+      }),
+      { numRuns: 200 },
+    ));
+});
