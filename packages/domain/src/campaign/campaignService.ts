@@ -1,4 +1,4 @@
-import type { EventStore } from '@clientele/eventstore';
+import type { CommandAuthorizer, EventStore } from '@clientele/eventstore';
 import { createCommandHandler, streamName } from '@clientele/eventstore';
 import type { CommandEntry } from '../shared/commandEntry.js';
 import type { CampaignError } from './decide.js';
@@ -17,11 +17,16 @@ export interface CampaignService extends CommandEntry<CampaignEvent, CampaignSta
 export const createCampaignService = (
   store: EventStore,
   /** Event id generator; a seeded one makes generated histories repeatable. */
-  options: { readonly newEventId?: () => string } = {},
+  options: {
+    readonly newEventId?: () => string;
+    /** Who may do what: checked against the loaded state before every decision. */
+    readonly authorize?: CommandAuthorizer<CampaignCommand, CampaignState>;
+  } = {},
 ): CampaignService => {
   const handler = createCommandHandler({
     store,
     ...(options.newEventId === undefined ? {} : { newEventId: options.newEventId }),
+    ...(options.authorize === undefined ? {} : { authorize: options.authorize }),
     decider: campaignDecider,
     eventCodec: CampaignEvent,
     streamName: (command) => streamName('Campaign', command.campaignId),

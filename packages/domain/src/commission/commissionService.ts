@@ -1,4 +1,4 @@
-import type { EventStore } from '@clientele/eventstore';
+import type { CommandAuthorizer, EventStore } from '@clientele/eventstore';
 import { createCommandHandler, streamName } from '@clientele/eventstore';
 import type { CommandEntry } from '../shared/commandEntry.js';
 import type { CommissionError } from './errors.js';
@@ -24,11 +24,16 @@ export interface CommissionService extends CommandEntry<
 export const createCommissionService = (
   store: EventStore,
   /** Event id generator; a seeded one makes generated histories repeatable. */
-  options: { readonly newEventId?: () => string } = {},
+  options: {
+    readonly newEventId?: () => string;
+    /** Who may do what: checked against the loaded state before every decision. */
+    readonly authorize?: CommandAuthorizer<CommissionCommand, CommissionState>;
+  } = {},
 ): CommissionService => {
   const handler = createCommandHandler({
     store,
     ...(options.newEventId === undefined ? {} : { newEventId: options.newEventId }),
+    ...(options.authorize === undefined ? {} : { authorize: options.authorize }),
     decider: commissionDecider,
     eventCodec: CommissionEvent,
     streamName: (command) => commissionStream(command.repId),

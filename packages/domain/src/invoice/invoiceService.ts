@@ -1,5 +1,5 @@
 import * as E from 'fp-ts/lib/Either.js';
-import type { EventStore } from '@clientele/eventstore';
+import type { CommandAuthorizer, EventStore } from '@clientele/eventstore';
 import { createCommandHandler, streamName } from '@clientele/eventstore';
 import type { CommandEntry } from '../shared/commandEntry.js';
 import type { Money, NonNegativeMoney } from '../shared/money.js';
@@ -31,6 +31,8 @@ export interface InvoiceServiceOptions {
   readonly creditExposure?: CreditExposureLookup;
   /** Defaults to `warn`. */
   readonly creditPolicy?: CreditPolicy;
+  /** Who may do what: checked against the loaded invoice before every decision. */
+  readonly authorize?: CommandAuthorizer<InvoiceCommand, InvoiceState>;
 }
 
 /** The Invoice write side as apps and importers use it. */
@@ -52,6 +54,7 @@ export const createInvoiceService = (
     eventCodec: InvoiceEvent,
     streamName: (command) => invoiceStream(command.invoiceId),
     ...(options.newEventId === undefined ? {} : { newEventId: options.newEventId }),
+    ...(options.authorize === undefined ? {} : { authorize: options.authorize }),
   });
   const plain = createCommandEntry(InvoiceCommand, handler);
   const { creditExposure } = options;

@@ -1,4 +1,4 @@
-import type { EventStore } from '@clientele/eventstore';
+import type { CommandAuthorizer, EventStore } from '@clientele/eventstore';
 import { createCommandHandler, streamName } from '@clientele/eventstore';
 import type { CommandEntry } from '../shared/commandEntry.js';
 import type { TargetError, TargetState } from './decide.js';
@@ -16,11 +16,16 @@ export interface TargetService extends CommandEntry<TargetEvent, TargetState, Ta
 export const createTargetService = (
   store: EventStore,
   /** Event id generator; a seeded one makes generated histories repeatable. */
-  options: { readonly newEventId?: () => string } = {},
+  options: {
+    readonly newEventId?: () => string;
+    /** Who may do what: checked against the loaded state before every decision. */
+    readonly authorize?: CommandAuthorizer<TargetCommand, TargetState>;
+  } = {},
 ): TargetService => {
   const handler = createCommandHandler({
     store,
     ...(options.newEventId === undefined ? {} : { newEventId: options.newEventId }),
+    ...(options.authorize === undefined ? {} : { authorize: options.authorize }),
     decider: targetDecider,
     eventCodec: TargetEvent,
     streamName: (command) => streamName('Target', command.targetId),

@@ -1,4 +1,4 @@
-import type { EventStore } from '@clientele/eventstore';
+import type { CommandAuthorizer, EventStore } from '@clientele/eventstore';
 import { createCommandHandler, streamName } from '@clientele/eventstore';
 import type { CommandEntry } from '../shared/commandEntry.js';
 import type { TicketError } from './errors.js';
@@ -20,11 +20,16 @@ export interface TicketService extends CommandEntry<TicketEvent, TicketState, Ti
 export const createTicketService = (
   store: EventStore,
   /** Event id generator; a seeded one makes generated histories repeatable. */
-  options: { readonly newEventId?: () => string } = {},
+  options: {
+    readonly newEventId?: () => string;
+    /** Who may do what: checked against the loaded state before every decision. */
+    readonly authorize?: CommandAuthorizer<TicketCommand, TicketState>;
+  } = {},
 ): TicketService => {
   const handler = createCommandHandler({
     store,
     ...(options.newEventId === undefined ? {} : { newEventId: options.newEventId }),
+    ...(options.authorize === undefined ? {} : { authorize: options.authorize }),
     decider: ticketDecider,
     eventCodec: TicketEvent,
     streamName: (command) => ticketStream(command.ticketId),
