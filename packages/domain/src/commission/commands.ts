@@ -1,18 +1,11 @@
 import * as t from 'io-ts';
+import { commandCodecFor } from '../shared/commandCodec.js';
 import { DateOnly } from '../shared/dates.js';
 import { Money, NonNegativeMoney } from '../shared/money.js';
 import { SalesPeriod } from './period.js';
 import { CommissionPlan } from './plan.js';
 
-const command = <K extends string, R extends t.Props, O extends t.Props>(
-  kind: K,
-  required: R,
-  optional: O,
-) =>
-  t.intersection(
-    [t.type({ kind: t.literal(kind), repId: t.string, ...required }), t.partial(optional)],
-    kind,
-  );
+const command = commandCodecFor('repId');
 
 /** Put a rep on a plan with a target for a period (periods of one rep may not overlap). */
 export const AssignCommissionPlan = command(

@@ -1,17 +1,10 @@
 import * as t from 'io-ts';
+import { commandCodecFor } from '../shared/commandCodec.js';
 import { EmailAddress, NonEmptyText, PhoneNumber } from '../shared/contact.js';
 import { NonNegativeMoney } from '../shared/money.js';
 import { Address, Contact, CustomerKind } from './values.js';
 
-const command = <K extends string, R extends t.Props, O extends t.Props>(
-  kind: K,
-  required: R,
-  optional: O,
-) =>
-  t.intersection(
-    [t.type({ kind: t.literal(kind), customerId: t.string, ...required }), t.partial(optional)],
-    kind,
-  );
+const command = commandCodecFor('customerId');
 
 /** Register a company or a person; emails and phones are the duplicate-check keys. */
 export const RegisterCustomer = command(

@@ -1,19 +1,12 @@
 import * as t from 'io-ts';
+import { commandCodecFor } from '../shared/commandCodec.js';
 import { NonEmptyText } from '../shared/contact.js';
 import { CurrencyCode, NonNegativeMoney } from '../shared/money.js';
 import { DateOnly } from '../shared/dates.js';
 import { RateBps } from '../commission/basisPoints.js';
 import { BillingContact, CreditCheck, InvoiceLine, OverpaymentHandling } from './values.js';
 
-const command = <K extends string, R extends t.Props, O extends t.Props>(
-  kind: K,
-  required: R,
-  optional: O,
-) =>
-  t.intersection(
-    [t.type({ kind: t.literal(kind), invoiceId: t.string, ...required }), t.partial(optional)],
-    kind,
-  );
+const command = commandCodecFor('invoiceId');
 
 /**
  * Issue an invoice: either `lines` (priced, then `taxRateBps` applied to their sum) or a `total`

@@ -1,4 +1,5 @@
 import * as t from 'io-ts';
+import { commandCodecFor } from '../shared/commandCodec.js';
 import { IsoInstant } from '@clientele/eventstore';
 import { NonEmptyText } from '../shared/contact.js';
 import { DateOnly } from '../shared/dates.js';
@@ -12,15 +13,7 @@ import {
   LeadSource,
 } from './values.js';
 
-const command = <K extends string, R extends t.Props, O extends t.Props>(
-  kind: K,
-  required: R,
-  optional: O,
-) =>
-  t.intersection(
-    [t.type({ kind: t.literal(kind), leadId: t.string, ...required }), t.partial(optional)],
-    kind,
-  );
+const command = commandCodecFor('leadId');
 
 /** Capture a lead. `matches` is filled in by the lead service's matching, not by callers. */
 export const CaptureLead = command(

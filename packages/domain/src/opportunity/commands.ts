@@ -1,19 +1,12 @@
 import * as t from 'io-ts';
+import { commandCodecFor } from '../shared/commandCodec.js';
 import { NonEmptyText } from '../shared/contact.js';
 import { DateOnly } from '../shared/dates.js';
 import { NonNegativeMoney } from '../shared/money.js';
 import { Pipeline } from './pipeline.js';
 import { QuoteLine } from './quote.js';
 
-const command = <K extends string, R extends t.Props, O extends t.Props>(
-  kind: K,
-  required: R,
-  optional: O,
-) =>
-  t.intersection(
-    [t.type({ kind: t.literal(kind), opportunityId: t.string, ...required }), t.partial(optional)],
-    kind,
-  );
+const command = commandCodecFor('opportunityId');
 
 /**
  * Open a deal. The customer is optional while prospecting; the pipeline defaults to the B2B one

@@ -4,3 +4,4 @@ export * from './personalData.js';
 export * from './contact.js';
 export * from './commandEntry.js';
 export * from './eventCodec.js';
+export * from './commandCodec.js';

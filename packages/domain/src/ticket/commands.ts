@@ -1,4 +1,5 @@
 import * as t from 'io-ts';
+import { commandCodecFor } from '../shared/commandCodec.js';
 import { NonEmptyText } from '../shared/contact.js';
 import {
   CommentVisibility,
@@ -8,15 +9,7 @@ import {
   TicketPriority,
 } from './values.js';
 
-const command = <K extends string, R extends t.Props, O extends t.Props>(
-  kind: K,
-  required: R,
-  optional: O,
-) =>
-  t.intersection(
-    [t.type({ kind: t.literal(kind), ticketId: t.string, ...required }), t.partial(optional)],
-    kind,
-  );
+const command = commandCodecFor('ticketId');
 
 /**
  * Open a ticket for a customer. `subjectId` is the person asking (defaults to the customer, as for
