@@ -1,14 +1,12 @@
 import type { AllStreamSubscription, EventStoreDBClient } from '@eventstore/db-client';
-import type { EventFilter } from '@clientele/eventstore';
+import type { EventFilter, PendingWait } from '@clientele/eventstore';
+import { createDoorbell } from '@clientele/eventstore';
 import { toEsdbFilter } from '../mapping/filters.js';
 
 /** Wakes waiting subscriptions when EventStoreDB reports a new application event. */
 export interface AppendWakeUp {
   /** Resolves on the next appended event, after `timeoutMilliseconds`, or on abort. */
-  next(
-    signal: AbortSignal,
-    timeoutMilliseconds: number,
-  ): { arrived: Promise<void>; cancel(): void };
+  next(signal: AbortSignal, timeoutMilliseconds: number): PendingWait;
   close(): Promise<void>;
 }
 
@@ -23,12 +21,10 @@ export const createAppendWakeUp = (
   client: EventStoreDBClient,
   filter: EventFilter | undefined,
 ): AppendWakeUp => {
-  const waiters = new Set<() => void>();
+  const doorbell = createDoorbell();
   let subscription: AllStreamSubscription | undefined;
   let closed = false;
-  const wakeAll = (): void => {
-    for (const wake of [...waiters]) wake();
-  };
+  const wakeAll = (): void => doorbell.ring();
   const ensureSubscribed = (): void => {
     if (subscription !== undefined || closed) return;
     const live = client.subscribeToAll({ fromPosition: 'end', filter: toEsdbFilter(filter) });
@@ -43,20 +39,7 @@ export const createAppendWakeUp = (
   return {
     next(signal, timeoutMilliseconds) {
       ensureSubscribed();
-      let wake = (): void => undefined;
-      const arrived = new Promise<void>((resolve) => {
-        wake = () => {
-          waiters.delete(wake);
-          clearTimeout(timer);
-          signal.removeEventListener('abort', wake);
-          resolve();
-        };
-      });
-      const timer = setTimeout(wake, timeoutMilliseconds);
-      waiters.add(wake);
-      signal.addEventListener('abort', wake);
-      if (signal.aborted || closed) wake();
-      return { arrived, cancel: wake };
+      return doorbell.wait(signal, timeoutMilliseconds, closed);
     },
     async close() {
       closed = true;

@@ -1,4 +1,6 @@
 import type pg from 'pg';
+import type { PendingWait } from '@clientele/eventstore';
+import { createDoorbell } from '@clientele/eventstore';
 
 /** Wakes subscriptions when events are appended, by this process or any other (LISTEN/NOTIFY). */
 export interface AppendSignal {
@@ -12,13 +14,6 @@ export interface AppendSignal {
    */
   next(signal: AbortSignal, timeoutMilliseconds: number): Promise<PendingWait>;
   close(): Promise<void>;
-}
-
-/** A registered wait for the next announcement. */
-export interface PendingWait {
-  readonly arrived: Promise<void>;
-  /** Resolves `arrived` now and forgets the wait. */
-  cancel(): void;
 }
 
 /** The application name of the listening connection, so operators (and tests) can find it. */
@@ -37,7 +32,7 @@ export const createAppendSignal = (
   announceDelayMilliseconds: number,
 ): AppendSignal => {
   const channel = `cl_${schema}`.slice(0, 63);
-  const waiters = new Set<() => void>();
+  const doorbell = createDoorbell();
   let listener: pg.PoolClient | undefined;
   let connecting: Promise<void> | undefined;
   let announcing: Promise<void> | undefined;
@@ -45,9 +40,7 @@ export const createAppendSignal = (
   let closed = false;
   let reconnectTimer: NodeJS.Timeout | undefined;
 
-  const wakeAll = (): void => {
-    for (const wake of [...waiters]) wake();
-  };
+  const wakeAll = (): void => doorbell.ring();
   const dropListener = (client: pg.PoolClient, error?: Error): void => {
     if (listener !== client) return;
     listener = undefined;
@@ -106,20 +99,7 @@ export const createAppendSignal = (
     },
     async next(signal, timeoutMilliseconds) {
       await ensureListening();
-      let wake = (): void => undefined;
-      const arrived = new Promise<void>((resolve) => {
-        wake = () => {
-          waiters.delete(wake);
-          clearTimeout(timer);
-          signal.removeEventListener('abort', wake);
-          resolve();
-        };
-      });
-      const timer = setTimeout(wake, timeoutMilliseconds);
-      waiters.add(wake);
-      signal.addEventListener('abort', wake);
-      if (signal.aborted || closed) wake();
-      return { arrived, cancel: wake };
+      return doorbell.wait(signal, timeoutMilliseconds, closed);
     },
     async close() {
       closed = true;
