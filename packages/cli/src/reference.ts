@@ -19,6 +19,7 @@ export const cliReference = (commands: readonly CliCommand[]): string =>
     '| 1 | the work failed: a broken link, rejected rows, a fault |',
     '| 2 | the command line was wrong: unknown command or option, bad value |',
     '| 3 | the store could not be opened or reached |',
+    "| 4 | refused: the actor's role does not allow it (the message names the missing permission) |",
     '',
     ...commands.flatMap((command) => [
       `## clientele ${command.name}`,
