@@ -1,3 +1,5 @@
+import type { Personal } from '../shared/personalData.js';
+import { isRevealed } from '../shared/personalData.js';
 import type { CustomerEvent } from './events.js';
 
 /** Company suffixes that do not tell two companies apart ("Acme Inc." is "ACME"). */
@@ -69,8 +71,11 @@ export const evolveCustomerNameIndex = (
       );
     return map;
   };
-  const add = (map: Map<string, readonly string[]>, customerId: string, name: string) =>
-    map.set(nameKey(name), [...(map.get(nameKey(name)) ?? []), customerId]);
+  // An erased name has no key: a forgotten person's customer warns about nobody.
+  const add = (map: Map<string, readonly string[]>, customerId: string, name: Personal<string>) =>
+    isRevealed(name)
+      ? map.set(nameKey(name), [...(map.get(nameKey(name)) ?? []), customerId])
+      : map;
   const { customerId } = event.data;
   switch (event.type) {
     case 'CustomerRegistered':

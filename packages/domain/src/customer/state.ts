@@ -1,4 +1,6 @@
 import type { NonNegativeMoney } from '../shared/money.js';
+import type { Personal } from '../shared/personalData.js';
+import { isRevealed } from '../shared/personalData.js';
 import type { CustomerEvent } from './events.js';
 import type { Address, Contact, CustomerKind } from './values.js';
 
@@ -8,10 +10,13 @@ export interface CustomerProfile {
   readonly subjectId: string;
   readonly kind: CustomerKind;
   readonly status: 'active' | 'inactive' | 'merged';
-  readonly name: string;
+  /** The erased marker once the customer's own data subject was forgotten. */
+  readonly name: Personal<string>;
+  /** Readable emails only: an erased one can no longer be matched or reserved. */
   readonly emails: readonly string[];
+  /** Readable phones only, as emails. */
   readonly phones: readonly string[];
-  readonly address: Address | undefined;
+  readonly address: Personal<Address> | undefined;
   readonly industry: string | undefined;
   readonly region: string | undefined;
   readonly source: string | undefined;
@@ -36,7 +41,21 @@ const withProfile = (
   change: (profile: CustomerProfile) => Partial<CustomerProfile>,
 ): CustomerState => ('registered' in state ? { ...state, ...change(state) } : state);
 
-const union = (a: readonly string[], b: readonly string[]) => [...new Set([...a, ...b])];
+const union = (a: readonly string[], b: readonly Personal<string>[]) => [
+  ...new Set([...a, ...b.filter(isRevealed)]),
+];
+
+/** A profile change as the event carries it, with erased emails and phones left out. */
+const profileChanges = (
+  changes: Extract<CustomerEvent, { type: 'CustomerProfileUpdated' }>['data']['changes'],
+): Partial<CustomerProfile> => {
+  const { emails, phones, ...rest } = changes;
+  return {
+    ...rest,
+    ...(emails === undefined ? {} : { emails: emails.filter(isRevealed) }),
+    ...(phones === undefined ? {} : { phones: phones.filter(isRevealed) }),
+  };
+};
 
 /** Folds one event into a customer's state. */
 export const evolveCustomer = (state: CustomerState, event: CustomerEvent): CustomerState => {
@@ -50,8 +69,8 @@ export const evolveCustomer = (state: CustomerState, event: CustomerEvent): Cust
         kind: data.kind,
         status: 'active',
         name: data.name,
-        emails: data.emails,
-        phones: data.phones,
+        emails: data.emails.filter(isRevealed),
+        phones: data.phones.filter(isRevealed),
         address: data.address,
         industry: data.industry,
         region: data.region,
@@ -66,7 +85,7 @@ export const evolveCustomer = (state: CustomerState, event: CustomerEvent): Cust
       };
     }
     case 'CustomerProfileUpdated':
-      return withProfile(state, () => event.data.changes);
+      return withProfile(state, () => profileChanges(event.data.changes));
     case 'CustomerContactAdded':
       return withProfile(state, (p) => ({ contacts: [...p.contacts, event.data.contact] }));
     case 'CustomerContactRemoved':

@@ -1,3 +1,4 @@
+import { isRevealed } from '../shared/personalData.js';
 import type { KeyReservations } from '../reservations/keyReservations.js';
 import type { LeadEvent } from './events.js';
 import type { LeadContact, LeadMatches } from './values.js';
@@ -8,10 +9,14 @@ export type LeadMatcher = (lead: {
   readonly contact: LeadContact;
 }) => Promise<LeadMatches>;
 
-/** The duplicate-check keys of a lead's contact, in the form reservations use. */
+/** The duplicate-check keys of a lead's contact, in the form reservations use; erased ones have none. */
 export const leadContactKeys = (contact: LeadContact) => [
-  ...(contact.email === undefined ? [] : [{ kind: 'email' as const, value: contact.email }]),
-  ...(contact.phone === undefined ? [] : [{ kind: 'phone' as const, value: contact.phone }]),
+  ...(contact.email === undefined || !isRevealed(contact.email)
+    ? []
+    : [{ kind: 'email' as const, value: contact.email }]),
+  ...(contact.phone === undefined || !isRevealed(contact.phone)
+    ? []
+    : [{ kind: 'phone' as const, value: contact.phone }]),
 ];
 
 /**

@@ -7,7 +7,7 @@ import type {
   CommandOutcome,
   DomainEvent,
 } from '@clientele/eventstore';
-import { formatValidationErrors } from '@clientele/eventstore';
+import { formatValidationErrors, isErasedField } from '@clientele/eventstore';
 
 /** Input that did not decode as a command: one line per wrong field, `path: reason, got value`. */
 export interface InvalidCommand {
@@ -29,15 +29,36 @@ export const entryFailure = <DomainError>(
   failure: CommandFailure<DomainError>,
 ): EntryFailure<DomainError> => (failure.kind === 'Rejected' ? failure.error : failure);
 
-/** Decodes unknown input as a command; a failure names every wrong field. */
+/** Paths of erased markers in a value: events may hold them, commands never. */
+const erasedPaths = (value: unknown, path: string): readonly string[] => {
+  if (isErasedField(value)) return [path];
+  if (typeof value !== 'object' || value === null) return [];
+  return Object.entries(value).flatMap(([key, member]) =>
+    erasedPaths(member, path === '' ? key : `${path}.${key}`),
+  );
+};
+
+/**
+ * Decodes unknown input as a command; a failure names every wrong field. Personal fields accept
+ * the erased marker so stored events of a forgotten person still load, but nobody may send one:
+ * a command carrying `{ "$erased": true }` is refused here.
+ */
 export const decodeCommand = <Command>(
   codec: t.Decoder<unknown, Command>,
   input: unknown,
-): E.Either<InvalidCommand, Command> =>
-  E.mapLeft((errors: t.Errors) => ({
+): E.Either<InvalidCommand, Command> => {
+  const erased = erasedPaths(input, '');
+  if (erased.length > 0) {
+    return E.left({
+      kind: 'InvalidCommand',
+      problems: erased.map((path) => `${path}: an erased value cannot be sent in a command`),
+    });
+  }
+  return E.mapLeft((errors: t.Errors) => ({
     kind: 'InvalidCommand' as const,
     problems: formatValidationErrors(errors),
   }))(codec.decode(input));
+};
 
 /** Handles commands given as unknown input: what apps, HTTP handlers and importers call. */
 export interface CommandEntry<Event, State, DomainError> {

@@ -1,7 +1,14 @@
 import * as E from 'fp-ts/lib/Either.js';
 import * as t from 'io-ts';
 import { describe, expect, it } from 'vitest';
-import { isPersonal, locatePersonalFields, personal, personalFieldPaths } from './personalData.js';
+import { ERASED } from '@clientele/eventstore';
+import {
+  isPersonal,
+  isRevealed,
+  locatePersonalFields,
+  personal,
+  personalFieldPaths,
+} from './personalData.js';
 
 const Contact = t.type({
   subjectId: t.string,
@@ -26,6 +33,17 @@ describe('personal data tags', () => {
     expect(name.encode('Ada')).toBe('Ada');
     expect(isPersonal(name)).toBe(true);
     expect(isPersonal(t.string)).toBe(false);
+  });
+
+  it("accepts the erased marker in place of a forgotten person's value, and nothing else new", () => {
+    const email = personal(t.string);
+    expect(email.decode({ $erased: true })).toEqual(E.right(ERASED));
+    expect(email.is(ERASED)).toBe(true);
+    expect(email.encode(ERASED)).toEqual({ $erased: true });
+    expect(E.isLeft(email.decode({ $erased: false }))).toBe(true);
+    expect(E.isLeft(email.decode({ $encrypted: 'AAAA', keyId: 'k' }))).toBe(true);
+    expect(isRevealed(ERASED)).toBe(false);
+    expect(isRevealed('ada@example.com')).toBe(true);
   });
 
   it('lists personal fields with the subjectId of the nearest enclosing object that has one', () => {

@@ -1,15 +1,25 @@
 import * as t from 'io-ts';
+import type { ErasedField } from '@clientele/eventstore';
+import { ERASED, isErasedField } from '@clientele/eventstore';
 
 const PERSONAL = Symbol.for('@clientele/domain/personal');
 
 /**
+ * A personal value as the domain sees it: the value, or the erased marker once the person's key
+ * was destroyed. Code that reads a personal field must say what it does with an erased one.
+ */
+export type Personal<T> = T | ErasedField;
+
+/**
  * A codec whose values identify a person (a name, an email, a phone, an address, a note about
- * someone). It decodes and encodes exactly like the codec it wraps; the mark only tells the
- * crypto-shredding layer which fields to encrypt with the data subject's key.
+ * someone). It decodes and encodes like the codec it wraps and also accepts the erased marker
+ * `{ "$erased": true }`, which the crypto-shredding layer reads in place of a forgotten person's
+ * field: an aggregate holding erased fields still loads, and its other facts still count. The mark
+ * tells that layer which fields to encrypt with the data subject's key.
  */
 export interface PersonalCodec<C extends t.Mixed> extends t.Type<
-  t.TypeOf<C>,
-  t.OutputOf<C>,
+  Personal<t.TypeOf<C>>,
+  t.OutputOf<C> | ErasedField,
   unknown
 > {
   readonly [PERSONAL]: true;
@@ -29,14 +39,18 @@ export interface PersonalCodec<C extends t.Mixed> extends t.Type<
  */
 export const personal = <C extends t.Mixed>(codec: C): PersonalCodec<C> =>
   Object.assign(
-    new t.Type<t.TypeOf<C>, t.OutputOf<C>, unknown>(
+    new t.Type<Personal<t.TypeOf<C>>, t.OutputOf<C> | ErasedField, unknown>(
       `Personal<${codec.name}>`,
-      codec.is,
-      codec.validate,
-      codec.encode,
+      (value): value is Personal<t.TypeOf<C>> => isErasedField(value) || codec.is(value),
+      (value, context) =>
+        isErasedField(value) ? t.success(ERASED) : codec.validate(value, context),
+      (value) => (isErasedField(value) ? ERASED : (codec.encode(value) as t.OutputOf<C>)),
     ),
     { [PERSONAL]: true as const, codec },
   );
+
+/** Whether a personal value is still readable (its person was not forgotten). */
+export const isRevealed = <T>(value: Personal<T>): value is T => !isErasedField(value);
 
 /** True when the codec was made by {@link personal}. */
 export const isPersonal = (codec: t.Mixed): codec is PersonalCodec<t.Mixed> => PERSONAL in codec;
