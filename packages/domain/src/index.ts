@@ -1,12 +1,13 @@
 /**
  * `@clientele/domain`: the CRM's deciders (Customer, Lead, Opportunity, Ticket, Campaign, Invoice,
- * Targets, Commission), their io-ts codecs, and the value types they share.
+ * Targets, Commission, customer exports), their io-ts codecs, and the value types they share.
  *
  * @packageDocumentation
  */
 export * from './shared/index.js';
 export * from './reservations/index.js';
 export * from './customer/index.js';
+export * from './customerExport/index.js';
 export * from './lead/index.js';
 export * from './opportunity/index.js';
 export * from './salesOrganization/index.js';

@@ -26,6 +26,19 @@ const matches = (granted: string, permission: string): boolean => {
   return grantedAction === '*' ? action !== 'export' : grantedAction === action;
 };
 
+/**
+ * The grants of the actor's role that cover `permission` (none for an unknown role): what both
+ * {@link authorize} and the read scopes decide from.
+ */
+export const grantsCovering = (
+  policy: RolePolicy,
+  actor: Actor,
+  permission: string,
+): readonly Grant[] =>
+  Role.is(actor.role)
+    ? policy[actor.role].filter((grant) => matches(grant.permission, permission))
+    : [];
+
 const reaches = (
   scope: Scope,
   actor: Actor,
@@ -57,9 +70,7 @@ export const authorize = (
       reason,
     });
   if (!Role.is(actor.role)) return deny(`"${actor.role}" is not a role`);
-  const grants: readonly Grant[] = policy[actor.role].filter((grant) =>
-    matches(grant.permission, permission),
-  );
+  const grants = grantsCovering(policy, actor, permission);
   if (grants.length === 0) return deny(`the ${actor.role} role does not grant ${permission}`);
   if (grants.some((grant) => reaches(grant.scope, actor, ownerId, teams)))
     return E.right(undefined);

@@ -38,7 +38,10 @@ const all = (aggregate: string, scope: Scope): Grant => ({ permission: `${aggreg
  * The default policy. Reps act on their own customers, leads and opportunities (and may capture
  * leads); managers on their team's; marketing runs campaigns and captures leads; support works
  * tickets; finance handles invoices, targets and commission; an auditor reads everything and
- * changes nothing; an administrator may do anything.
+ * changes nothing; an administrator may do anything. Reads follow the same scopes (`Customer.*`
+ * covers `Customer.read`); reps and managers also read their own (their team's) targets,
+ * commission and customer exports. Only managers (their team's customers), administrators and
+ * whoever a tenant grants `Customer.export` by name may export customers in bulk.
  */
 export const defaultRolePolicy: RolePolicy = {
   administrator: [{ permission: '*', scope: 'any' }],
@@ -50,6 +53,8 @@ export const defaultRolePolicy: RolePolicy = {
     { permission: 'Customer.RegisterCustomer', scope: 'any' },
     all('Target', 'team'),
     { permission: 'Customer.export', scope: 'team' },
+    { permission: 'Commission.read', scope: 'team' },
+    { permission: 'CustomerExport.read', scope: 'team' },
   ],
   sales_rep: [
     all('Customer', 'own'),
@@ -58,6 +63,9 @@ export const defaultRolePolicy: RolePolicy = {
     { permission: 'Lead.CaptureLead', scope: 'any' },
     { permission: 'Customer.RegisterCustomer', scope: 'any' },
     { permission: 'Target.DeclareTarget', scope: 'own' },
+    { permission: 'Target.read', scope: 'own' },
+    { permission: 'Commission.read', scope: 'own' },
+    { permission: 'CustomerExport.read', scope: 'own' },
   ],
   marketing: [
     all('Campaign', 'any'),

@@ -1,0 +1,48 @@
+import type { CommandAuthorizer, EventStore } from '@clientele/eventstore';
+import { createCommandHandler, streamName } from '@clientele/eventstore';
+import type { CommandEntry } from '../shared/commandEntry.js';
+import { createCommandEntry } from '../shared/commandEntry.js';
+import { CustomerExportCommand } from './commands.js';
+import type { CustomerExportError, CustomerExportState } from './decide.js';
+import { customerExportDecider } from './decide.js';
+import { CustomerExportEvent } from './events.js';
+
+/** The CustomerExport write side as apps use it. */
+export interface CustomerExportService extends CommandEntry<
+  CustomerExportEvent,
+  CustomerExportState,
+  CustomerExportError
+> {
+  load(exportId: string): Promise<CustomerExportState>;
+}
+
+/** The stream of one export: `CustomerExport-<exportId>`. */
+export const customerExportStream = (exportId: string): string =>
+  streamName('CustomerExport', exportId);
+
+/**
+ * The typed entry point of customer exports: decodes input, checks `authorize` (give it
+ * {@link customerExportAuthorizer}: `Customer.export` and the scope of every customer listed),
+ * then records the export. Only after it answers Right may the caller hand the file out.
+ */
+export const createCustomerExportService = (
+  store: EventStore,
+  options: {
+    readonly newEventId?: () => string;
+    /** Who may export which customers: checked before the export is recorded. */
+    readonly authorize?: CommandAuthorizer<CustomerExportCommand, CustomerExportState>;
+  } = {},
+): CustomerExportService => {
+  const handler = createCommandHandler({
+    store,
+    ...(options.newEventId === undefined ? {} : { newEventId: options.newEventId }),
+    ...(options.authorize === undefined ? {} : { authorize: options.authorize }),
+    decider: customerExportDecider,
+    eventCodec: CustomerExportEvent,
+    streamName: (command) => customerExportStream(command.exportId),
+  });
+  return {
+    ...createCommandEntry(CustomerExportCommand, handler),
+    load: async (exportId) => (await handler.load(customerExportStream(exportId))).state,
+  };
+};
