@@ -294,11 +294,12 @@ describe('invoice', () => {
       .thenFails({ kind: 'InvoiceHasPayments', invoiceId });
   });
 
-  it('tags the billing contact as personal data of that person', () => {
+  it('tags the billing contact as personal data of that person, kept by law with the invoice', () => {
+    const held = { subjectIdPath: 'data.billingContact.subjectId', retainedAs: 'invoice' };
     expect(personalFieldPaths(InvoiceEventCodec)).toEqual([
-      { path: 'data.billingContact.name', subjectIdPath: 'data.billingContact.subjectId' },
-      { path: 'data.billingContact.email', subjectIdPath: 'data.billingContact.subjectId' },
-      { path: 'data.billingContact.address', subjectIdPath: 'data.billingContact.subjectId' },
+      { path: 'data.billingContact.name', ...held },
+      { path: 'data.billingContact.email', ...held },
+      { path: 'data.billingContact.address', ...held },
     ]);
   });
 });

@@ -38,11 +38,15 @@ export const CreditCheck = t.readonly(
 /** The facts of a credit check. */
 export type CreditCheck = t.TypeOf<typeof CreditCheck>;
 
-/** Who receives the invoice at the customer: personal data of that person. */
+const retained = { retainedAs: 'invoice' } as const;
+/**
+ * Who receives the invoice at the customer: personal data of that person, which tax law requires
+ * to be kept with the invoice, so it is retained (its own key) when the person is forgotten.
+ */
 export const BillingContact = t.intersection(
   [
-    t.type({ subjectId: t.string, name: personal(NonEmptyText) }),
-    t.partial({ email: personal(t.string), address: personal(t.string) }),
+    t.type({ subjectId: t.string, name: personal(NonEmptyText, retained) }),
+    t.partial({ email: personal(t.string, retained), address: personal(t.string, retained) }),
   ],
   'BillingContact',
 );

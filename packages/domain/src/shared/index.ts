@@ -5,3 +5,4 @@ export * from './contact.js';
 export * from './commandEntry.js';
 export * from './eventCodec.js';
 export * from './commandCodec.js';
+export * from './retention.js';

@@ -7,8 +7,10 @@ import {
   isRevealed,
   locatePersonalFields,
   personal,
+  personalDataLocator,
   personalFieldPaths,
 } from './personalData.js';
+import { keySubjectOwner, retainedKeySubject } from './retention.js';
 
 const Contact = t.type({
   subjectId: t.string,
@@ -95,5 +97,45 @@ describe('locating personal fields in a value', () => {
     expect(locatePersonalFields(t.union([CustomerRegistered, Other]), event)).toEqual([
       { path: ['data', 'secret'], subjectId: 's' },
     ]);
+  });
+});
+
+describe('retained personal fields', () => {
+  const BillTo = t.type({
+    type: t.literal('InvoiceIssued'),
+    data: t.type({
+      invoiceId: t.string,
+      billTo: t.type({
+        subjectId: t.string,
+        name: personal(t.string, { retainedAs: 'invoice' }),
+      }),
+      note: t.type({ subjectId: t.string, text: personal(t.string) }),
+    }),
+  });
+
+  it("encrypts a field the law keeps under the person's key of that retention class", () => {
+    const locate = personalDataLocator([BillTo]);
+    expect(
+      locate('InvoiceIssued', {
+        invoiceId: 'i-1',
+        billTo: { subjectId: 'p-1', name: 'Ada' },
+        note: { subjectId: 'p-1', text: 'prefers email' },
+      }),
+    ).toEqual([
+      { path: ['billTo', 'name'], subjectId: retainedKeySubject('p-1', 'invoice') },
+      { path: ['note', 'text'], subjectId: 'p-1' },
+    ]);
+  });
+
+  it('reads the person and the class back from a retained key subject, and only from one', () => {
+    expect(keySubjectOwner(retainedKeySubject('p:1', 'invoice'))).toEqual({
+      subjectId: 'p:1',
+      retentionClass: 'invoice',
+    });
+    expect(keySubjectOwner('p-1')).toEqual({ subjectId: 'p-1', retentionClass: undefined });
+    expect(keySubjectOwner('retained:unknown:p-1')).toEqual({
+      subjectId: 'retained:unknown:p-1',
+      retentionClass: undefined,
+    });
   });
 });

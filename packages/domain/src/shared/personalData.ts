@@ -1,6 +1,8 @@
 import * as t from 'io-ts';
 import type { ErasedField } from '@clientele/eventstore';
 import { ERASED, isErasedField } from '@clientele/eventstore';
+import type { RetentionClass } from './retention.js';
+import { retainedKeySubject } from './retention.js';
 
 const PERSONAL = Symbol.for('@clientele/domain/personal');
 
@@ -25,6 +27,8 @@ export interface PersonalCodec<C extends t.Mixed> extends t.Type<
   readonly [PERSONAL]: true;
   /** The codec that was marked. */
   readonly codec: C;
+  /** Set when the law keeps this field for a while after its person is forgotten. */
+  readonly retainedAs: RetentionClass | undefined;
 }
 
 /**
@@ -33,11 +37,18 @@ export interface PersonalCodec<C extends t.Mixed> extends t.Type<
  * field with no such object around it belongs to nobody and is reported as such by
  * {@link personalFieldPaths}, so a test can forbid it. Attributes that reports group by (region,
  * industry, source, segment) must stay unmarked: erasing a person must not change a report.
+ * `retainedAs` marks a field of a record the law requires to keep (an invoice's billing contact):
+ * it is encrypted with the person's key for that retention class, which erasure may hold until a
+ * date (see `retainedKeySubject`).
  *
  * @example
  * const Contact = t.type({ subjectId: t.string, name: personal(t.string), region: t.string });
+ * const BillTo = t.type({ subjectId: t.string, name: personal(t.string, { retainedAs: 'invoice' }) });
  */
-export const personal = <C extends t.Mixed>(codec: C): PersonalCodec<C> =>
+export const personal = <C extends t.Mixed>(
+  codec: C,
+  options: { readonly retainedAs?: RetentionClass } = {},
+): PersonalCodec<C> =>
   Object.assign(
     new t.Type<Personal<t.TypeOf<C>>, t.OutputOf<C> | ErasedField, unknown>(
       `Personal<${codec.name}>`,
@@ -46,7 +57,7 @@ export const personal = <C extends t.Mixed>(codec: C): PersonalCodec<C> =>
         isErasedField(value) ? t.success(ERASED) : codec.validate(value, context),
       (value) => (isErasedField(value) ? ERASED : (codec.encode(value) as t.OutputOf<C>)),
     ),
-    { [PERSONAL]: true as const, codec },
+    { [PERSONAL]: true as const, codec, retainedAs: options.retainedAs },
   );
 
 /** Whether a personal value is still readable (its person was not forgotten). */
@@ -61,6 +72,8 @@ export interface PersonalFieldPath {
   readonly path: string;
   /** Path of the `subjectId` naming the field's data subject; undefined when there is none. */
   readonly subjectIdPath: string | undefined;
+  /** The retention class of a field the law keeps after erasure; undefined for the others. */
+  readonly retainedAs: RetentionClass | undefined;
 }
 
 /** The props of an object-like codec (interface, partial, exact, readonly, intersection of those). */
@@ -88,7 +101,7 @@ const walk = (
   found: PersonalFieldPath[],
 ): void => {
   if (isPersonal(codec)) {
-    found.push({ path, subjectIdPath });
+    found.push({ path, subjectIdPath, retainedAs: codec.retainedAs });
     return;
   }
   const props = objectProps(codec);
@@ -130,6 +143,8 @@ export const personalFieldPaths = (codec: t.Mixed): readonly PersonalFieldPath[]
 export interface LocatedPersonalField {
   readonly path: readonly (string | number)[];
   readonly subjectId: string;
+  /** The retention class of a field the law keeps after erasure; undefined for the others. */
+  readonly retainedAs: RetentionClass | undefined;
 }
 
 /** True when every literal prop of an object codec matches the value (picks a union's member). */
@@ -147,7 +162,9 @@ const locate = (
 ): void => {
   if (value === undefined || value === null) return;
   if (isPersonal(codec)) {
-    if (subjectId !== undefined) found.set(JSON.stringify(path), { path, subjectId });
+    if (subjectId !== undefined) {
+      found.set(JSON.stringify(path), { path, subjectId, retainedAs: codec.retainedAs });
+    }
     return;
   }
   const props = objectProps(codec);
@@ -199,9 +216,21 @@ export const locatePersonalFields = (
 /**
  * A locator for the privacy layer's `withPersonalDataEncryption`: given the event unions of the
  * aggregates, finds the personal fields of any stored event by its type and data, with paths
- * inside `data`.
+ * inside `data`, and the key each is encrypted with: the person's own, or for a retained field
+ * their key of that retention class.
  */
 export const personalDataLocator =
   (eventCodecs: readonly t.Mixed[]) =>
-  (type: string, data: unknown): readonly LocatedPersonalField[] =>
-    eventCodecs.flatMap((codec) => locatePersonalFields(codec, { type, data }, true));
+  (
+    type: string,
+    data: unknown,
+  ): readonly { path: readonly (string | number)[]; subjectId: string }[] =>
+    eventCodecs
+      .flatMap((codec) => locatePersonalFields(codec, { type, data }, true))
+      .map((field) => ({
+        path: field.path,
+        subjectId:
+          field.retainedAs === undefined
+            ? field.subjectId
+            : retainedKeySubject(field.subjectId, field.retainedAs),
+      }));
