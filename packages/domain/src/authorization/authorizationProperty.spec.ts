@@ -85,6 +85,10 @@ const commands = fc.constantFrom(
   },
   { aggregate: 'Lead', input: { kind: 'AssignLead', leadId: 'l1', ownerId: 'rep-bob' } },
   {
+    aggregate: 'Lead',
+    input: { kind: 'CorrectLeadContact', leadId: 'l1', email: 'ada@example.com' },
+  },
+  {
     aggregate: 'Opportunity',
     input: {
       kind: 'ChangeOpportunityAmount',

@@ -1,5 +1,5 @@
 import * as t from 'io-ts';
-import { commandCodecFor } from '../shared/commandCodec.js';
+import { atLeastOneOf, commandCodecFor } from '../shared/commandCodec.js';
 import { EmailAddress, NonEmptyText, PhoneNumber } from '../shared/contact.js';
 import { NonNegativeMoney } from '../shared/money.js';
 import { Address, Contact, CustomerKind } from './values.js';
@@ -47,6 +47,20 @@ export const RemoveCustomerContact = command(
   'RemoveCustomerContact',
   { contactSubjectId: t.string },
   {},
+);
+/**
+ * Correct a person at the customer (the right to rectification): only the fields given change,
+ * at least one must be. Allowed whatever the customer's status, short of merged away. Only the
+ * customer's own emails and phones are duplicate-check keys, never its contacts', so the customer
+ * service claims and releases nothing for a correction.
+ */
+export const CorrectCustomerContact = atLeastOneOf(
+  command(
+    'CorrectCustomerContact',
+    { subjectId: t.string },
+    { name: NonEmptyText, email: EmailAddress, phone: PhoneNumber },
+  ),
+  ['name', 'email', 'phone'],
 );
 /** Add and remove tags. */
 export const TagCustomer = command(
@@ -98,6 +112,7 @@ export const CustomerCommand = t.union(
     UpdateCustomerProfile,
     AddCustomerContact,
     RemoveCustomerContact,
+    CorrectCustomerContact,
     TagCustomer,
     ClassifyCustomer,
     SetCustomerCreditLimit,

@@ -31,6 +31,16 @@ const command: fc.Arbitrary<CustomerCommand> = fc.oneof(
     customerId: fc.constant(customerId),
     contactSubjectId: fc.constantFrom('p-1', 'p-2'),
   }),
+  fc.record(
+    {
+      kind: fc.constant('CorrectCustomerContact' as const),
+      customerId: fc.constant(customerId),
+      subjectId: fc.constantFrom('p-1', 'p-2'),
+      name: fc.constantFrom('Ada', 'Ada King'),
+      email: email,
+    },
+    { requiredKeys: ['kind', 'customerId', 'subjectId'] },
+  ),
   fc.record({
     kind: fc.constant('TagCustomer' as const),
     customerId: fc.constant(customerId),

@@ -1,5 +1,5 @@
 import * as E from 'fp-ts/lib/Either.js';
-import { formatValidationErrors } from '@clientele/eventstore';
+import { foldEvents, formatValidationErrors } from '@clientele/eventstore';
 import { deciderSpec } from '@clientele/eventstore/testing';
 import { describe, expect, it } from 'vitest';
 import type { CustomerEvent } from './events.js';
@@ -228,5 +228,95 @@ describe('customer', () => {
       .given([registered])
       .when({ kind: 'AbsorbCustomer', customerId, ...moved, mergedCustomerId: customerId })
       .thenFails({ kind: 'CannotMergeIntoItself', customerId });
+  });
+
+  describe('rectification', () => {
+    const contactCorrected: CustomerEvent = {
+      type: 'CustomerContactCorrected',
+      data: { customerId, contact: { subjectId: 'per-1', name: 'Ada King' } },
+    };
+
+    it("records only the contact's corrected fields, under the contact's data subject", () => {
+      spec
+        .given([registered])
+        .when(
+          decode({
+            kind: 'CorrectCustomerContact',
+            customerId,
+            subjectId: 'per-1',
+            name: 'Ada King',
+            email: 'ADA@acme.example',
+          }),
+        )
+        .then([contactCorrected]);
+    });
+
+    it('records nothing when the correction gives the values already held', () => {
+      spec
+        .given([registered, contactCorrected])
+        .when(
+          decode({
+            kind: 'CorrectCustomerContact',
+            customerId,
+            subjectId: 'per-1',
+            name: 'Ada King',
+          }),
+        )
+        .then([]);
+    });
+
+    it('keeps the fields the correction did not name', () => {
+      const state = foldEvents(customerDecider, [
+        registered,
+        {
+          type: 'CustomerContactAdded',
+          data: { customerId, contact: { subjectId: 'per-2', name: 'Hank', role: 'CFO' } },
+        },
+        {
+          type: 'CustomerContactCorrected',
+          data: { customerId, contact: { subjectId: 'per-2', phone: '+4930555000' } },
+        },
+        contactCorrected,
+      ]);
+      expect('registered' in state && state.contacts).toEqual([
+        { subjectId: 'per-1', name: 'Ada King', email: 'ada@acme.example' },
+        { subjectId: 'per-2', name: 'Hank', role: 'CFO', phone: '+4930555000' },
+      ]);
+    });
+
+    it('refuses to correct a person who is not a contact of the customer', () => {
+      spec
+        .given([registered])
+        .when(decode({ kind: 'CorrectCustomerContact', customerId, subjectId: 'per-9', name: 'X' }))
+        .thenFails({ kind: 'ContactNotFound', contactSubjectId: 'per-9' });
+    });
+
+    it('corrects a contact of a deactivated customer, and points a merged one to the survivor', () => {
+      const correct = decode({
+        kind: 'CorrectCustomerContact',
+        customerId,
+        subjectId: 'per-1',
+        name: 'Ada King',
+      });
+      spec
+        .given([registered, { type: 'CustomerDeactivated', data: { customerId, reason: 'x' } }])
+        .when(correct)
+        .then([contactCorrected]);
+      spec
+        .given([registered, { type: 'CustomerMerged', data: { customerId, survivorId: 'cus-2' } }])
+        .when(correct)
+        .thenFails({ kind: 'CustomerMergedAway', customerId, survivorId: 'cus-2' });
+    });
+
+    it('refuses a correction that names no field to correct', () => {
+      const empty = CustomerCommand.decode({
+        kind: 'CorrectCustomerContact',
+        customerId,
+        subjectId: 'per-1',
+      });
+      expect(E.isLeft(empty) && formatValidationErrors(empty.left).join()).toMatch(
+        /^\(root\): give at least one of name, email, phone, got /,
+      );
+    });
   });
 });

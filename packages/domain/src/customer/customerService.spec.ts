@@ -84,4 +84,28 @@ describe('customer service', () => {
     );
     expect(await store.headPosition()).toEqual(before);
   });
+
+  it("corrects a contact without claiming the contact's email as a duplicate-check key", async () => {
+    const store = createInMemoryEventStore();
+    const customers = createCustomerService({ store, tenantId: 't', tenantKey: 'k' });
+    await customers.handle(
+      { ...register('c-1', 'rep'), contacts: [{ subjectId: 'per-1', name: 'Ada' }] },
+      testContext(),
+    );
+    const result = await customers.handle(
+      {
+        kind: 'CorrectCustomerContact',
+        customerId: 'c-1',
+        subjectId: 'per-1',
+        email: 'ada@x.example',
+      },
+      testContext(),
+    );
+    expect(E.isRight(result) && result.right.events.map((event) => event.type)).toEqual([
+      'CustomerContactCorrected',
+    ]);
+    expect(
+      await customers.reservations.holderOf({ kind: 'email', value: 'ada@x.example' }),
+    ).toBeUndefined();
+  });
 });

@@ -4,6 +4,7 @@ import type { CustomerCommand } from './commands.js';
 import type { CustomerError } from './errors.js';
 import type { CustomerEvent } from './events.js';
 import type { CustomerProfile, CustomerState } from './state.js';
+import { changedFields } from '../shared/rectification.js';
 import { evolveCustomer, initialCustomerState } from './state.js';
 
 type Decision = E.Either<CustomerError, readonly CustomerEvent[]>;
@@ -75,6 +76,19 @@ const decideFor = (
             data: { customerId, contactSubjectId: command.contactSubjectId },
           })
         : E.left({ kind: 'ContactNotFound', contactSubjectId: command.contactSubjectId });
+    case 'CorrectCustomerContact': {
+      const { subjectId, name, email, phone } = command;
+      const contact = p.contacts.find((c) => c.subjectId === subjectId);
+      if (contact === undefined)
+        return E.left({ kind: 'ContactNotFound', contactSubjectId: subjectId });
+      const changed = changedFields(contact, { name, email, phone });
+      return Object.keys(changed).length === 0
+        ? emit()
+        : emit({
+            type: 'CustomerContactCorrected',
+            data: { customerId, contact: { subjectId, ...changed } },
+          });
+    }
     case 'TagCustomer': {
       const added = (command.add ?? []).filter((tag) => !p.tags.includes(tag));
       const removed = (command.remove ?? []).filter((tag) => p.tags.includes(tag));
@@ -160,8 +174,9 @@ const decide = (command: CustomerCommand, state: CustomerState): Decision => {
           ? emit({ type: 'CustomerReactivated', data: { customerId: p.customerId } })
           : decideFor(command, p),
       )(registered(state, command.customerId));
-    // Erasure is a legal duty: it applies to inactive customers too.
+    // Erasure and rectification are legal duties: they apply to inactive customers too.
     case 'EraseCustomerPersonalData':
+    case 'CorrectCustomerContact':
       return E.chain((p: CustomerProfile) => decideFor(command, p))(
         registered(state, command.customerId),
       );
@@ -173,8 +188,8 @@ const decide = (command: CustomerCommand, state: CustomerState): Decision => {
 };
 
 /**
- * The Customer aggregate: profile, contacts, tags and segment, credit limit, ownership, merge and
- * erasure. Duplicate emails and phones are not its business: a customer sees only its own stream,
+ * The Customer aggregate: profile, contacts (and their rectification), tags and segment, credit
+ * limit, ownership, merge and erasure. Duplicate emails and phones are not its business: a customer sees only its own stream,
  * so uniqueness is enforced by the reservation streams before registration (see `customerService`).
  */
 export const customerDecider: Decider<

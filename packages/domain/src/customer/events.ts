@@ -3,7 +3,7 @@ import { eventCodec } from '../shared/eventCodec.js';
 import { EmailAddress, NonEmptyText, PhoneNumber } from '../shared/contact.js';
 import { NonNegativeMoney } from '../shared/money.js';
 import { personal } from '../shared/personalData.js';
-import { Address, Contact, CustomerKind } from './values.js';
+import { Address, Contact, ContactCorrection, CustomerKind } from './values.js';
 
 /** The profile fields a registration sets and an update may change; personal ones are tagged. */
 const ProfileFields = {
@@ -60,6 +60,15 @@ export const CustomerContactAdded = eventCodec(
 export const CustomerContactRemoved = eventCodec(
   'CustomerContactRemoved',
   t.type({ customerId: t.string, contactSubjectId: t.string }),
+);
+/**
+ * A person at the customer was corrected (rectification): `contact` holds the contact's
+ * `subjectId` and only the fields that changed, under the same paths and data subject as the
+ * contact itself, so the privacy layer encrypts and erases them with it.
+ */
+export const CustomerContactCorrected = eventCodec(
+  'CustomerContactCorrected',
+  t.type({ customerId: t.string, contact: ContactCorrection }),
 );
 /** Tags were added or removed. */
 export const CustomerTagged = eventCodec(
@@ -137,6 +146,7 @@ export const CustomerEvent = t.union(
     CustomerProfileUpdated,
     CustomerContactAdded,
     CustomerContactRemoved,
+    CustomerContactCorrected,
     CustomerTagged,
     CustomerClassified,
     CustomerCreditLimitSet,

@@ -92,6 +92,12 @@ export const evolveCustomer = (state: CustomerState, event: CustomerEvent): Cust
       return withProfile(state, (p) => ({
         contacts: p.contacts.filter((c) => c.subjectId !== event.data.contactSubjectId),
       }));
+    case 'CustomerContactCorrected': {
+      const { subjectId, ...corrected } = event.data.contact;
+      return withProfile(state, (p) => ({
+        contacts: p.contacts.map((c) => (c.subjectId === subjectId ? { ...c, ...corrected } : c)),
+      }));
+    }
     case 'CustomerTagged':
       return withProfile(state, (p) => ({
         tags: union(p.tags, event.data.added).filter((tag) => !event.data.removed.includes(tag)),

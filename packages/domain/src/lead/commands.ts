@@ -1,7 +1,7 @@
 import * as t from 'io-ts';
-import { commandCodecFor } from '../shared/commandCodec.js';
+import { atLeastOneOf, commandCodecFor } from '../shared/commandCodec.js';
 import { IsoInstant } from '@clientele/eventstore';
-import { NonEmptyText } from '../shared/contact.js';
+import { EmailAddress, NonEmptyText, PhoneNumber } from '../shared/contact.js';
 import { DateOnly } from '../shared/dates.js';
 import { OpportunityDraft } from './events.js';
 import {
@@ -29,6 +29,19 @@ export const CaptureLead = command(
     product: t.string,
     matches: LeadMatches,
   },
+);
+/**
+ * Correct the lead's name, email or phone (the right to rectification): only the fields given
+ * change, at least one must be. Allowed in every status, converted and disqualified included: a
+ * correction is the person's right, not a sales step.
+ */
+export const CorrectLeadContact = atLeastOneOf(
+  command(
+    'CorrectLeadContact',
+    {},
+    { name: NonEmptyText, email: EmailAddress, phone: PhoneNumber },
+  ),
+  ['name', 'email', 'phone'],
 );
 /** Give the lead an owner; `policy` names the rule that chose them (defaults to `manual`). */
 export const AssignLead = command('AssignLead', { ownerId: t.string }, { policy: t.string });
@@ -74,6 +87,7 @@ export const ConvertLead = command(
 export const LeadCommand = t.union(
   [
     CaptureLead,
+    CorrectLeadContact,
     AssignLead,
     LogContactAttempt,
     ScheduleFollowUp,

@@ -4,18 +4,22 @@ import type { LeadCommand } from './commands.js';
 import type { LeadError } from './errors.js';
 import type { LeadEvent } from './events.js';
 import type { LeadProfile, LeadState, LeadStatus } from './state.js';
+import { changedFields } from '../shared/rectification.js';
 import { evolveLead, initialLeadState } from './state.js';
 
 type Decision = E.Either<LeadError, readonly LeadEvent[]>;
 
 const OPEN: readonly LeadStatus[] = ['new', 'contacted', 'qualified'];
+const EVERY_STATUS: readonly LeadStatus[] = [...OPEN, 'disqualified', 'converted'];
 
 /** Which statuses each command accepts. */
 const ALLOWED: Record<Exclude<LeadCommand['kind'], 'CaptureLead'>, readonly LeadStatus[]> = {
+  // Rectification is the person's right, whatever became of the lead.
+  CorrectLeadContact: EVERY_STATUS,
   AssignLead: OPEN,
   LogContactAttempt: OPEN,
   ScheduleFollowUp: OPEN,
-  CompleteFollowUp: [...OPEN, 'disqualified', 'converted'],
+  CompleteFollowUp: EVERY_STATUS,
   QualifyLead: OPEN,
   DisqualifyLead: OPEN,
   RecycleLead: ['contacted', 'qualified', 'disqualified'],
@@ -45,6 +49,13 @@ const decideFor = (
 ): Decision => {
   const { leadId, subjectId } = lead;
   switch (command.kind) {
+    case 'CorrectLeadContact': {
+      const { name, email, phone } = command;
+      const changed = changedFields(lead.contact, { name, email, phone });
+      return Object.keys(changed).length === 0
+        ? emit()
+        : emit({ type: 'LeadContactCorrected', data: { leadId, subjectId, contact: changed } });
+    }
     case 'AssignLead':
       return command.ownerId === lead.ownerId
         ? emit()
@@ -121,8 +132,8 @@ const decide = (command: LeadCommand, state: LeadState): Decision => {
 };
 
 /**
- * The Lead aggregate: capture, assignment, contact attempts and follow-ups, qualification,
- * disqualification, recycling and conversion. Conversion only records `LeadConverted`; the
+ * The Lead aggregate: capture, contact rectification, assignment, contact attempts and
+ * follow-ups, qualification, disqualification, recycling and conversion. Conversion only records `LeadConverted`; the
  * customer and the opportunity are created by the conversion reactor.
  */
 export const leadDecider: Decider<LeadCommand, LeadEvent, LeadState, LeadError> = {

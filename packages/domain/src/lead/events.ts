@@ -5,7 +5,14 @@ import { NonEmptyText } from '../shared/contact.js';
 import { DateOnly } from '../shared/dates.js';
 import { NonNegativeMoney } from '../shared/money.js';
 import { personal } from '../shared/personalData.js';
-import { ContactChannel, FollowUpPriority, LeadContact, LeadMatches, LeadScore } from './values.js';
+import {
+  ContactChannel,
+  FollowUpPriority,
+  LeadContact,
+  LeadContactCorrection,
+  LeadMatches,
+  LeadScore,
+} from './values.js';
 
 /** What a converted lead's opportunity starts with. */
 export const OpportunityDraft = t.intersection(
@@ -37,6 +44,15 @@ export const LeadCaptured = eventCodec(
       product: t.string,
     }),
   ]),
+);
+/**
+ * The lead's contact was corrected (rectification): `contact` holds only the fields that changed,
+ * under the same paths and data subject as the captured contact, so the privacy layer encrypts and
+ * erases them with it.
+ */
+export const LeadContactCorrected = eventCodec(
+  'LeadContactCorrected',
+  t.type({ leadId: t.string, subjectId: t.string, contact: LeadContactCorrection }),
 );
 /** The lead got an owner; `policy` names the assignment rule that chose them, or `manual`. */
 export const LeadAssigned = eventCodec(
@@ -126,6 +142,7 @@ export const LeadConverted = eventCodec(
 export const LeadEvent = t.union(
   [
     LeadCaptured,
+    LeadContactCorrected,
     LeadAssigned,
     LeadContactAttempted,
     LeadFollowUpScheduled,

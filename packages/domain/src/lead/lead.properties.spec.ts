@@ -21,6 +21,15 @@ const command = fc.oneof(
     },
     { requiredKeys: ['kind', 'leadId', 'source'] },
   ),
+  fc.record(
+    {
+      kind: fc.constant('CorrectLeadContact'),
+      leadId,
+      name: fc.constantFrom('Ada', 'Ada King'),
+      email: fc.constantFrom('ada@example.com', 'ada.king@example.com'),
+    },
+    { requiredKeys: ['kind', 'leadId'] },
+  ),
   fc.record({
     kind: fc.constant('AssignLead'),
     leadId,

@@ -281,4 +281,93 @@ describe('lead', () => {
       )
       .thenFails((error) => error.kind === 'LeadNotInStatus' && error.status === 'converted');
   });
+
+  describe('rectification', () => {
+    const correctedEmail: LeadEvent = {
+      type: 'LeadContactCorrected',
+      data: { leadId, subjectId: leadId, contact: { email: 'grace.hopper@navy.example' } },
+    };
+
+    it("records only the corrected fields, under the lead's data subject", () => {
+      spec
+        .given([captured])
+        .when(
+          decode({
+            kind: 'CorrectLeadContact',
+            leadId,
+            name: 'Grace Hopper',
+            email: 'Grace.Hopper@navy.example',
+          }),
+        )
+        .then([correctedEmail]);
+    });
+
+    it('records nothing when the correction gives the values already held', () => {
+      spec
+        .given([captured, correctedEmail])
+        .when(decode({ kind: 'CorrectLeadContact', leadId, email: 'grace.hopper@navy.example' }))
+        .then([]);
+    });
+
+    it('corrects a converted or disqualified lead: a correction is a right, not a sales step', () => {
+      const converted: LeadEvent = {
+        type: 'LeadConverted',
+        data: {
+          leadId,
+          subjectId: leadId,
+          ownerId: null,
+          source: 'exhibition',
+          contact: {},
+          opportunity: { name: 'X' as never },
+        },
+      };
+      const disqualified: LeadEvent = { type: 'LeadDisqualified', data: { leadId, reason: 'x' } };
+      const correct = decode({ kind: 'CorrectLeadContact', leadId, phone: '+1 202 555 0100' });
+      const phoneCorrected: LeadEvent = {
+        type: 'LeadContactCorrected',
+        data: { leadId, subjectId: leadId, contact: { phone: '+12025550100' } },
+      };
+      spec.given([captured, qualifiedEvent, converted]).when(correct).then([phoneCorrected]);
+      spec.given([captured, disqualified]).when(correct).then([phoneCorrected]);
+    });
+
+    it('hands the corrected contact on when the lead converts', () => {
+      spec
+        .given([captured, correctedEmail, qualifiedEvent])
+        .when(convert)
+        .then([
+          {
+            type: 'LeadConverted',
+            data: {
+              leadId,
+              subjectId: leadId,
+              ownerId: null,
+              source: 'exhibition',
+              contact: {
+                name: 'Grace Hopper',
+                email: 'grace.hopper@navy.example',
+                companyName: 'Navy',
+              },
+              opportunity: { name: 'Navy rollout' as never },
+              campaignId: 'cmp-1',
+              region: 'NA',
+            },
+          },
+        ]);
+    });
+
+    it('refuses to correct a lead that was never captured', () => {
+      spec
+        .given([])
+        .when(decode({ kind: 'CorrectLeadContact', leadId, name: 'Ada' }))
+        .thenFails({ kind: 'LeadNotFound', leadId });
+    });
+
+    it('refuses a correction that names no field to correct', () => {
+      const empty = LeadCommand.decode({ kind: 'CorrectLeadContact', leadId });
+      expect(E.isLeft(empty) && formatValidationErrors(empty.left)).toEqual([
+        '(root): give at least one of name, email, phone, got {"kind":"CorrectLeadContact","leadId":"lead-1"}',
+      ]);
+    });
+  });
 });

@@ -7,6 +7,7 @@ import { testContext } from '../testing/commandContexts.js';
 import { createLeadService } from './leadService.js';
 import {
   combineMatchers,
+  emptyOpenLeadIndex,
   evolveOpenLeadIndex,
   matchAgainstCustomers,
   matchAgainstOpenLeads,
@@ -71,7 +72,7 @@ describe('lead service', () => {
         matches: { customerIds: [], leadIds: [] },
       },
     });
-    let index = evolveOpenLeadIndex(new Map(), captured('lead-1', 'x@example.com'));
+    let index = evolveOpenLeadIndex(emptyOpenLeadIndex, captured('lead-1', 'x@example.com'));
     index = evolveOpenLeadIndex(index, captured('lead-2', 'y@example.com'));
     expect(matchOpenLeads(index, 'lead-3', { email: 'x@example.com' })).toEqual(['lead-1']);
     index = evolveOpenLeadIndex(index, {
@@ -94,7 +95,7 @@ describe('lead service', () => {
       },
       testContext(),
     );
-    let index = new Map() as ReturnType<typeof evolveOpenLeadIndex>;
+    let index = emptyOpenLeadIndex;
     const leads = createLeadService({
       store,
       findMatches: combineMatchers(

@@ -31,29 +31,93 @@ export const matchAgainstCustomers =
     return { customerIds, leadIds: [] };
   };
 
+/** A lead as the open-lead index remembers it: its contact keys and whether it is still open. */
+export interface IndexedLead {
+  /** `email:…` and `phone:…` keys of the lead's current (corrected) contact. */
+  readonly keys: readonly string[];
+  readonly open: boolean;
+}
+
 /**
- * Open leads by contact key (`email:…`, `phone:…`), kept by folding lead events: a read model for
- * matching new leads against open ones. Converted and disqualified leads drop out.
+ * Open leads by contact key, kept by folding lead events: a read model for matching new leads
+ * against open ones. Converted and disqualified leads drop out; a recycled one comes back; a
+ * corrected contact moves the lead from its old keys to the new ones. Closed leads are remembered
+ * with their keys so a correction or a recycling after closing lands right.
  */
-export type OpenLeadIndex = ReadonlyMap<string, readonly string[]>;
+export interface OpenLeadIndex {
+  /** Open leads by contact key (`email:…`, `phone:…`). */
+  readonly byKey: ReadonlyMap<string, readonly string[]>;
+  /** Every lead seen, by id. */
+  readonly leads: ReadonlyMap<string, IndexedLead>;
+}
+
+/** The open-lead index before any event. */
+export const emptyOpenLeadIndex: OpenLeadIndex = { byKey: new Map(), leads: new Map() };
+
+const keyNames = (contact: LeadContact): readonly string[] =>
+  leadContactKeys(contact).map((key) => `${key.kind}:${key.value}`);
+
+/** `byKey` with `leadId` filed under `add` and no longer under `remove`. */
+const refile = (
+  byKey: OpenLeadIndex['byKey'],
+  leadId: string,
+  remove: readonly string[],
+  add: readonly string[],
+): OpenLeadIndex['byKey'] => {
+  const next = new Map(byKey);
+  for (const key of remove) {
+    const ids = (next.get(key) ?? []).filter((id) => id !== leadId);
+    if (ids.length === 0) next.delete(key);
+    else next.set(key, ids);
+  }
+  for (const key of add) {
+    const ids = next.get(key) ?? [];
+    if (!ids.includes(leadId)) next.set(key, [...ids, leadId]);
+  }
+  return next;
+};
+
+/** The index once `leadId` has `keys` and is open or not. */
+const withLead = (index: OpenLeadIndex, leadId: string, lead: IndexedLead): OpenLeadIndex => {
+  const before = index.leads.get(leadId);
+  const filed = before?.open === true ? before.keys : [];
+  return {
+    byKey: refile(index.byKey, leadId, filed, lead.open ? lead.keys : []),
+    leads: new Map(index.leads).set(leadId, lead),
+  };
+};
 
 /** Folds one lead event into the open-lead index. */
 export const evolveOpenLeadIndex = (index: OpenLeadIndex, event: LeadEvent): OpenLeadIndex => {
-  if (event.type === 'LeadCaptured') {
-    const next = new Map(index);
-    for (const key of leadContactKeys(event.data.contact)) {
-      const name = `${key.kind}:${key.value}`;
-      next.set(name, [...(next.get(name) ?? []), event.data.leadId]);
+  const lead = index.leads.get(event.data.leadId);
+  switch (event.type) {
+    case 'LeadCaptured':
+      return withLead(index, event.data.leadId, {
+        keys: keyNames(event.data.contact),
+        open: true,
+      });
+    case 'LeadContactCorrected': {
+      if (lead === undefined) return index;
+      // Only the kinds corrected change: a corrected email leaves the phone's key alone.
+      const corrected = (['email', 'phone'] as const).filter((kind) => kind in event.data.contact);
+      const kept = lead.keys.filter((key) => !corrected.some((kind) => key.startsWith(`${kind}:`)));
+      return withLead(index, event.data.leadId, {
+        ...lead,
+        keys: [...kept, ...keyNames(event.data.contact)],
+      });
     }
-    return next;
+    case 'LeadConverted':
+    case 'LeadDisqualified':
+      return lead === undefined
+        ? index
+        : withLead(index, event.data.leadId, { ...lead, open: false });
+    case 'LeadRecycled':
+      return lead === undefined
+        ? index
+        : withLead(index, event.data.leadId, { ...lead, open: true });
+    default:
+      return index;
   }
-  if (event.type === 'LeadConverted' || event.type === 'LeadDisqualified') {
-    const leadId = event.data.leadId;
-    return new Map(
-      [...index].map(([key, ids]) => [key, ids.filter((id) => id !== leadId)] as const),
-    );
-  }
-  return index;
 };
 
 /** Open leads sharing an email or phone with the contact, other than the lead itself. */
@@ -64,7 +128,7 @@ export const matchOpenLeads = (
 ): readonly string[] => [
   ...new Set(
     leadContactKeys(contact)
-      .flatMap((key) => index.get(`${key.kind}:${key.value}`) ?? [])
+      .flatMap((key) => index.byKey.get(`${key.kind}:${key.value}`) ?? [])
       .filter((id) => id !== leadId),
   ),
 ];

@@ -61,6 +61,8 @@ export const evolveLead = (state: LeadState, event: LeadEvent): LeadState => {
         followUps: [],
       };
     }
+    case 'LeadContactCorrected':
+      return change(state, (lead) => ({ contact: { ...lead.contact, ...event.data.contact } }));
     case 'LeadAssigned':
       return change(state, () => ({ ownerId: event.data.ownerId }));
     case 'LeadContactAttempted':

@@ -22,22 +22,31 @@ export const KNOWN_LEAD_SOURCES = [
 /** A lead source label (see {@link KNOWN_LEAD_SOURCES}). */
 export const LeadSource = NonEmptyText;
 
+/** The lead's personal contact fields, shared by the contact and its corrections. */
+const LeadPersonalFields = {
+  name: personal(NonEmptyText),
+  email: personal(EmailAddress),
+  phone: personal(PhoneNumber),
+};
+
 /**
  * How to reach the lead. Every part is optional (real lead data often has none); the personal
  * ones belong to the lead's data subject. The company name and job title are not personal.
  */
 export const LeadContact = t.partial(
-  {
-    name: personal(NonEmptyText),
-    email: personal(EmailAddress),
-    phone: personal(PhoneNumber),
-    companyName: t.string,
-    jobTitle: t.string,
-  },
+  { ...LeadPersonalFields, companyName: t.string, jobTitle: t.string },
   'LeadContact',
 );
 /** How to reach the lead. */
 export type LeadContact = t.TypeOf<typeof LeadContact>;
+
+/**
+ * What a rectification changed about the lead's contact: only the corrected personal fields,
+ * tagged as the contact's own, so they belong to the lead's data subject as well.
+ */
+export const LeadContactCorrection = t.partial(LeadPersonalFields, 'LeadContactCorrection');
+/** What a rectification changed about the lead's contact. */
+export type LeadContactCorrection = t.TypeOf<typeof LeadContactCorrection>;
 
 /** How a contact attempt was made. */
 export const ContactChannel = t.union(

@@ -21,3 +21,35 @@ export const commandCodecFor = <I extends string>(idField: I) => {
       kind,
     );
 };
+
+/**
+ * Refines a command codec so that at least one of `fields` is given: a correction that names no
+ * field to correct is a mistake of the caller, refused at decoding with the fields it could have
+ * named (`(root): give at least one of name, email, phone, got …`). The command's fields stay
+ * visible to the reference tables, which read through refinements.
+ *
+ * @example
+ * export const CorrectLeadContact = atLeastOneOf(
+ *   command('CorrectLeadContact', {}, { name: NonEmptyText, email: EmailAddress }),
+ *   ['name', 'email'],
+ * );
+ */
+export const atLeastOneOf = <C extends t.Mixed>(
+  codec: C,
+  fields: readonly (keyof t.TypeOf<C> & string)[],
+): t.RefinementType<C, t.TypeOf<C>, t.OutputOf<C>, unknown> => {
+  const predicate = (value: t.TypeOf<C>): boolean =>
+    fields.some((field) => (value as Record<string, unknown>)[field] !== undefined);
+  return new t.RefinementType(
+    codec.name,
+    (value): value is t.TypeOf<C> => codec.is(value) && predicate(value),
+    (input, context) => {
+      const decoded = codec.validate(input, context);
+      if (decoded._tag === 'Left' || predicate(decoded.right)) return decoded;
+      return t.failure(input, context, `give at least one of ${fields.join(', ')}`);
+    },
+    codec.encode,
+    codec,
+    predicate,
+  );
+};

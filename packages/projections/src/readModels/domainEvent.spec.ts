@@ -38,4 +38,25 @@ describe('domain events in projections', () => {
     expect((await readModels.builds('leads'))[0]?.checkpoint).toBeUndefined();
     expect(await readModels.activeBuild('leads')).toBeUndefined();
   });
+
+  it('decodes a rectification and leaves the leads document, which holds no personal data, as it was', async () => {
+    const events = createInMemoryEventStore();
+    await appendHistory(events, [
+      lead('L1', 'web', '2026-01-05'),
+      {
+        stream: 'Lead-L1',
+        type: 'LeadContactCorrected',
+        data: { leadId: 'L1', subjectId: 's-L1', contact: { email: 'ada@example.com' } },
+        at: '2026-01-06',
+      },
+    ]);
+    const recorded = [];
+    for await (const event of events.readAll()) recorded.push(event);
+    const [captured, corrected] = recorded;
+    if (captured === undefined || corrected === undefined) throw new Error('history not appended');
+    expect(domainEventDecoder(LeadEvent)(corrected)?.type).toBe('LeadContactCorrected');
+    const key = leadsProjection.keysOf(captured)[0] ?? '';
+    const doc = leadsProjection.apply(leadsProjection.initial(), captured, key);
+    expect(leadsProjection.apply(doc, corrected, key)).toBe(doc);
+  });
 });

@@ -69,6 +69,8 @@ export const leadsProjection: Projection<LeadDocument> = {
         return { ...doc, ownerId: null };
       case 'LeadConverted':
         return reach({ ...doc, ownerId: event.data.ownerId ?? doc.ownerId }, 'converted', at);
+      // A corrected contact changes nothing here: this document holds no personal data.
+      case 'LeadContactCorrected':
       case 'LeadFollowUpScheduled':
       case 'LeadFollowUpCompleted':
         return doc;
