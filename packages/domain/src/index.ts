@@ -20,3 +20,4 @@ export * from './invoice/index.js';
 export * from './commission/index.js';
 export * from './target/index.js';
 export * from './campaign/index.js';
+export * from './privacy/index.js';

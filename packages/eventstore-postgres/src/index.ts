@@ -8,3 +8,4 @@ export * from './store/index.js';
 export * from './checkpoints/index.js';
 export * from './schema/index.js';
 export * from './privacy/index.js';
+export * from './snapshots/index.js';

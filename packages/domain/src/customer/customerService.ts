@@ -4,6 +4,7 @@ import type {
   CommandContext,
   CommandOutcome,
   EventStore,
+  SnapshotStore,
 } from '@clientele/eventstore';
 import { createCommandHandler, streamName } from '@clientele/eventstore';
 import type { EntryFailure } from '../shared/commandEntry.js';
@@ -16,6 +17,7 @@ import { createKeyReservations } from '../reservations/keyReservations.js';
 import { CustomerCommand } from './commands.js';
 import { customerDecider } from './decide.js';
 import { CustomerEvent } from './events.js';
+import { CUSTOMER_STATE_VERSION, CustomerStateCodec } from './stateCodec.js';
 
 /** Why a customer command appended nothing: a rule, bad input, a denial, or racing writers. */
 export type CustomerFailure = EntryFailure<CustomerError>;
@@ -33,6 +35,12 @@ export interface CustomerServiceOptions {
   readonly gracePeriodMs?: number;
   /** Who may do what: checked against the loaded customer before every decision. */
   readonly authorize?: CommandAuthorizer<CustomerCommand, CustomerState>;
+  /**
+   * Snapshot customers every `every` events in `store`. Snapshots hold personal data in clear:
+   * give the same snapshot store to the privacy service, which drops them when a person is
+   * forgotten.
+   */
+  readonly snapshots?: { readonly store: SnapshotStore; readonly every: number };
   /** Event id generator; defaults to uuid v7. */
   readonly newEventId?: () => string;
 }
@@ -88,6 +96,15 @@ export const createCustomerService = (options: CustomerServiceOptions): Customer
     streamName: (command) => streamName('Customer', command.customerId),
     ...(options.newEventId === undefined ? {} : { newEventId: options.newEventId }),
     ...(options.authorize === undefined ? {} : { authorize: options.authorize }),
+    ...(options.snapshots === undefined
+      ? {}
+      : {
+          snapshots: {
+            ...options.snapshots,
+            stateVersion: CUSTOMER_STATE_VERSION,
+            stateCodec: CustomerStateCodec,
+          },
+        }),
   });
   const load = async (customerId: string) =>
     (await handler.load(streamName('Customer', customerId))).state;

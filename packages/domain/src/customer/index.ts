@@ -7,3 +7,4 @@ export * from './decide.js';
 export * from './customerService.js';
 export * from './nearDuplicates.js';
 export * from './subjectIndex.js';
+export * from './stateCodec.js';

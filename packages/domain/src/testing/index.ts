@@ -14,3 +14,4 @@ export * from './history/index.js';
 export * from './replayProperty.js';
 export * from './codecReference.js';
 export * from './serviceAndFinance/index.js';
+export * from './erasureSuite.js';

@@ -130,4 +130,16 @@ export const migrations: readonly string[] = [
     forgotten_at timestamptz not null default now()
   );
   `,
+  // Aggregate snapshots (`createPostgresSnapshotStore`): one per stream and state version. They
+  // are a cache of decrypted state, so forgetting a person deletes the rows of their streams.
+  `
+  create table $S.snapshots (
+    stream_name text not null,
+    state_version text not null,
+    revision bigint not null,
+    state jsonb not null,
+    saved_at timestamptz not null default now(),
+    primary key (stream_name, state_version)
+  );
+  `,
 ];

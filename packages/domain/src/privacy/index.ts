@@ -1,0 +1,7 @@
+export * from './events.js';
+export * from './commands.js';
+export * from './decide.js';
+export * from './retentionPolicy.js';
+export * from './domainPersonalData.js';
+export * from './footprint.js';
+export * from './privacyService.js';

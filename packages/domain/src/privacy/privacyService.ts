@@ -1,0 +1,349 @@
+import * as E from 'fp-ts/lib/Either.js';
+import type {
+  CommandAuthorizer,
+  CommandContext,
+  DataKeyStore,
+  EventStore,
+  IsoInstant,
+  SnapshotStore,
+} from '@clientele/eventstore';
+import { createCommandHandler, streamName } from '@clientele/eventstore';
+import type { CustomerFailure, CustomerService } from '../customer/customerService.js';
+import type { ContactKey } from '../reservations/keyReservations.js';
+import { stepContext } from '../reservations/stepContext.js';
+import type { EntryFailure } from '../shared/commandEntry.js';
+import { entryFailure } from '../shared/commandEntry.js';
+import type { DateOnly } from '../shared/dates.js';
+import { isRevealed } from '../shared/personalData.js';
+import type { RetentionClass } from '../shared/retention.js';
+import { RetentionClass as RetentionClassCodec, retainedKeySubject } from '../shared/retention.js';
+import type { DataSubjectCommand } from './commands.js';
+import type { DataSubjectError, DataSubjectState } from './decide.js';
+import { dataSubjectDecider, evolveDataSubject, initialDataSubjectState } from './decide.js';
+import type { RetentionHold } from './events.js';
+import { DataSubjectEvent } from './events.js';
+import type { PersonalRecord, ScanProgress } from './footprint.js';
+import { findPersonalData } from './footprint.js';
+import type { RetentionPolicy } from './retentionPolicy.js';
+import { defaultRetentionPolicy, retentionEnds } from './retentionPolicy.js';
+
+/**
+ * Why a data-subject request was not carried out: a rule or a denial of the request itself, or a
+ * customer that could not be erased (nothing was destroyed then; fix it and run again).
+ */
+export type PrivacyFailure =
+  | EntryFailure<DataSubjectError>
+  | {
+      readonly kind: 'CustomerNotErased';
+      readonly customerId: string;
+      readonly failure: CustomerFailure;
+    };
+
+/** What forgetting a person did. */
+export interface ForgetOutcome {
+  readonly subjectId: string;
+  /** True when the person had been forgotten before: nothing was done again. */
+  readonly alreadyForgotten: boolean;
+  /** The streams that held their personal data. */
+  readonly streams: readonly string[];
+  /** Customers that were the person themselves, now marked erased with their keys released. */
+  readonly customersErased: readonly string[];
+  /** What the law still keeps readable, and until when. */
+  readonly retentionHolds: readonly RetentionHold[];
+  /** Snapshots dropped because they held the person's values. */
+  readonly snapshotsRemoved: number;
+}
+
+/** Everything held about a person (the right of access), as handed to them. */
+export interface PersonalDataExport {
+  readonly subjectId: string;
+  readonly exportedAt: string;
+  /** Whether the person was forgotten, and what is still held by law. */
+  readonly forgotten: boolean;
+  readonly retentionHolds: readonly (RetentionHold & { readonly erased: boolean })[];
+  /** Every event holding their data, their own fields readable (or erased), others' withheld. */
+  readonly records: readonly PersonalRecord[];
+}
+
+/** A retention hold ended by {@link PrivacyService.eraseDueRetainedData}. */
+export interface EndedHold {
+  readonly subjectId: string;
+  readonly retentionClass: RetentionClass;
+  readonly result: E.Either<PrivacyFailure, void>;
+}
+
+/** Options of {@link createPrivacyService}. */
+export interface PrivacyServiceOptions {
+  /** The store as the app uses it: wrapped by `withPersonalDataEncryption` with {@link keys}. */
+  readonly store: EventStore;
+  /** The data keys the store encrypts with: forgetting destroys the person's. */
+  readonly keys: DataKeyStore;
+  /** Erases the customers that are the person and releases their duplicate-check keys. */
+  readonly customers: CustomerService;
+  /** Snapshot stores whose snapshots of the person's streams must go. */
+  readonly snapshots?: readonly SnapshotStore[];
+  /** How long records kept by law stay readable; defaults to {@link defaultRetentionPolicy}. */
+  readonly retention?: RetentionPolicy;
+  /** Who may forget, export or rectify: checked before anything is done. */
+  readonly authorize?: CommandAuthorizer<DataSubjectCommand, DataSubjectState>;
+  readonly newEventId?: () => string;
+}
+
+/** A data subject's rights, carried out and recorded: erasure, access, and the record of both. */
+export interface PrivacyService {
+  /**
+   * Forgets a person: erases the customers that are them (releasing their duplicate-check keys),
+   * releases their emails and phones held by other customers after a merge, destroys their data
+   * key, drops snapshots of every stream that held their data, and records `PersonForgotten`
+   * with where their data was and what the law keeps (invoices, until a date). Afterwards every
+   * read of their fields returns the erased marker. Safe to run again after a crash: each step is
+   * idempotent and the record is written last. Read models hold no personal data, so none needs
+   * rebuilding; see docs/security.md for the purge steps of each engine's files.
+   */
+  forgetPerson(
+    subjectId: string,
+    context: CommandContext,
+    onProgress?: ScanProgress,
+  ): Promise<E.Either<PrivacyFailure, ForgetOutcome>>;
+  /**
+   * Exports everything held about a person (the right of access), recording the export (who, when,
+   * how many records) before returning it. Other people's fields in the same records are withheld.
+   */
+  exportPersonalData(
+    subjectId: string,
+    context: CommandContext,
+    onProgress?: ScanProgress,
+  ): Promise<E.Either<PrivacyFailure, PersonalDataExport>>;
+  /** Ends a retention hold on or after its day: records it, then destroys the held key. */
+  eraseRetainedData(
+    subjectId: string,
+    retentionClass: RetentionClass,
+    context: CommandContext,
+  ): Promise<E.Either<PrivacyFailure, void>>;
+  /** Ends every hold due by the context's business day: run it daily. */
+  eraseDueRetainedData(context: CommandContext): Promise<readonly EndedHold[]>;
+  /** What was done about a person's rights so far. */
+  status(subjectId: string): Promise<DataSubjectState>;
+}
+
+const RETENTION_CLASSES = Object.keys(RetentionClassCodec.keys) as RetentionClass[];
+
+const unique = <T>(items: readonly T[]): T[] => [...new Set(items)];
+
+/** The person's emails and phones that customers hold as duplicate-check keys. */
+const contactKeysIn = (records: readonly PersonalRecord[]): Map<string, ContactKey[]> => {
+  const held = new Map<string, ContactKey[]>();
+  for (const record of records) {
+    if (!record.streamName.startsWith('Customer-')) continue;
+    const customerId = record.streamName.slice('Customer-'.length);
+    for (const { path, value } of record.values) {
+      const kind = /(^|\.)emails\.\d+$/.test(path)
+        ? 'email'
+        : /(^|\.)phones\.\d+$/.test(path)
+          ? 'phone'
+          : undefined;
+      if (kind === undefined || typeof value !== 'string' || !isRevealed(value)) continue;
+      held.set(customerId, [...(held.get(customerId) ?? []), { kind, value }]);
+    }
+  }
+  return held;
+};
+
+/** The customers whose own data subject is the person. */
+const customersThatAre = (records: readonly PersonalRecord[], subjectId: string): string[] =>
+  unique(
+    records
+      .filter((record) => record.type === 'CustomerRegistered')
+      .map((record) => record.data as { customerId: string; subjectId: string })
+      .filter((data) => data.subjectId === subjectId)
+      .map((data) => data.customerId),
+  );
+
+/** The holds the law imposes on the person's retained records, by the policy, as of `today`. */
+const holdsFor = (
+  records: readonly PersonalRecord[],
+  policy: RetentionPolicy,
+  today: DateOnly,
+): RetentionHold[] =>
+  RETENTION_CLASSES.flatMap((retentionClass) => {
+    const held = records.filter((record) =>
+      record.values.some((value) => value.retainedAs === retentionClass && isRevealed(value.value)),
+    );
+    if (held.length === 0) return [];
+    const streams = unique(held.map((record) => record.streamName));
+    const issued = records
+      .filter((record) => streams.includes(record.streamName))
+      .map((record) => (record.data as { issuedOn?: DateOnly }).issuedOn)
+      .filter((day): day is DateOnly => day !== undefined)
+      .sort();
+    const rule = policy[retentionClass];
+    const until = retentionEnds(issued.at(-1) ?? today, rule.years);
+    return until > today ? [{ retentionClass, until, reason: rule.reason, streams }] : [];
+  });
+
+/** The privacy service: the person's rights as one entry point. */
+export const createPrivacyService = (options: PrivacyServiceOptions): PrivacyService => {
+  const { store, keys, customers } = options;
+  const policy = options.retention ?? defaultRetentionPolicy;
+  const handler = createCommandHandler({
+    store,
+    decider: dataSubjectDecider,
+    eventCodec: DataSubjectEvent,
+    streamName: (command) => streamName('DataSubject', command.subjectId),
+    ...(options.newEventId === undefined ? {} : { newEventId: options.newEventId }),
+    ...(options.authorize === undefined ? {} : { authorize: options.authorize }),
+  });
+  const status = async (subjectId: string) =>
+    (await handler.load(streamName('DataSubject', subjectId))).state;
+  const record = async (command: DataSubjectCommand, context: CommandContext) =>
+    E.mapLeft(entryFailure<DataSubjectError>)(await handler.handle(command, context));
+
+  /** Checks the actor before a request does anything: the record comes last, the check first. */
+  const permitted = (
+    command: DataSubjectCommand,
+    state: DataSubjectState,
+    context: CommandContext,
+  ): E.Either<PrivacyFailure, void> => {
+    if (options.authorize === undefined) return E.right(undefined);
+    const verdict = options.authorize(command, state, context);
+    return E.isLeft(verdict) ? E.left({ kind: 'Forbidden', denial: verdict.left }) : verdict;
+  };
+
+  const forgetPerson: PrivacyService['forgetPerson'] = async (subjectId, context, onProgress) => {
+    const at = context.occurredAt as IsoInstant;
+    const before = await status(subjectId);
+    const nothing = { streams: [], customersErased: [], retentionHolds: [], snapshotsRemoved: 0 };
+    if (before.forgotten) return E.right({ subjectId, alreadyForgotten: true, ...nothing });
+    const allowed = permitted({ kind: 'ForgetPerson', subjectId, at, ...nothing }, before, context);
+    if (E.isLeft(allowed)) return allowed;
+
+    const records = await findPersonalData(store, subjectId, onProgress);
+    const streams = unique(records.map((r) => r.streamName));
+    const customersErased = customersThatAre(records, subjectId);
+    const retentionHolds = holdsFor(records, policy, at.slice(0, 10) as DateOnly);
+    const heldKeys = contactKeysIn(records);
+
+    for (const customerId of customersErased) {
+      const erased = await customers.handle(
+        { kind: 'EraseCustomerPersonalData', customerId },
+        stepContext(context, `erase ${customerId}`),
+      );
+      if (E.isLeft(erased)) {
+        return E.left({ kind: 'CustomerNotErased', customerId, failure: erased.left });
+      }
+    }
+    for (const [customerId, contactKeys] of heldKeys) {
+      await customers.reservations.release(
+        contactKeys,
+        customerId,
+        'erased',
+        stepContext(context, `release ${customerId}`),
+      );
+    }
+
+    await keys.forgetSubject(subjectId);
+    const held = new Set(retentionHolds.map((hold) => hold.retentionClass));
+    for (const retentionClass of RETENTION_CLASSES) {
+      if (!held.has(retentionClass)) {
+        await keys.forgetSubject(retainedKeySubject(subjectId, retentionClass));
+      }
+    }
+
+    let snapshotsRemoved = 0;
+    for (const snapshots of options.snapshots ?? []) {
+      for (const stream of streams) {
+        await snapshots.remove(stream);
+        snapshotsRemoved += 1;
+      }
+    }
+
+    const recorded = await record(
+      { kind: 'ForgetPerson', subjectId, at, streams, customersErased, retentionHolds },
+      context,
+    );
+    if (E.isLeft(recorded)) return recorded;
+    return E.right({
+      subjectId,
+      alreadyForgotten: false,
+      streams,
+      customersErased,
+      retentionHolds,
+      snapshotsRemoved,
+    });
+  };
+
+  const exportPersonalData: PrivacyService['exportPersonalData'] = async (
+    subjectId,
+    context,
+    onProgress,
+  ) => {
+    const at = context.occurredAt as IsoInstant;
+    const state = await status(subjectId);
+    const draft = { kind: 'RecordPersonalDataExport' as const, subjectId, at, records: 0 };
+    const allowed = permitted({ ...draft, streams: [] }, state, context);
+    if (E.isLeft(allowed)) return allowed;
+    const records = await findPersonalData(store, subjectId, onProgress);
+    const streams = unique(records.map((r) => r.streamName));
+    const recorded = await record({ ...draft, records: records.length, streams }, context);
+    if (E.isLeft(recorded)) return recorded;
+    return E.right({
+      subjectId,
+      exportedAt: at,
+      forgotten: state.forgotten,
+      retentionHolds: state.holds,
+      records,
+    });
+  };
+
+  const eraseRetainedData: PrivacyService['eraseRetainedData'] = async (
+    subjectId,
+    retentionClass,
+    context,
+  ) => {
+    const recorded = await record(
+      {
+        kind: 'EraseRetainedPersonalData',
+        subjectId,
+        retentionClass,
+        at: context.occurredAt as IsoInstant,
+      },
+      context,
+    );
+    if (E.isLeft(recorded)) return recorded;
+    // Destroyed after the record, and again on a rerun: the record never claims a key still alive
+    // for longer than a crash lasts, and destroying twice is harmless.
+    await keys.forgetSubject(retainedKeySubject(subjectId, retentionClass));
+    return E.right(undefined);
+  };
+
+  const eraseDueRetainedData: PrivacyService['eraseDueRetainedData'] = async (context) => {
+    const today = context.occurredAt.slice(0, 10);
+    const states = new Map<string, DataSubjectState>();
+    for await (const event of store.readAll({
+      filter: { streamNamePrefixes: ['DataSubject-'] },
+    })) {
+      const decoded = DataSubjectEvent.decode({ type: event.type, data: event.data });
+      if (E.isLeft(decoded)) continue;
+      const { subjectId } = decoded.right.data;
+      states.set(
+        subjectId,
+        evolveDataSubject(states.get(subjectId) ?? initialDataSubjectState, decoded.right),
+      );
+    }
+    const ended: EndedHold[] = [];
+    for (const [subjectId, state] of states) {
+      for (const hold of state.holds) {
+        if (hold.erased || hold.until > today) continue;
+        const result = await eraseRetainedData(
+          subjectId,
+          hold.retentionClass,
+          stepContext(context, `retention ${subjectId} ${hold.retentionClass}`),
+        );
+        ended.push({ subjectId, retentionClass: hold.retentionClass, result });
+      }
+    }
+    return ended;
+  };
+
+  return { forgetPerson, exportPersonalData, eraseRetainedData, eraseDueRetainedData, status };
+};

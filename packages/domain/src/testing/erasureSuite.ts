@@ -1,0 +1,376 @@
+import * as E from 'fp-ts/lib/Either.js';
+import type { DataKeyStore, EventStore, SnapshotStore } from '@clientele/eventstore';
+import {
+  isErasedField,
+  verifyLog,
+  withHashChain,
+  withPersonalDataEncryption,
+} from '@clientele/eventstore';
+import { describe, expect, it } from 'vitest';
+import { defaultRolePolicy } from '../authorization/roles.js';
+import { commandAuthorizer, noTeams } from '../authorization/authorize.js';
+import { createCustomerService } from '../customer/customerService.js';
+import { createInvoiceService } from '../invoice/invoiceService.js';
+import { createLeadService } from '../lead/leadService.js';
+import { locateDomainPersonalData } from '../privacy/domainPersonalData.js';
+import { WITHHELD } from '../privacy/footprint.js';
+import { createPrivacyService } from '../privacy/privacyService.js';
+import { retainedKeySubject } from '../shared/retention.js';
+import { createTicketService } from '../ticket/ticketService.js';
+import { testContext } from './commandContexts.js';
+
+/** One engine's store and key store for the erasure suite, fresh for each test. */
+export interface ErasureTarget {
+  /** The bare engine: the suite adds the hash chain and the encryption itself. */
+  readonly engine: EventStore;
+  /** The engine's durable data-key store. */
+  readonly keys: DataKeyStore;
+  /** Where the customer service keeps snapshots (every event, so they hold the person's data). */
+  readonly snapshots: SnapshotStore;
+  /** The engine's documented purge steps after a key was destroyed. */
+  readonly purge?: () => Promise<void>;
+  /** The raw bytes of every file the engine writes (database, WAL, table files), after purge. */
+  readonly rawFiles?: () => Promise<readonly Buffer[]>;
+  /** Every read-model document built from the store, as text: none may hold a person's value. */
+  readonly readModels?: (store: EventStore) => Promise<string>;
+  readonly close: () => Promise<void>;
+}
+
+const ADA = 'p-ada';
+const BOB = 'p-bob';
+/** Values only Ada's data holds, so finding one anywhere after her erasure is a leak. */
+const ADA_VALUES = [
+  'Quillfeather',
+  'ada.quillfeather@example.org',
+  '+4930123456789',
+  'Lantern Row',
+  'the parcel at the back door',
+];
+const admin = { id: 'dpo-1', role: 'administrator' };
+const at = (day: string, actor = admin) => testContext(`${day}T10:00:00.000Z`, actor);
+
+const opened = (target: ErasureTarget) => {
+  const store = withPersonalDataEncryption(withHashChain(target.engine), {
+    keys: target.keys,
+    locate: locateDomainPersonalData,
+  });
+  const customers = createCustomerService({
+    store,
+    tenantId: 'tenant-a',
+    tenantKey: 'duplicate-check-secret',
+    snapshots: { store: target.snapshots, every: 1 },
+  });
+  const privacy = createPrivacyService({
+    store,
+    keys: target.keys,
+    customers,
+    snapshots: [target.snapshots],
+    authorize: commandAuthorizer('DataSubject', () => null, defaultRolePolicy, noTeams),
+  });
+  return { store, customers, privacy };
+};
+
+/** Ada as a customer, as a contact of another company beside Bob, as a lead, a ticket, a bill. */
+const seedAda = async (store: EventStore, customers: ReturnType<typeof opened>['customers']) => {
+  const ok = (result: E.Either<unknown, unknown>) => expect(result).toSatisfy(E.isRight);
+  // A fresh context per command: one command id for two commands would be one command.
+  const day = () => at('2026-01-05');
+  ok(
+    await customers.handle(
+      {
+        kind: 'RegisterCustomer',
+        customerId: 'c-ada',
+        subjectId: ADA,
+        customerKind: 'person',
+        name: 'Ada Quillfeather',
+        emails: ['ada.quillfeather@example.org'],
+        phones: ['+4930123456789'],
+        address: { street: '12 Lantern Row', city: 'Bremen' },
+        region: 'EMEA',
+      },
+      day(),
+    ),
+  );
+  ok(
+    await customers.handle(
+      {
+        kind: 'RegisterCustomer',
+        customerId: 'c-acme',
+        customerKind: 'company',
+        name: 'Acme Lanterns GmbH',
+        region: 'EMEA',
+        contacts: [
+          { subjectId: ADA, name: 'Ada Quillfeather', email: 'ada.quillfeather@example.org' },
+          { subjectId: BOB, name: 'Bob Marrowdale', email: 'bob.marrowdale@example.org' },
+        ],
+      },
+      day(),
+    ),
+  );
+  ok(
+    await createLeadService({ store }).handle(
+      {
+        kind: 'CaptureLead',
+        leadId: 'l-ada',
+        subjectId: ADA,
+        source: 'web',
+        contact: { name: 'Ada Quillfeather', phone: '+4930123456789' },
+        interest: 'wants the parcel at the back door',
+      },
+      day(),
+    ),
+  );
+  ok(
+    await createTicketService(store).handle(
+      {
+        kind: 'OpenTicket',
+        ticketId: 't-ada',
+        customerId: 'c-ada',
+        subjectId: ADA,
+        channel: 'email',
+        category: 'Delivery',
+        priority: 'normal',
+        description: 'Delivery to 12 Lantern Row was late',
+      },
+      day(),
+    ),
+  );
+  ok(
+    await createInvoiceService(store).handle(
+      {
+        kind: 'IssueInvoice',
+        invoiceId: 'i-ada',
+        customerId: 'c-ada',
+        currency: 'EUR',
+        issuedOn: '2026-01-10',
+        dueOn: '2026-02-09',
+        total: { amountMinor: 119_00, currency: 'EUR' },
+        billingContact: { subjectId: ADA, name: 'Ada Quillfeather', address: '12 Lantern Row' },
+      },
+      at('2026-01-10'),
+    ),
+  );
+};
+
+const everything = async (store: EventStore): Promise<string> => {
+  const events: unknown[] = [];
+  for await (const event of store.readAll())
+    events.push({ stream: event.streamName, data: event.data });
+  return JSON.stringify(events);
+};
+
+const found = (text: string, values: readonly string[]) => values.filter((v) => text.includes(v));
+
+const foundInBytes = (files: readonly Buffer[], needles: readonly (string | Buffer)[]) =>
+  needles.filter((needle) =>
+    files.some(
+      (file) =>
+        file.includes(typeof needle === 'string' ? Buffer.from(needle, 'utf8') : needle) ||
+        (typeof needle === 'string' && file.includes(Buffer.from(needle, 'utf16le'))),
+    ),
+  );
+
+/**
+ * Erasure by crypto-shredding, end to end through the privacy service, written once and run on
+ * every engine: after `forgetPerson` every read, snapshot, read model, export and (after the
+ * engine's purge) raw file is free of the person's values, while other people, counts and money
+ * are untouched and the hash chain still verifies; invoices are held until their retention ends.
+ */
+export const describeErasure = (engineName: string, open: () => Promise<ErasureTarget>): void => {
+  describe(`${engineName}: forgetting a person`, () => {
+    const withTarget = async (body: (target: ErasureTarget) => Promise<void>) => {
+      const target = await open();
+      try {
+        await body(target);
+      } finally {
+        await target.close();
+      }
+    };
+
+    it('erases the person everywhere but in invoices held by law, leaving others, counts and money', async () => {
+      await withTarget(async (target) => {
+        const { store, customers, privacy } = opened(target);
+        await seedAda(store, customers);
+        expect(found(await everything(store), ADA_VALUES)).toEqual(ADA_VALUES);
+
+        const outcome = await privacy.forgetPerson(ADA, at('2026-03-03'));
+
+        expect(outcome).toSatisfy(E.isRight);
+        const forgotten = E.isRight(outcome) ? outcome.right : undefined;
+        expect(forgotten?.customersErased).toEqual(['c-ada']);
+        expect([...(forgotten?.streams ?? [])].sort()).toEqual([
+          'Customer-c-acme',
+          'Customer-c-ada',
+          'Invoice-i-ada',
+          'Lead-l-ada',
+          'Ticket-t-ada',
+        ]);
+        expect(forgotten?.retentionHolds).toEqual([
+          expect.objectContaining({
+            retentionClass: 'invoice',
+            until: '2036-01-10',
+            streams: ['Invoice-i-ada'],
+          }),
+        ]);
+        const after = await everything(store);
+        const invoiceOnly = JSON.stringify(
+          JSON.parse(after).filter((e: { stream: string }) => e.stream !== 'Invoice-i-ada'),
+        );
+        expect(found(invoiceOnly, ADA_VALUES)).toEqual([]);
+        expect(found(after, ['Bob Marrowdale', 'bob.marrowdale@example.org', '119'])).toHaveLength(
+          3,
+        );
+        expect(after).toContain('"amountMinor":11900');
+        const customer = await customers.load('c-ada');
+        expect('registered' in customer && isErasedField(customer.name)).toBe(true);
+        expect('registered' in customer && customer.erased).toBe(true);
+        // The chain covers the ciphertext, which erasure never touches: the stored log still verifies.
+        expect(await verifyLog(target.engine)).toSatisfy(E.isRight);
+      });
+    });
+
+    it("releases the person's duplicate-check keys, so their email can be registered again", async () => {
+      await withTarget(async (target) => {
+        const { store, customers, privacy } = opened(target);
+        await seedAda(store, customers);
+        const again = {
+          kind: 'RegisterCustomer',
+          customerId: 'c-new',
+          customerKind: 'person',
+          name: 'A. Q.',
+          emails: ['Ada.Quillfeather@example.org'],
+        };
+        expect(await customers.handle(again, at('2026-03-02'))).toSatisfy(E.isLeft);
+        await privacy.forgetPerson(ADA, at('2026-03-03'));
+        expect(await customers.handle(again, at('2026-03-04'))).toSatisfy(E.isRight);
+      });
+    });
+
+    it('keeps invoice billing data readable until the hold ends, then erases it on that day', async () => {
+      await withTarget(async (target) => {
+        const { store, customers, privacy } = opened(target);
+        await seedAda(store, customers);
+        await privacy.forgetPerson(ADA, at('2026-03-03'));
+        const invoice = async () => {
+          const events: unknown[] = [];
+          for await (const event of store.readStream('Invoice-i-ada')) events.push(event.data);
+          return JSON.stringify(events);
+        };
+        expect(await invoice()).toContain('Quillfeather');
+
+        expect(await privacy.eraseDueRetainedData(at('2036-01-09'))).toEqual([]);
+        expect(await invoice()).toContain('Quillfeather');
+        const early = await privacy.eraseRetainedData(ADA, 'invoice', at('2036-01-09'));
+        expect(E.isLeft(early) && early.left).toMatchObject({
+          kind: 'RetentionHoldNotExpired',
+          until: '2036-01-10',
+        });
+
+        const ended = await privacy.eraseDueRetainedData(at('2036-01-10'));
+        expect(
+          ended.map((hold) => [hold.subjectId, hold.retentionClass, E.isRight(hold.result)]),
+        ).toEqual([[ADA, 'invoice', true]]);
+        expect(found(await everything(store), ADA_VALUES)).toEqual([]);
+        expect(await target.keys.isForgotten(retainedKeySubject(ADA, 'invoice'))).toBe(true);
+        expect((await privacy.status(ADA)).holds[0]?.erased).toBe(true);
+      });
+    });
+
+    it('exports everything held about the person, withholding others, and records the export', async () => {
+      await withTarget(async (target) => {
+        const { store, customers, privacy } = opened(target);
+        await seedAda(store, customers);
+        const exported = await privacy.exportPersonalData(ADA, at('2026-03-01'));
+        const document = E.isRight(exported) ? exported.right : undefined;
+        expect(document?.records.map((r) => r.streamName).sort()).toEqual([
+          'Customer-c-acme',
+          'Customer-c-ada',
+          'Invoice-i-ada',
+          'Lead-l-ada',
+          'Ticket-t-ada',
+        ]);
+        const text = JSON.stringify(document);
+        expect(found(text, ADA_VALUES)).toEqual(ADA_VALUES);
+        expect(text).not.toContain('Bob Marrowdale');
+        expect(text).toContain(JSON.stringify(WITHHELD));
+        expect((await privacy.status(ADA)).exports).toBe(1);
+
+        await privacy.forgetPerson(ADA, at('2026-03-03'));
+        const afterwards = await privacy.exportPersonalData(ADA, at('2026-03-04'));
+        const later = E.isRight(afterwards) ? afterwards.right : undefined;
+        expect(later?.forgotten).toBe(true);
+        expect(later?.retentionHolds).toEqual([
+          expect.objectContaining({ until: '2036-01-10', erased: false }),
+        ]);
+        const customerValues = later?.records
+          .filter((r) => r.streamName === 'Customer-c-ada')
+          .flatMap((r) => r.values.map((v) => v.value));
+        expect(customerValues?.length).toBeGreaterThan(0);
+        expect(customerValues?.every(isErasedField)).toBe(true);
+      });
+    });
+
+    it("refuses a person's erasure to a role without the permission, destroying nothing", async () => {
+      await withTarget(async (target) => {
+        const { store, customers, privacy } = opened(target);
+        await seedAda(store, customers);
+        const rep = { id: 'rep-1', role: 'sales_rep' };
+        const refused = await privacy.forgetPerson(ADA, at('2026-03-03', rep));
+        expect(E.isLeft(refused) && refused.left).toMatchObject({
+          kind: 'Forbidden',
+          denial: { permission: 'DataSubject.ForgetPerson' },
+        });
+        expect(await target.keys.isForgotten(ADA)).toBe(false);
+        expect(found(await everything(store), ADA_VALUES)).toEqual(ADA_VALUES);
+      });
+    });
+
+    it('does nothing more when run again, as after a crash', async () => {
+      await withTarget(async (target) => {
+        const { store, customers, privacy } = opened(target);
+        await seedAda(store, customers);
+        await privacy.forgetPerson(ADA, at('2026-03-03'));
+        const again = await privacy.forgetPerson(ADA, at('2026-03-04'));
+        expect(E.isRight(again) && again.right.alreadyForgotten).toBe(true);
+      });
+    });
+
+    it('leaves no value of the person in snapshots, read models or, after the purge, the raw files', async () => {
+      await withTarget(async (target) => {
+        const { store, customers, privacy } = opened(target);
+        await seedAda(store, customers);
+        await customers.handle(
+          { kind: 'TagCustomer', customerId: 'c-ada', add: ['vip'] },
+          at('2026-01-06'),
+        );
+        const snapshot = await target.snapshots.load('Customer-c-ada', 'customer@1');
+        expect(found(JSON.stringify(snapshot?.state), ADA_VALUES)).not.toEqual([]);
+        const key = await target.keys.keyForSubject(ADA);
+
+        await privacy.forgetPerson(ADA, at('2026-03-03'));
+        await privacy.eraseDueRetainedData(at('2036-01-10'));
+        // A command after the erasure snapshots the customer again, now with erased fields.
+        await customers.handle(
+          { kind: 'TagCustomer', customerId: 'c-ada', add: ['former'] },
+          at('2036-02-01'),
+        );
+
+        for (const stream of ['Customer-c-ada', 'Customer-c-acme']) {
+          const kept = await target.snapshots.load(stream, 'customer@1');
+          expect(found(JSON.stringify(kept?.state ?? null), ADA_VALUES)).toEqual([]);
+        }
+        if (target.readModels !== undefined) {
+          expect(found(await target.readModels(store), ADA_VALUES)).toEqual([]);
+        }
+        if (target.purge !== undefined && target.rawFiles !== undefined) {
+          await target.purge();
+          const files = await target.rawFiles();
+          expect(files.length).toBeGreaterThan(0);
+          expect(foundInBytes(files, [...ADA_VALUES, Buffer.from(key!.key)])).toEqual([]);
+          // Nobody's values are ever on disk in clear: Bob's are encrypted too.
+          expect(foundInBytes(files, ['bob.marrowdale@example.org'])).toEqual([]);
+        }
+      });
+    });
+  });
+};
