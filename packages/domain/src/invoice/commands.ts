@@ -1,5 +1,5 @@
 import * as t from 'io-ts';
-import { commandCodecFor } from '../shared/commandCodec.js';
+import { atLeastOneOf, commandCodecFor } from '../shared/commandCodec.js';
 import { NonEmptyText } from '../shared/contact.js';
 import { CurrencyCode, NonNegativeMoney } from '../shared/money.js';
 import { DateOnly } from '../shared/dates.js';
@@ -68,6 +68,17 @@ export const CancelInvoice = command(
   {},
 );
 
+/**
+ * Correct the billing contact's name, email or address (the right to rectification): only the
+ * fields given change, at least one must be. Allowed whatever the invoice's status, paid, written
+ * off and cancelled included: the invoice's amounts stay as issued, only the person's data is
+ * corrected.
+ */
+export const CorrectBillingContact = atLeastOneOf(
+  command('CorrectBillingContact', {}, { name: NonEmptyText, email: t.string, address: t.string }),
+  ['name', 'email', 'address'],
+);
+
 /** Every command of the Invoice aggregate. */
 export const InvoiceCommand = t.union(
   [
@@ -78,6 +89,7 @@ export const InvoiceCommand = t.union(
     ResolveInvoiceDispute,
     WriteOffInvoice,
     CancelInvoice,
+    CorrectBillingContact,
   ],
   'InvoiceCommand',
 );

@@ -5,6 +5,7 @@ import type { InvoiceError } from './errors.js';
 import type { InvoiceEvent } from './events.js';
 import type { IssuedInvoice, InvoiceState, InvoiceStatus } from './state.js';
 import { nonNegativeMoney as money } from '../shared/money.js';
+import { changedFields } from '../shared/rectification.js';
 import { decideIssue } from './issue.js';
 import { evolveInvoice, initialInvoiceState, outstandingMinor } from './state.js';
 
@@ -120,6 +121,28 @@ const refundPayment = (
   });
 };
 
+/** A rectification of the billing contact: in every status, since it changes no amount. */
+const correctBillingContact = (
+  command: Extract<InvoiceCommand, { kind: 'CorrectBillingContact' }>,
+  invoice: IssuedInvoice,
+): Decision => {
+  const contact = invoice.billingContact;
+  if (contact === undefined) {
+    return E.left({ kind: 'BillingContactNotFound', invoiceId: invoice.invoiceId });
+  }
+  const { name, email, address } = command;
+  const changed = changedFields(contact, { name, email, address });
+  return Object.keys(changed).length === 0
+    ? emit()
+    : emit({
+        type: 'InvoiceBillingContactCorrected',
+        data: {
+          invoiceId: invoice.invoiceId,
+          billingContact: { subjectId: contact.subjectId, ...changed },
+        },
+      });
+};
+
 /** Commands to an issued invoice. Repeating a payment, refund or dispute id emits nothing. */
 const decideIssued = (
   command: Exclude<InvoiceCommand, { kind: 'IssueInvoice' }>,
@@ -127,6 +150,8 @@ const decideIssued = (
 ): Decision => {
   const { invoiceId } = invoice;
   switch (command.kind) {
+    case 'CorrectBillingContact':
+      return correctBillingContact(command, invoice);
     case 'RecordPayment':
       return requireStatus(invoice, ['open', 'paid'], () => recordPayment(command, invoice));
     case 'RefundPayment':

@@ -35,4 +35,6 @@ export type InvoiceError =
   | { readonly kind: 'RefundExceedsPayment'; readonly amount: Amount; readonly refundable: Amount }
   | { readonly kind: 'DisputeAlreadyOpen'; readonly disputeId: string }
   | { readonly kind: 'DisputeNotOpen'; readonly disputeId: string }
-  | { readonly kind: 'InvoiceHasPayments'; readonly invoiceId: string };
+  | { readonly kind: 'InvoiceHasPayments'; readonly invoiceId: string }
+  /** A correction of the billing contact of an invoice issued without one. */
+  | { readonly kind: 'BillingContactNotFound'; readonly invoiceId: string };

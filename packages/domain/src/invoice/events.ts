@@ -3,7 +3,7 @@ import { eventCodec } from '../shared/eventCodec.js';
 import { DateOnly } from '../shared/dates.js';
 import { Money, NonNegativeMoney } from '../shared/money.js';
 import { RateBps } from '../commission/basisPoints.js';
-import { BillingContact, InvoiceLine } from './values.js';
+import { BillingContact, BillingContactCorrection, InvoiceLine } from './values.js';
 
 /** Who is credited with the sale an invoice bills, copied onto payment events for commission. */
 const SaleFacts = {
@@ -107,6 +107,16 @@ export const InvoiceCancelled = eventCodec(
   t.type({ invoiceId: t.string, reason: t.string, cancelledOn: DateOnly, ...SaleFacts }),
 );
 
+/**
+ * The billing contact was corrected (rectification): `billingContact` holds the contact's
+ * `subjectId` and only the fields that changed, under the same paths, data subject and retention
+ * as the issued contact, so the privacy layer keeps and erases them with it.
+ */
+export const InvoiceBillingContactCorrected = eventCodec(
+  'InvoiceBillingContactCorrected',
+  t.type({ invoiceId: t.string, billingContact: BillingContactCorrection }),
+);
+
 /** Every event of an Invoice stream. */
 export const InvoiceEvent = t.union(
   [
@@ -118,6 +128,7 @@ export const InvoiceEvent = t.union(
     InvoiceDisputeResolved,
     InvoiceWrittenOff,
     InvoiceCancelled,
+    InvoiceBillingContactCorrected,
   ],
   'InvoiceEvent',
 );

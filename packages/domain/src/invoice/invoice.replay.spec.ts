@@ -9,7 +9,7 @@ const invoiceId = 'invoice-1';
 const eur = (amountMinor: number) => ({ amountMinor, currency: 'EUR' });
 const day = fc.integer({ min: 1, max: 28 }).map((d) => `2026-03-${String(d).padStart(2, '0')}`);
 const command: fc.Arbitrary<InvoiceCommand> = fc.oneof(
-  fc.integer({ min: 0, max: 1_000_000 }).map((total) => ({
+  fc.tuple(fc.integer({ min: 0, max: 1_000_000 }), fc.boolean()).map(([total, billed]) => ({
     kind: 'IssueInvoice',
     invoiceId,
     customerId: 'c',
@@ -17,7 +17,17 @@ const command: fc.Arbitrary<InvoiceCommand> = fc.oneof(
     issuedOn: '2026-03-01',
     dueOn: '2026-03-31',
     total: eur(total),
+    ...(billed ? { billingContact: { subjectId: 'per-1', name: 'Ada' } } : {}),
   })),
+  fc.record(
+    {
+      kind: fc.constant('CorrectBillingContact'),
+      invoiceId: fc.constant(invoiceId),
+      name: fc.constantFrom('Ada', 'Ada King'),
+      address: fc.constantFrom('1 Main St', '2 Side St'),
+    },
+    { requiredKeys: ['kind', 'invoiceId'] },
+  ),
   fc
     .tuple(fc.nat(4), fc.integer({ min: 0, max: 600_000 }), day, fc.boolean())
     .map(([n, amount, receivedOn, hold]) => ({

@@ -1,5 +1,5 @@
 import * as E from 'fp-ts/lib/Either.js';
-import { createInMemoryEventStore } from '@clientele/eventstore';
+import { createInMemoryEventStore, formatValidationErrors } from '@clientele/eventstore';
 import { deciderSpec } from '@clientele/eventstore/testing';
 import { describe, expect, it } from 'vitest';
 import { personalFieldPaths } from '../shared/personalData.js';
@@ -335,5 +335,71 @@ describe('invoice entry point', () => {
       'amount.amountMinor: expected NonNegativeMinorUnits, got 10.5',
       'receivedOn: expected DateOnly, got "2026-02-30"',
     ]);
+  });
+
+  describe('rectification', () => {
+    const billed: InvoiceEvent = {
+      type: 'InvoiceIssued',
+      data: {
+        ...issued.data,
+        billingContact: {
+          subjectId: 'per-1',
+          name: 'Ada Lovelace',
+          email: 'ada@acme.example',
+          address: '1 Main St',
+        },
+      } as never,
+    };
+    const corrected: InvoiceEvent = {
+      type: 'InvoiceBillingContactCorrected',
+      data: { invoiceId, billingContact: { subjectId: 'per-1', address: '2 Side St' } },
+    };
+    const correct = command({
+      kind: 'CorrectBillingContact',
+      name: 'Ada Lovelace',
+      address: '2 Side St',
+    });
+
+    it("records only the billing contact's corrected fields, under that person", () => {
+      spec.given([billed]).when(correct).then([corrected]);
+    });
+
+    it('records nothing when the correction gives the values already held', () => {
+      spec.given([billed, corrected]).when(correct).then([]);
+    });
+
+    it('corrects a paid, written-off or cancelled invoice, whose amounts stay as issued', () => {
+      const writtenOff: InvoiceEvent = {
+        type: 'InvoiceWrittenOff',
+        data: {
+          invoiceId,
+          amount: eur(100_000),
+          reason: 'insolvent',
+          writtenOffOn: '2026-09-01' as never,
+        },
+      };
+      const cancelled: InvoiceEvent = {
+        type: 'InvoiceCancelled',
+        data: { invoiceId, reason: 'duplicate', cancelledOn: '2026-03-03' as never, ...sale },
+      };
+      for (const closing of [paid('p1', 100_000), writtenOff, cancelled]) {
+        spec.given([billed, closing]).when(correct).then([corrected]);
+      }
+    });
+
+    it('refuses to correct the billing contact of an invoice issued without one', () => {
+      spec.given([issued]).when(correct).thenFails({ kind: 'BillingContactNotFound', invoiceId });
+    });
+
+    it('refuses to correct an invoice that was never issued', () => {
+      spec.given([]).when(correct).thenFails({ kind: 'InvoiceNotFound', invoiceId });
+    });
+
+    it('refuses a correction that names no field to correct', () => {
+      const empty = InvoiceCommand.decode({ kind: 'CorrectBillingContact', invoiceId });
+      expect(E.isLeft(empty) && formatValidationErrors(empty.left).join()).toMatch(
+        /^\(root\): give at least one of name, email, address, got /,
+      );
+    });
   });
 });

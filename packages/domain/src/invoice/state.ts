@@ -1,5 +1,6 @@
 import type { DateOnly } from '../shared/dates.js';
 import type { InvoiceEvent } from './events.js';
+import type { BillingContact } from './values.js';
 
 /** Where an invoice is: owed (open), settled, written off or cancelled. */
 export type InvoiceStatus = 'open' | 'paid' | 'written_off' | 'cancelled';
@@ -30,6 +31,8 @@ export interface IssuedInvoice {
   readonly refundIds: readonly string[];
   readonly openDisputeId: string | null;
   readonly disputeIds: readonly string[];
+  /** Who receives the invoice, as issued and since corrected; undefined when issued without. */
+  readonly billingContact: BillingContact | undefined;
 }
 
 /** An invoice stream's state: nothing yet, or an issued invoice. */
@@ -70,6 +73,7 @@ export const evolveInvoice = (state: InvoiceState, event: InvoiceEvent): Invoice
       refundIds: [],
       openDisputeId: null,
       disputeIds: [],
+      billingContact: data.billingContact,
     });
   }
   if (!state.issued) return state;
@@ -124,5 +128,12 @@ export const evolveInvoice = (state: InvoiceState, event: InvoiceEvent): Invoice
       };
     case 'InvoiceCancelled':
       return { ...state, status: 'cancelled' };
+    case 'InvoiceBillingContactCorrected': {
+      const { billingContact } = state;
+      const { subjectId: _, ...corrected } = event.data.billingContact;
+      return billingContact === undefined
+        ? state
+        : { ...state, billingContact: { ...billingContact, ...corrected } };
+    }
   }
 };

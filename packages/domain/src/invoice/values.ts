@@ -39,19 +39,39 @@ export const CreditCheck = t.readonly(
 export type CreditCheck = t.TypeOf<typeof CreditCheck>;
 
 const retained = { retainedAs: 'invoice' } as const;
+/** The billing contact's personal fields, shared by the contact and its corrections. */
+const BillingContactPersonalFields = {
+  name: personal(NonEmptyText, retained),
+  email: personal(t.string, retained),
+  address: personal(t.string, retained),
+};
 /**
  * Who receives the invoice at the customer: personal data of that person, which tax law requires
  * to be kept with the invoice, so it is retained (its own key) when the person is forgotten.
  */
 export const BillingContact = t.intersection(
   [
-    t.type({ subjectId: t.string, name: personal(NonEmptyText, retained) }),
-    t.partial({ email: personal(t.string, retained), address: personal(t.string, retained) }),
+    t.type({ subjectId: t.string, name: BillingContactPersonalFields.name }),
+    t.partial({
+      email: BillingContactPersonalFields.email,
+      address: BillingContactPersonalFields.address,
+    }),
   ],
   'BillingContact',
 );
 /** Who receives the invoice at the customer. */
 export type BillingContact = t.TypeOf<typeof BillingContact>;
+
+/**
+ * What a rectification changed about the billing contact: the contact's `subjectId` and only the
+ * corrected fields, tagged (and retained) as the contact's own, so they are kept and erased with it.
+ */
+export const BillingContactCorrection = t.intersection(
+  [t.type({ subjectId: t.string }), t.partial(BillingContactPersonalFields)],
+  'BillingContactCorrection',
+);
+/** What a rectification changed about the billing contact. */
+export type BillingContactCorrection = t.TypeOf<typeof BillingContactCorrection>;
 
 /** What to do with a payment larger than what is still owed. */
 export const OverpaymentHandling = t.keyof(

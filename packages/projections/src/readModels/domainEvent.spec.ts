@@ -1,4 +1,4 @@
-import { LeadEvent } from '@clientele/domain';
+import { InvoiceEvent, LeadEvent } from '@clientele/domain';
 import { createInMemoryEventStore } from '@clientele/eventstore';
 import { describe, expect, it } from 'vitest';
 import { createProjectionRunner } from '../runner/projectionRunner.js';
@@ -7,6 +7,7 @@ import { appendHistory } from '../testing/domainHistory.js';
 import { lead } from '../testing/salesEvents.js';
 import { domainEventDecoder } from './domainEvent.js';
 import { leadsProjection } from './leads/leadsProjection.js';
+import { invoicesProjection } from './receivables/invoicesProjection.js';
 
 describe('domain events in projections', () => {
   it('skips event types a later domain release added, and decodes the known ones', async () => {
@@ -58,5 +59,46 @@ describe('domain events in projections', () => {
     const key = leadsProjection.keysOf(captured)[0] ?? '';
     const doc = leadsProjection.apply(leadsProjection.initial(), captured, key);
     expect(leadsProjection.apply(doc, corrected, key)).toBe(doc);
+  });
+
+  it('decodes a corrected billing contact and leaves the invoice document as it was', async () => {
+    const eur = { amountMinor: 100_000, currency: 'EUR' };
+    const events = createInMemoryEventStore();
+    await appendHistory(events, [
+      {
+        stream: 'Invoice-INV-1',
+        type: 'InvoiceIssued',
+        data: {
+          invoiceId: 'INV-1',
+          issuedOn: '2026-01-05',
+          dueOn: '2026-02-04',
+          subtotal: eur,
+          tax: { amountMinor: 0, currency: 'EUR' },
+          total: eur,
+          labels: [],
+          customerId: 'C1',
+          opportunityId: null,
+          salesRepId: 'rep-1',
+          billingContact: { subjectId: 'p-1', name: 'Ada' },
+        },
+        at: '2026-01-05',
+      },
+      {
+        stream: 'Invoice-INV-1',
+        type: 'InvoiceBillingContactCorrected',
+        data: { invoiceId: 'INV-1', billingContact: { subjectId: 'p-1', name: 'Ada King' } },
+        at: '2026-01-06',
+      },
+    ]);
+    const recorded = [];
+    for await (const event of events.readAll()) recorded.push(event);
+    const [issue, corrected] = recorded;
+    if (issue === undefined || corrected === undefined) throw new Error('history not appended');
+    expect(domainEventDecoder(InvoiceEvent)(corrected)?.type).toBe(
+      'InvoiceBillingContactCorrected',
+    );
+    const key = invoicesProjection.keysOf(issue)[0] ?? '';
+    const doc = invoicesProjection.apply(invoicesProjection.initial(), issue, key);
+    expect(invoicesProjection.apply(doc, corrected, key)).toBe(doc);
   });
 });

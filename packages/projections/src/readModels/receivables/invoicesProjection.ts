@@ -80,6 +80,9 @@ export const invoicesProjection: Projection<InvoiceDocument> = {
       case 'InvoiceCreditHeld':
         // Credit above what was owed belongs to the customer, not to this invoice's balance.
         return doc;
+      case 'InvoiceBillingContactCorrected':
+        // This document holds no personal data, so a corrected billing contact changes nothing.
+        return doc;
     }
   },
 };
