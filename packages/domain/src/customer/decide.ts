@@ -189,8 +189,9 @@ const decide = (command: CustomerCommand, state: CustomerState): Decision => {
 
 /**
  * The Customer aggregate: profile, contacts (and their rectification), tags and segment, credit
- * limit, ownership, merge and erasure. Duplicate emails and phones are not its business: a customer sees only its own stream,
- * so uniqueness is enforced by the reservation streams before registration (see `customerService`).
+ * limit, ownership, merge and erasure. Duplicate emails and phones are not its business: a
+ * customer sees only its own stream, so uniqueness is enforced by the reservation streams before
+ * registration (see `customerService`).
  */
 export const customerDecider: Decider<
   CustomerCommand,

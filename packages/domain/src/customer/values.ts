@@ -10,7 +10,7 @@ export const Address = t.partial(
 /** A postal address. */
 export type Address = t.TypeOf<typeof Address>;
 
-/** A contact's personal fields, shared by the contact and its corrections so both are tagged alike. */
+/** A contact's personal fields, shared by the contact and its corrections: both tagged alike. */
 const ContactPersonalFields = {
   name: personal(NonEmptyText),
   email: personal(EmailAddress),

@@ -64,7 +64,7 @@ export type BillingContact = t.TypeOf<typeof BillingContact>;
 
 /**
  * What a rectification changed about the billing contact: the contact's `subjectId` and only the
- * corrected fields, tagged (and retained) as the contact's own, so they are kept and erased with it.
+ * corrected fields, tagged and retained as the contact's own, so they are kept and erased with it.
  */
 export const BillingContactCorrection = t.intersection(
   [t.type({ subjectId: t.string }), t.partial(BillingContactPersonalFields)],

@@ -133,8 +133,8 @@ const decide = (command: LeadCommand, state: LeadState): Decision => {
 
 /**
  * The Lead aggregate: capture, contact rectification, assignment, contact attempts and
- * follow-ups, qualification, disqualification, recycling and conversion. Conversion only records `LeadConverted`; the
- * customer and the opportunity are created by the conversion reactor.
+ * follow-ups, qualification, disqualification, recycling and conversion. Conversion only records
+ * `LeadConverted`; the customer and the opportunity are created by the conversion reactor.
  */
 export const leadDecider: Decider<LeadCommand, LeadEvent, LeadState, LeadError> = {
   initialState: initialLeadState,
