@@ -9,6 +9,7 @@ import {
   personal,
   personalDataLocator,
   personalFieldPaths,
+  withoutPersonalFields,
 } from './personalData.js';
 import { keySubjectOwner, retainedKeySubject } from './retention.js';
 
@@ -137,5 +138,21 @@ describe('retained personal fields', () => {
       subjectId: 'retained:unknown:p-1',
       retentionClass: undefined,
     });
+  });
+});
+
+describe('removing personal fields', () => {
+  it('leaves the facts of an event and none of its personal values', () => {
+    const data = {
+      customerId: 'c-1',
+      region: 'EMEA',
+      contacts: [{ subjectId: 'p-1', name: 'Ada', emails: ['a@x.org', 'b@x.org'], role: 'CTO' }],
+    };
+    expect(withoutPersonalFields(CustomerRegistered, 'CustomerRegistered', data)).toEqual({
+      customerId: 'c-1',
+      region: 'EMEA',
+      contacts: [{ subjectId: 'p-1', emails: [], role: 'CTO' }],
+    });
+    expect(data.contacts[0]?.emails).toHaveLength(2);
   });
 });

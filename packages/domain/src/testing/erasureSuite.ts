@@ -346,6 +346,10 @@ export const describeErasure = (engineName: string, open: () => Promise<ErasureT
         const snapshot = await target.snapshots.load('Customer-c-ada', 'customer@1');
         expect(found(JSON.stringify(snapshot?.state), ADA_VALUES)).not.toEqual([]);
         const key = await target.keys.keyForSubject(ADA);
+        // Read models never hold personal data, so an erasure has none to rebuild.
+        if (target.readModels !== undefined) {
+          expect(found(await target.readModels(store), ADA_VALUES)).toEqual([]);
+        }
 
         await privacy.forgetPerson(ADA, at('2026-03-03'));
         await privacy.eraseDueRetainedData(at('2036-01-10'));
