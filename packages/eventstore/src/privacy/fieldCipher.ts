@@ -46,3 +46,19 @@ export const decryptField = (field: EncryptedField, key: Uint8Array): unknown =>
   const plaintext = Buffer.concat([decipher.update(packed.subarray(28)), decipher.final()]);
   return JSON.parse(plaintext.toString('utf8')) as unknown;
 };
+
+/**
+ * A copy of stored data with every encrypted field replaced by the erased marker, without any key:
+ * for readers that must never see personal values (projections build read models from the raw
+ * log this way, so no read model can hold a person's data and none needs rebuilding on erasure).
+ */
+export const maskEncryptedFields = (value: unknown): unknown => {
+  if (isEncryptedField(value)) return ERASED;
+  if (Array.isArray(value)) return value.map(maskEncryptedFields);
+  if (typeof value === 'object' && value !== null) {
+    return Object.fromEntries(
+      Object.entries(value).map(([name, member]) => [name, maskEncryptedFields(member)]),
+    );
+  }
+  return value;
+};

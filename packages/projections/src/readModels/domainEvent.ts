@@ -1,6 +1,6 @@
 import * as t from 'io-ts';
 import type { RecordedEvent } from '@clientele/eventstore';
-import { formatValidationErrors } from '@clientele/eventstore';
+import { formatValidationErrors, maskEncryptedFields } from '@clientele/eventstore';
 
 /** A domain event union as the domain declares it: `{ type: literal, data }` members. */
 type EventUnion = t.Mixed & { readonly types: readonly t.Mixed[] };
@@ -16,7 +16,9 @@ const typeOfMember = (member: t.Mixed): string | undefined => {
 /**
  * A decoder of one aggregate's events for projections. Event types the union does not know (added
  * by a later domain release) are skipped as undefined; a known type whose data does not decode is
- * a corrupt log and throws, naming the event and the failing path.
+ * a corrupt log and throws, naming the event and the failing path. Encrypted personal fields are
+ * read as erased without asking for any key: projections work from the raw log and read models
+ * never hold personal data.
  */
 export const domainEventDecoder = <U extends EventUnion>(union: U) => {
   const known = new Set(union.types.map(typeOfMember));
@@ -26,7 +28,9 @@ export const domainEventDecoder = <U extends EventUnion>(union: U) => {
     if (!known.has(event.type)) return undefined;
     const cached = decodedEvents.get(event);
     if (cached !== undefined) return cached;
-    const decoded = union.decode({ type: event.type, data: event.data });
+    const encrypted = (event.metadata.subjects?.length ?? 0) > 0;
+    const data = encrypted ? maskEncryptedFields(event.data) : event.data;
+    const decoded = union.decode({ type: event.type, data });
     if (decoded._tag === 'Left') {
       throw new Error(
         `event ${event.eventId} (${event.type}) at ${event.streamName} does not decode: ${formatValidationErrors(decoded.left).join('; ')}`,
