@@ -17,6 +17,7 @@ import {
 import { beforeAll, expect, it } from 'vitest';
 import { datasetUrl, datasetsUnavailable } from '../../support/datasets.js';
 import { describeWhenAvailable } from '../../support/requireService.js';
+import { administratorAccess, allowed } from '@clientele/projections/testing';
 
 const DIR = datasetUrl('maven-crm-sales-opportunities/');
 const open = (name: string) => createReadStream(new URL(name, DIR), { encoding: 'utf8' });
@@ -125,38 +126,48 @@ describeWhenAvailable(
   datasetsUnavailable(),
   () => {
     it('gives the won count 4,238, lost 2,473, win rate 4238/6711 and won revenue $10,005,534', async () => {
-      const [all] = await opportunityFunnel(readModels);
+      const [all] = await allowed(opportunityFunnel(readModels, administratorAccess));
       expect(all?.won).toBe(4_238);
       expect(all?.lost).toBe(2_473);
       expect(all?.winRate).toEqual({ numerator: 4_238, denominator: 6_711, value: 0.6315 });
-      const byOffice = await salesPerformanceReport(readModels, { groupBy: 'office' });
+      const byOffice = await allowed(
+        salesPerformanceReport(readModels, administratorAccess, { groupBy: 'office' }),
+      );
       const revenue = byOffice.reduce((sum, row) => sum + (row.wonRevenue['USD'] ?? 0), 0);
       expect(revenue).toBe(1_000_553_400);
     });
 
     it('gives the won revenue, wins and losses of every agent', async () => {
-      const rows = await salesPerformanceReport(readModels, { groupBy: 'rep' });
+      const rows = await allowed(
+        salesPerformanceReport(readModels, administratorAccess, { groupBy: 'rep' }),
+      );
       expect(closedFigures(rows, (row) => row.group)).toEqual(expected('maven-rep-', BY_REP));
     });
 
     it('gives the won revenue, wins and losses of every manager', async () => {
-      const rows = await salesPerformanceReport(readModels, { groupBy: 'manager' });
+      const rows = await allowed(
+        salesPerformanceReport(readModels, administratorAccess, { groupBy: 'manager' }),
+      );
       expect(closedFigures(rows, (row) => row.group)).toEqual(
         expected('maven-manager-', BY_MANAGER),
       );
     });
 
     it('gives the won revenue of every regional office: Central 3,346,293, West 3,568,647, East 3,090,594', async () => {
-      const rows = await salesPerformanceReport(readModels, { groupBy: 'office' });
+      const rows = await allowed(
+        salesPerformanceReport(readModels, administratorAccess, { groupBy: 'office' }),
+      );
       expect(closedFigures(rows, (row) => row.group)).toEqual(expected('maven-office-', BY_OFFICE));
     });
 
     it('gives the won revenue of every quarter by close date', async () => {
       // The report has no "everyone" grouping, so the offices' rows of each quarter are added up.
-      const rows = await salesPerformanceReport(readModels, {
-        groupBy: 'office',
-        period: 'quarter',
-      });
+      const rows = await allowed(
+        salesPerformanceReport(readModels, administratorAccess, {
+          groupBy: 'office',
+          period: 'quarter',
+        }),
+      );
       expect(closedFigures(rows, (row) => row.period)).toEqual(expected('', BY_QUARTER));
     });
   },

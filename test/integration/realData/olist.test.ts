@@ -17,6 +17,7 @@ import {
 import { beforeAll, expect, it } from 'vitest';
 import { datasetUrl, datasetsUnavailable } from '../../support/datasets.js';
 import { describeWhenAvailable } from '../../support/requireService.js';
+import { administratorAccess, allowed } from '@clientele/projections/testing';
 
 const DIR = datasetUrl('olist-marketing-funnel/');
 const open = (name: string) => createReadStream(new URL(name, DIR), { encoding: 'utf8' });
@@ -74,7 +75,9 @@ describeWhenAvailable(
   datasetsUnavailable(),
   () => {
     it('gives the conversion of every origin: closed deals ÷ MQLs, as the funnel grouped by source', async () => {
-      const rows = await leadFunnel(readModels, { groupBy: 'source' });
+      const rows = await allowed(
+        leadFunnel(readModels, administratorAccess, { groupBy: 'source' }),
+      );
       const converted = Object.fromEntries(
         rows.map((row) => [
           row.group,
@@ -95,7 +98,7 @@ describeWhenAvailable(
     });
 
     it('gives 842 conversions of 8,000 leads over all origins', async () => {
-      const [all] = await leadFunnel(readModels);
+      const [all] = await allowed(leadFunnel(readModels, administratorAccess));
       // 842 ÷ 8,000 = 0.10525 exactly: half-even rounding keeps the even 0.1052.
       expect(stage(all!, 'captured')?.reached).toBe(8_000);
       expect(stage(all!, 'converted')?.reached).toBe(842);

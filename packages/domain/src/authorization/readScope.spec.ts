@@ -61,7 +61,7 @@ describe('read scope', () => {
         }),
       ),
     );
-    expect(scopeOf(as('x', 'intern'), 'Customer.read')).toEqual(
+    expect(scopeOf(as('x', 'intern' as Role), 'Customer.read')).toEqual(
       E.left(expect.objectContaining({ permission: 'Customer.read' })),
     );
   });

@@ -1,6 +1,7 @@
 import type { AnyProjection } from '../projection/projection.js';
 import { campaignsProjection } from './campaigns/campaignsProjection.js';
 import { commissionsProjection } from './commission/commissionsProjection.js';
+import { customersProjection } from './customers/customersProjection.js';
 import { dealsProjection } from './deals/dealsProjection.js';
 import { invoicesProjection } from './receivables/invoicesProjection.js';
 import { leadsProjection } from './leads/leadsProjection.js';
@@ -13,6 +14,7 @@ import { timelineProjection } from './timeline/timelineProjection.js';
 export const allReadModels: readonly AnyProjection[] = [
   leadsProjection,
   dealsProjection,
+  customersProjection,
   organizationProjection,
   timelineProjection,
   saleCommissionsProjection,

@@ -25,6 +25,7 @@ import { leadsProjection } from './leads/leadsProjection.js';
 import { salesPerformanceReport } from './performance/salesPerformanceReport.js';
 import { pipelineReport } from './pipeline/pipelineReport.js';
 import { organizationProjection } from './salesOrganization/organizationProjection.js';
+import { administratorAccess, allowed } from '../testing/readAccess.js';
 
 // Figures in these specs are worked out by hand from this history (see docs/reports.md).
 const history = [
@@ -73,7 +74,7 @@ const reachedByStage = (row: { stages: readonly { stage: string; reached: number
 
 describe('funnel conversion', () => {
   it('counts a lead that reached a stage as having reached every earlier one', async () => {
-    const [all] = await leadFunnel(readModels);
+    const [all] = await allowed(leadFunnel(readModels, administratorAccess));
     expect(reachedByStage(all!)).toEqual({
       captured: 4,
       contacted: 3, // L2 was qualified without a recorded contact
@@ -93,7 +94,9 @@ describe('funnel conversion', () => {
   });
 
   it('breaks leads down by source and capture month', async () => {
-    const rows = await leadFunnel(readModels, { groupBy: 'source', period: 'month' });
+    const rows = await allowed(
+      leadFunnel(readModels, administratorAccess, { groupBy: 'source', period: 'month' }),
+    );
     expect(rows.map((r) => [r.group, r.cohort, r.stages[0]?.reached, r.won])).toEqual([
       ['fair', '2026-01', 1, 0],
       ['fair', '2026-02', 1, 0],
@@ -102,7 +105,7 @@ describe('funnel conversion', () => {
   });
 
   it('counts a reopened deal in each stage once and measures win rate as won ÷ closed', async () => {
-    const [all] = await opportunityFunnel(readModels);
+    const [all] = await allowed(opportunityFunnel(readModels, administratorAccess));
     expect(reachedByStage(all!)).toEqual({
       prospecting: 5,
       qualification: 4,
@@ -118,7 +121,7 @@ describe('funnel conversion', () => {
   });
 
   it('gives the time spent in each stage as mean and median over the stays', async () => {
-    const [all] = await opportunityFunnel(readModels);
+    const [all] = await allowed(opportunityFunnel(readModels, administratorAccess));
     const days = Object.fromEntries(all!.stages.map((s) => [s.stage, s.daysInStage]));
     expect(days.prospecting).toEqual({ count: 3, mean: 35 / 3, median: 10 });
     expect(days.negotiation).toEqual({ count: 2, mean: 18.5, median: 18.5 });
@@ -128,7 +131,7 @@ describe('funnel conversion', () => {
 
 describe('pipeline and forecast', () => {
   it('sums open deals per currency by close period, stage and category, weighting by probability', async () => {
-    expect(await pipelineReport(readModels)).toEqual([
+    expect(await allowed(pipelineReport(readModels, administratorAccess))).toEqual([
       {
         closePeriod: '2026-04',
         stageId: 'qualification',
@@ -143,7 +146,12 @@ describe('pipeline and forecast', () => {
 
 describe('sales performance', () => {
   it('credits won revenue, win rate, deal size and cycle by close quarter, and open pipeline by expected close quarter, to the rep', async () => {
-    const rows = await salesPerformanceReport(readModels, { groupBy: 'rep', period: 'quarter' });
+    const rows = await allowed(
+      salesPerformanceReport(readModels, administratorAccess, {
+        groupBy: 'rep',
+        period: 'quarter',
+      }),
+    );
     expect(rows).toEqual([
       {
         group: 'rep-1',
@@ -185,14 +193,20 @@ describe('sales performance', () => {
   });
 
   it('credits the team, manager and region the rep belonged to on the close day, never summing currencies', async () => {
-    const byTeam = await salesPerformanceReport(readModels, { groupBy: 'team' });
+    const byTeam = await allowed(
+      salesPerformanceReport(readModels, administratorAccess, { groupBy: 'team' }),
+    );
     expect(byTeam.map((r) => [r.group, r.won, r.lost, r.wonRevenue])).toEqual([
       ['(no team)', 0, 1, {}], // rep-2 joined alpha on 1 March, after losing O4
       ['alpha', 2, 0, { EUR: 500_00, USD: 300_00 }],
     ]);
-    const byManager = await salesPerformanceReport(readModels, { groupBy: 'manager' });
+    const byManager = await allowed(
+      salesPerformanceReport(readModels, administratorAccess, { groupBy: 'manager' }),
+    );
     expect(byManager.map((r) => r.group)).toEqual(['(no team)', 'mgr-1']);
-    const byRegion = await salesPerformanceReport(readModels, { groupBy: 'region' });
+    const byRegion = await allowed(
+      salesPerformanceReport(readModels, administratorAccess, { groupBy: 'region' }),
+    );
     expect(byRegion.map((r) => r.group)).toEqual(['(no team)', 'East']);
   });
 });

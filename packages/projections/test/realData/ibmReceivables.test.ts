@@ -11,6 +11,7 @@ import {
 import { expect, it } from 'vitest';
 import { datasetUrl, datasetsUnavailable } from '../../../../test/support/datasets.js';
 import { describeWhenAvailable } from '../../../../test/support/requireService.js';
+import { administratorAccess, allowed } from '@clientele/projections/testing';
 
 const FILE = datasetUrl('ibm-accounts-receivable/WA_Fn-UseC_-Accounts-Receivable.csv');
 
@@ -49,7 +50,9 @@ describeWhenAvailable(
         projections: [invoicesProjection],
       }).catchUp();
 
-      const rows = await receivablesReport(readModels, { asOf: '2013-06-30' });
+      const rows = await allowed(
+        receivablesReport(readModels, administratorAccess, { asOf: '2013-06-30' }),
+      );
       const total = rows[rows.length - 1]!;
       expect(total.invoiced).toEqual({ USD: 11_544_459 });
       expect(total.paid).toEqual({ USD: 11_032_474 });

@@ -1,3 +1,7 @@
+import * as E from 'fp-ts/lib/Either.js';
+import type { AuthorizationDenial } from '@clientele/eventstore';
+import { inReadScope } from '@clientele/domain';
+import type { ReadAccess } from '../../access/readAccess.js';
 import {
   type MoneyByCurrency,
   addAmount,
@@ -60,12 +64,19 @@ const perCurrency = (cost: MoneyByCurrency, ratioOf: (currency: string, amount: 
 /**
  * Campaign results: leads captured for each campaign, leads converted, opportunities and won
  * revenue attributed by the chosen rule, budget and actual cost from the `campaigns` read model, and ROI = (won revenue − cost) ÷
- * cost, cost per lead and cost per won deal, each per currency.
+ * cost, cost per lead and cost per won deal, each per currency. It needs `Campaign.read` with
+ * `any` scope (marketing, auditors, administrators): its figures are campaign totals over every
+ * lead and deal attributed, never one rep's or one customer's records.
  */
 export const campaignReport = async (
   readModels: ReadModelStore,
+  access: ReadAccess,
   options: CampaignOptions = {},
-): Promise<CampaignRow[]> => {
+): Promise<E.Either<AuthorizationDenial, CampaignRow[]>> => {
+  const scope = access.scope('Campaign.read');
+  if (E.isLeft(scope)) return scope;
+  // Campaigns belong to marketing, not to a rep: reading them takes `any` scope.
+  if (!inReadScope(scope.right, null)) return E.right([]);
   const tallies = new Map<string, Tally>();
   const tally = (campaignId: string): Tally => {
     let found = tallies.get(campaignId);
@@ -104,22 +115,24 @@ export const campaignReport = async (
     tally(doc.campaignId);
   }
   for (const campaignId of Object.keys(options.costs ?? {})) tally(campaignId);
-  return [...tallies.entries()]
-    .sort(([a], [b]) => (a < b ? -1 : 1))
-    .map(([campaignId, t]) => {
-      const cost = options.costs?.[campaignId] ?? recorded.get(campaignId)?.actualCost ?? {};
-      const gain = subtractTotals(t.wonRevenue, cost);
-      return {
-        campaignId,
-        ...t,
-        budget: recorded.get(campaignId)?.budget ?? {},
-        actualCost: cost,
-        // Every currency with revenue or cost: revenue without a recorded cost has a null ROI.
-        roi: perCurrency({ ...t.wonRevenue, ...cost }, (currency) =>
-          ratio(gain[currency] ?? 0, cost[currency] ?? 0),
-        ),
-        costPerLead: perCurrency(cost, (_, amount) => ratio(amount, t.leads)),
-        costPerWonDeal: perCurrency(cost, (_, amount) => ratio(amount, t.wonDeals)),
-      };
-    });
+  return E.right(
+    [...tallies.entries()]
+      .sort(([a], [b]) => (a < b ? -1 : 1))
+      .map(([campaignId, t]) => {
+        const cost = options.costs?.[campaignId] ?? recorded.get(campaignId)?.actualCost ?? {};
+        const gain = subtractTotals(t.wonRevenue, cost);
+        return {
+          campaignId,
+          ...t,
+          budget: recorded.get(campaignId)?.budget ?? {},
+          actualCost: cost,
+          // Every currency with revenue or cost: revenue without a recorded cost has a null ROI.
+          roi: perCurrency({ ...t.wonRevenue, ...cost }, (currency) =>
+            ratio(gain[currency] ?? 0, cost[currency] ?? 0),
+          ),
+          costPerLead: perCurrency(cost, (_, amount) => ratio(amount, t.leads)),
+          costPerWonDeal: perCurrency(cost, (_, amount) => ratio(amount, t.wonDeals)),
+        };
+      }),
+  );
 };

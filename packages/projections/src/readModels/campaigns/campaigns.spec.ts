@@ -8,6 +8,7 @@ import { dealsProjection } from '../deals/dealsProjection.js';
 import { leadsProjection } from '../leads/leadsProjection.js';
 import { campaignsProjection } from './campaignsProjection.js';
 import { campaignReport } from './campaignReport.js';
+import { administratorAccess, allowed } from '../../testing/readAccess.js';
 
 const readModels = createInMemoryReadModelStore();
 beforeAll(async () => {
@@ -66,7 +67,7 @@ beforeAll(async () => {
 
 describe('campaign ROI', () => {
   it('credits won revenue first-touch by default and computes ROI, cost per lead and per won deal', async () => {
-    const rows = await campaignReport(readModels);
+    const rows = await allowed(campaignReport(readModels, administratorAccess));
     const spring = rows.find((r) => r.campaignId === 'spring');
     expect(spring).toMatchObject({
       leads: 2,
@@ -88,7 +89,9 @@ describe('campaign ROI', () => {
   });
 
   it('takes the attribution rule as a parameter', async () => {
-    const rows = await campaignReport(readModels, { attribution: 'opportunity' });
+    const rows = await allowed(
+      campaignReport(readModels, administratorAccess, { attribution: 'opportunity' }),
+    );
     expect(rows.map((r) => [r.campaignId, r.wonDeals])).toEqual([
       ['fair', 1],
       ['spring', 0],
@@ -96,16 +99,18 @@ describe('campaign ROI', () => {
   });
 
   it('takes the budget and the actual cost, each cost once, from the campaigns read model', async () => {
-    const [fair, spring] = await campaignReport(readModels);
+    const [fair, spring] = await allowed(campaignReport(readModels, administratorAccess));
     expect([spring?.budget, spring?.actualCost]).toEqual([{ EUR: 300_00 }, { EUR: 200_00 }]);
     expect([fair?.budget, fair?.actualCost]).toEqual([{ EUR: 100_00 }, { EUR: 100_00 }]);
   });
 
   it('has a null ROI, never 0 or infinity, without a cost (costs given in place of the recorded ones)', async () => {
-    const [fair] = await campaignReport(readModels, {
-      attribution: 'opportunity',
-      costs: { fair: {} },
-    });
+    const [fair] = await allowed(
+      campaignReport(readModels, administratorAccess, {
+        attribution: 'opportunity',
+        costs: { fair: {} },
+      }),
+    );
     expect(fair?.actualCost).toEqual({});
     expect(fair?.roi).toEqual({ EUR: { numerator: 500_00, denominator: 0, value: null } });
   });

@@ -1,3 +1,6 @@
+import * as E from 'fp-ts/lib/Either.js';
+import type { AuthorizationDenial } from '@clientele/eventstore';
+import type { ReadAccess } from '../../access/readAccess.js';
 import { monthsOf } from '@clientele/domain';
 import { type MoneyByCurrency, addAmount, addTotals } from '../../definitions/moneyByCurrency.js';
 import { type Ratio, ratio } from '../../definitions/ratio.js';
@@ -22,15 +25,19 @@ export interface GroupTargetRow {
 
 /**
  * The reps' targets, results and commission summed per team, manager, office or region, each rep
- * counted in the group they belonged to on the first day of the period.
+ * counted in the group they belonged to on the first day of the period. A group sums only the
+ * reps within the actor's `Commission.read` scope.
  */
 export const groupTargetsReport = async (
   readModels: ReadModelStore,
+  access: ReadAccess,
   groupBy: Exclude<PerformanceGrouping, 'rep'>,
-): Promise<GroupTargetRow[]> => {
+): Promise<E.Either<AuthorizationDenial, GroupTargetRow[]>> => {
+  const reps = await targetsReport(readModels, access);
+  if (E.isLeft(reps)) return reps;
   const groupOf = await creditedGroups(readModels, groupBy);
   const groups = new Map<string, Omit<GroupTargetRow, 'attainment'>>();
-  for (const row of await targetsReport(readModels)) {
+  for (const row of reps.right) {
     const group = groupOf(row.repId, `${monthsOf(row.period)[0] as string}-01`);
     const key = `${group}\u0000${row.period}`;
     const sum = groups.get(key) ?? {
@@ -53,15 +60,17 @@ export const groupTargetsReport = async (
       commissionPaid: addTotals(sum.commissionPaid, row.commissionPaid),
     });
   }
-  return [...groups.entries()]
-    .sort(([a], [b]) => (a < b ? -1 : 1))
-    .map(([, sum]) => ({
-      ...sum,
-      attainment: Object.fromEntries(
-        Object.entries(sum.target).map(([currency, target]) => [
-          currency,
-          ratio(sum.wonRevenue[currency] ?? 0, target),
-        ]),
-      ),
-    }));
+  return E.right(
+    [...groups.entries()]
+      .sort(([a], [b]) => (a < b ? -1 : 1))
+      .map(([, sum]) => ({
+        ...sum,
+        attainment: Object.fromEntries(
+          Object.entries(sum.target).map(([currency, target]) => [
+            currency,
+            ratio(sum.wonRevenue[currency] ?? 0, target),
+          ]),
+        ),
+      })),
+  );
 };

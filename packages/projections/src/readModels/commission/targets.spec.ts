@@ -10,6 +10,7 @@ import { commissionsProjection } from './commissionsProjection.js';
 import { organizationProjection } from '../salesOrganization/organizationProjection.js';
 import { groupTargetsReport } from './groupTargetsReport.js';
 import { targetsReport } from './targetsReport.js';
+import { administratorAccess, allowed } from '../../testing/readAccess.js';
 
 const eur = (amountMinor: number) => ({ amountMinor, currency: 'EUR' });
 const commission = (type: string, data: object, at: string): HistoryEntry => ({
@@ -114,7 +115,7 @@ beforeAll(async () => {
 
 describe('targets, attainment and commission', () => {
   it('compares won revenue by close day with the period target and shows collections and commission', async () => {
-    expect(await targetsReport(readModels)).toEqual([
+    expect(await allowed(targetsReport(readModels, administratorAccess))).toEqual([
       {
         repId: 'rep-1',
         period: '2026-04',
@@ -141,7 +142,7 @@ describe('targets, attainment and commission', () => {
   });
 
   it('sums targets, results and commission per team, by where each rep sat on the first day of the period', async () => {
-    const rows = await groupTargetsReport(readModels, 'team');
+    const rows = await allowed(groupTargetsReport(readModels, administratorAccess, 'team'));
     expect(rows.map((r) => [r.group, r.period, r.target, r.attainment])).toEqual([
       ['alpha', '2026-04', {}, {}],
       [

@@ -1,3 +1,7 @@
+import * as E from 'fp-ts/lib/Either.js';
+import type { AuthorizationDenial } from '@clientele/eventstore';
+import { inReadScope } from '@clientele/domain';
+import type { ReadAccess } from '../../access/readAccess.js';
 import { monthsOf } from '@clientele/domain';
 import {
   type MoneyByCurrency,
@@ -48,8 +52,15 @@ const overPeriod = (totals: Monthly, repId: string, period: string): MoneyByCurr
  * Targets and attainment, collected payments and commission per rep and period (the periods of
  * the reps' commission plans; settlements paid are counted in the month they were paid). Won
  * revenue is by close day; attainment compares it with the target in the target's currency only.
+ * Rows are the reps within the actor's `Commission.read` scope (a rep's own, a manager's team's,
+ * everyone's for finance); a role without it is refused.
  */
-export const targetsReport = async (readModels: ReadModelStore): Promise<TargetRow[]> => {
+export const targetsReport = async (
+  readModels: ReadModelStore,
+  access: ReadAccess,
+): Promise<E.Either<AuthorizationDenial, TargetRow[]>> => {
+  const scope = access.scope('Commission.read');
+  if (E.isLeft(scope)) return scope;
   const won: Monthly = new Map();
   for await (const { doc } of activeDocuments(readModels, 'deals', DealDocument)) {
     if (doc.outcome === 'won' && doc.wonAmount !== null && doc.closedOn !== null)
@@ -71,6 +82,7 @@ export const targetsReport = async (readModels: ReadModelStore): Promise<TargetR
   }
   const rows: TargetRow[] = [];
   for await (const { doc } of activeDocuments(readModels, 'commissions', CommissionDocument)) {
+    if (!inReadScope(scope.right, doc.repId)) continue;
     const wonRevenue = overPeriod(won, doc.repId, doc.period);
     rows.push({
       repId: doc.repId,
@@ -87,7 +99,9 @@ export const targetsReport = async (readModels: ReadModelStore): Promise<TargetR
       commissionPaid: doc.paid,
     });
   }
-  return rows.sort((a, b) =>
-    a.repId === b.repId ? (a.period < b.period ? -1 : 1) : a.repId < b.repId ? -1 : 1,
+  return E.right(
+    rows.sort((a, b) =>
+      a.repId === b.repId ? (a.period < b.period ? -1 : 1) : a.repId < b.repId ? -1 : 1,
+    ),
   );
 };

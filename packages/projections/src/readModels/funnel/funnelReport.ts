@@ -1,3 +1,8 @@
+import * as E from 'fp-ts/lib/Either.js';
+import type { AuthorizationDenial } from '@clientele/eventstore';
+import type { ReadScope } from '@clientele/domain';
+import { inReadScope } from '@clientele/domain';
+import type { ReadAccess } from '../../access/readAccess.js';
 import type { Period } from '../../definitions/periods.js';
 import { periodOf } from '../../definitions/periods.js';
 import { activeDocuments } from '../../store/activeDocuments.js';
@@ -61,9 +66,15 @@ const groupOf = (
   return value ?? '(none)';
 };
 
-const collectDeals = async (readModels: ReadModelStore): Promise<DealDocument[]> => {
+/** The deals within a scope (none without one). */
+const collectDeals = async (
+  readModels: ReadModelStore,
+  scope: ReadScope | undefined,
+): Promise<DealDocument[]> => {
   const deals: DealDocument[] = [];
-  for await (const { doc } of activeDocuments(readModels, 'deals', DealDocument)) deals.push(doc);
+  if (scope === undefined) return deals;
+  for await (const { doc } of activeDocuments(readModels, 'deals', DealDocument))
+    if (inReadScope(scope, doc.ownerId)) deals.push(doc);
   return deals;
 };
 
@@ -81,19 +92,27 @@ const leadStageDays = (lead: LeadDocument): Record<string, number[]> => {
 /**
  * The lead funnel: cohorts of leads by capture period, through captured → contacted → qualified
  * → converted → the opportunity's stages → won. A lead that reached a stage counts as having
- * reached every earlier one.
+ * reached every earlier one. It counts the leads within the actor's `Lead.read` scope, and follows
+ * a converted lead into its deal only when the deal is within their `Opportunity.read` scope (a
+ * role without it, such as marketing, sees the funnel up to converted); a role without
+ * `Lead.read` is refused.
  */
 export const leadFunnel = async (
   readModels: ReadModelStore,
+  access: ReadAccess,
   options: FunnelOptions = {},
-): Promise<FunnelRow[]> => {
-  const deals = await collectDeals(readModels);
+): Promise<E.Either<AuthorizationDenial, FunnelRow[]>> => {
+  const leadScope = access.scope('Lead.read');
+  if (E.isLeft(leadScope)) return leadScope;
+  const dealScope = access.scope('Opportunity.read');
+  const deals = await collectDeals(readModels, E.isRight(dealScope) ? dealScope.right : undefined);
   const dealOfLead = new Map(
     deals.filter((d) => d.leadId !== null).map((d) => [d.leadId as string, d]),
   );
   const stages = [...LEAD_STAGES, ...stageOrder(deals), WON];
   const entries: FunnelEntry[] = [];
   for await (const { doc: lead } of activeDocuments(readModels, 'leads', LeadDocument)) {
+    if (!inReadScope(leadScope.right, lead.ownerId)) continue;
     const deal = dealStages(dealOfLead.get(lead.leadId));
     entries.push({
       group: groupOf(options.groupBy ?? 'none', lead),
@@ -104,18 +123,22 @@ export const leadFunnel = async (
       stageDays: { ...leadStageDays(lead), ...deal.stageDays },
     });
   }
-  return funnelRows(entries, stages);
+  return E.right(funnelRows(entries, stages));
 };
 
 /**
  * The opportunity funnel: cohorts of deals by open period, through their pipeline's open stages to
- * won; win rate = won ÷ closed.
+ * won; win rate = won ÷ closed. It counts the deals within the actor's `Opportunity.read` scope;
+ * a role without it is refused.
  */
 export const opportunityFunnel = async (
   readModels: ReadModelStore,
+  access: ReadAccess,
   options: FunnelOptions = {},
-): Promise<FunnelRow[]> => {
-  const deals = await collectDeals(readModels);
+): Promise<E.Either<AuthorizationDenial, FunnelRow[]>> => {
+  const scope = access.scope('Opportunity.read');
+  if (E.isLeft(scope)) return scope;
+  const deals = await collectDeals(readModels, scope.right);
   const entries = deals.map((deal): FunnelEntry => {
     const stages = dealStages(deal);
     return {
@@ -125,5 +148,5 @@ export const opportunityFunnel = async (
       cohort: periodOf(deal.openedOn, options.period ?? 'all'),
     };
   });
-  return funnelRows(entries, [...stageOrder(deals), WON]);
+  return E.right(funnelRows(entries, [...stageOrder(deals), WON]));
 };

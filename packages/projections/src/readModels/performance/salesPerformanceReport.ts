@@ -1,3 +1,7 @@
+import * as E from 'fp-ts/lib/Either.js';
+import type { AuthorizationDenial } from '@clientele/eventstore';
+import { inReadScope } from '@clientele/domain';
+import type { ReadAccess } from '../../access/readAccess.js';
 import { type Ratio, ratio, roundHalfEven } from '../../definitions/ratio.js';
 import type { Period } from '../../definitions/periods.js';
 import { periodOf } from '../../definitions/periods.js';
@@ -36,11 +40,18 @@ const dayNumber = (day: string): number => Date.parse(`${day}T00:00:00Z`) / 86_4
  * average deal size and sales cycle; and open and weighted pipeline by expected close date.
  * Figures are credited to the rep (the closing rep, or the owner of an open deal) and to the team,
  * manager, office and region the rep belonged to on that day.
+ *
+ * Only deals within the actor's `Opportunity.read` scope are counted: a rep's figures are their
+ * own, and a team row seen by a rep or a manager sums only the deals they may read, so no figure
+ * carries another rep's deals. A role without `Opportunity.read` is refused.
  */
 export const salesPerformanceReport = async (
   readModels: ReadModelStore,
+  access: ReadAccess,
   options: { readonly groupBy?: PerformanceGrouping; readonly period?: Period } = {},
-): Promise<PerformanceRow[]> => {
+): Promise<E.Either<AuthorizationDenial, PerformanceRow[]>> => {
+  const scope = access.scope('Opportunity.read');
+  if (E.isLeft(scope)) return scope;
   const groupBy = options.groupBy ?? 'rep';
   const groupOf = await creditedGroups(readModels, groupBy);
   const buckets = new Map<
@@ -58,6 +69,7 @@ export const salesPerformanceReport = async (
     }
   >();
   for await (const { doc: deal } of activeDocuments(readModels, 'deals', DealDocument)) {
+    if (!inReadScope(scope.right, deal.ownerId)) continue;
     // Closed deals count on their close day; open ones on the day they are expected to close.
     const day = deal.outcome === 'open' ? deal.expectedCloseOn : deal.closedOn;
     if (day === null) continue;
@@ -94,28 +106,30 @@ export const salesPerformanceReport = async (
     }
     buckets.set(key, bucket);
   }
-  return [...buckets.entries()]
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-    .map(([, b]) => ({
-      group: b.group,
-      period: b.period,
-      won: b.won,
-      lost: b.lost,
-      winRate: ratio(b.won, b.won + b.lost),
-      wonRevenue: b.revenue,
-      averageDealSize: Object.fromEntries(
-        Object.entries(b.revenue).map(([currency, amount]) => [
-          currency,
-          ratio(amount, b.wonByCurrency[currency] ?? 0),
-        ]),
-      ),
-      salesCycleDays: summarizeDurations(b.cycles),
-      openPipeline: b.open,
-      weightedPipeline: Object.fromEntries(
-        [...b.weightedBps].map(([currency, sum]) => [
-          currency,
-          Number(roundHalfEven(sum, 10_000n)),
-        ]),
-      ),
-    }));
+  return E.right(
+    [...buckets.entries()]
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+      .map(([, b]) => ({
+        group: b.group,
+        period: b.period,
+        won: b.won,
+        lost: b.lost,
+        winRate: ratio(b.won, b.won + b.lost),
+        wonRevenue: b.revenue,
+        averageDealSize: Object.fromEntries(
+          Object.entries(b.revenue).map(([currency, amount]) => [
+            currency,
+            ratio(amount, b.wonByCurrency[currency] ?? 0),
+          ]),
+        ),
+        salesCycleDays: summarizeDurations(b.cycles),
+        openPipeline: b.open,
+        weightedPipeline: Object.fromEntries(
+          [...b.weightedBps].map(([currency, sum]) => [
+            currency,
+            Number(roundHalfEven(sum, 10_000n)),
+          ]),
+        ),
+      })),
+  );
 };

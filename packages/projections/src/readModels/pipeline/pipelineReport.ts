@@ -1,3 +1,7 @@
+import * as E from 'fp-ts/lib/Either.js';
+import type { AuthorizationDenial } from '@clientele/eventstore';
+import { inReadScope } from '@clientele/domain';
+import type { ReadAccess } from '../../access/readAccess.js';
 import type { Period } from '../../definitions/periods.js';
 import { periodOf } from '../../definitions/periods.js';
 import { type MoneyByCurrency, addAmount } from '../../definitions/moneyByCurrency.js';
@@ -23,18 +27,23 @@ const BASIS = 10_000n;
 
 /**
  * The pipeline and forecast: open opportunities by expected close period, stage and forecast
- * category, weighted (amount × probability) and unweighted, each per currency.
+ * category, weighted (amount × probability) and unweighted, each per currency. It sums the deals
+ * within the actor's `Opportunity.read` scope (a rep's own pipeline, a manager's team's); a role
+ * without it is refused.
  */
 export const pipelineReport = async (
   readModels: ReadModelStore,
+  access: ReadAccess,
   options: { readonly period?: Period; readonly ownerIds?: readonly string[] } = {},
-): Promise<PipelineRow[]> => {
+): Promise<E.Either<AuthorizationDenial, PipelineRow[]>> => {
+  const scope = access.scope('Opportunity.read');
+  if (E.isLeft(scope)) return scope;
   const rows = new Map<
     string,
     { row: Omit<PipelineRow, 'weighted'>; weighted: Map<string, bigint> }
   >();
   for await (const { doc: deal } of activeDocuments(readModels, 'deals', DealDocument)) {
-    if (deal.outcome !== 'open') continue;
+    if (deal.outcome !== 'open' || !inReadScope(scope.right, deal.ownerId)) continue;
     if (options.ownerIds !== undefined && !options.ownerIds.includes(deal.ownerId)) continue;
     const closePeriod = periodOf(deal.expectedCloseOn, options.period ?? 'month');
     const key = [closePeriod, deal.stageId, deal.forecastCategory].join('\u0000');
@@ -60,12 +69,14 @@ export const pipelineReport = async (
     );
     rows.set(key, entry);
   }
-  return [...rows.entries()]
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-    .map(([, { row, weighted }]) => ({
-      ...row,
-      weighted: Object.fromEntries(
-        [...weighted].map(([currency, sum]) => [currency, Number(roundHalfEven(sum, BASIS))]),
-      ),
-    }));
+  return E.right(
+    [...rows.entries()]
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+      .map(([, { row, weighted }]) => ({
+        ...row,
+        weighted: Object.fromEntries(
+          [...weighted].map(([currency, sum]) => [currency, Number(roundHalfEven(sum, BASIS))]),
+        ),
+      })),
+  );
 };

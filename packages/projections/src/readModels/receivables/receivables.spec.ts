@@ -5,6 +5,7 @@ import { createInMemoryReadModelStore } from '../../store/inMemoryReadModelStore
 import { appendHistory, type HistoryEntry } from '../../testing/domainHistory.js';
 import { invoicesProjection } from './invoicesProjection.js';
 import { daysSalesOutstanding, receivablesReport } from './receivablesReport.js';
+import { administratorAccess, allowed } from '../../testing/readAccess.js';
 
 const sale = (customerId: string) => ({ customerId, opportunityId: null, salesRepId: 'rep-1' });
 const money = (amountMinor: number, currency: string) => ({ amountMinor, currency });
@@ -99,7 +100,9 @@ beforeAll(async () => {
 
 describe('receivables', () => {
   it('gives per customer and in total what was invoiced, paid, refunded, written off, outstanding and overdue', async () => {
-    const rows = await receivablesReport(readModels, { asOf: '2026-03-31' });
+    const rows = await allowed(
+      receivablesReport(readModels, administratorAccess, { asOf: '2026-03-31' }),
+    );
     expect(rows.map((r) => r.customerId)).toEqual(['C1', 'C2', null]);
     const total = rows[2]!;
     expect(total.invoiced).toEqual({ USD: 200_00, EUR: 1500_00 }); // I4 cancelled, I5 not yet issued
@@ -111,7 +114,9 @@ describe('receivables', () => {
   });
 
   it('ages outstanding amounts by days past due on the report date', async () => {
-    const [, , total] = await receivablesReport(readModels, { asOf: '2026-03-31' });
+    const [, , total] = await allowed(
+      receivablesReport(readModels, administratorAccess, { asOf: '2026-03-31' }),
+    );
     expect(total!.aging).toEqual({
       current: { EUR: 500_00 },
       '1-30': {},
@@ -122,13 +127,19 @@ describe('receivables', () => {
   });
 
   it('counts a payment from the day it was received', async () => {
-    const [c1] = await receivablesReport(readModels, { asOf: '2026-04-06' });
+    const [c1] = await allowed(
+      receivablesReport(readModels, administratorAccess, { asOf: '2026-04-06' }),
+    );
     expect(c1!.outstanding).toEqual({ EUR: 500_00 });
     expect(c1!.aging['1-30']).toEqual({ EUR: 500_00 });
   });
 
   it('gives days sales outstanding per currency, null when nothing was invoiced in the window', async () => {
-    expect(await daysSalesOutstanding(readModels, { asOf: '2026-03-31', days: 90 })).toEqual({
+    expect(
+      await allowed(
+        daysSalesOutstanding(readModels, administratorAccess, { asOf: '2026-03-31', days: 90 }),
+      ),
+    ).toEqual({
       EUR: { numerator: 1100_00 * 90, denominator: 1500_00, value: 66 },
       USD: { numerator: 80_00 * 90, denominator: 0, value: null },
     });

@@ -1,3 +1,7 @@
+import * as E from 'fp-ts/lib/Either.js';
+import type { AuthorizationDenial } from '@clientele/eventstore';
+import { inReadScope } from '@clientele/domain';
+import type { ReadAccess } from '../../access/readAccess.js';
 import { type MoneyByCurrency, addAmount } from '../../definitions/moneyByCurrency.js';
 import { type Ratio, ratio } from '../../definitions/ratio.js';
 import { activeDocuments } from '../../store/activeDocuments.js';
@@ -5,6 +9,9 @@ import type { ReadModelStore } from '../../store/readModelStore.js';
 import { InvoiceDocument } from './invoiceDocument.js';
 
 /** Aging buckets by days past due on the report date. */
+/** Invoices are finance's records, owned by no rep: reading one takes `any` scope. */
+const INVOICE_OWNER = null;
+
 export const AGING_BUCKETS = ['current', '1-30', '31-60', '61-90', '90+'] as const;
 /** An aging bucket. */
 export type AgingBucket = (typeof AGING_BUCKETS)[number];
@@ -101,14 +108,20 @@ const addInvoice = (
  * Receivables as of a day, per customer and in total (the row with `customerId: null`, last):
  * invoiced, paid, refunded, written off, outstanding and overdue, and the outstanding amounts aged
  * by days past due. Payments made after the day count as not yet made. Every figure per currency.
+ * Invoices belong to finance, not to a rep: it needs `Invoice.read` with `any` scope (finance,
+ * auditors, administrators); a role without `Invoice.read` is refused.
  */
 export const receivablesReport = async (
   readModels: ReadModelStore,
+  access: ReadAccess,
   options: ReceivablesOptions,
-): Promise<ReceivablesRow[]> => {
+): Promise<E.Either<AuthorizationDenial, ReceivablesRow[]>> => {
+  const scope = access.scope('Invoice.read');
+  if (E.isLeft(scope)) return scope;
   const rows = new Map<string, ReceivablesRow>();
   let total = emptyRow(null);
   for await (const { doc } of activeDocuments(readModels, 'invoices', InvoiceDocument)) {
+    if (!inReadScope(scope.right, INVOICE_OWNER)) continue;
     rows.set(
       doc.customerId,
       addInvoice(rows.get(doc.customerId) ?? emptyRow(doc.customerId), doc, options.asOf),
@@ -116,10 +129,10 @@ export const receivablesReport = async (
     total = addInvoice(total, doc, options.asOf);
   }
   const perCustomer = [...rows.values()].filter((row) => Object.keys(row.invoiced).length > 0);
-  return [
+  return E.right([
     ...perCustomer.sort((a, b) => ((a.customerId as string) < (b.customerId as string) ? -1 : 1)),
     total,
-  ];
+  ]);
 };
 
 /**
@@ -128,8 +141,11 @@ export const receivablesReport = async (
  */
 export const daysSalesOutstanding = async (
   readModels: ReadModelStore,
+  access: ReadAccess,
   options: ReceivablesOptions & { readonly days?: number },
-): Promise<Record<string, Ratio>> => {
+): Promise<E.Either<AuthorizationDenial, Record<string, Ratio>>> => {
+  const scope = access.scope('Invoice.read');
+  if (E.isLeft(scope)) return scope;
   const days = options.days ?? 90;
   const windowStart = new Date((dayNumber(options.asOf) - days + 1) * 86_400_000)
     .toISOString()
@@ -138,15 +154,17 @@ export const daysSalesOutstanding = async (
   const invoiced: Record<string, number> = {};
   for await (const { doc } of activeDocuments(readModels, 'invoices', InvoiceDocument)) {
     const figures = invoiceAsOf(doc, options.asOf);
-    if (figures === undefined) continue;
+    if (figures === undefined || !inReadScope(scope.right, INVOICE_OWNER)) continue;
     outstanding[doc.currency] = (outstanding[doc.currency] ?? 0) + figures.outstanding;
     if (doc.issuedOn >= windowStart)
       invoiced[doc.currency] = (invoiced[doc.currency] ?? 0) + doc.totalMinor;
   }
-  return Object.fromEntries(
-    Object.keys(outstanding).map((currency) => [
-      currency,
-      ratio((outstanding[currency] ?? 0) * days, invoiced[currency] ?? 0),
-    ]),
+  return E.right(
+    Object.fromEntries(
+      Object.keys(outstanding).map((currency) => [
+        currency,
+        ratio((outstanding[currency] ?? 0) * days, invoiced[currency] ?? 0),
+      ]),
+    ),
   );
 };

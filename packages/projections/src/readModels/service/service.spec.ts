@@ -6,6 +6,7 @@ import { createInMemoryReadModelStore } from '../../store/inMemoryReadModelStore
 import { appendHistory, type HistoryEntry } from '../../testing/domainHistory.js';
 import { serviceReport } from './serviceReport.js';
 import { ticketsProjection } from './ticketsProjection.js';
+import { administratorAccess, allowed } from '../../testing/readAccess.js';
 
 const ticket = (ticketId: string, type: string, data: object, at: string): HistoryEntry => ({
   stream: `Ticket-${ticketId}`,
@@ -50,7 +51,9 @@ describe('service report', () => {
   const options = { asOf: '2026-03-03T10:30:00Z', calendar: officeHours('UTC') };
 
   it('counts tickets by status and priority', async () => {
-    expect((await serviceReport(readModels, options)).tickets).toEqual([
+    expect(
+      (await allowed(serviceReport(readModels, administratorAccess, options))).tickets,
+    ).toEqual([
       { status: 'open', priority: 'high', count: 1 },
       { status: 'resolved', priority: 'normal', count: 1 },
       { status: 'resolved', priority: 'urgent', count: 1 },
@@ -58,7 +61,7 @@ describe('service report', () => {
   });
 
   it('measures SLA breaches in business time with the ticket domain’s SLA functions', async () => {
-    const report = await serviceReport(readModels, options);
+    const report = await allowed(serviceReport(readModels, administratorAccess, options));
     // T2 (urgent): answered after 120 min (target 60), resolved after 600 business min (target 540).
     expect(report.firstResponseBreaches).toBe(1);
     expect(report.resolutionBreaches).toBe(1);
@@ -66,14 +69,16 @@ describe('service report', () => {
   });
 
   it('gives first-response and resolution times and satisfaction as mean and median', async () => {
-    const report = await serviceReport(readModels, options);
+    const report = await allowed(serviceReport(readModels, administratorAccess, options));
     expect(report.firstResponseMinutes).toEqual({ count: 2, mean: 90, median: 90 });
     expect(report.resolutionMinutes).toEqual({ count: 2, mean: 480, median: 480 });
     expect(report.satisfaction).toEqual({ count: 2, mean: 3.5, median: 3.5 });
   });
 
   it('counts an open ticket past its target as breached at a later moment', async () => {
-    const later = await serviceReport(readModels, { ...options, asOf: '2026-03-03T12:00:00Z' });
+    const later = await allowed(
+      serviceReport(readModels, administratorAccess, { ...options, asOf: '2026-03-03T12:00:00Z' }),
+    );
     expect(later.firstResponseBreaches).toBe(2); // T3 (high): 180 business minutes without an answer
   });
 });

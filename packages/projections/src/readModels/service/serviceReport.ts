@@ -1,3 +1,7 @@
+import * as E from 'fp-ts/lib/Either.js';
+import type { AuthorizationDenial } from '@clientele/eventstore';
+import { inReadScope } from '@clientele/domain';
+import type { ReadAccess } from '../../access/readAccess.js';
 import {
   type BusinessCalendar,
   type SlaPolicy,
@@ -53,11 +57,15 @@ const timedEvents = (doc: TicketDocument): TimedTicketEvent[] =>
 /**
  * Tickets by status and priority, SLA breaches measured by the ticket domain's own SLA functions
  * in business time, first-response and resolution times (mean and median), and satisfaction.
+ * It needs `Ticket.read` (support, auditors, administrators); a role without it is refused.
  */
 export const serviceReport = async (
   readModels: ReadModelStore,
+  access: ReadAccess,
   options: ServiceOptions,
-): Promise<ServiceReport> => {
+): Promise<E.Either<AuthorizationDenial, ServiceReport>> => {
+  const scope = access.scope('Ticket.read');
+  if (E.isLeft(scope)) return scope;
   const counts = new Map<string, number>();
   const firstResponse: number[] = [];
   const resolution: number[] = [];
@@ -67,6 +75,8 @@ export const serviceReport = async (
   let firstResponseBreaches = 0;
   let resolutionBreaches = 0;
   for await (const { doc } of activeDocuments(readModels, 'tickets', TicketDocument)) {
+    // Tickets belong to support, not to a rep: reading one takes `any` scope.
+    if (!inReadScope(scope.right, null)) continue;
     const key = `${doc.status}\u0000${doc.priority}`;
     counts.set(key, (counts.get(key) ?? 0) + 1);
     satisfaction.push(...doc.satisfaction);
@@ -86,7 +96,7 @@ export const serviceReport = async (
     const firstResolution = sla.resolutions[0];
     if (firstResolution?.metAt != null) resolution.push(firstResolution.businessMinutes);
   }
-  return {
+  return E.right({
     tickets: [...counts.entries()]
       .sort(([a], [b]) => (a < b ? -1 : 1))
       .map(([key, count]) => {
@@ -99,5 +109,5 @@ export const serviceReport = async (
     firstResponseMinutes: summarizeDurations(firstResponse),
     resolutionMinutes: summarizeDurations(resolution),
     satisfaction: summarizeDurations(satisfaction),
-  };
+  });
 };

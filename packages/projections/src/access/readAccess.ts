@@ -1,0 +1,71 @@
+import * as E from 'fp-ts/lib/Either.js';
+import type { Actor, AuthorizationDenial } from '@clientele/eventstore';
+import type {
+  DateOnly,
+  ReadPermission,
+  ReadScope,
+  RolePolicy,
+  SalesOrganizationState,
+  TeamDirectory,
+} from '@clientele/domain';
+import { defaultRolePolicy, readScope, teamDirectoryOn } from '@clientele/domain';
+import { activeDocuments } from '../store/activeDocuments.js';
+import type { ReadModelStore } from '../store/readModelStore.js';
+import {
+  OrganizationDocument,
+  organizationState,
+} from '../readModels/salesOrganization/organizationProjection.js';
+
+/**
+ * Who is reading, and what their role lets them read: every query and report takes one and shows
+ * only the records within the actor's scope, or refuses with the denial naming the permission.
+ */
+export interface ReadAccess {
+  readonly actor: Actor;
+  readonly policy: RolePolicy;
+  readonly teams: TeamDirectory;
+  /** The actor's scope for one read permission, or the denial naming it. */
+  scope(permission: ReadPermission): E.Either<AuthorizationDenial, ReadScope>;
+}
+
+/** The read access of `actor` under a role policy and a team directory. */
+export const readAccess = (policy: RolePolicy, teams: TeamDirectory, actor: Actor): ReadAccess => ({
+  actor,
+  policy,
+  teams,
+  scope: (permission) => readScope(policy, teams, actor, permission),
+});
+
+/**
+ * The read access of `actor` with teams as the sales organization read model has them on `day`
+ * (today, for a live read): a manager reads the records of the reps in the teams they manage then.
+ */
+export const readAccessOn = async (
+  readModels: ReadModelStore,
+  actor: Actor,
+  day: string,
+  policy: RolePolicy = defaultRolePolicy,
+): Promise<ReadAccess> => {
+  const organizations: SalesOrganizationState[] = [];
+  for await (const { doc } of activeDocuments(
+    readModels,
+    'salesOrganization',
+    OrganizationDocument,
+  ))
+    organizations.push(organizationState(doc));
+  return readAccess(policy, teamDirectoryOn(organizations, day as DateOnly), actor);
+};
+
+/** The scopes of several permissions, or the first denial: for reads that join record kinds. */
+export const readScopes = <P extends ReadPermission>(
+  access: ReadAccess,
+  permissions: readonly P[],
+): E.Either<AuthorizationDenial, Readonly<Record<P, ReadScope>>> => {
+  const scopes = {} as Record<P, ReadScope>;
+  for (const permission of permissions) {
+    const scope = access.scope(permission);
+    if (E.isLeft(scope)) return scope;
+    scopes[permission] = scope.right;
+  }
+  return E.right(scopes);
+};
