@@ -1,7 +1,8 @@
 /**
  * `@clientele/projections`: the read side. Projections are pure folds over keyed documents; a
  * runner feeds them from the global log in batches, committing documents and checkpoints together
- * into a read-model store (memory, SQLite, PostgreSQL); the CRM's reports are built on them.
+ * into a read-model store (memory, SQLite, PostgreSQL); the CRM's reports are built on them, and
+ * every query takes the reader's access and shows only what their role allows.
  *
  * @packageDocumentation
  */
@@ -13,3 +14,5 @@ export * from './sqlite/index.js';
 export * from './postgres/index.js';
 export * from './readModels/index.js';
 export * from './asOf/index.js';
+export * from './access/index.js';
+export * from './customerExport/index.js';

@@ -3,6 +3,9 @@ export { domainEventDecoder } from './domainEvent.js';
 export { DealDocument, dealKey } from './deals/dealDocument.js';
 export { dealsProjection } from './deals/dealsProjection.js';
 export { LEAD_STAGES, LeadDocument, leadKey } from './leads/leadDocument.js';
+export { CustomerDocument, customerKey } from './customers/customerDocument.js';
+export { customersProjection } from './customers/customersProjection.js';
+export { customerDocument, customerList } from './customers/customerList.js';
 export type { LeadStage } from './leads/leadDocument.js';
 export { leadsProjection } from './leads/leadsProjection.js';
 export {
@@ -27,7 +30,7 @@ export {
   SaleCommissionsDocument,
   saleCommissionsProjection,
 } from './timeline/saleCommissionsProjection.js';
-export type { TimelineEntry } from './timeline/customerTimeline.js';
+export type { CustomerTimeline, TimelineEntry } from './timeline/customerTimeline.js';
 export { customerStateAsOf, customerTimeline } from './timeline/customerTimeline.js';
 export { InvoiceDocument, invoiceKey } from './receivables/invoiceDocument.js';
 export { invoicesProjection } from './receivables/invoicesProjection.js';

@@ -28,3 +28,10 @@ export {
   expectFeedingTwiceChangesNothing,
   expectIncrementalEqualsRebuilt,
 } from './projectionProperties.js';
+export { administratorAccess, allowed } from './readAccess.js';
+export { describeReadAuthorization } from './readAuthorizationSuite.js';
+export {
+  FIXTURE_OWNERS,
+  FIXTURE_TEAMS,
+  readAuthorizationHistory,
+} from './readAuthorizationFixture.js';

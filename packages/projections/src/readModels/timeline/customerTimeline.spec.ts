@@ -7,6 +7,10 @@ import { lead, opened } from '../../testing/salesEvents.js';
 import { customerStateAsOf, customerTimeline } from './customerTimeline.js';
 import { saleCommissionsProjection } from './saleCommissionsProjection.js';
 import { timelineProjection } from './timelineProjection.js';
+import { customersProjection } from '../customers/customersProjection.js';
+import { dealsProjection } from '../deals/dealsProjection.js';
+import { leadsProjection } from '../leads/leadsProjection.js';
+import { administratorAccess, allowed } from '../../testing/readAccess.js';
 
 const registered = (customerId: string, at: string, leadId?: string): HistoryEntry => ({
   stream: `Customer-${customerId}`,
@@ -88,13 +92,21 @@ beforeAll(async () => {
   await createProjectionRunner({
     events,
     readModels,
-    projections: [timelineProjection, saleCommissionsProjection],
+    projections: [
+      timelineProjection,
+      saleCommissionsProjection,
+      customersProjection,
+      leadsProjection,
+      dealsProjection,
+    ],
   }).catchUp();
 });
 
 describe('customer timeline', () => {
   it('lists every event that touched the customer across its streams, in log order, with actor and time', async () => {
-    const timeline = await customerTimeline(readModels, events, 'C1');
+    const { entries: timeline } = await allowed(
+      customerTimeline(readModels, events, administratorAccess, 'C1'),
+    );
     expect(timeline.map((e) => [e.streamName, e.type, e.actor.id])).toEqual([
       ['Lead-L1', 'LeadCaptured', 'rep-1'],
       ['Customer-C1', 'CustomerRegistered', 'rep-1'],
@@ -110,13 +122,17 @@ describe('customer timeline', () => {
   });
 
   it('offers the history as known at a moment and as effective at a moment', async () => {
-    const known = await customerTimeline(readModels, events, 'C1', {
-      knownAt: '2026-03-05T12:00:00Z',
-    });
+    const { entries: known } = await allowed(
+      customerTimeline(readModels, events, administratorAccess, 'C1', {
+        knownAt: '2026-03-05T12:00:00Z',
+      }),
+    );
     expect(known.map((e) => e.type)).not.toContain('CustomerClassified');
-    const effective = await customerTimeline(readModels, events, 'C1', {
-      effectiveAt: '2026-01-10T12:00:00Z',
-    });
+    const { entries: effective } = await allowed(
+      customerTimeline(readModels, events, administratorAccess, 'C1', {
+        effectiveAt: '2026-01-10T12:00:00Z',
+      }),
+    );
     expect(effective.map((e) => e.type)).toEqual([
       'LeadCaptured',
       'CustomerRegistered',
@@ -125,20 +141,34 @@ describe('customer timeline', () => {
   });
 
   it("gives the customer's state as of a moment in both meanings", async () => {
-    const knownEarly = await customerStateAsOf(events, 'C1', { knownAt: '2026-03-05T12:00:00Z' });
-    const effectiveEarly = await customerStateAsOf(events, 'C1', {
-      effectiveAt: '2026-01-10T12:00:00Z',
-    });
+    const knownEarly = await allowed(
+      customerStateAsOf(readModels, events, administratorAccess, 'C1', {
+        knownAt: '2026-03-05T12:00:00Z',
+      }),
+    );
+    const effectiveEarly = await allowed(
+      customerStateAsOf(readModels, events, administratorAccess, 'C1', {
+        effectiveAt: '2026-01-10T12:00:00Z',
+      }),
+    );
     expect(knownEarly.status === 'unregistered' ? null : knownEarly.segment).toBeNull();
     expect(effectiveEarly.status === 'unregistered' ? null : effectiveEarly.segment).toBe(
       'enterprise',
     );
     expect(
-      (await customerStateAsOf(events, 'C1', { effectiveAt: '2026-01-09T00:00:00Z' })).status,
+      (
+        await allowed(
+          customerStateAsOf(readModels, events, administratorAccess, 'C1', {
+            effectiveAt: '2026-01-09T00:00:00Z',
+          }),
+        )
+      ).status,
     ).toBe('unregistered');
   });
 
   it('is empty for a customer nothing touched', async () => {
-    expect(await customerTimeline(readModels, events, 'nobody')).toEqual([]);
+    expect(
+      await allowed(customerTimeline(readModels, events, administratorAccess, 'nobody')),
+    ).toEqual({ entries: [], withheld: 0 });
   });
 });

@@ -1,11 +1,15 @@
+import * as E from 'fp-ts/lib/Either.js';
 import {
   CustomerEvent,
   type CustomerState,
   evolveCustomer,
+  inReadScope,
   initialCustomerState,
+  outsideReadScope,
 } from '@clientele/domain';
 import {
   type AsOf,
+  type AuthorizationDenial,
   type EventStore,
   type RecordedEvent,
   comparePositions,
@@ -13,11 +17,14 @@ import {
   parsePosition,
   positionToString,
 } from '@clientele/eventstore';
+import type { ReadAccess } from '../../access/readAccess.js';
 import { activeDocument } from '../../store/activeDocuments.js';
 import type { ReadModelStore } from '../../store/readModelStore.js';
 import { domainEventDecoder } from '../domainEvent.js';
 import { SaleCommissionsDocument } from './saleCommissionsProjection.js';
+import { customerDocument } from '../customers/customerList.js';
 import { TimelineDocument, timelineKey } from './timelineProjection.js';
+import { timelineVisibility } from './timelineVisibility.js';
 
 /** One line of a customer's timeline: what happened, where, when, and who did it. */
 export interface TimelineEntry {
@@ -67,16 +74,49 @@ const commissionEventsOf = async (
   return found;
 };
 
+/** A customer's timeline as one actor may see it. */
+export interface CustomerTimeline {
+  readonly entries: readonly TimelineEntry[];
+  /**
+   * How many events of the customer's streams were left out because the actor may not read
+   * their stream (another rep's deal, an invoice, a colleague's commission): a count, nothing more.
+   */
+  readonly withheld: number;
+}
+
+/**
+ * Reading a customer takes `Customer.read` on its current owner (a rep their own, a manager
+ * their team's): the denial names the permission and the owner otherwise.
+ */
+const customerReadable = async (
+  readModels: ReadModelStore,
+  access: ReadAccess,
+  customerId: string,
+): Promise<E.Either<AuthorizationDenial, void>> => {
+  const scope = access.scope('Customer.read');
+  if (E.isLeft(scope)) return scope;
+  const ownerId = (await customerDocument(readModels, customerId))?.ownerId ?? null;
+  return inReadScope(scope.right, ownerId)
+    ? E.right(undefined)
+    : E.left(outsideReadScope(scope.right, access.actor, `customer ${customerId}`, ownerId));
+};
+
 /**
  * Every event that touched one customer, across all its streams (and the commission events that
- * name its invoices and opportunities), in log order, with actor and time; optionally only the history as of a moment (as known then, or as effective then).
+ * name its invoices and opportunities, and the exports that included it), in log order, with
+ * actor and time; optionally only the history as of a moment (as known then, or as effective
+ * then). The actor needs `Customer.read` on the customer, and sees each event only under its own
+ * stream's read permission and owner; the rest is counted in `withheld`.
  */
 export const customerTimeline = async (
   readModels: ReadModelStore,
   events: EventStore,
+  access: ReadAccess,
   customerId: string,
   asOf?: AsOf,
-): Promise<TimelineEntry[]> => {
+): Promise<E.Either<AuthorizationDenial, CustomerTimeline>> => {
+  const readable = await customerReadable(readModels, access, customerId);
+  if (E.isLeft(readable)) return readable;
   const doc = await activeDocument(
     readModels,
     'customerTimeline',
@@ -91,34 +131,45 @@ export const customerTimeline = async (
   const commissions = await Promise.all(
     streams.map((stream) => commissionEventsOf(readModels, events, stream, within)),
   );
-  return [...perStream, ...commissions]
+  const visible = timelineVisibility(readModels, access);
+  const all = [...perStream, ...commissions]
     .flat()
-    .sort((a, b) => comparePositions(a.position, b.position))
-    .map((event) => ({
-      position: positionToString(event.position),
-      streamName: event.streamName,
-      type: event.type,
-      occurredAt: event.metadata.occurredAt,
-      recordedAt: event.recordedAt,
-      actor: event.metadata.actor,
-      causationId: event.metadata.causationId,
-      data: event.data,
-    }));
+    .sort((a, b) => comparePositions(a.position, b.position));
+  const shown: RecordedEvent[] = [];
+  for (const event of all) if (await visible(event)) shown.push(event);
+  const entries = shown.map((event): TimelineEntry => ({
+    position: positionToString(event.position),
+    streamName: event.streamName,
+    type: event.type,
+    occurredAt: event.metadata.occurredAt,
+    recordedAt: event.recordedAt,
+    actor: event.metadata.actor,
+    causationId: event.metadata.causationId,
+    data: event.data,
+  }));
+  return E.right({ entries, withheld: all.length - shown.length });
 };
 
 const decodeCustomerEvent = domainEventDecoder(CustomerEvent);
 
-/** The customer's state as of a moment, in either meaning of "as of", folded with the domain's evolve. */
+/**
+ * The customer's state as of a moment, in either meaning of "as of", folded with the domain's
+ * evolve. The actor needs `Customer.read` on the customer's current owner.
+ */
 export const customerStateAsOf = async (
+  readModels: ReadModelStore,
   events: EventStore,
+  access: ReadAccess,
   customerId: string,
   asOf: AsOf,
-): Promise<CustomerState> => {
+): Promise<E.Either<AuthorizationDenial, CustomerState>> => {
+  const readable = await customerReadable(readModels, access, customerId);
+  if (E.isLeft(readable)) return readable;
   const within = isWithin(asOf);
   let state = initialCustomerState;
   for await (const event of events.readStream(`Customer-${customerId}`)) {
     const decoded = within(event) ? decodeCustomerEvent(event) : undefined;
     if (decoded !== undefined) state = evolveCustomer(state, decoded);
   }
-  return state;
+  return E.right(state);
 };

@@ -20,11 +20,23 @@ const textField = (data: unknown, field: string): string | undefined => {
   return typeof value === 'string' ? value : undefined;
 };
 
-/** The customers an event concerns: any event naming a `customerId`, and the survivor of a merge. */
+/** The ids an export listed (`customerIds` of `CustomersExported`). */
+const exportedCustomers = (event: RecordedEvent): string[] => {
+  if (event.type !== 'CustomersExported' || typeof event.data !== 'object' || event.data === null)
+    return [];
+  const ids = (event.data as Record<string, unknown>)['customerIds'];
+  return Array.isArray(ids) ? ids.filter((id): id is string => typeof id === 'string') : [];
+};
+
+/**
+ * The customers an event concerns: any event naming a `customerId`, the survivor of a merge, and
+ * every customer a bulk export included (so an export shows in each exported customer's history).
+ */
 const customersOf = (event: RecordedEvent): string[] =>
   [
     textField(event.data, 'customerId'),
     event.type === 'CustomerMerged' ? textField(event.data, 'survivorId') : undefined,
+    ...exportedCustomers(event),
   ].filter((id): id is string => id !== undefined);
 
 /** The streams an event links to the customer `customerId`. */
@@ -35,7 +47,9 @@ const streamsLinked = (event: RecordedEvent, customerId: string): string[] => {
   const merged =
     event.type === 'CustomerAbsorbed' ? textField(event.data, 'mergedCustomerId') : undefined;
   if (merged !== undefined) linked.push(`Customer-${merged}`);
-  return textField(event.data, 'customerId') === customerId || event.type === 'CustomerMerged'
+  return textField(event.data, 'customerId') === customerId ||
+    event.type === 'CustomerMerged' ||
+    exportedCustomers(event).includes(customerId)
     ? linked
     : [];
 };
@@ -46,7 +60,8 @@ const streamsLinked = (event: RecordedEvent, customerId: string): string[] => {
  */
 export const timelineProjection: Projection<TimelineDocument> = {
   name: 'customerTimeline',
-  version: 1,
+  // 2: exports (CustomersExported) join the timelines of the customers they included.
+  version: 2,
   keysOf: (event) => customersOf(event).map(timelineKey),
   initial: () => ({ streams: [] }),
   apply: (doc, event, key) => {

@@ -1,0 +1,81 @@
+import * as E from 'fp-ts/lib/Either.js';
+import type { ReadPermission } from '@clientele/domain';
+import { inReadScope } from '@clientele/domain';
+import type { RecordedEvent } from '@clientele/eventstore';
+import { parseStreamName } from '@clientele/eventstore';
+import type { ReadAccess } from '../../access/readAccess.js';
+import { activeDocument } from '../../store/activeDocuments.js';
+import type { ReadModelStore } from '../../store/readModelStore.js';
+import { CustomerDocument, customerKey } from '../customers/customerDocument.js';
+import { DealDocument, dealKey } from '../deals/dealDocument.js';
+import { LeadDocument, leadKey } from '../leads/leadDocument.js';
+
+/** What reading an event of a stream takes: a permission, and the record's owner. */
+interface StreamRead {
+  readonly permission: ReadPermission;
+  readonly ownerId: string | null;
+}
+
+/**
+ * The owner of the record a stream holds, from the read models: a customer's, lead's or deal's
+ * owner, the rep of a commission ledger, the actor of an export. Tickets, invoices and anything
+ * else are unowned (readable with `any` scope).
+ */
+const streamRead = async (
+  readModels: ReadModelStore,
+  event: RecordedEvent,
+): Promise<StreamRead> => {
+  const parsed = parseStreamName(event.streamName);
+  const { category, id } = E.isRight(parsed) ? parsed.right : { category: '', id: '' };
+  switch (category) {
+    case 'Customer': {
+      const doc = await activeDocument(readModels, 'customers', CustomerDocument, customerKey(id));
+      return { permission: 'Customer.read', ownerId: doc?.ownerId ?? null };
+    }
+    case 'Lead': {
+      const doc = await activeDocument(readModels, 'leads', LeadDocument, leadKey(id));
+      return { permission: 'Lead.read', ownerId: doc?.ownerId ?? null };
+    }
+    case 'Opportunity': {
+      const doc = await activeDocument(readModels, 'deals', DealDocument, dealKey(id));
+      return { permission: 'Opportunity.read', ownerId: doc?.ownerId ?? null };
+    }
+    case 'Ticket':
+      return { permission: 'Ticket.read', ownerId: null };
+    case 'Invoice':
+      return { permission: 'Invoice.read', ownerId: null };
+    case 'Commission':
+      return { permission: 'Commission.read', ownerId: id };
+    case 'CustomerExport':
+      return { permission: 'CustomerExport.read', ownerId: event.metadata.actor.id };
+    default:
+      return { permission: 'Customer.read', ownerId: null };
+  }
+};
+
+/**
+ * A check of which timeline events the actor may see: each event is read under its own stream's
+ * permission and owner, so a customer's timeline never shows a rep another rep's deal, an
+ * invoice without `Invoice.read`, or a colleague's commission. Owners are looked up once per
+ * stream.
+ */
+export const timelineVisibility = (
+  readModels: ReadModelStore,
+  access: ReadAccess,
+): ((event: RecordedEvent) => Promise<boolean>) => {
+  const owners = new Map<string, Promise<StreamRead>>();
+  return async (event) => {
+    // An export's owner is its actor, per event; every other stream has one owner.
+    const cacheKey = event.streamName.startsWith('CustomerExport-')
+      ? event.eventId
+      : event.streamName;
+    let read = owners.get(cacheKey);
+    if (read === undefined) {
+      read = streamRead(readModels, event);
+      owners.set(cacheKey, read);
+    }
+    const { permission, ownerId } = await read;
+    const scope = access.scope(permission);
+    return E.isRight(scope) && inReadScope(scope.right, ownerId);
+  };
+};

@@ -1,0 +1,385 @@
+import * as E from 'fp-ts/lib/Either.js';
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Actor, AuthorizationDenial, EventStore } from '@clientele/eventstore';
+import { createInMemoryEventStore, parseStreamName } from '@clientele/eventstore';
+import type { ReadPermission, Role, TeamDirectory } from '@clientele/domain';
+import { authorize, defaultRolePolicy, officeHours } from '@clientele/domain';
+import type { ReadAccess } from '../access/readAccess.js';
+import { readAccess } from '../access/readAccess.js';
+import { customerExports } from '../customerExport/customerExports.js';
+import { exportCustomers } from '../customerExport/exportCustomers.js';
+import { sha256Hex } from '../customerExport/exportFile.js';
+import { allReadModels } from '../readModels/allReadModels.js';
+import { campaignReport } from '../readModels/campaigns/campaignReport.js';
+import { targetsReport } from '../readModels/commission/targetsReport.js';
+import { customerList } from '../readModels/customers/customerList.js';
+import { leadFunnel, opportunityFunnel } from '../readModels/funnel/funnelReport.js';
+import { salesPerformanceReport } from '../readModels/performance/salesPerformanceReport.js';
+import { pipelineReport } from '../readModels/pipeline/pipelineReport.js';
+import { receivablesReport } from '../readModels/receivables/receivablesReport.js';
+import { serviceReport } from '../readModels/service/serviceReport.js';
+import { customerTimeline } from '../readModels/timeline/customerTimeline.js';
+import { createProjectionRunner } from '../runner/projectionRunner.js';
+import type { ReadModelStore } from '../store/readModelStore.js';
+import { appendHistory } from './domainHistory.js';
+import {
+  FIXTURE_OWNERS,
+  FIXTURE_TEAMS,
+  readAuthorizationHistory,
+} from './readAuthorizationFixture.js';
+
+const teams: TeamDirectory = {
+  teamMembersOf: (managerId) => new Set(FIXTURE_TEAMS[managerId] ?? []),
+};
+const ROLES: readonly Role[] = [
+  'administrator',
+  'sales_manager',
+  'sales_rep',
+  'marketing',
+  'support_agent',
+  'finance',
+  'auditor',
+];
+const as = (id: string, role: string): ReadAccess =>
+  readAccess(defaultRolePolicy, teams, { id, role });
+
+/**
+ * The independent oracle: the command-side `authorize` applied to one record. An unowned record
+ * is readable only with `any` scope, so it is asked about an owner on nobody's team.
+ */
+const mayRead = (actor: Actor, permission: ReadPermission, ownerId: string | null): boolean =>
+  E.isRight(authorize(defaultRolePolicy, teams, actor, permission, ownerId ?? 'owner-on-no-team'));
+
+/** Whether the role grants the permission at all (its own record is always within any grant). */
+const granted = (actor: Actor, permission: ReadPermission): boolean =>
+  E.isRight(authorize(defaultRolePolicy, teams, actor, permission, actor.id));
+
+const STREAM_PERMISSION: Readonly<Record<string, ReadPermission>> = {
+  Customer: 'Customer.read',
+  Lead: 'Lead.read',
+  Opportunity: 'Opportunity.read',
+  Ticket: 'Ticket.read',
+  Invoice: 'Invoice.read',
+  Commission: 'Commission.read',
+};
+
+/** What one read answered, as the records it showed: each with its permission and owner. */
+type Shown = readonly { readonly permission: ReadPermission; readonly ownerId: string | null }[];
+type Read = (
+  readModels: ReadModelStore,
+  events: EventStore,
+  access: ReadAccess,
+) => Promise<E.Either<AuthorizationDenial, Shown>>;
+
+const SERVICE_OPTIONS = { asOf: '2026-03-31T00:00:00Z', calendar: officeHours('UTC') };
+const owner = (group: string): string | null => (group === '(none)' ? null : group);
+const OPEN_DEAL_AMOUNTS: Readonly<Record<string, number>> = {
+  'rep-ada': 1_000_00,
+  'rep-bob': 20_000_00,
+  'rep-cy': 300_000_00,
+};
+
+/** Every read the suite tries, by name, with the permission a denial must name. */
+const READS: Readonly<Record<string, { permission: ReadPermission; read: Read }>> = {
+  customers: {
+    permission: 'Customer.read',
+    read: async (readModels, _events, access) =>
+      E.map((docs: { ownerId: string | null }[]) =>
+        docs.map((d) => ({ permission: 'Customer.read' as const, ownerId: d.ownerId })),
+      )(await customerList(readModels, access)),
+  },
+  leadFunnel: {
+    permission: 'Lead.read',
+    read: async (readModels, _events, access) =>
+      E.map((rows: { group: string }[]) =>
+        rows.map((r) => ({ permission: 'Lead.read' as const, ownerId: owner(r.group) })),
+      )(await leadFunnel(readModels, access, { groupBy: 'owner' })),
+  },
+  opportunityFunnel: {
+    permission: 'Opportunity.read',
+    read: async (readModels, _events, access) =>
+      E.map((rows: { group: string }[]) =>
+        rows.map((r) => ({ permission: 'Opportunity.read' as const, ownerId: owner(r.group) })),
+      )(await opportunityFunnel(readModels, access, { groupBy: 'owner' })),
+  },
+  performance: {
+    permission: 'Opportunity.read',
+    read: async (readModels, _events, access) =>
+      E.map((rows: { group: string }[]) =>
+        rows.map((r) => ({ permission: 'Opportunity.read' as const, ownerId: r.group })),
+      )(await salesPerformanceReport(readModels, access, { groupBy: 'rep' })),
+  },
+  // The pipeline has no owner column: the open deals' amounts differ per rep, so its total says
+  // exactly whose deals it summed.
+  pipeline: {
+    permission: 'Opportunity.read',
+    read: async (readModels, _events, access) =>
+      E.map((rows: { amount: Readonly<Record<string, number>> }[]) => {
+        let total = rows.reduce((sum, row) => sum + (row.amount['EUR'] ?? 0), 0);
+        const shown: { permission: 'Opportunity.read'; ownerId: string }[] = [];
+        for (const [rep, amount] of Object.entries(OPEN_DEAL_AMOUNTS).reverse())
+          if (total >= amount) {
+            total -= amount;
+            shown.push({ permission: 'Opportunity.read', ownerId: rep });
+          }
+        expect(total).toBe(0);
+        return shown;
+      })(await pipelineReport(readModels, access)),
+  },
+  targets: {
+    permission: 'Commission.read',
+    read: async (readModels, _events, access) =>
+      E.map((rows: { repId: string }[]) =>
+        rows.map((r) => ({ permission: 'Commission.read' as const, ownerId: r.repId })),
+      )(await targetsReport(readModels, access)),
+  },
+  receivables: {
+    permission: 'Invoice.read',
+    read: async (readModels, _events, access) =>
+      E.map((rows: { customerId: string | null }[]) =>
+        rows
+          .filter((r) => r.customerId !== null)
+          .map(() => ({ permission: 'Invoice.read' as const, ownerId: null })),
+      )(await receivablesReport(readModels, access, { asOf: '2026-03-31' })),
+  },
+  service: {
+    permission: 'Ticket.read',
+    read: async (readModels, _events, access) =>
+      E.map((report: { tickets: readonly { count: number }[] }) =>
+        report.tickets.map(() => ({ permission: 'Ticket.read' as const, ownerId: null })),
+      )(await serviceReport(readModels, access, SERVICE_OPTIONS)),
+  },
+  campaigns: {
+    permission: 'Campaign.read',
+    read: async (readModels, _events, access) =>
+      E.map((rows: readonly unknown[]) =>
+        rows.map(() => ({ permission: 'Campaign.read' as const, ownerId: null })),
+      )(await campaignReport(readModels, access)),
+  },
+  ...Object.fromEntries(
+    ['C-ada', 'C-bob', 'C-cy', 'C-none'].map((customerId) => [
+      `timeline of ${customerId}`,
+      {
+        permission: 'Customer.read' as const,
+        read: (async (readModels, events, access) =>
+          E.map(
+            (timeline: {
+              entries: readonly { streamName: string; actor: { id: string } }[];
+            }): Shown => [
+              {
+                permission: 'Customer.read',
+                ownerId: FIXTURE_OWNERS[`Customer-${customerId}`] ?? null,
+              },
+              ...timeline.entries.map((entry) => {
+                const parsed = parseStreamName(entry.streamName);
+                const category = E.isRight(parsed) ? parsed.right.category : '';
+                return category === 'CustomerExport'
+                  ? { permission: 'CustomerExport.read' as const, ownerId: entry.actor.id }
+                  : {
+                      permission: STREAM_PERMISSION[category] ?? 'Customer.read',
+                      ownerId: FIXTURE_OWNERS[entry.streamName] ?? null,
+                    };
+              }),
+            ],
+          )(await customerTimeline(readModels, events, access, customerId))) satisfies Read,
+      },
+    ]),
+  ),
+};
+
+/**
+ * The read authorization suite: the same hand-worked CRM projected into the store under test,
+ * then every query and report asked by actors of every role. Run on memory, SQLite and
+ * PostgreSQL read-model stores, so the filters hold whatever the engine.
+ */
+export const describeReadAuthorization = (
+  engine: string,
+  open: () => Promise<ReadModelStore>,
+  options: { readonly numRuns?: number } = {},
+): void => {
+  describe(`read authorization: ${engine}`, () => {
+    let readModels: ReadModelStore;
+    const events = createInMemoryEventStore();
+    const catchUp = () =>
+      createProjectionRunner({ events, readModels, projections: allReadModels }).catchUp();
+    beforeAll(async () => {
+      await appendHistory(events, readAuthorizationHistory);
+      readModels = await open();
+      await catchUp();
+    });
+    afterAll(async () => {
+      await readModels.close();
+    });
+
+    it('lists a rep their own customers, a manager their team’s, and support all of them', async () => {
+      const ids = async (access: ReadAccess) =>
+        E.map((docs: { customerId: string }[]) => docs.map((d) => d.customerId))(
+          await customerList(readModels, access),
+        );
+      expect(await ids(as('rep-ada', 'sales_rep'))).toEqual(E.right(['C-ada']));
+      expect(await ids(as('mgr-east', 'sales_manager'))).toEqual(E.right(['C-ada', 'C-bob']));
+      expect(await ids(as('agent-1', 'support_agent'))).toEqual(
+        E.right(['C-ada', 'C-bob', 'C-cy', 'C-none']),
+      );
+    });
+
+    it('sums a rep’s pipeline and performance over their own deals, even in their team’s row', async () => {
+      const ada = as('rep-ada', 'sales_rep');
+      const pipeline = await pipelineReport(readModels, ada);
+      expect(E.map((rows: { amount: object }[]) => rows.map((r) => r.amount))(pipeline)).toEqual(
+        E.right([{ EUR: 1_000_00 }]),
+      );
+      const byTeam = await salesPerformanceReport(readModels, ada, { groupBy: 'team' });
+      expect(byTeam).toEqual(
+        E.right([
+          expect.objectContaining({
+            group: 't-east',
+            won: 1,
+            wonRevenue: { EUR: 3_000_00 },
+            openPipeline: { EUR: 1_000_00 },
+          }),
+        ]),
+      );
+      const managed = await pipelineReport(readModels, as('mgr-east', 'sales_manager'));
+      expect(E.map((rows: { amount: object }[]) => rows.map((r) => r.amount))(managed)).toEqual(
+        E.right([{ EUR: 21_000_00 }]),
+      );
+    });
+
+    it('refuses a read the role does not grant, naming the missing permission, instead of showing no data', async () => {
+      const ada = as('rep-ada', 'sales_rep');
+      const denied = (permission: string) =>
+        E.left(
+          expect.objectContaining({ kind: 'AuthorizationDenied', permission, actorId: 'rep-ada' }),
+        );
+      expect(await receivablesReport(readModels, ada, { asOf: '2026-03-31' })).toEqual(
+        denied('Invoice.read'),
+      );
+      expect(await serviceReport(readModels, ada, SERVICE_OPTIONS)).toEqual(denied('Ticket.read'));
+      expect(await campaignReport(readModels, ada)).toEqual(denied('Campaign.read'));
+      expect(
+        await customerTimeline(readModels, events, as('rep-bob', 'sales_rep'), 'C-ada'),
+      ).toEqual(
+        E.left(
+          expect.objectContaining({
+            permission: 'Customer.read',
+            reason: expect.stringContaining('customer C-ada belongs to rep-ada'),
+          }),
+        ),
+      );
+    });
+
+    it('shows a rep their customer’s timeline without a colleague’s deal, the invoice or the ticket', async () => {
+      const timeline = await customerTimeline(
+        readModels,
+        events,
+        as('rep-ada', 'sales_rep'),
+        'C-ada',
+      );
+      expect(
+        E.map((t: { entries: readonly { streamName: string }[]; withheld: number }) => ({
+          streams: [...new Set(t.entries.map((e) => e.streamName))],
+          withheld: t.withheld,
+        }))(timeline),
+      ).toEqual(
+        E.right({
+          streams: ['Lead-L-ada', 'Customer-C-ada', 'Opportunity-O-ada'],
+          withheld: 3,
+        }),
+      );
+    });
+
+    it('never shows a record outside the actor’s scope, and every denial names the permission (random actors and reads)', () =>
+      fc.assert(
+        fc.asyncProperty(
+          fc.constantFrom('rep-ada', 'rep-bob', 'rep-cy', 'mgr-east', 'mgr-west', 'someone'),
+          fc.constantFrom<string>(...ROLES, 'intern'),
+          fc.constantFrom(...Object.keys(READS)),
+          async (id, role, name) => {
+            const actor = { id, role };
+            const { permission, read } = READS[name] as { permission: ReadPermission; read: Read };
+            const answer = await read(readModels, events, as(id, role));
+            if (E.isLeft(answer)) {
+              expect(answer.left.permission).toBe(permission);
+              expect(answer.left.actorId).toBe(id);
+              // Refused outright only when the role lacks the grant, or the one record asked for
+              // (a timeline's customer) is outside the scope.
+              if (!name.startsWith('timeline')) expect(granted(actor, permission)).toBe(false);
+              return;
+            }
+            for (const record of answer.right)
+              expect({
+                name,
+                ...record,
+                visible: mayRead(actor, record.permission, record.ownerId),
+              }).toEqual({
+                name,
+                ...record,
+                visible: true,
+              });
+          },
+        ),
+        { numRuns: options.numRuns ?? 150 },
+      ));
+
+    it('records a manager’s export of their team’s customers before handing the file out, and refuses a rep', async () => {
+      const context = {
+        commandId: '0194a000-0000-7000-8000-00000000e001',
+        occurredAt: '2026-04-01T17:00:00Z',
+      };
+      const refused = await exportCustomers({
+        events,
+        readModels,
+        access: as('rep-ada', 'sales_rep'),
+        exportId: 'x-rep',
+        format: 'csv',
+        context,
+      });
+      expect(refused).toEqual(
+        E.left({
+          kind: 'Forbidden',
+          denial: expect.objectContaining({ permission: 'Customer.export' }),
+        }),
+      );
+      const exported = await exportCustomers({
+        events,
+        readModels,
+        access: as('mgr-east', 'sales_manager'),
+        exportId: 'x-east',
+        format: 'csv',
+        context: { ...context, commandId: '0194a000-0000-7000-8000-00000000e002' },
+      });
+      if (E.isLeft(exported)) throw new Error(JSON.stringify(exported.left));
+      expect(exported.right.recorded).toEqual({
+        exportId: 'x-east',
+        format: 'csv',
+        scope: 'team',
+        count: 2,
+        customerIds: ['C-ada', 'C-bob'],
+        contentSha256: sha256Hex(exported.right.content),
+      });
+      expect(exported.right.content).toContain('C-ada Ltd');
+      expect(exported.right.content).not.toContain('C-cy');
+      await catchUp();
+      const history = async (access: ReadAccess) =>
+        E.map((records: readonly { exportId: string; actor: Actor }[]) =>
+          records.map((r) => `${r.exportId} by ${r.actor.id}`),
+        )(await customerExports(events, access));
+      expect(await history(as('mgr-east', 'sales_manager'))).toEqual(
+        E.right(['x-east by mgr-east']),
+      );
+      expect(await history(as('aud', 'auditor'))).toEqual(E.right(['x-east by mgr-east']));
+      expect(await history(as('mgr-west', 'sales_manager'))).toEqual(E.right([]));
+      expect(await history(as('mkt', 'marketing'))).toEqual(
+        E.left(expect.objectContaining({ permission: 'CustomerExport.read' })),
+      );
+      const timeline = await customerTimeline(readModels, events, as('aud', 'auditor'), 'C-bob');
+      expect(
+        E.map((t: { entries: readonly { type: string; actor: Actor }[] }) =>
+          t.entries.filter((e) => e.type === 'CustomersExported').map((e) => e.actor.id),
+        )(timeline),
+      ).toEqual(E.right(['mgr-east']));
+    });
+  });
+};
