@@ -15,6 +15,8 @@ const clientele = (...args: string[]) =>
     cwd: dir,
     encoding: 'utf8',
     stdio: ['ignore', 'pipe', 'pipe'],
+    // The demo acts as its own administrator; the commands after it are told who is acting.
+    env: { ...process.env, CLIENTELE_ACTOR: 'clientele-demo:administrator' },
   });
 
 describe('the README demo path', () => {

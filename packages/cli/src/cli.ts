@@ -12,6 +12,8 @@ const overview = (commands: readonly CliCommand[]): string =>
     '',
     'Every command takes --help. The store is chosen with --store or CLIENTELE_STORE:',
     '  sqlite:./clientele.db (default), memory:, postgres://user@host/db, esdb://host:2113',
+    'Who is acting: --actor ID:ROLE or CLIENTELE_ACTOR (every command but demo needs one); reads',
+    'and exports show only what the role allows.',
     'Exit codes: 0 success, 1 the work failed, 2 bad command line, 3 store unavailable,',
     "4 refused: the actor's role does not allow it.",
   ].join('\n');

@@ -38,7 +38,7 @@ const mavenSlice = (folder: string, extraRows: readonly string[] = []): string =
 };
 
 const run = async (...args: string[]) => {
-  const io = recordingIo({}, dir);
+  const io = recordingIo({ CLIENTELE_ACTOR: 'ops-1:administrator' }, dir);
   const code = await runCli(commands, args, io);
   return { code, out: io.out.join(''), err: io.err.join('') };
 };

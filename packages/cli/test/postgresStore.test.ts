@@ -25,7 +25,7 @@ describeWhenAvailable(
     afterAll(dropSchemas);
 
     it('opens the store and its read models from a postgres:// URL with ?schema=', async () => {
-      const io = recordingIo();
+      const io = recordingIo({ CLIENTELE_ACTOR: 'ops-1:administrator' });
       const code = await runCli(
         commands,
         ['report', 'pipeline', '--store', `${server}?schema=${schema}`],

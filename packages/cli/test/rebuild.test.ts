@@ -10,7 +10,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const store = `sqlite:${join(dir, 'crm.db')}`;
 
 const run = async (...args: string[]) => {
-  const io = recordingIo();
+  const io = recordingIo({ CLIENTELE_ACTOR: 'ops-1:administrator' });
   const code = await runCli(commands, args, io);
   return { code, out: io.out.join(''), err: io.err.join('') };
 };

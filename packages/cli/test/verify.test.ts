@@ -29,7 +29,7 @@ const sealedStore = async () => {
 };
 
 const verify = async (file: string, ...args: string[]) => {
-  const io = recordingIo({ CLIENTELE_SIGNING_KEY: KEY });
+  const io = recordingIo({ CLIENTELE_SIGNING_KEY: KEY, CLIENTELE_ACTOR: 'ops-1:administrator' });
   const code = await runCli(commands, ['verify', '--store', `sqlite:${file}`, ...args], io);
   return { code, out: io.out.join(''), err: io.err.join('') };
 };
@@ -72,7 +72,7 @@ describe('clientele verify', () => {
 
   it('explains a missing signing key for --export-head and a bad store URL', async () => {
     const { file } = await sealedStore();
-    const io = recordingIo({});
+    const io = recordingIo({ CLIENTELE_ACTOR: 'ops-1:administrator' });
     expect(
       await runCli(
         commands,
@@ -81,7 +81,7 @@ describe('clientele verify', () => {
       ),
     ).toBe(ExitCode.usage);
     expect(io.err.join('')).toContain('CLIENTELE_SIGNING_KEY');
-    const bad = recordingIo({});
+    const bad = recordingIo({ CLIENTELE_ACTOR: 'ops-1:administrator' });
     expect(await runCli(commands, ['verify', '--store', 'mysql://x'], bad)).toBe(
       ExitCode.storeUnavailable,
     );

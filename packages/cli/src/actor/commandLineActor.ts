@@ -1,6 +1,7 @@
 import * as E from 'fp-ts/lib/Either.js';
 import type { Actor, AuthorizationDenial } from '@clientele/eventstore';
-import { Role } from '@clientele/domain';
+import type { RolePolicy } from '@clientele/domain';
+import { Role, authorize, defaultRolePolicy, noTeams } from '@clientele/domain';
 import type { CommandInput } from '../command.js';
 import { ExitCode } from '../exitCodes.js';
 import type { CliIo } from '../io.js';
@@ -91,4 +92,20 @@ export const refuseActor = (
     `clientele ${commandName}: refused: ${denial.actorId} (${denial.role}) lacks ${denial.permission}: ${denial.reason}\n`,
   );
   return ExitCode.forbidden;
+};
+
+/**
+ * Whether `actor` holds an operator permission of the role policy (`ReadModels.rebuild`,
+ * `Log.migrate`, `Log.audit`, `Data.import`: records of no owner); when not, the refusal is
+ * printed and the answer is {@link ExitCode.forbidden}.
+ */
+export const commandPermitted = (
+  commandName: string,
+  actor: Actor,
+  permission: string,
+  io: CliIo,
+  policy: RolePolicy = defaultRolePolicy,
+): E.Either<ExitCode, void> => {
+  const allowed = authorize(policy, noTeams, actor, permission, null);
+  return E.isRight(allowed) ? allowed : E.left(refuseActor(commandName, allowed.left, io));
 };

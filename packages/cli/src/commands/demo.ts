@@ -1,7 +1,7 @@
 import { existsSync, rmSync } from 'node:fs';
 import * as E from 'fp-ts/lib/Either.js';
 import { v5 as uuidv5 } from 'uuid';
-import type { EventStore } from '@clientele/eventstore';
+import type { Actor, EventStore } from '@clientele/eventstore';
 import { NO_STREAM, withHashChain } from '@clientele/eventstore';
 import { createSqliteEventStore } from '@clientele/eventstore-sqlite';
 import {
@@ -14,7 +14,9 @@ import {
   allReadModels,
   createProjectionRunner,
   createSqliteReadModelStore,
+  readAccessOn,
 } from '@clientele/projections';
+import { ACTOR_HELP, actorOption, commandActor } from '../actor/commandLineActor.js';
 import type { CliCommand } from '../command.js';
 import { ExitCode } from '../exitCodes.js';
 import { createProgressBar } from '../output/progressBar.js';
@@ -23,7 +25,7 @@ import { renderReports } from '../reports/renderReports.js';
 import { parseStoreLocation } from '../store/storeLocation.js';
 import { storeUrl } from '../store/openStore.js';
 
-const HELP = `Usage: clientele demo [--store sqlite:FILE] [--seed N] [--steps N]
+const HELP = `Usage: clientele demo [--store sqlite:FILE] [--seed N] [--steps N] [--actor ID:ROLE]
 
 Creates a SQLite store (default ./clientele.db) and fills it with a year of CRM activity, sent as
 commands through the domain's entry points with a fixed seed, so the output is the same on every
@@ -32,7 +34,13 @@ run; then prints what was written.
   --store   where to write (sqlite: only); an existing file is replaced only if an earlier
             demo wrote it, never a store of yours
   --seed    the random seed (default 2026)
-  --steps   how many steps of activity (default 4500, about a year of business time)`;
+  --steps   how many steps of activity (default 4500, about a year of business time)
+${ACTOR_HELP}
+            the demo is the one command that needs no actor: it acts as the administrator
+            clientele-demo:administrator, and prints its reports as that administrator sees them`;
+
+/** Who the demo acts as when no actor is given: an administrator it names. */
+const DEMO_ACTOR: Actor = { id: 'clientele-demo', role: 'administrator' };
 
 /** The stream that marks a file as written by the demo, so a rerun may replace it. */
 const DEMO_MARKER = 'Demo-run';
@@ -63,7 +71,7 @@ const markAsDemo = async (store: EventStore, seed: number): Promise<void> => {
       eventId: uuidv5(`demo-${seed}`, DEMO_NAMESPACE),
       metadata: {
         occurredAt: '2026-01-05T08:00:00.000Z',
-        actor: { id: 'clientele-demo', role: 'administrator' },
+        actor: DEMO_ACTOR,
         correlationId: 'demo',
         causationId: null,
         commandId: uuidv5(`demo-command-${seed}`, DEMO_NAMESPACE),
@@ -88,8 +96,15 @@ export const demoCommand: CliCommand = {
   name: 'demo',
   summary: 'write a reproducible year of CRM activity to ./clientele.db and print the reports',
   help: HELP,
-  options: { store: { type: 'string' }, seed: { type: 'string' }, steps: { type: 'string' } },
+  options: {
+    store: { type: 'string' },
+    seed: { type: 'string' },
+    steps: { type: 'string' },
+    ...actorOption,
+  },
   run: async ({ values }, io) => {
+    const actor = commandActor('demo', { values }, io, DEMO_ACTOR);
+    if (E.isLeft(actor)) return actor.left;
     const seed = positiveInteger(values['seed'], 2026);
     const steps = positiveInteger(values['steps'], 4500);
     if (seed === undefined || steps === undefined) {
@@ -165,11 +180,19 @@ export const demoCommand: CliCommand = {
         to: undefined,
         detail: false,
       };
+      const access = await readAccessOn(readModels, actor.right, world.today());
       const rendered = [];
-      for (const name of DEMO_REPORTS) rendered.push(await reports[name](readModels, options));
+      for (const name of DEMO_REPORTS) {
+        const built = await reports[name](readModels, access, options);
+        if (E.isRight(built)) rendered.push(built.right);
+        else
+          io.stderr(
+            `\nleft out ${name}: the ${actor.right.role} role lacks ${built.left.permission}\n`,
+          );
+      }
       io.stdout(`\n${renderReports(rendered, 'table', '')}`);
       io.stdout(
-        '\nNext: pnpm clientele report all --format html --out report.html (and pnpm clientele --help).\n',
+        '\nNext: pnpm clientele report all --actor clientele-demo:administrator --format html --out report.html\n(and pnpm clientele --help; CLIENTELE_ACTOR=clientele-demo:administrator saves repeating --actor).\n',
       );
       return ExitCode.ok;
     } finally {

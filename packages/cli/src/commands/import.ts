@@ -3,6 +3,12 @@ import { resolve } from 'node:path';
 import * as E from 'fp-ts/lib/Either.js';
 import type { EventStore } from '@clientele/eventstore';
 import { createInMemoryEventStore, withHashChain } from '@clientele/eventstore';
+import {
+  ACTOR_HELP,
+  actorOption,
+  commandActor,
+  commandPermitted,
+} from '../actor/commandLineActor.js';
 import type { CliCommand } from '../command.js';
 import type { DatasetImport, ImportKind } from '../importing/datasetImports.js';
 import { readColumnMapping } from '../importing/columnMapping.js';
@@ -12,9 +18,9 @@ import { DATASET_IMPORTS, IMPORT_KINDS } from '../importing/datasetImports.js';
 import { renderImportSummary, renderRejections } from '../importing/importSummary.js';
 import { createProgressBar } from '../output/progressBar.js';
 import { openStore, storeUrl } from '../store/openStore.js';
+import { tenantFrom } from '../store/tenant.js';
 
 /** The tenant key used when `CLIENTELE_TENANT_KEY` is not set: fine for trying, not for production. */
-const LOCAL_TENANT_KEY = 'clientele-local-tenant-key';
 
 const HELP = `Usage: clientele import customers|leads|opportunities|tickets|invoices <file.csv>
                         [--mapping NAME|FILE] [--dry-run] [--store URL]
@@ -37,7 +43,9 @@ ${DATASET_IMPORTS.map((d) => `  ${d.name.padEnd(9)} ${d.kind.padEnd(14)} ${d.des
 
 Customers are registered in the tenant CLIENTELE_TENANT (default "default"); their duplicate-check
 keys are hashed with CLIENTELE_TENANT_KEY (set it, kept outside the store, for real data).
-Exit codes: 0 every row imported; 1 rows were rejected; 2 bad arguments; 3 store unavailable.`;
+Exit codes: 0 every row imported; 1 rows were rejected; 2 bad arguments; 3 store unavailable;
+4 the actor may not import: it needs the Data.import permission (administrators by default).
+${ACTOR_HELP}`;
 
 const isKind = (value: string | undefined): value is ImportKind =>
   (IMPORT_KINDS as readonly string[]).includes(value ?? '');
@@ -80,8 +88,13 @@ export const importCommand: CliCommand = {
     mapping: { type: 'string' },
     'dry-run': { type: 'boolean' },
     store: { type: 'string' },
+    ...actorOption,
   },
   run: async ({ positionals, values }, io) => {
+    const actor = commandActor('import', { values }, io);
+    if (E.isLeft(actor)) return actor.left;
+    const permitted = commandPermitted('import', actor.right, 'Data.import', io);
+    if (E.isLeft(permitted)) return permitted.left;
     const [kind, path] = positionals;
     if (!isKind(kind) || path === undefined || positionals.length > 2) {
       io.stderr(
@@ -119,8 +132,7 @@ export const importCommand: CliCommand = {
       const result = await mapping.run(file, {
         store,
         tenant: {
-          tenantId: io.env['CLIENTELE_TENANT'] ?? 'default',
-          tenantKey: io.env['CLIENTELE_TENANT_KEY'] ?? LOCAL_TENANT_KEY,
+          ...tenantFrom(io.env),
         },
         onCommand: () => {
           sent += 1;

@@ -1,5 +1,11 @@
 import * as E from 'fp-ts/lib/Either.js';
 import { migrate } from '@clientele/eventstore';
+import {
+  ACTOR_HELP,
+  actorOption,
+  commandActor,
+  commandPermitted,
+} from '../actor/commandLineActor.js';
 import type { CliCommand } from '../command.js';
 import { ExitCode } from '../exitCodes.js';
 import { createProgressBar } from '../output/progressBar.js';
@@ -14,17 +20,23 @@ Interrupted? Run the same command again: it continues after the target's last ev
 
   --from URL   the source store, e.g. sqlite:./clientele.db
   --to URL     the target store, e.g. postgres://postgres@127.0.0.1/crm?schema=clientele
+${ACTOR_HELP}
 
 Exit codes: 0 copied and verified; 1 the target diverged or verification failed; 2 bad arguments;
-3 a store could not be opened.`;
+3 a store could not be opened; 4 the actor may not migrate. It copies every event, customer data
+included, so it needs the Log.migrate permission (administrators by default).`;
 
 /** `clientele migrate`: move a whole log between engines, resumably, with a verified hash. */
 export const migrateCommand: CliCommand = {
   name: 'migrate',
   summary: 'copy every event to another store (another engine), resumably, and verify the copy',
   help: HELP,
-  options: { from: { type: 'string' }, to: { type: 'string' } },
+  options: { from: { type: 'string' }, to: { type: 'string' }, ...actorOption },
   run: async ({ values }, io) => {
+    const actor = commandActor('migrate', { values }, io);
+    if (E.isLeft(actor)) return actor.left;
+    const permitted = commandPermitted('migrate', actor.right, 'Log.migrate', io);
+    if (E.isLeft(permitted)) return permitted.left;
     const from = values['from'];
     const to = values['to'];
     if (typeof from !== 'string' || typeof to !== 'string') {

@@ -1,5 +1,11 @@
 import * as E from 'fp-ts/lib/Either.js';
 import { allReadModels } from '@clientele/projections';
+import {
+  ACTOR_HELP,
+  actorOption,
+  commandActor,
+  commandPermitted,
+} from '../actor/commandLineActor.js';
 import type { CliCommand } from '../command.js';
 import { ExitCode } from '../exitCodes.js';
 import { createProgressBar } from '../output/progressBar.js';
@@ -15,15 +21,22 @@ Rebuilds read models from the raw log: each named projection is run from positio
 build while the current one keeps serving, then the new build replaces it. A progress bar shows
 events done, events per second and time left; a summary follows.
 
-Projections: ${names.join(', ')}`;
+Projections: ${names.join(', ')}
+
+Needs the ReadModels.rebuild permission (administrators by default).
+${ACTOR_HELP}`;
 
 /** `clientele rebuild`: rebuilds projections from position 0, then switches. */
 export const rebuildCommand: CliCommand = {
   name: 'rebuild',
   summary: 'rebuild read models from the raw log, with a progress bar, then switch to them',
   help: HELP,
-  options: { store: { type: 'string' } },
+  options: { store: { type: 'string' }, ...actorOption },
   run: async ({ positionals, values }, io) => {
+    const actor = commandActor('rebuild', { values }, io);
+    if (E.isLeft(actor)) return actor.left;
+    const permitted = commandPermitted('rebuild', actor.right, 'ReadModels.rebuild', io);
+    if (E.isLeft(permitted)) return permitted.left;
     if (positionals.length === 0) {
       io.stderr(
         `clientele rebuild: name the projections to rebuild, or all (${names.join(', ')})\n`,

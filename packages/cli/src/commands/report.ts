@@ -1,5 +1,8 @@
 import { writeFileSync } from 'node:fs';
 import * as E from 'fp-ts/lib/Either.js';
+import type { AuthorizationDenial } from '@clientele/eventstore';
+import { readAccessOn } from '@clientele/projections';
+import { ACTOR_HELP, actorOption, commandActor, refuseActor } from '../actor/commandLineActor.js';
 import type { CliCommand } from '../command.js';
 import { ExitCode } from '../exitCodes.js';
 import type { CliIo } from '../io.js';
@@ -28,6 +31,11 @@ Brings the read models up to date with the log, then prints the reports.
   --as-of DAY                    the report date for receivables (default: the last business
                                  day in the log); later payments count as not yet made
   --store URL                    the store (default sqlite:./clientele.db)
+${ACTOR_HELP}
+
+Each report shows what the actor's role may read: a rep their own leads, deals and figures, a
+manager their team's. A report the role may not read at all is refused (exit 4, naming the
+permission); with "all" such reports are left out and named on stderr.
 
 Definitions of every figure: docs/reports.md.`;
 
@@ -50,8 +58,11 @@ export const reportCommand: CliCommand = {
     from: { type: 'string' },
     to: { type: 'string' },
     'as-of': { type: 'string' },
+    ...actorOption,
   },
   run: async ({ positionals, values }, io) => {
+    const actor = commandActor('report', { values }, io);
+    if (E.isLeft(actor)) return actor.left;
     const asked = positionals.includes('all') ? names : positionals;
     if (asked.length === 0) return fail(io, `name a report: ${names.join(', ')} or all`);
     const unknown = asked.filter((name) => !isReportName(name));
@@ -86,8 +97,21 @@ export const reportCommand: CliCommand = {
         to: values['to'] as string | undefined,
         detail: true,
       };
+      const access = await readAccessOn(readSide.readModels, actor.right, asOf);
       const rendered = [];
-      for (const name of chosen) rendered.push(await reports[name](readSide.readModels, options));
+      const refused: { name: string; denial: AuthorizationDenial }[] = [];
+      for (const name of chosen) {
+        const built = await reports[name](readSide.readModels, access, options);
+        if (E.isRight(built)) rendered.push(built.right);
+        else refused.push({ name, denial: built.left });
+      }
+      const [first] = refused;
+      if (first !== undefined && (!positionals.includes('all') || rendered.length === 0))
+        return refuseActor('report', first.denial, io);
+      for (const { name, denial } of refused)
+        io.stderr(
+          `clientele report: left out ${name}: the ${denial.role} role lacks ${denial.permission}\n`,
+        );
       const text = renderReports(
         rendered,
         format,

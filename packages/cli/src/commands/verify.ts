@@ -9,6 +9,12 @@ import {
   positionToString,
   verifyLog,
 } from '@clientele/eventstore';
+import {
+  ACTOR_HELP,
+  actorOption,
+  commandActor,
+  commandPermitted,
+} from '../actor/commandLineActor.js';
 import type { CliCommand } from '../command.js';
 import { ExitCode } from '../exitCodes.js';
 import { openStore, storeUrl } from '../store/openStore.js';
@@ -23,7 +29,10 @@ exported earlier. Reports the first broken link with its stream, revision and po
 
 The signing key is read from CLIENTELE_SIGNING_KEY (64 hex characters, kept outside the store);
 without it, seal signatures are not checked and no head can be exported.
-Exit codes: 0 the log verifies; 1 a broken link was found; 2 bad arguments; 3 store unavailable.`;
+Exit codes: 0 the log verifies; 1 a broken link was found; 2 bad arguments; 3 store unavailable;
+4 the actor may not verify: it needs the Log.audit permission (auditors and administrators by
+default).
+${ACTOR_HELP}`;
 
 const signerFrom = (
   env: Readonly<Record<string, string | undefined>>,
@@ -58,8 +67,13 @@ export const verifyCommand: CliCommand = {
     store: { type: 'string' },
     head: { type: 'string' },
     'export-head': { type: 'string' },
+    ...actorOption,
   },
   run: async ({ values }, io) => {
+    const actor = commandActor('verify', { values }, io);
+    if (E.isLeft(actor)) return actor.left;
+    const permitted = commandPermitted('verify', actor.right, 'Log.audit', io);
+    if (E.isLeft(permitted)) return permitted.left;
     const signer = signerFrom(io.env);
     if (E.isLeft(signer)) {
       io.stderr(`clientele verify: ${signer.left}\n`);

@@ -1,4 +1,6 @@
-import type { FunnelGrouping, FunnelRow, ReadModelStore } from '@clientele/projections';
+import * as E from 'fp-ts/lib/Either.js';
+import type { AuthorizationDenial } from '@clientele/eventstore';
+import type { FunnelGrouping, FunnelRow, ReadAccess, ReadModelStore } from '@clientele/projections';
 import { leadFunnel, opportunityFunnel } from '@clientele/projections';
 import type { Cell } from '../output/table.js';
 import { days, percent } from './figures.js';
@@ -24,22 +26,25 @@ const funnelTableRows = (rows: readonly FunnelRow[]): Cell[][] =>
   );
 
 /**
- * The funnel: leads (captured → contacted → qualified → converted) then their deals through the
+ * The funnel (needs `Lead.read` and `Opportunity.read`; a rep sees their own leads and deals): leads (captured → contacted → qualified → converted) then their deals through the
  * pipeline stages to won, per group and cohort; stage-to-stage conversion, days in stage, win rate.
  */
 export const funnelReport = async (
   readModels: ReadModelStore,
+  access: ReadAccess,
   options: ReportOptions,
-): Promise<RenderedReport> => {
+): Promise<E.Either<AuthorizationDenial, RenderedReport>> => {
   const groupBy = GROUPINGS.find((g) => g === options.by) ?? 'none';
-  const leads = (await leadFunnel(readModels, { groupBy, period: options.period })).filter((row) =>
-    withinRange(row.cohort, options),
-  );
-  const deals = (await opportunityFunnel(readModels, { groupBy, period: options.period })).filter(
-    (row) => withinRange(row.cohort, options),
-  );
-  const overall = (await leadFunnel(readModels, { groupBy: 'none', period: 'all' }))[0];
-  return {
+  const leadRows = await leadFunnel(readModels, access, { groupBy, period: options.period });
+  if (E.isLeft(leadRows)) return leadRows;
+  const dealRows = await opportunityFunnel(readModels, access, { groupBy, period: options.period });
+  if (E.isLeft(dealRows)) return dealRows;
+  const whole = await leadFunnel(readModels, access, { groupBy: 'none', period: 'all' });
+  if (E.isLeft(whole)) return whole;
+  const leads = leadRows.right.filter((row) => withinRange(row.cohort, options));
+  const deals = dealRows.right.filter((row) => withinRange(row.cohort, options));
+  const overall = whole.right[0];
+  return E.right({
     title: 'Sales funnel',
     chart:
       overall === undefined
@@ -72,5 +77,5 @@ export const funnelReport = async (
     ],
     note: 'A lead or deal that reached a stage counts as having reached every earlier one; cohorts by capture day (leads) or open day (deals); win rate = won ÷ closed.',
     data: { leads, deals },
-  };
+  });
 };

@@ -1,4 +1,6 @@
-import type { ReadModelStore } from '@clientele/projections';
+import type * as E from 'fp-ts/lib/Either.js';
+import type { AuthorizationDenial } from '@clientele/eventstore';
+import type { ReadAccess, ReadModelStore } from '@clientele/projections';
 import { funnelReport } from './funnelReport.js';
 import { performanceReport } from './performanceReport.js';
 import { pipelineReport } from './pipelineReport.js';
@@ -9,11 +11,15 @@ import type { RenderedReport, ReportOptions } from './reportSection.js';
 
 export type { RenderedReport, ReportOptions } from './reportSection.js';
 
-/** Builds one report from the read models. */
+/**
+ * Builds one report from the read models as `access` allows: the records within the actor's
+ * scope, or the denial naming the permission the report needs.
+ */
 export type ReportBuilder = (
   readModels: ReadModelStore,
+  access: ReadAccess,
   options: ReportOptions,
-) => Promise<RenderedReport>;
+) => Promise<E.Either<AuthorizationDenial, RenderedReport>>;
 
 /** The names of the reports `clientele report` can print. */
 export type ReportName = 'funnel' | 'roi' | 'receivables' | 'performance' | 'pipeline' | 'service';

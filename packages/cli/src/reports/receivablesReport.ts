@@ -1,4 +1,6 @@
-import type { ReadModelStore } from '@clientele/projections';
+import * as E from 'fp-ts/lib/Either.js';
+import type { AuthorizationDenial } from '@clientele/eventstore';
+import type { ReadAccess, ReadModelStore } from '@clientele/projections';
 import {
   AGING_BUCKETS,
   daysSalesOutstanding,
@@ -7,16 +9,21 @@ import {
 import { formatMoney, mainCurrency, majorUnits } from './figures.js';
 import type { RenderedReport, ReportOptions } from './reportSection.js';
 
-/** Receivables as of a day: per customer and in total, aged by days past due, with DSO. */
+/** Receivables as of a day: per customer and in total, aged by days past due, with DSO (`Invoice.read`). */
 export const receivablesReport = async (
   readModels: ReadModelStore,
+  access: ReadAccess,
   options: ReportOptions,
-): Promise<RenderedReport> => {
-  const rows = await receivablesRows(readModels, { asOf: options.asOf });
-  const dso = await daysSalesOutstanding(readModels, { asOf: options.asOf });
+): Promise<E.Either<AuthorizationDenial, RenderedReport>> => {
+  const receivables = await receivablesRows(readModels, access, { asOf: options.asOf });
+  if (E.isLeft(receivables)) return receivables;
+  const outstanding = await daysSalesOutstanding(readModels, access, { asOf: options.asOf });
+  if (E.isLeft(outstanding)) return outstanding;
+  const rows = receivables.right;
+  const dso = outstanding.right;
   const total = rows[rows.length - 1];
   const currency = total === undefined ? undefined : mainCurrency([total.outstanding]);
-  return {
+  return E.right({
     title: `Receivables as of ${options.asOf}`,
     chart:
       total === undefined || currency === undefined
@@ -56,5 +63,5 @@ export const receivablesReport = async (
         .join('; ') || '—'
     }.`,
     data: { rows, daysSalesOutstanding: dso },
-  };
+  });
 };

@@ -1,13 +1,21 @@
-import type { MoneyByCurrency, ReadModelStore } from '@clientele/projections';
+import * as E from 'fp-ts/lib/Either.js';
+import type { AuthorizationDenial } from '@clientele/eventstore';
+import type { MoneyByCurrency, ReadAccess, ReadModelStore } from '@clientele/projections';
 import { CampaignDocument, activeDocuments, campaignReport } from '@clientele/projections';
 import { formatMoney, mainCurrency, percent } from './figures.js';
 import type { RenderedReport, ReportOptions } from './reportSection.js';
 
-/** Campaign ROI: leads, conversions and won revenue attributed first-touch, against actual cost. */
+/**
+ * Campaign ROI: leads, conversions and won revenue attributed first-touch, against actual cost
+ * (`Campaign.read`; campaign totals, not records).
+ */
 export const roiReport = async (
   readModels: ReadModelStore,
+  access: ReadAccess,
   _options: ReportOptions,
-): Promise<RenderedReport> => {
+): Promise<E.Either<AuthorizationDenial, RenderedReport>> => {
+  const allowed = access.scope('Campaign.read');
+  if (E.isLeft(allowed)) return allowed;
   const costs: Record<string, MoneyByCurrency> = {};
   const names = new Map<string, string>();
   for await (const { doc } of activeDocuments(readModels, 'campaigns', CampaignDocument)) {
@@ -15,11 +23,13 @@ export const roiReport = async (
     names.set(doc.campaignId, doc.name);
   }
   const label = (campaignId: string) => names.get(campaignId) ?? campaignId;
-  const rows = (await campaignReport(readModels, { costs })).sort((a, b) =>
+  const report = await campaignReport(readModels, access, { costs });
+  if (E.isLeft(report)) return report;
+  const rows = report.right.sort((a, b) =>
     label(a.campaignId).localeCompare(label(b.campaignId), 'en', { numeric: true }),
   );
   const currency = mainCurrency(rows.map((row) => row.wonRevenue));
-  return {
+  return E.right({
     title: 'Campaign ROI',
     chart:
       currency === undefined
@@ -61,5 +71,5 @@ export const roiReport = async (
     ]),
     note: 'Won revenue is attributed to the campaign of the deal’s lead (first touch); cost is counted once per recorded cost; ROI with no recorded cost is empty, never 0.',
     data: rows,
-  };
+  });
 };
