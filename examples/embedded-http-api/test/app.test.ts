@@ -18,6 +18,12 @@ beforeAll(async () => {
 afterAll(() => new Promise<void>((resolve) => app.close(() => resolve())));
 
 let sequence = 0;
+/** A GET as an actor, with the headers an authenticating proxy would set. */
+const read = (path: string, actorId: string, role: string) =>
+  fetch(`${base}${path}`, { headers: { 'x-actor-id': actorId, 'x-actor-role': role } });
+/** The log as an auditor reads it. */
+const log = async () => (await (await read('/events', 'aud-1', 'auditor')).json()) as unknown[];
+
 const send = (
   path: string,
   body: unknown,
@@ -43,12 +49,27 @@ describe('the embedded CRM service over HTTP', () => {
       name: 'Acme Trading',
       emails: ['buyer@acme.example'],
       region: 'EMEA',
+      ownerId: 'rep-ada',
     });
     expect(created.status).toBe(201);
-    const state = (await (await fetch(`${base}/customers/cus-1`)).json()) as {
+    const state = (await (await read('/customers/cus-1', 'rep-ada', 'sales_rep')).json()) as {
       registered?: { name: string };
     };
     expect(JSON.stringify(state)).toContain('Acme Trading');
+  });
+
+  it('serves a record only to a caller whose role may read it: 403 naming the permission otherwise', async () => {
+    const colleague = await read('/customers/cus-1', 'rep-bob', 'sales_rep');
+    expect(colleague.status).toBe(403);
+    expect(await colleague.json()).toMatchObject({
+      kind: 'Forbidden',
+      denial: { permission: 'Customer.read', actorId: 'rep-bob' },
+    });
+    expect((await read('/customers/cus-1', 'agent-1', 'support_agent')).status).toBe(200);
+    const rawLog = await read('/events', 'rep-ada', 'sales_rep');
+    expect(rawLog.status).toBe(403);
+    expect(await rawLog.json()).toMatchObject({ denial: { permission: 'Log.audit' } });
+    expect((await fetch(`${base}/customers/cus-1`)).status).toBe(400);
   });
 
   it('rejects a second customer with the same email, naming the existing one', async () => {
@@ -64,7 +85,7 @@ describe('the embedded CRM service over HTTP', () => {
   });
 
   it('answers invalid input with 400 and the failing field, and appends nothing', async () => {
-    const before = ((await (await fetch(`${base}/events`)).json()) as unknown[]).length;
+    const before = (await log()).length;
     const invalid = await send('/leads/commands', {
       kind: 'CaptureLead',
       leadId: 'lead-1',
@@ -73,7 +94,7 @@ describe('the embedded CRM service over HTTP', () => {
     expect(invalid.status).toBe(400);
     const body = (await invalid.json()) as { problems: string[] };
     expect(body.problems.join('\n')).toMatch(/source/);
-    expect(((await (await fetch(`${base}/events`)).json()) as unknown[]).length).toBe(before);
+    expect((await log()).length).toBe(before);
   });
 
   it('does a retried command once, recognising its idempotency key', async () => {
