@@ -2,8 +2,9 @@ import { existsSync, rmSync } from 'node:fs';
 import * as E from 'fp-ts/lib/Either.js';
 import { v5 as uuidv5 } from 'uuid';
 import type { Actor, EventStore } from '@clientele/eventstore';
-import { NO_STREAM, withHashChain } from '@clientele/eventstore';
-import { createSqliteEventStore } from '@clientele/eventstore-sqlite';
+import { NO_STREAM, withHashChain, withPersonalDataEncryption } from '@clientele/eventstore';
+import { createSqliteDataKeyStore, createSqliteEventStore } from '@clientele/eventstore-sqlite';
+import { locateDomainPersonalData } from '@clientele/domain';
 import {
   generateHistory,
   salesHistorySetup,
@@ -132,7 +133,12 @@ export const demoCommand: CliCommand = {
     // effective at" tell a year's story instead of the few seconds the demo takes to run.
     let businessClock = new Date('2026-01-05T08:00:00.000Z');
     const engine = createSqliteEventStore({ file, now: () => businessClock });
-    const store = withHashChain(engine);
+    // Written as an app would: hash-chained, personal fields encrypted per person with keys in
+    // the file's key table, so `clientele forget` works on the demo's people.
+    const store = withPersonalDataEncryption(withHashChain(engine), {
+      keys: createSqliteDataKeyStore({ database: engine.database }),
+      locate: locateDomainPersonalData,
+    });
     try {
       await markAsDemo(store, seed);
       const progress = createProgressBar(io, 'writing CRM activity');
@@ -160,7 +166,8 @@ export const demoCommand: CliCommand = {
       const projecting = createProgressBar(io, 'projecting read models');
       const readModels = createSqliteReadModelStore({ database: engine.database });
       const runner = createProjectionRunner({
-        events: store,
+        // The raw log: projections need no key, personal fields read as erased there.
+        events: engine,
         readModels,
         projections: allReadModels,
         onProgress: (p) =>

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import * as E from 'fp-ts/lib/Either.js';
 import type { EventStore } from '@clientele/eventstore';
-import { createInMemoryEventStore, withHashChain } from '@clientele/eventstore';
+import { createInMemoryEventStore } from '@clientele/eventstore';
 import {
   ACTOR_HELP,
   actorOption,
@@ -18,6 +18,7 @@ import { DATASET_IMPORTS, IMPORT_KINDS } from '../importing/datasetImports.js';
 import { renderImportSummary, renderRejections } from '../importing/importSummary.js';
 import { createProgressBar } from '../output/progressBar.js';
 import { openStore, storeUrl } from '../store/openStore.js';
+import { protectedStore } from '../store/protectedStore.js';
 import { tenantFrom } from '../store/tenant.js';
 
 /** The tenant key used when `CLIENTELE_TENANT_KEY` is not set: fine for trying, not for production. */
@@ -115,25 +116,32 @@ export const importCommand: CliCommand = {
     }
     const dryRun = values['dry-run'] === true;
     let store: EventStore;
-    if (dryRun) store = createInMemoryEventStore();
-    else {
+    let close: () => Promise<void>;
+    if (dryRun) {
+      store = createInMemoryEventStore();
+      close = () => store.close();
+    } else {
       const opened = await openStore(storeUrl(values['store'], io.env), io.cwd);
       if (E.isLeft(opened)) {
         io.stderr(`clientele import: ${opened.left}\n`);
         return ExitCode.storeUnavailable;
       }
-      // SQLite stores carry the tamper-evident hash chain, as the demo writes them.
-      store =
-        opened.right.engine === 'sqlite' ? withHashChain(opened.right.store) : opened.right.store;
+      // As the demo writes them: the tamper-evident hash chain, personal fields encrypted per person.
+      const stack = protectedStore(opened.right);
+      if (E.isLeft(stack)) {
+        io.stderr(`clientele import: ${stack.left}\n`);
+        await opened.right.store.close();
+        return ExitCode.storeUnavailable;
+      }
+      store = stack.right.store;
+      close = stack.right.close;
     }
     try {
       const progress = createProgressBar(io, `importing ${kind} (${mapping.name})`);
       let sent = 0;
       const result = await mapping.run(file, {
         store,
-        tenant: {
-          ...tenantFrom(io.env),
-        },
+        tenant: tenantFrom(io.env),
         onCommand: () => {
           sent += 1;
           progress.update({ done: sent, unit: 'commands' });
@@ -148,7 +156,7 @@ export const importCommand: CliCommand = {
       io.stdout(renderImportSummary(result.right, dryRun));
       return result.right.rejected.length > 0 ? ExitCode.failed : ExitCode.ok;
     } finally {
-      await store.close();
+      await close();
     }
   },
 };

@@ -1,7 +1,9 @@
 import type { CliCommand } from '../command.js';
+import { accessCommand } from './access.js';
 import { auditCommand } from './audit.js';
 import { demoCommand } from './demo.js';
 import { exportCommand } from './export.js';
+import { forgetCommand } from './forget.js';
 import { migrateCommand } from './migrate.js';
 import { importCommand } from './import.js';
 import { rebuildCommand } from './rebuild.js';
@@ -14,6 +16,8 @@ export const commands: readonly CliCommand[] = [
   reportCommand,
   auditCommand,
   exportCommand,
+  forgetCommand,
+  accessCommand,
   rebuildCommand,
   importCommand,
   migrateCommand,

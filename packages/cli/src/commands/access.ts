@@ -1,0 +1,73 @@
+import { writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import * as E from 'fp-ts/lib/Either.js';
+import { ACTOR_HELP, actorOption, commandActor, refuseActor } from '../actor/commandLineActor.js';
+import type { CliCommand } from '../command.js';
+import { ExitCode } from '../exitCodes.js';
+import { createProgressBar } from '../output/progressBar.js';
+import { openPrivacy, requestContext } from './forget.js';
+
+const HELP = `Usage: clientele access <subjectId> --out FILE [--store URL] [--actor ID:ROLE]
+
+Exports everything held about a person (the GDPR right of access) as JSON to FILE: every event
+holding their personal data with its stream, revision, time and author, their own fields
+decrypted (or erased, if they were forgotten), other people's fields in the same records withheld,
+and any retention hold. The export is recorded in DataSubject-<subjectId> before it is written.
+
+Needs DataSubject.RecordPersonalDataExport (administrators by default).
+
+  --out FILE    where to write the JSON (required: it holds personal data, so never to a terminal)
+  --store URL   the store (default sqlite:./clientele.db)
+${ACTOR_HELP}`;
+
+/** `clientele access`: the right of access, as a recorded export of one person's data. */
+export const accessCommand: CliCommand = {
+  name: 'access',
+  summary: 'export everything held about one person (right of access), recorded',
+  help: HELP,
+  options: { store: { type: 'string' }, out: { type: 'string' }, ...actorOption },
+  run: async ({ positionals, values }, io) => {
+    const actor = commandActor('access', { values }, io);
+    if (E.isLeft(actor)) return actor.left;
+    const subjectId = positionals[0];
+    const out = values['out'];
+    if (positionals.length !== 1 || subjectId === undefined || subjectId.trim() === '') {
+      io.stderr('clientele access: name one person: clientele access <subjectId> --out FILE\n');
+      return ExitCode.usage;
+    }
+    if (typeof out !== 'string' || out === '') {
+      io.stderr('clientele access: --out FILE is required\n');
+      return ExitCode.usage;
+    }
+    const opened = await openPrivacy('access', values, io);
+    if (E.isLeft(opened)) return opened.left;
+    const { stack, privacy } = opened.right;
+    try {
+      const bar = createProgressBar(io, 'looking for their data');
+      let read = 0;
+      const exported = await privacy.exportPersonalData(
+        subjectId,
+        requestContext(actor.right),
+        (done) => {
+          read = done;
+          bar.update({ done, unit: 'events' });
+        },
+      );
+      bar.finish({ done: read, unit: 'events' });
+      if (E.isLeft(exported)) {
+        const failure = exported.left;
+        if (failure.kind === 'Forbidden') return refuseActor('access', failure.denial, io);
+        io.stderr(`clientele access: the export was not recorded: ${JSON.stringify(failure)}\n`);
+        return ExitCode.failed;
+      }
+      const file = resolve(io.cwd, out);
+      writeFileSync(file, `${JSON.stringify(exported.right, null, 2)}\n`, { mode: 0o600 });
+      io.stdout(
+        `wrote ${exported.right.records.length} record(s) about ${subjectId} to ${file}${exported.right.forgotten ? ' (forgotten: their fields read as erased)' : ''}\n`,
+      );
+      return ExitCode.ok;
+    } finally {
+      await stack.close();
+    }
+  },
+};

@@ -1,0 +1,129 @@
+import * as E from 'fp-ts/lib/Either.js';
+import { v7 as uuidv7 } from 'uuid';
+import type { Actor } from '@clientele/eventstore';
+import {
+  commandAuthorizer,
+  createCustomerService,
+  createPrivacyService,
+  defaultRolePolicy,
+  noTeams,
+} from '@clientele/domain';
+import { ACTOR_HELP, actorOption, commandActor, refuseActor } from '../actor/commandLineActor.js';
+import type { CliCommand } from '../command.js';
+import type { CliIo } from '../io.js';
+import { ExitCode } from '../exitCodes.js';
+import { createProgressBar } from '../output/progressBar.js';
+import { openStore, storeUrl } from '../store/openStore.js';
+import type { ProtectedStore } from '../store/protectedStore.js';
+import { protectedStore } from '../store/protectedStore.js';
+import { tenantFrom } from '../store/tenant.js';
+
+/** Opens the store with its keys and a privacy service acting for `actor`, or prints why not. */
+export const openPrivacy = async (
+  commandName: string,
+  values: Readonly<Record<string, string | boolean | undefined>>,
+  io: CliIo,
+) => {
+  const opened = await openStore(storeUrl(values['store'], io.env), io.cwd);
+  if (E.isLeft(opened)) {
+    io.stderr(`clientele ${commandName}: ${opened.left}\n`);
+    return E.left(ExitCode.storeUnavailable);
+  }
+  const stack = protectedStore(opened.right);
+  if (E.isLeft(stack)) {
+    io.stderr(`clientele ${commandName}: ${stack.left}\n`);
+    await opened.right.store.close();
+    return E.left(ExitCode.storeUnavailable);
+  }
+  const { store, keys, snapshots } = stack.right;
+  const customers = createCustomerService({ store, ...tenantFrom(io.env) });
+  const privacy = createPrivacyService({
+    store,
+    keys,
+    customers,
+    snapshots: [snapshots],
+    authorize: commandAuthorizer('DataSubject', () => null, defaultRolePolicy, noTeams),
+  });
+  return E.right({ stack: stack.right as ProtectedStore, privacy });
+};
+
+/** A context for one request of `actor`, now. */
+export const requestContext = (actor: Actor) => ({
+  commandId: uuidv7(),
+  actor,
+  occurredAt: new Date().toISOString(),
+});
+
+const HELP = `Usage: clientele forget <subjectId> [--store URL] [--actor ID:ROLE]
+
+Forgets a person (GDPR erasure by crypto-shredding): erases the customers that are the person and
+releases their duplicate-check keys, destroys the person's data key so every copy of their
+personal fields reads as erased, drops snapshots that held them, records PersonForgotten in
+DataSubject-<subjectId>, then runs the engine's purge (SQLite: secure_delete, WAL checkpoint and
+truncate, VACUUM; PostgreSQL: VACUUM FULL of the key and snapshot tables). Invoices keep their
+billing contact until the retention hold printed here ends (10 years after the latest invoice by
+default). Running it again does nothing more.
+
+Needs DataSubject.ForgetPerson (administrators by default) and, for a person who is a customer,
+Customer.EraseCustomerPersonalData. Set CLIENTELE_TENANT and CLIENTELE_TENANT_KEY to the duplicate-check secret your
+app uses (as for import), so the released keys are the ones it claimed.
+
+  --store URL   the store (default sqlite:./clientele.db)
+${ACTOR_HELP}`;
+
+/** `clientele forget`: erases a person by destroying their key, recorded and purged. */
+export const forgetCommand: CliCommand = {
+  name: 'forget',
+  summary: 'forget a person: destroy their key, release their keys, record it, purge the files',
+  help: HELP,
+  options: { store: { type: 'string' }, ...actorOption },
+  run: async ({ positionals, values }, io) => {
+    const actor = commandActor('forget', { values }, io);
+    if (E.isLeft(actor)) return actor.left;
+    const subjectId = positionals[0];
+    if (positionals.length !== 1 || subjectId === undefined || subjectId.trim() === '') {
+      io.stderr('clientele forget: name one person: clientele forget <subjectId>\n');
+      return ExitCode.usage;
+    }
+    const opened = await openPrivacy('forget', values, io);
+    if (E.isLeft(opened)) return opened.left;
+    const { stack, privacy } = opened.right;
+    try {
+      const bar = createProgressBar(io, 'looking for their data');
+      let read = 0;
+      const outcome = await privacy.forgetPerson(subjectId, requestContext(actor.right), (done) => {
+        read = done;
+        bar.update({ done, unit: 'events' });
+      });
+      bar.finish({ done: read, unit: 'events' });
+      if (E.isLeft(outcome)) {
+        const failure = outcome.left;
+        if (failure.kind === 'Forbidden') return refuseActor('forget', failure.denial, io);
+        io.stderr(`clientele forget: nothing was destroyed: ${JSON.stringify(failure)}\n`);
+        return ExitCode.failed;
+      }
+      const forgotten = outcome.right;
+      io.stdout(
+        forgotten.alreadyForgotten
+          ? `${subjectId} was forgotten before; purging again\n`
+          : `forgot ${subjectId}: their data was in ${forgotten.streams.length} stream(s); customers erased: ${forgotten.customersErased.join(', ') || 'none'}; snapshots dropped for ${forgotten.streams.length} stream(s)\n`,
+      );
+      for (const hold of forgotten.retentionHolds) {
+        io.stdout(
+          `kept until ${hold.until} (${hold.reason}): the ${hold.retentionClass} fields of ${hold.streams.join(', ')}\n`,
+        );
+      }
+      const purged = await stack.purge();
+      if (E.isLeft(purged)) {
+        io.stderr(
+          `clientele forget: recorded, but ${purged.left}; run clientele forget ${subjectId} again when the store is idle\n`,
+        );
+        return ExitCode.failed;
+      }
+      io.stdout(`purged: ${purged.right}\n`);
+      return ExitCode.ok;
+    } finally {
+      await stack.close();
+    }
+  },
+};

@@ -1,0 +1,67 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createSqliteEventStore } from '@clientele/eventstore-sqlite';
+import { afterAll, describe, expect, it } from 'vitest';
+
+const cli = fileURLToPath(new URL('../../packages/cli/dist/main.js', import.meta.url));
+const dir = mkdtempSync(join(tmpdir(), 'clientele-forget-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/** Runs the built `clientele` binary in the test's directory; returns its exit code and output. */
+const clientele = (actor: string, ...args: string[]) => {
+  const run = spawnSync(process.execPath, [cli, ...args, '--actor', actor], {
+    cwd: dir,
+    encoding: 'utf8',
+  });
+  return { status: run.status, stdout: run.stdout, stderr: run.stderr };
+};
+
+interface AccessExport {
+  readonly forgotten: boolean;
+  readonly records: readonly { readonly values: readonly { readonly value: unknown }[] }[];
+}
+const readExport = (file: string) =>
+  JSON.parse(readFileSync(join(dir, file), 'utf8')) as AccessExport;
+
+describe('forgetting a person of the demo store from the command line', () => {
+  it('exports their data, refuses a rep, erases them for good and leaves a store that verifies', async () => {
+    execFileSync(process.execPath, [cli, 'demo', '--steps', '300'], { cwd: dir, stdio: 'ignore' });
+    const store = createSqliteEventStore({ file: join(dir, 'clientele.db') });
+    let subjectId = '';
+    for await (const event of store.readAll({ filter: { eventTypes: ['CustomerRegistered'] } })) {
+      subjectId = (event.data as { subjectId: string }).subjectId;
+      break;
+    }
+    await store.close();
+
+    const before = clientele('dpo:administrator', 'access', subjectId, '--out', 'before.json');
+    expect(before.status).toBe(0);
+    const values = readExport('before.json')
+      .records.flatMap((record) => record.values.map((field) => field.value))
+      .filter((value): value is string => typeof value === 'string');
+    expect(values.length).toBeGreaterThan(0);
+
+    const refused = clientele('rep-1:sales_rep', 'forget', subjectId);
+    expect(refused.status).toBe(4);
+    expect(refused.stderr).toContain('DataSubject.ForgetPerson');
+
+    const forgotten = clientele('dpo:administrator', 'forget', subjectId);
+    expect(forgotten.status).toBe(0);
+    expect(forgotten.stdout).toMatch(/^forgot [\s\S]*\npurged: /);
+
+    const after = clientele('dpo:administrator', 'access', subjectId, '--out', 'after.json');
+    expect(after.status).toBe(0);
+    const erased = readExport('after.json');
+    expect(erased.forgotten).toBe(true);
+    const readable = erased.records
+      .flatMap((record) => record.values.map((field) => JSON.stringify(field.value)))
+      .filter((value) => value !== '{"$erased":true}');
+    expect(readable).toEqual([]);
+    const raw = Buffer.concat([readFileSync(join(dir, 'clientele.db'))]);
+    expect(values.filter((value) => raw.includes(Buffer.from(value, 'utf8')))).toEqual([]);
+    expect(clientele('dpo:administrator', 'verify').status).toBe(0);
+  });
+});
