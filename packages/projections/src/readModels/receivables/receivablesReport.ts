@@ -8,10 +8,10 @@ import { activeDocuments } from '../../store/activeDocuments.js';
 import type { ReadModelStore } from '../../store/readModelStore.js';
 import { InvoiceDocument } from './invoiceDocument.js';
 
-/** Aging buckets by days past due on the report date. */
 /** Invoices are finance's records, owned by no rep: reading one takes `any` scope. */
 const INVOICE_OWNER = null;
 
+/** Aging buckets by days past due on the report date. */
 export const AGING_BUCKETS = ['current', '1-30', '31-60', '61-90', '90+'] as const;
 /** An aging bucket. */
 export type AgingBucket = (typeof AGING_BUCKETS)[number];
