@@ -11,9 +11,11 @@ import {
 import type { ProjectionProgress, ProjectionRunner } from '@clientele/projections';
 import type { OpenedStore } from './openStore.js';
 import { openStore } from './openStore.js';
+import { protectedStore } from './protectedStore.js';
 
 /** The event store, the read models kept beside it, and a runner over all of Clientele's projections. */
 export interface ReadSide {
+  /** The log with personal fields decrypted (erased once forgotten), for audits and exports. */
   readonly events: EventStore;
   readonly readModels: ReadModelStore;
   readonly runner: ProjectionRunner;
@@ -49,10 +51,13 @@ export const openReadSide = async (
 ): Promise<E.Either<string, ReadSide>> => {
   const opened = await openStore(url, cwd);
   if (E.isLeft(opened)) return opened;
-  const events = opened.right.store;
+  const engine = opened.right.store;
+  const stack = protectedStore(opened.right);
+  const events = E.isRight(stack) ? stack.right.store : engine;
   const readModels = readModelsBeside(opened.right);
+  // Projections read the raw log: they need no key, and read models hold no personal data.
   const runner = createProjectionRunner({
-    events,
+    events: engine,
     readModels,
     projections: allReadModels,
     ...(onProgress === undefined ? {} : { onProgress }),
@@ -63,7 +68,7 @@ export const openReadSide = async (
     runner,
     close: async () => {
       await readModels.close();
-      await events.close();
+      await (E.isRight(stack) ? stack.right.close() : engine.close());
     },
   });
 };

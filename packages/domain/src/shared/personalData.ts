@@ -236,11 +236,12 @@ export const personalDataLocator =
       }));
 
 /**
- * A copy of an event's data without its personal fields, for read models that keep events (the
- * service report measures SLAs from a ticket's events): a read model must never hold personal
- * data, or erasing a person would leave a copy there. `eventCodec` is the aggregate's event union.
+ * A copy of an event's data with every personal field replaced by the erased marker, for read
+ * models that keep events (the service report measures SLAs from a ticket's events): a read model
+ * must never hold personal data, or erasing a person would leave a copy there. The copy still
+ * decodes with the aggregate's codecs. `eventCodec` is the aggregate's event union.
  */
-export const withoutPersonalFields = (
+export const withPersonalFieldsErased = (
   eventCodec: t.Mixed,
   type: string,
   data: unknown,
@@ -248,19 +249,13 @@ export const withoutPersonalFields = (
   const fields = locatePersonalFields(eventCodec, { type, data }, true);
   if (fields.length === 0) return data;
   const copy = structuredClone(data);
-  // Deepest and last first, so removing an array element never shifts one still to remove.
-  const paths = fields
-    .map((field) => field.path)
-    .sort((a, b) => b.length - a.length || Number(b.at(-1)) - Number(a.at(-1)));
-  for (const path of paths) {
+  for (const { path } of fields) {
+    const last = path.at(-1);
+    if (last === undefined) continue;
     const parent = path
       .slice(0, -1)
       .reduce<unknown>((node, key) => (node as Record<string | number, unknown>)[key], copy);
-    const last = path.at(-1);
-    if (Array.isArray(parent) && typeof last === 'number') parent.splice(last, 1);
-    else if (typeof parent === 'object' && parent !== null && last !== undefined) {
-      Reflect.deleteProperty(parent, last);
-    }
+    (parent as Record<string | number, unknown>)[last] = ERASED;
   }
   return copy;
 };

@@ -1,4 +1,4 @@
-import { TicketEvent, withoutPersonalFields } from '@clientele/domain';
+import { TicketEvent, withPersonalFieldsErased } from '@clientele/domain';
 import type { JsonValue, Projection } from '../../projection/projection.js';
 import { domainEventDecoder } from '../domainEvent.js';
 import { type TicketDocument, ticketKey } from './ticketDocument.js';
@@ -29,7 +29,7 @@ const statusAfter = (status: TicketDocument['status'], type: string): TicketDocu
 /** `tickets`: one document per ticket, the base of the service report. */
 export const ticketsProjection: Projection<StoredTicket> = {
   name: 'tickets',
-  // 2: events are kept without their personal fields.
+  // 2: events are kept with their personal fields erased.
   version: 2,
   filter: { streamNamePrefixes: ['Ticket-'] },
   keysOf: (event) => {
@@ -49,8 +49,8 @@ export const ticketsProjection: Projection<StoredTicket> = {
     if (event === undefined) return doc;
     const stored = {
       type: recorded.type,
-      // Descriptions, comments and feedback are personal: the document keeps only the facts.
-      data: withoutPersonalFields(TicketEvent, recorded.type, recorded.data) as JsonValue,
+      // Descriptions, comments and feedback are personal: the document keeps them as erased.
+      data: withPersonalFieldsErased(TicketEvent, recorded.type, recorded.data) as JsonValue,
       occurredAt: recorded.metadata.occurredAt,
       eventId: recorded.eventId,
     };
