@@ -32,19 +32,9 @@ export const RecordPersonalDataExport = command(
   { at: IsoInstant, records: t.number, streams: t.readonlyArray(t.string) },
   {},
 );
-/** Record that a rectification request was carried out by the corrections listed. */
-export const RecordRectification = command(
-  'RecordRectification',
-  {
-    at: IsoInstant,
-    corrections: t.readonlyArray(t.type({ streamName: t.string, command: t.string })),
-  },
-  {},
-);
-
 /** Every command of a data subject's stream. */
 export const DataSubjectCommand = t.union(
-  [ForgetPerson, EraseRetainedPersonalData, RecordPersonalDataExport, RecordRectification],
+  [ForgetPerson, EraseRetainedPersonalData, RecordPersonalDataExport],
   'DataSubjectCommand',
 );
 /** Every command of a data subject's stream. */

@@ -15,7 +15,6 @@ export interface DataSubjectState {
   readonly forgotten: boolean;
   readonly holds: readonly HeldData[];
   readonly exports: number;
-  readonly rectifications: number;
 }
 
 /** Why a data-subject command was refused. */
@@ -38,7 +37,6 @@ export const initialDataSubjectState: DataSubjectState = {
   forgotten: false,
   holds: [],
   exports: 0,
-  rectifications: 0,
 };
 
 /** Folds one event into a data subject's state. */
@@ -62,8 +60,6 @@ export const evolveDataSubject = (
       };
     case 'PersonalDataExported':
       return { ...state, exports: state.exports + 1 };
-    case 'PersonalDataRectified':
-      return { ...state, rectifications: state.rectifications + 1 };
   }
 };
 
@@ -103,10 +99,6 @@ export const decideDataSubject = (
     case 'RecordPersonalDataExport': {
       const { kind: _, ...data } = command;
       return E.right([{ type: 'PersonalDataExported', data }]);
-    }
-    case 'RecordRectification': {
-      const { kind: _, ...data } = command;
-      return E.right([{ type: 'PersonalDataRectified', data }]);
     }
   }
 };

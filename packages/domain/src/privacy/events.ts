@@ -57,22 +57,9 @@ export const PersonalDataExported = eventCodec(
   }),
 );
 
-/**
- * The person's data was corrected (the right to rectification): the corrections themselves are
- * events in the streams named here; this records that the request was carried out.
- */
-export const PersonalDataRectified = eventCodec(
-  'PersonalDataRectified',
-  t.type({
-    subjectId: t.string,
-    at: IsoInstant,
-    corrections: t.readonlyArray(t.type({ streamName: t.string, command: t.string })),
-  }),
-);
-
 /** Every event of a data subject's stream: what was done about one person's rights. */
 export const DataSubjectEvent = t.union(
-  [PersonForgotten, RetainedPersonalDataErased, PersonalDataExported, PersonalDataRectified],
+  [PersonForgotten, RetainedPersonalDataErased, PersonalDataExported],
   'DataSubjectEvent',
 );
 /** Every event of a data subject's stream. */
