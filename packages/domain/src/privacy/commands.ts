@@ -2,7 +2,7 @@ import * as t from 'io-ts';
 import { IsoInstant } from '@clientele/eventstore';
 import { commandCodecFor } from '../shared/commandCodec.js';
 import { RetentionClass } from '../shared/retention.js';
-import { RetentionHold } from './events.js';
+import { RectificationStep, RetentionHold } from './events.js';
 
 const command = commandCodecFor('subjectId');
 
@@ -32,9 +32,16 @@ export const RecordPersonalDataExport = command(
   { at: IsoInstant, records: t.number, streams: t.readonlyArray(t.string) },
   {},
 );
+/** Record that a rectification request was carried out, step by step; refused once forgotten. */
+export const RecordRectification = command(
+  'RecordRectification',
+  { at: IsoInstant, steps: t.readonlyArray(RectificationStep) },
+  {},
+);
+
 /** Every command of a data subject's stream. */
 export const DataSubjectCommand = t.union(
-  [ForgetPerson, EraseRetainedPersonalData, RecordPersonalDataExport],
+  [ForgetPerson, EraseRetainedPersonalData, RecordPersonalDataExport, RecordRectification],
   'DataSubjectCommand',
 );
 /** Every command of a data subject's stream. */

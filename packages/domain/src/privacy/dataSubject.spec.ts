@@ -95,4 +95,19 @@ describe('a data subject', () => {
       .when(exportCommand)
       .then([{ type: 'PersonalDataExported', data }]);
   });
+
+  it('records a rectification with its steps, and refuses one once the person is forgotten', () => {
+    const rectify = {
+      kind: 'RecordRectification' as const,
+      subjectId,
+      at: at('2026-03-02'),
+      steps: [{ streamName: 'Customer-c-1', command: 'UpdateCustomerProfile' }],
+    };
+    const { kind: _, ...data } = rectify;
+    spec
+      .given([])
+      .when(rectify)
+      .then([{ type: 'PersonalDataRectified', data }]);
+    spec.given([forgotten]).when(rectify).thenFails({ kind: 'PersonForgotten', subjectId });
+  });
 });

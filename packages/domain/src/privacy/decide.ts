@@ -15,11 +15,13 @@ export interface DataSubjectState {
   readonly forgotten: boolean;
   readonly holds: readonly HeldData[];
   readonly exports: number;
+  readonly rectifications: number;
 }
 
 /** Why a data-subject command was refused. */
 export type DataSubjectError =
   | { readonly kind: 'PersonNotForgotten'; readonly subjectId: string }
+  | { readonly kind: 'PersonForgotten'; readonly subjectId: string }
   | {
       readonly kind: 'NoRetentionHold';
       readonly subjectId: string;
@@ -37,6 +39,7 @@ export const initialDataSubjectState: DataSubjectState = {
   forgotten: false,
   holds: [],
   exports: 0,
+  rectifications: 0,
 };
 
 /** Folds one event into a data subject's state. */
@@ -60,6 +63,8 @@ export const evolveDataSubject = (
       };
     case 'PersonalDataExported':
       return { ...state, exports: state.exports + 1 };
+    case 'PersonalDataRectified':
+      return { ...state, rectifications: state.rectifications + 1 };
   }
 };
 
@@ -95,6 +100,12 @@ export const decideDataSubject = (
       return E.right([
         { type: 'RetainedPersonalDataErased', data: { subjectId, retentionClass, at } },
       ]);
+    }
+    case 'RecordRectification': {
+      // A forgotten person's corrections would be stored erased: there is nothing to correct.
+      if (state.forgotten) return E.left({ kind: 'PersonForgotten', subjectId });
+      const { kind: _, ...data } = command;
+      return E.right([{ type: 'PersonalDataRectified', data }]);
     }
     case 'RecordPersonalDataExport': {
       const { kind: _, ...data } = command;

@@ -57,9 +57,27 @@ export const PersonalDataExported = eventCodec(
   }),
 );
 
+/** A correction sent to one stream on a person's behalf, or why none could be. */
+export const RectificationStep = t.intersection(
+  [t.type({ streamName: t.string }), t.partial({ command: t.string, skipped: t.string })],
+  'RectificationStep',
+);
+/** A correction sent to one stream on a person's behalf, or why none could be. */
+export type RectificationStep = t.TypeOf<typeof RectificationStep>;
+
+/**
+ * The person's data was corrected (the right to rectification): the corrections themselves are
+ * events in the streams named here (only ids and command names: the corrected values live, encrypted,
+ * in those events); this records that the request was carried out, and what could not be.
+ */
+export const PersonalDataRectified = eventCodec(
+  'PersonalDataRectified',
+  t.type({ subjectId: t.string, at: IsoInstant, steps: t.readonlyArray(RectificationStep) }),
+);
+
 /** Every event of a data subject's stream: what was done about one person's rights. */
 export const DataSubjectEvent = t.union(
-  [PersonForgotten, RetainedPersonalDataErased, PersonalDataExported],
+  [PersonForgotten, RetainedPersonalDataErased, PersonalDataExported, PersonalDataRectified],
   'DataSubjectEvent',
 );
 /** Every event of a data subject's stream. */

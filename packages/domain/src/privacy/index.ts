@@ -5,3 +5,4 @@ export * from './retentionPolicy.js';
 export * from './domainPersonalData.js';
 export * from './footprint.js';
 export * from './privacyService.js';
+export * from './rectification.js';

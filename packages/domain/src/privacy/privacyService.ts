@@ -9,6 +9,8 @@ import type {
 } from '@clientele/eventstore';
 import { createCommandHandler, streamName } from '@clientele/eventstore';
 import type { CustomerFailure, CustomerService } from '../customer/customerService.js';
+import type { InvoiceService } from '../invoice/invoiceService.js';
+import type { LeadService } from '../lead/leadService.js';
 import type { ContactKey } from '../reservations/keyReservations.js';
 import { stepContext } from '../reservations/stepContext.js';
 import type { EntryFailure } from '../shared/commandEntry.js';
@@ -20,10 +22,12 @@ import { RetentionClass as RetentionClassCodec, retainedKeySubject } from '../sh
 import type { DataSubjectCommand } from './commands.js';
 import type { DataSubjectError, DataSubjectState } from './decide.js';
 import { dataSubjectDecider, evolveDataSubject, initialDataSubjectState } from './decide.js';
-import type { RetentionHold } from './events.js';
+import type { RectificationStep, RetentionHold } from './events.js';
 import { DataSubjectEvent } from './events.js';
 import type { PersonalRecord, ScanProgress } from './footprint.js';
 import { findPersonalData } from './footprint.js';
+import type { PersonalCorrection } from './rectification.js';
+import { planRectification } from './rectification.js';
 import type { RetentionPolicy } from './retentionPolicy.js';
 import { defaultRetentionPolicy, retentionEnds } from './retentionPolicy.js';
 
@@ -80,6 +84,10 @@ export interface PrivacyServiceOptions {
   readonly keys: DataKeyStore;
   /** Erases the customers that are the person and releases their duplicate-check keys. */
   readonly customers: CustomerService;
+  /** Where lead corrections go; without it, leads are skipped by a rectification, saying so. */
+  readonly leads?: LeadService;
+  /** Where billing-contact corrections go; without it, invoices are skipped, saying so. */
+  readonly invoices?: InvoiceService;
   /** Snapshot stores whose snapshots of the person's streams must go. */
   readonly snapshots?: readonly SnapshotStore[];
   /** How long records kept by law stay readable; defaults to {@link defaultRetentionPolicy}. */
@@ -114,6 +122,18 @@ export interface PrivacyService {
     context: CommandContext,
     onProgress?: ScanProgress,
   ): Promise<E.Either<PrivacyFailure, PersonalDataExport>>;
+  /**
+   * Corrects a person's name, email or phone wherever they appear (the right to rectification),
+   * as new events through each aggregate's correction command, then records the request with
+   * every step and every stream it could not correct and why (a ticket's text; a customer with
+   * several emails, where the person must say which). Refused once the person is forgotten.
+   */
+  rectifyPerson(
+    subjectId: string,
+    correction: PersonalCorrection,
+    context: CommandContext,
+    onProgress?: ScanProgress,
+  ): Promise<E.Either<PrivacyFailure, readonly RectificationStep[]>>;
   /** Ends a retention hold on or after its day: records it, then destroys the held key. */
   eraseRetainedData(
     subjectId: string,
@@ -295,6 +315,64 @@ export const createPrivacyService = (options: PrivacyServiceOptions): PrivacySer
     });
   };
 
+  const rectifyPerson: PrivacyService['rectifyPerson'] = async (
+    subjectId,
+    correction,
+    context,
+    onProgress,
+  ) => {
+    const at = context.occurredAt as IsoInstant;
+    const state = await status(subjectId);
+    const allowed = permitted(
+      { kind: 'RecordRectification', subjectId, at, steps: [] },
+      state,
+      context,
+    );
+    if (E.isLeft(allowed)) return allowed;
+    if (state.forgotten) return E.left({ kind: 'PersonForgotten', subjectId });
+    if (Object.values(correction).every((value) => value === undefined)) {
+      return E.left({
+        kind: 'InvalidCommand',
+        problems: ['give at least one of name, email, phone'],
+      });
+    }
+    const records = await findPersonalData(store, subjectId, onProgress);
+    // Each entry point as what the plan needs of it: whether the correction was appended.
+    const send = (
+      entry:
+        | { handle(input: unknown, context: CommandContext): Promise<E.Either<unknown, unknown>> }
+        | undefined,
+    ) =>
+      entry === undefined
+        ? undefined
+        : (input: unknown, stepCtx: CommandContext) => entry.handle(input, stepCtx);
+    const entries = {
+      customers: send(customers),
+      leads: send(options.leads),
+      invoices: send(options.invoices),
+    };
+    const steps: RectificationStep[] = [];
+    for (const step of planRectification(subjectId, records, correction)) {
+      if ('skipped' in step) {
+        steps.push(step);
+        continue;
+      }
+      const entry = entries[step.entry];
+      if (entry === undefined) {
+        steps.push({ streamName: step.streamName, skipped: `no ${step.entry} service was given` });
+        continue;
+      }
+      const sent = await entry(step.command, stepContext(context, `rectify ${step.streamName}`));
+      steps.push(
+        E.isRight(sent)
+          ? { streamName: step.streamName, command: String(step.command['kind']) }
+          : { streamName: step.streamName, skipped: `refused: ${JSON.stringify(sent.left)}` },
+      );
+    }
+    const recorded = await record({ kind: 'RecordRectification', subjectId, at, steps }, context);
+    return E.isLeft(recorded) ? recorded : E.right(steps);
+  };
+
   const eraseRetainedData: PrivacyService['eraseRetainedData'] = async (
     subjectId,
     retentionClass,
@@ -345,5 +423,12 @@ export const createPrivacyService = (options: PrivacyServiceOptions): PrivacySer
     return ended;
   };
 
-  return { forgetPerson, exportPersonalData, eraseRetainedData, eraseDueRetainedData, status };
+  return {
+    forgetPerson,
+    exportPersonalData,
+    rectifyPerson,
+    eraseRetainedData,
+    eraseDueRetainedData,
+    status,
+  };
 };

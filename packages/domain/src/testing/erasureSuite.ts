@@ -64,6 +64,8 @@ const opened = (target: ErasureTarget) => {
     store,
     keys: target.keys,
     customers,
+    leads: createLeadService({ store }),
+    invoices: createInvoiceService(store),
     snapshots: [target.snapshots],
     authorize: commandAuthorizer('DataSubject', () => null, defaultRolePolicy, noTeams),
   });
@@ -307,6 +309,39 @@ export const describeErasure = (engineName: string, open: () => Promise<ErasureT
           .flatMap((r) => r.values.map((v) => v.value));
         expect(customerValues?.length).toBeGreaterThan(0);
         expect(customerValues?.every(isErasedField)).toBe(true);
+      });
+    });
+
+    it('corrects the person wherever they appear, as new events, and records what it could not', async () => {
+      await withTarget(async (target) => {
+        const { store, customers, privacy } = opened(target);
+        await seedAda(store, customers);
+        const correction = { name: 'Ada Featherstone', email: 'ada.featherstone@example.org' };
+
+        const steps = await privacy.rectifyPerson(ADA, correction, at('2026-03-01'));
+
+        const byStream = E.isRight(steps)
+          ? [...steps.right].sort((a, b) => a.streamName.localeCompare(b.streamName))
+          : steps.left;
+        expect(byStream).toEqual([
+          { streamName: 'Customer-c-acme', command: 'CorrectCustomerContact' },
+          { streamName: 'Customer-c-ada', command: 'UpdateCustomerProfile' },
+          { streamName: 'Invoice-i-ada', command: 'CorrectBillingContact' },
+          { streamName: 'Lead-l-ada', command: 'CorrectLeadContact' },
+          { streamName: 'Ticket-t-ada', skipped: expect.stringContaining('what was said') },
+        ]);
+        expect(await customers.load('c-ada')).toMatchObject({
+          name: 'Ada Featherstone',
+          emails: ['ada.featherstone@example.org'],
+        });
+        // History is kept: the registration still says what was held before the correction.
+        const log = await everything(store);
+        expect(found(log, ['Ada Quillfeather', 'Ada Featherstone'])).toHaveLength(2);
+        expect((await privacy.status(ADA)).rectifications).toBe(1);
+
+        await privacy.forgetPerson(ADA, at('2026-03-03'));
+        const late = await privacy.rectifyPerson(ADA, correction, at('2026-03-04'));
+        expect(E.isLeft(late) && late.left).toEqual({ kind: 'PersonForgotten', subjectId: ADA });
       });
     });
 
