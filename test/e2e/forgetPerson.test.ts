@@ -26,8 +26,8 @@ interface AccessExport {
 const readExport = (file: string) =>
   JSON.parse(readFileSync(join(dir, file), 'utf8')) as AccessExport;
 
-describe('forgetting a person of the demo store from the command line', () => {
-  it('exports their data, refuses a rep, erases them for good and leaves a store that verifies', async () => {
+describe("a person's rights on the demo store, from the command line", () => {
+  it('exports and corrects their data, refuses a rep, erases them for good, and the store verifies', async () => {
     execFileSync(process.execPath, [cli, 'demo', '--steps', '300'], { cwd: dir, stdio: 'ignore' });
     const store = createSqliteEventStore({ file: join(dir, 'clientele.db') });
     let subjectId = '';
@@ -43,6 +43,26 @@ describe('forgetting a person of the demo store from the command line', () => {
       .records.flatMap((record) => record.values.map((field) => field.value))
       .filter((value): value is string => typeof value === 'string');
     expect(values.length).toBeGreaterThan(0);
+
+    const rectified = clientele(
+      'dpo:administrator',
+      'rectify',
+      subjectId,
+      '--name',
+      'Corrected Name Ltd',
+    );
+    expect(rectified.status).toBe(0);
+    expect(rectified.stdout).toContain('UpdateCustomerProfile');
+    const corrected = clientele(
+      'dpo:administrator',
+      'access',
+      subjectId,
+      '--out',
+      'corrected.json',
+    );
+    expect(corrected.status).toBe(0);
+    expect(readFileSync(join(dir, 'corrected.json'), 'utf8')).toContain('Corrected Name Ltd');
+    values.push('Corrected Name Ltd');
 
     const refused = clientele('rep-1:sales_rep', 'forget', subjectId);
     expect(refused.status).toBe(4);

@@ -4,6 +4,8 @@ import type { Actor } from '@clientele/eventstore';
 import {
   commandAuthorizer,
   createCustomerService,
+  createInvoiceService,
+  createLeadService,
   createPrivacyService,
   defaultRolePolicy,
   noTeams,
@@ -41,6 +43,8 @@ export const openPrivacy = async (
     store,
     keys,
     customers,
+    leads: createLeadService({ store }),
+    invoices: createInvoiceService(store),
     snapshots: [snapshots],
     authorize: commandAuthorizer('DataSubject', () => null, defaultRolePolicy, noTeams),
   });

@@ -7,6 +7,7 @@ import { forgetCommand } from './forget.js';
 import { migrateCommand } from './migrate.js';
 import { importCommand } from './import.js';
 import { rebuildCommand } from './rebuild.js';
+import { rectifyCommand } from './rectify.js';
 import { reportCommand } from './report.js';
 import { verifyCommand } from './verify.js';
 
@@ -18,6 +19,7 @@ export const commands: readonly CliCommand[] = [
   exportCommand,
   forgetCommand,
   accessCommand,
+  rectifyCommand,
   rebuildCommand,
   importCommand,
   migrateCommand,
