@@ -57,7 +57,7 @@ describe('domain events in projections', () => {
     if (captured === undefined || corrected === undefined) throw new Error('history not appended');
     expect(domainEventDecoder(LeadEvent)(corrected)?.type).toBe('LeadContactCorrected');
     const key = leadsProjection.keysOf(captured)[0] ?? '';
-    const doc = leadsProjection.apply(leadsProjection.initial(), captured, key);
+    const doc = leadsProjection.apply(leadsProjection.initial(key), captured, key);
     expect(leadsProjection.apply(doc, corrected, key)).toBe(doc);
   });
 
@@ -98,7 +98,7 @@ describe('domain events in projections', () => {
       'InvoiceBillingContactCorrected',
     );
     const key = invoicesProjection.keysOf(issue)[0] ?? '';
-    const doc = invoicesProjection.apply(invoicesProjection.initial(), issue, key);
+    const doc = invoicesProjection.apply(invoicesProjection.initial(key), issue, key);
     expect(invoicesProjection.apply(doc, corrected, key)).toBe(doc);
   });
 });
