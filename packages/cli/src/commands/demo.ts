@@ -25,6 +25,7 @@ import { DEMO_REPORTS, reports } from '../reports/index.js';
 import { renderReports } from '../reports/renderReports.js';
 import { parseStoreLocation } from '../store/storeLocation.js';
 import { storeUrl } from '../store/openStore.js';
+import { tenantFrom } from '../store/tenant.js';
 
 const HELP = `Usage: clientele demo [--store sqlite:FILE] [--seed N] [--steps N] [--actor ID:ROLE]
 
@@ -149,6 +150,8 @@ export const demoCommand: CliCommand = {
         store,
         seed,
         steps,
+        // The tenant the other commands act for, so `forget` releases the keys the demo claimed.
+        ...tenantFrom(io.env),
         setup: [...salesHistorySetup, ...finance.setup],
         stepKinds: [...salesHistorySteps, ...finance.steps],
         onProgress: (done, total, businessTime) => {

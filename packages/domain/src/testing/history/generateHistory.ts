@@ -16,6 +16,8 @@ export interface GenerateHistoryOptions {
   /** Business time of the first command; defaults to 2026-01-05T09:00:00Z. */
   readonly start?: string;
   readonly tenantId?: string;
+  /** The duplicate-check secret; defaults to `<tenantId>-history-key`. */
+  readonly tenantKey?: string;
   /** The steps to draw from; defaults to the sales steps. Extensions add theirs to the list. */
   readonly stepKinds?: readonly HistoryStep[];
   /** Run once before the steps; defaults to the sales organization. */
@@ -46,7 +48,7 @@ export const generateHistory = async (options: GenerateHistoryOptions): Promise<
   const eventIds = createSeededRandom(options.seed ^ 0x5eed5eed);
   const sales = createSalesServices(
     options.store,
-    { tenantId, tenantKey: `${tenantId}-history-key` },
+    { tenantId, tenantKey: options.tenantKey ?? `${tenantId}-history-key` },
     eventIds.uuid,
   );
   const world = createHistoryWorld(
