@@ -90,6 +90,7 @@ export const exportCustomers = async (
     if (row !== undefined) rows.push(row);
   }
   const content = renderExportFile(rows, request.format);
+  const inFile = new Set(rows.map((row) => row.customerId));
   const scope = access.scope('Customer.export');
   const service = createCustomerExportService(events, {
     authorize: customerExportAuthorizer(access.policy, access.teams),
@@ -100,7 +101,7 @@ export const exportCustomers = async (
       exportId: request.exportId,
       format: request.format,
       scope: E.isRight(scope) ? scope.right.reach : 'own',
-      customers: picked.right.filter((c) => rows.some((row) => row.customerId === c.customerId)),
+      customers: picked.right.filter((c) => inFile.has(c.customerId)),
       contentSha256: sha256Hex(content),
     },
     { ...request.context, actor: access.actor },
