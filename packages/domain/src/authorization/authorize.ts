@@ -50,6 +50,19 @@ const reaches = (
   return scope === 'team' && teams.teamMembersOf(actor.id).has(ownerId);
 };
 
+/** A denial of `permission` to `actor`, saying why: what every refusal, of a read or a command, is. */
+export const denialOf = (
+  actor: Actor,
+  permission: string,
+  reason: string,
+): AuthorizationDenial => ({
+  kind: 'AuthorizationDenied',
+  permission,
+  actorId: actor.id,
+  role: actor.role,
+  reason,
+});
+
 /**
  * Whether `actor` may exercise `permission` on a record owned by `ownerId` (null: a new or unowned
  * record). A denial names the missing permission and why.
@@ -62,13 +75,7 @@ export const authorize = (
   ownerId: string | null,
 ): E.Either<AuthorizationDenial, void> => {
   const deny = (reason: string): E.Either<AuthorizationDenial, void> =>
-    E.left({
-      kind: 'AuthorizationDenied',
-      permission,
-      actorId: actor.id,
-      role: actor.role,
-      reason,
-    });
+    E.left(denialOf(actor, permission, reason));
   if (!Role.is(actor.role)) return deny(`"${actor.role}" is not a role`);
   const grants = grantsCovering(policy, actor, permission);
   if (grants.length === 0) return deny(`the ${actor.role} role does not grant ${permission}`);

@@ -1,7 +1,7 @@
 import * as E from 'fp-ts/lib/Either.js';
 import type { Actor, AuthorizationDenial } from '@clientele/eventstore';
 import type { TeamDirectory } from './authorize.js';
-import { grantsCovering } from './authorize.js';
+import { denialOf, grantsCovering } from './authorize.js';
 import type { RolePolicy, Scope } from './roles.js';
 import { Role } from './roles.js';
 
@@ -51,13 +51,7 @@ export const readScope = (
   permission: ReadPermission,
 ): E.Either<AuthorizationDenial, ReadScope> => {
   const denial = (reason: string): E.Either<AuthorizationDenial, ReadScope> =>
-    E.left({
-      kind: 'AuthorizationDenied',
-      permission,
-      actorId: actor.id,
-      role: actor.role,
-      reason,
-    });
+    E.left(denialOf(actor, permission, reason));
   if (!Role.is(actor.role)) return denial(`"${actor.role}" is not a role`);
   const scopes = grantsCovering(policy, actor, permission).map((grant) => grant.scope);
   if (scopes.length === 0) return denial(`the ${actor.role} role does not grant ${permission}`);
