@@ -41,6 +41,7 @@ export const openPrivacy = async (
   const customers = createCustomerService({ store, ...tenantFrom(io.env) });
   const privacy = createPrivacyService({
     store,
+    engine: opened.right.store,
     keys,
     customers,
     leads: createLeadService({ store }),

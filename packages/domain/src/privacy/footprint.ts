@@ -3,6 +3,7 @@ import { positionToString } from '@clientele/eventstore';
 import type { LocatedPersonalField } from '../shared/personalData.js';
 import { locatePersonalFields } from '../shared/personalData.js';
 import type { RetentionClass } from '../shared/retention.js';
+import { RetentionClass as RetentionClassCodec, retainedKeySubject } from '../shared/retention.js';
 import { domainEventCodecs } from './domainPersonalData.js';
 
 /** One personal field of the person in one event: where it is and what it reads as now. */
@@ -36,6 +37,8 @@ export interface PersonalRecord {
   readonly data: unknown;
 }
 
+const RETENTION_CLASSES = Object.keys(RetentionClassCodec.keys) as RetentionClass[];
+
 /** The marker put in place of another person's field in a person's records. */
 export const WITHHELD = Object.freeze({ $withheld: 'another person' as const });
 
@@ -63,25 +66,73 @@ const withOthersWithheld = (data: unknown, others: readonly LocatedPersonalField
 const valueAt = (data: unknown, path: readonly (string | number)[]): unknown =>
   path.reduce<unknown>((node, key) => (node as Record<string | number, unknown>)[key], data);
 
+/** Where {@link findPersonalData} reads: the app's store, and optionally the engine below it. */
+export interface PersonalDataSource {
+  /** The store the app uses (decrypting, if the log is encrypted). */
+  readonly store: EventStore;
+  /**
+   * The engine below the encryption. Given, the scan reads it and skips, without decrypting or
+   * decoding, every encrypted event whose `metadata.subjects` does not name the person; only the
+   * events that do are read again, decrypted, from `store`. Many times faster on a large log.
+   */
+  readonly engine?: EventStore;
+}
+
+/** Whether `subjectId` appears as a value in the data: a field can only be theirs if it does. */
+const mentions = (value: unknown, subjectId: string): boolean => {
+  if (value === subjectId) return true;
+  if (typeof value !== 'object' || value === null) return false;
+  for (const member of Array.isArray(value) ? value : Object.values(value)) {
+    if (mentions(member, subjectId)) return true;
+  }
+  return false;
+};
+
+const decryptedEvent = async (store: EventStore, raw: RecordedEvent): Promise<RecordedEvent> => {
+  for await (const event of store.readStream(raw.streamName, {
+    fromRevision: raw.streamRevision,
+    maxCount: 1,
+  })) {
+    return event;
+  }
+  return raw;
+};
+
 /**
  * Reads the whole log and returns every event holding personal data of `subjectId`, in log order,
  * with their fields as they read now (erased ones as the erased marker) and everyone else's
  * withheld. Fields are found by the shape of the domain's codecs, so it works on encrypted and
- * plain stores alike. It reads every event once: on a large log, pass `onProgress`.
+ * plain stores alike. It reads every event once: on a large log, give the engine and `onProgress`.
  */
 export const findPersonalData = async (
-  store: EventStore,
+  source: PersonalDataSource,
   subjectId: string,
   onProgress?: ScanProgress,
 ): Promise<readonly PersonalRecord[]> => {
+  const { store, engine } = source;
+  const keySubjects = new Set([
+    subjectId,
+    ...RETENTION_CLASSES.map((retentionClass) => retainedKeySubject(subjectId, retentionClass)),
+  ]);
   const records: PersonalRecord[] = [];
   let read = 0;
-  for await (const event of store.readAll()) {
+  for await (const scanned of (engine ?? store).readAll()) {
     read += 1;
     if (onProgress !== undefined && read % 10_000 === 0) onProgress(read);
-    const fields = fieldsOf(event);
-    const own = fields.filter((field) => field.subjectId === subjectId);
-    if (own.length === 0) continue;
+    const subjects = scanned.metadata.subjects;
+    // An encrypted event lists whose keys it uses: one that does not name the person holds none
+    // of their fields. (A key destroyed before the event was written leaves no entry: such
+    // fields were stored erased, and the shape check below still finds them on a plain scan.)
+    if (engine !== undefined && subjects !== undefined && subjects.length > 0) {
+      if (!subjects.some((subject) => keySubjects.has(subject.subjectId))) continue;
+    }
+    // A personal field belongs to the subjectId beside it: no mention, nothing of theirs.
+    if (!mentions(scanned.data, subjectId)) continue;
+    const fields = fieldsOf(scanned);
+    if (!fields.some((field) => field.subjectId === subjectId)) continue;
+    const event = engine === undefined ? scanned : await decryptedEvent(store, scanned);
+    const located = engine === undefined ? fields : fieldsOf(event);
+    const own = located.filter((field) => field.subjectId === subjectId);
     records.push({
       streamName: event.streamName,
       streamRevision: event.streamRevision.toString(),
@@ -97,7 +148,7 @@ export const findPersonalData = async (
       })),
       data: withOthersWithheld(
         event.data,
-        fields.filter((field) => field.subjectId !== subjectId),
+        located.filter((field) => field.subjectId !== subjectId),
       ),
     });
   }

@@ -80,6 +80,11 @@ export interface EndedHold {
 export interface PrivacyServiceOptions {
   /** The store as the app uses it: wrapped by `withPersonalDataEncryption` with {@link keys}. */
   readonly store: EventStore;
+  /**
+   * The engine below the encryption: finding a person's events then skips, undecrypted, every
+   * event whose key list does not name them (see `findPersonalData`).
+   */
+  readonly engine?: EventStore;
   /** The data keys the store encrypts with: forgetting destroys the person's. */
   readonly keys: DataKeyStore;
   /** Erases the customers that are the person and releases their duplicate-check keys. */
@@ -205,6 +210,7 @@ const holdsFor = (
 export const createPrivacyService = (options: PrivacyServiceOptions): PrivacyService => {
   const { store, keys, customers } = options;
   const policy = options.retention ?? defaultRetentionPolicy;
+  const source = options.engine === undefined ? { store } : { store, engine: options.engine };
   const handler = createCommandHandler({
     store,
     decider: dataSubjectDecider,
@@ -237,7 +243,7 @@ export const createPrivacyService = (options: PrivacyServiceOptions): PrivacySer
     const allowed = permitted({ kind: 'ForgetPerson', subjectId, at, ...nothing }, before, context);
     if (E.isLeft(allowed)) return allowed;
 
-    const records = await findPersonalData(store, subjectId, onProgress);
+    const records = await findPersonalData(source, subjectId, onProgress);
     const streams = unique(records.map((r) => r.streamName));
     const customersErased = customersThatAre(records, subjectId);
     const retentionHolds = holdsFor(records, policy, at.slice(0, 10) as DateOnly);
@@ -302,7 +308,7 @@ export const createPrivacyService = (options: PrivacyServiceOptions): PrivacySer
     const draft = { kind: 'RecordPersonalDataExport' as const, subjectId, at, records: 0 };
     const allowed = permitted({ ...draft, streams: [] }, state, context);
     if (E.isLeft(allowed)) return allowed;
-    const records = await findPersonalData(store, subjectId, onProgress);
+    const records = await findPersonalData(source, subjectId, onProgress);
     const streams = unique(records.map((r) => r.streamName));
     const recorded = await record({ ...draft, records: records.length, streams }, context);
     if (E.isLeft(recorded)) return recorded;
@@ -336,7 +342,7 @@ export const createPrivacyService = (options: PrivacyServiceOptions): PrivacySer
         problems: ['give at least one of name, email, phone'],
       });
     }
-    const records = await findPersonalData(store, subjectId, onProgress);
+    const records = await findPersonalData(source, subjectId, onProgress);
     // Each entry point as what the plan needs of it: whether the correction was appended.
     const send = (
       entry:

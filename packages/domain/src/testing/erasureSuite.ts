@@ -62,6 +62,7 @@ const opened = (target: ErasureTarget) => {
   });
   const privacy = createPrivacyService({
     store,
+    engine: target.engine,
     keys: target.keys,
     customers,
     leads: createLeadService({ store }),
