@@ -9,7 +9,19 @@ export const isRelevant = (projection: AnyProjection, event: RecordedEvent): boo
 
 /** The distinct keys an event touches for a projection (none when its filter rejects it). */
 export const keysTouched = (projection: AnyProjection, event: RecordedEvent): readonly string[] =>
-  isRelevant(projection, event) ? [...new Set(projection.keysOf(event))] : [];
+  isRelevant(projection, event) ? distinctKeysOf(projection, event) : [];
+
+/** `projection.keysOf(event)` without repeats, for an event the projection's filter lets through. */
+export const distinctKeysOf = (
+  projection: AnyProjection,
+  event: RecordedEvent,
+): readonly string[] => {
+  const keys = projection.keysOf(event);
+  // Most events touch one or two documents: no set to build then.
+  if (keys.length < 2) return keys;
+  if (keys.length === 2) return keys[0] === keys[1] ? keys.slice(0, 1) : keys;
+  return [...new Set(keys)];
+};
 
 const alreadyApplied = (lastPosition: Position | undefined, event: RecordedEvent): boolean =>
   lastPosition !== undefined && comparePositions(event.position, lastPosition) <= 0;
@@ -23,9 +35,21 @@ export const applyEvent = (
   projection: AnyProjection,
   documents: Map<string, StoredDocument>,
   event: RecordedEvent,
-): readonly string[] => {
-  const changed: string[] = [];
-  for (const key of keysTouched(projection, event)) {
+): readonly string[] => applyToKeys(projection, documents, event, keysTouched(projection, event));
+
+/**
+ * {@link applyEvent} with the keys already known (from {@link keysTouched} of the same event), for
+ * a runner that looked them up first to load the documents. Appends the keys it changed to
+ * `changed` (a new array when omitted) and returns it.
+ */
+export const applyToKeys = (
+  projection: AnyProjection,
+  documents: Map<string, StoredDocument>,
+  event: RecordedEvent,
+  keys: readonly string[],
+  changed: string[] = [],
+): string[] => {
+  for (const key of keys) {
     const current = documents.get(key);
     if (alreadyApplied(current?.lastPosition, event)) continue;
     const before: JsonValue = current === undefined ? projection.initial(key) : current.doc;

@@ -1,6 +1,7 @@
 import * as t from 'io-ts';
 import type { RecordedEvent } from '@clientele/eventstore';
 import { formatValidationErrors, maskEncryptedFields } from '@clientele/eventstore';
+import { REJECTED, compileDecoder } from './compiledDecoder.js';
 
 /** A domain event union as the domain declares it: `{ type: literal, data }` members. */
 type EventUnion = t.Mixed & { readonly types: readonly t.Mixed[] };
@@ -13,6 +14,41 @@ const typeOfMember = (member: t.Mixed): string | undefined => {
     : undefined;
 };
 
+const decoders = new WeakMap<EventUnion, (event: RecordedEvent) => unknown>();
+
+const createDecoder = <U extends EventUnion>(union: U) => {
+  const known = new Set(union.types.map(typeOfMember));
+  const decodeFast = compileDecoder(union);
+  // The runner hands an event to keysOf and then to apply (of each projection in turn) before it
+  // moves on to the next event: remembering the last one decodes each event once, without the
+  // cost a weak map of every event seen has for the garbage collector.
+  let lastEvent: RecordedEvent | undefined;
+  let lastDecoded: t.TypeOf<U> | undefined;
+  return (event: RecordedEvent): t.TypeOf<U> | undefined => {
+    if (event === lastEvent) return lastDecoded;
+    if (!known.has(event.type)) return undefined;
+    const encrypted = (event.metadata.subjects?.length ?? 0) > 0;
+    const value = {
+      type: event.type,
+      data: encrypted ? maskEncryptedFields(event.data) : event.data,
+    };
+    let decoded = decodeFast(value);
+    if (decoded === REJECTED) {
+      // io-ts itself says why (and has the last word).
+      const result = union.decode(value);
+      if (result._tag === 'Left') {
+        throw new Error(
+          `event ${event.eventId} (${event.type}) at ${event.streamName} does not decode: ${formatValidationErrors(result.left).join('; ')}`,
+        );
+      }
+      decoded = result.right as t.TypeOf<U>;
+    }
+    lastEvent = event;
+    lastDecoded = decoded;
+    return decoded;
+  };
+};
+
 /**
  * A decoder of one aggregate's events for projections. Event types the union does not know (added
  * by a later domain release) are skipped as undefined; a known type whose data does not decode is
@@ -20,25 +56,16 @@ const typeOfMember = (member: t.Mixed): string | undefined => {
  * read as erased without asking for any key: projections work from the raw log and read models
  * never hold personal data.
  */
-export const domainEventDecoder = <U extends EventUnion>(union: U) => {
-  const known = new Set(union.types.map(typeOfMember));
-  // The runner hands the same event object to keysOf and then to apply: decode it once.
-  const decodedEvents = new WeakMap<RecordedEvent, t.TypeOf<U>>();
-  return (event: RecordedEvent): t.TypeOf<U> | undefined => {
-    if (!known.has(event.type)) return undefined;
-    const cached = decodedEvents.get(event);
-    if (cached !== undefined) return cached;
-    const encrypted = (event.metadata.subjects?.length ?? 0) > 0;
-    const data = encrypted ? maskEncryptedFields(event.data) : event.data;
-    const decoded = union.decode({ type: event.type, data });
-    if (decoded._tag === 'Left') {
-      throw new Error(
-        `event ${event.eventId} (${event.type}) at ${event.streamName} does not decode: ${formatValidationErrors(decoded.left).join('; ')}`,
-      );
-    }
-    decodedEvents.set(event, decoded.right as t.TypeOf<U>);
-    return decoded.right as t.TypeOf<U>;
-  };
+export const domainEventDecoder = <U extends EventUnion>(
+  union: U,
+): ((event: RecordedEvent) => t.TypeOf<U> | undefined) => {
+  // One decoder per union, so projections of the same aggregate (commissions and sale
+  // commissions) share its memory of the last event and decode it once between them.
+  const shared = decoders.get(union);
+  if (shared !== undefined) return shared as (event: RecordedEvent) => t.TypeOf<U> | undefined;
+  const decoder = createDecoder(union);
+  decoders.set(union, decoder);
+  return decoder;
 };
 
 /** The calendar day (UTC) of an ISO instant: `2026-03-04T10:00:00Z` → `2026-03-04`. */

@@ -51,20 +51,19 @@ const historyOf = async (seed: number): Promise<RecordedEvent[]> => {
 };
 
 describe('read models over generated histories', () => {
-  it('are the same built incrementally, in any chunks and batch sizes, as rebuilt in one pass', async () => {
+  it('are the same built incrementally, in any chunks, batch sizes and memory bounds, as rebuilt in one pass', async () => {
     await fc.assert(
       fc.asyncProperty(
         fc.integer({ min: 1, max: 4 }),
         fc.array(fc.integer({ min: 1, max: 200 }), { minLength: 1, maxLength: 5 }),
         fc.integer({ min: 1, max: 64 }),
-        async (seed, cuts, batchSize) => {
+        fc.integer({ min: 1, max: 300 }),
+        fc.integer({ min: 1, max: 40 }),
+        async (seed, cuts, batchSize, rebuildCommitEvery, rebuildMaxDocuments) => {
           const rebuilt = await expectIncrementalEqualsRebuilt(
             allReadModels,
             await historyOf(seed),
-            {
-              cuts,
-              batchSize,
-            },
+            { cuts, batchSize, rebuildCommitEvery, rebuildMaxDocuments },
           );
           // A history that leaves a read model empty would prove nothing about it.
           expect(rebuilt.map((documents) => documents.length > 0)).toEqual(

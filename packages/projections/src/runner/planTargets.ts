@@ -32,7 +32,13 @@ export const planTargets = async (
     await readModels.createBuild(fresh);
     current.push({ ...fresh, checkpoint: undefined });
   }
-  return current.map((b) => ({ name, build: b.build, projection, checkpoint: b.checkpoint }));
+  return current.map((b) => ({
+    name,
+    build: b.build,
+    projection,
+    served: b.build === active,
+    checkpoint: b.checkpoint,
+  }));
 };
 
 /**

@@ -57,6 +57,78 @@ describe('projection runner', () => {
     );
   });
 
+  it('gives the same read model from a rebuild that keeps few documents in memory and commits often', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        ledgerSteps(60),
+        fc.integer({ min: 1, max: 12 }),
+        fc.integer({ min: 1, max: 30 }),
+        fc.integer({ min: 1, max: 6 }),
+        async (steps, batchSize, rebuildCommitEvery, rebuildMaxDocuments) => {
+          const events = createInMemoryEventStore();
+          await appendLedger(events, steps);
+          const expected = createInMemoryReadModelStore();
+          await createProjectionRunner({
+            events,
+            readModels: expected,
+            projections: [balances, eventsPerType],
+          }).catchUp();
+          const readModels = createInMemoryReadModelStore();
+          const runner = createProjectionRunner({
+            events,
+            readModels,
+            projections: [balances, eventsPerType],
+            batchSize,
+            rebuildCommitEvery,
+            rebuildMaxDocuments,
+          });
+          await runner.catchUp();
+          expect(await dumpAll(readModels)).toEqual(await dumpAll(expected));
+          await runner.rebuild();
+          expect(await dumpAll(readModels)).toEqual(await dumpAll(expected));
+        },
+      ),
+      { numRuns: 60 },
+    );
+  });
+
+  it('commits a build queries read every batch, and a rebuild every rebuildCommitEvery events', async () => {
+    const events = createInMemoryEventStore();
+    await appendLedger(
+      events,
+      Array.from({ length: 40 }, (_, i) => ({
+        kind: 'Deposited' as const,
+        account: i % 4,
+        amount: 1,
+      })),
+    );
+    const store = createInMemoryReadModelStore();
+    const commits: string[][] = [];
+    const readModels: ReadModelStore = {
+      ...store,
+      commit: async (batch) => {
+        commits.push(batch.checkpoints.map((c) => `${c.build}@${c.position.commit}`));
+        await store.commit(batch);
+      },
+    };
+    const runner = createProjectionRunner({
+      events,
+      readModels,
+      projections: [balances],
+      batchSize: 5,
+      rebuildCommitEvery: 15,
+    });
+    await runner.catchUp();
+    // The first build: nobody reads it yet, so it commits every 15 events (3 batches) and at the end.
+    expect(commits).toEqual([['1.1@15'], ['1.1@30'], ['1.1@40']]);
+    commits.length = 0;
+    await appendLedger(events, [{ kind: 'Deposited', account: 9, amount: 1 }], 40);
+    await runner.rebuild();
+    // The active build commits the batch that brings it the new event; the rebuild commits as
+    // before, its last commit in the same transaction.
+    expect(commits).toEqual([['1.2@15'], ['1.2@30'], ['1.1@41', '1.2@41']]);
+  });
+
   it('changes nothing when any event is fed twice, early or late', async () => {
     await fc.assert(
       fc.asyncProperty(

@@ -5,8 +5,10 @@ import type { ReadModelStore } from '../store/readModelStore.js';
 import { activateFinished, planTargets } from './planTargets.js';
 import { type ProjectionProgress, createProgressMeter } from './progress.js';
 import { projectBatch } from './projectBatch.js';
+import { relevanceOf } from './relevance.js';
 import { type ProjectionStatus, projectionStatus } from './projectionStatus.js';
 import { type Target, earliestCheckpoint } from './target.js';
+import { commitWorkingSets, documentsHeld, hasUncommitted, workingSetOf } from './workingSet.js';
 import { waitForEventAfter } from './waitForEvent.js';
 
 /** Options of {@link createProjectionRunner}. */
@@ -15,9 +17,23 @@ export interface ProjectionRunnerOptions {
   readonly readModels: ReadModelStore;
   /** Projected together in one pass over the log; names must be distinct. */
   readonly projections: readonly AnyProjection[];
-  /** Events per transaction; defaults to 1000. Memory holds one batch's documents. */
+  /**
+   * Events per batch; defaults to 1000. A batch's documents are loaded together, and a build that
+   * queries read (the active one) commits each batch in one transaction.
+   */
   readonly batchSize?: number;
-  /** Called after every committed batch. */
+  /**
+   * Events between commits of a build no query reads yet (a rebuild, a first build); defaults to
+   * 20 batches. Its documents stay in memory in between, so one touched by many events is
+   * loaded and written once. A crash loses the work since the last commit, never consistency.
+   */
+  readonly rebuildCommitEvery?: number;
+  /**
+   * The most documents such a build keeps in memory between commits; reaching it commits early
+   * and lets go of the documents not touched lately. Defaults to 10,000.
+   */
+  readonly rebuildMaxDocuments?: number;
+  /** Called after every batch. */
   readonly onProgress?: (progress: ProjectionProgress) => void;
   /** Milliseconds since an arbitrary origin, for rates; defaults to `performance.now`. */
   readonly now?: () => number;
@@ -43,14 +59,26 @@ export interface ProjectionRunner {
 
 /**
  * A projection runner: one pass over the log feeds several projections; events are applied in
- * batches, each committed with its checkpoints in one transaction, so a crash never applies an
- * event twice or skips one.
+ * batches, and documents are committed with their checkpoints in one transaction, so a crash
+ * never applies an event twice or skips one. Builds that queries read commit every batch; builds
+ * no query reads yet (a rebuild) commit every `rebuildCommitEvery` events.
  *
  * Run one runner per read-model store at a time: two would both advance the same checkpoints.
  */
 export const createProjectionRunner = (options: ProjectionRunnerOptions): ProjectionRunner => {
   const { events, readModels, projections } = options;
   const batchSize = options.batchSize ?? 1000;
+  const commitEvery = options.rebuildCommitEvery ?? 20 * batchSize;
+  const maxDocuments = options.rebuildMaxDocuments ?? 10_000;
+  for (const [option, value] of Object.entries({
+    batchSize,
+    rebuildCommitEvery: commitEvery,
+    rebuildMaxDocuments: maxDocuments,
+  })) {
+    if (!Number.isInteger(value) || value < 1) {
+      throw new RangeError(`projection runner: ${option} must be a positive integer, got ${value}`);
+    }
+  }
   const now = options.now ?? (() => performance.now());
   const names = projections.map((p) => p.name);
   if (new Set(names).size !== names.length) {
@@ -73,22 +101,32 @@ export const createProjectionRunner = (options: ProjectionRunnerOptions): Projec
     const start = earliestCheckpoint(targets);
     const meter = createProgressMeter(start, await events.headPosition(), now);
     const subscription = events.subscribeToAll({ fromPosition: start ?? START });
+    const sets = targets.map(workingSetOf);
+    const relevant = relevanceOf(targets.map((target) => target.projection));
     let batch: RecordedEvent[] = [];
     let read = 0;
-    const flush = async (upTo: Position): Promise<void> => {
-      await projectBatch(readModels, targets, batch, upTo);
+    let uncommitted = 0;
+    const flush = async (upTo: Position, last: boolean): Promise<void> => {
+      await projectBatch(readModels, sets, batch, upTo, relevant);
+      uncommitted += batch.length;
       batch = [];
+      const due = last || uncommitted >= commitEvery || documentsHeld(sets) > maxDocuments;
+      const committing = sets.filter((set) => (due || set.target.served) && hasUncommitted(set));
+      // At the end of the pass nothing needs evicting: the working sets are dropped.
+      const keep = last ? Number.POSITIVE_INFINITY : maxDocuments / 2;
+      if (committing.length > 0) await commitWorkingSets(readModels, committing, keep);
+      if (due) uncommitted = 0;
       options.onProgress?.(meter(read, upTo));
     };
     try {
       for await (const message of subscription) {
         if (message.kind === 'caughtUp') {
-          if (message.position !== undefined) await flush(message.position);
+          if (message.position !== undefined) await flush(message.position, true);
           break;
         }
         batch.push(message.event);
         read += 1;
-        if (batch.length >= batchSize) await flush(message.event.position);
+        if (batch.length >= batchSize) await flush(message.event.position, false);
       }
     } finally {
       await subscription.stop();

@@ -1,4 +1,4 @@
-import type { Position, RecordedEvent } from '@clientele/eventstore';
+import type { Position } from '@clientele/eventstore';
 import { comparePositions } from '@clientele/eventstore';
 import type { AnyProjection } from '../projection/projection.js';
 import type { BuildRef } from '../store/readModelStore.js';
@@ -6,12 +6,11 @@ import type { BuildRef } from '../store/readModelStore.js';
 /** One build a pass writes into: the projection, where its documents go, and how far it is. */
 export interface Target extends BuildRef {
   readonly projection: AnyProjection;
+  /** Whether queries read this build (the active one): its batches are committed one by one. */
+  readonly served: boolean;
+  /** The last position committed. */
   checkpoint: Position | undefined;
 }
-
-/** Whether the target has not yet projected the event. */
-export const isAhead = (target: Target, event: RecordedEvent): boolean =>
-  target.checkpoint === undefined || comparePositions(event.position, target.checkpoint) > 0;
 
 /** The earliest checkpoint of the targets: where a pass serving them all must start reading. */
 export const earliestCheckpoint = (targets: readonly Target[]): Position | undefined => {

@@ -57,7 +57,7 @@ export const createSqliteReadModelStore = (
     deleteDocuments: db.prepare('DELETE FROM projection_documents WHERE name = ? AND build = ?'),
     upsert: db.prepare(
       `INSERT INTO projection_documents (name, build, key, doc, last_position)
-       VALUES (@name, @build, @key, @doc, @last_position)
+       VALUES (?, ?, ?, ?, ?)
        ON CONFLICT (name, build, key) DO UPDATE
        SET doc = excluded.doc, last_position = excluded.last_position`,
     ),
@@ -157,16 +157,20 @@ export const createSqliteReadModelStore = (
       await whileBusy(() =>
         db
           .transaction(() => {
-            for (const change of batch.documents) {
-              requireBuild(change);
-              statements.upsert.run({
-                name: change.name,
-                build: change.build,
-                ...documentToRow(change.document),
-              });
+            const checked = new Set<string>();
+            const requireOnce = (ref: BuildRef): void => {
+              const id = `${ref.name}\u0000${ref.build}`;
+              if (checked.has(id)) return;
+              requireBuild(ref);
+              checked.add(id);
+            };
+            for (const { name, build, document } of batch.documents) {
+              requireOnce({ name, build });
+              const row = documentToRow(document);
+              statements.upsert.run(name, build, row.key, row.doc, row.last_position);
             }
             for (const checkpoint of batch.checkpoints) {
-              requireBuild(checkpoint);
+              requireOnce(checkpoint);
               statements.checkpoint.run(
                 positionToString(checkpoint.position),
                 checkpoint.name,

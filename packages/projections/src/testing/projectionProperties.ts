@@ -7,16 +7,22 @@ import { createProjectionRunner } from '../runner/projectionRunner.js';
 import { createInMemoryReadModelStore } from '../store/inMemoryReadModelStore.js';
 import { dumpActive } from './dumpActive.js';
 
-/** How an incremental run is cut: events appended per step, and events per runner batch. */
+/**
+ * How an incremental run is cut: events appended per step, events per runner batch, and,
+ * optionally, how often its first build commits and how many documents it keeps in memory.
+ */
 export interface IncrementalRun {
   readonly cuts: readonly number[];
   readonly batchSize: number;
+  readonly rebuildCommitEvery?: number;
+  readonly rebuildMaxDocuments?: number;
 }
 
 /**
  * Replays `history` (as recorded in another store) into a fresh log in steps, catching the
  * projections up after each step, and asserts the read models equal those of one rebuild over
- * the whole log. Returns the rebuilt documents per projection, for further checks.
+ * the whole log, before and after the same runner rebuilds them. Returns the rebuilt documents
+ * per projection, for further checks.
  */
 export const expectIncrementalEqualsRebuilt = async (
   projections: readonly AnyProjection[],
@@ -30,6 +36,10 @@ export const expectIncrementalEqualsRebuilt = async (
     readModels: incremental,
     projections,
     batchSize: run.batchSize,
+    ...(run.rebuildCommitEvery === undefined ? {} : { rebuildCommitEvery: run.rebuildCommitEvery }),
+    ...(run.rebuildMaxDocuments === undefined
+      ? {}
+      : { rebuildMaxDocuments: run.rebuildMaxDocuments }),
   });
   let from = 0;
   for (const cut of [...run.cuts, history.length]) {
@@ -43,9 +53,12 @@ export const expectIncrementalEqualsRebuilt = async (
   const rebuilt = createInMemoryReadModelStore();
   await createProjectionRunner({ events, readModels: rebuilt, projections }).catchUp();
   const expected = await Promise.all(projections.map((p) => dumpActive(rebuilt, p.name)));
-  expect(await Promise.all(projections.map((p) => dumpActive(incremental, p.name)))).toEqual(
-    expected,
-  );
+  const dumpIncremental = () =>
+    Promise.all(projections.map((p) => dumpActive(incremental, p.name)));
+  expect(await dumpIncremental()).toEqual(expected);
+  // A rebuild beside the served builds, in the run's batches and memory bounds, gives them too.
+  await runner.rebuild();
+  expect(await dumpIncremental()).toEqual(expected);
   return expected;
 };
 

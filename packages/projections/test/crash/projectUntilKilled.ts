@@ -1,6 +1,6 @@
 /**
  * The process the crash test kills: projects the ledger of a SQLite file into read models kept in
- * the same file, in small batches, printing `started` once it has begun and `batch` after each committed batch. Run with
+ * the same file, in small batches, printing `started` once it has begun and `batch` after each batch. Run with
  * `node --import tsx projectUntilKilled.ts <file> <batchSize> [catchUp|rebuild]`.
  */
 import { createSqliteEventStore } from '@clientele/eventstore-sqlite';
@@ -19,7 +19,10 @@ const runner = createProjectionRunner({
   readModels,
   projections: [balances, eventsPerType],
   batchSize: Number(batchSize),
-  // One line per committed batch, so the test can kill the process in the middle of a run.
+  // A first build or a rebuild commits every 20 batches and keeps at most 20 of the 50 account
+  // documents in memory, so kills land between its commits and after evictions too.
+  rebuildMaxDocuments: 20,
+  // One line per batch, so the test can kill the process in the middle of a run.
   onProgress: () => process.stdout.write('batch\n'),
 });
 process.stdout.write('started\n');
