@@ -159,4 +159,22 @@ describe('erasing personal fields from a copy', () => {
     );
     expect(data.contacts[0]?.emails).toHaveLength(2);
   });
+
+  it('hands back an event of a type with no personal field untouched, without walking it', () => {
+    const Tagged = t.type({
+      type: t.literal('CustomerTagged'),
+      data: t.type({ customerId: t.string }),
+    });
+    const Events = t.union([CustomerRegistered, Tagged]);
+    // Reading this event's data would throw: the type alone must say there is nothing to erase.
+    const data = Object.defineProperty({}, 'customerId', {
+      enumerable: true,
+      get: () => {
+        throw new Error('walked an event that has no personal field');
+      },
+    });
+    expect(withPersonalFieldsErased(Events, 'CustomerTagged', data)).toBe(data);
+    const registered = { customerId: 'c-1', region: 'EMEA', contacts: [] };
+    expect(withPersonalFieldsErased(Events, 'CustomerRegistered', registered)).toBe(registered);
+  });
 });
