@@ -3,7 +3,7 @@ import { positionToString } from '@clientele/eventstore';
 import type { LocatedPersonalField } from '../shared/personalData.js';
 import { locatePersonalFields } from '../shared/personalData.js';
 import type { RetentionClass } from '../shared/retention.js';
-import { RetentionClass as RetentionClassCodec, retainedKeySubject } from '../shared/retention.js';
+import { RETENTION_CLASSES, retainedKeySubject } from '../shared/retention.js';
 import { domainEventCodecs } from './domainPersonalData.js';
 
 /** One personal field of the person in one event: where it is and what it reads as now. */
@@ -36,8 +36,6 @@ export interface PersonalRecord {
    */
   readonly data: unknown;
 }
-
-const RETENTION_CLASSES = Object.keys(RetentionClassCodec.keys) as RetentionClass[];
 
 /** The marker put in place of another person's field in a person's records. */
 export const WITHHELD = Object.freeze({ $withheld: 'another person' as const });

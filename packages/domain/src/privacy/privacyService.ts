@@ -11,14 +11,12 @@ import { createCommandHandler, streamName } from '@clientele/eventstore';
 import type { CustomerFailure, CustomerService } from '../customer/customerService.js';
 import type { InvoiceService } from '../invoice/invoiceService.js';
 import type { LeadService } from '../lead/leadService.js';
-import type { ContactKey } from '../reservations/keyReservations.js';
 import { stepContext } from '../reservations/stepContext.js';
 import type { EntryFailure } from '../shared/commandEntry.js';
 import { entryFailure } from '../shared/commandEntry.js';
 import type { DateOnly } from '../shared/dates.js';
-import { isRevealed } from '../shared/personalData.js';
 import type { RetentionClass } from '../shared/retention.js';
-import { RetentionClass as RetentionClassCodec, retainedKeySubject } from '../shared/retention.js';
+import { RETENTION_CLASSES, retainedKeySubject } from '../shared/retention.js';
 import type { DataSubjectCommand } from './commands.js';
 import type { DataSubjectError, DataSubjectState } from './decide.js';
 import { dataSubjectDecider, evolveDataSubject, initialDataSubjectState } from './decide.js';
@@ -26,10 +24,11 @@ import type { RectificationStep, RetentionHold } from './events.js';
 import { DataSubjectEvent } from './events.js';
 import type { PersonalRecord, ScanProgress } from './footprint.js';
 import { findPersonalData } from './footprint.js';
-import type { PersonalCorrection } from './rectification.js';
+import { customersThatAre, heldContactKeys, retentionHoldsFor, unique } from './erasurePlan.js';
+import type { PersonalCorrection, RectificationEntry } from './rectification.js';
 import { planRectification } from './rectification.js';
 import type { RetentionPolicy } from './retentionPolicy.js';
-import { defaultRetentionPolicy, retentionEnds } from './retentionPolicy.js';
+import { defaultRetentionPolicy } from './retentionPolicy.js';
 
 /**
  * Why a data-subject request was not carried out: a rule or a denial of the request itself, or a
@@ -151,60 +150,10 @@ export interface PrivacyService {
   status(subjectId: string): Promise<DataSubjectState>;
 }
 
-const RETENTION_CLASSES = Object.keys(RetentionClassCodec.keys) as RetentionClass[];
-
-const unique = <T>(items: readonly T[]): T[] => [...new Set(items)];
-
-/** The person's emails and phones that customers hold as duplicate-check keys. */
-const contactKeysIn = (records: readonly PersonalRecord[]): Map<string, ContactKey[]> => {
-  const held = new Map<string, ContactKey[]>();
-  for (const record of records) {
-    if (!record.streamName.startsWith('Customer-')) continue;
-    const customerId = record.streamName.slice('Customer-'.length);
-    for (const { path, value } of record.values) {
-      const kind = /(^|\.)emails\.\d+$/.test(path)
-        ? 'email'
-        : /(^|\.)phones\.\d+$/.test(path)
-          ? 'phone'
-          : undefined;
-      if (kind === undefined || typeof value !== 'string' || !isRevealed(value)) continue;
-      held.set(customerId, [...(held.get(customerId) ?? []), { kind, value }]);
-    }
-  }
-  return held;
-};
-
-/** The customers whose own data subject is the person. */
-const customersThatAre = (records: readonly PersonalRecord[], subjectId: string): string[] =>
-  unique(
-    records
-      .filter((record) => record.type === 'CustomerRegistered')
-      .map((record) => record.data as { customerId: string; subjectId: string })
-      .filter((data) => data.subjectId === subjectId)
-      .map((data) => data.customerId),
-  );
-
-/** The holds the law imposes on the person's retained records, by the policy, as of `today`. */
-const holdsFor = (
-  records: readonly PersonalRecord[],
-  policy: RetentionPolicy,
-  today: DateOnly,
-): RetentionHold[] =>
-  RETENTION_CLASSES.flatMap((retentionClass) => {
-    const held = records.filter((record) =>
-      record.values.some((value) => value.retainedAs === retentionClass && isRevealed(value.value)),
-    );
-    if (held.length === 0) return [];
-    const streams = unique(held.map((record) => record.streamName));
-    const issued = records
-      .filter((record) => streams.includes(record.streamName))
-      .map((record) => (record.data as { issuedOn?: DateOnly }).issuedOn)
-      .filter((day): day is DateOnly => day !== undefined)
-      .sort();
-    const rule = policy[retentionClass];
-    const until = retentionEnds(issued.at(-1) ?? today, rule.years);
-    return until > today ? [{ retentionClass, until, reason: rule.reason, streams }] : [];
-  });
+/** What a rectification needs of an entry point: whether a correction was appended. */
+interface CorrectionEntry {
+  handle(input: unknown, context: CommandContext): Promise<E.Either<unknown, unknown>>;
+}
 
 /** The privacy service: the person's rights as one entry point. */
 export const createPrivacyService = (options: PrivacyServiceOptions): PrivacyService => {
@@ -246,8 +195,8 @@ export const createPrivacyService = (options: PrivacyServiceOptions): PrivacySer
     const records = await findPersonalData(source, subjectId, onProgress);
     const streams = unique(records.map((r) => r.streamName));
     const customersErased = customersThatAre(records, subjectId);
-    const retentionHolds = holdsFor(records, policy, at.slice(0, 10) as DateOnly);
-    const heldKeys = contactKeysIn(records);
+    const retentionHolds = retentionHoldsFor(records, policy, at.slice(0, 10) as DateOnly);
+    const heldKeys = heldContactKeys(records);
 
     for (const customerId of customersErased) {
       const erased = await customers.handle(
@@ -343,19 +292,10 @@ export const createPrivacyService = (options: PrivacyServiceOptions): PrivacySer
       });
     }
     const records = await findPersonalData(source, subjectId, onProgress);
-    // Each entry point as what the plan needs of it: whether the correction was appended.
-    const send = (
-      entry:
-        | { handle(input: unknown, context: CommandContext): Promise<E.Either<unknown, unknown>> }
-        | undefined,
-    ) =>
-      entry === undefined
-        ? undefined
-        : (input: unknown, stepCtx: CommandContext) => entry.handle(input, stepCtx);
-    const entries = {
-      customers: send(customers),
-      leads: send(options.leads),
-      invoices: send(options.invoices),
+    const entries: Readonly<Record<RectificationEntry, CorrectionEntry | undefined>> = {
+      customers,
+      leads: options.leads,
+      invoices: options.invoices,
     };
     const steps: RectificationStep[] = [];
     for (const step of planRectification(subjectId, records, correction)) {
@@ -368,7 +308,10 @@ export const createPrivacyService = (options: PrivacyServiceOptions): PrivacySer
         steps.push({ streamName: step.streamName, skipped: `no ${step.entry} service was given` });
         continue;
       }
-      const sent = await entry(step.command, stepContext(context, `rectify ${step.streamName}`));
+      const sent = await entry.handle(
+        step.command,
+        stepContext(context, `rectify ${step.streamName}`),
+      );
       steps.push(
         E.isRight(sent)
           ? { streamName: step.streamName, command: String(step.command['kind']) }

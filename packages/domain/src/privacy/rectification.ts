@@ -7,11 +7,14 @@ export interface PersonalCorrection {
   readonly phone?: string;
 }
 
+/** The entry point a correction goes through. */
+export type RectificationEntry = 'customers' | 'leads' | 'invoices';
+
 /** One correcting command to send (as unknown input to the stream's entry point), or a skip. */
 export type RectificationPlanStep =
   | {
       readonly streamName: string;
-      readonly entry: 'customers' | 'leads' | 'invoices';
+      readonly entry: RectificationEntry;
       readonly command: Readonly<Record<string, unknown>>;
     }
   | { readonly streamName: string; readonly skipped: string };

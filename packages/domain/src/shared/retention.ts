@@ -10,6 +10,9 @@ export const RetentionClass = t.keyof({ invoice: null }, 'RetentionClass');
 /** A kind of record kept by law after its person is forgotten. */
 export type RetentionClass = t.TypeOf<typeof RetentionClass>;
 
+/** Every retention class, for walking them all. */
+export const RETENTION_CLASSES = Object.keys(RetentionClass.keys) as readonly RetentionClass[];
+
 const PREFIX = 'retained:';
 
 /**
