@@ -5,7 +5,7 @@ import { ACTOR_HELP, actorOption, commandActor, refuseActor } from '../actor/com
 import type { CliCommand } from '../command.js';
 import { ExitCode } from '../exitCodes.js';
 import { createProgressBar } from '../output/progressBar.js';
-import { openPrivacy, requestContext } from './forget.js';
+import { openPrivacy, requestContext } from '../store/openPrivacy.js';
 
 const HELP = `Usage: clientele access <subjectId> --out FILE [--store URL] [--actor ID:ROLE]
 

@@ -1,63 +1,9 @@
 import * as E from 'fp-ts/lib/Either.js';
-import { v7 as uuidv7 } from 'uuid';
-import type { Actor } from '@clientele/eventstore';
-import {
-  commandAuthorizer,
-  createCustomerService,
-  createInvoiceService,
-  createLeadService,
-  createPrivacyService,
-  defaultRolePolicy,
-  noTeams,
-} from '@clientele/domain';
 import { ACTOR_HELP, actorOption, commandActor, refuseActor } from '../actor/commandLineActor.js';
 import type { CliCommand } from '../command.js';
-import type { CliIo } from '../io.js';
 import { ExitCode } from '../exitCodes.js';
 import { createProgressBar } from '../output/progressBar.js';
-import { openStore, storeUrl } from '../store/openStore.js';
-import type { ProtectedStore } from '../store/protectedStore.js';
-import { protectedStore } from '../store/protectedStore.js';
-import { tenantFrom } from '../store/tenant.js';
-
-/** Opens the store with its keys and a privacy service acting for `actor`, or prints why not. */
-export const openPrivacy = async (
-  commandName: string,
-  values: Readonly<Record<string, string | boolean | undefined>>,
-  io: CliIo,
-) => {
-  const opened = await openStore(storeUrl(values['store'], io.env), io.cwd);
-  if (E.isLeft(opened)) {
-    io.stderr(`clientele ${commandName}: ${opened.left}\n`);
-    return E.left(ExitCode.storeUnavailable);
-  }
-  const stack = protectedStore(opened.right);
-  if (E.isLeft(stack)) {
-    io.stderr(`clientele ${commandName}: ${stack.left}\n`);
-    await opened.right.store.close();
-    return E.left(ExitCode.storeUnavailable);
-  }
-  const { store, keys, snapshots } = stack.right;
-  const customers = createCustomerService({ store, ...tenantFrom(io.env) });
-  const privacy = createPrivacyService({
-    store,
-    engine: opened.right.store,
-    keys,
-    customers,
-    leads: createLeadService({ store }),
-    invoices: createInvoiceService(store),
-    snapshots: [snapshots],
-    authorize: commandAuthorizer('DataSubject', () => null, defaultRolePolicy, noTeams),
-  });
-  return E.right({ stack: stack.right as ProtectedStore, privacy });
-};
-
-/** A context for one request of `actor`, now. */
-export const requestContext = (actor: Actor) => ({
-  commandId: uuidv7(),
-  actor,
-  occurredAt: new Date().toISOString(),
-});
+import { openPrivacy, requestContext } from '../store/openPrivacy.js';
 
 const HELP = `Usage: clientele forget <subjectId> [--store URL] [--actor ID:ROLE]
 

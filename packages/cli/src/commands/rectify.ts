@@ -4,7 +4,7 @@ import type { CliCommand } from '../command.js';
 import { ExitCode } from '../exitCodes.js';
 import { createProgressBar } from '../output/progressBar.js';
 import { formatTable } from '../output/table.js';
-import { openPrivacy, requestContext } from './forget.js';
+import { openPrivacy, requestContext } from '../store/openPrivacy.js';
 
 const HELP = `Usage: clientele rectify <subjectId> [--name NAME] [--email EMAIL] [--phone PHONE] [--store URL] [--actor ID:ROLE]
 

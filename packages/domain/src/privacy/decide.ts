@@ -13,6 +13,8 @@ export interface HeldData extends RetentionHold {
 /** What was done about one person's rights, as their stream's events left it. */
 export interface DataSubjectState {
   readonly forgotten: boolean;
+  /** The streams that held the person's data when they were forgotten. */
+  readonly forgottenStreams: readonly string[];
   readonly holds: readonly HeldData[];
   readonly exports: number;
   readonly rectifications: number;
@@ -37,6 +39,7 @@ export type DataSubjectError =
 /** The state of a person nothing was done about yet. */
 export const initialDataSubjectState: DataSubjectState = {
   forgotten: false,
+  forgottenStreams: [],
   holds: [],
   exports: 0,
   rectifications: 0,
@@ -52,6 +55,7 @@ export const evolveDataSubject = (
       return {
         ...state,
         forgotten: true,
+        forgottenStreams: event.data.streams,
         holds: event.data.retentionHolds.map((hold) => ({ ...hold, erased: false })),
       };
     case 'RetainedPersonalDataErased':

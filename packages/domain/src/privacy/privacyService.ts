@@ -53,8 +53,6 @@ export interface ForgetOutcome {
   readonly customersErased: readonly string[];
   /** What the law still keeps readable, and until when. */
   readonly retentionHolds: readonly RetentionHold[];
-  /** Snapshots dropped because they held the person's values. */
-  readonly snapshotsRemoved: number;
 }
 
 /** Everything held about a person (the right of access), as handed to them. */
@@ -184,12 +182,30 @@ export const createPrivacyService = (options: PrivacyServiceOptions): PrivacySer
     return E.isLeft(verdict) ? E.left({ kind: 'Forbidden', denial: verdict.left }) : verdict;
   };
 
+  /** Snapshots are decrypted state: those of a forgotten person's streams must go. */
+  const dropSnapshots = async (streams: readonly string[]) => {
+    for (const snapshots of options.snapshots ?? []) {
+      for (const stream of streams) await snapshots.remove(stream);
+    }
+  };
+
   const forgetPerson: PrivacyService['forgetPerson'] = async (subjectId, context, onProgress) => {
     const at = context.occurredAt as IsoInstant;
     const before = await status(subjectId);
-    const nothing = { streams: [], customersErased: [], retentionHolds: [], snapshotsRemoved: 0 };
-    if (before.forgotten) return E.right({ subjectId, alreadyForgotten: true, ...nothing });
-    const allowed = permitted({ kind: 'ForgetPerson', subjectId, at, ...nothing }, before, context);
+    if (before.forgotten) {
+      // Run again (after a crash, or a command that saved a snapshot while the person was being
+      // forgotten): their streams' snapshots go again; nothing else is left to do.
+      await dropSnapshots(before.forgottenStreams);
+      return E.right({
+        subjectId,
+        alreadyForgotten: true,
+        streams: before.forgottenStreams,
+        customersErased: [],
+        retentionHolds: before.holds,
+      });
+    }
+    const draft = { streams: [], customersErased: [], retentionHolds: [] };
+    const allowed = permitted({ kind: 'ForgetPerson', subjectId, at, ...draft }, before, context);
     if (E.isLeft(allowed)) return allowed;
 
     const records = await findPersonalData(source, subjectId, onProgress);
@@ -224,13 +240,7 @@ export const createPrivacyService = (options: PrivacyServiceOptions): PrivacySer
       }
     }
 
-    let snapshotsRemoved = 0;
-    for (const snapshots of options.snapshots ?? []) {
-      for (const stream of streams) {
-        await snapshots.remove(stream);
-        snapshotsRemoved += 1;
-      }
-    }
+    await dropSnapshots(streams);
 
     const recorded = await record(
       { kind: 'ForgetPerson', subjectId, at, streams, customersErased, retentionHolds },
@@ -243,7 +253,6 @@ export const createPrivacyService = (options: PrivacyServiceOptions): PrivacySer
       streams,
       customersErased,
       retentionHolds,
-      snapshotsRemoved,
     });
   };
 

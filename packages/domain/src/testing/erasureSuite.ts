@@ -205,13 +205,20 @@ export const describeErasure = (engineName: string, open: () => Promise<ErasureT
       });
     });
 
-    it('does nothing more when run again, as after a crash', async () => {
+    it('records nothing more when run again, and drops a snapshot a racing command left behind', async () => {
       await withTarget(async (target) => {
         const { store, customers, privacy } = opened(target);
         await seedAda(store, customers);
         await privacy.forgetPerson(ADA, at('2026-03-03'));
+        // As if a command loaded the customer before the key went and saved it afterwards.
+        const stale = { revision: 0n, state: { name: 'Ada Quillfeather' } };
+        await target.snapshots.save('Customer-c-ada', 'customer@1', stale);
+
         const again = await privacy.forgetPerson(ADA, at('2026-03-04'));
+
         expect(E.isRight(again) && again.right.alreadyForgotten).toBe(true);
+        expect(await target.snapshots.load('Customer-c-ada', 'customer@1')).toBeUndefined();
+        expect((await privacy.status(ADA)).forgottenStreams).toContain('Customer-c-ada');
       });
     });
 
