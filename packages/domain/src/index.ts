@@ -21,3 +21,4 @@ export * from './commission/index.js';
 export * from './target/index.js';
 export * from './campaign/index.js';
 export * from './privacy/index.js';
+export * from './schema/index.js';

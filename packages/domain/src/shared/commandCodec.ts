@@ -22,6 +22,15 @@ export const commandCodecFor = <I extends string>(idField: I) => {
     );
 };
 
+const requiredOneOf = new WeakMap<t.Mixed, readonly string[]>();
+
+/**
+ * The fields of which a command made by {@link atLeastOneOf} needs one, for schemas that must
+ * say so; undefined for every other codec.
+ */
+export const atLeastOneOfFields = (codec: t.Mixed): readonly string[] | undefined =>
+  requiredOneOf.get(codec);
+
 /**
  * Refines a command codec so that at least one of `fields` is given: a correction that names no
  * field to correct is a mistake of the caller, refused at decoding with the fields it could have
@@ -40,7 +49,7 @@ export const atLeastOneOf = <C extends t.Mixed>(
 ): t.RefinementType<C, t.TypeOf<C>, t.OutputOf<C>, unknown> => {
   const predicate = (value: t.TypeOf<C>): boolean =>
     fields.some((field) => (value as Record<string, unknown>)[field] !== undefined);
-  return new t.RefinementType(
+  const refined = new t.RefinementType(
     codec.name,
     (value): value is t.TypeOf<C> => codec.is(value) && predicate(value),
     (input, context) => {
@@ -52,4 +61,6 @@ export const atLeastOneOf = <C extends t.Mixed>(
     codec,
     predicate,
   );
+  requiredOneOf.set(refined, fields);
+  return refined;
 };

@@ -1,0 +1,2 @@
+export * from './jsonSchema.js';
+export * from './domainSchemas.js';
