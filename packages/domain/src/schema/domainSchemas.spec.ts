@@ -5,11 +5,10 @@ import * as domain from '../index.js';
 import { commandJsonSchema, eventJsonSchema } from './domainSchemas.js';
 import { schemaProblems, schemaValidator } from '../../test/support/schemaValidator.js';
 
-/** Every aggregate's command and event union the package exports, found by name. */
-const unions = (suffix: 'Command' | 'Event') =>
+/** Every aggregate's command and event codec the package exports (a union, or one codec), by name. */
+const messageCodecs = (suffix: 'Command' | 'Event') =>
   Object.entries(domain).filter(
-    (entry): entry is [string, t.UnionType<t.Mixed[]>] =>
-      entry[0].endsWith(suffix) && entry[1] instanceof t.UnionType,
+    (entry): entry is [string, t.Mixed] => entry[0].endsWith(suffix) && entry[1] instanceof t.Type,
   );
 
 const commandSchema = (codec: t.Mixed) => {
@@ -21,16 +20,21 @@ const commandSchema = (codec: t.Mixed) => {
 const contact = { subjectId: 'p-1', name: 'Ada Lovelace', email: ' Ada@Example.org ' };
 
 describe('domain command and event schemas', () => {
-  it('converts every command and event union the domain exports, with no gap', () => {
-    const all = [...unions('Command'), ...unions('Event')];
+  it('converts every command and event codec the domain exports to a valid schema, with no gap', () => {
+    const all = [...messageCodecs('Command'), ...messageCodecs('Event')];
     expect(all.map(([name]) => name)).toEqual(
-      expect.arrayContaining(['CustomerCommand', 'LeadEvent', 'InvoiceCommand', 'TicketEvent']),
+      expect.arrayContaining([
+        'CustomerCommand',
+        'LeadEvent',
+        'CustomerExportCommand',
+        'TicketEvent',
+      ]),
     );
-    expect(all.length).toBeGreaterThanOrEqual(22);
+    expect(all.length).toBeGreaterThanOrEqual(24);
     for (const [name, codec] of all) {
       const schema = name.endsWith('Command') ? commandJsonSchema(codec) : eventJsonSchema(codec);
       if (E.isLeft(schema)) throw new Error(`${name}: ${JSON.stringify(schema.left)}`);
-      expect(schema.right, name).toMatchObject({ title: name, anyOf: expect.any(Array) });
+      expect(schema.right, name).toMatchObject({ title: expect.any(String) });
       expect(schemaProblems(schema.right), name).toEqual([]);
     }
   });
