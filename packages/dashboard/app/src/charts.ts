@@ -32,6 +32,7 @@ const plotOf = (chart: Chart): SVGSVGElement | HTMLElement => {
         href: (bar: ChartBar) => bar.drill ?? null,
         title: (bar: ChartBar) => `${bar.label}: ${bar.display}`,
         ariaLabel: 'bar',
+        className: 'bar',
       }),
       Plot.text(chart.bars, {
         x: (bar: ChartBar) => (funnel ? longest / 2 : Math.max(bar.value, 0)),
@@ -41,6 +42,7 @@ const plotOf = (chart: Chart): SVGSVGElement | HTMLElement => {
         dx: 6,
         fill: INK,
         ariaLabel: 'figure',
+        className: 'bar-figure',
       }),
       ...(funnel ? [] : [Plot.ruleX([0], { stroke: INK })]),
     ],
