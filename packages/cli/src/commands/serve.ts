@@ -8,7 +8,6 @@ import {
   resolveActor,
 } from '../actor/commandLineActor.js';
 import type { CliCommand } from '../command.js';
-import { dashboardData } from '../dashboard/dashboardData.js';
 import { ExitCode } from '../exitCodes.js';
 import type { CliIo } from '../io.js';
 import { openReadSide } from '../store/openReadSide.js';
@@ -64,8 +63,9 @@ export const serveCommand: CliCommand = {
   },
   run: async ({ values }, io) => {
     const secret = io.env[SECRET_VARIABLE];
-    // The dashboard package (the server and its bundled app) loads only for this command.
+    // The dashboard (the server, its bundled app and the data layer) loads only for this command.
     const dashboard = await import('@clientele/dashboard');
+    const { dashboardData } = await import('../dashboard/dashboardData.js');
     if (secret !== undefined && secret.length < dashboard.MIN_SECRET_LENGTH)
       return fail(
         io,
@@ -106,6 +106,10 @@ export const serveCommand: CliCommand = {
         .startDashboard({
           data: dashboardData(readSide, progress),
           port,
+          onFollowError: (error) =>
+            io.stderr(
+              `clientele serve: stopped following the log, figures no longer update: ${error.message}\n`,
+            ),
           ...(startupActor === undefined ? {} : { startupActor }),
           ...(secret === undefined ? {} : { tokenSecret: secret }),
         })

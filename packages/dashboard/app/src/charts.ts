@@ -14,10 +14,12 @@ const FUNNEL = '#1f7a57';
 const plotOf = (chart: Chart): SVGSVGElement | HTMLElement => {
   const funnel = chart.kind === 'funnel';
   const longest = Math.max(...chart.bars.map((bar) => Math.abs(bar.value)), 1);
+  // Room for the longest label at about 7.5 pixels a character, so no label is cut.
+  const labelWidth = Math.max(...chart.bars.map((bar) => bar.label.length)) * 7.5 + 16;
   return Plot.plot({
-    width: 620,
+    width: 520 + Math.min(labelWidth, 260),
     height: 36 + chart.bars.length * 30,
-    marginLeft: 150,
+    marginLeft: Math.min(labelWidth, 260),
     marginRight: 130,
     style: { color: INK, fontSize: '13px', background: 'transparent' },
     ariaLabel: chart.title,

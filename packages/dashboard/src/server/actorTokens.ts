@@ -3,7 +3,7 @@ import type { Actor } from '../api/actor.js';
 
 const ALGORITHM = 'HS256';
 
-/** The shortest secret tokens are signed with: 32 bytes, as HMAC-SHA-256 wants at least. */
+/** The shortest secret tokens are signed with, in characters: HMAC-SHA-256 wants a key of at least 32 bytes. */
 export const MIN_SECRET_LENGTH = 32;
 
 /**

@@ -13,6 +13,8 @@ export interface DashboardOptions extends ActorSource {
   readonly port: number;
   /** The built browser app; defaults to the one this package ships. */
   readonly appDirectory?: string;
+  /** Told when following the log failed (the pages then stop updating). */
+  readonly onFollowError?: (error: Error) => void;
 }
 
 /** A running dashboard. */
@@ -44,7 +46,11 @@ export const startDashboard = async (options: DashboardOptions): Promise<Running
     server.once('error', reject);
   });
   const { port } = server.address() as AddressInfo;
-  const follower = options.data.follow(() => live.changed(), following.signal);
+  const follower = options.data
+    .follow(() => live.changed(), following.signal)
+    .catch((error: unknown) =>
+      options.onFollowError?.(error instanceof Error ? error : new Error(String(error))),
+    );
   return {
     url: `http://127.0.0.1:${port}`,
     close: async () => {
