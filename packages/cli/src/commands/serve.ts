@@ -27,9 +27,9 @@ with Ctrl-C.
 
 Every request is made as an actor, with the same role rules as the other commands: the actor the
 server was started with (--actor or $${ACTOR_VARIABLE}), or the one a signed token names. With
-$${SECRET_VARIABLE} set (at least 32 characters), a browser may send a token as the
-"clientele_token" cookie or an "Authorization: Bearer" header; --issue-token prints one signed with
-that secret and exits. A token that does not verify is refused; a query parameter never names an
+$${SECRET_VARIABLE} set (at least 32 characters), a browser signs in with a token at /sign-in
+(kept in an HttpOnly cookie), and a script sends one as an "Authorization: Bearer" header;
+--issue-token prints one signed with that secret and exits. A token that does not verify is refused; a query parameter never names an
 actor.
 
   --port N                 the port on 127.0.0.1 (default 3000; 0 picks a free one)

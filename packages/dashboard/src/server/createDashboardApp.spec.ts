@@ -85,6 +85,27 @@ describe('the dashboard server with a fake data port', () => {
     expect(await allowed.text()).toContain('<title>app</title>');
   });
 
+  it('signs a browser in with a valid token as an HttpOnly cookie, and refuses a forged one', async () => {
+    const form = (token: string, origin = 'http://127.0.0.1:3000') =>
+      app.request('http://127.0.0.1:3000/sign-in', {
+        method: 'POST',
+        headers: {
+          host: '127.0.0.1:3000',
+          origin,
+          'content-type': 'application/x-www-form-urlencoded',
+        },
+        body: new URLSearchParams({ token }).toString(),
+      });
+    const token = await signActorToken({ id: 'bo', role: 'sales_rep' }, secret);
+    const signedIn = await form(token);
+    expect(signedIn.status).toBe(303);
+    expect(signedIn.headers.get('set-cookie')).toMatch(
+      /^clientele_token=.*HttpOnly.*SameSite=Strict/,
+    );
+    expect((await form('not-a-token')).status).toBe(401);
+    expect((await form(token, 'http://evil.example')).status).toBe(403);
+  });
+
   it('forbids the pages to load anything from another origin', async () => {
     const response = await get('/');
     expect(response.headers.get('content-security-policy')).toContain("default-src 'self'");

@@ -3,14 +3,17 @@ import { join } from 'node:path';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
 import type { Context } from 'hono';
+import { setCookie } from 'hono/cookie';
 import { streamSSE } from 'hono/streaming';
 import type { Actor } from '../api/actor.js';
 import type { Answer, DashboardData } from '../api/dashboardData.js';
 import type { DashboardFilters } from '../api/dashboardJson.js';
+import { verifyActorToken } from './actorTokens.js';
 import { errorPage } from './errorPage.js';
 import type { LiveUpdates } from './liveUpdates.js';
 import type { ActorSource } from './requestActor.js';
-import { requestActor } from './requestActor.js';
+import { TOKEN_COOKIE, requestActor } from './requestActor.js';
+import { signInPage } from './signInPage.js';
 
 /** What {@link createDashboardApp} serves. */
 export interface DashboardAppOptions extends ActorSource {
@@ -75,12 +78,36 @@ export const createDashboardApp = (
     await next();
   });
   app.use('/assets/*', serveStatic({ root: appDirectory }));
+  app.get('/sign-in', (context) => context.html(signInPage()));
+  app.post('/sign-in', async (context) => {
+    // A form posted from another site must not sign the browser in as someone else.
+    const origin = context.req.header('origin');
+    if (origin !== undefined && new URL(origin).host !== context.req.header('host'))
+      return context.html(errorPage(403, 'Refused', 'a sign-in from another site'), 403);
+    const body = await context.req.parseBody();
+    const token = typeof body['token'] === 'string' ? body['token'].trim() : '';
+    const actor =
+      options.tokenSecret === undefined
+        ? undefined
+        : await verifyActorToken(token, options.tokenSecret);
+    if (actor === undefined)
+      return context.html(
+        errorPage(
+          401,
+          'Not signed in',
+          'the token is not valid (bad signature, expired or malformed)',
+        ),
+        401,
+      );
+    setCookie(context, TOKEN_COOKIE, token, { httpOnly: true, sameSite: 'Strict', path: '/' });
+    return context.redirect('/', 303);
+  });
   app.use('*', async (context, next) => {
     const who = await requestActor(context, options);
     if (who.kind === 'unknown')
       return wantsJson(context)
         ? context.json({ error: 'unauthenticated', reason: who.reason }, 401)
-        : context.html(errorPage(401, 'Not signed in', who.reason), 401);
+        : context.html(errorPage(401, 'Not signed in', `${who.reason}. Sign in at /sign-in.`), 401);
     context.set('actor', who.actor);
     await next();
   });
