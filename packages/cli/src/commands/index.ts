@@ -9,6 +9,7 @@ import { importCommand } from './import.js';
 import { rebuildCommand } from './rebuild.js';
 import { rectifyCommand } from './rectify.js';
 import { reportCommand } from './report.js';
+import { serveCommand } from './serve.js';
 import { verifyCommand } from './verify.js';
 
 /** Every `clientele` command, in the order `--help` lists them. */
@@ -16,6 +17,7 @@ export const commands: readonly CliCommand[] = [
   demoCommand,
   reportCommand,
   auditCommand,
+  serveCommand,
   exportCommand,
   forgetCommand,
   accessCommand,

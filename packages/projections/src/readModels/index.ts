@@ -41,6 +41,7 @@ export type {
 } from './receivables/receivablesReport.js';
 export {
   AGING_BUCKETS,
+  bucketOf,
   daysSalesOutstanding,
   invoiceAsOf,
   receivablesReport,

@@ -37,7 +37,8 @@ export interface ReceivablesOptions {
 
 const dayNumber = (day: string): number => Date.parse(`${day}T00:00:00Z`) / 86_400_000;
 
-const bucketOf = (daysPastDue: number): AgingBucket =>
+/** The aging bucket of an amount `daysPastDue` days past its due day. */
+export const bucketOf = (daysPastDue: number): AgingBucket =>
   daysPastDue <= 0
     ? 'current'
     : daysPastDue <= 30

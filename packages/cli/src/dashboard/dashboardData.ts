@@ -1,0 +1,87 @@
+import * as E from 'fp-ts/lib/Either.js';
+import type { Actor, AuthorizationDenial } from '@clientele/eventstore';
+import { readAccessOn } from '@clientele/projections';
+import type { Answer, DashboardData } from '@clientele/dashboard';
+import type { ReadSide } from '../store/openReadSide.js';
+import { asOfInstant, customerView } from './customerView.js';
+import { drillDown } from './drillDown.js';
+import { overview } from './overview.js';
+import { reportDay } from './reportDay.js';
+import { teamView } from './teamView.js';
+
+const ok = <T>(value: T): Answer<T> => ({ kind: 'ok', value });
+const refused = (denial: AuthorizationDenial): Answer<never> => ({
+  kind: 'refused',
+  reason: `${denial.actorId} (${denial.role}) lacks ${denial.permission}: ${denial.reason}`,
+});
+const answerOf = <T>(result: E.Either<AuthorizationDenial, T>): Answer<T> =>
+  E.isRight(result) ? ok(result.right) : refused(result.left);
+
+/**
+ * The dashboard's figures from a read side: the CLI's reports and read-model queries, made as
+ * the request's actor with the same role rules as `clientele report` and `clientele audit`.
+ * `follow` keeps the read models up to date with the log (the projection runner follows it
+ * live) and signals each batch it took in, so open pages refresh.
+ */
+export const dashboardData = (
+  readSide: ReadSide,
+  progress: { onBatch: () => void },
+): DashboardData => {
+  const { readModels, events } = readSide;
+  const accessOf = async (actor: Actor) => {
+    const day = await reportDay(events);
+    return { day, access: await readAccessOn(readModels, actor, day) };
+  };
+  return {
+    overview: async (actor, filters) => {
+      const { day, access } = await accessOf(actor);
+      return ok(await overview(readModels, access, filters, day));
+    },
+    drill: async (actor, kind, query) => {
+      const { day, access } = await accessOf(actor);
+      const drilled = drillDown(readModels, access, kind, query, day);
+      return drilled === undefined
+        ? {
+            kind: 'notFound',
+            reason: `there is no list of ${kind}; there are deals, invoices, tickets and leads`,
+          }
+        : answerOf(await drilled);
+    },
+    customer: async (actor, customerId, asOf) => {
+      const at = asOf === undefined ? undefined : asOfInstant(asOf.at);
+      if (asOf !== undefined && at === undefined)
+        return {
+          kind: 'invalid',
+          reason: `"${asOf.at}" is not a moment: give a day or a date and time`,
+        };
+      const { access } = await accessOf(actor);
+      const view = await customerView(
+        readModels,
+        events,
+        access,
+        customerId,
+        at === undefined || asOf === undefined ? undefined : { at, effective: asOf.effective },
+      );
+      if (
+        asOf === undefined &&
+        E.isRight(view) &&
+        view.right.timeline.length === 0 &&
+        view.right.withheld === 0
+      )
+        return { kind: 'notFound', reason: `no event touched customer ${customerId}` };
+      return answerOf(view);
+    },
+    team: async (actor, teamId, filters) => {
+      const { day, access } = await accessOf(actor);
+      const view = await teamView(readModels, access, teamId, filters, day);
+      if (E.isRight(view)) return ok(view.right);
+      return view.left.kind === 'notFound'
+        ? { kind: 'notFound', reason: `there is no team ${teamId}` }
+        : refused(view.left.denial);
+    },
+    follow: async (onChange, signal) => {
+      progress.onBatch = onChange;
+      await readSide.runner.run(signal);
+    },
+  };
+};

@@ -1,0 +1,3 @@
+export type { Actor } from './actor.js';
+export type { Answer, DashboardData } from './dashboardData.js';
+export type * from './dashboardJson.js';
