@@ -3,8 +3,9 @@ import { dirname, join } from 'node:path';
 import * as E from 'fp-ts/lib/Either.js';
 import type { EventStore } from '@clientele/eventstore';
 import { createInMemoryCheckpointStore } from '@clientele/eventstore';
-import type { CommandSink, ImportReport } from '@clientele/domain';
+import type { CommandSink, CsvReadOptions, ImportReport } from '@clientele/domain';
 import {
+  decodeCsvText,
   createCustomerService,
   createInvoiceService,
   createLeadConversionReactor,
@@ -28,8 +29,10 @@ export interface ImportSetting {
   readonly store: EventStore;
   /** The tenant customers are registered in, and its key for hashing duplicate-check keys. */
   readonly tenant: { readonly tenantId: string; readonly tenantKey: string };
-  /** Called after every command sent, for the progress bar. */
-  readonly onCommand: () => void;
+  /** How to read the CSV files: their encoding, and for mapping files the delimiter. */
+  readonly csv: Omit<CsvReadOptions, 'onHeader'>;
+  /** Called after every command sent, for the progress bar and the dry run's listing. */
+  readonly onCommand: (command: unknown) => void;
 }
 
 /** A named mapping of a public data set onto commands. */
@@ -38,19 +41,29 @@ export interface DatasetImport {
   readonly kind: ImportKind;
   /** One line for the help: which file to give and which files it reads next to it. */
   readonly describe: string;
+  /** The files it reads beside the one given (those that exist), to be checked first. */
+  readsBeside?(file: string): readonly string[];
   run(file: string, setting: ImportSetting): Promise<E.Either<string, ImportReport>>;
 }
 
-const text = (file: string) => createReadStream(file, { encoding: 'utf8' });
+/** A file's text as it streams in: its bytes (read as UTF-8), or decoded from the encoding named. */
+const text = (file: string, setting: ImportSetting) =>
+  setting.csv.encoding === undefined
+    ? createReadStream(file)
+    : decodeCsvText(createReadStream(file), setting.csv.encoding);
 
-/** Counts every command an entry point is sent, then hands it on. */
-const counted = <C>(sink: CommandSink<C>, onCommand: () => void): CommandSink<C> => ({
+/** Tells of every command an entry point is sent, then hands it on. */
+const counted = <C>(sink: CommandSink<C>, onCommand: (command: C) => void): CommandSink<C> => ({
   handle: async (command, context) => {
     const result = await sink.handle(command, context);
-    onCommand();
+    onCommand(command);
     return result;
   },
 });
+
+/** The files of `names` that exist beside `file`. */
+const existingBeside = (file: string, names: readonly string[]): readonly string[] =>
+  names.map((name) => join(dirname(file), name)).filter((path) => existsSync(path));
 
 /** The files a data set keeps beside the one given, or which of them is missing. */
 const siblings = <K extends string>(
@@ -76,6 +89,8 @@ export const DATASET_IMPORTS: readonly DatasetImport[] = [
     kind: 'opportunities',
     describe:
       'Maven CRM sales_pipeline.csv, with sales_teams.csv, accounts.csv and products.csv beside it',
+    readsBeside: (file) =>
+      existingBeside(file, ['sales_teams.csv', 'accounts.csv', 'products.csv']),
     run: async (file, setting) => {
       const files = siblings(file, {
         teams: 'sales_teams.csv',
@@ -87,10 +102,10 @@ export const DATASET_IMPORTS: readonly DatasetImport[] = [
       return E.right(
         await importMaven(
           {
-            pipeline: text(file),
-            teams: text(files.right.teams),
-            accounts: text(files.right.accounts),
-            products: text(files.right.products),
+            pipeline: text(file, setting),
+            teams: text(files.right.teams, setting),
+            accounts: text(files.right.accounts, setting),
+            products: text(files.right.products, setting),
           },
           {
             organization: counted(createSalesOrganizationService(store), onCommand),
@@ -107,6 +122,7 @@ export const DATASET_IMPORTS: readonly DatasetImport[] = [
     kind: 'leads',
     describe:
       'Olist olist_marketing_qualified_leads_dataset.csv, with olist_closed_deals_dataset.csv beside it',
+    readsBeside: (file) => existingBeside(file, ['olist_closed_deals_dataset.csv']),
     run: async (file, setting) => {
       const files = siblings(file, { deals: 'olist_closed_deals_dataset.csv' });
       if (E.isLeft(files)) return files;
@@ -139,8 +155,8 @@ export const DATASET_IMPORTS: readonly DatasetImport[] = [
         defaultCurrency: 'BRL',
       });
       const report = await importOlist(
-        text(file),
-        text(files.right.deals),
+        text(file, setting),
+        text(files.right.deals, setting),
         {
           leads: counted(createLeadService({ store }), onCommand),
           opportunities: counted(opportunities, onCommand),
@@ -161,7 +177,7 @@ export const DATASET_IMPORTS: readonly DatasetImport[] = [
     run: async (file, setting) =>
       E.right(
         await importHelpdeskLog(
-          text(file),
+          text(file, setting),
           {
             tickets: counted(createTicketService(setting.store), setting.onCommand),
             store: setting.store,
@@ -177,7 +193,7 @@ export const DATASET_IMPORTS: readonly DatasetImport[] = [
     run: async (file, setting) =>
       E.right(
         await importReceivables(
-          text(file),
+          text(file, setting),
           counted(createInvoiceService(setting.store), setting.onCommand),
           { tenantId: setting.tenant.tenantId },
         ),

@@ -32,12 +32,12 @@ export const fileMappingImport = (
     const sink: CommandSink<ColumnCommand> = {
       handle: async (command, context) => {
         const result = await service.handle(command, context);
-        setting.onCommand();
+        setting.onCommand(command);
         return result;
       },
     };
     const tally = createImportTally();
-    for await (const record of readCsvRecords(createReadStream(csv, { encoding: 'utf8' }))) {
+    for await (const record of readCsvRecords(createReadStream(csv), setting.csv)) {
       tally.row();
       const mapped = mapColumns(mapping, record.values, record.lineNumber, now);
       if (E.isLeft(mapped)) tally.reject(mapped.left);
