@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import {
   copyFileSync,
   existsSync,
@@ -261,5 +262,46 @@ describeWhenAvailable('clientele import', datasetsUnavailable(), () => {
       ExitCode.usage,
       'clientele import: --delimiter takes comma, semicolon or tab, not "pipe"\n',
     ]);
+  });
+
+  it('records the operator as the actor of every imported event, and the mapping and file hashes as how', async () => {
+    const csv = join(dir, 'operated.csv');
+    writeFileSync(csv, 'id,name\n1,Acme\n2,Beta\n');
+    const mappingFile = join(dir, 'operated.json');
+    writeFileSync(
+      mappingFile,
+      JSON.stringify({
+        imports: 'customers',
+        idColumn: 'id',
+        columns: { name: 'name' },
+        constants: { customerKind: 'company' },
+      }),
+    );
+    const file = join(dir, 'operated.db');
+    const io = recordingIo({ CLIENTELE_ACTOR: 'ops-7:administrator' }, dir);
+    const code = await runCli(
+      commands,
+      ['import', 'customers', csv, '--mapping', mappingFile, '--store', `sqlite:${file}`],
+      io,
+    );
+    expect(code).toBe(ExitCode.ok);
+    const db = new Database(file, { readonly: true });
+    const metadata = (
+      db.prepare("SELECT metadata FROM events WHERE type = 'CustomerRegistered'").all() as {
+        metadata: string;
+      }[]
+    ).map((row) => JSON.parse(row.metadata) as { actor: unknown; how: unknown });
+    db.close();
+    const sha256 = (path: string) => createHash('sha256').update(readFileSync(path)).digest('hex');
+    expect(metadata).toHaveLength(2);
+    for (const event of metadata) {
+      expect(event.actor).toEqual({ id: 'ops-7', role: 'administrator' });
+      expect(event.how).toEqual({
+        via: 'import',
+        mapping: 'operated.json',
+        mappingSha256: sha256(mappingFile),
+        fileSha256: sha256(csv),
+      });
+    }
   });
 });

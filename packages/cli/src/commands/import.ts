@@ -22,7 +22,7 @@ import {
   renderImportSummary,
   renderRejections,
 } from '../importing/importSummary.js';
-import { checkImportFiles, runImport } from '../importing/runImport.js';
+import { checkImportFiles, fileSha256, runImport } from '../importing/runImport.js';
 import { createProgressBar } from '../output/progressBar.js';
 import { isMissingSqliteFile, openStore, storeUrl } from '../store/openStore.js';
 import { protectedStore } from '../store/protectedStore.js';
@@ -186,6 +186,15 @@ export const importCommand: CliCommand = {
         store: stack.right.store,
         tenant: tenantFrom(io.env),
         skipInvalid: values['skip-invalid'] === true,
+        operator: {
+          actor: actor.right,
+          how: {
+            via: 'import',
+            mapping: mapping.name,
+            ...(mapping.sha256 === undefined ? {} : { mappingSha256: mapping.sha256 }),
+            fileSha256: await fileSha256(file),
+          },
+        },
         dryRun,
         onCommand: (stage, command) => {
           sent += 1;

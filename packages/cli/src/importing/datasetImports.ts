@@ -1,7 +1,7 @@
 import { createReadStream, existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import * as E from 'fp-ts/lib/Either.js';
-import type { EventStore } from '@clientele/eventstore';
+import type { CommandContext, EventStore } from '@clientele/eventstore';
 import { createInMemoryCheckpointStore } from '@clientele/eventstore';
 import type { CommandSink, CsvReadOptions, ImportReport } from '@clientele/domain';
 import {
@@ -31,6 +31,11 @@ export interface ImportSetting {
   readonly tenant: { readonly tenantId: string; readonly tenantKey: string };
   /** How to read the CSV files: their encoding, and for mapping files the delimiter. */
   readonly csv: Omit<CsvReadOptions, 'onHeader'>;
+  /**
+   * Who runs the import and how, put into every command's context: the operator is the actor,
+   * the mapping and the file's hash say how (the mapping's own actor is replaced).
+   */
+  readonly operator?: Pick<CommandContext, 'actor' | 'how'>;
   /** Called after every command sent, for the progress bar and the dry run's listing. */
   readonly onCommand: (command: unknown) => void;
 }
@@ -41,6 +46,8 @@ export interface DatasetImport {
   readonly kind: ImportKind;
   /** One line for the help: which file to give and which files it reads next to it. */
   readonly describe: string;
+  /** For a mapping file, the SHA-256 of its bytes, recorded with every event it imports. */
+  readonly sha256?: string;
   /** The files it reads beside the one given (those that exist), to be checked first. */
   readsBeside?(file: string): readonly string[];
   run(file: string, setting: ImportSetting): Promise<E.Either<string, ImportReport>>;
@@ -52,11 +59,14 @@ const text = (file: string, setting: ImportSetting) =>
     ? createReadStream(file)
     : decodeCsvText(createReadStream(file), setting.csv.encoding);
 
-/** Tells of every command an entry point is sent, then hands it on. */
-const counted = <C>(sink: CommandSink<C>, onCommand: (command: C) => void): CommandSink<C> => ({
+/**
+ * Sends every command as the operator (if one is set) and tells of it: the sink every mapping's
+ * commands go through.
+ */
+export const operatedSink = <C>(sink: CommandSink<C>, setting: ImportSetting): CommandSink<C> => ({
   handle: async (command, context) => {
-    const result = await sink.handle(command, context);
-    onCommand(command);
+    const result = await sink.handle(command, { ...context, ...setting.operator });
+    setting.onCommand(command);
     return result;
   },
 });
@@ -98,7 +108,7 @@ export const DATASET_IMPORTS: readonly DatasetImport[] = [
         products: 'products.csv',
       });
       if (E.isLeft(files)) return files;
-      const { store, onCommand } = setting;
+      const { store } = setting;
       return E.right(
         await importMaven(
           {
@@ -108,9 +118,9 @@ export const DATASET_IMPORTS: readonly DatasetImport[] = [
             products: text(files.right.products, setting),
           },
           {
-            organization: counted(createSalesOrganizationService(store), onCommand),
-            customers: counted(customersOf(setting), onCommand),
-            opportunities: counted(createOpportunityService(store), onCommand),
+            organization: operatedSink(createSalesOrganizationService(store), setting),
+            customers: operatedSink(customersOf(setting), setting),
+            opportunities: operatedSink(createOpportunityService(store), setting),
           },
           { tenantId: setting.tenant.tenantId },
         ),
@@ -126,7 +136,7 @@ export const DATASET_IMPORTS: readonly DatasetImport[] = [
     run: async (file, setting) => {
       const files = siblings(file, { deals: 'olist_closed_deals_dataset.csv' });
       if (E.isLeft(files)) return files;
-      const { store, onCommand } = setting;
+      const { store } = setting;
       // What the conversion appends (customers, deals) is counted here, as the reactor's own
       // commands do not pass through the import's tally.
       const byConversion: Record<string, number> = {};
@@ -158,8 +168,8 @@ export const DATASET_IMPORTS: readonly DatasetImport[] = [
         text(file, setting),
         text(files.right.deals, setting),
         {
-          leads: counted(createLeadService({ store }), onCommand),
-          opportunities: counted(opportunities, onCommand),
+          leads: operatedSink(createLeadService({ store }), setting),
+          opportunities: operatedSink(opportunities, setting),
           store,
           convert: conversion.react,
         },
@@ -179,7 +189,7 @@ export const DATASET_IMPORTS: readonly DatasetImport[] = [
         await importHelpdeskLog(
           text(file, setting),
           {
-            tickets: counted(createTicketService(setting.store), setting.onCommand),
+            tickets: operatedSink(createTicketService(setting.store), setting),
             store: setting.store,
           },
           { tenantId: setting.tenant.tenantId },
@@ -194,7 +204,7 @@ export const DATASET_IMPORTS: readonly DatasetImport[] = [
       E.right(
         await importReceivables(
           text(file, setting),
-          counted(createInvoiceService(setting.store), setting.onCommand),
+          operatedSink(createInvoiceService(setting.store), setting),
           { tenantId: setting.tenant.tenantId },
         ),
       ),

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import * as E from 'fp-ts/lib/Either.js';
 import type { EventStore } from '@clientele/eventstore';
@@ -19,6 +20,8 @@ export interface ImportPlan {
   readonly skipInvalid: boolean;
   /** Check every row against the store and write nothing. */
   readonly dryRun: boolean;
+  /** Who runs the import and how: the events' actor, and the mapping and file hashes. */
+  readonly operator?: ImportSetting['operator'];
   /** Told of every command sent, in the check and in the writing. */
   readonly onCommand?: (stage: 'checking' | 'writing', command: unknown) => void;
 }
@@ -61,6 +64,7 @@ export const runImport = async (plan: ImportPlan): Promise<ImportOutcome> => {
       store,
       tenant: plan.tenant,
       csv: plan.csv,
+      ...(plan.operator === undefined ? {} : { operator: plan.operator }),
       onCommand: (command) => plan.onCommand?.(stage, command),
     });
   if (!plan.skipInvalid || plan.dryRun) {
@@ -74,4 +78,11 @@ export const runImport = async (plan: ImportPlan): Promise<ImportOutcome> => {
   return E.isLeft(written)
     ? { kind: 'refused', message: written.left }
     : { kind: 'done', report: written.right, written: true };
+};
+
+/** The SHA-256 of a file's bytes, in hex, read as a stream. */
+export const fileSha256 = async (file: string): Promise<string> => {
+  const hash = createHash('sha256');
+  for await (const chunk of createReadStream(file)) hash.update(chunk as Buffer);
+  return hash.digest('hex');
 };

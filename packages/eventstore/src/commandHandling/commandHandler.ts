@@ -183,6 +183,7 @@ export const createCommandHandler = <Command, Event extends DomainEvent, State, 
         commandId: context.commandId,
         schemaVersion: upcasters?.currentVersion(encoded.type) ?? 1,
         ...(context.tenantId === undefined ? {} : { tenantId: context.tenantId }),
+        ...(context.how === undefined ? {} : { how: context.how }),
       },
     };
   };
