@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 import { runCli } from './cli.js';
 import { commands } from './commands/index.js';
-import { ExitCode } from './exitCodes.js';
+import { describeFault } from './failures/describeFault.js';
 import { processIo } from './io.js';
 
 runCli(commands, process.argv.slice(2), processIo()).then(
@@ -9,9 +9,8 @@ runCli(commands, process.argv.slice(2), processIo()).then(
     process.exitCode = code;
   },
   (error: unknown) => {
-    process.stderr.write(
-      `clientele: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
-    );
-    process.exitCode = ExitCode.failed;
+    const fault = describeFault(error, process.env);
+    process.stderr.write(`clientele: ${fault.message}\n`);
+    process.exitCode = fault.exitCode;
   },
 );

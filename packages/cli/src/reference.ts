@@ -1,4 +1,5 @@
 import type { CliCommand } from './command.js';
+import { EXIT_CODE_MEANINGS } from './exitCodes.js';
 
 /**
  * The CLI reference page (docs/cli.md), made from each command's own help text, so the page and
@@ -21,11 +22,7 @@ export const cliReference = (commands: readonly CliCommand[]): string =>
     '',
     '| exit code | meaning |',
     '| --- | --- |',
-    '| 0 | success |',
-    '| 1 | the work failed: a broken link, rejected rows, a fault |',
-    '| 2 | the command line was wrong: unknown command or option, bad value, no actor or a malformed one |',
-    '| 3 | the store could not be opened or reached |',
-    "| 4 | refused: the actor's role does not allow it (the message names the missing permission) |",
+    ...Object.entries(EXIT_CODE_MEANINGS).map(([code, meaning]) => `| ${code} | ${meaning} |`),
     '',
     ...commands.flatMap((command) => [
       `## clientele ${command.name}`,

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import {
   copyFileSync,
   existsSync,
@@ -94,13 +95,26 @@ describeWhenAvailable('clientele import', datasetsUnavailable(), () => {
     expect(eventCount(join(dir, 'maven.db'))).toBe(SLICE_EVENTS);
   });
 
-  it('reports a bad row with its line number and reason, imports the others whole, and exits 1', async () => {
+  it('writes nothing when a row is rejected, lists it by line and reason, and exits 1; --skip-invalid writes the others', async () => {
     const pipeline = mavenSlice('bad', ['BADROW01,Moses Frase,MG Special,,Won,2017-01-02,,']);
     const file = join(dir, 'bad.db');
     const result = await run('import', 'opportunities', pipeline, '--store', `sqlite:${file}`);
     expect(result.code).toBe(ExitCode.failed);
     expect(result.err).toContain('line 152: close_date, close_value: required for a Won deal');
+    expect(result.out).toContain('nothing was written: 1 row(s) rejected');
     expect(result.out).toContain('rows rejected:      1');
+    expect(eventCount(file)).toBe(0);
+
+    const skipping = await run(
+      'import',
+      'opportunities',
+      pipeline,
+      '--skip-invalid',
+      '--store',
+      `sqlite:${file}`,
+    );
+    expect(skipping.code).toBe(ExitCode.failed);
+    expect(skipping.out).toContain('written, except the 1 rejected row(s) (--skip-invalid)');
     // Nothing of the bad row was written: not even its opening.
     expect(eventCount(file)).toBe(SLICE_EVENTS);
   });
@@ -128,14 +142,14 @@ describeWhenAvailable('clientele import', datasetsUnavailable(), () => {
     expect(wrongKind.err).toContain('the maven mapping imports opportunities, not tickets');
 
     mkdirSync(join(dir, 'lonely'), { recursive: true });
-    writeFileSync(join(dir, 'lonely', 'sales_pipeline.csv'), 'opportunity_id\r\n');
+    writeFileSync(join(dir, 'lonely', 'sales_pipeline.csv'), 'opportunity_id\r\nX1\r\n');
     const missing = await run(
       'import',
       'opportunities',
       join(dir, 'lonely', 'sales_pipeline.csv'),
       '--dry-run',
     );
-    expect(missing.code).toBe(ExitCode.usage);
+    expect(missing.code).toBe(ExitCode.failed);
     expect(missing.err).toContain('sales_teams.csv was not found next to');
   });
 
@@ -168,10 +182,14 @@ describeWhenAvailable('clientele import', datasetsUnavailable(), () => {
     expect(first.code).toBe(ExitCode.failed);
     // accounts.csv has 85 data rows (lines 2-86); the added row is line 87.
     expect(first.err).toContain('\nline 87: account: the id column is empty or missing\n');
-    expect(first.out).toContain('  CustomerRegistered: 85');
+    expect(first.out).toContain('nothing was written');
+    expect(eventCount(file)).toBe(0);
+
+    const skipping = await run(...args, '--skip-invalid');
+    expect(skipping.out).toContain('  CustomerRegistered: 85');
     expect(eventCount(file)).toBe(85);
 
-    const again = await run(...args);
+    const again = await run(...args, '--skip-invalid');
     expect(again.out).toContain('  changed nothing:  85');
     expect(eventCount(file)).toBe(85);
   });
@@ -199,5 +217,91 @@ describeWhenAvailable('clientele import', datasetsUnavailable(), () => {
     expect(result.out).toContain('  CustomerRegistered: 92');
     expect(result.out).toContain('  OpportunityOpened: 92');
     expect(result.out).toContain('  OpportunityWon: 92');
+  });
+
+  it('refuses an empty or header-only file, decodes a named encoding, and takes --delimiter', async () => {
+    writeFileSync(
+      join(dir, 'names.json'),
+      JSON.stringify({
+        imports: 'customers',
+        idColumn: 'id',
+        columns: { name: 'name' },
+        constants: { customerKind: 'company' },
+      }),
+    );
+    const importing = (name: string, content: string | Buffer, ...extra: string[]) => {
+      writeFileSync(join(dir, name), content);
+      return run('import', 'customers', name, '--mapping', 'names.json', '--dry-run', ...extra);
+    };
+    const empty = await importing('empty.csv', '');
+    expect([empty.code, empty.err]).toEqual([
+      ExitCode.failed,
+      `clientele import: ${join(dir, 'empty.csv')}: the file is empty\nnothing was written\n`,
+    ]);
+    const headerOnly = await importing('header.csv', 'id,name\r\n');
+    expect(headerOnly.code).toBe(ExitCode.failed);
+    expect(headerOnly.err).toContain('header.csv: the file has a header line and no rows after it');
+
+    const latin1 = Buffer.concat([
+      Buffer.from('id,name\n1,M'),
+      Buffer.from([0xfc]),
+      Buffer.from('ller\n'),
+    ]);
+    const decoded = await importing('latin1.csv', latin1, '--encoding', 'latin1');
+    expect(decoded.code).toBe(ExitCode.ok);
+    expect(decoded.out).toContain('"name":"Müller"');
+    const unknown = await importing('latin1.csv', latin1, '--encoding', 'klingon');
+    expect(unknown.code).toBe(ExitCode.failed);
+    expect(unknown.err).toContain('"klingon" is not an encoding this reader knows');
+
+    const semicolons = await importing('semi.csv', 'id;name\n1;Acme\n', '--delimiter', 'comma');
+    expect(semicolons.code).toBe(ExitCode.failed);
+    expect(semicolons.err).toContain('line 2: id: the id column is empty or missing');
+    const badOption = await importing('semi.csv', 'id;name\n1;Acme\n', '--delimiter', 'pipe');
+    expect([badOption.code, badOption.err]).toEqual([
+      ExitCode.usage,
+      'clientele import: --delimiter takes comma, semicolon or tab, not "pipe"\n',
+    ]);
+  });
+
+  it('records the operator as the actor of every imported event, and the mapping and file hashes as how', async () => {
+    const csv = join(dir, 'operated.csv');
+    writeFileSync(csv, 'id,name\n1,Acme\n2,Beta\n');
+    const mappingFile = join(dir, 'operated.json');
+    writeFileSync(
+      mappingFile,
+      JSON.stringify({
+        imports: 'customers',
+        idColumn: 'id',
+        columns: { name: 'name' },
+        constants: { customerKind: 'company' },
+      }),
+    );
+    const file = join(dir, 'operated.db');
+    const io = recordingIo({ CLIENTELE_ACTOR: 'ops-7:administrator' }, dir);
+    const code = await runCli(
+      commands,
+      ['import', 'customers', csv, '--mapping', mappingFile, '--store', `sqlite:${file}`],
+      io,
+    );
+    expect(code).toBe(ExitCode.ok);
+    const db = new Database(file, { readonly: true });
+    const metadata = (
+      db.prepare("SELECT metadata FROM events WHERE type = 'CustomerRegistered'").all() as {
+        metadata: string;
+      }[]
+    ).map((row) => JSON.parse(row.metadata) as { actor: unknown; how: unknown });
+    db.close();
+    const sha256 = (path: string) => createHash('sha256').update(readFileSync(path)).digest('hex');
+    expect(metadata).toHaveLength(2);
+    for (const event of metadata) {
+      expect(event.actor).toEqual({ id: 'ops-7', role: 'administrator' });
+      expect(event.how).toEqual({
+        via: 'import',
+        mapping: 'operated.json',
+        mappingSha256: sha256(mappingFile),
+        fileSha256: sha256(csv),
+      });
+    }
   });
 });

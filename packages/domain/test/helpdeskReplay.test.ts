@@ -2,8 +2,8 @@ import { createReadStream } from 'node:fs';
 import * as E from 'fp-ts/lib/Either.js';
 import { createInMemoryEventStore } from '@clientele/eventstore';
 import { expect, it } from 'vitest';
-import type { CsvRecord } from '../src/mappings/csv/parseCsv.js';
-import { readCsvRecords } from '../src/mappings/csv/parseCsv.js';
+import type { CsvRecord } from '../src/mappings/csv/readCsvRecords.js';
+import { readCsvRecords } from '../src/mappings/csv/readCsvRecords.js';
 import {
   createHelpdeskMapping,
   helpdeskReplayOrder,

@@ -2,7 +2,7 @@ import { createReadStream } from 'node:fs';
 import * as E from 'fp-ts/lib/Either.js';
 import { createInMemoryEventStore } from '@clientele/eventstore';
 import { expect, it } from 'vitest';
-import { readCsvRecords } from '../src/mappings/csv/parseCsv.js';
+import { readCsvRecords } from '../src/mappings/csv/readCsvRecords.js';
 import { mapReceivablesRow } from '../src/mappings/ibmAccountsReceivable/receivablesMapping.js';
 import { createInvoiceService } from '../src/invoice/invoiceService.js';
 import { importReceivables } from '../src/mappings/ibmAccountsReceivable/importReceivables.js';

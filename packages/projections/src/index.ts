@@ -16,3 +16,4 @@ export * from './readModels/index.js';
 export * from './asOf/index.js';
 export * from './access/index.js';
 export * from './customerExport/index.js';
+export * from './csv/index.js';

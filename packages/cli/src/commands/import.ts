@@ -1,34 +1,45 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import * as E from 'fp-ts/lib/Either.js';
-import type { EventStore } from '@clientele/eventstore';
 import { createInMemoryEventStore } from '@clientele/eventstore';
+import type { CsvReadOptions } from '@clientele/domain';
+import { parseDelimiter } from '@clientele/domain';
 import {
   ACTOR_HELP,
   actorOption,
   commandActor,
   commandPermitted,
 } from '../actor/commandLineActor.js';
-import type { CliCommand } from '../command.js';
+import type { CliCommand, CommandInput } from '../command.js';
 import type { DatasetImport, ImportKind } from '../importing/datasetImports.js';
 import { readColumnMapping } from '../importing/columnMapping.js';
 import { fileMappingImport } from '../importing/fileMappingImport.js';
 import { ExitCode } from '../exitCodes.js';
 import { DATASET_IMPORTS, IMPORT_KINDS } from '../importing/datasetImports.js';
-import { renderImportSummary, renderRejections } from '../importing/importSummary.js';
+import {
+  DRY_RUN_LISTED,
+  renderFirstCommands,
+  renderImportSummary,
+  renderRejections,
+} from '../importing/importSummary.js';
+import { checkImportFiles, fileSha256, runImport } from '../importing/runImport.js';
 import { createProgressBar } from '../output/progressBar.js';
-import { openStore, storeUrl } from '../store/openStore.js';
+import { isMissingSqliteFile, openStore, storeUrl } from '../store/openStore.js';
 import { protectedStore } from '../store/protectedStore.js';
 import { tenantFrom } from '../store/tenant.js';
 
 /** The tenant key used when `CLIENTELE_TENANT_KEY` is not set: fine for trying, not for production. */
 
 const HELP = `Usage: clientele import customers|leads|opportunities|tickets|invoices <file.csv>
-                        [--mapping NAME|FILE] [--dry-run] [--store URL]
+                        [--mapping NAME|FILE] [--dry-run] [--skip-invalid]
+                        [--delimiter comma|semicolon|tab] [--encoding NAME] [--store URL]
 
 Reads a CSV, decodes every row with a mapping and sends the commands through the domain's entry
-points (never raw events). A row is accepted whole or reported with its line number and reasons;
-re-running the same import changes nothing, because command ids derive from the rows.
+points (never raw events). Nothing is written unless every row passes: the file is read whole
+first (RFC 4180 quoting, its encoding), then every row is decided against the store as it is, and
+only then written. Rejected rows are listed with their line numbers and reasons. Re-running the
+same import changes nothing, because command ids derive from the rows; an interrupted import is
+completed by running it again.
 
 Mappings (--mapping; the default is the one mapping of the kind):
 ${DATASET_IMPORTS.map((d) => `  ${d.name.padEnd(9)} ${d.kind.padEnd(14)} ${d.describe}`).join('\n')}
@@ -39,13 +50,20 @@ ${DATASET_IMPORTS.map((d) => `  ${d.name.padEnd(9)} ${d.kind.padEnd(14)} ${d.des
                   {"imports": "customers", "idColumn": "account", "idPrefix": "acme-",
                    "columns": {"name": "account", "industry": "sector"},
                    "constants": {"customerKind": "company"}, "dateColumn": "since"}
-  --dry-run       check every row against a fresh in-memory store; write nothing
+  --dry-run       check every row against the store and write nothing; prints the first
+                  commands the rows become (a store that does not exist yet is not created)
+  --skip-invalid  write the valid rows and report the rejected ones (still exits 1)
+  --delimiter D   comma, semicolon or tab; by default the one the header line uses
+  --encoding NAME the file's encoding when it is not UTF-8 (latin1, windows-1252, utf-16le…);
+                  without it, bytes that are not UTF-8 are refused, naming the line
   --store URL     sqlite:FILE (default ./clientele.db), postgres://…, esdb://…; or CLIENTELE_STORE
 
 Customers are registered in the tenant CLIENTELE_TENANT (default "default"); their duplicate-check
 keys are hashed with CLIENTELE_TENANT_KEY (set it, kept outside the store, for real data).
-Exit codes: 0 every row imported; 1 rows were rejected; 2 bad arguments; 3 store unavailable;
-4 the actor may not import: it needs the Data.import permission (administrators by default).
+Exit codes: 0 every row imported (or, with --dry-run, would be); 1 nothing written because the
+file is not readable CSV or rows were rejected (with --skip-invalid: the others were written);
+2 bad arguments; 3 store unavailable; 4 the actor may not import: it needs the Data.import
+permission (administrators by default).
 ${ACTOR_HELP}`;
 
 const isKind = (value: string | undefined): value is ImportKind =>
@@ -80,6 +98,21 @@ const chooseMapping = (
     : E.left(`the ${mapping.name} mapping imports ${mapping.kind}, not ${kind}`);
 };
 
+/** The CSV options of the command line, or what is wrong with them. */
+const csvOptions = (
+  values: CommandInput['values'],
+): E.Either<string, Omit<CsvReadOptions, 'onHeader'>> => {
+  const given = values['delimiter'];
+  const delimiter = typeof given === 'string' ? parseDelimiter(given) : undefined;
+  if (typeof given === 'string' && delimiter === undefined)
+    return E.left(`--delimiter takes comma, semicolon or tab, not "${given}"`);
+  const encoding = values['encoding'];
+  return E.right({
+    ...(delimiter === undefined ? {} : { delimiter }),
+    ...(typeof encoding === 'string' ? { encoding } : {}),
+  });
+};
+
 /** `clientele import`: a CSV through a mapping into the store, as commands. */
 export const importCommand: CliCommand = {
   name: 'import',
@@ -88,6 +121,9 @@ export const importCommand: CliCommand = {
   options: {
     mapping: { type: 'string' },
     'dry-run': { type: 'boolean' },
+    'skip-invalid': { type: 'boolean' },
+    delimiter: { type: 'string' },
+    encoding: { type: 'string' },
     store: { type: 'string' },
     ...actorOption,
   },
@@ -104,8 +140,10 @@ export const importCommand: CliCommand = {
       return ExitCode.usage;
     }
     const chosen = chooseMapping(kind, values['mapping'], io.cwd);
-    if (E.isLeft(chosen)) {
-      io.stderr(`clientele import: ${chosen.left}\n`);
+    const csv = csvOptions(values);
+    const problem = E.isLeft(chosen) ? chosen.left : E.isLeft(csv) ? csv.left : undefined;
+    if (problem !== undefined || E.isLeft(chosen) || E.isLeft(csv)) {
+      io.stderr(`clientele import: ${problem ?? ''}\n`);
       return ExitCode.usage;
     }
     const mapping = chosen.right;
@@ -114,49 +152,67 @@ export const importCommand: CliCommand = {
       io.stderr(`clientele import: ${file} does not exist\n`);
       return ExitCode.usage;
     }
+    const unreadable = await checkImportFiles({ mapping, file, csv: csv.right });
+    if (unreadable !== undefined) {
+      io.stderr(`clientele import: ${unreadable}\nnothing was written\n`);
+      return ExitCode.failed;
+    }
     const dryRun = values['dry-run'] === true;
-    let store: EventStore;
-    let close: () => Promise<void>;
-    if (dryRun) {
-      store = createInMemoryEventStore();
-      close = () => store.close();
-    } else {
-      const opened = await openStore(storeUrl(values['store'], io.env), io.cwd);
-      if (E.isLeft(opened)) {
-        io.stderr(`clientele import: ${opened.left}\n`);
-        return ExitCode.storeUnavailable;
-      }
-      // As the demo writes them: the tamper-evident hash chain, personal fields encrypted per person.
-      const stack = protectedStore(opened.right);
-      if (E.isLeft(stack)) {
-        io.stderr(`clientele import: ${stack.left}\n`);
-        await opened.right.store.close();
-        return ExitCode.storeUnavailable;
-      }
-      store = stack.right.store;
-      close = stack.right.close;
+    const location = storeUrl(values['store'], io.env);
+    // A dry run creates no store: where there is none yet, it checks against an empty one.
+    const opened =
+      dryRun && isMissingSqliteFile(location, io.cwd)
+        ? E.right({ engine: 'memory' as const, store: createInMemoryEventStore() })
+        : await openStore(location, io.cwd);
+    if (E.isLeft(opened)) {
+      io.stderr(`clientele import: ${opened.left}\n`);
+      return ExitCode.storeUnavailable;
+    }
+    // As the demo writes them: the tamper-evident hash chain, personal fields encrypted per person.
+    const stack = protectedStore(opened.right);
+    if (E.isLeft(stack)) {
+      io.stderr(`clientele import: ${stack.left}\n`);
+      await opened.right.store.close();
+      return ExitCode.storeUnavailable;
     }
     try {
       const progress = createProgressBar(io, `importing ${kind} (${mapping.name})`);
+      const firstCommands: unknown[] = [];
       let sent = 0;
-      const result = await mapping.run(file, {
-        store,
+      const outcome = await runImport({
+        mapping,
+        file,
+        csv: csv.right,
+        store: stack.right.store,
         tenant: tenantFrom(io.env),
-        onCommand: () => {
+        skipInvalid: values['skip-invalid'] === true,
+        operator: {
+          actor: actor.right,
+          how: {
+            via: 'import',
+            mapping: mapping.name,
+            ...(mapping.sha256 === undefined ? {} : { mappingSha256: mapping.sha256 }),
+            fileSha256: await fileSha256(file),
+          },
+        },
+        dryRun,
+        onCommand: (stage, command) => {
           sent += 1;
-          progress.update({ done: sent, unit: 'commands' });
+          if (dryRun && firstCommands.length < DRY_RUN_LISTED) firstCommands.push(command);
+          progress.update({ done: sent, unit: `commands ${stage}` });
         },
       });
       progress.finish({ done: sent, unit: 'commands' });
-      if (E.isLeft(result)) {
-        io.stderr(`clientele import: ${result.left}\n`);
-        return ExitCode.usage;
+      if (outcome.kind === 'refused') {
+        io.stderr(`clientele import: ${outcome.message}\n`);
+        return ExitCode.failed;
       }
-      io.stderr(renderRejections(result.right));
-      io.stdout(renderImportSummary(result.right, dryRun));
-      return result.right.rejected.length > 0 ? ExitCode.failed : ExitCode.ok;
+      io.stderr(renderRejections(outcome.report));
+      if (dryRun) io.stdout(renderFirstCommands(firstCommands));
+      io.stdout(renderImportSummary(outcome.report, outcome.written, dryRun));
+      return outcome.report.rejected.length > 0 ? ExitCode.failed : ExitCode.ok;
     } finally {
-      await close();
+      await stack.right.close();
     }
   },
 };

@@ -9,7 +9,7 @@ import {
 import type { CliCommand } from '../command.js';
 import { ExitCode } from '../exitCodes.js';
 import { createProgressBar } from '../output/progressBar.js';
-import { openStore } from '../store/openStore.js';
+import { openExistingStore, openStore } from '../store/openStore.js';
 
 const HELP = `Usage: clientele migrate --from URL --to URL
 
@@ -47,7 +47,7 @@ export const migrateCommand: CliCommand = {
       io.stderr('clientele migrate: --from and --to are the same store\n');
       return ExitCode.usage;
     }
-    const source = await openStore(from, io.cwd);
+    const source = await openExistingStore(from, io.cwd);
     if (E.isLeft(source)) {
       io.stderr(`clientele migrate: --from: ${source.left}\n`);
       return ExitCode.storeUnavailable;

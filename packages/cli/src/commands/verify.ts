@@ -17,7 +17,7 @@ import {
 } from '../actor/commandLineActor.js';
 import type { CliCommand } from '../command.js';
 import { ExitCode } from '../exitCodes.js';
-import { openStore, storeUrl } from '../store/openStore.js';
+import { openExistingStore, storeUrl } from '../store/openStore.js';
 
 const HELP = `Usage: clientele verify [--store URL] [--head FILE] [--export-head FILE]
 
@@ -89,7 +89,7 @@ export const verifyCommand: CliCommand = {
       io.stderr('clientele verify: --export-head needs CLIENTELE_SIGNING_KEY to sign the head\n');
       return ExitCode.usage;
     }
-    const opened = await openStore(storeUrl(values['store'], io.env), io.cwd);
+    const opened = await openExistingStore(storeUrl(values['store'], io.env), io.cwd);
     if (E.isLeft(opened)) {
       io.stderr(`clientele verify: ${opened.left}\n`);
       return ExitCode.storeUnavailable;

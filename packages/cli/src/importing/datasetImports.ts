@@ -1,10 +1,11 @@
 import { createReadStream, existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import * as E from 'fp-ts/lib/Either.js';
-import type { EventStore } from '@clientele/eventstore';
+import type { CommandContext, EventStore } from '@clientele/eventstore';
 import { createInMemoryCheckpointStore } from '@clientele/eventstore';
-import type { CommandSink, ImportReport } from '@clientele/domain';
+import type { CommandSink, CsvReadOptions, ImportReport } from '@clientele/domain';
 import {
+  decodeCsvText,
   createCustomerService,
   createInvoiceService,
   createLeadConversionReactor,
@@ -28,8 +29,15 @@ export interface ImportSetting {
   readonly store: EventStore;
   /** The tenant customers are registered in, and its key for hashing duplicate-check keys. */
   readonly tenant: { readonly tenantId: string; readonly tenantKey: string };
-  /** Called after every command sent, for the progress bar. */
-  readonly onCommand: () => void;
+  /** How to read the CSV files: their encoding, and for mapping files the delimiter. */
+  readonly csv: Omit<CsvReadOptions, 'onHeader'>;
+  /**
+   * Who runs the import and how, put into every command's context: the operator is the actor,
+   * the mapping and the file's hash say how (the mapping's own actor is replaced).
+   */
+  readonly operator?: Pick<CommandContext, 'actor' | 'how'>;
+  /** Called after every command sent, for the progress bar and the dry run's listing. */
+  readonly onCommand: (command: unknown) => void;
 }
 
 /** A named mapping of a public data set onto commands. */
@@ -38,19 +46,34 @@ export interface DatasetImport {
   readonly kind: ImportKind;
   /** One line for the help: which file to give and which files it reads next to it. */
   readonly describe: string;
+  /** For a mapping file, the SHA-256 of its bytes, recorded with every event it imports. */
+  readonly sha256?: string;
+  /** The files it reads beside the one given (those that exist), to be checked first. */
+  readsBeside?(file: string): readonly string[];
   run(file: string, setting: ImportSetting): Promise<E.Either<string, ImportReport>>;
 }
 
-const text = (file: string) => createReadStream(file, { encoding: 'utf8' });
+/** A file's text as it streams in: its bytes (read as UTF-8), or decoded from the encoding named. */
+const text = (file: string, setting: ImportSetting) =>
+  setting.csv.encoding === undefined
+    ? createReadStream(file)
+    : decodeCsvText(createReadStream(file), setting.csv.encoding);
 
-/** Counts every command an entry point is sent, then hands it on. */
-const counted = <C>(sink: CommandSink<C>, onCommand: () => void): CommandSink<C> => ({
+/**
+ * Sends every command as the operator (if one is set) and tells of it: the sink every mapping's
+ * commands go through.
+ */
+export const operatedSink = <C>(sink: CommandSink<C>, setting: ImportSetting): CommandSink<C> => ({
   handle: async (command, context) => {
-    const result = await sink.handle(command, context);
-    onCommand();
+    const result = await sink.handle(command, { ...context, ...setting.operator });
+    setting.onCommand(command);
     return result;
   },
 });
+
+/** The files of `names` that exist beside `file`. */
+const existingBeside = (file: string, names: readonly string[]): readonly string[] =>
+  names.map((name) => join(dirname(file), name)).filter((path) => existsSync(path));
 
 /** The files a data set keeps beside the one given, or which of them is missing. */
 const siblings = <K extends string>(
@@ -76,6 +99,8 @@ export const DATASET_IMPORTS: readonly DatasetImport[] = [
     kind: 'opportunities',
     describe:
       'Maven CRM sales_pipeline.csv, with sales_teams.csv, accounts.csv and products.csv beside it',
+    readsBeside: (file) =>
+      existingBeside(file, ['sales_teams.csv', 'accounts.csv', 'products.csv']),
     run: async (file, setting) => {
       const files = siblings(file, {
         teams: 'sales_teams.csv',
@@ -83,19 +108,19 @@ export const DATASET_IMPORTS: readonly DatasetImport[] = [
         products: 'products.csv',
       });
       if (E.isLeft(files)) return files;
-      const { store, onCommand } = setting;
+      const { store } = setting;
       return E.right(
         await importMaven(
           {
-            pipeline: text(file),
-            teams: text(files.right.teams),
-            accounts: text(files.right.accounts),
-            products: text(files.right.products),
+            pipeline: text(file, setting),
+            teams: text(files.right.teams, setting),
+            accounts: text(files.right.accounts, setting),
+            products: text(files.right.products, setting),
           },
           {
-            organization: counted(createSalesOrganizationService(store), onCommand),
-            customers: counted(customersOf(setting), onCommand),
-            opportunities: counted(createOpportunityService(store), onCommand),
+            organization: operatedSink(createSalesOrganizationService(store), setting),
+            customers: operatedSink(customersOf(setting), setting),
+            opportunities: operatedSink(createOpportunityService(store), setting),
           },
           { tenantId: setting.tenant.tenantId },
         ),
@@ -107,10 +132,11 @@ export const DATASET_IMPORTS: readonly DatasetImport[] = [
     kind: 'leads',
     describe:
       'Olist olist_marketing_qualified_leads_dataset.csv, with olist_closed_deals_dataset.csv beside it',
+    readsBeside: (file) => existingBeside(file, ['olist_closed_deals_dataset.csv']),
     run: async (file, setting) => {
       const files = siblings(file, { deals: 'olist_closed_deals_dataset.csv' });
       if (E.isLeft(files)) return files;
-      const { store, onCommand } = setting;
+      const { store } = setting;
       // What the conversion appends (customers, deals) is counted here, as the reactor's own
       // commands do not pass through the import's tally.
       const byConversion: Record<string, number> = {};
@@ -139,11 +165,11 @@ export const DATASET_IMPORTS: readonly DatasetImport[] = [
         defaultCurrency: 'BRL',
       });
       const report = await importOlist(
-        text(file),
-        text(files.right.deals),
+        text(file, setting),
+        text(files.right.deals, setting),
         {
-          leads: counted(createLeadService({ store }), onCommand),
-          opportunities: counted(opportunities, onCommand),
+          leads: operatedSink(createLeadService({ store }), setting),
+          opportunities: operatedSink(opportunities, setting),
           store,
           convert: conversion.react,
         },
@@ -161,9 +187,9 @@ export const DATASET_IMPORTS: readonly DatasetImport[] = [
     run: async (file, setting) =>
       E.right(
         await importHelpdeskLog(
-          text(file),
+          text(file, setting),
           {
-            tickets: counted(createTicketService(setting.store), setting.onCommand),
+            tickets: operatedSink(createTicketService(setting.store), setting),
             store: setting.store,
           },
           { tenantId: setting.tenant.tenantId },
@@ -177,8 +203,8 @@ export const DATASET_IMPORTS: readonly DatasetImport[] = [
     run: async (file, setting) =>
       E.right(
         await importReceivables(
-          text(file),
-          counted(createInvoiceService(setting.store), setting.onCommand),
+          text(file, setting),
+          operatedSink(createInvoiceService(setting.store), setting),
           { tenantId: setting.tenant.tenantId },
         ),
       ),

@@ -1,4 +1,5 @@
-import { createReadStream } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { createReadStream, readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import * as E from 'fp-ts/lib/Either.js';
 import type { CommandSink } from '@clientele/domain';
@@ -9,6 +10,7 @@ import {
   readCsvRecords,
 } from '@clientele/domain';
 import type { DatasetImport } from './datasetImports.js';
+import { operatedSink } from './datasetImports.js';
 import type { ColumnCommand, ColumnMapping } from './columnMapping.js';
 import { mapColumns } from './columnMapping.js';
 
@@ -24,20 +26,15 @@ export const fileMappingImport = (
   name: basename(file),
   kind: mapping.imports,
   describe: `the mapping file ${file}`,
+  sha256: createHash('sha256').update(readFileSync(file)).digest('hex'),
   run: async (csv, setting) => {
     const service =
       mapping.imports === 'customers'
         ? createCustomerService({ store: setting.store, ...setting.tenant })
         : createLeadService({ store: setting.store });
-    const sink: CommandSink<ColumnCommand> = {
-      handle: async (command, context) => {
-        const result = await service.handle(command, context);
-        setting.onCommand();
-        return result;
-      },
-    };
+    const sink: CommandSink<ColumnCommand> = operatedSink(service, setting);
     const tally = createImportTally();
-    for await (const record of readCsvRecords(createReadStream(csv, { encoding: 'utf8' }))) {
+    for await (const record of readCsvRecords(createReadStream(csv), setting.csv)) {
       tally.row();
       const mapped = mapColumns(mapping, record.values, record.lineNumber, now);
       if (E.isLeft(mapped)) tally.reject(mapped.left);

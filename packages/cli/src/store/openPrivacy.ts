@@ -14,7 +14,7 @@ import {
 } from '@clientele/domain';
 import { ExitCode } from '../exitCodes.js';
 import type { CliIo } from '../io.js';
-import { openStore, storeUrl } from './openStore.js';
+import { openExistingStore, storeUrl } from './openStore.js';
 import { protectedStore } from './protectedStore.js';
 import { tenantFrom } from './tenant.js';
 
@@ -24,7 +24,7 @@ export const openPrivacy = async (
   values: Readonly<Record<string, string | boolean | undefined>>,
   io: CliIo,
 ) => {
-  const opened = await openStore(storeUrl(values['store'], io.env), io.cwd);
+  const opened = await openExistingStore(storeUrl(values['store'], io.env), io.cwd);
   if (E.isLeft(opened)) {
     io.stderr(`clientele ${commandName}: ${opened.left}\n`);
     return E.left(ExitCode.storeUnavailable);

@@ -10,7 +10,7 @@ import {
 } from '@clientele/projections';
 import type { ProjectionProgress, ProjectionRunner } from '@clientele/projections';
 import type { OpenedStore } from './openStore.js';
-import { openStore } from './openStore.js';
+import { openExistingStore } from './openStore.js';
 import { protectedStore } from './protectedStore.js';
 
 /** The event store, the read models kept beside it, and a runner over all of Clientele's projections. */
@@ -49,7 +49,7 @@ export const openReadSide = async (
   cwd: string,
   onProgress?: (progress: ProjectionProgress) => void,
 ): Promise<E.Either<string, ReadSide>> => {
-  const opened = await openStore(url, cwd);
+  const opened = await openExistingStore(url, cwd);
   if (E.isLeft(opened)) return opened;
   const engine = opened.right.store;
   const stack = protectedStore(opened.right);

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import * as E from 'fp-ts/lib/Either.js';
 import type { EventStore } from '@clientele/eventstore';
 import { createInMemoryEventStore } from '@clientele/eventstore';
@@ -71,4 +72,33 @@ export const openStore = async (
 ): Promise<E.Either<string, OpenedStore>> => {
   const location = parseStoreLocation(url, cwd);
   return E.isLeft(location) ? location : openLocation(location.right);
+};
+
+/** The SQLite file a store URL names, when it names one that does not exist (yet). */
+export const missingSqliteFile = (url: string, cwd: string): string | undefined => {
+  const location = parseStoreLocation(url, cwd);
+  return E.isRight(location) &&
+    location.right.engine === 'sqlite' &&
+    !existsSync(location.right.file)
+    ? location.right.file
+    : undefined;
+};
+
+/** Whether a store URL names a SQLite file that does not exist (yet). */
+export const isMissingSqliteFile = (url: string, cwd: string): boolean =>
+  missingSqliteFile(url, cwd) !== undefined;
+
+/**
+ * Opens a store that must already exist: the read commands (report, audit, verify, export,
+ * access, rebuild…) refuse a SQLite path with nothing there, rather than create an empty file
+ * and print empty reports.
+ */
+export const openExistingStore = async (
+  url: string,
+  cwd: string,
+): Promise<E.Either<string, OpenedStore>> => {
+  const missing = missingSqliteFile(url, cwd);
+  return missing === undefined
+    ? openStore(url, cwd)
+    : E.left(`no store at ${missing}; run clientele demo or clientele import to create one`);
 };

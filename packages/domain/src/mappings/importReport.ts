@@ -1,6 +1,7 @@
 import * as E from 'fp-ts/lib/Either.js';
 import type { CommandContext, CommandOutcome, DomainEvent } from '@clientele/eventstore';
 import type { MappedRow, RejectedRow } from './mappedRow.js';
+import { describeRefusal } from './describeRefusal.js';
 
 /** What an import did: rows read, commands accepted, rows refused with their reasons, events. */
 export interface ImportReport {
@@ -48,7 +49,7 @@ export const createImportTally = () => {
     ): Promise<boolean> => {
       const result = await sink.handle(mapped.command, mapped.context);
       if (E.isLeft(result)) {
-        rejected.push({ lineNumber: mapped.lineNumber, problems: [JSON.stringify(result.left)] });
+        rejected.push({ lineNumber: mapped.lineNumber, problems: [describeRefusal(result.left)] });
         return false;
       }
       commandsAccepted += 1;

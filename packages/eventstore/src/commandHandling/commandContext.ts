@@ -15,4 +15,6 @@ export interface CommandContext {
   /** The event or command that caused this one; null for a user's own action. */
   readonly causationId?: string | null;
   readonly tenantId?: string;
+  /** How the command came in, when not by hand (an import's mapping and file hashes). */
+  readonly how?: Readonly<Record<string, string>>;
 }

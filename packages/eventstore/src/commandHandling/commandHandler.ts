@@ -92,7 +92,9 @@ export interface CommandHandler<Command, Event extends DomainEvent, State, Domai
  * events with the loaded revision as the expected revision. On a conflict it reloads and decides
  * again, up to `maxAttempts` times. It is idempotent by `commandId`: the engine records the id in
  * the same transaction as the append, and a command whose id was already handled returns the first
- * append's result and writes nothing.
+ * append's result and writes nothing. That holds under races too: after a conflict or a refusal, the
+ * handler first asks the store whether another writer recorded the same command id, and answers
+ * "done" (a duplicate) if so.
  */
 export const createCommandHandler = <Command, Event extends DomainEvent, State, DomainError>(
   options: CommandHandlerOptions<Command, Event, State, DomainError>,
@@ -181,7 +183,24 @@ export const createCommandHandler = <Command, Event extends DomainEvent, State, 
         commandId: context.commandId,
         schemaVersion: upcasters?.currentVersion(encoded.type) ?? 1,
         ...(context.tenantId === undefined ? {} : { tenantId: context.tenantId }),
+        ...(context.how === undefined ? {} : { how: context.how }),
       },
+    };
+  };
+
+  /** The outcome of a command id the store already recorded, as a duplicate; else undefined. */
+  const recordedBefore = async (
+    commandId: string,
+  ): Promise<CommandOutcome<Event, State> | undefined> => {
+    const earlier = await store.findCommandResult(commandId);
+    if (earlier === undefined) return undefined;
+    const { state } = await load(earlier.streamName);
+    return {
+      streamName: earlier.streamName,
+      events: [],
+      appended: { ...earlier, duplicate: true },
+      duplicate: true,
+      state,
     };
   };
 
@@ -190,24 +209,22 @@ export const createCommandHandler = <Command, Event extends DomainEvent, State, 
     context,
   ) => {
     const streamName = options.streamName(command);
-    const earlier = await store.findCommandResult(context.commandId);
-    if (earlier !== undefined) {
-      const { state } = await load(earlier.streamName);
-      return E.right({
-        streamName: earlier.streamName,
-        events: [],
-        appended: { ...earlier, duplicate: true },
-        duplicate: true,
-        state,
-      });
-    }
+    const earlier = await recordedBefore(context.commandId);
+    if (earlier !== undefined) return E.right(earlier);
     let lastConflict: WrongExpectedRevision | undefined;
     for (let attempt = 1; attempt <= maxAttempts; attempt += 1) {
       const loaded = await load(streamName);
       const permitted = options.authorize?.(command, loaded.state, context) ?? E.right(undefined);
       if (E.isLeft(permitted)) return E.left({ kind: 'Forbidden', denial: permitted.left });
       const decision = decider.decide(command, loaded.state);
-      if (E.isLeft(decision)) return E.left({ kind: 'Rejected', error: decision.left });
+      if (E.isLeft(decision)) {
+        // Another writer may have recorded this very command between the first check and the
+        // load (a retried request racing its original): its events are why the decider refuses.
+        const racing = await recordedBefore(context.commandId);
+        return racing === undefined
+          ? E.left({ kind: 'Rejected', error: decision.left })
+          : E.right(racing);
+      }
       const events = decision.right;
       if (events.length === 0) {
         return E.right({
@@ -246,6 +263,9 @@ export const createCommandHandler = <Command, Event extends DomainEvent, State, 
         });
       }
       lastConflict = appended.left;
+      // Ask before deciding again: if the conflicting writer recorded this command id, it is done.
+      const racing = await recordedBefore(context.commandId);
+      if (racing !== undefined) return E.right(racing);
     }
     return E.left({
       kind: 'Conflict',

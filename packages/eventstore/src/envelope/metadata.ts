@@ -61,6 +61,11 @@ export const EventMetadata = t.intersection(
     }),
     t.partial({
       tenantId: t.string,
+      /**
+       * How the command came in, when not by hand: for an import, the mapping's name and SHA-256
+       * and the file's SHA-256 (`{ via: 'import', mapping, mappingSha256, fileSha256 }`).
+       */
+      how: t.readonly(t.record(t.string, t.string)),
       subjects: t.readonlyArray(DataSubjectKey),
       chain: t.string,
     }),

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { CustomerState, ExportFormat } from '@clientele/domain';
 import { isErasedField } from '@clientele/eventstore';
+import { csvField } from '../csv/csvField.js';
 
 /** One customer as an export file holds it. */
 export interface ExportedCustomerRow {
@@ -52,15 +53,12 @@ const COLUMNS = [
   'ownerId',
 ] as const satisfies readonly (keyof ExportedCustomerRow)[];
 
-const csvField = (value: string): string =>
-  /[",\r\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
-
 const csvCell = (value: string | readonly string[] | null): string =>
   csvField(value === null ? '' : typeof value === 'string' ? value : value.join('; '));
 
 /**
  * The bytes of an export file: CSV (a header, then one line per customer; lists joined with
- * `; `) or JSON (an array of rows). The same rows always give the same bytes, so the SHA-256
+ * `; `; a cell a spreadsheet would run as a formula is neutralized) or JSON (an array of rows). The same rows always give the same bytes, so the SHA-256
  * recorded with the export identifies the file.
  */
 export const renderExportFile = (

@@ -4,8 +4,9 @@ import type { TicketCommand } from '../../ticket/commands.js';
 import type { CommandSink, ImportReport } from '../importReport.js';
 import type { MappedRow } from '../mappedRow.js';
 import type { HelpdeskMappingOptions } from './helpdeskMapping.js';
-import type { CsvRecord } from '../csv/parseCsv.js';
-import { readCsvRecords } from '../csv/parseCsv.js';
+import type { CsvRecord } from '../csv/readCsvRecords.js';
+import { readCsvRecords } from '../csv/readCsvRecords.js';
+import type { CsvChunks } from '../csv/decodeCsvText.js';
 import { createImportTally } from '../importReport.js';
 import { createHelpdeskMapping, helpdeskReplayOrder } from './helpdeskMapping.js';
 
@@ -53,7 +54,7 @@ const resumePoints = async (
  * from the rows.
  */
 export const importHelpdeskLog = async (
-  chunks: AsyncIterable<string> | Iterable<string>,
+  chunks: CsvChunks,
   target: HelpdeskImportTarget,
   options: HelpdeskMappingOptions = {},
 ): Promise<ImportReport> => {

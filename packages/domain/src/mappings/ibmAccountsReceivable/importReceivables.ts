@@ -2,7 +2,8 @@ import * as E from 'fp-ts/lib/Either.js';
 import type { InvoiceCommand } from '../../invoice/commands.js';
 import type { CommandSink, ImportReport } from '../importReport.js';
 import type { ReceivablesMappingOptions } from './receivablesMapping.js';
-import { readCsvRecords } from '../csv/parseCsv.js';
+import { readCsvRecords } from '../csv/readCsvRecords.js';
+import type { CsvChunks } from '../csv/decodeCsvText.js';
 import { createImportTally } from '../importReport.js';
 import { mapReceivablesRow } from './receivablesMapping.js';
 
@@ -12,7 +13,7 @@ import { mapReceivablesRow } from './receivablesMapping.js';
  * no payment; importing the same file again changes nothing.
  */
 export const importReceivables = async (
-  chunks: AsyncIterable<string> | Iterable<string>,
+  chunks: CsvChunks,
   invoices: CommandSink<InvoiceCommand>,
   options: ReceivablesMappingOptions = {},
 ): Promise<ImportReport> => {

@@ -5,15 +5,16 @@ import type { SalesOrganizationCommand } from '../../salesOrganization/commands.
 import type { CommandSink, ImportReport } from '../importReport.js';
 import type { MappedRow, RejectedRow } from '../mappedRow.js';
 import type { MavenSetupOptions } from './mavenOrganization.js';
-import type { CsvRecord } from '../csv/parseCsv.js';
-import { readCsvRecords } from '../csv/parseCsv.js';
+import type { CsvRecord } from '../csv/readCsvRecords.js';
+import { readCsvRecords } from '../csv/readCsvRecords.js';
+import type { CsvChunks } from '../csv/decodeCsvText.js';
 import { createImportTally } from '../importReport.js';
 import { mapMavenAccountRow } from './mavenAccounts.js';
 import { createMavenMapping } from './mavenMapping.js';
 import { createMavenOrganizationMapping } from './mavenOrganization.js';
 import { mavenPriceList } from './mavenProducts.js';
 
-type Chunks = AsyncIterable<string> | Iterable<string>;
+type Chunks = CsvChunks;
 
 /** The four files of the Maven data set, as text. */
 export interface MavenFiles {

@@ -5,7 +5,8 @@ import type { LeadCommand } from '../../lead/commands.js';
 import type { OpportunityCommand } from '../../opportunity/commands.js';
 import type { CommandSink, ImportReport } from '../importReport.js';
 import type { OlistMappingOptions } from './olistMapping.js';
-import { readCsvRecords } from '../csv/parseCsv.js';
+import { readCsvRecords } from '../csv/readCsvRecords.js';
+import type { CsvChunks } from '../csv/decodeCsvText.js';
 import { createImportTally } from '../importReport.js';
 import { mapOlistDealRow, mapOlistLeadRow } from './olistMapping.js';
 
@@ -40,8 +41,8 @@ const conversionOf = async (
  * leads file, or whose lead command is refused, is reported and goes no further.
  */
 export const importOlist = async (
-  leadChunks: AsyncIterable<string> | Iterable<string>,
-  dealChunks: AsyncIterable<string> | Iterable<string>,
+  leadChunks: CsvChunks,
+  dealChunks: CsvChunks,
   target: OlistImportTarget,
   options: OlistMappingOptions = {},
 ): Promise<ImportReport> => {

@@ -1,6 +1,7 @@
 import { describe } from 'vitest';
 import type { OpenEventStore } from './fixtures.js';
 import { registerCommandHandlingContract } from './commandHandlingContract.js';
+import { registerCommandRaceContract } from './commandRaceContract.js';
 import { registerConcurrencyContract } from './concurrencyContract.js';
 import { registerEnvelopeContract } from './envelopeContract.js';
 import { registerExpectedRevisionContract } from './expectedRevisionContract.js';
@@ -32,6 +33,7 @@ export const describeEventStoreContract = (engineName: string, open: OpenEventSt
     registerIdempotencyContract(open);
     registerConcurrencyContract(open);
     registerCommandHandlingContract(open);
+    registerCommandRaceContract(open);
     registerPropertyContract(open);
   });
 };
