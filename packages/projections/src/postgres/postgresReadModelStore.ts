@@ -1,8 +1,9 @@
 import pg from 'pg';
-import { positionToString } from '@clientele/eventstore';
+import { FencedOutError, positionToString } from '@clientele/eventstore';
 import type { StoredDocument } from '../projection/storedDocument.js';
 import { checkpointFromText, documentFromRow, documentToRow } from '../store/documentRow.js';
 import type { BuildRef, ReadModelStore } from '../store/readModelStore.js';
+import { checkProjectionFence, createPostgresProjectionLeases } from './postgresLeases.js';
 import { ensureReadModelSchema, quoteIdentifier } from './schema.js';
 import { inTransaction } from './transaction.js';
 
@@ -65,6 +66,7 @@ export const createPostgresReadModelStore = (
     await ready;
     return inTransaction(pool, work);
   };
+  const leaseTable = `${s}.projection_leases`;
   const selectDocument = `SELECT key, doc::text AS doc, last_position FROM ${s}.projection_documents`;
 
   return {
@@ -148,11 +150,26 @@ export const createPostgresReadModelStore = (
             ],
           );
         }
-        for (const checkpoint of batch.checkpoints) {
-          await client.query(
-            `UPDATE ${s}.projection_builds SET checkpoint = $1 WHERE name = $2 AND build = $3`,
-            [positionToString(checkpoint.position), checkpoint.name, checkpoint.build],
+        for (const { guard, ...checkpoint } of batch.checkpoints) {
+          if (guard?.fence !== undefined)
+            await checkProjectionFence(client, leaseTable, guard.fence);
+          const expected = guard?.expected === undefined ? null : positionToString(guard.expected);
+          const written = await client.query(
+            `UPDATE ${s}.projection_builds SET checkpoint = $1 WHERE name = $2 AND build = $3
+             AND ($4 OR checkpoint IS NOT DISTINCT FROM $5)`,
+            [
+              positionToString(checkpoint.position),
+              checkpoint.name,
+              checkpoint.build,
+              guard === undefined,
+              expected,
+            ],
           );
+          if (written.rowCount === 0) {
+            throw new FencedOutError(
+              `the checkpoint of ${checkpoint.build} of ${checkpoint.name} was moved by another runner`,
+            );
+          }
         }
       }),
     getDocument: async (ref, key) => {
@@ -176,6 +193,7 @@ export const createPostgresReadModelStore = (
         after = (rows[rows.length - 1] as TextRow).key;
       }
     },
+    leases: createPostgresProjectionLeases(query, leaseTable),
     close: async () => {
       if (owned) await pool.end();
     },

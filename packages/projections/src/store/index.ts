@@ -2,6 +2,7 @@ export type {
   BatchCommit,
   BuildRef,
   BuildState,
+  CheckpointChange,
   DocumentChange,
   DocumentQuery,
   ReadModelStore,
