@@ -13,6 +13,12 @@ export interface PostgresReadModelStoreOptions {
   readonly connection: pg.Pool | string;
   /** The schema of the read-model tables; created if missing. Defaults to `clientele_read`. */
   readonly schema?: string;
+  /**
+   * For queries against a streaming replica (a hot standby): the schema is taken as it is, not
+   * created, since a replica refuses every write. Runners write through a store on the primary;
+   * this one sees their commits as the replica applies them.
+   */
+  readonly readOnly?: boolean;
 }
 
 const PAGE_SIZE = 500;
@@ -38,7 +44,7 @@ export const createPostgresReadModelStore = (
       : options.connection;
   const schema = options.schema ?? 'clientele_read';
   const s = quoteIdentifier(schema);
-  let ready: Promise<void> | undefined;
+  let ready: Promise<void> | undefined = options.readOnly === true ? Promise.resolve() : undefined;
   const query = async <R extends pg.QueryResultRow>(text: string, values: unknown[] = []) => {
     ready ??= ensureReadModelSchema(pool, schema);
     await ready;
