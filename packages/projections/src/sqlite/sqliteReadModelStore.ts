@@ -43,10 +43,12 @@ export const createSqliteReadModelStore = (
     builds: db.prepare(
       'SELECT build, checkpoint FROM projection_builds WHERE name = ? ORDER BY created, build',
     ),
+    // Several app servers may register the same build at once; the loser's insert is a no-op.
     createBuild: db.prepare(
       `INSERT INTO projection_builds (name, build, created, checkpoint)
        SELECT @name, @build, coalesce(max(created), 0) + 1, NULL FROM projection_builds
-       WHERE NOT EXISTS (SELECT 1 FROM projection_builds WHERE name = @name AND build = @build)`,
+       WHERE NOT EXISTS (SELECT 1 FROM projection_builds WHERE name = @name AND build = @build)
+       ON CONFLICT (name, build) DO NOTHING`,
     ),
     buildExists: db.prepare('SELECT 1 FROM projection_builds WHERE name = ? AND build = ?'),
     active: db.prepare('SELECT build FROM projection_active WHERE name = ?'),
