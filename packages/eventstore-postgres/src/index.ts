@@ -9,3 +9,4 @@ export * from './checkpoints/index.js';
 export * from './schema/index.js';
 export * from './privacy/index.js';
 export * from './snapshots/index.js';
+export * from './leases/index.js';

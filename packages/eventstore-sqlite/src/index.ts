@@ -11,3 +11,4 @@ export type { SqliteCheckpointStore } from './checkpoints/index.js';
 export { createSqliteSnapshotStore } from './snapshots/index.js';
 export { createSqliteDataKeyStore, purgeErasedData } from './privacy/index.js';
 export type { PurgeBlocked, SqliteDataKeyStoreOptions } from './privacy/index.js';
+export { createSqliteLeaseStore } from './leases/index.js';

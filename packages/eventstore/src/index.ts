@@ -11,6 +11,7 @@ export * from './subscriptions/index.js';
 export * from './inMemory/index.js';
 export * from './upcasting/index.js';
 export * from './commandHandling/index.js';
+export * from './leases/index.js';
 export * from './reactors/index.js';
 export * from './integrity/index.js';
 export * from './tenancy/index.js';

@@ -3,6 +3,7 @@ import type {
   CheckpointStore,
   CommandContext,
   EventStore,
+  LeaseOptions,
   RecordedEvent,
 } from '@clientele/eventstore';
 import { createReactorRunner, deriveId, streamName } from '@clientele/eventstore';
@@ -19,6 +20,8 @@ export interface CommissionAccrualOptions {
   readonly commissions: CommissionService;
   /** Checkpoint name; defaults to `commission-accrual`. */
   readonly name?: string;
+  /** Elects one active runner across app servers (see `createReactorRunner`). */
+  readonly lease?: LeaseOptions;
 }
 
 /** The last OpportunityWon of a deal recorded before `before`, read from its stream. */
@@ -153,5 +156,6 @@ export const createCommissionAccrual = (options: CommissionAccrualOptions): Reac
     checkpoints: options.checkpoints,
     filter: { streamNamePrefixes: ['Invoice-', 'Opportunity-', 'Target-'] },
     react,
+    ...(options.lease === undefined ? {} : { lease: options.lease }),
   });
 };

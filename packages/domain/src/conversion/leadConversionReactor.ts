@@ -3,6 +3,7 @@ import type {
   CheckpointStore,
   CommandContext,
   EventStore,
+  LeaseOptions,
   ReactorRunner,
   RecordedEvent,
 } from '@clientele/eventstore';
@@ -26,6 +27,8 @@ export interface LeadConversionOptions {
   readonly defaultCloseInDays?: number;
   /** The checkpoint name; defaults to `lead-conversion`. */
   readonly name?: string;
+  /** Elects one active runner across app servers (see `createReactorRunner`). */
+  readonly lease?: LeaseOptions;
 }
 
 /** The lead conversion process manager. */
@@ -120,6 +123,7 @@ export const createLeadConversionReactor = (
     checkpoints: options.checkpoints,
     filter: { eventTypes: ['LeadConverted'] },
     react,
+    ...(options.lease === undefined ? {} : { lease: options.lease }),
   });
   return { runner, react };
 };

@@ -1,7 +1,8 @@
 import * as E from 'fp-ts/lib/Either.js';
-import type { EventStore, RecordedEvent } from '@clientele/eventstore';
+import type { EventStore, LeaseOptions, RecordedEvent } from '@clientele/eventstore';
 import {
   createInMemoryCheckpointStore,
+  createLeaseKeeper,
   createReactorRunner,
   deriveId,
 } from '@clientele/eventstore';
@@ -29,13 +30,21 @@ export interface SlaEscalatorOptions {
   readonly escalateTo: string;
   /** Checkpoint name; defaults to `sla-escalation`. */
   readonly name?: string;
+  /**
+   * Elects the one app server that escalates: the others follow tickets but send nothing while
+   * another holds the lease, and take over when it expires.
+   */
+  readonly lease?: LeaseOptions;
 }
 
 /** Follows tickets and escalates those whose SLA deadline has passed. */
 export interface SlaEscalator {
   /** Reads ticket events up to the head of the log. */
   catchUp(): Promise<number>;
-  /** Sends an escalation for every open breach the clock shows; resolves with how many were new. */
+  /**
+   * Sends an escalation for every open breach the clock shows; resolves with how many were new
+   * (0 while another app server holds the lease).
+   */
   escalateDue(): Promise<number>;
 }
 
@@ -70,8 +79,9 @@ export const createSlaEscalator = (options: SlaEscalatorOptions): SlaEscalator =
     watched.set(ticketId, entry);
   };
 
+  const leaseName = options.name ?? 'sla-escalation';
   const runner = createReactorRunner({
-    name: options.name ?? 'sla-escalation',
+    name: leaseName,
     store,
     // The tickets it watches live in memory, so each start reads Ticket events from the beginning
     // rather than from a durable checkpoint; escalations stay single through their derived ids.
@@ -80,7 +90,10 @@ export const createSlaEscalator = (options: SlaEscalatorOptions): SlaEscalator =
     react,
   });
 
+  const keeper = options.lease === undefined ? undefined : createLeaseKeeper(options.lease);
+
   const escalateDue = async (): Promise<number> => {
+    if (keeper !== undefined && (await keeper.acquire(leaseName)) === undefined) return 0;
     const now = clock.now();
     let sent = 0;
     for (const [ticketId, { tenantId, events }] of watched) {

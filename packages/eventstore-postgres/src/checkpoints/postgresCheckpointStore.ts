@@ -1,7 +1,7 @@
 import type pg from 'pg';
-import type { CheckpointStore } from '@clientele/eventstore';
-import { parsePosition, positionToString } from '@clientele/eventstore';
-import { migrateSchema } from '../schema/migrateSchema.js';
+import type { CheckpointGuard, CheckpointStore } from '@clientele/eventstore';
+import { FencedOutError, parsePosition, positionToString } from '@clientele/eventstore';
+import { checkFence, ensureLeaseTable } from '../leases/postgresLeaseStore.js';
 import { quoteSchemaName } from '../schema/schemaName.js';
 
 /** Options of {@link createPostgresCheckpointStore}. */
@@ -11,17 +11,46 @@ export interface PostgresCheckpointStoreOptions {
   readonly schema: string;
 }
 
+/** Writes a guarded checkpoint in one transaction: the fence, then a compare-and-set. */
+const guardedSave = async (
+  client: pg.PoolClient,
+  tables: { readonly checkpoints: string; readonly leases: string },
+  name: string,
+  position: string,
+  guard: CheckpointGuard,
+): Promise<void> => {
+  if (guard.fence !== undefined) await checkFence(client, tables.leases, guard.fence);
+  const written =
+    guard.expected === undefined
+      ? await client.query(
+          `insert into ${tables.checkpoints} (name, position) values ($1, $2)
+           on conflict (name) do nothing`,
+          [name, position],
+        )
+      : await client.query(
+          `update ${tables.checkpoints} set position = $2, updated_at = now()
+           where name = $1 and position = $3`,
+          [name, position, positionToString(guard.expected)],
+        );
+  if (written.rowCount !== 1) {
+    throw new FencedOutError(`checkpoint ${name} was moved by another runner`);
+  }
+};
+
 /**
  * Durable reactor checkpoints in the event store's schema, stored in the position's string form.
- * A save is a single upsert, so a crash leaves either the old checkpoint or the new one.
+ * A save is a single upsert, so a crash leaves either the old checkpoint or the new one; a
+ * guarded save also checks the lease's fencing token and the expected checkpoint, in one
+ * transaction.
  */
 export const createPostgresCheckpointStore = (
   options: PostgresCheckpointStoreOptions,
 ): CheckpointStore => {
   const { pool, schema } = options;
   const table = `${quoteSchemaName(schema)}.checkpoints`;
-  let ready: Promise<unknown> | undefined;
-  const migrated = () => (ready ??= migrateSchema(pool, schema));
+  let ready: Promise<string> | undefined;
+  // The lease table comes with the schema's migrations, so a fenced save always finds it.
+  const migrated = () => (ready ??= ensureLeaseTable(pool, schema));
   return {
     async load(name) {
       await migrated();
@@ -35,13 +64,33 @@ export const createPostgresCheckpointStore = (
       if (parsed._tag === 'Left') throw new Error(`checkpoint ${name} in ${table}: ${parsed.left}`);
       return parsed.right;
     },
-    async save(name, position) {
-      await migrated();
-      await pool.query(
-        `insert into ${table} (name, position) values ($1, $2)
-         on conflict (name) do update set position = excluded.position, updated_at = now()`,
-        [name, positionToString(position)],
-      );
+    async save(name, position, guard) {
+      const leases = await migrated();
+      if (guard === undefined) {
+        await pool.query(
+          `insert into ${table} (name, position) values ($1, $2)
+           on conflict (name) do update set position = excluded.position, updated_at = now()`,
+          [name, positionToString(position)],
+        );
+        return;
+      }
+      const client = await pool.connect();
+      try {
+        await client.query('begin');
+        await guardedSave(
+          client,
+          { checkpoints: table, leases },
+          name,
+          positionToString(position),
+          guard,
+        );
+        await client.query('commit');
+      } catch (error) {
+        await client.query('rollback').catch(() => undefined);
+        throw error;
+      } finally {
+        client.release();
+      }
     },
   };
 };

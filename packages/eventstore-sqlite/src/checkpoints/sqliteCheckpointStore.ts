@@ -1,5 +1,11 @@
 import type { CheckpointStore, Position } from '@clientele/eventstore';
-import { parsePosition, positionToString } from '@clientele/eventstore';
+import {
+  FencedOutError,
+  parsePosition,
+  positionToString,
+  sameCheckpoint,
+} from '@clientele/eventstore';
+import { checkFence, ensureLeaseTable } from '../leases/sqliteLeaseStore.js';
 import type { SqliteEventStore } from '../options.js';
 
 /** A checkpoint store whose saves can also join a transaction the caller runs. */
@@ -14,7 +20,8 @@ export interface SqliteCheckpointStore extends CheckpointStore {
 /**
  * Durable checkpoints in the store's own file (the `checkpoints` table), kept in the stable
  * string form of positions. Saving in the same transaction as a projection's documents means a
- * crash can never apply an event twice or skip one.
+ * crash can never apply an event twice or skip one. A guarded save checks the lease's fencing
+ * token and the expected checkpoint in the same transaction.
  */
 export const createSqliteCheckpointStore = (store: SqliteEventStore): SqliteCheckpointStore => {
   const db = store.database;
@@ -25,15 +32,26 @@ export const createSqliteCheckpointStore = (store: SqliteEventStore): SqliteChec
   const saveNow = (name: string, position: Position): void => {
     upsert.run(name, positionToString(position));
   };
+  const loadNow = (name: string): Position | undefined => {
+    const text = select.get(name) as string | undefined;
+    if (text === undefined) return undefined;
+    const parsed = parsePosition(text);
+    if (parsed._tag === 'Left') throw new Error(`checkpoint ${name}: ${parsed.left}`);
+    return parsed.right;
+  };
   return {
-    load: async (name) => {
-      const text = select.get(name) as string | undefined;
-      if (text === undefined) return undefined;
-      const parsed = parsePosition(text);
-      if (parsed._tag === 'Left') throw new Error(`checkpoint ${name}: ${parsed.left}`);
-      return parsed.right;
-    },
-    save: (name, position) => store.writeTransaction(() => saveNow(name, position)),
+    load: async (name) => loadNow(name),
+    save: (name, position, guard) =>
+      store.writeTransaction(() => {
+        if (guard?.fence !== undefined) {
+          ensureLeaseTable(db);
+          checkFence(db, guard.fence);
+        }
+        if (guard !== undefined && !sameCheckpoint(loadNow(name), guard.expected)) {
+          throw new FencedOutError(`checkpoint ${name} was moved by another runner`);
+        }
+        saveNow(name, position);
+      }),
     saveNow,
   };
 };

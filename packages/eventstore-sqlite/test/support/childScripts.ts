@@ -24,11 +24,16 @@ export interface ChildScript {
 }
 
 /**
- * Starts `test/processes/<script>` in a fresh Node process through tsx, resolving the workspace
- * packages to their sources the way vitest does (tsconfig.tests.json paths), so no build is needed.
+ * Starts `test/processes/<script>` (or `<directory>/<script>`) in a fresh Node process through
+ * tsx, resolving the workspace packages to their sources the way vitest does
+ * (tsconfig.tests.json paths), so no build is needed.
  */
-export const startScript = (script: string, args: readonly string[]): ChildScript => {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(processesDir, script), ...args], {
+export const startScript = (
+  script: string,
+  args: readonly string[],
+  directory: string = processesDir,
+): ChildScript => {
+  const child = spawn(process.execPath, ['--import', 'tsx', join(directory, script), ...args], {
     cwd: repositoryRoot,
     env: { ...process.env, TSX_TSCONFIG_PATH: join(repositoryRoot, 'tsconfig.tests.json') },
     stdio: ['ignore', 'pipe', 'pipe'],

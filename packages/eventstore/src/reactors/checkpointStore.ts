@@ -1,4 +1,7 @@
 import type { Position } from '../envelope/position.js';
+import type { InMemoryLeaseStore } from '../leases/inMemoryLeaseStore.js';
+import type { CheckpointGuard } from '../leases/lease.js';
+import { FencedOutError, sameCheckpoint } from '../leases/lease.js';
 
 /**
  * Where a reactor or projection remembers how far it has processed the log. Engines provide
@@ -6,15 +9,31 @@ import type { Position } from '../envelope/position.js';
  */
 export interface CheckpointStore {
   load(name: string): Promise<Position | undefined>;
-  save(name: string, position: Position): Promise<void>;
+  /**
+   * Saves `position`. With a guard the save is a compare-and-set: it throws
+   * `FencedOutError`, writing nothing, unless the stored checkpoint is still `guard.expected` and
+   * `guard.fence` (if any) still names the lease's current token.
+   */
+  save(name: string, position: Position, guard?: CheckpointGuard): Promise<void>;
 }
 
-/** Checkpoints kept in a map: for tests and for reactors that may start over from the beginning. */
-export const createInMemoryCheckpointStore = (): CheckpointStore => {
+/**
+ * Checkpoints kept in a map: for tests and for reactors that may start over from the beginning.
+ * Fences are checked against `leases` when given.
+ */
+export const createInMemoryCheckpointStore = (leases?: InMemoryLeaseStore): CheckpointStore => {
   const checkpoints = new Map<string, Position>();
   return {
     load: async (name) => checkpoints.get(name),
-    save: async (name, position) => {
+    save: async (name, position, guard) => {
+      if (guard !== undefined) {
+        if (!sameCheckpoint(checkpoints.get(name), guard.expected)) {
+          throw new FencedOutError(`checkpoint ${name} was moved by another runner`);
+        }
+        if (guard.fence !== undefined && leases?.holds(guard.fence) !== true) {
+          throw new FencedOutError(`lease ${guard.fence.lease} was taken by another runner`);
+        }
+      }
       checkpoints.set(name, position);
     },
   };

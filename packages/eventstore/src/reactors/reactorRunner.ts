@@ -3,10 +3,12 @@ import type { Position } from '../envelope/position.js';
 import type { EventFilter, EventStore, Subscription } from '../eventStore/eventStore.js';
 import type { CheckpointStore } from './checkpointStore.js';
 import { START, comparePositions } from '../envelope/position.js';
+import { type Fence, FencedOutError } from '../leases/lease.js';
+import { type LeaseOptions, createLeaseKeeper } from '../leases/leaseKeeper.js';
 
 /** Options of {@link createReactorRunner}. */
 export interface ReactorOptions {
-  /** Names the checkpoint; keep it stable across releases. */
+  /** Names the checkpoint (and the lease); keep it stable across releases. */
   readonly name: string;
   readonly store: EventStore;
   readonly checkpoints: CheckpointStore;
@@ -19,6 +21,12 @@ export interface ReactorOptions {
   readonly react: (event: RecordedEvent) => Promise<void>;
   /** Save the checkpoint after this many events (and whenever caught up); defaults to 100. */
   readonly checkpointEvery?: number;
+  /**
+   * Elects one active runner of this reactor across processes. Only the lease holder reacts; its
+   * checkpoint saves carry the lease's fencing token, and a runner whose lease was taken steps
+   * back to standby. Without it, run one runner per name yourself.
+   */
+  readonly lease?: LeaseOptions;
 }
 
 /** How far a reactor has got. */
@@ -31,36 +39,63 @@ export interface ReactorStatus {
 
 /** Runs a reactor over the global log. */
 export interface ReactorRunner {
-  /** Processes what is in the log now, then resolves with the number of events handled. */
+  /**
+   * Processes what is in the log now, then resolves with the number of events handled: 0 when
+   * another process holds the reactor's lease.
+   */
   catchUp(): Promise<number>;
-  /** Follows the log live; resolves when stopped, rejects if `react` throws. */
+  /**
+   * Follows the log live; resolves when stopped, rejects if `react` throws. With a lease it stands
+   * by while another process holds it and takes over when that lease expires.
+   */
   run(): Promise<void>;
-  /** Stops a live run after the event in hand and saves the checkpoint. */
+  /** Stops a live run after the event in hand, saves the checkpoint and gives up the lease. */
   stop(): Promise<void>;
   status(): Promise<ReactorStatus>;
 }
 
 /**
  * A process manager's engine: follows the global log from a stored checkpoint and hands each event
- * to `react`. Projections reuse its checkpointing.
+ * to `react`. Every checkpoint save is a compare-and-set against the checkpoint the runner last
+ * read or wrote, fenced by the lease when there is one, so a checkpoint never moves backwards.
  */
 export const createReactorRunner = (options: ReactorOptions): ReactorRunner => {
   const { name, store, checkpoints, filter } = options;
   const checkpointEvery = options.checkpointEvery ?? 100;
+  const keeper = options.lease === undefined ? undefined : createLeaseKeeper(options.lease);
   let live: Subscription | undefined;
+  let stopped = false;
+  let running = false;
+  let wake: (() => void) | undefined;
 
-  /** Feeds events to `react` until caught up (or stopped, when `untilCaughtUp` is false). */
+  /** The fence for the next write; throws once the lease has lapsed, so nothing stale is done. */
+  const currentFence = (): Fence | undefined => {
+    if (keeper === undefined) return undefined;
+    const fence = keeper.fence(name);
+    if (fence === undefined) throw new FencedOutError(`the lease of reactor ${name} lapsed`);
+    return fence;
+  };
+
+  /** Feeds events to `react` until caught up (or stopped, or the lease is lost). */
   const consume = async (untilCaughtUp: boolean): Promise<number> => {
-    const from = await checkpoints.load(name);
+    if (keeper !== undefined && (await keeper.acquire(name)) === undefined) return 0;
+    let saved = await checkpoints.load(name);
     const subscription = store.subscribeToAll({
-      fromPosition: from ?? START,
+      fromPosition: saved ?? START,
       ...(filter ? { filter } : {}),
     });
     if (!untilCaughtUp) live = subscription;
+    if (stopped && !untilCaughtUp) await subscription.stop();
+    const unlisten = keeper?.onLost((lost) => {
+      if (lost === name) void subscription.stop();
+    });
     let handled = 0;
     let unsaved: Position | undefined;
     const save = async (): Promise<void> => {
-      if (unsaved !== undefined) await checkpoints.save(name, unsaved);
+      if (unsaved === undefined) return;
+      const fence = currentFence();
+      await checkpoints.save(name, unsaved, { expected: saved, ...(fence ? { fence } : {}) });
+      saved = unsaved;
       unsaved = undefined;
     };
     try {
@@ -73,26 +108,59 @@ export const createReactorRunner = (options: ReactorOptions): ReactorRunner => {
           if (untilCaughtUp) break;
           continue;
         }
+        currentFence();
         await options.react(message.event);
         handled += 1;
         unsaved = message.event.position;
         if (handled % checkpointEvery === 0) await save();
       }
       await save();
+    } catch (error) {
+      // Another runner took over: what it does from its checkpoint is the truth; step back. An
+      // error from `react` after the lease lapsed is that runner's concern too.
+      const steppedBack =
+        error instanceof FencedOutError ||
+        (keeper !== undefined && keeper.fence(name) === undefined);
+      if (!steppedBack) throw error;
     } finally {
+      unlisten?.();
       await subscription.stop();
     }
     return handled;
   };
 
+  const pause = (ms: number): Promise<void> =>
+    new Promise((resolve) => {
+      const timer = setTimeout(resolve, ms);
+      wake = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+    });
+
   return {
     catchUp: () => consume(true),
     run: async () => {
-      await consume(false);
+      stopped = false;
+      running = true;
+      try {
+        while (!stopped) {
+          await consume(false);
+          if (keeper === undefined) break;
+          if (!stopped) await pause(keeper.retryMs);
+        }
+      } finally {
+        running = false;
+        // After the last save, so a standby takes over from the final checkpoint at once.
+        await keeper?.releaseAll();
+      }
     },
     stop: async () => {
+      stopped = true;
+      wake?.();
       await live?.stop();
       live = undefined;
+      if (!running) await keeper?.releaseAll();
     },
     status: async () => {
       const [checkpoint, head] = await Promise.all([checkpoints.load(name), store.headPosition()]);

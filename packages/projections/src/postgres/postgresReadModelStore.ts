@@ -1,8 +1,9 @@
 import pg from 'pg';
-import { positionToString } from '@clientele/eventstore';
+import { FencedOutError, positionToString } from '@clientele/eventstore';
 import type { StoredDocument } from '../projection/storedDocument.js';
 import { checkpointFromText, documentFromRow, documentToRow } from '../store/documentRow.js';
 import type { BuildRef, ReadModelStore } from '../store/readModelStore.js';
+import { checkProjectionFence, createPostgresProjectionLeases } from './postgresLeases.js';
 import { ensureReadModelSchema, quoteIdentifier } from './schema.js';
 import { inTransaction } from './transaction.js';
 
@@ -12,6 +13,12 @@ export interface PostgresReadModelStoreOptions {
   readonly connection: pg.Pool | string;
   /** The schema of the read-model tables; created if missing. Defaults to `clientele_read`. */
   readonly schema?: string;
+  /**
+   * For queries against a streaming replica (a hot standby): the schema is taken as it is, not
+   * created, since a replica refuses every write. Runners write through a store on the primary;
+   * this one sees their commits as the replica applies them.
+   */
+  readonly readOnly?: boolean;
 }
 
 const PAGE_SIZE = 500;
@@ -37,7 +44,7 @@ export const createPostgresReadModelStore = (
       : options.connection;
   const schema = options.schema ?? 'clientele_read';
   const s = quoteIdentifier(schema);
-  let ready: Promise<void> | undefined;
+  let ready: Promise<void> | undefined = options.readOnly === true ? Promise.resolve() : undefined;
   const query = async <R extends pg.QueryResultRow>(text: string, values: unknown[] = []) => {
     ready ??= ensureReadModelSchema(pool, schema);
     await ready;
@@ -65,6 +72,7 @@ export const createPostgresReadModelStore = (
     await ready;
     return inTransaction(pool, work);
   };
+  const leaseTable = `${s}.projection_leases`;
   const selectDocument = `SELECT key, doc::text AS doc, last_position FROM ${s}.projection_documents`;
 
   return {
@@ -148,11 +156,26 @@ export const createPostgresReadModelStore = (
             ],
           );
         }
-        for (const checkpoint of batch.checkpoints) {
-          await client.query(
-            `UPDATE ${s}.projection_builds SET checkpoint = $1 WHERE name = $2 AND build = $3`,
-            [positionToString(checkpoint.position), checkpoint.name, checkpoint.build],
+        for (const { guard, ...checkpoint } of batch.checkpoints) {
+          if (guard?.fence !== undefined)
+            await checkProjectionFence(client, leaseTable, guard.fence);
+          const expected = guard?.expected === undefined ? null : positionToString(guard.expected);
+          const written = await client.query(
+            `UPDATE ${s}.projection_builds SET checkpoint = $1 WHERE name = $2 AND build = $3
+             AND ($4 OR checkpoint IS NOT DISTINCT FROM $5)`,
+            [
+              positionToString(checkpoint.position),
+              checkpoint.name,
+              checkpoint.build,
+              guard === undefined,
+              expected,
+            ],
           );
+          if (written.rowCount === 0) {
+            throw new FencedOutError(
+              `the checkpoint of ${checkpoint.build} of ${checkpoint.name} was moved by another runner`,
+            );
+          }
         }
       }),
     getDocument: async (ref, key) => {
@@ -176,6 +199,7 @@ export const createPostgresReadModelStore = (
         after = (rows[rows.length - 1] as TextRow).key;
       }
     },
+    leases: createPostgresProjectionLeases(query, leaseTable),
     close: async () => {
       if (owned) await pool.end();
     },

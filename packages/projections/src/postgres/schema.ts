@@ -29,6 +29,12 @@ export const readModelSchemaSql = (schema: string): string => {
       doc           jsonb NOT NULL,
       last_position text  NOT NULL,
       PRIMARY KEY (name, build, key)
+    );
+    CREATE TABLE IF NOT EXISTS ${s}.projection_leases (
+      name       text        PRIMARY KEY,
+      holder     text        NOT NULL,
+      token      bigint      NOT NULL,
+      expires_at timestamptz NOT NULL
     );`;
 };
 

@@ -1,7 +1,8 @@
 import type { EventStore, Position, RecordedEvent } from '@clientele/eventstore';
-import { START } from '@clientele/eventstore';
+import { FencedOutError, START } from '@clientele/eventstore';
 import type { AnyProjection } from '../projection/projection.js';
 import type { ReadModelStore } from '../store/readModelStore.js';
+import { type BuildLeaseOptions, createBuildLeases } from './buildLeases.js';
 import { activateFinished, planTargets } from './planTargets.js';
 import { type ProjectionProgress, createProgressMeter } from './progress.js';
 import { projectBatch } from './projectBatch.js';
@@ -33,6 +34,13 @@ export interface ProjectionRunnerOptions {
    * and lets go of the documents not touched lately. Defaults to 10,000.
    */
   readonly rebuildMaxDocuments?: number;
+  /**
+   * Elects one active runner per build across processes (app servers sharing a store). Each
+   * build's lease lives in the read-model store; every commit carries its fencing token and the
+   * checkpoint it started from, and a runner that lost a lease stops writing that build.
+   * Without it, run one runner per read-model store yourself.
+   */
+  readonly lease?: BuildLeaseOptions;
   /** Called after every batch. */
   readonly onProgress?: (progress: ProjectionProgress) => void;
   /** Milliseconds since an arbitrary origin, for rates; defaults to `performance.now`. */
@@ -63,7 +71,8 @@ export interface ProjectionRunner {
  * never applies an event twice or skips one. Builds that queries read commit every batch; builds
  * no query reads yet (a rebuild) commit every `rebuildCommitEvery` events.
  *
- * Run one runner per read-model store at a time: two would both advance the same checkpoints.
+ * Every commit is a compare-and-set on the checkpoints it started from, so two runners never
+ * both advance a build; with `lease`, standbys wait instead of failing and take over on expiry.
  */
 export const createProjectionRunner = (options: ProjectionRunnerOptions): ProjectionRunner => {
   const { events, readModels, projections } = options;
@@ -85,6 +94,8 @@ export const createProjectionRunner = (options: ProjectionRunnerOptions): Projec
     throw new Error(`projection names must be distinct: ${names.join(', ')}`);
   }
 
+  const leases = createBuildLeases(readModels, options.lease);
+
   const plan = async (rebuilding: ReadonlySet<string>): Promise<Target[]> => {
     const targets: Target[] = [];
     for (const projection of projections) {
@@ -94,10 +105,11 @@ export const createProjectionRunner = (options: ProjectionRunnerOptions): Projec
         })),
       );
     }
-    return targets;
+    return leases.claim(targets);
   };
 
   const pass = async (targets: Target[]): Promise<number> => {
+    if (targets.length === 0) return 0;
     const start = earliestCheckpoint(targets);
     const meter = createProgressMeter(start, await events.headPosition(), now);
     const subscription = events.subscribeToAll({ fromPosition: start ?? START });
@@ -114,7 +126,9 @@ export const createProjectionRunner = (options: ProjectionRunnerOptions): Projec
       const committing = sets.filter((set) => (due || set.target.served) && hasUncommitted(set));
       // At the end of the pass nothing needs evicting: the working sets are dropped.
       const keep = last ? Number.POSITIVE_INFINITY : maxDocuments / 2;
-      if (committing.length > 0) await commitWorkingSets(readModels, committing, keep);
+      if (committing.length > 0) {
+        await commitWorkingSets(readModels, committing, keep, leases.guardOf);
+      }
       if (due) uncommitted = 0;
       options.onProgress?.(meter(read, upTo));
     };
@@ -128,6 +142,11 @@ export const createProjectionRunner = (options: ProjectionRunnerOptions): Projec
         read += 1;
         if (batch.length >= batchSize) await flush(message.event.position, false);
       }
+    } catch (error) {
+      // Another runner took over a build: it continues from the checkpoint this one last
+      // committed; this pass stops, commits nothing more and activates nothing.
+      if (error instanceof FencedOutError) return read;
+      throw error;
     } finally {
       await subscription.stop();
     }
@@ -142,10 +161,22 @@ export const createProjectionRunner = (options: ProjectionRunnerOptions): Projec
     catchUp: () => catchUp(),
     rebuild: (only) => catchUp(new Set(only ?? names)),
     run: async (signal) => {
-      while (!signal.aborted) {
-        await catchUp();
-        const targets = await plan(new Set());
-        await waitForEventAfter(events, earliestCheckpoint(targets), signal);
+      try {
+        while (!signal.aborted) {
+          await catchUp();
+          const targets = await plan(new Set());
+          // A standby wakes up every retry interval to try for the leases others hold.
+          const wake =
+            leases.retryMs === undefined
+              ? signal
+              : AbortSignal.any([signal, AbortSignal.timeout(leases.retryMs)]);
+          if (targets.length > 0)
+            await waitForEventAfter(events, earliestCheckpoint(targets), wake);
+          else
+            await new Promise((resolve) => wake.addEventListener('abort', resolve, { once: true }));
+        }
+      } finally {
+        await leases.release();
       }
     },
     status: () => projectionStatus(events, readModels, names),

@@ -1,4 +1,4 @@
-import type { Position } from '@clientele/eventstore';
+import type { CheckpointGuard, Position } from '@clientele/eventstore';
 import { comparePositions } from '@clientele/eventstore';
 import type { StoredDocument } from '../projection/storedDocument.js';
 import type { ReadModelStore } from '../store/readModelStore.js';
@@ -55,12 +55,14 @@ export const documentsHeld = (sets: readonly WorkingSet[]): number =>
  * Commits the changed documents and the projected position of each set in one transaction, then
  * lets go of documents: a served set keeps none, the others keep those changed since the
  * previous commit while the sets hold more than `keep` documents, and none if that is still too
- * many (a document evicted is loaded again when an event touches it).
+ * many (a document evicted is loaded again when an event touches it). Each checkpoint is
+ * guarded by `guardOf`: the commit is refused, whole, if another runner took over a build.
  */
 export const commitWorkingSets = async (
   readModels: ReadModelStore,
   sets: readonly WorkingSet[],
   keep: number,
+  guardOf: (target: Target) => CheckpointGuard,
 ): Promise<void> => {
   const documents = [];
   const checkpoints = [];
@@ -70,7 +72,9 @@ export const commitWorkingSets = async (
       const document = set.documents.get(key);
       if (document !== undefined) documents.push({ name, build, document });
     }
-    if (set.projected !== undefined) checkpoints.push({ name, build, position: set.projected });
+    if (set.projected !== undefined) {
+      checkpoints.push({ name, build, position: set.projected, guard: guardOf(set.target) });
+    }
   }
   await readModels.commit({ documents, checkpoints });
   for (const set of sets) set.target.checkpoint = set.projected;

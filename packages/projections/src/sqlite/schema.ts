@@ -29,6 +29,12 @@ const SCHEMA = `
     last_position TEXT NOT NULL,
     PRIMARY KEY (name, build, key)
   ) WITHOUT ROWID;
+  CREATE TABLE IF NOT EXISTS projection_leases (
+    name       TEXT    PRIMARY KEY,
+    holder     TEXT    NOT NULL,
+    token      INTEGER NOT NULL,
+    expires_at INTEGER NOT NULL
+  ) WITHOUT ROWID;
 `;
 
 /** The read-side schema version this release writes. */

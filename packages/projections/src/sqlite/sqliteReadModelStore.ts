@@ -1,5 +1,5 @@
 import Sqlite, { type Database } from 'better-sqlite3';
-import { positionToString } from '@clientele/eventstore';
+import { FencedOutError, positionToString, sameCheckpoint } from '@clientele/eventstore';
 import type { StoredDocument } from '../projection/storedDocument.js';
 import {
   checkpointFromText,
@@ -9,6 +9,7 @@ import {
 } from '../store/documentRow.js';
 import type { BuildRef, ReadModelStore } from '../store/readModelStore.js';
 import { ensureReadModelSchema } from './schema.js';
+import { createSqliteProjectionLeases } from './sqliteLeases.js';
 import { whileBusy } from './whileBusy.js';
 
 /** Options of {@link createSqliteReadModelStore}: a file to open, or a database already open. */
@@ -36,15 +37,18 @@ export const createSqliteReadModelStore = (
     db.pragma('busy_timeout = 5000');
   }
   ensureReadModelSchema(db);
+  const leases = createSqliteProjectionLeases(db);
 
   const statements = {
     builds: db.prepare(
       'SELECT build, checkpoint FROM projection_builds WHERE name = ? ORDER BY created, build',
     ),
+    // Several app servers may register the same build at once; the loser's insert is a no-op.
     createBuild: db.prepare(
       `INSERT INTO projection_builds (name, build, created, checkpoint)
        SELECT @name, @build, coalesce(max(created), 0) + 1, NULL FROM projection_builds
-       WHERE NOT EXISTS (SELECT 1 FROM projection_builds WHERE name = @name AND build = @build)`,
+       WHERE NOT EXISTS (SELECT 1 FROM projection_builds WHERE name = @name AND build = @build)
+       ON CONFLICT (name, build) DO NOTHING`,
     ),
     buildExists: db.prepare('SELECT 1 FROM projection_builds WHERE name = ? AND build = ?'),
     active: db.prepare('SELECT build FROM projection_active WHERE name = ?'),
@@ -64,6 +68,9 @@ export const createSqliteReadModelStore = (
     checkpoint: db.prepare(
       'UPDATE projection_builds SET checkpoint = ? WHERE name = ? AND build = ?',
     ),
+    checkpointOf: db
+      .prepare('SELECT checkpoint FROM projection_builds WHERE name = ? AND build = ?')
+      .pluck(),
     get: db.prepare(
       'SELECT key, doc, last_position FROM projection_documents WHERE name = ? AND build = ? AND key = ?',
     ),
@@ -171,6 +178,21 @@ export const createSqliteReadModelStore = (
             }
             for (const checkpoint of batch.checkpoints) {
               requireOnce(checkpoint);
+              const { guard } = checkpoint;
+              if (guard?.fence !== undefined) leases.check(guard.fence);
+              if (
+                guard !== undefined &&
+                !sameCheckpoint(
+                  checkpointFromText(
+                    statements.checkpointOf.get(checkpoint.name, checkpoint.build) as string | null,
+                  ),
+                  guard.expected,
+                )
+              ) {
+                throw new FencedOutError(
+                  `the checkpoint of ${checkpoint.build} of ${checkpoint.name} was moved by another runner`,
+                );
+              }
               statements.checkpoint.run(
                 positionToString(checkpoint.position),
                 checkpoint.name,
@@ -201,6 +223,7 @@ export const createSqliteReadModelStore = (
         after = (rows[rows.length - 1] as DocumentRow).key;
       }
     },
+    leases,
     close: async () => {
       if (owned) db.close();
     },

@@ -1,4 +1,5 @@
 import type { Position } from '@clientele/eventstore';
+import { FencedOutError, createInMemoryLeaseStore, sameCheckpoint } from '@clientele/eventstore';
 import type { StoredDocument } from '../projection/storedDocument.js';
 import type { BuildRef, BuildState, ReadModelStore } from './readModelStore.js';
 
@@ -17,6 +18,7 @@ const copy = (document: StoredDocument): StoredDocument => structuredClone(docum
 export const createInMemoryReadModelStore = (): ReadModelStore => {
   const builds = new Map<string, Build & BuildRef>();
   const active = new Map<string, string>();
+  const leases = createInMemoryLeaseStore();
   const buildOf = (ref: BuildRef): Build => {
     const build = builds.get(refKey(ref));
     if (build === undefined) throw new Error(`no build ${ref.build} of projection ${ref.name}`);
@@ -59,7 +61,19 @@ export const createInMemoryReadModelStore = (): ReadModelStore => {
     commit: async (batch) => {
       // Check every target first so a bad batch changes nothing, like a rolled-back transaction.
       for (const change of batch.documents) buildOf(change);
-      for (const checkpoint of batch.checkpoints) buildOf(checkpoint);
+      for (const checkpoint of batch.checkpoints) {
+        const stored = buildOf(checkpoint).checkpoint;
+        const { guard } = checkpoint;
+        if (guard === undefined) continue;
+        if (!sameCheckpoint(stored, guard.expected)) {
+          throw new FencedOutError(
+            `the checkpoint of ${checkpoint.build} was moved by another runner`,
+          );
+        }
+        if (guard.fence !== undefined && !leases.holds(guard.fence)) {
+          throw new FencedOutError(`lease ${guard.fence.lease} was taken by another runner`);
+        }
+      }
       for (const change of batch.documents) {
         buildOf(change).documents.set(change.document.key, copy(change.document));
       }
@@ -78,6 +92,7 @@ export const createInMemoryReadModelStore = (): ReadModelStore => {
         if (document !== undefined) yield copy(document);
       }
     },
+    leases,
     close: async () => undefined,
   };
 };

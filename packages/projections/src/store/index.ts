@@ -2,6 +2,7 @@ export type {
   BatchCommit,
   BuildRef,
   BuildState,
+  CheckpointChange,
   DocumentChange,
   DocumentQuery,
   ReadModelStore,
@@ -9,3 +10,5 @@ export type {
 export { buildId, parseBuildId } from './buildId.js';
 export { createInMemoryReadModelStore } from './inMemoryReadModelStore.js';
 export { ProjectionNotBuiltError, activeDocument, activeDocuments } from './activeDocuments.js';
+export type { WaitForPositionOptions } from './waitForPosition.js';
+export { waitForPosition } from './waitForPosition.js';

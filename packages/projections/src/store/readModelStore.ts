@@ -1,4 +1,4 @@
-import type { Position } from '@clientele/eventstore';
+import type { CheckpointGuard, LeaseStore, Position } from '@clientele/eventstore';
 import type { StoredDocument } from '../projection/storedDocument.js';
 
 /**
@@ -21,10 +21,19 @@ export interface DocumentChange extends BuildRef {
   readonly document: StoredDocument;
 }
 
+/**
+ * A build's new checkpoint. With a guard it is a compare-and-set: the commit is refused, whole,
+ * unless the stored checkpoint is `guard.expected` and `guard.fence` (if any) is current.
+ */
+export interface CheckpointChange extends BuildRef {
+  readonly position: Position;
+  readonly guard?: CheckpointGuard;
+}
+
 /** What one batch writes: changed documents and the new checkpoints, in one transaction. */
 export interface BatchCommit {
   readonly documents: readonly DocumentChange[];
-  readonly checkpoints: readonly (BuildRef & { readonly position: Position })[];
+  readonly checkpoints: readonly CheckpointChange[];
 }
 
 /** Options of {@link ReadModelStore.documents}. */
@@ -56,8 +65,13 @@ export interface ReadModelStore {
     ref: BuildRef,
     keys: readonly string[],
   ): Promise<ReadonlyMap<string, StoredDocument>>;
-  /** Writes a batch's documents and checkpoints in one transaction. */
+  /**
+   * Writes a batch's documents and checkpoints in one transaction. Throws `FencedOutError`,
+   * writing nothing, when a checkpoint's guard no longer holds.
+   */
   commit(batch: BatchCommit): Promise<void>;
+  /** Leases of projection builds, kept where the commit can check their fences. */
+  readonly leases: LeaseStore;
   /** One document of a build. */
   getDocument(ref: BuildRef, key: string): Promise<StoredDocument | undefined>;
   /** The documents of a build in key order, read lazily in pages. */

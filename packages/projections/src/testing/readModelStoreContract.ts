@@ -1,4 +1,4 @@
-import { position } from '@clientele/eventstore';
+import { FencedOutError, position } from '@clientele/eventstore';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ReadModelStore } from '../store/readModelStore.js';
 
@@ -128,6 +128,40 @@ export const describeReadModelStoreContract = (
         }),
       ).rejects.toThrow();
       expect(await store.getDocument(build, 'a')).toBeUndefined();
+    });
+
+    it('writes nothing of a batch whose starting checkpoint another runner moved', async () => {
+      await store.commit({ documents: [], checkpoints: [{ ...build, position: position(5n) }] });
+      await expect(
+        store.commit({
+          documents: [{ ...build, document: doc('a', 1, 3n) }],
+          checkpoints: [{ ...build, position: position(3n), guard: { expected: position(2n) } }],
+        }),
+      ).rejects.toThrow(FencedOutError);
+      expect(await store.getDocument(build, 'a')).toBeUndefined();
+      expect(await store.builds('balances')).toEqual([{ ...build, checkpoint: position(5n) }]);
+    });
+
+    it('writes nothing of a batch stamped with a lease token that is no longer current', async () => {
+      const lease = 'projection:balances/1.1';
+      const stale = (await store.leases.acquire(lease, 'stale', 1))!;
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      const fresh = (await store.leases.acquire(lease, 'standby', 60_000))!;
+      expect(fresh.token).toBeGreaterThan(stale.token);
+      const batch = (token: bigint) => ({
+        documents: [{ ...build, document: doc('a', 1, 3n) }],
+        checkpoints: [
+          {
+            ...build,
+            position: position(3n),
+            guard: { expected: undefined, fence: { lease, token } },
+          },
+        ],
+      });
+      await expect(store.commit(batch(stale.token))).rejects.toThrow(FencedOutError);
+      expect(await store.getDocument(build, 'a')).toBeUndefined();
+      await store.commit(batch(fresh.token));
+      expect(await store.builds('balances')).toEqual([{ ...build, checkpoint: position(3n) }]);
     });
   });
 };

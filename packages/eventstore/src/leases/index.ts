@@ -1,0 +1,3 @@
+export * from './lease.js';
+export * from './leaseKeeper.js';
+export * from './inMemoryLeaseStore.js';
