@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createSqliteEventStore } from '@clientele/eventstore-sqlite';
-import { generateHistory } from '@clientele/domain/testing';
+import { generateHistory } from '@clientele/domain/history';
 import {
   allReadModels,
   createProjectionRunner,

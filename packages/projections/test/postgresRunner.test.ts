@@ -1,5 +1,5 @@
 import pg from 'pg';
-import { generateSalesHistory } from '@clientele/domain/testing';
+import { generateSalesHistory } from '@clientele/domain/history';
 import { createInMemoryEventStore } from '@clientele/eventstore';
 import {
   allReadModels,

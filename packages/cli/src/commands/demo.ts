@@ -10,7 +10,7 @@ import {
   salesHistorySetup,
   salesHistorySteps,
   serviceAndFinanceHistory,
-} from '@clientele/domain/testing';
+} from '@clientele/domain/history';
 import {
   allReadModels,
   createProjectionRunner,
