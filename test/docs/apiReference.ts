@@ -21,7 +21,7 @@ const kindOf = (symbol: ts.Symbol): string => {
 };
 
 /** The entry points a package may export besides its root, each from `src/<subpath>/index.ts`. */
-const SUBPATHS = ['', 'history', 'testing'];
+const SUBPATHS = ['', 'history', 'sqlite', 'postgres', 'testing'];
 
 /** The exported names of each package's entry points, with their TSDoc summaries. */
 export const collectApi = (packagesDir: string): Map<string, ApiEntry[]> => {

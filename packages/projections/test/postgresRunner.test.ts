@@ -4,9 +4,9 @@ import { createInMemoryEventStore } from '@clientele/eventstore';
 import {
   allReadModels,
   createInMemoryReadModelStore,
-  createPostgresReadModelStore,
   createProjectionRunner,
 } from '@clientele/projections';
+import { createPostgresReadModelStore } from '@clientele/projections/postgres';
 import { dumpActive } from '@clientele/projections/testing';
 import { afterAll, describe, expect, it } from 'vitest';
 import { connectionString, probePostgres, uniqueSchema } from '../../../test/support/postgres.js';

@@ -11,12 +11,8 @@ import {
   salesHistorySteps,
   serviceAndFinanceHistory,
 } from '@clientele/domain/history';
-import {
-  allReadModels,
-  createProjectionRunner,
-  createSqliteReadModelStore,
-  readAccessOn,
-} from '@clientele/projections';
+import { allReadModels, createProjectionRunner, readAccessOn } from '@clientele/projections';
+import { createSqliteReadModelStore } from '@clientele/projections/sqlite';
 import { ACTOR_HELP, actorOption, commandActor } from '../actor/commandLineActor.js';
 import type { CliCommand } from '../command.js';
 import { ExitCode } from '../exitCodes.js';
