@@ -40,14 +40,19 @@ const run = (cwd: string, command: string, args: readonly string[], shown = 3): 
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   const label = [command === process.execPath ? 'node' : command, ...args].join(' ');
   console.log(`$ ${label.replaceAll(work, '$TMP')}   (${seconds} s)`);
-  for (const line of output.trimEnd().split('\n').slice(0, shown)) console.log(`  ${line}`);
+  const lines = output.split('\n').filter((line) => line.trim() !== '');
+  // A negative count shows the last lines (an install's summary), a positive one the first.
+  for (const line of shown < 0 ? lines.slice(shown) : lines.slice(0, shown))
+    console.log(`  ${line.replaceAll(work, '$TMP')}`);
   return output;
 };
-const pnpm = (cwd: string, ...args: string[]) => run(cwd, process.execPath, [pnpmScript, ...args]);
+const pnpm = (cwd: string, shown: number, ...args: string[]) =>
+  run(cwd, process.execPath, [pnpmScript, ...args], shown);
 
 const packs = join(work, 'packs');
 pnpm(
   root,
+  0,
   '-r',
   '--filter',
   './packages/*',
@@ -123,17 +128,17 @@ const check = (dir: string): void => {
   const clientele = join(dir, 'node_modules', '.bin', 'clientele');
   const store = `sqlite:${join(dir, 'demo.db')}`;
   run(dir, clientele, ['--help'], 2);
-  run(dir, clientele, ['demo', '--store', store, '--steps', '600'], 4);
+  run(dir, clientele, ['demo', '--store', store, '--steps', '600'], 2);
   run(dir, clientele, ['report', 'pipeline', '--store', store, '--actor', 'ada:administrator'], 6);
 };
 
 const started = performance.now();
 try {
   const npmDir = consumer('npm');
-  run(npmDir, 'npm', ['install', '--no-audit', '--no-fund', '--loglevel=error'], 2);
+  run(npmDir, 'npm', ['install', '--no-audit', '--no-fund', '--loglevel=error'], -1);
   check(npmDir);
   const pnpmDir = consumer('pnpm');
-  pnpm(pnpmDir, 'install', '--reporter=append-only', '--config.node-linker=isolated');
+  pnpm(pnpmDir, -1, 'install', '--reporter=append-only', '--config.node-linker=isolated');
   check(pnpmDir);
   console.log(
     `consumer smoke test passed in ${((performance.now() - started) / 1000).toFixed(0)} s`,
