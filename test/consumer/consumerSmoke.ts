@@ -22,9 +22,13 @@ const work = mkdtempSync(join(tmpdir(), 'clientele-consumer-'));
 /** npm's cache is shared between runs, so only the first run downloads the registry packages. */
 const npmCache = join(tmpdir(), 'clientele-consumer-npm-cache');
 
-/** The environment of every step: the shared npm cache, and no store chosen by the caller's shell. */
+/**
+ * The environment of every step: the shared npm cache, every core for compiling better-sqlite3
+ * where no prebuilt binary can be downloaded (node-gyp reads `JOBS`), and no store or actor chosen
+ * by the caller's shell.
+ */
 const env = Object.fromEntries(
-  Object.entries({ ...process.env, npm_config_cache: npmCache }).filter(
+  Object.entries({ ...process.env, npm_config_cache: npmCache, JOBS: 'max' }).filter(
     ([name]) => name !== 'CLIENTELE_STORE' && name !== 'CLIENTELE_ACTOR',
   ),
 );
