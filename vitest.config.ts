@@ -5,13 +5,13 @@ const packagesDir = fileURLToPath(new URL('./packages/', import.meta.url));
 
 /**
  * Tests run against the TypeScript sources of every workspace package, so an edit is seen
- * without a rebuild. `@clientele/x` maps to `packages/x/src/index.ts` and `@clientele/x/testing`
- * to `packages/x/src/testing/index.ts`, mirroring each package's `exports`.
+ * without a rebuild. `@clientele/x` maps to `packages/x/src/index.ts` and a subpath such as
+ * `@clientele/x/testing` to `packages/x/src/testing/index.ts`, mirroring each package's `exports`.
  */
 const workspaceSources = [
   {
-    find: /^@clientele\/([a-z-]+)\/testing$/,
-    replacement: `${packagesDir}$1/src/testing/index.ts`,
+    find: /^@clientele\/([a-z-]+)\/([a-z]+)$/,
+    replacement: `${packagesDir}$1/src/$2/index.ts`,
   },
   { find: /^@clientele\/([a-z-]+)$/, replacement: `${packagesDir}$1/src/index.ts` },
 ];

@@ -20,14 +20,17 @@ const kindOf = (symbol: ts.Symbol): string => {
   return 'export';
 };
 
+/** The entry points a package may export besides its root, each from `src/<subpath>/index.ts`. */
+const SUBPATHS = ['', 'history', 'sqlite', 'postgres', 'testing'];
+
 /** The exported names of each package's entry points, with their TSDoc summaries. */
 export const collectApi = (packagesDir: string): Map<string, ApiEntry[]> => {
   const entries = readdirSync(packagesDir)
     .sort()
     .flatMap((dir) =>
-      ['index.ts', 'testing/index.ts'].map((entry) => ({
-        label: `@clientele/${dir}${entry === 'index.ts' ? '' : '/testing'}`,
-        file: join(packagesDir, dir, 'src', entry),
+      SUBPATHS.map((subpath) => ({
+        label: `@clientele/${dir}${subpath === '' ? '' : `/${subpath}`}`,
+        file: join(packagesDir, dir, 'src', subpath, 'index.ts'),
       })),
     )
     .filter(({ file }) => ts.sys.fileExists(file));

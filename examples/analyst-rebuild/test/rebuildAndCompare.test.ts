@@ -3,12 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createSqliteEventStore } from '@clientele/eventstore-sqlite';
-import { generateHistory } from '@clientele/domain/testing';
-import {
-  allReadModels,
-  createProjectionRunner,
-  createSqliteReadModelStore,
-} from '@clientele/projections';
+import { generateHistory } from '@clientele/domain/history';
+import { allReadModels, createProjectionRunner } from '@clientele/projections';
+import { createSqliteReadModelStore } from '@clientele/projections/sqlite';
 import { rebuildAndCompare } from '../src/rebuildAndCompare.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'clientele-analyst-'));

@@ -2,7 +2,8 @@ import type { EventStore } from '@clientele/eventstore';
 import { createSqliteEventStore } from '@clientele/eventstore-sqlite';
 import { createPostgresEventStore } from '@clientele/eventstore-postgres';
 import type { ReadModelStore } from '@clientele/projections';
-import { createPostgresReadModelStore, createSqliteReadModelStore } from '@clientele/projections';
+import { createPostgresReadModelStore } from '@clientele/projections/postgres';
+import { createSqliteReadModelStore } from '@clientele/projections/sqlite';
 
 /** The log and the read models beside it. */
 export interface OpenedStores {

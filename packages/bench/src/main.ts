@@ -12,6 +12,7 @@ const scaled = (scale: number): WorkloadSizes => ({
   aggregateEvents: Math.max(10, Math.round(baseSizes.aggregateEvents * scale)),
   logEvents: Math.max(10, Math.round(baseSizes.logEvents * scale)),
   concurrentClients: baseSizes.concurrentClients,
+  startups: Math.max(5, Math.round(baseSizes.startups * scale)),
 });
 
 /** Progress goes to stderr so `--json` keeps stdout to the JSON array alone. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { CliCommand } from './command.js';
-import { runCli } from './cli.js';
+import type { CliCommand, LazyCommand } from './command.js';
+import { runCli, runLazyCli } from './cli.js';
 import { ExitCode } from './exitCodes.js';
 import { recordingIo } from './testIo.js';
 
@@ -42,5 +42,26 @@ describe('the clientele command line', () => {
     const unknownOption = recordingIo();
     expect(await runCli([echo], ['echo', '--loud'], unknownOption)).toBe(ExitCode.usage);
     expect(unknownOption.err.join('')).toMatch(/--loud[\s\S]*clientele echo --help/);
+  });
+
+  it('answers help from summaries alone and loads only the command that runs', async () => {
+    const loaded: string[] = [];
+    const lazy = (command: CliCommand): LazyCommand => ({
+      name: command.name,
+      summary: command.summary,
+      help: command.help,
+      load: async () => {
+        loaded.push(command.name);
+        return command;
+      },
+    });
+    const commands = [lazy(echo), lazy({ ...echo, name: 'other' })];
+    await runLazyCli(commands, ['--help'], recordingIo());
+    await runLazyCli(commands, ['echo', '--help'], recordingIo());
+    expect(loaded).toEqual([]);
+    const io = recordingIo();
+    expect(await runLazyCli(commands, ['echo', 'hi'], io)).toBe(ExitCode.ok);
+    expect(io.out.join('')).toBe('hi');
+    expect(loaded).toEqual(['echo']);
   });
 });

@@ -1,9 +1,9 @@
 import { parseArgs } from 'node:util';
-import type { CliCommand, CommandInput } from './command.js';
+import type { CliCommand, CommandInput, CommandSummary, LazyCommand } from './command.js';
 import { ExitCode } from './exitCodes.js';
 import type { CliIo } from './io.js';
 
-const overview = (commands: readonly CliCommand[]): string =>
+const overview = (commands: readonly CommandSummary[]): string =>
   [
     'Usage: clientele <command> [options]',
     '',
@@ -26,23 +26,39 @@ export const runCli = async (
   commands: readonly CliCommand[],
   args: readonly string[],
   io: CliIo,
+): Promise<ExitCode> =>
+  runLazyCli(
+    commands.map((command) => ({ ...command, load: async () => command })),
+    args,
+    io,
+  );
+
+/**
+ * {@link runCli} over commands known by their help alone: help is answered without loading any
+ * command, and only the command being run is loaded, so `clientele --help` starts fast.
+ */
+export const runLazyCli = async (
+  commands: readonly LazyCommand[],
+  args: readonly string[],
+  io: CliIo,
 ): Promise<ExitCode> => {
   const [name, ...rest] = args;
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
     io.stdout(`${overview(commands)}\n`);
     return name === undefined ? ExitCode.usage : ExitCode.ok;
   }
-  const command = commands.find((candidate) => candidate.name === name);
-  if (command === undefined) {
+  const entry = commands.find((candidate) => candidate.name === name);
+  if (entry === undefined) {
     io.stderr(
       `clientele: unknown command "${name}". Run "clientele --help" to see the commands.\n`,
     );
     return ExitCode.usage;
   }
   if (rest.includes('--help') || rest.includes('-h')) {
-    io.stdout(`${command.help}\n`);
+    io.stdout(`${entry.help}\n`);
     return ExitCode.ok;
   }
+  const command = await entry.load();
   let parsed: ReturnType<typeof parseArgs>;
   try {
     parsed = parseArgs({

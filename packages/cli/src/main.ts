@@ -1,16 +1,18 @@
 #!/usr/bin/env node
-import { runCli } from './cli.js';
-import { commands } from './commands/index.js';
+import { runLazyCli } from './cli.js';
 import { describeFault } from './failures/describeFault.js';
 import { processIo } from './io.js';
+import { lazyCommands } from './manifest/commandManifest.js';
 
-runCli(commands, process.argv.slice(2), processIo()).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    const fault = describeFault(error, process.env);
-    process.stderr.write(`clientele: ${fault.message}\n`);
-    process.exitCode = fault.exitCode;
-  },
-);
+lazyCommands()
+  .then((commands) => runLazyCli(commands, process.argv.slice(2), processIo()))
+  .then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (error: unknown) => {
+      const fault = describeFault(error, process.env);
+      process.stderr.write(`clientele: ${fault.message}\n`);
+      process.exitCode = fault.exitCode;
+    },
+  );

@@ -8,7 +8,7 @@ import {
   salesHistorySetup,
   salesHistorySteps,
   serviceAndFinanceHistory,
-} from '@clientele/domain/testing';
+} from '@clientele/domain/history';
 import { schemaValidator } from './support/schemaValidator.js';
 
 /** Each aggregate's event union, by the stream category its events are stored under. */

@@ -1,8 +1,9 @@
 /**
  * `@clientele/projections`: the read side. Projections are pure folds over keyed documents; a
  * runner feeds them from the global log in batches, committing documents and checkpoints together
- * into a read-model store (memory, SQLite, PostgreSQL); the CRM's reports are built on them, and
- * every query takes the reader's access and shows only what their role allows.
+ * into a read-model store (memory here; SQLite in `@clientele/projections/sqlite`, PostgreSQL in
+ * `@clientele/projections/postgres`, so the root loads no native driver); the CRM's reports are
+ * built on them, and every query takes the reader's access and shows only what their role allows.
  *
  * @packageDocumentation
  */
@@ -10,8 +11,6 @@ export * from './projection/index.js';
 export * from './store/index.js';
 export * from './runner/index.js';
 export * from './definitions/index.js';
-export * from './sqlite/index.js';
-export * from './postgres/index.js';
 export * from './readModels/index.js';
 export * from './asOf/index.js';
 export * from './access/index.js';

@@ -4,11 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createSqliteEventStore } from '@clientele/eventstore-sqlite';
-import {
-  createInMemoryReadModelStore,
-  createProjectionRunner,
-  createSqliteReadModelStore,
-} from '@clientele/projections';
+import { createInMemoryReadModelStore, createProjectionRunner } from '@clientele/projections';
+import { createSqliteReadModelStore } from '@clientele/projections/sqlite';
 import {
   appendLedger,
   balances,

@@ -1,6 +1,6 @@
 import pg from 'pg';
 import { afterAll, describe } from 'vitest';
-import { createPostgresReadModelStore } from '@clientele/projections';
+import { createPostgresReadModelStore } from '@clientele/projections/postgres';
 import { describeReadModelStoreContract } from '@clientele/projections/testing';
 import { connectionString, probePostgres, uniqueSchema } from '../../../test/support/postgres.js';
 

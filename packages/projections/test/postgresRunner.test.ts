@@ -1,12 +1,12 @@
 import pg from 'pg';
-import { generateSalesHistory } from '@clientele/domain/testing';
+import { generateSalesHistory } from '@clientele/domain/history';
 import { createInMemoryEventStore } from '@clientele/eventstore';
 import {
   allReadModels,
   createInMemoryReadModelStore,
-  createPostgresReadModelStore,
   createProjectionRunner,
 } from '@clientele/projections';
+import { createPostgresReadModelStore } from '@clientele/projections/postgres';
 import { dumpActive } from '@clientele/projections/testing';
 import { afterAll, describe, expect, it } from 'vitest';
 import { connectionString, probePostgres, uniqueSchema } from '../../../test/support/postgres.js';

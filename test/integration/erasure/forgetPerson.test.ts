@@ -18,12 +18,9 @@ import {
   createPostgresSnapshotStore,
   purgeErasedKeys,
 } from '@clientele/eventstore-postgres';
-import {
-  allReadModels,
-  createPostgresReadModelStore,
-  createProjectionRunner,
-  createSqliteReadModelStore,
-} from '@clientele/projections';
+import { allReadModels, createProjectionRunner } from '@clientele/projections';
+import { createSqliteReadModelStore } from '@clientele/projections/sqlite';
+import { createPostgresReadModelStore } from '@clientele/projections/postgres';
 import { describeWhenAvailable } from '../../support/requireService.js';
 import {
   connectionString,

@@ -1,13 +1,9 @@
 import pg from 'pg';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { generateSalesHistory } from '@clientele/domain/testing';
+import { generateSalesHistory } from '@clientele/domain/history';
 import { createPostgresEventStore } from '@clientele/eventstore-postgres';
-import {
-  allReadModels,
-  createPostgresReadModelStore,
-  createProjectionRunner,
-  waitForPosition,
-} from '@clientele/projections';
+import { allReadModels, createProjectionRunner, waitForPosition } from '@clientele/projections';
+import { createPostgresReadModelStore } from '@clientele/projections/postgres';
 import { dumpActive } from '@clientele/projections/testing';
 import { describeWhenAvailable } from '../../support/requireService.js';
 import type { ThrowawayCluster } from '../../support/throwawayCluster.js';

@@ -11,7 +11,8 @@ import {
   createSqliteLeaseStore,
 } from '@clientele/eventstore-sqlite';
 import type { ReadModelStore } from '@clientele/projections';
-import { createPostgresReadModelStore, createSqliteReadModelStore } from '@clientele/projections';
+import { createPostgresReadModelStore } from '@clientele/projections/postgres';
+import { createSqliteReadModelStore } from '@clientele/projections/sqlite';
 
 /** What an app server opens: the log, reactor checkpoints and leases, and the read models. */
 export interface AppServerStores {

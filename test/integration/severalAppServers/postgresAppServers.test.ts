@@ -1,7 +1,7 @@
 import pg from 'pg';
 import { afterAll, describe, it } from 'vitest';
 import { createPostgresEventStore, createPostgresLeaseStore } from '@clientele/eventstore-postgres';
-import { createPostgresReadModelStore } from '@clientele/projections';
+import { createPostgresReadModelStore } from '@clientele/projections/postgres';
 import {
   connectionString,
   dropSchema,

@@ -1,6 +1,6 @@
 import { afterAll, describe, it } from 'vitest';
 import { createSqliteEventStore, createSqliteLeaseStore } from '@clientele/eventstore-sqlite';
-import { createSqliteReadModelStore } from '@clientele/projections';
+import { createSqliteReadModelStore } from '@clientele/projections/sqlite';
 import { tempStoreFile } from '../../../packages/eventstore-sqlite/test/support/childScripts.js';
 import { runAppServers } from './runAppServers.js';
 

@@ -1,5 +1,6 @@
 import type { BenchEngine } from '../benchEngine.js';
 import type { WorkloadResult, WorkloadSizes } from './workloadResult.js';
+import { runW0, runW0C } from './w0Startup.js';
 import { runW1 } from './w1Appends.js';
 import { runW2 } from './w2Rehydrate.js';
 import { runW2Snapshots } from './w2Snapshots.js';
@@ -22,8 +23,18 @@ export interface Workload {
 
 const everyEngine = (): boolean => true;
 
+/** Start-up spawns the CLI and opens no store: it runs once, alongside the in-memory engine. */
+const onceOnly = (engine: BenchEngine): boolean => engine.name === 'memory';
+
 /** Every workload, in the order results are printed. */
 export const workloads: readonly Workload[] = [
+  { id: 'W0', title: 'CLI start-up: clientele --help', run: runW0, appliesTo: onceOnly },
+  {
+    id: 'W0C',
+    title: 'CLI start-up: clientele <command> --help',
+    run: runW0C,
+    appliesTo: onceOnly,
+  },
   { id: 'W1', title: 'single-event appends across streams', run: runW1, appliesTo: everyEngine },
   { id: 'W2', title: 'rehydrate one long aggregate', run: runW2, appliesTo: everyEngine },
   {

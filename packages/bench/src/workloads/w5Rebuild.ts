@@ -6,11 +6,8 @@ import { v7 as uuidv7 } from 'uuid';
 import { DEFAULT_B2B_PIPELINE } from '@clientele/domain';
 import type { EventStore, EventToAppend } from '@clientele/eventstore';
 import type { ReadModelStore } from '@clientele/projections';
-import {
-  allReadModels,
-  createProjectionRunner,
-  createSqliteReadModelStore,
-} from '@clientele/projections';
+import { allReadModels, createProjectionRunner } from '@clientele/projections';
+import { createSqliteReadModelStore } from '@clientele/projections/sqlite';
 import type { Database } from 'better-sqlite3';
 import type { BenchEngine } from '../benchEngine.js';
 import { timeOnce, withPeakRss } from '../measure.js';

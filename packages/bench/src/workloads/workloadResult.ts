@@ -19,6 +19,8 @@ export interface WorkloadSizes {
   readonly aggregateEvents: number;
   readonly logEvents: number;
   readonly concurrentClients: number;
+  /** How many times each start-up is timed (W0, W0C). */
+  readonly startups: number;
 }
 
 /** The sizes the issues name, at scale 1. */
@@ -28,6 +30,7 @@ export const baseSizes: WorkloadSizes = {
   aggregateEvents: 10_000,
   logEvents: 100_000,
   concurrentClients: 8,
+  startups: 21,
 };
 
 /** Rounds a ratio for display and JSON. */

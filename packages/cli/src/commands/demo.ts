@@ -10,13 +10,9 @@ import {
   salesHistorySetup,
   salesHistorySteps,
   serviceAndFinanceHistory,
-} from '@clientele/domain/testing';
-import {
-  allReadModels,
-  createProjectionRunner,
-  createSqliteReadModelStore,
-  readAccessOn,
-} from '@clientele/projections';
+} from '@clientele/domain/history';
+import { allReadModels, createProjectionRunner, readAccessOn } from '@clientele/projections';
+import { createSqliteReadModelStore } from '@clientele/projections/sqlite';
 import { ACTOR_HELP, actorOption, commandActor } from '../actor/commandLineActor.js';
 import type { CliCommand } from '../command.js';
 import { ExitCode } from '../exitCodes.js';

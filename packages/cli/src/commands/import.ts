@@ -1,7 +1,6 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import * as E from 'fp-ts/lib/Either.js';
-import { createInMemoryEventStore } from '@clientele/eventstore';
 import type { CsvReadOptions } from '@clientele/domain';
 import { parseDelimiter } from '@clientele/domain';
 import {
@@ -162,7 +161,7 @@ export const importCommand: CliCommand = {
     // A dry run creates no store: where there is none yet, it checks against an empty one.
     const opened =
       dryRun && isMissingSqliteFile(location, io.cwd)
-        ? E.right({ engine: 'memory' as const, store: createInMemoryEventStore() })
+        ? E.right((await import('../store/engines/memoryEngine.js')).openMemoryEngine())
         : await openStore(location, io.cwd);
     if (E.isLeft(opened)) {
       io.stderr(`clientele import: ${opened.left}\n`);

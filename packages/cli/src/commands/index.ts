@@ -1,29 +1,7 @@
 import type { CliCommand } from '../command.js';
-import { accessCommand } from './access.js';
-import { auditCommand } from './audit.js';
-import { demoCommand } from './demo.js';
-import { exportCommand } from './export.js';
-import { forgetCommand } from './forget.js';
-import { migrateCommand } from './migrate.js';
-import { importCommand } from './import.js';
-import { rebuildCommand } from './rebuild.js';
-import { rectifyCommand } from './rectify.js';
-import { reportCommand } from './report.js';
-import { serveCommand } from './serve.js';
-import { verifyCommand } from './verify.js';
+import { commandModules } from './registry.js';
 
-/** Every `clientele` command, in the order `--help` lists them. */
-export const commands: readonly CliCommand[] = [
-  demoCommand,
-  reportCommand,
-  auditCommand,
-  serveCommand,
-  exportCommand,
-  forgetCommand,
-  accessCommand,
-  rectifyCommand,
-  rebuildCommand,
-  importCommand,
-  migrateCommand,
-  verifyCommand,
-];
+/** Every `clientele` command, in the order `--help` lists them, loaded. */
+export const commands: readonly CliCommand[] = await Promise.all(
+  Object.values(commandModules).map((load) => load()),
+);

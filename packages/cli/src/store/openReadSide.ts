@@ -1,15 +1,8 @@
 import * as E from 'fp-ts/lib/Either.js';
 import type { EventStore } from '@clientele/eventstore';
 import type { ReadModelStore } from '@clientele/projections';
-import {
-  allReadModels,
-  createInMemoryReadModelStore,
-  createPostgresReadModelStore,
-  createProjectionRunner,
-  createSqliteReadModelStore,
-} from '@clientele/projections';
+import { allReadModels, createProjectionRunner } from '@clientele/projections';
 import type { ProjectionProgress, ProjectionRunner } from '@clientele/projections';
-import type { OpenedStore } from './openStore.js';
 import { openExistingStore } from './openStore.js';
 import { protectedStore } from './protectedStore.js';
 
@@ -21,24 +14,6 @@ export interface ReadSide {
   readonly runner: ProjectionRunner;
   close(): Promise<void>;
 }
-
-/**
- * Where the read models live: in the SQLite file's own tables, in a PostgreSQL schema next to the
- * log's, and in memory for the in-memory and EventStoreDB engines (rebuilt from the log each run).
- */
-const readModelsBeside = (opened: OpenedStore): ReadModelStore => {
-  switch (opened.engine) {
-    case 'sqlite':
-      return createSqliteReadModelStore({ database: opened.store.database });
-    case 'postgres':
-      return createPostgresReadModelStore({
-        connection: opened.connectionString,
-        schema: `${opened.schema}_read_models`,
-      });
-    default:
-      return createInMemoryReadModelStore();
-  }
-};
 
 /**
  * Opens a store and its read models: on SQLite they live in the same file (their own tables), so
@@ -54,7 +29,9 @@ export const openReadSide = async (
   const engine = opened.right.store;
   const stack = protectedStore(opened.right);
   const events = E.isRight(stack) ? stack.right.store : engine;
-  const readModels = readModelsBeside(opened.right);
+  // The read models live in the SQLite file's own tables, in a PostgreSQL schema next to the log's,
+  // and in memory for the in-memory and EventStoreDB engines (rebuilt from the log each run).
+  const readModels = opened.right.readModels();
   // Projections read the raw log: they need no key, and read models hold no personal data.
   const runner = createProjectionRunner({
     events: engine,

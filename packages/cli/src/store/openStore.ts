@@ -1,32 +1,10 @@
 import { existsSync } from 'node:fs';
 import * as E from 'fp-ts/lib/Either.js';
-import type { EventStore } from '@clientele/eventstore';
-import { createInMemoryEventStore } from '@clientele/eventstore';
-import type { SqliteEventStore } from '@clientele/eventstore-sqlite';
-import { createSqliteEventStore } from '@clientele/eventstore-sqlite';
-import { createPostgresEventStore } from '@clientele/eventstore-postgres';
-import { createEsdbEventStore } from '@clientele/eventstore-esdb';
+import type { OpenedStore } from './engines/openedStore.js';
 import type { StoreLocation } from './storeLocation.js';
 import { DEFAULT_STORE, parseStoreLocation } from './storeLocation.js';
 
-/** An opened store, with what its read models need to live beside it. */
-export type OpenedStore =
-  | { readonly engine: 'sqlite'; readonly store: SqliteEventStore }
-  | { readonly engine: 'memory' | 'esdb'; readonly store: EventStore }
-  | {
-      readonly engine: 'postgres';
-      readonly store: EventStore;
-      readonly connectionString: string;
-      readonly schema: string;
-    };
-
-/** Splits `?schema=NAME` off a PostgreSQL URL (default schema `clientele`). */
-const postgresSchema = (url: string): { connectionString: string; schema: string } => {
-  const parsed = new URL(url);
-  const schema = parsed.searchParams.get('schema') ?? 'clientele';
-  parsed.searchParams.delete('schema');
-  return { connectionString: parsed.toString(), schema };
-};
+export type { OpenedStore } from './engines/openedStore.js';
 
 /** Where the store comes from: `--store`, else `CLIENTELE_STORE`, else the default file. */
 export const storeUrl = (
@@ -34,29 +12,29 @@ export const storeUrl = (
   env: Readonly<Record<string, string | undefined>>,
 ): string => (typeof flag === 'string' ? flag : (env['CLIENTELE_STORE'] ?? DEFAULT_STORE));
 
-/** Opens the engine a location names; a failure says what to check. */
+/**
+ * Opens the engine a location names; a failure says what to check. Each engine is imported only
+ * here, when a location names it, so a command never loads a driver it does not use.
+ */
 export const openLocation = async (
   location: StoreLocation,
 ): Promise<E.Either<string, OpenedStore>> => {
   try {
     switch (location.engine) {
       case 'memory':
-        return E.right({ engine: 'memory', store: createInMemoryEventStore() });
+        return E.right((await import('./engines/memoryEngine.js')).openMemoryEngine());
       case 'sqlite':
-        return E.right({
-          engine: 'sqlite',
-          store: createSqliteEventStore({ file: location.file }),
-        });
-      case 'postgres': {
-        const { connectionString, schema } = postgresSchema(location.connectionString);
-        const store = createPostgresEventStore({ connectionString, schema });
-        return E.right({ engine: 'postgres', store, connectionString, schema });
-      }
+        return E.right((await import('./engines/sqliteEngine.js')).openSqliteEngine(location.file));
+      case 'postgres':
+        return E.right(
+          (await import('./engines/postgresEngine.js')).openPostgresEngine(
+            location.connectionString,
+          ),
+        );
       case 'esdb':
-        return E.right({
-          engine: 'esdb',
-          store: createEsdbEventStore({ connectionString: location.connectionString }),
-        });
+        return E.right(
+          (await import('./engines/esdbEngine.js')).openEsdbEngine(location.connectionString),
+        );
     }
   } catch (error) {
     return E.left(

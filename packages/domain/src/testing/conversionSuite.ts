@@ -6,8 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { createLeadConversionReactor } from '../conversion/leadConversionReactor.js';
 import { testContext } from './commandContexts.js';
 import { collect, withStoreOpened } from './openedStore.js';
-import type { SalesServices } from './salesServices.js';
-import { createSalesServices } from './salesServices.js';
+import type { SalesServices } from '../history/salesServices.js';
+import { createSalesServices } from '../history/salesServices.js';
 
 const must = async <T>(result: Promise<E.Either<unknown, T>>): Promise<T> => {
   const settled = await result;

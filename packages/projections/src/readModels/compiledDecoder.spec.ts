@@ -10,7 +10,7 @@ import {
   SalesOrganizationEvent,
   TicketEvent,
 } from '@clientele/domain';
-import { generateSalesHistory } from '@clientele/domain/testing';
+import { generateSalesHistory } from '@clientele/domain/history';
 import { type RecordedEvent, createInMemoryEventStore } from '@clientele/eventstore';
 import { describe, expect, it } from 'vitest';
 import { appendHistory } from '../testing/domainHistory.js';

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { generateSalesHistory } from '@clientele/domain/testing';
+import { generateSalesHistory } from '@clientele/domain/history';
 import { type RecordedEvent, createInMemoryEventStore } from '@clientele/eventstore';
 import { describe, expect, it } from 'vitest';
 import { appendHistory } from '../testing/domainHistory.js';

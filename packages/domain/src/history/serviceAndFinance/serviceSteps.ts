@@ -1,5 +1,5 @@
-import type { HistoryStep } from '../history/historyStep.js';
-import type { HistoryWorld } from '../history/historyWorld.js';
+import type { HistoryStep } from '../historyStep.js';
+import type { HistoryWorld } from '../historyWorld.js';
 import type { FinanceServices } from './financeServices.js';
 import { addDays } from '../../shared/dates.js';
 

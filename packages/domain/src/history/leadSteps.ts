@@ -1,9 +1,9 @@
 import { deriveId, streamName } from '@clientele/eventstore';
 import type { GeneratedLead, HistoryWorld } from './historyWorld.js';
 import type { HistoryStep } from './historyStep.js';
-import { chooseOwner } from '../../lead/assignment/policies.js';
-import { KNOWN_LEAD_SOURCES } from '../../lead/values.js';
-import { addDays } from '../../shared/dates.js';
+import { chooseOwner } from '../lead/assignment/policies.js';
+import { KNOWN_LEAD_SOURCES } from '../lead/values.js';
+import { addDays } from '../shared/dates.js';
 import {
   INDUSTRIES,
   PRODUCTS,

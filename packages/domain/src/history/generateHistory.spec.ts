@@ -2,12 +2,12 @@ import * as E from 'fp-ts/lib/Either.js';
 import type { RecordedEvent } from '@clientele/eventstore';
 import { createInMemoryEventStore, streamCategory } from '@clientele/eventstore';
 import { describe, expect, it } from 'vitest';
-import { CustomerEvent } from '../../customer/events.js';
-import { LeadEvent } from '../../lead/events.js';
-import { OpportunityEvent } from '../../opportunity/events.js';
-import { ReservationEvent } from '../../reservations/events.js';
-import { SalesOrganizationEvent } from '../../salesOrganization/events.js';
-import { collect } from '../openedStore.js';
+import { CustomerEvent } from '../customer/events.js';
+import { LeadEvent } from '../lead/events.js';
+import { OpportunityEvent } from '../opportunity/events.js';
+import { ReservationEvent } from '../reservations/events.js';
+import { SalesOrganizationEvent } from '../salesOrganization/events.js';
+import { collect } from '../testing/openedStore.js';
 import { generateHistory } from './generateHistory.js';
 
 const codecs: Record<string, { decode: (u: unknown) => E.Either<unknown, unknown> }> = {

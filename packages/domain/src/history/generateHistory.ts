@@ -1,8 +1,8 @@
 import type { EventStore } from '@clientele/eventstore';
 import type { HistorySetup, HistoryStep } from './historyStep.js';
 import type { HistoryWorld } from './historyWorld.js';
-import { createSalesServices } from '../salesServices.js';
-import { createSeededRandom } from '../seededRandom.js';
+import { createSalesServices } from './salesServices.js';
+import { createSeededRandom } from './seededRandom.js';
 import { createHistoryWorld } from './historyWorld.js';
 import { salesHistorySetup, salesHistorySteps } from './salesHistory.js';
 

@@ -1,9 +1,9 @@
 import * as E from 'fp-ts/lib/Either.js';
 import type { CommandContext } from '@clientele/eventstore';
-import type { DateOnly } from '../../shared/dates.js';
-import type { NonNegativeMoney } from '../../shared/money.js';
-import type { SalesServices } from '../salesServices.js';
-import type { SeededRandom } from '../seededRandom.js';
+import type { DateOnly } from '../shared/dates.js';
+import type { NonNegativeMoney } from '../shared/money.js';
+import type { SalesServices } from './salesServices.js';
+import type { SeededRandom } from './seededRandom.js';
 import type { Pool } from './pool.js';
 import { createPool } from './pool.js';
 

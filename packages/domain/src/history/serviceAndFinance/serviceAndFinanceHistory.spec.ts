@@ -9,9 +9,9 @@ import { planCommission } from '../../commission/plan.js';
 import { InvoiceEvent } from '../../invoice/events.js';
 import { TargetEvent } from '../../target/events.js';
 import { TicketEvent } from '../../ticket/events.js';
-import { generateHistory } from '../history/generateHistory.js';
-import { salesHistorySetup, salesHistorySteps } from '../history/salesHistory.js';
-import { collect } from '../openedStore.js';
+import { generateHistory } from '../generateHistory.js';
+import { salesHistorySetup, salesHistorySteps } from '../salesHistory.js';
+import { collect } from '../../testing/openedStore.js';
 import { serviceAndFinanceHistory } from './index.js';
 
 const codecs: Record<string, { decode: (u: unknown) => E.Either<unknown, unknown> }> = {

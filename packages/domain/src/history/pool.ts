@@ -1,4 +1,4 @@
-import type { SeededRandom } from '../seededRandom.js';
+import type { SeededRandom } from './seededRandom.js';
 
 /**
  * A set of items by id with constant-time add, remove and random pick, so the generator stays

@@ -1,4 +1,4 @@
-import type { SeededRandom } from '../seededRandom.js';
+import type { SeededRandom } from './seededRandom.js';
 
 const FIRST = [
   'Ada',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createSeededRandom } from '../seededRandom.js';
+import { createSeededRandom } from './seededRandom.js';
 import { createPool } from './pool.js';
 
 describe('generator pool', () => {

@@ -1,7 +1,7 @@
 import type { GeneratedDeal, HistoryWorld } from './historyWorld.js';
 import type { HistoryStep } from './historyStep.js';
-import { DEFAULT_B2B_PIPELINE } from '../../opportunity/pipeline.js';
-import { addDays } from '../../shared/dates.js';
+import { DEFAULT_B2B_PIPELINE } from '../opportunity/pipeline.js';
+import { addDays } from '../shared/dates.js';
 import { PRODUCTS } from './names.js';
 
 const OPEN_STAGES = DEFAULT_B2B_PIPELINE.stages.filter((stage) => !stage.closed);

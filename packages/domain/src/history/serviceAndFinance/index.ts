@@ -1,5 +1,5 @@
 import type { EventStore } from '@clientele/eventstore';
-import type { HistorySetup, HistoryStep } from '../history/historyStep.js';
+import type { HistorySetup, HistoryStep } from '../historyStep.js';
 import type { FinanceServices } from './financeServices.js';
 import { createSeededRandom } from '../seededRandom.js';
 import { createFinanceServices } from './financeServices.js';

@@ -1,0 +1,20 @@
+import type { CliCommand } from '../command.js';
+
+/**
+ * Every `clientele` command by name, in the order `--help` lists them, each loaded only when asked
+ * for: a command's module pulls in the domain, the read side and engines, which `--help` never needs.
+ */
+export const commandModules: Readonly<Record<string, () => Promise<CliCommand>>> = {
+  demo: async () => (await import('./demo.js')).demoCommand,
+  report: async () => (await import('./report.js')).reportCommand,
+  audit: async () => (await import('./audit.js')).auditCommand,
+  serve: async () => (await import('./serve.js')).serveCommand,
+  export: async () => (await import('./export.js')).exportCommand,
+  forget: async () => (await import('./forget.js')).forgetCommand,
+  access: async () => (await import('./access.js')).accessCommand,
+  rectify: async () => (await import('./rectify.js')).rectifyCommand,
+  rebuild: async () => (await import('./rebuild.js')).rebuildCommand,
+  import: async () => (await import('./import.js')).importCommand,
+  migrate: async () => (await import('./migrate.js')).migrateCommand,
+  verify: async () => (await import('./verify.js')).verifyCommand,
+};
