@@ -12,6 +12,7 @@ export * from './conversionSuite.js';
 export * from './seededRandom.js';
 export * from './history/index.js';
 export * from './replayProperty.js';
+export * from './lifecycle.js';
 export * from './codecReference.js';
 export * from './serviceAndFinance/index.js';
 export * from './erasureSuite.js';
