@@ -17,7 +17,7 @@ describe('benchmark workloads', () => {
     for (const workload of workloads.filter((w) => w.appliesTo(memoryBenchEngine))) {
       results.push(await workload.run(memoryBenchEngine, tiny));
     }
-    expect(results.map((r) => r.workload)).toEqual(['W1', 'W2', 'W2S', 'W3', 'W5', 'W6']);
+    expect(results.map((r) => r.workload)).toEqual(['W1', 'W2', 'W2S', 'W3', 'W5', 'W6', 'W6P']);
     for (const result of results) {
       expect(result.opsPerSec).toBeGreaterThan(0);
       expect(result.peakRssMb).toBeGreaterThan(0);
