@@ -1,10 +1,12 @@
-import type { EventStore, SnapshotStore } from '@clientele/eventstore';
+import type { DataKeyStore, EventStore, SnapshotStore } from '@clientele/eventstore';
 
 /** A fresh, empty store opened for one workload. */
 export interface OpenedStore {
   readonly store: EventStore;
   /** The engine's own snapshot store, where it has one (W2S). */
   readonly snapshots?: SnapshotStore;
+  /** The engine's own data-key table, as the CLI's stores keep people's keys (W6P). */
+  readonly keys: DataKeyStore;
   readonly close: () => Promise<void>;
 }
 
@@ -22,9 +24,10 @@ export interface BenchEngine {
   rawSingleRowAppends(count: number, streams: number): Promise<number[]>;
   /**
    * Raw row iteration with JSON.parse: stores `count` rows shaped like events (outside the timing),
-   * then returns how long iterating and parsing all of them took, in seconds.
+   * then iterates and parses all of them `passes` times, returning each pass's seconds: W2 times
+   * as many passes as the engine's rehydrations, so both are medians of warm reads.
    */
-  rawReadAll(count: number): Promise<number>;
+  rawReadAll(count: number, passes?: number): Promise<number[]>;
   /** Raw appends from `clients` concurrent connections, `perClient` each: total seconds (W4). */
   rawConcurrentAppends?(clients: number, perClient: number): Promise<number>;
 }

@@ -18,7 +18,7 @@ export const formatTable = (results: readonly WorkloadResult[]): string => {
     'ratio',
     'p50 ms',
     'p99 ms',
-    'peak RSS MB',
+    'process peak RSS MB',
     'note',
   ];
   const rows = results.map((r) => [

@@ -23,7 +23,7 @@ describe('benchmark workloads', () => {
     )) {
       results.push(await workload.run(memoryBenchEngine, tiny));
     }
-    expect(results.map((r) => r.workload)).toEqual(['W1', 'W2', 'W2S', 'W3', 'W5', 'W6']);
+    expect(results.map((r) => r.workload)).toEqual(['W1', 'W2', 'W2S', 'W3', 'W5', 'W6', 'W6P']);
     for (const result of results) {
       expect(result.opsPerSec).toBeGreaterThan(0);
       expect(result.peakRssMb).toBeGreaterThan(0);

@@ -16,6 +16,7 @@ import {
 } from '@clientele/projections';
 import { beforeAll, expect, it } from 'vitest';
 import { datasetUrl, datasetsUnavailable } from '../../support/datasets.js';
+import { independentFigures } from '../../support/independentFigures.js';
 import { describeWhenAvailable } from '../../support/requireService.js';
 import { administratorAccess, allowed } from '@clientele/projections/testing';
 
@@ -23,10 +24,9 @@ const DIR = datasetUrl('maven-crm-sales-opportunities/');
 const open = (name: string) => createReadStream(new URL(name, DIR), { encoding: 'utf8' });
 
 /*
- * Expected figures computed independently of the mapping and the projections, by a short Python
- * script over the raw CSVs (csv.DictReader; Won and Lost rows of sales_pipeline.csv; won revenue
- * = Σ close_value of Won rows; agent → manager and regional office joined from sales_teams.csv;
- * quarter from close_date). Each entry is [won, lost, won revenue in whole dollars].
+ * Expected figures computed independently of the mapping and the projections, by SQL over the raw
+ * CSVs (`maven.expected.sql`, beside this file; the first test checks them against it). Each entry
+ * is [won, lost, won revenue in whole dollars].
  */
 const BY_REP: Record<string, [number, number, number]> = {
   'anna-snelling': [208, 128, 275_056],
@@ -125,6 +125,27 @@ describeWhenAvailable(
   'Maven CRM pipeline, imported as commands and projected',
   datasetsUnavailable(),
   () => {
+    it('has expected figures that are what the SQL over the raw CSVs computes', () => {
+      const rows = independentFigures<{
+        grouping: string;
+        key: string;
+        won: number;
+        lost: number;
+        revenue: number;
+      }>(new URL('maven.expected.sql', import.meta.url), DIR);
+      const of = (grouping: string) =>
+        Object.fromEntries(
+          rows
+            .filter((row) => row.grouping === grouping)
+            .map((row) => [row.key, [row.won, row.lost, row.revenue]]),
+        );
+      expect(of('rep')).toEqual(BY_REP);
+      expect(of('manager')).toEqual(BY_MANAGER);
+      expect(of('office')).toEqual(BY_OFFICE);
+      expect(of('quarter')).toEqual(BY_QUARTER);
+      expect(of('all')).toEqual({ all: [4_238, 2_473, 10_005_534] });
+    });
+
     it('gives the won count 4,238, lost 2,473, win rate 4238/6711 and won revenue $10,005,534', async () => {
       const [all] = await allowed(opportunityFunnel(readModels, administratorAccess));
       expect(all?.won).toBe(4_238);

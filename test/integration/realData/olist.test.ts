@@ -16,6 +16,7 @@ import {
 } from '@clientele/projections';
 import { beforeAll, expect, it } from 'vitest';
 import { datasetUrl, datasetsUnavailable } from '../../support/datasets.js';
+import { independentFigures } from '../../support/independentFigures.js';
 import { describeWhenAvailable } from '../../support/requireService.js';
 import { administratorAccess, allowed } from '@clientele/projections/testing';
 
@@ -23,10 +24,9 @@ const DIR = datasetUrl('olist-marketing-funnel/');
 const open = (name: string) => createReadStream(new URL(name, DIR), { encoding: 'utf8' });
 
 /*
- * Expected figures computed independently of the mapping and the projections, by a short Python
- * script over the raw CSVs (csv.DictReader; origin per mql_id, an empty origin counted as
- * `unknown`; closed deals joined to their MQL on mql_id; the ratio rounded with Decimal
- * ROUND_HALF_EVEN to 4 places). Each entry is [closed deals, MQLs, deals ÷ MQLs].
+ * Expected figures computed independently of the mapping and the projections: the counts by SQL
+ * over the raw CSVs (`olist.expected.sql`, beside this file; the first test checks them against
+ * it), the ratio rounded half to even to 4 places. Each entry is [closed deals, MQLs, deals ÷ MQLs].
  */
 const CONVERSION_BY_ORIGIN: Record<string, [number, number, number]> = {
   direct_traffic: [56, 499, 0.1122],
@@ -74,6 +74,23 @@ describeWhenAvailable(
   'Olist marketing funnel, imported as commands and projected',
   datasetsUnavailable(),
   () => {
+    it('has expected counts that are what the SQL over the raw CSVs computes', () => {
+      const rows = independentFigures<{ key: string; deals: number; mqls: number }>(
+        new URL('olist.expected.sql', import.meta.url),
+        DIR,
+      );
+      const counts = Object.fromEntries(rows.map((row) => [row.key, [row.deals, row.mqls]]));
+      expect(counts).toEqual({
+        ...Object.fromEntries(
+          Object.entries(CONVERSION_BY_ORIGIN).map(([origin, [deals, mqls]]) => [
+            origin,
+            [deals, mqls],
+          ]),
+        ),
+        all: [842, 8_000],
+      });
+    });
+
     it('gives the conversion of every origin: closed deals ÷ MQLs, as the funnel grouped by source', async () => {
       const rows = await allowed(
         leadFunnel(readModels, administratorAccess, { groupBy: 'source' }),

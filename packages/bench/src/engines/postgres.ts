@@ -1,6 +1,9 @@
 import pg from 'pg';
 import { v7 as uuidv7 } from 'uuid';
-import { createPostgresEventStore } from '@clientele/eventstore-postgres';
+import {
+  createPostgresDataKeyStore,
+  createPostgresEventStore,
+} from '@clientele/eventstore-postgres';
 import type { BenchEngine } from '../benchEngine.js';
 import { timeEach, timeOnce } from '../measure.js';
 import { sampleEvent } from '../workloads/sampleEvents.js';
@@ -83,9 +86,12 @@ export const postgresBenchEngine: BenchEngine = {
     const schema = freshSchema();
     const store = createPostgresEventStore({ connectionString, schema });
     await store.headPosition();
+    const keyPool = new pg.Pool({ connectionString, max: 2 });
     return {
       store,
+      keys: createPostgresDataKeyStore({ pool: keyPool, schema }),
       close: async () => {
+        await keyPool.end();
         await store.close();
         const admin = new pg.Client({ connectionString });
         await admin.connect();
@@ -104,7 +110,7 @@ export const postgresBenchEngine: BenchEngine = {
         revisions[stream] = revision + 1;
       });
     }),
-  rawReadAll: (count) =>
+  rawReadAll: (count, passes = 1) =>
     withRawTable(1, async (pool, table) => {
       const batch = 1000;
       for (let start = 0; start < count; start += batch) {
@@ -118,7 +124,7 @@ export const postgresBenchEngine: BenchEngine = {
         );
       }
       // Keyset pages of 500, as the engine reads, with pg parsing the json columns.
-      const { seconds } = await timeOnce(async () => {
+      const latencies = await timeEach(passes, async () => {
         let seen = 0;
         let after = 0;
         for (;;) {
@@ -132,7 +138,7 @@ export const postgresBenchEngine: BenchEngine = {
           after = Number(last.position);
         }
       });
-      return seconds;
+      return latencies.map((ms) => ms / 1000);
     }),
   rawConcurrentAppends: (clients, perClient) =>
     withRawTable(clients, async (pool, table) => {

@@ -7,7 +7,7 @@ import { runW2Snapshots } from './w2Snapshots.js';
 import { runW3 } from './w3ReadAll.js';
 import { runW4 } from './w4ConcurrentAppends.js';
 import { runW5 } from './w5Rebuild.js';
-import { runW6 } from './w6Commands.js';
+import { runW6, runW6Production } from './w6Commands.js';
 
 export type { WorkloadResult, WorkloadSizes } from './workloadResult.js';
 export { baseSizes } from './workloadResult.js';
@@ -52,4 +52,10 @@ export const workloads: readonly Workload[] = [
   },
   { id: 'W5', title: 'rebuild every read model from the log', run: runW5, appliesTo: everyEngine },
   { id: 'W6', title: 'end-to-end domain commands', run: runW6, appliesTo: everyEngine },
+  {
+    id: 'W6P',
+    title: 'end-to-end domain commands, hash chain and encryption on',
+    run: runW6Production,
+    appliesTo: everyEngine,
+  },
 ];

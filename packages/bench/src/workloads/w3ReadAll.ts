@@ -7,7 +7,8 @@ import { ratioOf } from './workloadResult.js';
 /** W3: reading the whole global log through the port. */
 export const runW3 = async (engine: BenchEngine, sizes: WorkloadSizes): Promise<WorkloadResult> => {
   const count = sizes.logEvents;
-  const raw = count / (await engine.rawReadAll(count));
+  const [rawSeconds = Number.NaN] = await engine.rawReadAll(count);
+  const raw = count / rawSeconds;
   const { store, close } = await engine.open();
   try {
     await populate(store, count, (batch) => `Bench-${batch % 1000}`);

@@ -7,6 +7,10 @@ export interface WorkloadResult {
   readonly ratio: number | null;
   readonly p50Ms: number | null;
   readonly p99Ms: number | null;
+  /**
+   * The whole process's peak resident set during the workload, not the workload's own: workloads
+   * run one after another in one process, so it includes what earlier ones left on the heap.
+   */
   readonly peakRssMb: number | null;
   /** Why a figure is missing, or what was measured. */
   readonly note?: string;

@@ -1,26 +1,30 @@
 import fc from 'fast-check';
-import { describe, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { LeadCommand } from './commands.js';
-import { assertReplayDeterminism } from '../testing/replayProperty.js';
+import type { LeadEvent as LeadEventType } from './events.js';
+import type { LeadState } from './state.js';
+import type { Lifecycle } from '../testing/lifecycle.js';
+import { assertReplayDeterminism, startingWith } from '../testing/replayProperty.js';
 import { leadDecider } from './decide.js';
 import { LeadEvent } from './events.js';
 
 const leadId = fc.constant('lead-1');
 const taskId = fc.constantFrom('t-1', 't-2');
+const captureLead = fc.record(
+  {
+    kind: fc.constant('CaptureLead'),
+    leadId,
+    source: fc.constantFrom('referral', 'web form', 'trade magazine'),
+    contact: fc.record(
+      { name: fc.constant('Ada'), email: fc.constant('ada@example.com') },
+      { requiredKeys: [] },
+    ),
+    campaignId: fc.constant('cmp-1'),
+  },
+  { requiredKeys: ['kind', 'leadId', 'source'] },
+) as unknown as fc.Arbitrary<LeadCommand>;
 const command = fc.oneof(
-  fc.record(
-    {
-      kind: fc.constant('CaptureLead'),
-      leadId,
-      source: fc.constantFrom('referral', 'web form', 'trade magazine'),
-      contact: fc.record(
-        { name: fc.constant('Ada'), email: fc.constant('ada@example.com') },
-        { requiredKeys: [] },
-      ),
-      campaignId: fc.constant('cmp-1'),
-    },
-    { requiredKeys: ['kind', 'leadId', 'source'] },
-  ),
+  captureLead,
   fc.record(
     {
       kind: fc.constant('CorrectLeadContact'),
@@ -65,8 +69,37 @@ const command = fc.oneof(
   }),
 ) as unknown as fc.Arbitrary<LeadCommand>;
 
+/** A lead is worked until disqualified (then recycled or left) or converted, which is final. */
+const lifecycle: Lifecycle<LeadEventType, LeadState> = {
+  statusOf: (state) => state.status,
+  transitions: {
+    none: ['new'],
+    new: ['contacted', 'qualified', 'disqualified'],
+    contacted: ['new', 'qualified', 'disqualified'],
+    qualified: ['new', 'disqualified', 'converted'],
+    disqualified: ['new'],
+  },
+  // The person may still have their contact rectified; open follow-ups may still be done.
+  final: { converted: ['LeadContactCorrected', 'LeadFollowUpCompleted'] },
+};
+
 describe('lead properties', () => {
   it('replays any sequence of accepted commands to the same state', () => {
-    assertReplayDeterminism(leadDecider, LeadEvent, fc.array(command, { maxLength: 30 }));
+    assertReplayDeterminism(leadDecider, LeadEvent, startingWith(captureLead, command), {
+      lifecycle,
+      mustReach: {
+        LeadContactAttempted: 0.5,
+        LeadQualified: 0.5,
+        LeadDisqualified: 0.3,
+        LeadRecycled: 0.2,
+        LeadConverted: 0.12,
+      },
+      invariant: ({ after, log }) => {
+        if (!('captured' in after)) throw new Error('an accepted command left no lead');
+        expect(after.contactAttempts).toBe(
+          log.filter((event) => event.type === 'LeadContactAttempted').length,
+        );
+      },
+    });
   });
 });

@@ -22,7 +22,11 @@ export interface ErasureTarget {
   readonly snapshots: SnapshotStore;
   /** The engine's documented purge steps after a key was destroyed. */
   readonly purge?: () => Promise<void>;
-  /** The raw bytes of every file the engine writes (database, WAL, table files), after purge. */
+  /**
+   * The raw bytes of every file the engine writes (database, WAL, table files). Read before the
+   * erasure, where the person's key must be found (else the search could not see it), and after
+   * the purge, where it must not.
+   */
   readonly rawFiles?: () => Promise<readonly Buffer[]>;
   /** Every read-model document built from the store, as text: none may hold a person's value. */
   readonly readModels?: (store: EventStore) => Promise<string>;

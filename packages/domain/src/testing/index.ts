@@ -9,5 +9,6 @@ export * from './openedStore.js';
 export * from './duplicateCheckSuite.js';
 export * from './conversionSuite.js';
 export * from './replayProperty.js';
+export * from './lifecycle.js';
 export * from './codecReference.js';
 export * from './erasureSuite.js';

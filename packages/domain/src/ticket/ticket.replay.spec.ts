@@ -1,21 +1,25 @@
 import fc from 'fast-check';
-import { describe, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { TicketCommand } from './commands.js';
-import { assertReplayDeterminism } from '../testing/replayProperty.js';
+import type { TicketEvent as TicketEventType } from './events.js';
+import type { TicketState } from './state.js';
+import type { Lifecycle } from '../testing/lifecycle.js';
+import { assertReplayDeterminism, startingWith } from '../testing/replayProperty.js';
 import { ticketDecider } from './decide.js';
 import { TicketEvent } from './events.js';
 
 const ticketId = 'ticket-1';
 const agent = fc.constantFrom('agent-1', 'agent-2', 'agent-3');
+const openTicket = fc.constant({
+  kind: 'OpenTicket',
+  ticketId,
+  customerId: 'c',
+  channel: 'web',
+  category: 'login',
+  priority: 'normal',
+}) as fc.Arbitrary<TicketCommand>;
 const command: fc.Arbitrary<TicketCommand> = fc.oneof(
-  fc.constant({
-    kind: 'OpenTicket',
-    ticketId,
-    customerId: 'c',
-    channel: 'web',
-    category: 'login',
-    priority: 'normal',
-  }),
+  openTicket,
   agent.map((assigneeId) => ({ kind: 'AssignTicket', ticketId, assigneeId })),
   fc
     .constantFrom('low', 'normal', 'high', 'urgent')
@@ -48,8 +52,38 @@ const command: fc.Arbitrary<TicketCommand> = fc.oneof(
     .map((score) => ({ kind: 'RecordTicketSatisfaction', ticketId, score })),
 ) as fc.Arbitrary<TicketCommand>;
 
+/** A ticket is worked (open, waiting), resolved, then closed; a finished one may be reopened. */
+const lifecycle: Lifecycle<TicketEventType, TicketState> = {
+  statusOf: (state) => (state.opened ? state.status : 'none'),
+  transitions: {
+    none: ['open'],
+    open: ['waiting', 'resolved'],
+    waiting: ['open', 'resolved'],
+    resolved: ['open', 'closed'],
+    closed: ['open'],
+  },
+};
+
 describe('ticket replay', () => {
   it('replays the stored events of any command sequence to the state reached while deciding', () => {
-    assertReplayDeterminism(ticketDecider, TicketEvent, fc.array(command, { maxLength: 40 }));
+    assertReplayDeterminism(ticketDecider, TicketEvent, startingWith(openTicket, command), {
+      lifecycle,
+      mustReach: {
+        TicketWaitingOnCustomer: 0.5,
+        TicketResolved: 0.6,
+        TicketClosed: 0.3,
+        TicketReopened: 0.4,
+        TicketSatisfactionRecorded: 0.3,
+      },
+      invariant: ({ after, log }) => {
+        if (!after.opened) throw new Error('an accepted command left no ticket');
+        expect(after.reopenCount).toBe(log.filter((e) => e.type === 'TicketReopened').length);
+        if (after.status === 'open' || after.status === 'waiting') {
+          expect(after.resolution).toBeNull();
+        } else {
+          expect(after.resolution).not.toBeNull();
+        }
+      },
+    });
   });
 });

@@ -25,6 +25,7 @@ export const readCommandState = async (
   commandId: string,
 ): Promise<CommandState> => {
   const records: CommandRecord[] = [];
+  let lastRevision: bigint | undefined;
   try {
     for await (const resolved of client.readStream(commandStream(commandId))) {
       const event = resolved.event;
@@ -34,11 +35,17 @@ export const readCommandState = async (
         throw new DecodeError(`${commandStream(commandId)}@${event.revision}`, decoded.left);
       }
       records.push(decoded.right);
+      lastRevision = event.revision;
     }
   } catch (error) {
     if (!isStreamNotFound(error)) throw error;
   }
-  return commandState(records);
+  const state = commandState(records);
+  // A claimed or free state was made by the last record. Its revision is the server's, not its
+  // index: they differ once a soft delete or `$maxAge` took the stream's first records away.
+  return (state.kind === 'claimed' || state.kind === 'free') && lastRevision !== undefined
+    ? { ...state, revision: lastRevision }
+    : state;
 };
 
 const sleep = (milliseconds: number) =>
@@ -63,8 +70,15 @@ export const appendOnce = async (
 ): Promise<E.Either<WrongExpectedRevision, AppendResult>> => {
   const { client } = options;
   const stream = commandStream(commandId);
+  // Set when the stream exists but shows no record: all outlived `$maxAge`. The id is free again,
+  // to be claimed after the stream's last revision, which only the server's refusal tells.
+  let expiredAt: bigint | undefined;
   for (;;) {
-    const state = await readCommandState(client, commandId);
+    const read = await readCommandState(client, commandId);
+    const state: CommandState =
+      read.kind === 'unknown' && expiredAt !== undefined
+        ? { kind: 'free', revision: expiredAt }
+        : read;
     if (state.kind === 'completed') return E.right({ ...state.result, duplicate: true });
     if (state.kind === 'claimed') {
       if (Date.now() - state.claim.claimedAt < options.claimTimeoutMilliseconds) {
@@ -79,8 +93,9 @@ export const appendOnce = async (
         return E.right({ ...written, duplicate: true });
       }
     }
+    let claimRevision: bigint;
     try {
-      await client.appendToStream(
+      const claimed = await client.appendToStream(
         stream,
         jsonEvent({
           type: 'CommandClaimed',
@@ -88,15 +103,21 @@ export const appendOnce = async (
         }),
         { expectedRevision: state.kind === 'unknown' ? 'no_stream' : state.revision },
       );
+      // The server's revision: after a soft delete a recreated stream goes on from the old one.
+      claimRevision = claimed.nextExpectedRevision;
     } catch (error) {
       // Another attempt claimed first: read again and wait for its outcome.
-      if (error instanceof WrongExpectedVersionError) continue;
+      if (error instanceof WrongExpectedVersionError) {
+        if (read.kind === 'unknown' && typeof error.actualVersion === 'bigint') {
+          expiredAt = error.actualVersion;
+        }
+        continue;
+      }
       throw error;
     }
     if (state.kind === 'unknown') {
       await client.setStreamMetadata(stream, { maxAge: options.retentionSeconds });
     }
-    const claimRevision = state.kind === 'unknown' ? 0n : state.revision + 1n;
     const result = await append();
     const outcome = E.isLeft(result)
       ? jsonEvent({ type: 'CommandReleased', data: {} })

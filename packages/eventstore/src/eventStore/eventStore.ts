@@ -85,8 +85,9 @@ export interface Subscription extends AsyncIterable<SubscriptionMessage> {
 }
 
 /**
- * The event-store port. Every engine (in-memory, SQLite, PostgreSQL, EventStoreDB) implements it
- * and passes the same contract suite (`@clientele/eventstore/testing`).
+ * The event-store port. Every engine (in-memory, SQLite, PostgreSQL, EventStoreDB) implements it;
+ * in-memory, SQLite and PostgreSQL pass the same contract suite (`@clientele/eventstore/testing`)
+ * here, EventStoreDB is experimental until a run against a server is recorded.
  *
  * Expected failures are values: a concurrency conflict is a `Left`. Faults of the machine (disk,
  * network, a corrupt row) reject the promise.

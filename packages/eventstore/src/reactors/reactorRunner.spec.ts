@@ -2,6 +2,7 @@ import * as E from 'fp-ts/lib/Either.js';
 import { describe, expect, it } from 'vitest';
 import type { RecordedEvent } from '../envelope/envelope.js';
 import { createCommandHandler } from '../commandHandling/commandHandler.js';
+import { comparePositions } from '../envelope/position.js';
 import { createInMemoryEventStore } from '../inMemory/inMemoryEventStore.js';
 import { CounterEvent, counterDecider } from '../testing/contract/counterAggregate.js';
 import { collect, testEvent } from '../testing/contract/fixtures.js';
@@ -68,14 +69,20 @@ describe('reactor runner', () => {
     const { store, checkpoints, tallies, runner } = tallyReactor();
     const live = runner();
     const running = live.run();
-    await store.appendToStream('Invoice-1', [testEvent('Payment')]);
+    const appended = await store.appendToStream('Invoice-1', [testEvent('Payment')]);
     for (let i = 0; i < 200 && (await tallies.load('Counter-payments')).state < 1; i += 1) {
       await new Promise((resolve) => setTimeout(resolve, 5));
     }
     await live.stop();
     await running;
     expect((await tallies.load('Counter-payments')).state).toBe(1);
-    expect(await checkpoints.load('tally')).toBeDefined();
+    // Saved at or past the payment, so a restart never handles it again, and within the log.
+    const saved = await checkpoints.load('tally');
+    const head = await store.headPosition();
+    if (E.isLeft(appended) || saved === undefined || head === undefined)
+      throw new Error('expected an appended payment, a saved checkpoint and a log head');
+    expect(comparePositions(saved, appended.right.position)).toBeGreaterThanOrEqual(0);
+    expect(comparePositions(saved, head)).toBeLessThanOrEqual(0);
   });
 
   it('derives the same id from the same event and purpose, and different ids otherwise', () => {

@@ -63,7 +63,11 @@ describe('tenant isolation', () => {
 
   it('hides another tenant’s command results', async () => {
     const { acme, globex } = await twoTenants();
-    expect(await acme.findCommandResult('0193a000-0000-7000-8000-00000000000a')).toBeDefined();
+    expect(await acme.findCommandResult('0193a000-0000-7000-8000-00000000000a')).toMatchObject({
+      streamName: 'Customer-1',
+      firstRevision: 0n,
+      nextExpectedRevision: 0n,
+    });
     expect(await globex.findCommandResult('0193a000-0000-7000-8000-00000000000a')).toBeUndefined();
     expect(
       E.isRight(await globex.appendToStream('Customer-4', [testEvent('CustomerRegistered')])),
