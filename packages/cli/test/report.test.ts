@@ -15,8 +15,11 @@ const run = async (...args: string[]) => {
   return { code, out: io.out.join(''), err: io.err.join('') };
 };
 
+let demoOutput = '';
 beforeAll(async () => {
-  expect((await run('demo', '--store', store, '--steps', '1200')).code).toBe(ExitCode.ok);
+  const demo = await run('demo', '--store', store, '--steps', '1200');
+  expect(demo.code).toBe(ExitCode.ok);
+  demoOutput = demo.out;
 });
 
 describe('clientele report', () => {
@@ -33,6 +36,13 @@ describe('clientele report', () => {
     ]) {
       expect(result.out).toContain(title);
     }
+  });
+
+  it('dates its reports as the demo did on the same store: the latest day in the data', async () => {
+    const demoDate = /Receivables as of (\d{4}-\d{2}-\d{2})/.exec(demoOutput)?.[1];
+    expect(demoDate).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    const report = await run('report', 'receivables', '--store', store);
+    expect(report.out).toContain(`Receivables as of ${demoDate}`);
   });
 
   it('gives the same figures as JSON, grouped and bucketed as asked', async () => {

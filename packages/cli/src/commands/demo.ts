@@ -16,6 +16,7 @@ import {
   createProjectionRunner,
   createSqliteReadModelStore,
   readAccessOn,
+  reportDate,
 } from '@clientele/projections';
 import { ACTOR_HELP, actorOption, commandActor } from '../actor/commandLineActor.js';
 import type { CliCommand } from '../command.js';
@@ -182,15 +183,17 @@ export const demoCommand: CliCommand = {
       });
       const projected = await runner.catchUp();
       projecting.finish({ done: projected, total: projected, unit: 'events' });
+      // The same rule as \`clientele report\`: the latest day on which something happened.
+      const { asOf } = await reportDate(readModels, undefined, world.today());
       const options = {
         period: 'all' as const,
         by: 'team',
-        asOf: world.today(),
+        asOf,
         from: undefined,
         to: undefined,
         detail: false,
       };
-      const access = await readAccessOn(readModels, actor.right, world.today());
+      const access = await readAccessOn(readModels, actor.right, asOf);
       const rendered = [];
       for (const name of DEMO_REPORTS) {
         const built = await reports[name](readModels, access, options);

@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import * as E from 'fp-ts/lib/Either.js';
 import type { AuthorizationDenial } from '@clientele/eventstore';
-import { readAccessOn } from '@clientele/projections';
+import { readAccessOn, reportDate } from '@clientele/projections';
 import { ACTOR_HELP, actorOption, commandActor, refuseActor } from '../actor/commandLineActor.js';
 import type { CliCommand } from '../command.js';
 import { ExitCode } from '../exitCodes.js';
@@ -12,7 +12,6 @@ import type { ReportFormat } from '../reports/renderReports.js';
 import { FORMATS, renderReports } from '../reports/renderReports.js';
 import { openReadSide } from '../store/openReadSide.js';
 import { storeUrl } from '../store/openStore.js';
-import { latestBusinessDay } from '../store/latestBusinessDay.js';
 
 const names = Object.keys(reports);
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
@@ -28,8 +27,8 @@ Brings the read models up to date with the log, then prints the reports.
                                  rep|team|manager|office|region
   --period month|quarter|year|all   how periods and cohorts are bucketed (default quarter)
   --from DAY --to DAY            keep periods and cohorts between these days (YYYY-MM-DD)
-  --as-of DAY                    the report date for receivables (default: the last business
-                                 day in the log); later payments count as not yet made
+  --as-of DAY                    the report date (default: the latest day on which something
+                                 happened in the data); later payments count as not yet made
   --store URL                    the store (default sqlite:./clientele.db)
 ${ACTOR_HELP}
 
@@ -87,8 +86,11 @@ export const reportCommand: CliCommand = {
     const readSide = opened.right;
     try {
       await readSide.runner.catchUp();
-      const asOf =
-        (values['as-of'] as string | undefined) ?? (await latestBusinessDay(readSide.events));
+      const { asOf } = await reportDate(
+        readSide.readModels,
+        values['as-of'] as string | undefined,
+        new Date().toISOString().slice(0, 10),
+      );
       const options: ReportOptions = {
         period,
         by: values['by'] as string | undefined,

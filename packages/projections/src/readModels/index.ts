@@ -60,3 +60,10 @@ export { campaignsProjection } from './campaigns/campaignsProjection.js';
 export type { GroupTargetRow } from './commission/groupTargetsReport.js';
 export { groupTargetsReport } from './commission/groupTargetsReport.js';
 export { UNPLACED, creditedGroups } from './salesOrganization/creditedGroup.js';
+export {
+  BUSINESS_STREAM_PREFIXES,
+  LatestActivityDocument,
+  latestActivityProjection,
+} from './activity/latestActivityProjection.js';
+export type { ReportDate } from './activity/reportDate.js';
+export { latestActivityDay, reportDate } from './activity/reportDate.js';
