@@ -28,5 +28,18 @@ describeWhenAvailable('the report date of an imported sample', datasetsUnavailab
     const table = await run('report', 'receivables');
     expect(table.code).toBe(ExitCode.ok);
     expect(table.out).toMatch(/^Receivables as of 2014-01-09/m);
+    const json = JSON.parse((await run('report', 'all', '--format', 'json')).out) as {
+      asOf: string;
+      reports: { report: string; asOf: string }[];
+    };
+    expect(json.asOf).toBe('2014-01-09');
+    expect(json.reports.every((report) => report.asOf === '2014-01-09')).toBe(true);
+    // Every invoice is paid by then; in mid-2013 some were still open, largest listed first.
+    const midYear = JSON.parse(
+      (await run('report', 'receivables', '--as-of', '2013-06-30', '--format', 'json')).out,
+    ) as { rows: { outstanding: { USD?: number } }[] };
+    const owed = midYear.rows.map((row) => row.outstanding.USD ?? 0);
+    expect(owed[0]).toBeGreaterThan(0);
+    expect([...owed].sort((a, b) => b - a)).toEqual(owed);
   });
 });

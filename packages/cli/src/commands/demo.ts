@@ -196,14 +196,14 @@ export const demoCommand: CliCommand = {
       const access = await readAccessOn(readModels, actor.right, asOf);
       const rendered = [];
       for (const name of DEMO_REPORTS) {
-        const built = await reports[name](readModels, access, options);
+        const built = await reports[name].build({ readModels, events: store, access }, options);
         if (E.isRight(built)) rendered.push(built.right);
         else
           io.stderr(
             `\nleft out ${name}: the ${actor.right.role} role lacks ${built.left.permission}\n`,
           );
       }
-      io.stdout(`\n${renderReports(rendered, 'table', '')}`);
+      io.stdout(`\n${renderReports(rendered, 'table', { asOf, subtitle: '' })}`);
       io.stdout(
         '\nNext: pnpm clientele report all --actor clientele-demo:administrator --format html --out report.html\n(and pnpm clientele --help; CLIENTELE_ACTOR=clientele-demo:administrator saves repeating --actor).\n',
       );

@@ -67,3 +67,6 @@ export {
 } from './activity/latestActivityProjection.js';
 export type { ReportDate } from './activity/reportDate.js';
 export { latestActivityDay, reportDate } from './activity/reportDate.js';
+export { ERASED_NAME, customerNames } from './customers/customerNames.js';
+export { organizationNames } from './salesOrganization/organizationNames.js';
+export { campaignNames } from './campaigns/campaignNames.js';
