@@ -2,6 +2,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import Database from 'better-sqlite3';
 import { Ajv } from 'ajv';
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -211,5 +212,37 @@ describe('report formats machines can rely on', () => {
         if ('currency' in record) expect(record['currency'], name).toMatch(/^([A-Z]{3})?$/);
       }
     }
+  });
+});
+
+describe('names in reports', () => {
+  interface Receivables {
+    rows: { customerId: string; customerName: string | null }[];
+  }
+  const receivables = async () =>
+    JSON.parse(
+      (await run('report', 'receivables', '--format', 'json', '--store', store)).out,
+    ) as Receivables;
+
+  it('shows a customer’s name from the encrypted log, and "(erased)" once the person is forgotten', async () => {
+    const named = (await receivables()).rows.find((row) => row.customerName !== null)!;
+    expect(named.customerName).not.toBe('(erased)');
+    expect((await run('report', 'receivables', '--store', store)).out).toContain(
+      named.customerName,
+    );
+    const db = new Database(join(dir, 'crm.db'), { readonly: true });
+    const { subjectId } = db
+      .prepare(
+        `SELECT json_extract(data, '$.subjectId') AS subjectId FROM events
+         WHERE type = 'CustomerRegistered' AND json_extract(data, '$.customerId') = ?`,
+      )
+      .get(named.customerId) as { subjectId: string };
+    db.close();
+    expect((await run('forget', subjectId, '--store', store)).code).toBe(ExitCode.ok);
+    const after = (await receivables()).rows.find((row) => row.customerId === named.customerId);
+    expect(after?.customerName).toBe('(erased)');
+    const table = (await run('report', 'receivables', '--store', store)).out;
+    expect(table).toContain('(erased)');
+    expect(table).not.toContain(named.customerName);
   });
 });
