@@ -161,6 +161,16 @@ describe('clientele report', () => {
       '--from 2026-06-01 comes after --to 2026-03-01',
     );
     expect(await refused('funnel', 'roi', '--format', 'csv')).toContain('one report per file');
+    const unwritable = await run(
+      'report',
+      'pipeline',
+      '--out',
+      join(dir, 'no-such-folder', 'pipeline.txt'),
+      '--store',
+      store,
+    );
+    expect(unwritable.code).toBe(ExitCode.failed);
+    expect(unwritable.err).toMatch(/^clientele report: cannot write .*no-such-folder.*: ENOENT/);
   });
 });
 

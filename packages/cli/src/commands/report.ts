@@ -48,7 +48,8 @@ permission); with "all" such reports are left out and named on stderr. An actor 
 their own records who owns none gets a warning on stderr. Customers' names are read from the
 encrypted log for actors allowed to read them, "(erased)" once forgotten.
 
-Exit codes: 0 printed; 2 a wrong option (nothing read); 3 store unavailable; 4 not allowed.
+Exit codes: 0 printed; 1 the output could not be written; 2 a wrong option (nothing read);
+3 store unavailable; 4 not allowed.
 Definitions of every figure, and the JSON Schemas: docs/reports.md.`;
 
 const EXTENSIONS = { table: 'txt', json: 'json', csv: 'csv', html: 'html' } as const;
@@ -151,13 +152,15 @@ export const reportCommand: CliCommand = {
           `clientele report: the store holds no business events yet; dated ${asOf} (today)\n`,
         );
       const source = date.source === 'given' ? 'as given' : 'the latest day in the data';
-      write(
-        rendered,
-        request.right,
-        asOf,
-        `as of ${asOf} (${source}), ${readSide.events.engineName} store`,
-        io,
-      );
+      const subtitle = `as of ${asOf} (${source}), ${readSide.events.engineName} store`;
+      try {
+        write(rendered, request.right, asOf, subtitle, io);
+      } catch (error) {
+        // A folder that does not exist, a full disk, no permission: say so, without a stack.
+        const target = request.right.out ?? 'the output';
+        io.stderr(`clientele report: cannot write ${target}: ${(error as Error).message}\n`);
+        return ExitCode.failed;
+      }
       return ExitCode.ok;
     } finally {
       await readSide.close();
