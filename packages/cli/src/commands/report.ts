@@ -147,11 +147,12 @@ export const reportCommand: CliCommand = {
         io.stderr(
           `clientele report: warning: ${actor.right.id} (${actor.right.role}) owns no lead, deal or customer in this store, so the reports hold nothing of theirs; is the id right?\n`,
         );
-      if (date.source === 'empty')
-        io.stderr(
-          `clientele report: the store holds no business events yet; dated ${asOf} (today)\n`,
-        );
-      const source = date.source === 'given' ? 'as given' : 'the latest day in the data';
+      const source =
+        date.source === 'given'
+          ? 'as given'
+          : date.source === 'data'
+            ? 'the latest day in the data'
+            : 'today: no business event yet';
       const subtitle = `as of ${asOf} (${source}), ${readSide.events.engineName} store`;
       try {
         write(rendered, request.right, asOf, subtitle, io);
