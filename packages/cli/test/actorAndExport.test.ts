@@ -55,16 +55,14 @@ describe('the actor of a command', () => {
 
   it('filters a report to what the role allows: a rep’s own pipeline, a manager’s team’s', async () => {
     const pipeline = async (actor: string) =>
-      JSON.parse((await as(actor, 'report', 'pipeline', '--format', 'json')).out) as Record<
-        string,
-        { amount: { EUR: number } }[]
-      >;
-    expect((await pipeline('rep-ada:sales_rep'))['Pipeline and forecast']?.[0]?.amount).toEqual({
-      EUR: 1_000_00,
+      JSON.parse((await as(actor, 'report', 'pipeline', '--format', 'json')).out) as {
+        report: string;
+        rows: { amount: { EUR: number } }[];
+      };
+    expect((await pipeline('rep-ada:sales_rep')).rows[0]?.amount).toEqual({ EUR: 1_000_00 });
+    expect((await pipeline('mgr-east:sales_manager')).rows[0]?.amount).toEqual({
+      EUR: 21_000_00,
     });
-    expect(
-      (await pipeline('mgr-east:sales_manager'))['Pipeline and forecast']?.[0]?.amount,
-    ).toEqual({ EUR: 21_000_00 });
     const fromEnv = await run(
       { CLIENTELE_ACTOR: 'rep-cy:sales_rep' },
       'report',
@@ -76,6 +74,13 @@ describe('the actor of a command', () => {
     );
     expect(fromEnv.out).toContain('30000000');
     expect(fromEnv.out).not.toContain('100000');
+  });
+
+  it('warns on stderr when a rep owns nothing in the store, and not when they do', async () => {
+    const stranger = await as('rep-zed:sales_rep', 'report', 'pipeline');
+    expect(stranger.code).toBe(ExitCode.ok);
+    expect(stranger.err).toContain('warning: rep-zed (sales_rep) owns no lead, deal or customer');
+    expect((await as('rep-ada:sales_rep', 'report', 'pipeline')).err).toBe('');
   });
 
   it('refuses a report the role may not read with exit 4 naming the permission, and leaves it out of "all"', async () => {

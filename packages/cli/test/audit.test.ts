@@ -41,6 +41,16 @@ describe('clientele audit customer', () => {
     expect(result.out).toContain('"registered": true');
   });
 
+  it('labels duplicate-check reservations as internal instead of listing them as business records', async () => {
+    const json = JSON.parse(
+      (await run('audit', 'customer', customerId, '--format', 'json', '--store', store)).out,
+    ) as { timeline: { streamName: string }[] };
+    expect(json.timeline.some((e) => e.streamName.startsWith('CustomerKey-'))).toBe(true);
+    const table = (await run('audit', 'customer', customerId, '--store', store)).out;
+    expect(table).toContain('duplicate-check reservation (internal)');
+    expect(table).not.toContain('CustomerKey-');
+  });
+
   it('shows less as known at an earlier moment than now', async () => {
     const all = JSON.parse(
       (await run('audit', 'customer', customerId, '--format', 'json', '--store', store)).out,

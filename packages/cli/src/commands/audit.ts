@@ -14,6 +14,7 @@ import type { ReadSide } from '../store/openReadSide.js';
 import { ExitCode } from '../exitCodes.js';
 import { formatCsv } from '../output/csv.js';
 import { formatTable } from '../output/table.js';
+import { streamLabel } from '../output/streamLabel.js';
 import { openReadSide } from '../store/openReadSide.js';
 import { storeUrl } from '../store/openStore.js';
 
@@ -166,7 +167,7 @@ export const auditCommand: CliCommand = {
         e.position,
         e.occurredAt,
         e.recordedAt,
-        e.streamName,
+        streamLabel(e.streamName),
         e.type,
         `${e.actor.id} (${e.actor.role})`,
         e.causationId,

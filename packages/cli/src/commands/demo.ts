@@ -11,7 +11,12 @@ import {
   salesHistorySteps,
   serviceAndFinanceHistory,
 } from '@clientele/domain/history';
-import { allReadModels, createProjectionRunner, readAccessOn } from '@clientele/projections';
+import {
+  allReadModels,
+  createProjectionRunner,
+  readAccessOn,
+  reportDate,
+} from '@clientele/projections';
 import { createSqliteReadModelStore } from '@clientele/projections/sqlite';
 import { ACTOR_HELP, actorOption, commandActor } from '../actor/commandLineActor.js';
 import type { CliCommand } from '../command.js';
@@ -178,25 +183,27 @@ export const demoCommand: CliCommand = {
       });
       const projected = await runner.catchUp();
       projecting.finish({ done: projected, total: projected, unit: 'events' });
+      // The same rule as \`clientele report\`: the latest day on which something happened.
+      const { asOf } = await reportDate(readModels, undefined, world.today());
       const options = {
         period: 'all' as const,
         by: 'team',
-        asOf: world.today(),
+        asOf,
         from: undefined,
         to: undefined,
         detail: false,
       };
-      const access = await readAccessOn(readModels, actor.right, world.today());
+      const access = await readAccessOn(readModels, actor.right, asOf);
       const rendered = [];
       for (const name of DEMO_REPORTS) {
-        const built = await reports[name](readModels, access, options);
+        const built = await reports[name].build({ readModels, events: store, access }, options);
         if (E.isRight(built)) rendered.push(built.right);
         else
           io.stderr(
             `\nleft out ${name}: the ${actor.right.role} role lacks ${built.left.permission}\n`,
           );
       }
-      io.stdout(`\n${renderReports(rendered, 'table', '')}`);
+      io.stdout(`\n${renderReports(rendered, 'table', { asOf, subtitle: '' })}`);
       io.stdout(
         '\nNext: pnpm clientele report all --actor clientele-demo:administrator --format html --out report.html\n(and pnpm clientele --help; CLIENTELE_ACTOR=clientele-demo:administrator saves repeating --actor).\n',
       );

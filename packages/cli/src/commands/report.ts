@@ -1,47 +1,89 @@
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import * as E from 'fp-ts/lib/Either.js';
 import type { AuthorizationDenial } from '@clientele/eventstore';
-import { readAccessOn } from '@clientele/projections';
+import { readAccessOn, reportDate } from '@clientele/projections';
 import { ACTOR_HELP, actorOption, commandActor, refuseActor } from '../actor/commandLineActor.js';
 import type { CliCommand } from '../command.js';
 import { ExitCode } from '../exitCodes.js';
 import type { CliIo } from '../io.js';
-import { isReportName, reports } from '../reports/index.js';
-import type { ReportOptions } from '../reports/index.js';
-import type { ReportFormat } from '../reports/renderReports.js';
-import { FORMATS, renderReports } from '../reports/renderReports.js';
+import { actorMatchesNothing } from '../reports/actorFootprint.js';
+import type { Report, ReportName } from '../reports/index.js';
+import { reports } from '../reports/index.js';
+import { renderReports, reportCsv, reportJsonText } from '../reports/renderReports.js';
+import type { ReportRequest } from '../reports/reportCommandLine.js';
+import { isOutputFolder, parseReportRequest } from '../reports/reportCommandLine.js';
 import { openReadSide } from '../store/openReadSide.js';
 import { storeUrl } from '../store/openStore.js';
-import { latestBusinessDay } from '../store/latestBusinessDay.js';
 
-const names = Object.keys(reports);
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
+const names = Object.keys(reports) as ReportName[];
+const groupings = names
+  .filter((name) => reports[name].groupings.length > 0)
+  .map((name) => `${name}: ${reports[name].groupings.join('|')}`)
+  .join('; ');
 
 const HELP = `Usage: clientele report <${names.join('|')}|all>... [options]
 
-Brings the read models up to date with the log, then prints the reports.
+Brings the read models up to date with the log, then prints the reports, each headed with its
+date.
 
-  --format table|json|csv|html   output format (default table); html is one self-contained page
-                                 with charts and the figures beside them
-  --out FILE                     write to FILE instead of standard output
-  --by GROUP                     funnel: source|campaign|owner|region; performance:
-                                 rep|team|manager|office|region
+  --format table|json|csv|html   output format (default table). json: fixed keys
+                                 {report, asOf, rows, totals} (several reports: {asOf, reports});
+                                 csv: one report per file, money as decimals with a currency
+                                 column; html: one self-contained page with charts
+  --out FILE|DIR/                write to FILE instead of standard output; with DIR/ (or an
+                                 existing folder) one file per report, DIR/<report>.csv|json|…
+  --bom                          with csv: start with a UTF-8 byte-order mark, for spreadsheets
+  --by GROUP                     ${groupings}
   --period month|quarter|year|all   how periods and cohorts are bucketed (default quarter)
-  --from DAY --to DAY            keep periods and cohorts between these days (YYYY-MM-DD)
-  --as-of DAY                    the report date for receivables (default: the last business
-                                 day in the log); later payments count as not yet made
+  --from DAY --to DAY            keep periods and cohorts between these calendar days (YYYY-MM-DD)
+  --as-of DAY                    the report date (default: the latest day on which something
+                                 happened in the data); later payments count as not yet made
   --store URL                    the store (default sqlite:./clientele.db)
 ${ACTOR_HELP}
 
 Each report shows what the actor's role may read: a rep their own leads, deals and figures, a
 manager their team's. A report the role may not read at all is refused (exit 4, naming the
-permission); with "all" such reports are left out and named on stderr.
+permission); with "all" such reports are left out and named on stderr. An actor limited to
+their own records who owns none gets a warning on stderr. Customers' names are read from the
+encrypted log for actors allowed to read them, "(erased)" once forgotten.
 
-Definitions of every figure: docs/reports.md.`;
+Exit codes: 0 printed; 1 the output could not be written; 2 a wrong option (nothing read);
+3 store unavailable; 4 not allowed.
+Definitions of every figure, and the JSON Schemas: docs/reports.md.`;
 
-const fail = (io: CliIo, message: string): ExitCode => {
-  io.stderr(`clientele report: ${message}\nRun "clientele report --help" for the options.\n`);
-  return ExitCode.usage;
+const EXTENSIONS = { table: 'txt', json: 'json', csv: 'csv', html: 'html' } as const;
+
+/** Writes the reports where `--out` says: standard output, one file, or one file per report. */
+const write = (
+  rendered: readonly Report[],
+  request: ReportRequest,
+  asOf: string,
+  subtitle: string,
+  io: CliIo,
+) => {
+  const { out, format, bom } = request;
+  if (out !== undefined && isOutputFolder(out)) {
+    mkdirSync(out, { recursive: true });
+    for (const report of rendered) {
+      const file = join(out, `${report.name}.${EXTENSIONS[format]}`);
+      const text =
+        format === 'csv'
+          ? reportCsv(report, bom)
+          : format === 'json'
+            ? reportJsonText(report)
+            : renderReports([report], format, { asOf, subtitle });
+      writeFileSync(file, text);
+      io.stdout(`wrote ${report.name} to ${file}\n`);
+    }
+    return;
+  }
+  const text = renderReports(rendered, format, { asOf, subtitle, bom });
+  if (out === undefined) io.stdout(text);
+  else {
+    writeFileSync(out, text);
+    io.stdout(`wrote ${rendered.map((r) => r.name).join(', ')} to ${out}\n`);
+  }
 };
 
 /** `clientele report`: the CRM's reports in table, JSON, CSV or HTML. */
@@ -53,6 +95,7 @@ export const reportCommand: CliCommand = {
     store: { type: 'string' },
     format: { type: 'string' },
     out: { type: 'string' },
+    bom: { type: 'boolean' },
     by: { type: 'string' },
     period: { type: 'string' },
     from: { type: 'string' },
@@ -60,26 +103,17 @@ export const reportCommand: CliCommand = {
     'as-of': { type: 'string' },
     ...actorOption,
   },
-  run: async ({ positionals, values }, io) => {
-    const actor = commandActor('report', { values }, io);
+  run: async (input, io) => {
+    const actor = commandActor('report', input, io);
     if (E.isLeft(actor)) return actor.left;
-    const asked = positionals.includes('all') ? names : positionals;
-    if (asked.length === 0) return fail(io, `name a report: ${names.join(', ')} or all`);
-    const unknown = asked.filter((name) => !isReportName(name));
-    if (unknown.length > 0)
-      return fail(io, `no report named ${unknown.join(', ')}; there are ${names.join(', ')}`);
-    const chosen = asked.filter(isReportName);
-    const format = (values['format'] ?? 'table') as ReportFormat;
-    if (!FORMATS.includes(format)) return fail(io, `--format must be one of ${FORMATS.join(', ')}`);
-    const period = (values['period'] ?? 'quarter') as ReportOptions['period'];
-    if (!['month', 'quarter', 'year', 'all'].includes(period))
-      return fail(io, '--period must be month, quarter, year or all');
-    for (const flag of ['from', 'to', 'as-of'] as const) {
-      const value = values[flag];
-      if (value !== undefined && (typeof value !== 'string' || !DAY.test(value)))
-        return fail(io, `--${flag} takes a day, YYYY-MM-DD`);
+    const request = parseReportRequest(input);
+    if (E.isLeft(request)) {
+      io.stderr(
+        `clientele report: ${request.left}\nRun "clientele report --help" for the options.\n`,
+      );
+      return ExitCode.usage;
     }
-    const opened = await openReadSide(storeUrl(values['store'], io.env), io.cwd);
+    const opened = await openReadSide(storeUrl(input.values['store'], io.env), io.cwd);
     if (E.isLeft(opened)) {
       io.stderr(`clientele report: ${opened.left}\n`);
       return ExitCode.storeUnavailable;
@@ -87,41 +121,47 @@ export const reportCommand: CliCommand = {
     const readSide = opened.right;
     try {
       await readSide.runner.catchUp();
-      const asOf =
-        (values['as-of'] as string | undefined) ?? (await latestBusinessDay(readSide.events));
-      const options: ReportOptions = {
-        period,
-        by: values['by'] as string | undefined,
-        asOf,
-        from: values['from'] as string | undefined,
-        to: values['to'] as string | undefined,
-        detail: true,
-      };
+      const date = await reportDate(
+        readSide.readModels,
+        request.right.givenAsOf,
+        new Date().toISOString().slice(0, 10),
+      );
+      const { asOf } = date;
       const access = await readAccessOn(readSide.readModels, actor.right, asOf);
-      const rendered = [];
+      const context = { readModels: readSide.readModels, events: readSide.events, access };
+      const rendered: Report[] = [];
       const refused: { name: string; denial: AuthorizationDenial }[] = [];
-      for (const name of chosen) {
-        const built = await reports[name](readSide.readModels, access, options);
+      for (const name of request.right.names) {
+        const built = await reports[name].build(context, { ...request.right.options, asOf });
         if (E.isRight(built)) rendered.push(built.right);
         else refused.push({ name, denial: built.left });
       }
       const [first] = refused;
-      if (first !== undefined && (!positionals.includes('all') || rendered.length === 0))
+      if (first !== undefined && (!request.right.all || rendered.length === 0))
         return refuseActor('report', first.denial, io);
       for (const { name, denial } of refused)
         io.stderr(
           `clientele report: left out ${name}: the ${denial.role} role lacks ${denial.permission}\n`,
         );
-      const text = renderReports(
-        rendered,
-        format,
-        `as of ${asOf}, ${readSide.events.engineName} store`,
-      );
-      const out = values['out'];
-      if (typeof out === 'string') {
-        writeFileSync(out, text);
-        io.stdout(`wrote ${chosen.join(', ')} to ${out}\n`);
-      } else io.stdout(text);
+      if (await actorMatchesNothing(readSide.readModels, access))
+        io.stderr(
+          `clientele report: warning: ${actor.right.id} (${actor.right.role}) owns no lead, deal or customer in this store, so the reports hold nothing of theirs; is the id right?\n`,
+        );
+      const source =
+        date.source === 'given'
+          ? 'as given'
+          : date.source === 'data'
+            ? 'the latest day in the data'
+            : 'today: no business event yet';
+      const subtitle = `as of ${asOf} (${source}), ${readSide.events.engineName} store`;
+      try {
+        write(rendered, request.right, asOf, subtitle, io);
+      } catch (error) {
+        // A folder that does not exist, a full disk, no permission: say so, without a stack.
+        const target = request.right.out ?? 'the output';
+        io.stderr(`clientele report: cannot write ${target}: ${(error as Error).message}\n`);
+        return ExitCode.failed;
+      }
       return ExitCode.ok;
     } finally {
       await readSide.close();

@@ -5,12 +5,18 @@ import { escapeHtml } from './escapeHtml.js';
 
 /** One section of the HTML report: a chart and the figures it shows, in a table beside it. */
 export interface ReportSection {
+  /** The report's name (`receivables`), a stable anchor; defaults to the title. */
+  readonly id?: string;
   readonly title: string;
-  readonly chart?: ChartSpec;
+  /** The heading shown, with the report date; defaults to the title. */
+  readonly heading?: string;
+  readonly chart?: ChartSpec | undefined;
   readonly header: readonly string[];
+  /** Which columns hold figures (right-aligned) though written as text with their unit. */
+  readonly figures?: readonly boolean[];
   readonly rows: readonly (readonly Cell[])[];
   /** One sentence on how the figures are defined (see docs/reports.md). */
-  readonly note?: string;
+  readonly note?: string | undefined;
 }
 
 const STYLE = `
@@ -25,12 +31,12 @@ table { border-collapse: collapse; } th, td { padding: .25rem .6rem; border-bott
 td.number { text-align: right; font-variant-numeric: tabular-nums; } p.note { flex-basis: 100%; color: #556; margin: 0; }
 `;
 
-const cell = (value: Cell): string =>
+const cell = (value: Cell, figure: boolean): string =>
   value === null
     ? '<td class="number">—</td>'
     : typeof value === 'number'
       ? `<td class="number">${value.toLocaleString('en-US', { maximumFractionDigits: 4 })}</td>`
-      : `<td>${escapeHtml(value)}</td>`;
+      : `<td${figure ? ' class="number"' : ''}>${escapeHtml(value)}</td>`;
 
 /**
  * One self-contained page (inline CSS and SVG, no script, nothing fetched) with a chart and a
@@ -51,12 +57,12 @@ export const renderHtmlReport = (
     `<p>${escapeHtml(subtitle)}</p>`,
     ...sections.map((section) =>
       [
-        `<section data-section="${escapeHtml(section.title)}">`,
-        `<h2>${escapeHtml(section.title)}</h2>`,
+        `<section id="${escapeHtml(section.id ?? section.title)}" data-section="${escapeHtml(section.title)}">`,
+        `<h2>${escapeHtml(section.heading ?? section.title)}</h2>`,
         section.chart === undefined ? '' : renderChart(section.chart),
         '<table>',
         `<thead><tr>${section.header.map((h) => `<th>${escapeHtml(h)}</th>`).join('')}</tr></thead>`,
-        `<tbody>${section.rows.map((row) => `<tr>${row.map(cell).join('')}</tr>`).join('')}</tbody>`,
+        `<tbody>${section.rows.map((row) => `<tr>${row.map((value, i) => cell(value, section.figures?.[i] === true)).join('')}</tr>`).join('')}</tbody>`,
         '</table>',
         section.note === undefined ? '' : `<p class="note">${escapeHtml(section.note)}</p>`,
         '</section>',

@@ -35,3 +35,22 @@ describe('report output', () => {
     expect(renderProgress({ done: 40, unit: 'events' }, 2)).toBe('40 events  20 events/s');
   });
 });
+
+describe('CSV cells a spreadsheet opens', () => {
+  it('never start a formula: text beginning with = + - @ tab or CR gets an apostrophe, figures stay numbers', () => {
+    expect(
+      formatCsv(
+        ['name', 'amount'],
+        [
+          ['=HYPERLINK("http://x")', '-12.50'],
+          ['+1', -3],
+          ['@SUM(A1)', '0.00'],
+          ['\tcmd', null],
+          ['-rep', null],
+        ],
+      ),
+    ).toBe(
+      'name,amount\r\n"\'=HYPERLINK(""http://x"")",-12.50\r\n\'+1,-3\r\n\'@SUM(A1),0.00\r\n\'\tcmd,\r\n\'-rep,\r\n',
+    );
+  });
+});

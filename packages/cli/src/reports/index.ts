@@ -1,37 +1,47 @@
 import type * as E from 'fp-ts/lib/Either.js';
 import type { AuthorizationDenial } from '@clientele/eventstore';
-import type { ReadAccess, ReadModelStore } from '@clientele/projections';
-import { funnelReport } from './funnelReport.js';
-import { performanceReport } from './performanceReport.js';
-import { pipelineReport } from './pipelineReport.js';
-import { receivablesReport } from './receivablesReport.js';
-import { roiReport } from './roiReport.js';
-import { serviceReport } from './serviceReport.js';
-import type { RenderedReport, ReportOptions } from './reportSection.js';
+import { FUNNEL_GROUPINGS, funnelReport, funnelShape } from './funnelReport.js';
+import { PERFORMANCE_GROUPINGS, performanceReport, performanceShape } from './performanceReport.js';
+import { pipelineReport, pipelineShape } from './pipelineReport.js';
+import { receivablesReport, receivablesShape } from './receivablesReport.js';
+import type { Report, ReportName } from './report.js';
+import type { ReportShape } from './reportJson.js';
+import { roiReport, roiShape } from './roiReport.js';
+import { serviceReport, serviceShape } from './serviceReport.js';
+import type { ReportContext, ReportOptions } from './reportSection.js';
 
-export type { RenderedReport, ReportOptions } from './reportSection.js';
+export type { Report, ReportName } from './report.js';
+export type { ReportContext, ReportOptions } from './reportSection.js';
 
 /**
- * Builds one report from the read models as `access` allows: the records within the actor's
- * scope, or the denial naming the permission the report needs.
+ * Builds one report as `access` allows: the records within the actor's scope, or the denial
+ * naming the permission the report needs.
  */
 export type ReportBuilder = (
-  readModels: ReadModelStore,
-  access: ReadAccess,
+  context: ReportContext,
   options: ReportOptions,
-) => Promise<E.Either<AuthorizationDenial, RenderedReport>>;
+) => Promise<E.Either<AuthorizationDenial, Report>>;
 
-/** The names of the reports `clientele report` can print. */
-export type ReportName = 'funnel' | 'roi' | 'receivables' | 'performance' | 'pipeline' | 'service';
+/** One report: how to build it, its columns, and the groupings `--by` may name. */
+export interface ReportDefinition {
+  readonly build: ReportBuilder;
+  readonly shape: ReportShape;
+  /** The groupings `--by` accepts; empty when the report has none. */
+  readonly groupings: readonly string[];
+}
 
 /** Every report `clientele report` can print, by name. */
-export const reports: Readonly<Record<ReportName, ReportBuilder>> = {
-  funnel: funnelReport,
-  roi: roiReport,
-  receivables: receivablesReport,
-  performance: performanceReport,
-  pipeline: pipelineReport,
-  service: serviceReport,
+export const reports: Readonly<Record<ReportName, ReportDefinition>> = {
+  funnel: { build: funnelReport, shape: funnelShape, groupings: FUNNEL_GROUPINGS },
+  roi: { build: roiReport, shape: roiShape, groupings: [] },
+  receivables: { build: receivablesReport, shape: receivablesShape, groupings: [] },
+  performance: {
+    build: performanceReport,
+    shape: performanceShape,
+    groupings: PERFORMANCE_GROUPINGS,
+  },
+  pipeline: { build: pipelineReport, shape: pipelineShape, groupings: [] },
+  service: { build: serviceReport, shape: serviceShape, groupings: [] },
 };
 
 /** The four reports the demo prints. */

@@ -1,54 +1,116 @@
 import { officeHours } from '@clientele/domain';
 import * as E from 'fp-ts/lib/Either.js';
 import type { AuthorizationDenial } from '@clientele/eventstore';
-import type { ReadAccess, ReadModelStore } from '@clientele/projections';
 import { serviceReport as serviceFigures } from '@clientele/projections';
-import { days, percent } from './figures.js';
-import type { RenderedReport, ReportOptions } from './reportSection.js';
+import { codeLabel } from './cellDisplay.js';
+import { oneDecimal, percent } from './figures.js';
+import type { Report } from './report.js';
+import { column } from './report.js';
+import type { ReportShape } from './reportJson.js';
+import type { ReportContext, ReportOptions } from './reportSection.js';
 
 /** The business hours SLAs are measured in, until a tenant configures its own. */
 const DEFAULT_CALENDAR = officeHours('UTC');
 
+/** The columns of the service report. */
+export const serviceShape: ReportShape = {
+  name: 'service',
+  description:
+    'Tickets by status and priority; totals with SLA breaches, response and resolution times and satisfaction.',
+  columns: [
+    column('code', 'status', 'status', 'The ticket’s current status.'),
+    column('code', 'priority', 'priority', 'low, normal, high or urgent.'),
+    column('count', 'tickets', 'tickets', 'Tickets with this status and priority.'),
+  ],
+  totalColumns: [
+    column('count', 'tickets', 'tickets', 'All tickets.'),
+    column(
+      'count',
+      'firstResponseBreaches',
+      'first-response breaches',
+      'Tickets answered late, or still unanswered past the target.',
+    ),
+    column(
+      'count',
+      'resolutionBreaches',
+      'resolution breaches',
+      'Tickets resolved late, or still open past the target.',
+    ),
+    column(
+      'percent',
+      'breachRatePercent',
+      'breach rate',
+      'Tickets that breached any target ÷ tickets measured.',
+      { nullable: true },
+    ),
+    column(
+      'minutes',
+      'medianFirstResponseMinutes',
+      'median first response',
+      'Median business minutes to the first response.',
+      { nullable: true },
+    ),
+    column(
+      'minutes',
+      'medianResolutionMinutes',
+      'median resolution',
+      'Median business minutes to the first resolution.',
+      { nullable: true },
+    ),
+    column('score', 'satisfactionMean', 'satisfaction', 'Mean satisfaction score, 1 to 5.', {
+      nullable: true,
+    }),
+    column('count', 'satisfactionRatings', 'ratings', 'Satisfaction scores given.'),
+  ],
+};
+
 /**
  * Service: tickets by status and priority, SLA breaches, response and resolution times,
- * satisfaction (`Ticket.read`).
+ * satisfaction (`Ticket.read`), measured at the end of the report day.
  */
 export const serviceReport = async (
-  readModels: ReadModelStore,
-  access: ReadAccess,
+  { readModels, access }: ReportContext,
   options: ReportOptions,
-): Promise<E.Either<AuthorizationDenial, RenderedReport>> => {
+): Promise<E.Either<AuthorizationDenial, Report>> => {
   const figures = await serviceFigures(readModels, access, {
     asOf: `${options.asOf}T23:59:59Z`,
     calendar: DEFAULT_CALENDAR,
   });
   if (E.isLeft(figures)) return figures;
   const report = figures.right;
+  const byStatus = new Map<string, number>();
+  for (const row of report.tickets)
+    byStatus.set(row.status, (byStatus.get(row.status) ?? 0) + row.count);
   return E.right({
-    title: `Service as of ${options.asOf}`,
+    name: 'service',
+    title: 'Service',
+    asOf: options.asOf,
+    columns: serviceShape.columns,
+    rows: report.tickets.map((row) => ({
+      status: row.status,
+      priority: row.priority,
+      tickets: row.count,
+    })),
+    totalColumns: serviceShape.totalColumns,
+    totals: {
+      tickets: [...byStatus.values()].reduce((a, b) => a + b, 0),
+      firstResponseBreaches: report.firstResponseBreaches,
+      resolutionBreaches: report.resolutionBreaches,
+      breachRatePercent: percent(report.breachRate),
+      medianFirstResponseMinutes: oneDecimal(report.firstResponseMinutes.median),
+      medianResolutionMinutes: oneDecimal(report.resolutionMinutes.median),
+      satisfactionMean: oneDecimal(report.satisfaction.mean),
+      satisfactionRatings: report.satisfaction.count,
+    },
     chart: {
       kind: 'bars',
       title: 'Tickets by status',
-      bars: Object.entries(
-        report.tickets.reduce<Record<string, number>>(
-          (byStatus, row) => ({
-            ...byStatus,
-            [row.status]: (byStatus[row.status] ?? 0) + row.count,
-          }),
-          {},
-        ),
-      ).map(([status, count]) => ({
-        label: status,
+      bars: [...byStatus].map(([status, count]) => ({
+        label: codeLabel(status),
         value: count,
         display: count.toLocaleString('en-US'),
       })),
     },
-    header: ['status', 'priority', 'tickets'],
-    rows: report.tickets.map((row) => [row.status, row.priority, row.count]),
-    note:
-      `First-response breaches ${report.firstResponseBreaches}, resolution breaches ${report.resolutionBreaches}, breach rate ${percent(report.breachRate) ?? '—'}%; ` +
-      `median business minutes to first response ${days(report.firstResponseMinutes.median) ?? '—'}, to resolution ${days(report.resolutionMinutes.median) ?? '—'}; ` +
-      `satisfaction mean ${days(report.satisfaction.mean) ?? '—'} of 5 (${report.satisfaction.count} ratings). Business hours 09:00–18:00 UTC, Monday to Friday.`,
-    data: report,
+    note: 'SLAs are measured in business hours, 09:00–18:00 UTC, Monday to Friday, at the end of the report day.',
   });
 };

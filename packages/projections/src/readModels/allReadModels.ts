@@ -3,6 +3,7 @@ import { campaignsProjection } from './campaigns/campaignsProjection.js';
 import { commissionsProjection } from './commission/commissionsProjection.js';
 import { customersProjection } from './customers/customersProjection.js';
 import { dealsProjection } from './deals/dealsProjection.js';
+import { latestActivityProjection } from './activity/latestActivityProjection.js';
 import { invoicesProjection } from './receivables/invoicesProjection.js';
 import { leadsProjection } from './leads/leadsProjection.js';
 import { ticketsProjection } from './service/ticketsProjection.js';
@@ -22,4 +23,5 @@ export const allReadModels: readonly AnyProjection[] = [
   ticketsProjection,
   commissionsProjection,
   campaignsProjection,
+  latestActivityProjection,
 ];

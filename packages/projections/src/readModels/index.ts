@@ -61,3 +61,13 @@ export { campaignsProjection } from './campaigns/campaignsProjection.js';
 export type { GroupTargetRow } from './commission/groupTargetsReport.js';
 export { groupTargetsReport } from './commission/groupTargetsReport.js';
 export { UNPLACED, creditedGroups } from './salesOrganization/creditedGroup.js';
+export {
+  BUSINESS_STREAM_PREFIXES,
+  LatestActivityDocument,
+  latestActivityProjection,
+} from './activity/latestActivityProjection.js';
+export type { ReportDate } from './activity/reportDate.js';
+export { latestActivityDay, reportDate } from './activity/reportDate.js';
+export { ERASED_NAME, customerNames } from './customers/customerNames.js';
+export { organizationNames } from './salesOrganization/organizationNames.js';
+export { campaignNames } from './campaigns/campaignNames.js';

@@ -1,0 +1,69 @@
+import type { MoneyByCurrency } from '@clientele/projections';
+import type { ChartSpec } from '../html/charts.js';
+
+/**
+ * What a column holds, which decides how every format writes it:
+ * - `text`: a name or an id; `code`: a machine code (a stage, a status) that tables and HTML show
+ *   as a label while JSON and CSV keep the code; `period`: a period or cohort label (`2026-Q1`);
+ * - `count`: a whole number;
+ * - `money`: amounts per currency in minor units (`{"EUR": 975000}`);
+ * - `percent`, `days`, `minutes`, `score`: a number or null (nothing to measure); with
+ *   `byCurrency` one such number per currency (ROI, days sales outstanding).
+ */
+export type ColumnKind =
+  'text' | 'code' | 'period' | 'count' | 'money' | 'percent' | 'days' | 'minutes' | 'score';
+
+/** One column of a report: its stable key (JSON and CSV), its title (tables and HTML), its kind. */
+export interface ReportColumn {
+  readonly key: string;
+  readonly title: string;
+  readonly kind: ColumnKind;
+  /** What the figure means, for the published JSON Schema. */
+  readonly description: string;
+  /** A number per currency (`{"EUR": 12.5}`) instead of one number. */
+  readonly byCurrency?: boolean;
+  /** The value may be null: a name nobody may read, a figure with nothing to measure. */
+  readonly nullable?: boolean;
+  /** Shown in tables and HTML in place of a null value: the name column falls back to the id. */
+  readonly fallbackKey?: string;
+  /** Left out of tables and HTML (the id behind a name), kept in JSON and CSV. */
+  readonly machineOnly?: boolean;
+}
+
+/** A value of a report cell. */
+export type ReportValue = string | number | null | MoneyByCurrency | ByCurrency;
+/** One number (or null) per currency. */
+export type ByCurrency = Readonly<Record<string, number | null>>;
+/** A row of a report: a value per column key. */
+export type ReportRow = Readonly<Record<string, ReportValue>>;
+
+/** The names of the reports `clientele report` can print. */
+export type ReportName = 'funnel' | 'roi' | 'receivables' | 'performance' | 'pipeline' | 'service';
+
+/**
+ * A report ready for any format. JSON writes `{report, asOf, rows, totals}` with the columns'
+ * keys; CSV the rows, one file per report; tables and HTML the titles, labels and units.
+ */
+export interface Report {
+  readonly name: ReportName;
+  /** For people: `Sales performance by team`. */
+  readonly title: string;
+  /** The report date, `YYYY-MM-DD` (see `reportDate`). */
+  readonly asOf: string;
+  readonly columns: readonly ReportColumn[];
+  readonly rows: readonly ReportRow[];
+  readonly totalColumns: readonly ReportColumn[];
+  readonly totals: ReportRow;
+  readonly chart?: ChartSpec;
+  /** One sentence on how the figures are defined (see docs/reports.md). */
+  readonly note?: string;
+}
+
+/** A column definition, with the kind first so the tables of columns read as a list. */
+export const column = (
+  kind: ColumnKind,
+  key: string,
+  title: string,
+  description: string,
+  extra: Omit<ReportColumn, 'key' | 'title' | 'kind' | 'description'> = {},
+): ReportColumn => ({ key, title, kind, description, ...extra });
