@@ -9,6 +9,7 @@ import { importCommand } from './import.js';
 import { rebuildCommand } from './rebuild.js';
 import { rectifyCommand } from './rectify.js';
 import { reportCommand } from './report.js';
+import { sealCommand } from './seal.js';
 import { verifyCommand } from './verify.js';
 
 /** Every `clientele` command, in the order `--help` lists them. */
@@ -23,5 +24,6 @@ export const commands: readonly CliCommand[] = [
   rebuildCommand,
   importCommand,
   migrateCommand,
+  sealCommand,
   verifyCommand,
 ];

@@ -1,6 +1,7 @@
 import type { MoneyByCurrency, Ratio } from '@clientele/projections';
 
-const minorDigits = (currency: string): number => {
+/** How many minor digits a currency's amounts have (2 for EUR, 0 for JPY; 2 if unknown). */
+export const minorDigits = (currency: string): number => {
   try {
     return (
       new Intl.NumberFormat('en-US', { style: 'currency', currency }).resolvedOptions()
