@@ -53,11 +53,24 @@ export const collectApi = (packagesDir: string): Map<string, ApiEntry[]> => {
     const exported = checker.getExportsOfModule(module).map((symbol) => {
       const target =
         symbol.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(symbol) : symbol;
-      const doc = ts.displayPartsToString(target.getDocumentationComment(checker)).trim();
+      // A namespace re-export (`export * as x`) is documented on the export, not on the module.
+      const exportDeclaration = symbol.declarations?.[0]?.parent;
+      const onExport =
+        exportDeclaration === undefined
+          ? ''
+          : ts
+              .getJSDocCommentsAndTags(exportDeclaration)
+              .map((jsDoc) => ts.getTextOfJSDocComment(jsDoc.comment) ?? '')
+              .join('\n')
+              .trim();
+      const doc = [
+        ts.displayPartsToString(target.getDocumentationComment(checker)).trim(),
+        onExport,
+      ].find((text) => text !== '');
       return {
         name: symbol.name,
         kind: kindOf(target),
-        summary: doc.split(/\n\s*\n/)[0]?.replaceAll('\n', ' ') ?? '',
+        summary: doc?.split(/\n\s*\n/)[0]?.replaceAll('\n', ' ') ?? '',
       };
     });
     api.set(

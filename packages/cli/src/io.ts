@@ -5,6 +5,8 @@ export interface CliIo {
   readonly env: Readonly<Record<string, string | undefined>>;
   /** Whether stderr is a terminal: progress bars redraw in place only there. */
   readonly interactive: boolean;
+  /** The terminal's width when standard output is one: wide tables are cut to fit it. */
+  readonly columns?: number;
   readonly cwd: string;
 }
 
@@ -18,5 +20,6 @@ export const processIo = (): CliIo => ({
   },
   env: process.env,
   interactive: process.stderr.isTTY === true,
+  ...(process.stdout.isTTY ? { columns: process.stdout.columns } : {}),
   cwd: process.cwd(),
 });

@@ -40,7 +40,7 @@ describe('clientele verify', () => {
     const head = join(dir, 'head.json');
     const result = await verify(file, '--export-head', head);
     expect(result.code).toBe(ExitCode.ok);
-    expect(result.out).toContain('OK: 5 events in 3 streams, 1 seal(s) checked');
+    expect(result.out).toContain('OK: 5 events in 3 streams, 1 seal(s) in the log checked');
     expect(JSON.parse(readFileSync(head, 'utf8'))).toMatchObject({ count: '5', keyId: 'default' });
   });
 
@@ -68,6 +68,39 @@ describe('clientele verify', () => {
     const result = await verify(file, '--head', head);
     expect(result.code).toBe(ExitCode.failed);
     expect(result.out).toContain('(signed head)');
+  });
+
+  it('seals by hand, and counts an exported head as matched rather than as a seal', async () => {
+    const { dir, file } = await sealedStore();
+    const io = recordingIo({ CLIENTELE_SIGNING_KEY: KEY, CLIENTELE_ACTOR: 'aud-1:auditor' });
+    expect(await runCli(commands, ['seal', '--store', `sqlite:${file}`], io)).toBe(ExitCode.ok);
+    expect(io.out.join('')).toContain('sealed: 5 events up to position 5');
+    const head = join(dir, 'head.json');
+    await verify(file, '--export-head', head);
+    const result = await verify(file, '--head', head);
+    expect(result.code).toBe(ExitCode.ok);
+    expect(result.out).toContain('2 seal(s) in the log checked, and the exported head matched');
+    const raw = new Database(file, { readonly: true });
+    const sealer = raw
+      .prepare(
+        `SELECT json_extract(metadata, '$.actor.id') AS id FROM events WHERE stream_name = 'Seal-log' ORDER BY position DESC LIMIT 1`,
+      )
+      .get() as { id: string };
+    raw.close();
+    expect(sealer.id).toBe('aud-1');
+  });
+
+  it('refuses to seal without a signing key or for a sales rep', async () => {
+    const { file } = await sealedStore();
+    const noKey = recordingIo({ CLIENTELE_ACTOR: 'aud-1:auditor' });
+    expect(await runCli(commands, ['seal', '--store', `sqlite:${file}`], noKey)).toBe(
+      ExitCode.usage,
+    );
+    expect(noKey.err.join('')).toContain('CLIENTELE_SIGNING_KEY');
+    const rep = recordingIo({ CLIENTELE_SIGNING_KEY: KEY, CLIENTELE_ACTOR: 'rep-1:sales_rep' });
+    expect(await runCli(commands, ['seal', '--store', `sqlite:${file}`], rep)).toBe(
+      ExitCode.forbidden,
+    );
   });
 
   it('explains a missing signing key for --export-head and a bad store URL', async () => {

@@ -14,7 +14,12 @@ import { CommissionCommand } from '../src/commission/commands.js';
 import { CommissionEvent } from '../src/commission/events.js';
 import { InvoiceCommand } from '../src/invoice/commands.js';
 import { InvoiceEvent } from '../src/invoice/events.js';
-import { CreditPolicy, OverpaymentHandling } from '../src/invoice/values.js';
+import {
+  BillingContact,
+  CreditPolicy,
+  InvoiceLine,
+  OverpaymentHandling,
+} from '../src/invoice/values.js';
 import { TargetCommand } from '../src/target/commands.js';
 import { TargetEvent, TargetOwnerKind } from '../src/target/events.js';
 import { TicketCommand } from '../src/ticket/commands.js';
@@ -25,7 +30,7 @@ import {
   TicketChannel,
   TicketPriority,
 } from '../src/ticket/values.js';
-import { enumerationTable, referenceTable } from '../src/testing/codecReference.js';
+import { enumerationTable, referenceTable, valueTable } from '../src/testing/codecReference.js';
 
 const DOC = fileURLToPath(new URL('../../../docs/domain/service-and-finance.md', import.meta.url));
 const START = '<!-- generated from the codecs: start -->';
@@ -92,6 +97,7 @@ const asUnion = (codec: t.Mixed): t.UnionType<t.Mixed[]> =>
 const reference = (): string =>
   [
     `### Enumerations\n\n${enumerationTable(ENUMERATIONS.map(asUnion))}`,
+    `### Value types\n\n${valueTable([InvoiceLine, BillingContact])}`,
     ...AGGREGATES.map(({ title, stream, commands, events }) =>
       [
         `### ${title}`,

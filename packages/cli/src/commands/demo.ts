@@ -2,7 +2,13 @@ import { existsSync, rmSync } from 'node:fs';
 import * as E from 'fp-ts/lib/Either.js';
 import { v5 as uuidv5 } from 'uuid';
 import type { Actor, EventStore } from '@clientele/eventstore';
-import { NO_STREAM, withHashChain, withPersonalDataEncryption } from '@clientele/eventstore';
+import {
+  NO_STREAM,
+  createHmacSigner,
+  sealLog,
+  withHashChain,
+  withPersonalDataEncryption,
+} from '@clientele/eventstore';
 import { createSqliteDataKeyStore, createSqliteEventStore } from '@clientele/eventstore-sqlite';
 import { locateDomainPersonalData } from '@clientele/domain';
 import {
@@ -21,6 +27,7 @@ import { createSqliteReadModelStore } from '@clientele/projections/sqlite';
 import { ACTOR_HELP, actorOption, commandActor } from '../actor/commandLineActor.js';
 import type { CliCommand } from '../command.js';
 import { ExitCode } from '../exitCodes.js';
+import { signerFrom } from '../integrity/signingKey.js';
 import { createProgressBar } from '../output/progressBar.js';
 import { DEMO_REPORTS, reports } from '../reports/index.js';
 import { renderReports } from '../reports/renderReports.js';
@@ -61,6 +68,12 @@ const isDemoFile = async (file: string): Promise<boolean> => {
     await store?.close();
   }
 };
+
+/**
+ * The key the demo seals its log with when CLIENTELE_SIGNING_KEY is not set: printed, since a demo
+ * has nothing to protect, so that \`clientele verify\` can check the demo's seal signature too.
+ */
+const DEMO_SIGNING_KEY = 'de'.repeat(32);
 
 const removeStoreFiles = (file: string): void => {
   for (const suffix of ['', '-wal', '-shm']) rmSync(`${file}${suffix}`, { force: true });
@@ -121,6 +134,11 @@ export const demoCommand: CliCommand = {
       );
       return ExitCode.usage;
     }
+    const signer = signerFrom(io.env);
+    if (E.isLeft(signer)) {
+      io.stderr(`clientele demo: ${signer.left}\n`);
+      return ExitCode.usage;
+    }
     const { file } = location.right;
     if (existsSync(file)) {
       if (!(await isDemoFile(file))) {
@@ -165,7 +183,17 @@ export const demoCommand: CliCommand = {
       const head = await store.headPosition();
       const total = head === undefined ? 0n : head.commit;
       io.stdout(
-        `\n${total.toLocaleString('en-US')} events in ${file} (seed ${seed}, business time up to ${world.today()})\n\n`,
+        `\n${total.toLocaleString('en-US')} events in ${file} (seed ${seed}, business time up to ${world.today()})\n`,
+      );
+      // Sealed as an operator would after a load, so \`clientele verify\` has a seal to check.
+      const sealed = await sealLog(
+        store,
+        signer.right ?? createHmacSigner('clientele-demo', Buffer.from(DEMO_SIGNING_KEY, 'hex')),
+        () => businessClock,
+        actor.right,
+      );
+      io.stdout(
+        `sealed up to position ${sealed.position}${signer.right === undefined ? ` with the demo's own key: CLIENTELE_SIGNING_KEY=${DEMO_SIGNING_KEY} clientele verify checks it` : ''}\n\n`,
       );
       const projecting = createProgressBar(io, 'projecting read models');
       const readModels = createSqliteReadModelStore({ database: engine.database });

@@ -17,4 +17,5 @@ export const commandModules: Readonly<Record<string, () => Promise<CliCommand>>>
   import: async () => (await import('./import.js')).importCommand,
   migrate: async () => (await import('./migrate.js')).migrateCommand,
   verify: async () => (await import('./verify.js')).verifyCommand,
+  seal: async () => (await import('./seal.js')).sealCommand,
 };

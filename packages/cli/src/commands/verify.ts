@@ -1,9 +1,8 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import * as E from 'fp-ts/lib/Either.js';
-import type { LogSeal, Signer } from '@clientele/eventstore';
+import type { LogSeal } from '@clientele/eventstore';
 import {
   LogSeal as LogSealCodec,
-  createHmacSigner,
   exportLogHead,
   formatValidationErrors,
   positionToString,
@@ -17,12 +16,14 @@ import {
 } from '../actor/commandLineActor.js';
 import type { CliCommand } from '../command.js';
 import { ExitCode } from '../exitCodes.js';
+import { signerFrom } from '../integrity/signingKey.js';
 import { openExistingStore, storeUrl } from '../store/openStore.js';
 
 const HELP = `Usage: clientele verify [--store URL] [--head FILE] [--export-head FILE]
 
-Walks the whole log and checks every event's hash-chain link, every seal, and (with --head) a head
-exported earlier. Reports the first broken link with its stream, revision and position.
+Walks the whole log and checks every event's hash-chain link, every seal recorded in it (see
+clientele seal), and (with --head) a head exported earlier, which is checked but not counted as a
+seal. Reports the first broken link with its stream, revision and position.
 
   --head FILE         a signed head exported earlier and kept outside the store
   --export-head FILE  after a clean verification, write the signed head of the log as it is now
@@ -33,18 +34,6 @@ Exit codes: 0 the log verifies; 1 a broken link was found; 2 bad arguments; 3 st
 4 the actor may not verify: it needs the Log.audit permission (auditors and administrators by
 default).
 ${ACTOR_HELP}`;
-
-const signerFrom = (
-  env: Readonly<Record<string, string | undefined>>,
-): E.Either<string, Signer | undefined> => {
-  const hex = env['CLIENTELE_SIGNING_KEY'];
-  if (hex === undefined) return E.right(undefined);
-  if (!/^[0-9a-fA-F]{64,}$/.test(hex))
-    return E.left('CLIENTELE_SIGNING_KEY must be at least 64 hex characters (32 bytes)');
-  return E.right(
-    createHmacSigner(env['CLIENTELE_SIGNING_KEY_ID'] ?? 'default', Buffer.from(hex, 'hex')),
-  );
-};
 
 const readHead = (file: string): E.Either<string, LogSeal> => {
   const parsed = E.tryCatch(
@@ -111,7 +100,7 @@ export const verifyCommand: CliCommand = {
       }
       const report = result.right;
       io.stdout(
-        `OK: ${report.events} events in ${report.streams} streams, ${report.sealsChecked} seal(s) checked${signer.right === undefined ? ' (signatures not checked: no CLIENTELE_SIGNING_KEY)' : ''}${head.right === undefined ? '' : ', exported head matched'}\n`,
+        `OK: ${report.events} events in ${report.streams} streams, ${report.sealsChecked} seal(s) in the log checked${signer.right === undefined ? ' (signatures not checked: no CLIENTELE_SIGNING_KEY)' : ''}${report.headChecked ? ', and the exported head matched' : ''}\n`,
       );
       if (typeof exportTo === 'string' && signer.right !== undefined && report.events > 0) {
         writeFileSync(

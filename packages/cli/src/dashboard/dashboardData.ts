@@ -29,13 +29,13 @@ export const dashboardData = (
 ): DashboardData => {
   const { readModels, events } = readSide;
   const accessOf = async (actor: Actor) => {
-    const day = await reportDay(events);
+    const day = await reportDay(readModels);
     return { day, access: await readAccessOn(readModels, actor, day) };
   };
   return {
     overview: async (actor, filters) => {
       const { day, access } = await accessOf(actor);
-      return ok(await overview(readModels, access, filters, day));
+      return ok(await overview({ readModels, events, access }, filters, day));
     },
     drill: async (actor, kind, query) => {
       const { day, access } = await accessOf(actor);

@@ -8,6 +8,7 @@ import type { ReportName } from '../reports/index.js';
 import { dealKpis } from './dealFigures.js';
 import { dealSelection, reportOptionsOf } from './dealSelection.js';
 import { reportChart } from './reportCharts.js';
+import type { ReportContext } from '../reports/index.js';
 import { readableDeals } from './scopedRecords.js';
 
 /** The page's filters as a query string suffix, so a drill-down keeps them. */
@@ -76,11 +77,11 @@ const serviceKpis = async (
  * the chart of every report. What the role may not read is named in `withheld`, not shown as 0.
  */
 export const overview = async (
-  readModels: ReadModelStore,
-  access: ReadAccess,
+  context: ReportContext,
   filters: DashboardFilters,
   asOf: string,
 ): Promise<Overview> => {
+  const { readModels, access } = context;
   const withheld: string[] = [];
   const kpis: Kpi[] = [];
   const deals = await readableDeals(readModels, access);
@@ -97,7 +98,7 @@ export const overview = async (
     else kpis.push(...more.right);
   const charts: Chart[] = [];
   for (const { name, by } of CHARTS) {
-    const chart = await reportChart(readModels, access, name, {
+    const chart = await reportChart(context, name, {
       ...reportOptionsOf(filters, asOf),
       by,
     });

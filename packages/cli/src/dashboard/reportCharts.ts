@@ -1,8 +1,9 @@
 import * as E from 'fp-ts/lib/Either.js';
-import type { PipelineRow, ReadAccess, ReadModelStore } from '@clientele/projections';
+import type { MoneyByCurrency } from '@clientele/projections';
 import type { Chart, ChartBar } from '@clientele/dashboard';
 import { formatMoney, mainCurrency, majorUnits } from '../reports/figures.js';
-import type { ReportName, ReportOptions } from '../reports/index.js';
+import type { ReportContext, ReportName, ReportOptions } from '../reports/index.js';
+import type { ReportRow } from '../reports/report.js';
 import { reports } from '../reports/index.js';
 
 /** A report's chart with a drill-down path for each bar, or why the actor may not see it. */
@@ -19,15 +20,17 @@ const DRILLS: Readonly<Record<string, (label: string) => string>> = {
   service: (status) => `/drill/tickets${drillQuery({ status })}`,
 };
 
-const pipelineChart = (rows: readonly PipelineRow[]): Chart | undefined => {
-  const currency = mainCurrency(rows.map((row) => row.amount));
+const pipelineChart = (rows: readonly ReportRow[]): Chart | undefined => {
+  // The pipeline report's columns `forecastCategory` (a code) and `amount` (money by currency).
+  const deals = rows.map((row) => ({
+    category: String(row['forecastCategory']),
+    amount: row['amount'] as MoneyByCurrency,
+  }));
+  const currency = mainCurrency(deals.map((deal) => deal.amount));
   if (currency === undefined) return undefined;
   const byCategory = new Map<string, number>();
-  for (const row of rows)
-    byCategory.set(
-      row.forecastCategory,
-      (byCategory.get(row.forecastCategory) ?? 0) + (row.amount[currency] ?? 0),
-    );
+  for (const { category, amount } of deals)
+    byCategory.set(category, (byCategory.get(category) ?? 0) + (amount[currency] ?? 0));
   return {
     key: 'pipeline',
     title: `Open pipeline by forecast category (${currency})`,
@@ -46,14 +49,13 @@ const pipelineChart = (rows: readonly PipelineRow[]): Chart | undefined => {
  * pipeline report has no chart of its own, so its rows are summed by forecast category.
  */
 export const reportChart = async (
-  readModels: ReadModelStore,
-  access: ReadAccess,
+  context: ReportContext,
   name: ReportName,
   options: ReportOptions,
 ): Promise<ChartOutcome> => {
-  const built = await reports[name](readModels, access, options);
+  const built = await reports[name].build(context, options);
   if (E.isLeft(built)) return E.left(`${name} (needs ${built.left.permission})`);
-  if (name === 'pipeline') return E.right(pipelineChart(built.right.data as PipelineRow[]));
+  if (name === 'pipeline') return E.right(pipelineChart(built.right.rows));
   const chart = built.right.chart;
   if (chart === undefined) return E.right(undefined);
   const drill =

@@ -1,8 +1,9 @@
-import type { EventStore } from '@clientele/eventstore';
-import { latestBusinessDay } from '../store/latestBusinessDay.js';
+import type { ReadModelStore } from '@clientele/projections';
+import { reportDate } from '@clientele/projections';
 
 /**
- * The day the dashboard's figures are taken as of: the same rule as `clientele report`, in one
- * place, so the dashboard follows it when the rule changes.
+ * The day the dashboard's figures are taken as of: the rule every report and the demo share
+ * (`reportDate`: the latest day something happened in the data), today on an empty store.
  */
-export const reportDay = (events: EventStore): Promise<string> => latestBusinessDay(events);
+export const reportDay = async (readModels: ReadModelStore): Promise<string> =>
+  (await reportDate(readModels, undefined, new Date().toISOString().slice(0, 10))).asOf;

@@ -10,6 +10,8 @@ import { protectedStore } from './protectedStore.js';
 export interface ReadSide {
   /** The log with personal fields decrypted (erased once forgotten), for audits and exports. */
   readonly events: EventStore;
+  /** The log as stored (personal fields still encrypted): for walks that need no personal data. */
+  readonly log: EventStore;
   readonly readModels: ReadModelStore;
   readonly runner: ProjectionRunner;
   close(): Promise<void>;
@@ -41,6 +43,7 @@ export const openReadSide = async (
   });
   return E.right({
     events,
+    log: engine,
     readModels,
     runner,
     close: async () => {

@@ -1,6 +1,7 @@
 import type { CommandAuthorizer, EventStore } from '@clientele/eventstore';
 import { createCommandHandler, streamName } from '@clientele/eventstore';
 import type { CommandEntry } from '../shared/commandEntry.js';
+import type { CampaignCommandInput } from './commands.js';
 import type { CampaignError } from './decide.js';
 import type { CampaignState } from './state.js';
 import { createCommandEntry } from '../shared/commandEntry.js';
@@ -9,7 +10,12 @@ import { campaignDecider } from './decide.js';
 import { CampaignEvent } from './events.js';
 
 /** The Campaign write side as apps use it. */
-export interface CampaignService extends CommandEntry<CampaignEvent, CampaignState, CampaignError> {
+export interface CampaignService extends CommandEntry<
+  CampaignEvent,
+  CampaignState,
+  CampaignError,
+  CampaignCommandInput
+> {
   load(campaignId: string): Promise<CampaignState>;
 }
 

@@ -59,3 +59,9 @@ export const CampaignCommand = t.union(
 );
 /** Every command of the Campaign aggregate. */
 export type CampaignCommand = t.TypeOf<typeof CampaignCommand>;
+
+/**
+ * A Campaign command as code writes it: plain strings and numbers where the decoded
+ * command has branded values (days, currencies, normalized emails). \`send\` takes it and decodes it.
+ */
+export type CampaignCommandInput = t.OutputOf<typeof CampaignCommand>;

@@ -65,3 +65,9 @@ export const CommissionCommand = t.union(
 );
 /** Every command of the Commission aggregate. */
 export type CommissionCommand = t.TypeOf<typeof CommissionCommand>;
+
+/**
+ * A Commission command as code writes it: plain strings and numbers where the decoded
+ * command has branded values (days, currencies, normalized emails). \`send\` takes it and decodes it.
+ */
+export type CommissionCommandInput = t.OutputOf<typeof CommissionCommand>;

@@ -1,6 +1,7 @@
 import type { CommandAuthorizer, EventStore } from '@clientele/eventstore';
 import { createCommandHandler, streamName } from '@clientele/eventstore';
 import type { CommandEntry } from '../shared/commandEntry.js';
+import type { CommissionCommandInput } from './commands.js';
 import type { CommissionError } from './errors.js';
 import type { CommissionState } from './state.js';
 import { createCommandEntry } from '../shared/commandEntry.js';
@@ -15,7 +16,8 @@ export const commissionStream = (repId: string): string => streamName('Commissio
 export interface CommissionService extends CommandEntry<
   CommissionEvent,
   CommissionState,
-  CommissionError
+  CommissionError,
+  CommissionCommandInput
 > {
   load(repId: string): Promise<CommissionState>;
 }

@@ -31,11 +31,21 @@ export interface LeadConversionOptions {
   readonly lease?: LeaseOptions;
 }
 
+/** What a conversion led to: the customer the deal belongs to and the deal it opened. */
+export interface ConversionOutcome {
+  /** The customer registered for the lead, or the existing one it named or matched. */
+  readonly customerId: string | undefined;
+  readonly opportunityId: string;
+}
+
 /** The lead conversion process manager. */
 export interface LeadConversionReactor {
   readonly runner: ReactorRunner;
-  /** Handles one `LeadConverted` event; safe to call again with the same event. */
-  react(event: RecordedEvent): Promise<void>;
+  /**
+   * Handles one `LeadConverted` event and says which customer and deal it led to; safe to call
+   * again with the same event, which answers the same without creating anything twice.
+   */
+  react(event: RecordedEvent): Promise<ConversionOutcome>;
 }
 
 const fail = (what: string, failure: unknown): never => {
@@ -64,7 +74,7 @@ export const createLeadConversionReactor = (
     return current;
   };
 
-  const react = async (event: RecordedEvent): Promise<void> => {
+  const react = async (event: RecordedEvent): Promise<ConversionOutcome> => {
     const decoded = LeadConverted.decode({ type: event.type, data: event.data });
     if (E.isLeft(decoded)) throw new DecodeError(`LeadConverted ${event.eventId}`, decoded.left);
     const lead = decoded.right.data;
@@ -92,10 +102,11 @@ export const createLeadConversionReactor = (
 
     if (customerId !== undefined) customerId = await survivorOf(customerId);
     const { opportunity } = lead;
+    const opportunityId = deriveId(event.eventId, 'opportunity');
     const opened = await opportunities.handle(
       {
         kind: 'OpenOpportunity',
-        opportunityId: deriveId(event.eventId, 'opportunity'),
+        opportunityId,
         name: opportunity.name,
         ownerId: lead.ownerId ?? event.metadata.actor.id,
         customerId,
@@ -115,6 +126,7 @@ export const createLeadConversionReactor = (
     if (E.isLeft(opened) && opened.left.kind !== 'OpportunityAlreadyOpened') {
       fail('open the opportunity', opened.left);
     }
+    return { customerId, opportunityId };
   };
 
   const runner = createReactorRunner({
@@ -122,7 +134,9 @@ export const createLeadConversionReactor = (
     store: options.store,
     checkpoints: options.checkpoints,
     filter: { eventTypes: ['LeadConverted'] },
-    react,
+    react: async (event) => {
+      await react(event);
+    },
     ...(options.lease === undefined ? {} : { lease: options.lease }),
   });
   return { runner, react };

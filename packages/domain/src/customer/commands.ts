@@ -128,3 +128,9 @@ export const CustomerCommand = t.union(
 );
 /** Every command of the Customer aggregate. */
 export type CustomerCommand = t.TypeOf<typeof CustomerCommand>;
+
+/**
+ * A Customer command as code writes it: plain strings and numbers where the decoded
+ * command has branded values (days, currencies, normalized emails). \`send\` takes it and decodes it.
+ */
+export type CustomerCommandInput = t.OutputOf<typeof CustomerCommand>;

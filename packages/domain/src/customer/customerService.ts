@@ -14,6 +14,7 @@ import type { CustomerError } from './errors.js';
 import type { CustomerState } from './state.js';
 import { stepContext } from '../reservations/stepContext.js';
 import { createKeyReservations } from '../reservations/keyReservations.js';
+import type { CustomerCommandInput } from './commands.js';
 import { CustomerCommand } from './commands.js';
 import { customerDecider } from './decide.js';
 import { CustomerEvent } from './events.js';
@@ -47,9 +48,14 @@ export interface CustomerServiceOptions {
 
 /** The Customer write side as apps and importers use it. */
 export interface CustomerService {
-  /** Decodes any input as a customer command and runs it, keeping duplicate-check keys in step. */
+  /** Decodes untrusted input as a customer command and runs it, keeping duplicate-check keys in step. */
   handle(
     input: unknown,
+    context: CommandContext,
+  ): Promise<E.Either<CustomerFailure, CustomerOutcome>>;
+  /** Runs a customer command written in code, typed in plain values; decoded like `handle`'s input. */
+  send(
+    input: CustomerCommandInput,
     context: CommandContext,
   ): Promise<E.Either<CustomerFailure, CustomerOutcome>>;
   /** Merges `mergedId` into `survivorId`: moves emails, phones and contacts, then the keys. */
@@ -241,5 +247,5 @@ export const createCustomerService = (options: CustomerServiceOptions): Customer
     return results;
   };
 
-  return { handle, merge, transferAll, load, reservations };
+  return { handle, send: handle, merge, transferAll, load, reservations };
 };

@@ -43,3 +43,9 @@ export type ExportCustomers = t.TypeOf<typeof ExportCustomers>;
 export const CustomerExportCommand = ExportCustomers;
 /** Every command of the CustomerExport aggregate. */
 export type CustomerExportCommand = ExportCustomers;
+
+/**
+ * A CustomerExport command as code writes it: plain strings and numbers where the decoded
+ * command has branded values (days, currencies, normalized emails). \`send\` takes it and decodes it.
+ */
+export type CustomerExportCommandInput = t.OutputOf<typeof CustomerExportCommand>;

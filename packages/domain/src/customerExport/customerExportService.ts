@@ -1,6 +1,7 @@
 import type { CommandAuthorizer, EventStore } from '@clientele/eventstore';
 import { createCommandHandler, streamName } from '@clientele/eventstore';
 import type { CommandEntry } from '../shared/commandEntry.js';
+import type { CustomerExportCommandInput } from './commands.js';
 import { createCommandEntry } from '../shared/commandEntry.js';
 import { CustomerExportCommand } from './commands.js';
 import type { CustomerExportError, CustomerExportState } from './decide.js';
@@ -11,7 +12,8 @@ import { CustomerExportEvent } from './events.js';
 export interface CustomerExportService extends CommandEntry<
   CustomerExportEvent,
   CustomerExportState,
-  CustomerExportError
+  CustomerExportError,
+  CustomerExportCommandInput
 > {
   load(exportId: string): Promise<CustomerExportState>;
 }

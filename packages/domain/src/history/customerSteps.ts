@@ -13,8 +13,12 @@ export const registerCustomerStep: HistoryStep = {
     const serial = world.customers.length + world.leads.size + 1;
     const customerId = random.uuid();
     const contact = personName(random);
-    const reuse = world.emails.length > 0 && random.chance(1 / 30);
+    const tally = world.tally.get('registerCustomer');
+    const attempt = (tally?.accepted ?? 0) + (tally?.rejected ?? 0);
+    // Every thirtieth registration, counted rather than drawn, so even a short history has one.
+    const reuse = world.emails.length > 0 && attempt % 30 === 10;
     const email = reuse ? random.pick(world.emails) : emailFor(contact, serial);
+    const ownerId = random.pick(world.reps);
     const accepted = world.record(
       'registerCustomer',
       await world.sales.customers.handle(
@@ -28,10 +32,11 @@ export const registerCustomerStep: HistoryStep = {
           industry: random.pick(INDUSTRIES),
           region: random.pick(REGIONS),
           source: 'import',
-          ownerId: random.pick(world.reps),
+          ownerId,
           contacts: [{ subjectId: random.uuid(), name: contact, role: 'buyer' }],
         },
-        world.context(),
+        // A rep registers the customers they will own.
+        world.context(ownerId),
       ),
     );
     if (accepted) {
@@ -58,7 +63,8 @@ export const transferCustomerStep: HistoryStep = {
           fromOwnerId: state.ownerId,
           toOwnerId: world.random.pick(world.reps),
         },
-        world.context(),
+        // Accounts change hands by the administrator, never by a rep taking them.
+        world.context('admin'),
       ),
     );
   },

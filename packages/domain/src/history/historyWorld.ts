@@ -1,5 +1,6 @@
 import * as E from 'fp-ts/lib/Either.js';
 import type { CommandContext } from '@clientele/eventstore';
+import type { Role } from '../authorization/roles.js';
 import type { DateOnly } from '../shared/dates.js';
 import type { NonNegativeMoney } from '../shared/money.js';
 import type { SalesServices } from './salesServices.js';
@@ -92,6 +93,20 @@ export interface HistoryWorld {
   record(step: string, result: E.Either<unknown, unknown>): boolean;
 }
 
+/**
+ * The role an actor of the generated history acts in, read from the id it was given: the
+ * administrator, finance, service agents, marketing and managers act in their own roles, so an
+ * audit of the demo shows who did what as it would in a real CRM.
+ */
+export const historyRoleOf = (actorId: string): Role => {
+  if (actorId === 'admin') return 'administrator';
+  if (actorId.startsWith('finance-')) return 'finance';
+  if (actorId.startsWith('agent-')) return 'support_agent';
+  if (actorId.startsWith('marketing-')) return 'marketing';
+  if (actorId.startsWith('manager-')) return 'sales_manager';
+  return 'sales_rep';
+};
+
 const place = <T>(pool: Pool<T>, id: string, item: T, belongs: boolean) => {
   if (belongs) pool.add(id, item);
   else pool.remove(id);
@@ -174,15 +189,15 @@ export const createHistoryWorld = (
     advance: (minutes) => {
       clock += Math.round(minutes * 60_000);
     },
-    context: (actorId) => ({
-      commandId: random.uuid(),
-      actor: {
-        id: actorId ?? (reps.length === 0 ? 'admin' : random.pick(reps)),
-        role: 'sales_rep',
-      },
-      occurredAt: new Date(clock).toISOString(),
-      tenantId,
-    }),
+    context: (actorId) => {
+      const id = actorId ?? (reps.length === 0 ? 'admin' : random.pick(reps));
+      return {
+        commandId: random.uuid(),
+        actor: { id, role: historyRoleOf(id) },
+        occurredAt: new Date(clock).toISOString(),
+        tenantId,
+      };
+    },
     record: (step, result) => {
       const counts = world.tally.get(step) ?? { accepted: 0, rejected: 0 };
       if (E.isRight(result)) counts.accepted += 1;

@@ -17,6 +17,9 @@ import {
 const sendLead = async (world: HistoryWorld, step: string, command: object, actorId?: string) =>
   world.record(step, await world.sales.leads.handle(command, world.context(actorId)));
 
+/** Who enters leads: the marketing team. */
+const MARKETING = 'marketing-1';
+
 const moved = (world: HistoryWorld, lead: GeneratedLead, change: Partial<GeneratedLead>) => {
   Object.assign(lead, change);
   world.trackLead(lead);
@@ -37,16 +40,22 @@ export const captureLeadStep: HistoryStep = {
       ...(random.chance(0.3) ? { phone: phoneFor(serial) } : {}),
       ...(random.chance(0.6) ? { companyName: companyName(random, serial) } : {}),
     };
-    const accepted = await sendLead(world, 'captureLead', {
-      kind: 'CaptureLead',
-      leadId,
-      source: random.pick(KNOWN_LEAD_SOURCES),
-      ...(random.chance(0.6) ? { campaignId: random.pick(world.campaigns) } : {}),
-      contact,
-      region: random.pick(REGIONS),
-      industry: random.pick(INDUSTRIES),
-      product: random.pick(PRODUCTS)[0],
-    });
+    // Marketing enters the leads; the round-robin then hands each to the rep who works it.
+    const accepted = await sendLead(
+      world,
+      'captureLead',
+      {
+        kind: 'CaptureLead',
+        leadId,
+        source: random.pick(KNOWN_LEAD_SOURCES),
+        ...(random.chance(0.6) ? { campaignId: random.pick(world.campaigns) } : {}),
+        contact,
+        region: random.pick(REGIONS),
+        industry: random.pick(INDUSTRIES),
+        product: random.pick(PRODUCTS)[0],
+      },
+      MARKETING,
+    );
     if (accepted) world.trackLead({ leadId, status: 'new', ownerId: null, openFollowUps: [] });
   },
 };
@@ -63,7 +72,7 @@ export const assignLeadStep: HistoryStep = {
     };
     const ownerId = chooseOwner('roundRobin', board, { leadId: lead.leadId }) as string;
     const command = { kind: 'AssignLead', leadId: lead.leadId, ownerId, policy: 'roundRobin' };
-    if (await sendLead(world, 'assignLead', command)) {
+    if (await sendLead(world, 'assignLead', command, 'admin')) {
       world.lastAssignedRepId = ownerId;
       moved(world, lead, { ownerId });
     }
@@ -97,13 +106,18 @@ export const contactLeadStep: HistoryStep = {
     moved(world, lead, { status: 'contacted' });
     if (random.chance(0.4)) {
       const taskId = random.uuid();
-      const scheduled = await sendLead(world, 'scheduleFollowUp', {
-        kind: 'ScheduleFollowUp',
-        leadId: lead.leadId,
-        taskId,
-        dueOn: addDays(world.today(), random.int(1, 14)),
-        priority: random.pick(['low', 'normal', 'high', 'urgent']),
-      });
+      const scheduled = await sendLead(
+        world,
+        'scheduleFollowUp',
+        {
+          kind: 'ScheduleFollowUp',
+          leadId: lead.leadId,
+          taskId,
+          dueOn: addDays(world.today(), random.int(1, 14)),
+          priority: random.pick(['low', 'normal', 'high', 'urgent']),
+        },
+        lead.ownerId ?? undefined,
+      );
       if (scheduled) moved(world, lead, { openFollowUps: [...lead.openFollowUps, taskId] });
     }
   },
@@ -117,12 +131,17 @@ export const completeFollowUpStep: HistoryStep = {
     const lead = world.leadPools.withFollowUps.pick(world.random);
     const [taskId, ...rest] = lead.openFollowUps;
     if (taskId === undefined) return;
-    await sendLead(world, 'completeFollowUp', {
-      kind: 'CompleteFollowUp',
-      leadId: lead.leadId,
-      taskId,
-      completedAt: world.now(),
-    });
+    await sendLead(
+      world,
+      'completeFollowUp',
+      {
+        kind: 'CompleteFollowUp',
+        leadId: lead.leadId,
+        taskId,
+        completedAt: world.now(),
+      },
+      lead.ownerId ?? undefined,
+    );
     moved(world, lead, { openFollowUps: rest });
   },
 };
@@ -135,14 +154,16 @@ export const qualifyLeadStep: HistoryStep = {
     const { random } = world;
     const lead = world.leadPools.contacted.pick(random);
     const { leadId } = lead;
+    const owner = lead.ownerId ?? undefined;
     if (random.chance(0.65)) {
       const score = random.int(40, 100);
-      if (await sendLead(world, 'qualifyLead', { kind: 'QualifyLead', leadId, score })) {
+      if (await sendLead(world, 'qualifyLead', { kind: 'QualifyLead', leadId, score }, owner)) {
         moved(world, lead, { status: 'qualified' });
       }
     } else {
       const reason = random.pick(['no budget', 'no need', 'unreachable', 'competitor customer']);
-      if (await sendLead(world, 'disqualifyLead', { kind: 'DisqualifyLead', leadId, reason })) {
+      const command = { kind: 'DisqualifyLead', leadId, reason };
+      if (await sendLead(world, 'disqualifyLead', command, owner)) {
         moved(world, lead, { status: 'disqualified' });
       }
     }
@@ -156,7 +177,7 @@ export const recycleLeadStep: HistoryStep = {
   run: async (world) => {
     const lead = world.leadPools.disqualified.pick(world.random);
     const command = { kind: 'RecycleLead', leadId: lead.leadId, reason: 'new budget year' };
-    if (await sendLead(world, 'recycleLead', command)) {
+    if (await sendLead(world, 'recycleLead', command, lead.ownerId ?? undefined)) {
       moved(world, lead, { status: 'new', ownerId: null });
     }
   },

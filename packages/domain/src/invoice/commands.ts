@@ -95,3 +95,9 @@ export const InvoiceCommand = t.union(
 );
 /** Every command of the Invoice aggregate. */
 export type InvoiceCommand = t.TypeOf<typeof InvoiceCommand>;
+
+/**
+ * A Invoice command as code writes it: plain strings and numbers where the decoded
+ * command has branded values (days, currencies, normalized emails). \`send\` takes it and decodes it.
+ */
+export type InvoiceCommandInput = t.OutputOf<typeof InvoiceCommand>;

@@ -2,6 +2,7 @@ import * as E from 'fp-ts/lib/Either.js';
 import type { CommandAuthorizer, EventStore } from '@clientele/eventstore';
 import { createCommandHandler, streamName } from '@clientele/eventstore';
 import type { CommandEntry } from '../shared/commandEntry.js';
+import type { InvoiceCommandInput } from './commands.js';
 import type { Money, NonNegativeMoney } from '../shared/money.js';
 import type { InvoiceError } from './errors.js';
 import type { InvoiceState } from './state.js';
@@ -36,7 +37,12 @@ export interface InvoiceServiceOptions {
 }
 
 /** The Invoice write side as apps and importers use it. */
-export interface InvoiceService extends CommandEntry<InvoiceEvent, InvoiceState, InvoiceError> {
+export interface InvoiceService extends CommandEntry<
+  InvoiceEvent,
+  InvoiceState,
+  InvoiceError,
+  InvoiceCommandInput
+> {
   load(invoiceId: string): Promise<InvoiceState>;
 }
 
@@ -58,23 +64,25 @@ export const createInvoiceService = (
   });
   const plain = createCommandEntry(InvoiceCommand, handler);
   const { creditExposure } = options;
-  return {
-    handle: async (input, context) => {
-      if (creditExposure === undefined) return plain.handle(input, context);
-      const decoded = decodeCommand(InvoiceCommand, input);
-      if (E.isLeft(decoded)) return decoded;
-      let command = decoded.right;
-      if (command.kind === 'IssueInvoice' && command.creditCheck === undefined) {
-        const exposure = await creditExposure(command.customerId, command.currency);
-        if (exposure !== undefined) {
-          command = {
-            ...command,
-            creditCheck: { ...exposure, policy: options.creditPolicy ?? 'warn' },
-          };
-        }
+  const handle: InvoiceService['handle'] = async (input, context) => {
+    if (creditExposure === undefined) return plain.handle(input, context);
+    const decoded = decodeCommand(InvoiceCommand, input);
+    if (E.isLeft(decoded)) return decoded;
+    let command = decoded.right;
+    if (command.kind === 'IssueInvoice' && command.creditCheck === undefined) {
+      const exposure = await creditExposure(command.customerId, command.currency);
+      if (exposure !== undefined) {
+        command = {
+          ...command,
+          creditCheck: { ...exposure, policy: options.creditPolicy ?? 'warn' },
+        };
       }
-      return E.mapLeft(entryFailure<InvoiceError>)(await handler.handle(command, context));
-    },
+    }
+    return E.mapLeft(entryFailure<InvoiceError>)(await handler.handle(command, context));
+  };
+  return {
+    handle,
+    send: handle,
     load: async (invoiceId) => (await handler.load(invoiceStream(invoiceId))).state,
   };
 };

@@ -101,3 +101,9 @@ export const LeadCommand = t.union(
 );
 /** Every command of the Lead aggregate. */
 export type LeadCommand = t.TypeOf<typeof LeadCommand>;
+
+/**
+ * A Lead command as code writes it: plain strings and numbers where the decoded
+ * command has branded values (days, currencies, normalized emails). \`send\` takes it and decodes it.
+ */
+export type LeadCommandInput = t.OutputOf<typeof LeadCommand>;

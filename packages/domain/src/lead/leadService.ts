@@ -1,12 +1,8 @@
 import * as E from 'fp-ts/lib/Either.js';
-import type {
-  CommandAuthorizer,
-  CommandContext,
-  CommandOutcome,
-  EventStore,
-} from '@clientele/eventstore';
+import type { CommandAuthorizer, EventStore } from '@clientele/eventstore';
 import { createCommandHandler, streamName } from '@clientele/eventstore';
-import type { EntryFailure } from '../shared/commandEntry.js';
+import type { CommandEntry } from '../shared/commandEntry.js';
+import type { LeadCommandInput } from './commands.js';
 import type { LeadError } from './errors.js';
 import type { LeadMatcher } from './matching.js';
 import type { LeadState } from './state.js';
@@ -26,13 +22,16 @@ export interface LeadServiceOptions {
   readonly newEventId?: () => string;
 }
 
-/** The Lead write side as apps and importers use it. */
-export interface LeadService {
-  /** Decodes any input as a lead command and runs it; a capture is checked for matches first. */
-  handle(
-    input: unknown,
-    context: CommandContext,
-  ): Promise<E.Either<EntryFailure<LeadError>, CommandOutcome<LeadEvent, LeadState>>>;
+/**
+ * The Lead write side as apps and importers use it: `send` for commands written in code, `handle`
+ * for untrusted input; both are decoded, and a capture is checked for matches first.
+ */
+export interface LeadService extends CommandEntry<
+  LeadEvent,
+  LeadState,
+  LeadError,
+  LeadCommandInput
+> {
   load(leadId: string): Promise<LeadState>;
 }
 
@@ -49,21 +48,23 @@ export const createLeadService = (options: LeadServiceOptions): LeadService => {
     ...(options.newEventId === undefined ? {} : { newEventId: options.newEventId }),
     ...(options.authorize === undefined ? {} : { authorize: options.authorize }),
   });
+  const handle: LeadService['handle'] = async (input, context) => {
+    const decoded = decodeCommand(LeadCommand, input);
+    if (E.isLeft(decoded)) return decoded;
+    let command = decoded.right;
+    if (command.kind === 'CaptureLead') {
+      const { matches: _, ...capture } = command;
+      const matches =
+        options.findMatches === undefined
+          ? undefined
+          : await options.findMatches({ leadId: capture.leadId, contact: capture.contact ?? {} });
+      command = matches === undefined ? capture : { ...capture, matches };
+    }
+    return E.mapLeft(entryFailure<LeadError>)(await handler.handle(command, context));
+  };
   return {
-    handle: async (input, context) => {
-      const decoded = decodeCommand(LeadCommand, input);
-      if (E.isLeft(decoded)) return decoded;
-      let command = decoded.right;
-      if (command.kind === 'CaptureLead') {
-        const { matches: _, ...capture } = command;
-        const matches =
-          options.findMatches === undefined
-            ? undefined
-            : await options.findMatches({ leadId: capture.leadId, contact: capture.contact ?? {} });
-        command = matches === undefined ? capture : { ...capture, matches };
-      }
-      return E.mapLeft(entryFailure<LeadError>)(await handler.handle(command, context));
-    },
+    handle,
+    send: handle,
     load: async (leadId) => (await handler.load(streamName('Lead', leadId))).state,
   };
 };

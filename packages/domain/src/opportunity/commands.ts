@@ -88,3 +88,9 @@ export const OpportunityCommand = t.union(
 );
 /** Every command of the Opportunity aggregate. */
 export type OpportunityCommand = t.TypeOf<typeof OpportunityCommand>;
+
+/**
+ * A Opportunity command as code writes it: plain strings and numbers where the decoded
+ * command has branded values (days, currencies, normalized emails). \`send\` takes it and decodes it.
+ */
+export type OpportunityCommandInput = t.OutputOf<typeof OpportunityCommand>;

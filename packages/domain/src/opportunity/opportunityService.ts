@@ -1,6 +1,7 @@
 import type { CommandAuthorizer, EventStore } from '@clientele/eventstore';
 import { createCommandHandler, streamName } from '@clientele/eventstore';
 import type { CommandEntry } from '../shared/commandEntry.js';
+import type { OpportunityCommandInput } from './commands.js';
 import type { OpportunityError } from './errors.js';
 import type { OpportunityState } from './state.js';
 import { createCommandEntry } from '../shared/commandEntry.js';
@@ -12,7 +13,8 @@ import { OpportunityEvent } from './events.js';
 export interface OpportunityService extends CommandEntry<
   OpportunityEvent,
   OpportunityState,
-  OpportunityError
+  OpportunityError,
+  OpportunityCommandInput
 > {
   load(opportunityId: string): Promise<OpportunityState>;
 }

@@ -42,3 +42,9 @@ export const SalesOrganizationCommand = t.union(
 );
 /** Every command of the SalesOrganization aggregate. */
 export type SalesOrganizationCommand = t.TypeOf<typeof SalesOrganizationCommand>;
+
+/**
+ * A SalesOrganization command as code writes it: plain strings and numbers where the decoded
+ * command has branded values (days, currencies, normalized emails). \`send\` takes it and decodes it.
+ */
+export type SalesOrganizationCommandInput = t.OutputOf<typeof SalesOrganizationCommand>;

@@ -1,6 +1,7 @@
 import type { EventStore } from '@clientele/eventstore';
 import { createCommandHandler, streamName } from '@clientele/eventstore';
 import type { CommandEntry } from '../shared/commandEntry.js';
+import type { SalesOrganizationCommandInput } from './commands.js';
 import type { SalesOrganizationError } from './decide.js';
 import type { SalesOrganizationState } from './state.js';
 import { createCommandEntry } from '../shared/commandEntry.js';
@@ -12,7 +13,8 @@ import { SalesOrganizationEvent } from './events.js';
 export interface SalesOrganizationService extends CommandEntry<
   SalesOrganizationEvent,
   SalesOrganizationState,
-  SalesOrganizationError
+  SalesOrganizationError,
+  SalesOrganizationCommandInput
 > {
   load(organizationId: string): Promise<SalesOrganizationState>;
 }

@@ -8,6 +8,7 @@ import type {
   DomainEvent,
 } from '@clientele/eventstore';
 import { formatValidationErrors, isErasedField } from '@clientele/eventstore';
+import { commandKinds } from './commandKinds.js';
 
 /** Input that did not decode as a command: one line per wrong field, `path: reason, got value`. */
 export interface InvalidCommand {
@@ -54,31 +55,54 @@ export const decodeCommand = <Command>(
       problems: erased.map((path) => `${path}: an erased value cannot be sent in a command`),
     });
   }
+  const kinds = commandKinds(codec);
+  const kind =
+    typeof input === 'object' && input !== null ? (input as { kind?: unknown }).kind : undefined;
+  if (kinds.length > 0 && !kinds.includes(kind as string)) {
+    // One line naming the valid kinds beats a failure per command of the union.
+    return E.left({
+      kind: 'InvalidCommand',
+      problems: [
+        `kind: ${kind === undefined ? 'missing' : JSON.stringify(kind)} is not a command here; the kinds are ${kinds.join(', ')}`,
+      ],
+    });
+  }
   return E.mapLeft((errors: t.Errors) => ({
     kind: 'InvalidCommand' as const,
     problems: formatValidationErrors(errors),
   }))(codec.decode(input));
 };
 
-/** Handles commands given as unknown input: what apps, HTTP handlers and importers call. */
-export interface CommandEntry<Event, State, DomainError> {
-  handle(
-    input: unknown,
-    context: CommandContext,
-  ): Promise<E.Either<EntryFailure<DomainError>, CommandOutcome<Event, State>>>;
+/** What an entry point answers: why nothing was appended, or what was. */
+export type EntryResult<Event, State, DomainError> = Promise<
+  E.Either<EntryFailure<DomainError>, CommandOutcome<Event, State>>
+>;
+
+/**
+ * An aggregate's entry point. `send` takes a command typed at the call site in plain values
+ * (strings, numbers: the codec's output type, so a misspelled field does not compile);
+ * `handle` takes untrusted input (an HTTP body, a CSV row). Both decode it into the domain's
+ * branded types, and both refuse what does not decode, appending nothing.
+ */
+export interface CommandEntry<Event, State, DomainError, Input = unknown> {
+  /** Decodes untrusted input as a command and runs it. */
+  handle(input: unknown, context: CommandContext): EntryResult<Event, State, DomainError>;
+  /** Runs a command written in code, typed in plain values; decoded like `handle`'s input. */
+  send(input: Input, context: CommandContext): EntryResult<Event, State, DomainError>;
 }
 
 /**
  * The typed entry point of an aggregate: decode at the boundary, then load, decide and append
  * through the command handler. Invalid input appends nothing.
  */
-export const createCommandEntry = <Command, Event extends DomainEvent, State, DomainError>(
-  codec: t.Decoder<unknown, Command>,
+export const createCommandEntry = <Command, Input, Event extends DomainEvent, State, DomainError>(
+  codec: t.Type<Command, Input, unknown>,
   handler: CommandHandler<Command, Event, State, DomainError>,
-): CommandEntry<Event, State, DomainError> => ({
-  handle: async (input, context) => {
+): CommandEntry<Event, State, DomainError, Input> => {
+  const handle = async (input: unknown, context: CommandContext) => {
     const decoded = decodeCommand(codec, input);
     if (E.isLeft(decoded)) return decoded;
     return E.mapLeft(entryFailure<DomainError>)(await handler.handle(decoded.right, context));
-  },
-});
+  };
+  return { handle, send: handle };
+};

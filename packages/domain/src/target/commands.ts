@@ -37,3 +37,9 @@ export const AdjustTarget = t.type(
 export const TargetCommand = t.union([DeclareTarget, ApproveTarget, AdjustTarget], 'TargetCommand');
 /** Every command of the Target aggregate. */
 export type TargetCommand = t.TypeOf<typeof TargetCommand>;
+
+/**
+ * A Target command as code writes it: plain strings and numbers where the decoded
+ * command has branded values (days, currencies, normalized emails). \`send\` takes it and decodes it.
+ */
+export type TargetCommandInput = t.OutputOf<typeof TargetCommand>;

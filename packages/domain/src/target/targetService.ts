@@ -1,6 +1,7 @@
 import type { CommandAuthorizer, EventStore } from '@clientele/eventstore';
 import { createCommandHandler, streamName } from '@clientele/eventstore';
 import type { CommandEntry } from '../shared/commandEntry.js';
+import type { TargetCommandInput } from './commands.js';
 import type { TargetError, TargetState } from './decide.js';
 import { createCommandEntry } from '../shared/commandEntry.js';
 import { TargetCommand } from './commands.js';
@@ -8,7 +9,12 @@ import { targetDecider } from './decide.js';
 import { TargetEvent } from './events.js';
 
 /** The Target write side as apps use it. */
-export interface TargetService extends CommandEntry<TargetEvent, TargetState, TargetError> {
+export interface TargetService extends CommandEntry<
+  TargetEvent,
+  TargetState,
+  TargetError,
+  TargetCommandInput
+> {
   load(targetId: string): Promise<TargetState>;
 }
 

@@ -94,3 +94,24 @@ export const enumerationTable = (enumerations: readonly t.UnionType<t.Mixed[]>[]
   });
   return ['| Type | Values |', '| --- | --- |', ...rows].join('\n');
 };
+
+/** A markdown table of value types (records inside commands and events): one row per field. */
+export const valueTable = (values: readonly t.Mixed[]): string => {
+  const rows = values.flatMap((codec) =>
+    fieldsOf(codec).map((field, index) => {
+      const cells = [
+        index === 0 ? `\`${codec.name}\`` : '',
+        `\`${field.name}\``,
+        escapeCell(`\`${field.type}\``),
+        field.required ? 'yes' : 'no',
+        field.personal,
+      ];
+      return `| ${cells.join(' | ')} |`;
+    }),
+  );
+  return [
+    '| Value | Field | Type | Required | Personal |',
+    '| --- | --- | --- | --- | --- |',
+    ...rows,
+  ].join('\n');
+};

@@ -107,8 +107,13 @@ export const describeLeadConversion = (engineName: string, open: OpenEventStore)
         const [converted] = await collect(
           store.readAll({ filter: { eventTypes: ['LeadConverted'] } }),
         );
-        await sales.conversion.react(converted!);
-        await sales.conversion.react(converted!);
+        const first = await sales.conversion.react(converted!);
+        // A redelivery answers with the same customer and deal, which exist once each.
+        expect(await sales.conversion.react(converted!)).toEqual(first);
+        expect(await streamsOf(store, 'Customer', 2)).toContain(`Customer-${first.customerId}`);
+        expect(await streamsOf(store, 'Opportunity', 2)).toContain(
+          `Opportunity-${first.opportunityId}`,
+        );
         const replay = createLeadConversionReactor({
           store,
           checkpoints: createInMemoryCheckpointStore(),

@@ -9,11 +9,12 @@ import { ReservationCommand } from '../reservations/decide.js';
 import { ReservationEvent } from '../reservations/events.js';
 import { SalesOrganizationCommand } from '../salesOrganization/commands.js';
 import { SalesOrganizationEvent } from '../salesOrganization/events.js';
-import { CustomerKind } from '../customer/values.js';
-import { ContactChannel, FollowUpPriority } from '../lead/values.js';
+import { Contact, CustomerKind } from '../customer/values.js';
+import { ContactChannel, FollowUpPriority, LeadContact } from '../lead/values.js';
+import { OpportunityDraft } from '../lead/events.js';
 import { ForecastCategory } from '../opportunity/pipeline.js';
 import { KeyReleaseReason } from '../reservations/events.js';
-import { enumerationTable, referenceTable } from './codecReference.js';
+import { enumerationTable, referenceTable, valueTable } from './codecReference.js';
 
 const AGGREGATES: readonly {
   readonly title: string;
@@ -60,6 +61,7 @@ const ENUMERATIONS = [
 export const salesReferenceMarkdown = (): string =>
   [
     `### Enumerations\n\n${enumerationTable(ENUMERATIONS)}`,
+    `### Value types\n\n${valueTable([OpportunityDraft, LeadContact, Contact])}`,
     ...AGGREGATES.map(({ title, stream, commands, events }) =>
       [
         `### ${title}`,

@@ -91,3 +91,9 @@ export const TicketCommand = t.union(
 );
 /** Every command of the Ticket aggregate. */
 export type TicketCommand = t.TypeOf<typeof TicketCommand>;
+
+/**
+ * A Ticket command as code writes it: plain strings and numbers where the decoded
+ * command has branded values (days, currencies, normalized emails). \`send\` takes it and decodes it.
+ */
+export type TicketCommandInput = t.OutputOf<typeof TicketCommand>;

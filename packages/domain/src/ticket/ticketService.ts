@@ -1,6 +1,7 @@
 import type { CommandAuthorizer, EventStore } from '@clientele/eventstore';
 import { createCommandHandler, streamName } from '@clientele/eventstore';
 import type { CommandEntry } from '../shared/commandEntry.js';
+import type { TicketCommandInput } from './commands.js';
 import type { TicketError } from './errors.js';
 import type { TicketState } from './state.js';
 import { createCommandEntry } from '../shared/commandEntry.js';
@@ -12,7 +13,12 @@ import { TicketEvent } from './events.js';
 export const ticketStream = (ticketId: string): string => streamName('Ticket', ticketId);
 
 /** The Ticket write side as apps and importers use it. */
-export interface TicketService extends CommandEntry<TicketEvent, TicketState, TicketError> {
+export interface TicketService extends CommandEntry<
+  TicketEvent,
+  TicketState,
+  TicketError,
+  TicketCommandInput
+> {
   load(ticketId: string): Promise<TicketState>;
 }
 

@@ -3,6 +3,7 @@ import * as E from 'fp-ts/lib/Either.js';
 import * as t from 'io-ts';
 import { v7 as uuidv7 } from 'uuid';
 import type { EventStore } from '../eventStore/eventStore.js';
+import type { Actor } from '../envelope/metadata.js';
 import type { Signer } from './signer.js';
 import { NO_STREAM } from '../envelope/revision.js';
 import { comparePositions, parsePosition, positionToString } from '../envelope/position.js';
@@ -98,12 +99,14 @@ export const exportLogHead = async (store: EventStore, signer: Signer): Promise<
 /**
  * Records a new seal over everything in the log now, continuing the running hash from the last
  * seal, and returns it. The store should be wrapped in `withHashChain`, since the seal folds the
- * events' chain values. Run it periodically (see `runLogSealer`).
+ * events' chain values. Run it periodically (see `runLogSealer`); `actor` is who the seal is
+ * recorded as made by (the sealing process by default, a person when they seal by hand).
  */
 export const sealLog = async (
   store: EventStore,
   signer: Signer,
   now: () => Date = () => new Date(),
+  actor: Actor = { id: 'system:sealer', role: 'system' },
 ): Promise<LogSeal> => {
   const seals = await readSeals(store);
   const seal = await signedHead(store, signer, seals);
@@ -116,7 +119,7 @@ export const sealLog = async (
         eventId: uuidv7(),
         metadata: {
           occurredAt: now().toISOString(),
-          actor: { id: 'system:sealer', role: 'system' },
+          actor,
           correlationId: 'log-sealing',
           causationId: null,
           commandId: uuidv7(),

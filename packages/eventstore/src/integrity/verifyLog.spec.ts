@@ -6,7 +6,7 @@ import { testEvent } from '../testing/contract/fixtures.js';
 import { eventHash } from './eventHash.js';
 import { withHashChain } from './hashChainedEventStore.js';
 import { tamperedView } from '../testing/tamperedView.js';
-import { sealLog } from './logSeal.js';
+import { exportLogHead, sealLog } from './logSeal.js';
 import { createHmacSigner } from './signer.js';
 import { verifyLog } from './verifyLog.js';
 
@@ -39,6 +39,17 @@ describe('log verification', () => {
     const report = await verifyLog(store, { signer, trustedHead: seal });
     expect(report).toEqual(
       E.right(expect.objectContaining({ events: 9, streams: 3, sealsChecked: 1 })),
+    );
+  });
+
+  it('checks an exported head without counting it as one of the log’s seals', async () => {
+    const { store } = await sealedStore();
+    const head = await exportLogHead(store, signer);
+    expect(await verifyLog(store, { signer, trustedHead: head })).toEqual(
+      E.right(expect.objectContaining({ events: 9, sealsChecked: 1, headChecked: true })),
+    );
+    expect(await verifyLog(store, { signer })).toEqual(
+      E.right(expect.objectContaining({ sealsChecked: 1, headChecked: false })),
     );
   });
 

@@ -24,7 +24,10 @@ export interface IntegrityBreak {
 export interface IntegrityReport {
   readonly events: number;
   readonly streams: number;
+  /** The seals recorded in the log that were checked (an exported head is not one of them). */
   readonly sealsChecked: number;
+  /** Whether a trusted exported head was given, and the log still matches it. */
+  readonly headChecked: boolean;
   readonly logHash: string;
 }
 
@@ -51,6 +54,12 @@ const broken = (
         position: event.position,
       }),
 });
+
+const deleted = (which: IntegrityAnchor, at: string, seal: LogSeal): IntegrityBreak =>
+  broken(
+    which,
+    `the log no longer contains position ${at}, sealed with ${seal.count} events: events were deleted`,
+  );
 
 /**
  * The log's events, ending with a marker instead of an exception when a stored row cannot be read
@@ -102,13 +111,17 @@ export const verifyLog = async (
         ),
       );
     }
-    anchors.set(seal.position, seal);
+    if (seal !== options.trustedHead) anchors.set(seal.position, seal);
   }
+  // The exported head is checked like a seal but is not one: it is kept apart, so it neither
+  // hides a seal recorded at the same position nor counts among the seals checked.
+  const trusted = options.trustedHead;
   const heads = new Map<string, { revision: bigint; chain: string }>();
   let logHash = EMPTY_LOG_HASH;
   let count = 0n;
   let sealsChecked = 0;
   const reached = new Set<string>();
+  let headReached = false;
   let lastRead: Position | undefined;
   for await (const event of readable(store)) {
     if ('unreadable' in event) {
@@ -154,31 +167,37 @@ export const verifyLog = async (
     count += 1n;
     const at = positionToString(event.position);
     const anchor = anchors.get(at);
-    if (anchor !== undefined) {
-      reached.add(at);
-      if (anchor.count !== count.toString() || anchor.logHash !== logHash) {
-        const which = anchor === options.trustedHead ? 'signed head' : 'seal';
+    for (const [seal, which] of [
+      [anchor, 'seal'],
+      [trusted?.position === at ? trusted : undefined, 'signed head'],
+    ] as const) {
+      if (seal === undefined) continue;
+      if (seal.count !== count.toString() || seal.logHash !== logHash) {
         return E.left(
           broken(
             which,
-            `the log up to position ${at} has ${count} events and hash ${logHash.slice(0, 12)}…, but the seal says ${anchor.count} events and ${anchor.logHash.slice(0, 12)}…`,
+            `the log up to position ${at} has ${count} events and hash ${logHash.slice(0, 12)}…, but the ${which} says ${seal.count} events and ${seal.logHash.slice(0, 12)}…`,
             event,
           ),
         );
       }
+    }
+    if (anchor !== undefined) {
+      reached.add(at);
       sealsChecked += 1;
     }
+    if (trusted?.position === at) headReached = true;
   }
   for (const [at, anchor] of anchors) {
-    if (!reached.has(at)) {
-      const which = anchor === options.trustedHead ? 'signed head' : 'seal';
-      return E.left(
-        broken(
-          which,
-          `the log no longer contains position ${at}, sealed with ${anchor.count} events: events were deleted`,
-        ),
-      );
-    }
+    if (!reached.has(at)) return E.left(deleted('seal', at, anchor));
   }
-  return E.right({ events: Number(count), streams: heads.size, sealsChecked, logHash });
+  if (trusted !== undefined && !headReached)
+    return E.left(deleted('signed head', trusted.position, trusted));
+  return E.right({
+    events: Number(count),
+    streams: heads.size,
+    sealsChecked,
+    headChecked: trusted !== undefined,
+    logHash,
+  });
 };

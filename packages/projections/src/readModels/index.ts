@@ -6,6 +6,7 @@ export { LEAD_STAGES, LeadDocument, leadKey } from './leads/leadDocument.js';
 export { CustomerDocument, customerKey } from './customers/customerDocument.js';
 export { customersProjection } from './customers/customersProjection.js';
 export { customerDocument, customerList } from './customers/customerList.js';
+export * from './customerSearch/index.js';
 export type { LeadStage } from './leads/leadDocument.js';
 export { leadsProjection } from './leads/leadsProjection.js';
 export {

@@ -15,6 +15,10 @@ export {
 } from './syntheticLedger.js';
 export type { HistoryEntry } from './domainHistory.js';
 export { appendHistory } from './domainHistory.js';
+/**
+ * Builders of valid sales events (a lead captured, a deal opened or won, a rep joining a team) for
+ * hand-worked report specs: each returns a `HistoryEntry` for `appendHistory`.
+ */
 export * as salesEvents from './salesEvents.js';
 export {
   campaignHistories,

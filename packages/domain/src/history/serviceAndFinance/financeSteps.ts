@@ -47,9 +47,11 @@ export const targetsSetup = (services: FinanceServices): HistorySetup => ({
             world.context(repId),
           ),
         );
-        const managerId = world.random.pick(
-          world.managers.length > 0 ? world.managers : ['manager'],
-        );
+        // The rep's own manager approves (`rep-<team>-<n>` is managed by `manager-<team>`).
+        const ownManager = `manager-${repId.replace(/^rep-/, '').replace(/-\d+$/, '')}`;
+        const managerId = world.managers.includes(ownManager)
+          ? ownManager
+          : world.random.pick(world.managers.length > 0 ? world.managers : ['manager']);
         world.record(
           'approveTarget',
           await services.targets.handle(

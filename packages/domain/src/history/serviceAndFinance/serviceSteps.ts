@@ -4,6 +4,8 @@ import type { FinanceServices } from './financeServices.js';
 import { addDays } from '../../shared/dates.js';
 
 const AGENTS = ['agent-1', 'agent-2', 'agent-3', 'agent-4'];
+/** Who runs the campaigns. */
+const MARKETING = 'marketing-1';
 
 interface GeneratedTicket {
   readonly ticketId: string;
@@ -124,7 +126,7 @@ export const serviceSteps = (services: FinanceServices): readonly HistoryStep[] 
             startsOn: today,
             endsOn: addDays(today, random.int(14, 90)),
           },
-          world.context(),
+          world.context(MARKETING),
         ),
       );
       if (!planned) return;
@@ -132,7 +134,7 @@ export const serviceSteps = (services: FinanceServices): readonly HistoryStep[] 
         'launchCampaign',
         await services.campaigns.handle(
           { kind: 'LaunchCampaign', campaignId, launchedOn: today },
-          world.context(),
+          world.context(MARKETING),
         ),
       );
       campaigns.push({ campaignId, status: 'launched', costs: 0 });
@@ -152,7 +154,7 @@ export const serviceSteps = (services: FinanceServices): readonly HistoryStep[] 
       const send = async (step: string, command: object) =>
         world.record(
           step,
-          await services.campaigns.handle({ campaignId, ...command }, world.context()),
+          await services.campaigns.handle({ campaignId, ...command }, world.context(MARKETING)),
         );
       const roll = random.next();
       if (roll < 0.4) {

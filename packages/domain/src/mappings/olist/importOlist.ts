@@ -20,7 +20,7 @@ export interface OlistImportTarget {
    * Registers the converted lead's customer and opens its deal: the lead conversion reactor's
    * `react`, called here so the deal exists before it is won. Safe to call again.
    */
-  readonly convert: (event: RecordedEvent) => Promise<void>;
+  readonly convert: (event: RecordedEvent) => Promise<unknown>;
 }
 
 const conversionOf = async (

@@ -28,6 +28,7 @@ import { timelineVisibility } from './timelineVisibility.js';
 
 /** One line of a customer's timeline: what happened, where, when, and who did it. */
 export interface TimelineEntry {
+  readonly eventId: string;
   readonly position: string;
   readonly streamName: string;
   readonly type: string;
@@ -138,6 +139,7 @@ export const customerTimeline = async (
   const shown: RecordedEvent[] = [];
   for (const event of all) if (await visible(event)) shown.push(event);
   const entries = shown.map((event): TimelineEntry => ({
+    eventId: event.eventId,
     position: positionToString(event.position),
     streamName: event.streamName,
     type: event.type,

@@ -1,0 +1,3 @@
+export * from './customerSearchProjection.js';
+export * from './findCustomers.js';
+export * from './searchTokens.js';
