@@ -7,9 +7,19 @@
  * @packageDocumentation
  */
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  realpathSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
@@ -73,6 +83,42 @@ const tarballs = Object.fromEntries(
   ]),
 );
 
+/**
+ * The workspace's own better-sqlite3: the consumer installs exactly this version, and its compiled
+ * binary is copied in instead of compiling the driver again. No prebuilt binary can be downloaded
+ * here, so each install would otherwise spend minutes of both cores in node-gyp building SQLite,
+ * which tests the driver's build, not our packages. Install scripts are skipped for that reason
+ * (better-sqlite3's is the only one that builds anything among our dependencies).
+ */
+const workspaceDriver = dirname(
+  createRequire(join(root, 'packages', 'eventstore-sqlite', 'package.json')).resolve(
+    'better-sqlite3/package.json',
+  ),
+);
+const driverVersion = (
+  JSON.parse(readFileSync(join(workspaceDriver, 'package.json'), 'utf8')) as {
+    version: string;
+  }
+).version;
+const driverBinary = join('build', 'Release', 'better_sqlite3.node');
+
+/** Puts the workspace's compiled driver into a consumer's installed copy of the same version. */
+const placeDriver = (dir: string): void => {
+  const installed = realpathSync(join(dir, 'node_modules', 'better-sqlite3'));
+  const version = (
+    JSON.parse(readFileSync(join(installed, 'package.json'), 'utf8')) as {
+      version: string;
+    }
+  ).version;
+  if (version !== driverVersion)
+    throw new Error(
+      `the consumer got better-sqlite3 ${version}, the workspace has ${driverVersion}`,
+    );
+  mkdirSync(join(installed, 'build', 'Release'), { recursive: true });
+  copyFileSync(join(workspaceDriver, driverBinary), join(installed, driverBinary));
+  console.log(`  better-sqlite3 ${version}: the workspace's compiled binary placed`);
+};
+
 const consumer = (manager: 'npm' | 'pnpm'): string => {
   const dir = join(work, manager);
   mkdirSync(dir);
@@ -84,7 +130,7 @@ const consumer = (manager: 'npm' | 'pnpm'): string => {
       ...tarballs,
       // What the sample imports itself, and the driver that @clientele/projections/sqlite peers on.
       'fp-ts': '^2.16.11',
-      'better-sqlite3': '^12.6.2',
+      'better-sqlite3': driverVersion,
       typescript: '~6.0.3',
       '@types/node': '^20.19.0',
     },
@@ -139,10 +185,24 @@ const check = (dir: string): void => {
 const started = performance.now();
 try {
   const npmDir = consumer('npm');
-  run(npmDir, 'npm', ['install', '--no-audit', '--no-fund', '--loglevel=error'], -1);
+  run(
+    npmDir,
+    'npm',
+    ['install', '--no-audit', '--no-fund', '--loglevel=error', '--ignore-scripts'],
+    -1,
+  );
+  placeDriver(npmDir);
   check(npmDir);
   const pnpmDir = consumer('pnpm');
-  pnpm(pnpmDir, -1, 'install', '--reporter=append-only', '--config.node-linker=isolated');
+  pnpm(
+    pnpmDir,
+    -1,
+    'install',
+    '--reporter=append-only',
+    '--config.node-linker=isolated',
+    '--ignore-scripts',
+  );
+  placeDriver(pnpmDir);
   check(pnpmDir);
   console.log(
     `consumer smoke test passed in ${((performance.now() - started) / 1000).toFixed(0)} s`,
