@@ -28,7 +28,7 @@ const clientele = (...args: string[]) =>
 
 /** One report's figures as `clientele report --format json` prints them. */
 const reportJson = <T>(...args: string[]): T =>
-  Object.values(JSON.parse(clientele('report', ...args, '--format', 'json')) as object)[0] as T;
+  (JSON.parse(clientele('report', ...args, '--format', 'json')) as { rows: T }).rows;
 
 /** Minor units of a displayed amount: `EUR 1,234.50` is 123450, `0` is 0. */
 const minor = (display: string): number =>
@@ -38,6 +38,7 @@ const minor = (display: string): number =>
 
 interface PerformanceRow {
   group: string;
+  groupName: string | null;
   won: number;
   lost: number;
   wonRevenue: Record<string, number>;
@@ -46,8 +47,8 @@ interface PerformanceRow {
 interface Figures {
   byTeam: PerformanceRow[];
   byRep: PerformanceRow[];
-  funnel: { leads: { stages: { reached: number }[] }[] };
-  roi: { roi: Record<string, { value: number | null }> }[];
+  funnel: { funnel: string; group: string; cohort: string; reached: number }[];
+  roi: { roiPercent: Record<string, number | null> }[];
 }
 
 let cliFigures: Figures;
@@ -137,7 +138,7 @@ describeWhenAvailable('the dashboard in headless Chromium', browserUnavailable()
       'service',
     ]);
     // A campaign's ROI is drawn only when it has a recorded cost; a short demo may have none.
-    const costed = roi.filter((row) => (row.roi['EUR']?.value ?? null) !== null).length;
+    const costed = roi.filter((row) => (row.roiPercent['EUR'] ?? null) !== null).length;
     for (const chart of charts) {
       if (chart.key === 'roi') expect(chart.bars).toBe(costed);
       else expect(chart.bars, chart.key ?? '').toBeGreaterThan(0);
@@ -145,14 +146,18 @@ describeWhenAvailable('the dashboard in headless Chromium', browserUnavailable()
       expect(chart.labels.length).toBe(chart.bars);
     }
     const teams = charts.find((chart) => chart.key === 'performance-team')!;
-    expect(new Set(teams.labels)).toEqual(new Set(byTeam.map((row) => row.group)));
+    // Bars are labelled with the team's name, the report's `groupName` (its id when it has none).
+    const teamLabel = (row: PerformanceRow): string => row.groupName ?? row.group;
+    expect(new Set(teams.labels)).toEqual(new Set(byTeam.map(teamLabel)));
     teams.labels.forEach((team, index) =>
       expect(minor(teams.figures[index]!)).toBe(
-        byTeam.find((row) => row.group === team)!.wonRevenue['EUR'] ?? 0,
+        byTeam.find((row) => teamLabel(row) === team)!.wonRevenue['EUR'] ?? 0,
       ),
     );
     expect(charts[0]!.figures).toEqual(
-      funnel.leads[0]!.stages.map((stage) => stage.reached.toLocaleString('en-US')),
+      funnel
+        .filter((row) => row.funnel === 'leads' && row.group === 'all' && row.cohort === 'all')
+        .map((row) => row.reached.toLocaleString('en-US')),
     );
     const won = byTeam.reduce((sum, row) => sum + row.won, 0);
     const closed = byTeam.reduce((sum, row) => sum + row.won + row.lost, 0);

@@ -69,7 +69,7 @@ export const reportChart = async (
     kind: chart.kind,
     bars: chart.bars.map((bar): ChartBar => ({
       ...bar,
-      ...(drill === undefined ? {} : { drill: drill(bar.label) }),
+      ...(drill === undefined ? {} : { drill: drill(bar.key ?? bar.label) }),
     })),
   });
 };

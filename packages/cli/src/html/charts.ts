@@ -3,6 +3,8 @@ import { escapeHtml } from './escapeHtml.js';
 /** One bar: a label, its value (drawn to scale) and the text shown beside it. */
 export interface Bar {
   readonly label: string;
+  /** The code or id behind the label (a stage, a team id), for links that select the bar's records. */
+  readonly key?: string;
   readonly value: number;
   readonly display: string;
 }

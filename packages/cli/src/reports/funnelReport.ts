@@ -140,6 +140,7 @@ export const funnelReport = async (
             // The lead funnel's stages run through the deal stages to won.
             bars: overall.stages.map((stage) => ({
               label: codeLabel(stage.stage),
+              key: stage.stage,
               value: stage.reached,
               display: stage.reached.toLocaleString('en-US'),
             })),

@@ -136,6 +136,7 @@ export const performanceReport = async (
               )
               .map((row) => ({
                 label: label(row),
+                key: row.group,
                 value: majorUnits(row.wonRevenue, currency),
                 display: formatMoney({ [currency]: row.wonRevenue[currency] ?? 0 }),
               })),

@@ -136,6 +136,7 @@ export const receivablesReport = async (
             title: `Outstanding by days past due (${currency})`,
             bars: AGING_BUCKETS.map((bucket) => ({
               label: AGING_KEYS[bucket][1],
+              key: bucket,
               value: majorUnits(total.aging[bucket], currency),
               display: formatMoney({ [currency]: total.aging[bucket][currency] ?? 0 }),
             })),

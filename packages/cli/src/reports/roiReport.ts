@@ -118,6 +118,7 @@ export const roiReport = async (
               .filter((row) => row.roi[currency] !== undefined && row.roi[currency].value !== null)
               .map((row) => ({
                 label: label(row.campaignId),
+                key: row.campaignId,
                 value: Number(row.roi[currency]?.value ?? 0),
                 display: `${(percent(row.roi[currency]) ?? 0).toFixed(2)}%`,
               })),

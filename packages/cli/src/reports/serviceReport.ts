@@ -107,6 +107,7 @@ export const serviceReport = async (
       title: 'Tickets by status',
       bars: [...byStatus].map(([status, count]) => ({
         label: codeLabel(status),
+        key: status,
         value: count,
         display: count.toLocaleString('en-US'),
       })),

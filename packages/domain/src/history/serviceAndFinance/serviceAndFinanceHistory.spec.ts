@@ -46,7 +46,7 @@ const comparable = (event: RecordedEvent) => ({
 describe('seeded history with service and finance', () => {
   it('adds tickets, campaigns, invoices, payments, refunds, targets and commission the domain accepted', async () => {
     const store = createInMemoryEventStore();
-    const { world, finance } = await generate(store, 11, 700);
+    const { world, finance } = await generate(store, 11, 1000);
     const types = new Set<string>();
     for (const event of await collect(store.readAll())) {
       const codec = codecs[streamCategory(event.streamName)];
