@@ -1,0 +1,72 @@
+import * as t from 'io-ts';
+import { CaptureLead, OpenOpportunity, RegisterCustomer } from '@clientele/domain';
+
+/** What a mapping file can import, with the command its first row of a record becomes. */
+export interface MappingKind {
+  /** The command each record starts with; its fields are what `columns` and `constants` fill. */
+  readonly codec: t.Mixed;
+  /** The command field the id column (with its prefix) fills. */
+  readonly idField: string;
+  /** Fields read with the mapping's date format into a day (`YYYY-MM-DD`). */
+  readonly dateFields: readonly string[];
+  /** Fields read with the mapping's money reading into `{ amountMinor, currency }`. */
+  readonly moneyFields: readonly string[];
+  /** Fields that are not the command's own, with what they do. */
+  readonly extraFields: Readonly<Record<string, string>>;
+}
+
+/** The kinds a mapping file imports. */
+export const MAPPING_KINDS = {
+  customers: {
+    codec: RegisterCustomer,
+    idField: 'customerId',
+    dateFields: [],
+    moneyFields: [],
+    extraFields: {},
+  },
+  leads: {
+    codec: CaptureLead,
+    idField: 'leadId',
+    dateFields: [],
+    moneyFields: [],
+    extraFields: {},
+  },
+  opportunities: {
+    codec: OpenOpportunity,
+    idField: 'opportunityId',
+    dateFields: ['expectedCloseOn'],
+    moneyFields: ['amount'],
+    extraFields: {
+      stage:
+        "the pipeline stage id after the value map; a won or lost stage closes the deal on its close date, and later rows of the same id are the deal's stage history",
+    },
+  },
+} satisfies Record<string, MappingKind>;
+
+/** A kind a mapping file imports. */
+export type MappingKindName = keyof typeof MAPPING_KINDS;
+
+/** The required and optional props of a command codec made by `commandCodecFor`. */
+const commandProps = (codec: t.Mixed): { required: t.Props; optional: t.Props } => {
+  const parts = codec instanceof t.IntersectionType ? (codec.types as t.Mixed[]) : [codec];
+  const props = (part: t.Mixed | undefined): t.Props =>
+    part instanceof t.InterfaceType || part instanceof t.PartialType ? (part.props as t.Props) : {};
+  return { required: props(parts[0]), optional: props(parts[1]) };
+};
+
+/** The fields a mapping of `kind` can fill from columns or constants, and whether each is required. */
+export const mappableFields = (
+  kind: MappingKindName,
+): readonly { readonly field: string; readonly required: boolean; readonly type: string }[] => {
+  const { codec, idField, extraFields } = MAPPING_KINDS[kind] as MappingKind;
+  const { required, optional } = commandProps(codec);
+  const listed = (props: t.Props, isRequired: boolean) =>
+    Object.entries(props)
+      .filter(([field]) => field !== 'kind' && field !== idField)
+      .map(([field, type]) => ({ field, required: isRequired, type: type.name }));
+  return [
+    ...listed(required, true),
+    ...listed(optional, false),
+    ...Object.entries(extraFields).map(([field, what]) => ({ field, required: false, type: what })),
+  ];
+};
