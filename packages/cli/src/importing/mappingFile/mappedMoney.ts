@@ -31,17 +31,19 @@ export type MoneyReading = t.TypeOf<typeof MoneyReading>;
  */
 export const readMinorUnits = (cell: string, reading: MoneyReading): E.Either<string, number> => {
   const decimal = reading.decimalSeparator;
-  const thousands = decimal === '.' ? /[,\s'\u00a0\u202f]/g : /[.\s'\u00a0\u202f]/g;
-  const number = cell
-    .trim()
-    .replace(/^[^\d-]+|[^\d]+$/g, '')
-    .replace(thousands, '');
+  const separator = decimal === '.' ? "[,\\s'\u00a0\u202f]" : "[.\\s'\u00a0\u202f]";
+  const number = cell.trim().replace(/^[^\d-]+|[^\d]+$/g, '');
+  // Thousands separators only between groups of three digits: `1.2.3` is a mistake, not 123.
+  const match = new RegExp(
+    `^(-?)(\\d{1,3}(?:${separator}\\d{3})+|\\d+)(?:\\${decimal}(\\d*))?$`,
+  ).exec(number);
   const minor = reading.minorUnits ?? 2;
-  const match = new RegExp(`^(-?)(\\d+)(?:\\${decimal}(\\d*))?$`).exec(number);
   const wrong = (why: string) => E.left(`${why}, got ${JSON.stringify(cell)}`);
-  if (match === null) return wrong(`expected an amount with "${decimal}" as decimal separator`);
+  if (match === null)
+    return wrong(`expected an amount with "${decimal}" as decimal separator, thousands in threes`);
   const fraction = match[3] ?? '';
   if (fraction.length > minor) return wrong(`more than ${minor} decimals`);
-  const value = Number(`${match[1] ?? ''}${match[2] ?? ''}${fraction.padEnd(minor, '0')}`);
+  const digits = (match[2] ?? '').replace(/\D/g, '');
+  const value = Number(`${match[1] ?? ''}${digits}${fraction.padEnd(minor, '0')}`);
   return Number.isSafeInteger(value) ? E.right(value) : wrong('too large an amount');
 };

@@ -11,6 +11,8 @@ export interface MappingKind {
   readonly dateFields: readonly string[];
   /** Fields read with the mapping's money reading into `{ amountMinor, currency }`. */
   readonly moneyFields: readonly string[];
+  /** Command fields a column may not fill, as the import sets them itself. */
+  readonly setByImport?: readonly string[];
   /** Fields that are not the command's own, with what they do. */
   readonly extraFields: Readonly<Record<string, string>>;
 }
@@ -36,6 +38,7 @@ export const MAPPING_KINDS = {
     idField: 'opportunityId',
     dateFields: ['expectedCloseOn'],
     moneyFields: ['amount'],
+    setByImport: ['stageId'],
     extraFields: {
       stage:
         "the pipeline stage id after the value map; a won or lost stage closes the deal on its close date, and later rows of the same id are the deal's stage history",
@@ -45,6 +48,9 @@ export const MAPPING_KINDS = {
 
 /** A kind a mapping file imports. */
 export type MappingKindName = keyof typeof MAPPING_KINDS;
+
+/** The kinds a mapping file imports, in the order the help lists them. */
+export const MAPPING_KIND_NAMES = Object.keys(MAPPING_KINDS) as readonly MappingKindName[];
 
 /** The required and optional props of a command codec made by `commandCodecFor`. */
 const commandProps = (codec: t.Mixed): { required: t.Props; optional: t.Props } => {
@@ -58,11 +64,11 @@ const commandProps = (codec: t.Mixed): { required: t.Props; optional: t.Props } 
 export const mappableFields = (
   kind: MappingKindName,
 ): readonly { readonly field: string; readonly required: boolean; readonly type: string }[] => {
-  const { codec, idField, extraFields } = MAPPING_KINDS[kind] as MappingKind;
+  const { codec, idField, extraFields, setByImport = [] } = MAPPING_KINDS[kind] as MappingKind;
   const { required, optional } = commandProps(codec);
   const listed = (props: t.Props, isRequired: boolean) =>
     Object.entries(props)
-      .filter(([field]) => field !== 'kind' && field !== idField)
+      .filter(([field]) => field !== 'kind' && field !== idField && !setByImport.includes(field))
       .map(([field, type]) => ({ field, required: isRequired, type: type.name }));
   return [
     ...listed(required, true),

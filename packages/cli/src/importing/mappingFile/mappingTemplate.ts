@@ -7,10 +7,12 @@ import { MAPPING_KINDS, mappableFields } from './mappingKinds.js';
  */
 export const mappingTemplate = (kind: MappingKindName): string => {
   const fields = mappableFields(kind);
-  const { dateFields, moneyFields } = MAPPING_KINDS[kind];
+  const { dateFields, moneyFields, extraFields } = MAPPING_KINDS[kind];
+  // The value map shown is for a field the export most likely words its own way.
+  const mapped = Object.keys(extraFields)[0] ?? fields[0]?.field ?? '';
   const columns = fields
     .map(({ field, required }) => `"${field}": "${required ? '' : '?'}${field} column"`)
-    .join(', ');
+    .join(',\n   ');
   const extras = [
     ...(dateFields.length > 0 || kind === 'opportunities'
       ? ['"dates": {"format": "DD/MM/YYYY", "timeZone": "Europe/Berlin"}']
@@ -21,8 +23,8 @@ export const mappingTemplate = (kind: MappingKindName): string => {
   ];
   return [
     `{"imports": "${kind}", "idColumn": "Id", "idPrefix": "crm-", "dateColumn": "Created",`,
-    ` "columns": {${columns}},`,
-    ` "values": {"${fields[0]?.field ?? ''}": {"in the file": "in Clientele"}},`,
+    ` "columns": {\n   ${columns}},`,
+    ` "values": {"${mapped}": {"in the file": "in Clientele"}},`,
     ...extras.map((extra) => ` ${extra},`),
     ` "constants": {}}`,
   ].join('\n');
