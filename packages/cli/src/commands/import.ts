@@ -32,7 +32,7 @@ import { tenantFrom } from '../store/tenant.js';
 
 /** The tenant key used when `CLIENTELE_TENANT_KEY` is not set: fine for trying, not for production. */
 
-const HELP = `Usage: clientele import customers|leads|opportunities|tickets|invoices <file.csv>
+const HELP = `Usage: clientele import customers|leads|opportunities|tickets|invoices|payments <file.csv>
                         [--mapping NAME|FILE] [--dry-run] [--skip-invalid]
                         [--delimiter comma|semicolon|tab] [--encoding NAME] [--store URL]
 
@@ -47,7 +47,7 @@ Mappings (--mapping; the default is the one mapping of the kind):
 ${DATASET_IMPORTS.map((d) => `  ${d.name.padEnd(9)} ${d.kind.padEnd(14)} ${d.describe}`).join('\n')}
 
   --mapping NAME  one of the mappings above
-  --mapping FILE  a JSON mapping file for customers, leads or opportunities: which column is
+  --mapping FILE  a JSON mapping file for any of the kinds above: which column is
                   the id (and the prefix ids get), which command field each column fills,
                   value maps from the file's words to Clientele's, how dates and amounts are
                   written, fixed values for the rest (templates below)

@@ -4,6 +4,8 @@ import * as t from 'io-ts';
 import { formatValidationErrors } from '@clientele/eventstore';
 import { DateFormat, TimeZone } from './mappingFile/mappedDate.js';
 import { MoneyReading } from './mappingFile/mappedMoney.js';
+import type { MappingKind } from './mappingFile/mappingKinds.js';
+import { MAPPING_KINDS } from './mappingFile/mappingKinds.js';
 
 /**
  * A mapping file (JSON) for CSV files without a named mapping: which column identifies each
@@ -16,7 +18,14 @@ import { MoneyReading } from './mappingFile/mappedMoney.js';
 export const ColumnMapping = t.intersection(
   [
     t.type({
-      imports: t.keyof({ customers: null, leads: null, opportunities: null }),
+      imports: t.keyof({
+        customers: null,
+        leads: null,
+        opportunities: null,
+        tickets: null,
+        invoices: null,
+        payments: null,
+      }),
       idColumn: t.string,
       columns: t.record(t.string, t.string),
     }),
@@ -26,6 +35,8 @@ export const ColumnMapping = t.intersection(
       constants: t.record(t.string, t.unknown),
       /** A column holding each row's business date; else the time of import. */
       dateColumn: t.string,
+      /** Per field, what goes before a column's value: ids of records imported with a prefix. */
+      prefixes: t.record(t.string, t.string),
       /** Per field, the export's values to Clientele's; a value not listed is kept as it is. */
       values: t.record(t.string, t.record(t.string, t.string)),
       /** How dates are written (default `YYYY-MM-DD`) and the zone their times are in (UTC). */
@@ -50,7 +61,10 @@ export const readColumnMapping = (file: string): E.Either<string, ColumnMapping>
     (errors: t.Errors) =>
       `${file} is not a mapping file: ${formatValidationErrors(errors).join('; ')}`,
   )(ColumnMapping.decode(parsed.right));
-  if (E.isRight(decoded) && decoded.right.imports === 'opportunities' && !decoded.right.money)
-    return E.left(`${file} is not a mapping file: money: required to import opportunities`);
+  if (E.isLeft(decoded) || decoded.right.money !== undefined) return decoded;
+  const { moneyFields } = MAPPING_KINDS[decoded.right.imports] as MappingKind;
+  const amounts = Object.keys(decoded.right.columns).filter((f) => moneyFields.includes(f));
+  if (amounts.length > 0)
+    return E.left(`${file} is not a mapping file: money: required to read ${amounts.join(', ')}`);
   return decoded;
 };

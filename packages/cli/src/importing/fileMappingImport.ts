@@ -5,6 +5,8 @@ import * as E from 'fp-ts/lib/Either.js';
 import type { CommandSink, MappedRow, RejectedRow } from '@clientele/domain';
 import {
   createCustomerService,
+  createInvoiceService,
+  createTicketService,
   createImportTally,
   createLeadService,
   createOpportunityService,
@@ -25,36 +27,44 @@ interface RowMapper {
   ): E.Either<RejectedRow, readonly MappedRow<unknown>[]>;
 }
 
+/** The entry point a kind's commands are sent to. */
+const entryPointOf = (mapping: ColumnMapping, setting: ImportSetting): CommandSink<unknown> => {
+  const { store } = setting;
+  const sinkOf = <C>(sink: CommandSink<C>) => operatedSink(sink, setting) as CommandSink<unknown>;
+  switch (mapping.imports) {
+    case 'customers':
+      return sinkOf(createCustomerService({ store, ...setting.tenant }));
+    case 'leads':
+      return sinkOf(createLeadService({ store }));
+    case 'opportunities':
+      return sinkOf(createOpportunityService(store));
+    case 'tickets':
+      return sinkOf(createTicketService(store));
+    case 'invoices':
+    case 'payments':
+      return sinkOf(createInvoiceService(store));
+  }
+};
+
 /** The row mapping and entry point of the mapping's kind, fresh for one run. */
 const rowMapperFor = (
   mapping: ColumnMapping,
   setting: ImportSetting,
   now: () => string,
-): RowMapper => {
-  const { store } = setting;
-  const sinkOf = <C>(sink: CommandSink<C>) => operatedSink(sink, setting) as CommandSink<unknown>;
-  switch (mapping.imports) {
-    case 'opportunities':
-      return {
-        sink: sinkOf(createOpportunityService(store)),
-        ...createOpportunityRows(mapping, now),
-      };
-    case 'customers':
-    case 'leads':
-      return {
-        sink:
-          mapping.imports === 'customers'
-            ? sinkOf(createCustomerService({ store, ...setting.tenant }))
-            : sinkOf(createLeadService({ store })),
-        mapRow: (values, lineNumber) =>
+): RowMapper => ({
+  sink: entryPointOf(mapping, setting),
+  ...(mapping.imports === 'opportunities'
+    ? createOpportunityRows(mapping, now)
+    : {
+        mapRow: (values: Readonly<Record<string, string>>, lineNumber: number) =>
           E.map((row: MappedRow<unknown>) => [row])(mapColumns(mapping, values, lineNumber, now)),
-      };
-  }
-};
+      }),
+});
 
 /**
  * An import driven by a mapping file instead of a named mapping: each row becomes the commands
- * of its kind (a customer registration, a lead capture, a deal's opening and stage history),
+ * of its kind (a customer registration, a lead capture, a ticket, an invoice, a payment, a deal's opening
+ * and stage history),
  * streamed through the kind's entry point.
  */
 export const fileMappingImport = (

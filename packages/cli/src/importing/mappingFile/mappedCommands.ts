@@ -2,10 +2,12 @@ import * as E from 'fp-ts/lib/Either.js';
 import { v5 as uuidv5 } from 'uuid';
 import type { CommandContext } from '@clientele/eventstore';
 import type { MappedRow, RejectedRow } from '@clientele/domain';
-import { CustomerCommand, LeadCommand, decodeRow } from '@clientele/domain';
+import { decodeRow } from '@clientele/domain';
 import type { ColumnMapping } from '../columnMapping.js';
 import type { MappedFields } from './mappedFields.js';
+import type { MappingKind } from './mappingKinds.js';
 import { mapFields } from './mappedFields.js';
+import { MAPPING_KINDS } from './mappingKinds.js';
 
 /** Namespace of the command ids of rows imported with a mapping file. */
 const COLUMN_MAPPING_NAMESPACE = '3b8d6f2a-1c47-4e95-a0d2-8f5e7c9b4a16';
@@ -27,28 +29,22 @@ export const mappedContext = (commandId: string, occurredAt: string): CommandCon
   occurredAt,
 });
 
-/** The command a customer or lead row becomes: a customer registration or a lead capture. */
-export type ColumnCommand = CustomerCommand | LeadCommand;
-
 /**
- * Maps one customer or lead row with a mapping file into a registration or a capture; the
- * command id derives from what is imported and the row's id.
+ * Maps one row of a kind whose record is one command (a customer, lead, ticket, invoice or
+ * payment) into that command, decoded by the kind's codec; the command id derives from what is
+ * imported and the row's id.
  */
 export const mapColumns = (
   mapping: ColumnMapping,
   values: Readonly<Record<string, string>>,
   lineNumber: number,
   now: () => string,
-): E.Either<RejectedRow, MappedRow<ColumnCommand>> =>
+): E.Either<RejectedRow, MappedRow<unknown>> =>
   E.chain(({ recordId, fields, date }: MappedFields) => {
+    const kind: MappingKind = MAPPING_KINDS[mapping.imports];
     const context = mappedContext(mappedCommandId(mapping, recordId), date?.instant ?? now());
-    const decoded: E.Either<RejectedRow, ColumnCommand> =
-      mapping.imports === 'customers'
-        ? decodeRow(
-            CustomerCommand,
-            { ...fields, kind: 'RegisterCustomer', customerId: recordId },
-            lineNumber,
-          )
-        : decodeRow(LeadCommand, { ...fields, kind: 'CaptureLead', leadId: recordId }, lineNumber);
-    return E.map((command: ColumnCommand) => ({ lineNumber, command, context }))(decoded);
+    const command = { ...fields, kind: kind.codec.name, [kind.idField]: recordId };
+    return E.map((decoded: unknown) => ({ lineNumber, command: decoded, context }))(
+      decodeRow(kind.codec, command, lineNumber),
+    );
   })(mapFields(mapping, values, lineNumber));

@@ -59,7 +59,14 @@ export const mapFields = (
         currencyColumn === undefined ? mapping.money.currency : values[currencyColumn]?.trim();
       if (E.isLeft(amount)) problems.push(`${column}: ${amount.left}`);
       else fields[field] = { amountMinor: amount.right, currency };
-    } else fields[field] = value;
+    } else fields[field] = `${mapping.prefixes?.[field] ?? ''}${value}`;
+  }
+  const currency = mapping.money?.currency;
+  if (kind.currencyField !== undefined && fields[kind.currencyField] === undefined) {
+    const column = mapping.money?.currencyColumn;
+    const fromColumn = column === undefined ? undefined : values[column]?.trim();
+    if (fromColumn !== undefined && fromColumn !== '') fields[kind.currencyField] = fromColumn;
+    else if (currency !== undefined) fields[kind.currencyField] = currency;
   }
   return problems.length > 0
     ? E.left({ lineNumber, problems })

@@ -1,5 +1,12 @@
 import * as t from 'io-ts';
-import { CaptureLead, OpenOpportunity, RegisterCustomer } from '@clientele/domain';
+import {
+  CaptureLead,
+  IssueInvoice,
+  OpenOpportunity,
+  OpenTicket,
+  RecordPayment,
+  RegisterCustomer,
+} from '@clientele/domain';
 
 /** What a mapping file can import, with the command its first row of a record becomes. */
 export interface MappingKind {
@@ -7,6 +14,8 @@ export interface MappingKind {
   readonly codec: t.Mixed;
   /** The command field the id column (with its prefix) fills. */
   readonly idField: string;
+  /** A field filled with the money reading's currency when no column or constant fills it. */
+  readonly currencyField?: string;
   /** Fields read with the mapping's date format into a day (`YYYY-MM-DD`). */
   readonly dateFields: readonly string[];
   /** Fields read with the mapping's money reading into `{ amountMinor, currency }`. */
@@ -31,6 +40,28 @@ export const MAPPING_KINDS = {
     idField: 'leadId',
     dateFields: [],
     moneyFields: [],
+    extraFields: {},
+  },
+  tickets: {
+    codec: OpenTicket,
+    idField: 'ticketId',
+    dateFields: [],
+    moneyFields: [],
+    extraFields: {},
+  },
+  invoices: {
+    codec: IssueInvoice,
+    idField: 'invoiceId',
+    dateFields: ['issuedOn', 'dueOn'],
+    moneyFields: ['total'],
+    currencyField: 'currency',
+    extraFields: {},
+  },
+  payments: {
+    codec: RecordPayment,
+    idField: 'paymentId',
+    dateFields: ['receivedOn'],
+    moneyFields: ['amount'],
     extraFields: {},
   },
   opportunities: {
