@@ -151,4 +151,33 @@ describe('mapping files for invoices, payments and tickets', () => {
     expect(result.err).toContain('priority');
     expect(result.err).toContain('channel');
   });
+
+  it('imports the contacts of customers imported before, and a re-run changes nothing', async () => {
+    const customers = ['Account,Name', 'Rossi,Rossi Srl', ''].join('\n');
+    const registered = await importWith('customers', customers, {
+      idColumn: 'Account',
+      idPrefix: 'acct-',
+      columns: { name: 'Name' },
+      constants: { customerKind: 'company' },
+    });
+    expect(registered.code, registered.err).toBe(ExitCode.ok);
+    const before = events().length;
+    const csv = ['Contact ID,Account,Full Name,Title', 'C-7,Rossi,"Rossi, Maria",CFO', ''].join(
+      '\n',
+    );
+    const contacts = {
+      idColumn: 'Contact ID',
+      idPrefix: 'contact-',
+      columns: { customerId: 'Account', name: 'Full Name', role: 'Title' },
+      prefixes: { customerId: 'acct-' },
+    };
+    const added = await importWith('contacts', csv, contacts);
+    expect(added.code, added.err).toBe(ExitCode.ok);
+    const written = events().slice(before);
+    expect(written.map((event) => event.type)).toEqual(['CustomerContactAdded']);
+    expect(written[0]?.stream).toContain('acct-Rossi');
+    const again = await importWith('contacts', csv, contacts);
+    expect(again.code).toBe(ExitCode.ok);
+    expect(events()).toHaveLength(before + 1);
+  });
 });

@@ -32,7 +32,7 @@ import { tenantFrom } from '../store/tenant.js';
 
 /** The tenant key used when `CLIENTELE_TENANT_KEY` is not set: fine for trying, not for production. */
 
-const HELP = `Usage: clientele import customers|leads|opportunities|tickets|invoices|payments <file.csv>
+const HELP = `Usage: clientele import customers|contacts|leads|opportunities|tickets|invoices|payments <file.csv>
                         [--mapping NAME|FILE] [--dry-run] [--skip-invalid]
                         [--delimiter comma|semicolon|tab] [--encoding NAME] [--store URL]
 

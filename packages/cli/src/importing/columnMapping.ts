@@ -20,6 +20,7 @@ export const ColumnMapping = t.intersection(
     t.type({
       imports: t.keyof({
         customers: null,
+        contacts: null,
         leads: null,
         opportunities: null,
         tickets: null,

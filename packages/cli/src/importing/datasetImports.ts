@@ -22,6 +22,7 @@ import {
 /** What `clientele import` can import. */
 export const IMPORT_KINDS = [
   'customers',
+  'contacts',
   'leads',
   'opportunities',
   'tickets',

@@ -33,6 +33,7 @@ const entryPointOf = (mapping: ColumnMapping, setting: ImportSetting): CommandSi
   const sinkOf = <C>(sink: CommandSink<C>) => operatedSink(sink, setting) as CommandSink<unknown>;
   switch (mapping.imports) {
     case 'customers':
+    case 'contacts':
       return sinkOf(createCustomerService({ store, ...setting.tenant }));
     case 'leads':
       return sinkOf(createLeadService({ store }));
@@ -63,7 +64,7 @@ const rowMapperFor = (
 
 /**
  * An import driven by a mapping file instead of a named mapping: each row becomes the commands
- * of its kind (a customer registration, a lead capture, a ticket, an invoice, a payment, a deal's opening
+ * of its kind (a customer registration, a contact, a lead capture, a ticket, an invoice, a payment, a deal's opening
  * and stage history),
  * streamed through the kind's entry point.
  */

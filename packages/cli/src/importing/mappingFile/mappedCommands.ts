@@ -30,8 +30,8 @@ export const mappedContext = (commandId: string, occurredAt: string): CommandCon
 });
 
 /**
- * Maps one row of a kind whose record is one command (a customer, lead, ticket, invoice or
- * payment) into that command, decoded by the kind's codec; the command id derives from what is
+ * Maps one row of a kind whose record is one command (a customer, contact, lead, ticket,
+ * invoice or payment) into that command, decoded by the kind's codec; the command id derives from what is
  * imported and the row's id.
  */
 export const mapColumns = (
@@ -43,7 +43,10 @@ export const mapColumns = (
   E.chain(({ recordId, fields, date }: MappedFields) => {
     const kind: MappingKind = MAPPING_KINDS[mapping.imports];
     const context = mappedContext(mappedCommandId(mapping, recordId), date?.instant ?? now());
-    const command = { ...fields, kind: kind.codec.name, [kind.idField]: recordId };
+    const command =
+      kind.nested === undefined
+        ? { ...fields, kind: kind.codec.name, [kind.idField]: recordId }
+        : kind.nested.command(fields, recordId);
     return E.map((decoded: unknown) => ({ lineNumber, command: decoded, context }))(
       decodeRow(kind.codec, command, lineNumber),
     );

@@ -1,6 +1,8 @@
 import * as t from 'io-ts';
 import {
+  AddCustomerContact,
   CaptureLead,
+  Contact,
   IssueInvoice,
   OpenOpportunity,
   OpenTicket,
@@ -20,6 +22,14 @@ export interface MappingKind {
   readonly dateFields: readonly string[];
   /** Fields read with the mapping's money reading into `{ amountMinor, currency }`. */
   readonly moneyFields: readonly string[];
+  /**
+   * For a command whose record sits inside it (a contact inside `AddCustomerContact`): the codec
+   * of the fields a mapping fills, and how they and the record's id make the command.
+   */
+  readonly nested?: {
+    readonly fields: t.Mixed;
+    readonly command: (fields: Readonly<Record<string, unknown>>, id: string) => unknown;
+  };
   /** Command fields a column may not fill, as the import sets them itself. */
   readonly setByImport?: readonly string[];
   /** Fields that are not the command's own, with what they do. */
@@ -34,6 +44,21 @@ export const MAPPING_KINDS = {
     dateFields: [],
     moneyFields: [],
     extraFields: {},
+  },
+  contacts: {
+    codec: AddCustomerContact,
+    idField: 'subjectId',
+    dateFields: [],
+    moneyFields: [],
+    extraFields: {},
+    nested: {
+      fields: t.intersection([t.type({ customerId: t.string }), Contact]),
+      command: ({ customerId, ...contact }, id) => ({
+        kind: 'AddCustomerContact',
+        customerId,
+        contact: { ...contact, subjectId: id },
+      }),
+    },
   },
   leads: {
     codec: CaptureLead,
@@ -83,20 +108,33 @@ export type MappingKindName = keyof typeof MAPPING_KINDS;
 /** The kinds a mapping file imports, in the order the help lists them. */
 export const MAPPING_KIND_NAMES = Object.keys(MAPPING_KINDS) as readonly MappingKindName[];
 
-/** The required and optional props of a command codec made by `commandCodecFor`. */
+/** The required and optional props of a codec made of intersections of types and partials. */
 const commandProps = (codec: t.Mixed): { required: t.Props; optional: t.Props } => {
-  const parts = codec instanceof t.IntersectionType ? (codec.types as t.Mixed[]) : [codec];
-  const props = (part: t.Mixed | undefined): t.Props =>
-    part instanceof t.InterfaceType || part instanceof t.PartialType ? (part.props as t.Props) : {};
-  return { required: props(parts[0]), optional: props(parts[1]) };
+  if (codec instanceof t.IntersectionType)
+    return (codec.types as t.Mixed[]).map(commandProps).reduce(
+      (all, part) => ({
+        required: { ...all.required, ...part.required },
+        optional: { ...all.optional, ...part.optional },
+      }),
+      { required: {}, optional: {} },
+    );
+  if (codec instanceof t.InterfaceType) return { required: codec.props as t.Props, optional: {} };
+  if (codec instanceof t.PartialType) return { required: {}, optional: codec.props as t.Props };
+  return { required: {}, optional: {} };
 };
 
 /** The fields a mapping of `kind` can fill from columns or constants, and whether each is required. */
 export const mappableFields = (
   kind: MappingKindName,
 ): readonly { readonly field: string; readonly required: boolean; readonly type: string }[] => {
-  const { codec, idField, extraFields, setByImport = [] } = MAPPING_KINDS[kind] as MappingKind;
-  const { required, optional } = commandProps(codec);
+  const {
+    codec,
+    idField,
+    extraFields,
+    nested,
+    setByImport = [],
+  } = MAPPING_KINDS[kind] as MappingKind;
+  const { required, optional } = commandProps(nested?.fields ?? codec);
   const listed = (props: t.Props, isRequired: boolean) =>
     Object.entries(props)
       .filter(([field]) => field !== 'kind' && field !== idField && !setByImport.includes(field))
