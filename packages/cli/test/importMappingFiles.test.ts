@@ -150,7 +150,7 @@ describe('the example mapping files', () => {
     expect(after.length).toBe(events.length);
   });
 
-  it('turns several rows of one deal into its stage history, and a re-run changes nothing', async () => {
+  it('turns several rows of one deal into its stage and amount history, and a re-run changes nothing', async () => {
     const csv = [
       'Opportunity ID,Opportunity Name,Opportunity Owner,Stage,Amount,Close Date,Created Date',
       '006A,Big deal,Jane Roe,Prospecting,"10,000",06/30/2024,01/02/2024',
@@ -165,12 +165,15 @@ describe('the example mapping files', () => {
     expect(kinds(events)).toEqual([
       'OpportunityOpened',
       'OpportunityStageChanged',
+      'OpportunityAmountChanged',
       'OpportunityStageChanged',
       'OpportunityWon',
     ]);
+    expect(events[4]?.data).toMatchObject({ amount: { amountMinor: 1_200_000, currency: 'USD' } });
     expect(events.map((event) => event.occurredAt)).toEqual([
       '2024-01-02T08:00:00.000Z',
       '2024-02-03T08:00:00.000Z',
+      '2024-04-04T07:00:00.000Z',
       '2024-04-04T07:00:00.000Z',
       '2024-06-28T07:00:00.000Z',
     ]);

@@ -26,9 +26,10 @@ interface Step {
  *
  * - the first row of a deal opens it (in its stage when that stage is open, else in the
  *   pipeline's first stage) on the row's date, then, for a won or lost stage, closes it on its
- *   close date (`expectedCloseOn`) at the row's amount;
+ *   close date (`expectedCloseOn`), a won deal at the row's amount;
  * - a later row in another stage moves the deal there on its date, or closes it; a later row of a
- *   closed deal in an open stage reopens it there; a row in the same stage adds nothing.
+ *   closed deal in an open stage reopens it there; a later row of an open deal with another
+ *   amount changes the amount first; a row with the same stage and amount adds nothing.
  *
  * The pipeline is the `pipeline` constant, or the default B2B one. Each command's id derives from
  * the deal and the step (with its stage and day), so importing the file again changes nothing.
@@ -36,6 +37,7 @@ interface Step {
  */
 export const createOpportunityRows = (mapping: ColumnMapping, now: () => string) => {
   const stageOf = new Map<string, PipelineStage>();
+  const amountOf = new Map<string, string>();
   const zone = { format: 'YYYY-MM-DD', timeZone: dateReading(mapping).timeZone };
 
   const history = (
@@ -64,12 +66,20 @@ export const createOpportunityRows = (mapping: ColumnMapping, now: () => string)
     const closeAt = E.getOrElse(() => at)(
       E.map((d: { instant: string }) => d.instant)(readDate(closeOn, zone)),
     );
+    const amount = given['amount'];
+    const amountKey = amount === undefined ? undefined : JSON.stringify(amount);
+    const amountBefore = amountOf.get(recordId);
+    if (amountKey !== undefined) amountOf.set(recordId, amountKey);
     const close = (): Step =>
       stage.won
         ? {
             step: `won ${closeOn}`,
             at: closeAt,
-            command: { kind: 'MarkOpportunityWon', wonOn: closeOn },
+            command: {
+              kind: 'MarkOpportunityWon',
+              wonOn: closeOn,
+              ...(amount === undefined ? {} : { finalAmount: amount }),
+            },
           }
         : {
             step: `lost ${closeOn}`,
@@ -90,15 +100,27 @@ export const createOpportunityRows = (mapping: ColumnMapping, now: () => string)
       };
       return E.right(stage.closed ? [open, close()] : [open]);
     }
-    if (before.stageId === stage.stageId) return E.right([]);
+    // A new amount on a later row of an open deal changes it; a won deal is won at its row's amount.
+    const changed: Step[] =
+      amountKey !== undefined && amountKey !== amountBefore && !stage.closed
+        ? [
+            {
+              step: `amount ${amountKey} ${at}`,
+              at,
+              command: { kind: 'ChangeOpportunityAmount', amount },
+            },
+          ]
+        : [];
+    if (before.stageId === stage.stageId) return E.right(changed);
     if (stage.closed && !before.closed) return E.right([close()]);
     const reopen: Step = {
       step: `reopen ${at}`,
       at,
       command: { kind: 'ReopenOpportunity', ...(stage.closed ? {} : { toStageId: stage.stageId }) },
     };
-    if (before.closed) return E.right(stage.closed ? [reopen, close()] : [reopen]);
+    if (before.closed) return E.right(stage.closed ? [reopen, close()] : [reopen, ...changed]);
     return E.right([
+      ...changed,
       {
         step: `move ${stage.stageId} ${at}`,
         at,
