@@ -13,6 +13,8 @@ import type { CliCommand, CommandInput } from '../command.js';
 import type { DatasetImport, ImportKind } from '../importing/datasetImports.js';
 import { readColumnMapping } from '../importing/columnMapping.js';
 import { fileMappingImport } from '../importing/fileMappingImport.js';
+import { MAPPING_KIND_NAMES } from '../importing/mappingFile/mappingKinds.js';
+import { mappingTemplate } from '../importing/mappingFile/mappingTemplate.js';
 import { ExitCode } from '../exitCodes.js';
 import { DATASET_IMPORTS, IMPORT_KINDS } from '../importing/datasetImports.js';
 import {
@@ -29,7 +31,7 @@ import { tenantFrom } from '../store/tenant.js';
 
 /** The tenant key used when `CLIENTELE_TENANT_KEY` is not set: fine for trying, not for production. */
 
-const HELP = `Usage: clientele import customers|leads|opportunities|tickets|invoices <file.csv>
+const HELP = `Usage: clientele import customers|contacts|leads|opportunities|tickets|invoices|payments <file.csv>
                         [--mapping NAME|FILE] [--dry-run] [--skip-invalid]
                         [--delimiter comma|semicolon|tab] [--encoding NAME] [--store URL]
 
@@ -44,11 +46,10 @@ Mappings (--mapping; the default is the one mapping of the kind):
 ${DATASET_IMPORTS.map((d) => `  ${d.name.padEnd(9)} ${d.kind.padEnd(14)} ${d.describe}`).join('\n')}
 
   --mapping NAME  one of the mappings above
-  --mapping FILE  a JSON mapping file for customers or leads: which column is the id, which
-                  command field each column fills, fixed values for the rest, e.g.
-                  {"imports": "customers", "idColumn": "account", "idPrefix": "acme-",
-                   "columns": {"name": "account", "industry": "sector"},
-                   "constants": {"customerKind": "company"}, "dateColumn": "since"}
+  --mapping FILE  a JSON mapping file for any of the kinds above: which column is
+                  the id (and the prefix ids get), which command field each column fills,
+                  value maps from the file's words to Clientele's, how dates and amounts are
+                  written, fixed values for the rest (templates below)
   --dry-run       check every row against the store and write nothing; prints the first
                   commands the rows become (a store that does not exist yet is not created)
   --skip-invalid  write the valid rows and report the rejected ones (still exits 1)
@@ -63,6 +64,9 @@ Exit codes: 0 every row imported (or, with --dry-run, would be); 1 nothing writt
 file is not readable CSV or rows were rejected (with --skip-invalid: the others were written);
 2 bad arguments; 3 store unavailable; 4 the actor may not import: it needs the Data.import
 permission (administrators by default).
+
+Mapping file templates ("?" marks an optional field; drop the fields your file lacks):
+${MAPPING_KIND_NAMES.map((k) => `  ${k}:\n${mappingTemplate(k).replace(/^/gm, '    ')}`).join('\n')}
 ${ACTOR_HELP}`;
 
 const isKind = (value: string | undefined): value is ImportKind =>

@@ -20,7 +20,15 @@ import {
 } from '@clientele/domain';
 
 /** What `clientele import` can import. */
-export const IMPORT_KINDS = ['customers', 'leads', 'opportunities', 'tickets', 'invoices'] as const;
+export const IMPORT_KINDS = [
+  'customers',
+  'contacts',
+  'leads',
+  'opportunities',
+  'tickets',
+  'invoices',
+  'payments',
+] as const;
 /** What `clientele import` can import. */
 export type ImportKind = (typeof IMPORT_KINDS)[number];
 

@@ -1,0 +1,156 @@
+import * as E from 'fp-ts/lib/Either.js';
+import type { MappedRow, Pipeline, PipelineStage, RejectedRow } from '@clientele/domain';
+import {
+  DEFAULT_B2B_PIPELINE,
+  OpportunityCommand,
+  Pipeline as PipelineCodec,
+  decodeRow,
+  findStage,
+} from '@clientele/domain';
+import type { ColumnMapping } from '../columnMapping.js';
+import type { MappedFields } from './mappedFields.js';
+import { readDate } from './mappedDate.js';
+import { dateReading, mapFields } from './mappedFields.js';
+import { mappedCommandId, mappedContext } from './mappedCommands.js';
+
+/** One command of a deal's history: the step naming its command id, its day and its fields. */
+interface Step {
+  readonly step: string;
+  readonly at: string;
+  readonly command: Record<string, unknown>;
+}
+
+/**
+ * Maps opportunity rows with a mapping file, remembering each deal's stage across the file so
+ * that a file with one row per stage change becomes the deal's history:
+ *
+ * - the first row of a deal opens it (in its stage when that stage is open, else in the
+ *   pipeline's first stage) on the row's date, then, for a won or lost stage, closes it on its
+ *   close date (`expectedCloseOn`), a won deal at the row's amount;
+ * - a later row in another stage moves the deal there on its date, or closes it; a later row of a
+ *   closed deal in an open stage reopens it there; a later row of an open deal with another
+ *   amount changes the amount first; a row with the same stage and amount adds nothing.
+ *
+ * The pipeline is the `pipeline` constant, or the default B2B one. Each command's id derives from
+ * the deal and the step (with its stage and day), so importing the file again changes nothing.
+ * Rows must come in the order things happened, as history exports list them.
+ */
+export const createOpportunityRows = (mapping: ColumnMapping, now: () => string) => {
+  const stageOf = new Map<string, PipelineStage>();
+  const amountOf = new Map<string, string>();
+  const zone = { format: 'YYYY-MM-DD', timeZone: dateReading(mapping).timeZone };
+
+  const history = (
+    { recordId, fields, date }: MappedFields,
+    lineNumber: number,
+  ): E.Either<RejectedRow, readonly Step[]> => {
+    const { stage: stageCell, ...given } = fields;
+    const pipeline: Pipeline = E.getOrElse(() => DEFAULT_B2B_PIPELINE)(
+      PipelineCodec.decode(given['pipeline']),
+    );
+    const first = pipeline.stages[0] as PipelineStage;
+    const stage =
+      stageCell === undefined
+        ? (stageOf.get(recordId) ?? first)
+        : findStage(pipeline, String(stageCell));
+    if (stage === undefined)
+      return E.left({
+        lineNumber,
+        problems: [
+          `stage: not a stage of the pipeline ${pipeline.pipelineId} (${pipeline.stages.map((s) => s.stageId).join(', ')}) nor mapped to one in values.stage, got ${JSON.stringify(stageCell)}`,
+        ],
+      });
+    const at = date?.instant ?? now();
+    const day = at.slice(0, 10);
+    const closeOn = typeof given['expectedCloseOn'] === 'string' ? given['expectedCloseOn'] : day;
+    const closeAt = E.getOrElse(() => at)(
+      E.map((d: { instant: string }) => d.instant)(readDate(closeOn, zone)),
+    );
+    const amount = given['amount'];
+    const amountKey = amount === undefined ? undefined : JSON.stringify(amount);
+    const amountBefore = amountOf.get(recordId);
+    if (amountKey !== undefined) amountOf.set(recordId, amountKey);
+    const close = (): Step =>
+      stage.won
+        ? {
+            step: `won ${closeOn}`,
+            at: closeAt,
+            command: {
+              kind: 'MarkOpportunityWon',
+              wonOn: closeOn,
+              ...(amount === undefined ? {} : { finalAmount: amount }),
+            },
+          }
+        : {
+            step: `lost ${closeOn}`,
+            at: closeAt,
+            command: { kind: 'MarkOpportunityLost', lostOn: closeOn },
+          };
+    const before = stageOf.get(recordId);
+    stageOf.set(recordId, stage);
+    if (before === undefined) {
+      const open: Step = {
+        step: 'open',
+        at,
+        command: {
+          ...given,
+          kind: 'OpenOpportunity',
+          ...(stage.closed ? {} : { stageId: stage.stageId }),
+        },
+      };
+      return E.right(stage.closed ? [open, close()] : [open]);
+    }
+    // A new amount on a later row of an open deal changes it; a won deal is won at its row's amount.
+    const changed: Step[] =
+      amountKey !== undefined && amountKey !== amountBefore && !stage.closed
+        ? [
+            {
+              step: `amount ${amountKey} ${at}`,
+              at,
+              command: { kind: 'ChangeOpportunityAmount', amount },
+            },
+          ]
+        : [];
+    if (before.stageId === stage.stageId) return E.right(changed);
+    if (stage.closed && !before.closed) return E.right([close()]);
+    const reopen: Step = {
+      step: `reopen ${at}`,
+      at,
+      command: { kind: 'ReopenOpportunity', ...(stage.closed ? {} : { toStageId: stage.stageId }) },
+    };
+    if (before.closed) return E.right(stage.closed ? [reopen, close()] : [reopen, ...changed]);
+    return E.right([
+      ...changed,
+      {
+        step: `move ${stage.stageId} ${at}`,
+        at,
+        command: { kind: 'MoveOpportunityStage', toStageId: stage.stageId },
+      },
+    ]);
+  };
+
+  return {
+    /** The commands one row becomes (none for a row that repeats the deal's stage), or why not. */
+    mapRow: (
+      values: Readonly<Record<string, string>>,
+      lineNumber: number,
+    ): E.Either<RejectedRow, readonly MappedRow<OpportunityCommand>[]> =>
+      E.chain((mapped: MappedFields) =>
+        E.chain(
+          E.traverseArray(({ step, at, command }: Step) =>
+            E.map((decoded: OpportunityCommand) => ({
+              lineNumber,
+              command: decoded,
+              context: mappedContext(mappedCommandId(mapping, mapped.recordId, step), at),
+            }))(
+              decodeRow(
+                OpportunityCommand,
+                { ...command, opportunityId: mapped.recordId },
+                lineNumber,
+              ),
+            ),
+          ),
+        )(history(mapped, lineNumber)),
+      )(mapFields(mapping, values, lineNumber)),
+  };
+};
