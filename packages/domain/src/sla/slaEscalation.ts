@@ -56,7 +56,10 @@ export interface SlaEscalator {
  */
 export const createSlaEscalator = (options: SlaEscalatorOptions): SlaEscalator => {
   const { store, tickets, clock, policy, calendar } = options;
-  const watched = new Map<string, { tenantId?: string; events: TimedTicketEvent[] }>();
+  const watched = new Map<
+    string,
+    { tenantId?: string; escalatedTo?: string; events: TimedTicketEvent[] }
+  >();
 
   const react = async (recorded: RecordedEvent): Promise<void> => {
     const decoded = TicketEvent.decode({ type: recorded.type, data: recorded.data });
@@ -71,6 +74,7 @@ export const createSlaEscalator = (options: SlaEscalatorOptions): SlaEscalator =
       ...(recorded.metadata.tenantId === undefined ? {} : { tenantId: recorded.metadata.tenantId }),
       events: [],
     };
+    if (event.type === 'TicketEscalated') entry.escalatedTo = event.data.escalatedTo;
     entry.events.push({
       event,
       occurredAt: recorded.metadata.occurredAt,
@@ -96,7 +100,10 @@ export const createSlaEscalator = (options: SlaEscalatorOptions): SlaEscalator =
     if (keeper !== undefined && (await keeper.acquire(leaseName)) === undefined) return 0;
     const now = clock.now();
     let sent = 0;
-    for (const [ticketId, { tenantId, events }] of watched) {
+    for (const [ticketId, { tenantId, escalatedTo, events }] of watched) {
+      // A ticket already escalated to the team would decide no event: sending the command again,
+      // every round for every breached ticket, would only load its stream and take the write lock.
+      if (escalatedTo === options.escalateTo) continue;
       const sla = ticketSla(events, policy, calendar, now);
       if (sla === undefined) continue;
       const current = sla.resolutions[sla.resolutions.length - 1];
