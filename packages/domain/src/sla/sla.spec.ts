@@ -213,7 +213,7 @@ describe('SLA escalation reactor, round after round', () => {
     const counted: typeof tickets = {
       ...tickets,
       handle: (command, context) => {
-        sent.push(command.kind);
+        sent.push((command as { readonly kind: string }).kind);
         return tickets.handle(command, context);
       },
     };

@@ -2,6 +2,7 @@ import type { RecordedEvent } from '../envelope/envelope.js';
 import type { LogStart, Position } from '../envelope/position.js';
 import type { Subscription, SubscriptionMessage } from '../eventStore/eventStore.js';
 import { END, START } from '../envelope/position.js';
+import { retryWhileUnavailable } from '../eventStore/storeUnavailable.js';
 
 /** One page of the log as an engine reads it for a subscription. */
 export interface LogPage {
@@ -39,20 +40,28 @@ export interface FollowLogOptions {
 /**
  * A catch-up subscription built from an engine's page reader and append signal. Each read starts
  * strictly after the last position scanned, so the hand-over from catch-up to live has no gap and
- * no duplicate by construction.
+ * no duplicate by construction. While the engine reports itself unavailable (a server restart),
+ * the subscription waits and reads again from the same position, so an outage costs no event.
  */
 export const followLog = (source: LogSource, options: FollowLogOptions = {}): Subscription => {
   const abort = new AbortController();
   const pageSize = options.pageSize ?? 500;
   let iterating = false;
 
+  const available = <A>(work: () => Promise<A>): Promise<A> =>
+    retryWhileUnavailable(work, abort.signal);
+
   async function* messages(): AsyncGenerator<SubscriptionMessage> {
     const from = options.fromPosition ?? START;
     let after: Position | undefined =
-      from === START ? undefined : from === END ? await source.headPosition() : from;
+      from === START
+        ? undefined
+        : from === END
+          ? await available(() => source.headPosition())
+          : from;
     let caughtUp = false;
     while (!abort.signal.aborted) {
-      const page = await source.readPage(after, pageSize);
+      const page = await available(() => source.readPage(after, pageSize));
       for (const event of page.events) {
         if (abort.signal.aborted) return;
         yield { kind: 'event', event };
@@ -65,7 +74,7 @@ export const followLog = (source: LogSource, options: FollowLogOptions = {}): Su
         caughtUp = true;
         yield { kind: 'caughtUp', position: after };
       }
-      await source.waitForAppend(after, abort.signal);
+      await available(() => source.waitForAppend(after, abort.signal));
     }
   }
 

@@ -1,0 +1,2 @@
+export * from './connectionLoss.js';
+export * from './onceReady.js';
