@@ -7,6 +7,11 @@ export interface ThrowawayCluster {
   readonly port: number;
   readonly connectionString: string;
   start(): void;
+  /**
+   * Stops the server: `immediate` as a crash would (recovery from the WAL on the next start),
+   * `fast` as an operator's restart (open transactions rolled back, clients disconnected).
+   */
+  stop(mode: 'fast' | 'immediate'): void;
   /** Stops the cluster and deletes it with its data and configuration. */
   drop(): void;
 }
@@ -53,6 +58,8 @@ export const createCluster = (name: string, port: number): ThrowawayCluster => {
     port,
     connectionString: `postgres://postgres@127.0.0.1:${port}/postgres`,
     start: () => run('pg_ctlcluster', ['--skip-systemctl-redirect', '15', name, 'start']),
+    stop: (mode) =>
+      run('pg_ctlcluster', ['--skip-systemctl-redirect', '15', name, 'stop', '-m', mode]),
     drop: () => {
       try {
         run('pg_dropcluster', ['--stop', '15', name]);

@@ -2,6 +2,7 @@ import type pg from 'pg';
 import type { CheckpointGuard, CheckpointStore } from '@clientele/eventstore';
 import { FencedOutError, parsePosition, positionToString } from '@clientele/eventstore';
 import { unlessUnavailable } from '../connection/connectionLoss.js';
+import { inTransaction } from '../connection/inTransaction.js';
 import { onceReady } from '../connection/onceReady.js';
 import { checkFence } from '../leases/leaseRows.js';
 import { ensureLeaseTable } from '../leases/postgresLeaseStore.js';
@@ -18,10 +19,9 @@ export interface PostgresCheckpointStoreOptions {
 const guardedSave = async (
   client: pg.PoolClient,
   tables: { readonly checkpoints: string; readonly leases: string },
-  name: string,
-  position: string,
-  guard: CheckpointGuard,
+  checkpoint: { readonly name: string; readonly position: string; readonly guard: CheckpointGuard },
 ): Promise<void> => {
+  const { name, position, guard } = checkpoint;
   if (guard.fence !== undefined) await checkFence(client, tables.leases, guard.fence);
   const written =
     guard.expected === undefined
@@ -75,23 +75,13 @@ export const createPostgresCheckpointStore = (
       );
       return;
     }
-    const client = await pool.connect();
-    try {
-      await client.query('begin');
-      await guardedSave(
+    await inTransaction(pool, (client) =>
+      guardedSave(
         client,
         { checkpoints: table, leases },
-        name,
-        positionToString(position),
-        guard,
-      );
-      await client.query('commit');
-    } catch (error) {
-      await client.query('rollback').catch(() => undefined);
-      throw error;
-    } finally {
-      client.release();
-    }
+        { name, position: positionToString(position), guard },
+      ),
+    );
   };
   // A server that cannot be reached fails with the retryable `StoreUnavailableError`.
   return {

@@ -6,11 +6,11 @@ import type { BuildRef, ReadModelStore } from '../store/readModelStore.js';
 import {
   checkFence,
   createPostgresLeaseRows,
+  inTransaction,
   onceReady,
   unlessUnavailable,
 } from '@clientele/eventstore-postgres';
 import { ensureReadModelSchema, quoteIdentifier } from './schema.js';
-import { inTransaction } from './transaction.js';
 
 /** Options of {@link createPostgresReadModelStore}. */
 export interface PostgresReadModelStoreOptions {
@@ -47,6 +47,9 @@ export const createPostgresReadModelStore = (
     typeof options.connection === 'string'
       ? new pg.Pool({ connectionString: options.connection, max: 4 })
       : options.connection;
+  // An idle connection the server drops (a restart) must not crash the process; the next query
+  // reconnects, and until then fails with the retryable `StoreUnavailableError`.
+  if (owned) pool.on('error', () => undefined);
   const schema = options.schema ?? 'clientele_read';
   const s = quoteIdentifier(schema);
   const ready =
