@@ -108,6 +108,12 @@ describeWhenAvailable('a PostgreSQL server restarted under load', clustersUnavai
           status,
           reacted: reacted.length,
           runnerFailures,
+          sessions: (
+            await pool.query<{ state: string; wait: string | null; query: string }>(
+              `select state, wait_event as wait, left(query, 60) as query from pg_stat_activity
+               where datname = current_database() and pid <> pg_backend_pid()`,
+            )
+          ).rows,
         };
       }, 15_000);
 
