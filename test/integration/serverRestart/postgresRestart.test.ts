@@ -79,11 +79,11 @@ describeWhenAvailable('a PostgreSQL server restarted under load', clustersUnavai
     );
     try {
       const writing = runWriters(store, 3, stopWriters.signal);
-      await sleep(1_500);
+      await sleep(1_000);
       server.stop('immediate');
-      await sleep(1_500);
+      await sleep(1_000);
       server.start();
-      await sleep(1_500);
+      await sleep(1_000);
       stopWriters.abort();
       const writers = await writing;
 

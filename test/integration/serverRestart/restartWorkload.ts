@@ -7,6 +7,9 @@ import type { Projection } from '@clientele/projections';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+/** Each writer's pause between two orders. */
+const PAUSE_BETWEEN_ORDERS_MS = 25;
+
 /** Events per order: every append is a batch of three, so a half batch shows as a short stream. */
 export const EVENTS_PER_ORDER = 3;
 
@@ -66,6 +69,8 @@ export const runWriters = async (
           });
           if (E.isLeft(result)) outcome.otherFailures.push(result.left);
           else outcome.acknowledged.push(...result.right.eventIds);
+          // A steady trickle, not a flood: the test is about the restart, not throughput.
+          await sleep(PAUSE_BETWEEN_ORDERS_MS);
           break;
         } catch (error) {
           if (!isStoreUnavailable(error)) {

@@ -11,6 +11,9 @@ const UNAVAILABLE_CODES = new Set([
   '57P01',
   '57P02',
   '57P03',
+  // idle_in_transaction_session_timeout: the server ended a transaction this process left open
+  // while it was stalled (see `inTransaction`); nothing of it was committed
+  '25P03',
 ]);
 
 /** What pg says when a connection ends under a query or a pooled client is no longer usable. */
