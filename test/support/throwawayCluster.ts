@@ -57,9 +57,12 @@ export const createCluster = (name: string, port: number): ThrowawayCluster => {
     name,
     port,
     connectionString: `postgres://postgres@127.0.0.1:${port}/postgres`,
-    start: () => run('pg_ctlcluster', ['--skip-systemctl-redirect', '15', name, 'start']),
-    stop: (mode) =>
-      run('pg_ctlcluster', ['--skip-systemctl-redirect', '15', name, 'stop', '-m', mode]),
+    start: () => {
+      run('pg_ctlcluster', ['--skip-systemctl-redirect', '15', name, 'start']);
+    },
+    stop: (mode) => {
+      run('pg_ctlcluster', ['--skip-systemctl-redirect', '15', name, 'stop', '-m', mode]);
+    },
     drop: () => {
       try {
         run('pg_dropcluster', ['--stop', '15', name]);

@@ -37,9 +37,9 @@ export const createPostgresLeaseStore = (options: PostgresLeaseStoreOptions): Le
   const { pool, schema } = options;
   const ready = onceReady(() => ensureLeaseTable(pool, schema));
   return createPostgresLeaseRows(
-    async (text, values) => {
+    async <R extends pg.QueryResultRow>(text: string, values: unknown[]) => {
       await ready();
-      return (await pool.query(text, values)).rows;
+      return (await pool.query<R>(text, values)).rows;
     },
     `${quoteSchemaName(schema)}.leases`,
   );

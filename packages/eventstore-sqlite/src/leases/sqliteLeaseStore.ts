@@ -22,6 +22,9 @@ export const ensureLeaseTable = (db: Database): void => {
  */
 export const createSqliteLeaseStore = (store: SqliteEventStore): LeaseStore => {
   ensureLeaseTable(store.database);
-  const { acquire, release } = createSqliteLeaseRows(store.database, 'leases');
-  return { acquire, release };
+  const rows = createSqliteLeaseRows(store.database, 'leases');
+  return {
+    acquire: (name, holder, ttlMs) => rows.acquire(name, holder, ttlMs),
+    release: (lease) => rows.release(lease),
+  };
 };

@@ -156,7 +156,8 @@ export const createReactorRunner = (options: ReactorOptions): ReactorRunner => {
             // The store went away (a restart): resume from the saved checkpoint once it is
             // back. Reactions are idempotent, so an event handled again changes nothing.
             if (!isStoreUnavailable(error)) throw error;
-            if (!stopped) await pause(UNAVAILABLE_RETRY_MS);
+            // `stop` cuts the pause short.
+            await pause(UNAVAILABLE_RETRY_MS);
             continue;
           }
           if (keeper === undefined) break;
