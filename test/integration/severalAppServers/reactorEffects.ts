@@ -35,10 +35,7 @@ const effectsOf = (log: readonly RecordedEvent[]) => {
       bases.filter((e) => data(e).base === 'booked'),
       (e) => data(e).causeEventId ?? '',
     ),
-    escalations: countBy(
-      ofType('TicketEscalated'),
-      (e) => `${data(e).ticketId}/${data(e).reason}`,
-    ),
+    escalations: countBy(ofType('TicketEscalated'), (e) => `${data(e).ticketId}/${data(e).reason}`),
     escalatedTickets: new Set(ofType('TicketEscalated').map((e) => data(e).ticketId)),
   };
 };
