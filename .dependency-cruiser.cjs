@@ -5,14 +5,16 @@ module.exports = {
   forbidden: [
     {
       name: 'no-file-cycles',
-      comment: 'Two files that import each other (directly or around a loop) are one concept: merge or split them.',
+      comment:
+        'Two files that import each other (directly or around a loop) are one concept: merge or split them.',
       severity: 'error',
       from: {},
       to: { circular: true },
     },
     {
       name: 'no-folder-cycles',
-      comment: 'Folders are concepts; a loop between folders means a shared value or rule belongs in a third folder (e.g. domain/src/shared).',
+      comment:
+        'Folders are concepts; a loop between folders means a shared value or rule belongs in a third folder (e.g. domain/src/shared).',
       severity: 'error',
       scope: 'folder',
       from: {},
@@ -20,7 +22,8 @@ module.exports = {
     },
     {
       name: 'domain-imports-no-engine-or-projections',
-      comment: 'The domain is pure and storage-free; only its test kit (src/testing) may reach an engine or a read model.',
+      comment:
+        'The domain is pure and storage-free; only its test kit (src/testing) may reach an engine or a read model.',
       severity: 'error',
       from: { path: '^packages/domain/src/', pathNot: '^packages/domain/src/testing/' },
       to: { path: '^packages/(eventstore-[^/]+|projections)/' },
@@ -45,12 +48,21 @@ module.exports = {
     // Specs and test suites are left out: a spec may use its package's test kit, which in turn
     // uses the folder under test; that is how tests are built, not a loop in the code.
     exclude: {
-      path: ['(^|/)(node_modules|dist|coverage|test-artifacts)/', '[.](spec|test)[.]ts$', '^test/', '^packages/[^/]+/test/', '^examples/[^/]+/test/'],
+      path: [
+        '(^|/)(node_modules|dist|coverage|test-artifacts)/',
+        '[.](spec|test)[.]ts$',
+        '^test/',
+        '^packages/[^/]+/test/',
+        '^examples/[^/]+/test/',
+      ],
     },
     // Type-only imports count: a loop through types is still a loop a reader must untangle.
     tsPreCompilationDeps: true,
     // The tests' tsconfig maps every `@clientele/*` import to its sources.
     tsConfig: { fileName: 'tsconfig.tests.json' },
-    enhancedResolveOptions: { exportsFields: ['exports'], conditionNames: ['import', 'types', 'default'] },
+    enhancedResolveOptions: {
+      exportsFields: ['exports'],
+      conditionNames: ['import', 'types', 'default'],
+    },
   },
 };
