@@ -5,13 +5,13 @@ import type { RetentionClass } from '../shared/retention.js';
 import type { DataSubjectCommand } from './commands.js';
 import type { DataSubjectEvent, RetentionHold } from './events.js';
 
-/** A retention hold and whether it has ended. */
 /**
  * Compared as strings: today one retention class exists, so the typed comparison is always true,
  * but holds are kept per class and the next class must not need this code changed.
  */
 const sameRetentionClass = (held: string, wanted: string): boolean => held === wanted;
 
+/** A retention hold and whether it has ended. */
 export interface HeldData extends RetentionHold {
   readonly erased: boolean;
 }
