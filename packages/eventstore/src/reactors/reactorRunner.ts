@@ -70,6 +70,7 @@ export const createReactorRunner = (options: ReactorOptions): ReactorRunner => {
   const keeper = options.lease === undefined ? undefined : createLeaseKeeper(options.lease);
   let live: Subscription | undefined;
   let stopped = false;
+  const isStopped = (): boolean => stopped;
   let running = false;
   let wake: (() => void) | undefined;
 
@@ -149,7 +150,8 @@ export const createReactorRunner = (options: ReactorOptions): ReactorRunner => {
       stopped = false;
       running = true;
       try {
-        while (!stopped) {
+        // `stop()` flips the flag while this loop awaits; read it through a call, not a narrowed local.
+        while (!isStopped()) {
           try {
             await consume(false);
           } catch (error) {
@@ -161,7 +163,7 @@ export const createReactorRunner = (options: ReactorOptions): ReactorRunner => {
             continue;
           }
           if (keeper === undefined) break;
-          if (!stopped) await pause(keeper.retryMs);
+          if (!isStopped()) await pause(keeper.retryMs);
         }
       } finally {
         running = false;
