@@ -29,8 +29,9 @@ const codeOf = (error: object): string =>
 
 /**
  * Whether a pg error means the server could not be reached (refused, restarting, dropped the
- * connection) rather than that the request was wrong: SQLSTATE class 08 and 57P01–57P03, the
- * socket errors, and pg's own messages for a connection that ended.
+ * connection) rather than that the request was wrong: SQLSTATE class 08, 57P01–57P03 and 25P03
+ * (a transaction ended for idling), the socket errors, and pg's own messages for a connection
+ * that ended.
  */
 export const isConnectionLoss = (error: unknown): boolean => {
   if (typeof error !== 'object' || error === null) return false;
