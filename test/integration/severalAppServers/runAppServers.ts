@@ -24,6 +24,12 @@ export interface SharedStore {
   checkpoints(): Promise<ReadonlyMap<string, string>>;
   /** The holder of every lease that has not expired, by lease name. */
   leaseHolders(): Promise<ReadonlyMap<string, string>>;
+  /**
+   * SQLite only: whether a process holds the file's write lock and keeps it. A process paused
+   * inside a write transaction does, and nothing can take it away: no lease can change hands
+   * until it resumes (engines.md says so).
+   */
+  writeLocked?(): Promise<boolean>;
 }
 
 /** What one run of several app servers showed. */
@@ -32,12 +38,16 @@ export interface AppServersRun {
   readonly failoverAfterKillMs: number;
   /** The same after SIGSTOP, counted from the moment of the pause. */
   readonly failoverAfterStopMs: number;
+  /** Pauses that landed inside a SQLite write transaction and were lifted to pause again. */
+  readonly pausesInsideATransaction: number;
   readonly commandsRounds: number;
   readonly readYourWrites: number;
   readonly checkpointReadings: number;
 }
 
 const SERVERS = 4;
+/** How long the survivors may take to finish every reaction and reach the head. */
+const SETTLE_WITHIN_MS = 60_000;
 
 /** The server holding the most leases now. */
 const busiest = (holders: ReadonlyMap<string, string>, among: readonly string[]): string => {
@@ -94,14 +104,48 @@ export const runAppServers = async (
       await sleep(20);
     }
   })();
-  const takenFrom = async (id: string, since: number): Promise<number> => {
+  /** Milliseconds until every lease `id` holds has another holder; undefined after `giveUpMs`. */
+  const takenFrom = async (
+    id: string,
+    since: number,
+    giveUpMs: number,
+  ): Promise<number | undefined> => {
     const held = [...(await shared.leaseHolders())].filter(([, holder]) => holder === id);
     for (;;) {
       const holders = await shared.leaseHolders();
       if (held.every(([name]) => holders.has(name) && holders.get(name) !== id)) {
         return Date.now() - since;
       }
+      if (Date.now() - since > giveUpMs) return undefined;
       await sleep(20);
+    }
+  };
+  const failedOver = async (id: string, since: number): Promise<number> => {
+    const taken = await takenFrom(id, since, 20 * options.ttlMs);
+    if (taken === undefined) {
+      throw new Error(
+        `the leases of ${id} found no new holder in ${20 * options.ttlMs} ms: ${JSON.stringify([...(await shared.leaseHolders())])}`,
+      );
+    }
+    return taken;
+  };
+  /**
+   * Pauses `id` until its leases have new holders. On SQLite a pause that lands inside a write
+   * transaction keeps the file locked, so no lease can move: then it is lifted and tried again.
+   */
+  const pausedPastLeases = async (id: string) => {
+    const { child } = servers.get(id)!;
+    for (let inside = 0; ; inside += 1) {
+      const pausedAt = Date.now();
+      child.kill('SIGSTOP');
+      if (shared.writeLocked === undefined) {
+        return { ms: await failedOver(id, pausedAt), inside };
+      }
+      const taken = await takenFrom(id, pausedAt, 10 * options.ttlMs);
+      if (taken !== undefined) return { ms: taken, inside };
+      if (!(await shared.writeLocked())) return { ms: await failedOver(id, pausedAt), inside };
+      child.kill('SIGCONT');
+      await sleep(200);
     }
   };
   try {
@@ -111,13 +155,12 @@ export const runAppServers = async (
     const killed = busiest(await shared.leaseHolders(), ids);
     const killedAt = Date.now();
     servers.get(killed)!.child.kill('SIGKILL');
-    const failoverAfterKillMs = await takenFrom(killed, killedAt);
+    const failoverAfterKillMs = await failedOver(killed, killedAt);
 
     const alive = ids.filter((id) => id !== killed);
     const paused = busiest(await shared.leaseHolders(), alive);
-    const pausedAt = Date.now();
-    servers.get(paused)!.child.kill('SIGSTOP');
-    const failoverAfterStopMs = await takenFrom(paused, pausedAt);
+    const pause = await pausedPastLeases(paused);
+    const failoverAfterStopMs = pause.ms;
     await sleep(options.ttlMs);
     servers.get(paused)!.child.kill('SIGCONT');
 
@@ -148,6 +191,7 @@ export const runAppServers = async (
     return {
       failoverAfterKillMs,
       failoverAfterStopMs,
+      pausesInsideATransaction: pause.inside,
       commandsRounds: reports.reduce((sum, r) => sum + r.iterations, 0),
       readYourWrites: reports.reduce((sum, r) => sum + r.readYourWrites, 0),
       checkpointReadings: readings,
@@ -167,13 +211,20 @@ export const runAppServers = async (
  * so a head the builds have reached is final.
  */
 const settled = async (shared: SharedStore): Promise<void> => {
+  const giveUpAt = Date.now() + SETTLE_WITHIN_MS;
   for (;;) {
     const log = await readLog(shared.store);
     const head = log[log.length - 1]?.position;
     if (head === undefined) throw new Error('the app servers wrote nothing');
     const builds = [...(await shared.checkpoints())].filter(([name]) => name.includes('/'));
     const atHead = builds.every(([, text]) => text === positionToString(head));
-    if (atHead && missingEffects(log) === 0) return;
+    const missing = missingEffects(log);
+    if (atHead && missing === 0) return;
+    if (Date.now() > giveUpAt) {
+      throw new Error(
+        `not settled in ${SETTLE_WITHIN_MS} ms: head ${positionToString(head)}, ${missing} reactions missing, builds ${JSON.stringify(builds)}`,
+      );
+    }
     await sleep(250);
   }
 };

@@ -1,8 +1,25 @@
 import { afterAll, describe, it } from 'vitest';
+import type { SqliteEventStore } from '@clientele/eventstore-sqlite';
 import { createSqliteEventStore, createSqliteLeaseStore } from '@clientele/eventstore-sqlite';
 import { createSqliteReadModelStore } from '@clientele/projections/sqlite';
 import { tempStoreFile } from '../../../packages/eventstore-sqlite/test/support/childScripts.js';
 import { runAppServers } from './runAppServers.js';
+
+/** Whether another connection holds the file's write lock now: a probe that waits for nothing. */
+const holdsWriteLock = (database: SqliteEventStore['database']): boolean => {
+  database.pragma('busy_timeout = 0');
+  try {
+    database.exec('BEGIN IMMEDIATE');
+    database.exec('ROLLBACK');
+    return false;
+  } catch (error) {
+    if (error instanceof Error && 'code' in error && String(error.code).startsWith('SQLITE_BUSY'))
+      return true;
+    throw error;
+  } finally {
+    database.pragma('busy_timeout = 5000');
+  }
+};
 
 describe('four app servers on one SQLite file', () => {
   const { file, remove } = tempStoreFile();
@@ -35,6 +52,14 @@ describe('four app servers on one SQLite file', () => {
                 }[]
               ).map((r) => [r.name, r.position] as const),
             ]),
+          writeLocked: async () => {
+            // Locked means held across three probes 100 ms apart, not just one commit's moment.
+            for (let probe = 0; probe < 3; probe += 1) {
+              if (probe > 0) await new Promise((resolve) => setTimeout(resolve, 100));
+              if (!holdsWriteLock(watcher)) return false;
+            }
+            return true;
+          },
           leaseHolders: async () => {
             const rows = watcher
               .prepare(
