@@ -1,4 +1,5 @@
 import type * as t from 'io-ts';
+import { ActivityEvent } from '../activity/events.js';
 import { CampaignEvent } from '../campaign/events.js';
 import { CommissionEvent } from '../commission/events.js';
 import { CustomerEvent } from '../customer/events.js';
@@ -25,6 +26,7 @@ export const domainEventCodecs: readonly t.Mixed[] = [
   TargetEvent,
   CommissionEvent,
   DataSubjectEvent,
+  ActivityEvent,
 ];
 
 /**
