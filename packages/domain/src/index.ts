@@ -23,3 +23,4 @@ export * from './campaign/index.js';
 export * from './privacy/index.js';
 export * from './schema/index.js';
 export * from './activity/index.js';
+export * from './task/index.js';

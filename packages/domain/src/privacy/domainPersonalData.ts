@@ -9,6 +9,7 @@ import { OpportunityEvent } from '../opportunity/events.js';
 import { ReservationEvent } from '../reservations/events.js';
 import { SalesOrganizationEvent } from '../salesOrganization/events.js';
 import { personalDataLocator } from '../shared/personalData.js';
+import { TaskEvent } from '../task/events.js';
 import { TargetEvent } from '../target/events.js';
 import { TicketEvent } from '../ticket/events.js';
 import { DataSubjectEvent } from './events.js';
@@ -27,6 +28,7 @@ export const domainEventCodecs: readonly t.Mixed[] = [
   CommissionEvent,
   DataSubjectEvent,
   ActivityEvent,
+  TaskEvent,
 ];
 
 /**
