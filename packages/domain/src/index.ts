@@ -24,3 +24,4 @@ export * from './privacy/index.js';
 export * from './schema/index.js';
 export * from './activity/index.js';
 export * from './task/index.js';
+export * from './calendar/index.js';

@@ -1,5 +1,7 @@
 import type * as t from 'io-ts';
 import { ActivityEvent } from '../activity/events.js';
+import { AppointmentEvent } from '../calendar/events.js';
+import { RepScheduleEvent } from '../calendar/repSchedule/events.js';
 import { CampaignEvent } from '../campaign/events.js';
 import { CommissionEvent } from '../commission/events.js';
 import { CustomerEvent } from '../customer/events.js';
@@ -29,6 +31,8 @@ export const domainEventCodecs: readonly t.Mixed[] = [
   DataSubjectEvent,
   ActivityEvent,
   TaskEvent,
+  AppointmentEvent,
+  RepScheduleEvent,
 ];
 
 /**
