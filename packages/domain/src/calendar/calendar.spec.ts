@@ -90,7 +90,13 @@ describe('appointment', () => {
       .then([
         event({
           type: 'AppointmentMoved',
-          data: { appointmentId, ...later, previousStart: start, previousEnd: end },
+          data: {
+            appointmentId,
+            reps: ['rep-1', 'rep-2'],
+            ...later,
+            previousStart: start,
+            previousEnd: end,
+          },
         }),
       ]);
   });
@@ -119,7 +125,10 @@ describe('appointment', () => {
   });
 
   it('refuses to move a cancelled appointment, and cancels only once', () => {
-    const cancelled = event({ type: 'AppointmentCancelled', data: { appointmentId } });
+    const cancelled = event({
+      type: 'AppointmentCancelled',
+      data: { appointmentId, reps: ['rep-1', 'rep-2'] },
+    });
     appointments
       .given([booked, cancelled])
       .when(command({ kind: 'MoveAppointment', start, end: '2026-03-10T11:00:00.000Z' }))

@@ -49,6 +49,7 @@ const decideBooked = (
           type: 'AppointmentMoved',
           data: {
             appointmentId,
+            reps: appointment.reps,
             start,
             end,
             previousStart: appointment.start,
@@ -64,6 +65,7 @@ const decideBooked = (
           type: 'AppointmentCancelled',
           data: {
             appointmentId,
+            reps: appointment.reps,
             ...(command.reason === undefined ? {} : { reason: command.reason }),
           },
         },

@@ -21,12 +21,13 @@ export const AppointmentBooked = eventCodec(
     t.partial({ location: t.string, link: RecordLink, override: DoubleBookingOverride }),
   ]),
 );
-/** The appointment moved to another time. */
+/** The appointment moved to another time. Its reps are named so their agendas follow. */
 export const AppointmentMoved = eventCodec(
   'AppointmentMoved',
   t.intersection([
     t.type({
       appointmentId: t.string,
+      reps: t.readonlyArray(t.string),
       start: IsoInstant,
       end: IsoInstant,
       previousStart: IsoInstant,
@@ -38,7 +39,10 @@ export const AppointmentMoved = eventCodec(
 /** The appointment was cancelled. */
 export const AppointmentCancelled = eventCodec(
   'AppointmentCancelled',
-  t.intersection([t.type({ appointmentId: t.string }), t.partial({ reason: t.string })]),
+  t.intersection([
+    t.type({ appointmentId: t.string, reps: t.readonlyArray(t.string) }),
+    t.partial({ reason: t.string }),
+  ]),
 );
 /** A participant answered the invitation. */
 export const InvitationAnswered = eventCodec(

@@ -52,7 +52,7 @@ const complete = (task: CreatedTask, completedAt: IsoInstant): Decision => {
     ? emit(completed)
     : emit(completed, {
         type: 'TaskRecurred',
-        data: { taskId, dueAt: next, previousDueAt: dueAt },
+        data: { taskId, assigneeId, dueAt: next, previousDueAt: dueAt },
       });
 };
 
@@ -83,7 +83,7 @@ const reminderDue = (
 };
 
 const decideCreated = (command: Exclude<TaskCommand, CreateTask>, task: CreatedTask): Decision => {
-  const { taskId } = task;
+  const { taskId, assigneeId } = task;
   switch (command.kind) {
     case 'AssignTask':
       return requireStatus(task, ['open'], () =>
@@ -100,7 +100,7 @@ const decideCreated = (command: Exclude<TaskCommand, CreateTask>, task: CreatedT
           ? emit()
           : emit({
               type: 'TaskRescheduled',
-              data: { taskId, dueAt: command.dueAt, previousDueAt: task.dueAt },
+              data: { taskId, assigneeId, dueAt: command.dueAt, previousDueAt: task.dueAt },
             }),
       );
     case 'CompleteTask':
@@ -110,14 +110,20 @@ const decideCreated = (command: Exclude<TaskCommand, CreateTask>, task: CreatedT
     case 'ReopenTask':
       return task.status === 'open'
         ? emit()
-        : requireStatus(task, ['done'], () => emit({ type: 'TaskReopened', data: { taskId } }));
+        : requireStatus(task, ['done'], () =>
+            emit({ type: 'TaskReopened', data: { taskId, assigneeId } }),
+          );
     case 'CancelTask':
       return task.status === 'cancelled'
         ? emit()
         : requireStatus(task, ['open'], () =>
             emit({
               type: 'TaskCancelled',
-              data: { taskId, ...(command.reason === undefined ? {} : { reason: command.reason }) },
+              data: {
+                taskId,
+                assigneeId,
+                ...(command.reason === undefined ? {} : { reason: command.reason }),
+              },
             }),
           );
     case 'RecordReminderDue':

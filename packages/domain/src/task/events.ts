@@ -34,7 +34,7 @@ export const TaskAssigned = eventCodec(
 /** The task's due time moved. */
 export const TaskRescheduled = eventCodec(
   'TaskRescheduled',
-  t.type({ taskId: t.string, dueAt: IsoInstant, previousDueAt: IsoInstant }),
+  t.type({ taskId: t.string, assigneeId: t.string, dueAt: IsoInstant, previousDueAt: IsoInstant }),
 );
 /** The task (or the current occurrence of a recurring one) was done; `onTime` when by its due time. */
 export const TaskCompleted = eventCodec(
@@ -50,14 +50,20 @@ export const TaskCompleted = eventCodec(
 /** A recurring task moved on to its next occurrence, as its recurrence rule says. */
 export const TaskRecurred = eventCodec(
   'TaskRecurred',
-  t.type({ taskId: t.string, dueAt: IsoInstant, previousDueAt: IsoInstant }),
+  t.type({ taskId: t.string, assigneeId: t.string, dueAt: IsoInstant, previousDueAt: IsoInstant }),
 );
-/** A done task was opened again. */
-export const TaskReopened = eventCodec('TaskReopened', t.type({ taskId: t.string }));
+/** A done task was opened again. Events name the assignee so the rep's agenda follows. */
+export const TaskReopened = eventCodec(
+  'TaskReopened',
+  t.type({ taskId: t.string, assigneeId: t.string }),
+);
 /** The task was dropped. */
 export const TaskCancelled = eventCodec(
   'TaskCancelled',
-  t.intersection([t.type({ taskId: t.string }), t.partial({ reason: t.string })]),
+  t.intersection([
+    t.type({ taskId: t.string, assigneeId: t.string }),
+    t.partial({ reason: t.string }),
+  ]),
 );
 /**
  * A reminder came due for the assignee: `offsetMinutes` before the occurrence due at `dueAt`.

@@ -97,7 +97,12 @@ describe('task', () => {
     spec
       .given([created])
       .when(command({ kind: 'RescheduleTask', dueAt: later }))
-      .then([event({ type: 'TaskRescheduled', data: { dueAt: later, previousDueAt: dueAt } })]);
+      .then([
+        event({
+          type: 'TaskRescheduled',
+          data: { assigneeId: 'rep-1', dueAt: later, previousDueAt: dueAt },
+        }),
+      ]);
   });
 
   it('completes a task on time when done by its due time, late after it', () => {
@@ -120,7 +125,7 @@ describe('task', () => {
         completed(dueAt, true),
         event({
           type: 'TaskRecurred',
-          data: { dueAt: '2026-03-17T09:00:00.000Z', previousDueAt: dueAt },
+          data: { assigneeId: 'rep-1', dueAt: '2026-03-17T09:00:00.000Z', previousDueAt: dueAt },
         }),
       ]);
   });
@@ -131,7 +136,10 @@ describe('task', () => {
       .given([
         weekly,
         completed(dueAt, true),
-        event({ type: 'TaskRecurred', data: { dueAt: second, previousDueAt: dueAt } }),
+        event({
+          type: 'TaskRecurred',
+          data: { assigneeId: 'rep-1', dueAt: second, previousDueAt: dueAt },
+        }),
       ])
       .when(command({ kind: 'CompleteTask', completedAt: second }))
       .then([completed(second, true, second)]);
@@ -142,15 +150,18 @@ describe('task', () => {
     spec
       .given([created, done])
       .when(command({ kind: 'ReopenTask' }))
-      .then([event({ type: 'TaskReopened', data: {} })]);
+      .then([event({ type: 'TaskReopened', data: { assigneeId: 'rep-1' } })]);
     spec
-      .given([created, event({ type: 'TaskCancelled', data: {} })])
+      .given([created, event({ type: 'TaskCancelled', data: { assigneeId: 'rep-1' } })])
       .when(command({ kind: 'ReopenTask' }))
       .thenFails({ kind: 'TaskNotInStatus', taskId, status: 'cancelled', allowed: ['done'] });
   });
 
   it('cancels an open task with a reason and refuses to complete it afterwards', () => {
-    const cancelled = event({ type: 'TaskCancelled', data: { reason: 'customer churned' } });
+    const cancelled = event({
+      type: 'TaskCancelled',
+      data: { assigneeId: 'rep-1', reason: 'customer churned' },
+    });
     spec
       .given([created])
       .when(command({ kind: 'CancelTask', reason: 'customer churned' }))
@@ -187,7 +198,7 @@ describe('task', () => {
         created,
         event({
           type: 'TaskRescheduled',
-          data: { dueAt: '2026-03-12T09:00:00.000Z', previousDueAt: dueAt },
+          data: { assigneeId: 'rep-1', dueAt: '2026-03-12T09:00:00.000Z', previousDueAt: dueAt },
         }),
       ])
       .when(command({ kind: 'RecordReminderDue', dueAt, offsetMinutes: 60 }))
