@@ -8,6 +8,8 @@ export interface LoggedActivity {
   readonly logged: true;
   readonly activityId: string;
   readonly kind: ActivityKind;
+  /** The rep who logged it. */
+  readonly ownerId: string;
   readonly subjectId: string;
   readonly on: readonly RecordLink[];
 }
@@ -26,6 +28,7 @@ export const evolveActivity = (state: ActivityState, event: ActivityEvent): Acti
         logged: true,
         activityId: event.data.activityId,
         kind: event.data.kind,
+        ownerId: event.data.ownerId,
         subjectId: event.data.subjectId,
         on: event.data.on,
       };

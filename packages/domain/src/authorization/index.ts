@@ -5,3 +5,4 @@ export * from './teamDirectory.js';
 export * from './salesAuthorizers.js';
 export * from './serviceAndFinanceAuthorizers.js';
 export * from './customerExportAuthorizer.js';
+export * from './engagementAuthorizers.js';
