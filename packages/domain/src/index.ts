@@ -25,3 +25,4 @@ export * from './schema/index.js';
 export * from './activity/index.js';
 export * from './task/index.js';
 export * from './calendar/index.js';
+export * from './accountTeam/index.js';

@@ -6,3 +6,5 @@ export * from './salesAuthorizers.js';
 export * from './serviceAndFinanceAuthorizers.js';
 export * from './customerExportAuthorizer.js';
 export * from './engagementAuthorizers.js';
+export * from './teamGrants.js';
+export * from './teamSalesAuthorizers.js';

@@ -59,6 +59,7 @@ export const defaultRolePolicy: RolePolicy = {
     all('Activity', 'team'),
     all('Task', 'team'),
     all('Appointment', 'team'),
+    all('AccountTeam', 'team'),
   ],
   sales_rep: [
     all('Customer', 'own'),

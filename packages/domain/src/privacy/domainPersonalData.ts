@@ -1,4 +1,5 @@
 import type * as t from 'io-ts';
+import { AccountTeamEvent } from '../accountTeam/events.js';
 import { ActivityEvent } from '../activity/events.js';
 import { AppointmentEvent } from '../calendar/events.js';
 import { RepScheduleEvent } from '../calendar/repSchedule/events.js';
@@ -33,6 +34,7 @@ export const domainEventCodecs: readonly t.Mixed[] = [
   TaskEvent,
   AppointmentEvent,
   RepScheduleEvent,
+  AccountTeamEvent,
 ];
 
 /**

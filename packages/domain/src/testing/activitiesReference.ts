@@ -1,4 +1,7 @@
 import type * as t from 'io-ts';
+import { AccountTeamCommand } from '../accountTeam/commands.js';
+import { AccountTeamEvent } from '../accountTeam/events.js';
+import { TeamRecordType, TeamRole } from '../accountTeam/values.js';
 import { ActivityCommand } from '../activity/commands.js';
 import { ActivityEvent, CheckIn } from '../activity/events.js';
 import { RecordLink, LinkedRecordType } from '../activity/recordLink.js';
@@ -45,6 +48,12 @@ const AGGREGATES: readonly {
     commands: RepScheduleCommand,
     events: RepScheduleEvent,
   },
+  {
+    title: 'Deal and account team',
+    stream: 'AccountTeam-<opportunity|customer>.<recordId>',
+    commands: AccountTeamCommand,
+    events: AccountTeamEvent,
+  },
 ];
 
 const ENUMERATIONS = [
@@ -54,6 +63,8 @@ const ENUMERATIONS = [
   CallOutcome,
   RecurrenceFrequency,
   InvitationAnswer,
+  TeamRole,
+  TeamRecordType,
 ] as unknown as readonly t.UnionType<t.Mixed[]>[];
 
 /**
