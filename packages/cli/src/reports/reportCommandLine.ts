@@ -83,6 +83,12 @@ export const parseReportRequest = ({
       'CSV holds one report per file: name one report, or give --out DIR/ for a file per report',
     );
   if (values['bom'] === true && format !== 'csv') return E.left('--bom is for --format csv');
+  const neglected = values['neglected-days'];
+  const neglectedDays = neglected === undefined ? undefined : Number(neglected);
+  if (neglectedDays !== undefined && !(Number.isInteger(neglectedDays) && neglectedDays >= 1))
+    return E.left(
+      `--neglected-days takes a whole number of days, 1 or more (got ${String(neglected)})`,
+    );
   return E.right({
     names: chosen,
     all,
@@ -90,6 +96,13 @@ export const parseReportRequest = ({
     out,
     bom: values['bom'] === true,
     givenAsOf: days['as-of'],
-    options: { period, by, from, to, detail: true },
+    options: {
+      period,
+      by,
+      from,
+      to,
+      detail: true,
+      ...(neglectedDays === undefined ? {} : { neglectedDays }),
+    },
   });
 };
