@@ -14,6 +14,7 @@ import type { LeadService } from '../lead/leadService.js';
 import { stepContext } from '../reservations/stepContext.js';
 import type { EntryFailure } from '../shared/commandEntry.js';
 import { entryFailure } from '../shared/commandEntry.js';
+import type { ActivityService } from '../activity/activityService.js';
 import type { DateOnly } from '../shared/dates.js';
 import type { RetentionClass } from '../shared/retention.js';
 import { RETENTION_CLASSES, retainedKeySubject } from '../shared/retention.js';
@@ -90,6 +91,8 @@ export interface PrivacyServiceOptions {
   readonly leads?: LeadService;
   /** Where billing-contact corrections go; without it, invoices are skipped, saying so. */
   readonly invoices?: InvoiceService;
+  /** Where activity corrections go; without it, activities are skipped, saying so. */
+  readonly activities?: ActivityService;
   /** Snapshot stores whose snapshots of the person's streams must go. */
   readonly snapshots?: readonly SnapshotStore[];
   /** How long records kept by law stay readable; defaults to {@link defaultRetentionPolicy}. */
@@ -305,6 +308,7 @@ export const createPrivacyService = (options: PrivacyServiceOptions): PrivacySer
       customers,
       leads: options.leads,
       invoices: options.invoices,
+      activities: options.activities,
     };
     const steps: RectificationStep[] = [];
     for (const step of planRectification(subjectId, records, correction)) {
