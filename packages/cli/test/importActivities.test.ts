@@ -7,7 +7,9 @@ import { commands, ExitCode, runCli } from '@clientele/cli';
 import { recordingIo } from '../src/testIo.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'clientele-activities-import-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+afterAll(() => {
+  rmSync(dir, { recursive: true, force: true });
+});
 const store = join(dir, 'activities.db');
 
 /** A CRM's activity export: one row per call, email or visit, flat. */

@@ -1,5 +1,5 @@
 import * as E from 'fp-ts/lib/Either.js';
-import type { AgendaItem } from '@clientele/projections';
+import type { AgendaItem, RepAgenda } from '@clientele/projections';
 import { inReadScope } from '@clientele/domain';
 import { customerNames, readAccessOn, repAgenda } from '@clientele/projections';
 import { ACTOR_HELP, actorOption, commandActor, refuseActor } from '../actor/commandLineActor.js';
@@ -55,6 +55,40 @@ const rowsOf = (
     item.remindersDue.length === 0 ? null : item.remindersDue.length,
   ]);
 
+const actorOf = (actor: { readonly id: string; readonly role: string }) => ({
+  actorId: actor.id,
+  role: actor.role,
+});
+
+/** What `clientele agenda` was asked, checked: every wrong option named at once. */
+const agendaRequest = (values: Readonly<Record<string, string | boolean | undefined>>) => {
+  const option = (name: string) => (typeof values[name] === 'string' ? values[name] : undefined);
+  const timeZone = option('time-zone') ?? 'UTC';
+  const now = option('now') ?? new Date().toISOString();
+  const days = Number(option('days') ?? '7');
+  const format = option('format') ?? 'table';
+  const problems = [
+    isZone(timeZone) ? undefined : `--time-zone "${timeZone}" is not a time zone`,
+    Number.isNaN(Date.parse(now)) ? `--now "${now}" is not an instant` : undefined,
+    Number.isInteger(days) && days >= 0 ? undefined : '--days takes a whole number',
+    format === 'table' || format === 'json' ? undefined : '--format is table or json',
+  ].filter((problem) => problem !== undefined);
+  return problems.length > 0
+    ? E.left(problems.join('; '))
+    : E.right({ timeZone, now, days, format, repId: option('rep') });
+};
+
+/** The agenda as a table: one row per item, its section first. */
+const agendaTable = (agenda: RepAgenda, names: ReadonlyMap<string, string>): string =>
+  formatTable(
+    ['when', 'kind', 'at', 'until', 'title', 'priority', 'about', 'reminders'],
+    [
+      ...rowsOf('overdue', agenda.overdue, names),
+      ...rowsOf('today', agenda.todayItems, names),
+      ...rowsOf('upcoming', agenda.upcoming, names),
+    ],
+  );
+
 /** `clientele agenda`: what a rep has to do today, what is overdue and what comes next. */
 export const agendaCommand: CliCommand = {
   name: 'agenda',
@@ -72,21 +106,12 @@ export const agendaCommand: CliCommand = {
   run: async ({ values }, io) => {
     const actor = commandActor('agenda', { values }, io);
     if (E.isLeft(actor)) return actor.left;
-    const option = (name: string) => (typeof values[name] === 'string' ? values[name] : undefined);
-    const timeZone = option('time-zone') ?? 'UTC';
-    const now = option('now') ?? new Date().toISOString();
-    const days = Number(option('days') ?? '7');
-    const format = option('format') ?? 'table';
-    const problems = [
-      isZone(timeZone) ? undefined : `--time-zone "${timeZone}" is not a time zone`,
-      Number.isNaN(Date.parse(now)) ? `--now "${now}" is not an instant` : undefined,
-      Number.isInteger(days) && days >= 0 ? undefined : '--days takes a whole number',
-      format === 'table' || format === 'json' ? undefined : '--format is table or json',
-    ].filter((problem) => problem !== undefined);
-    if (problems.length > 0) {
-      io.stderr(`clientele agenda: ${problems.join('; ')}\n`);
+    const request = agendaRequest(values);
+    if (E.isLeft(request)) {
+      io.stderr(`clientele agenda: ${request.left}\n`);
       return ExitCode.usage;
     }
+    const { timeZone, now, days, format } = request.right;
     const opened = await openReadSide(storeUrl(values['store'], io.env), io.cwd);
     if (E.isLeft(opened)) {
       io.stderr(`clientele agenda: ${opened.left}\n`);
@@ -95,21 +120,13 @@ export const agendaCommand: CliCommand = {
     const readSide = opened.right;
     try {
       await readSide.runner.catchUp();
-      const repId = option('rep') ?? actor.right.id;
+      const repId = request.right.repId ?? actor.right.id;
       const access = await readAccessOn(readSide.readModels, actor.right, now.slice(0, 10));
       const scope = access.scope('Task.read');
       if (E.isLeft(scope)) return refuseActor('agenda', scope.left, io);
       if (!inReadScope(scope.right, repId)) {
-        return refuseActor(
-          'agenda',
-          {
-            ...scope.right,
-            actorId: actor.right.id,
-            role: actor.right.role,
-            reason: `${repId} is outside the actor's scope`,
-          },
-          io,
-        );
+        const reason = `${repId} is outside the actor's scope`;
+        return refuseActor('agenda', { ...scope.right, ...actorOf(actor.right), reason }, io);
       }
       const agenda = await repAgenda(readSide.readModels, {
         repId,
@@ -129,16 +146,8 @@ export const agendaCommand: CliCommand = {
         access,
         items.flatMap((item) => (item.link?.type === 'customer' ? [item.link.id] : [])),
       );
-      io.stdout(`Agenda of ${repId}, ${agenda.today} (${timeZone})\n\n`);
       io.stdout(
-        `${formatTable(
-          ['when', 'kind', 'at', 'until', 'title', 'priority', 'about', 'reminders'],
-          [
-            ...rowsOf('overdue', agenda.overdue, names),
-            ...rowsOf('today', agenda.todayItems, names),
-            ...rowsOf('upcoming', agenda.upcoming, names),
-          ],
-        )}\n`,
+        `Agenda of ${repId}, ${agenda.today} (${timeZone})\n\n${agendaTable(agenda, names)}\n`,
       );
       return ExitCode.ok;
     } finally {

@@ -82,8 +82,7 @@ const add = async (entry: EngagementEntry, values: Values, actor: Actor, io: Cli
 
 const done = async (
   entry: EngagementEntry,
-  taskId: string,
-  values: Values,
+  { taskId, values }: { readonly taskId: string; readonly values: Values },
   actor: Actor,
   io: CliIo,
 ) => {
@@ -138,7 +137,7 @@ export const taskCommand: CliCommand = {
     try {
       return action === 'add'
         ? await add(opened.right, values, actor.right, io)
-        : await done(opened.right, taskId ?? '', values, actor.right, io);
+        : await done(opened.right, { taskId: taskId ?? '', values }, actor.right, io);
     } finally {
       await opened.right.close();
     }

@@ -52,8 +52,7 @@ export const activitiesReport = async (
   const rows = all.filter((row) => inReadScope(scope.right, row.repId) && row.week <= asOfWeek);
   const sum = (key: string) =>
     rows.reduce(
-      (n, row) =>
-        n + (key === 'total' ? row.total : (row.counts[key as keyof typeof row.counts] ?? 0)),
+      (n, row) => n + (key === 'total' ? row.total : row.counts[key as keyof typeof row.counts]),
       0,
     );
   return E.right({

@@ -18,9 +18,14 @@ const command = (input: Record<string, unknown>): ActivityCommand => {
   if (E.isLeft(decoded)) throw new Error(`invalid command ${JSON.stringify(input)}`);
   return decoded.right;
 };
+const decodeEvent = (input: unknown): ActivityEvent => {
+  const decoded = ActivityEventCodec.decode(input);
+  if (E.isLeft(decoded)) throw new Error(`invalid event ${JSON.stringify(input)}`);
+  return decoded.right;
+};
 const onCustomer = [{ type: 'customer', id: 'customer-1' }] as const;
 const call = { direction: 'outbound', durationSeconds: 300, outcome: 'connected' } as const;
-const loggedCall: ActivityEvent = {
+const loggedCall = decodeEvent({
   type: 'ActivityLogged',
   data: {
     activityId,
@@ -31,8 +36,8 @@ const loggedCall: ActivityEvent = {
     subjectId: 'person-1',
     contactName: 'Ana Souza',
     call,
-  } as Extract<ActivityEvent, { type: 'ActivityLogged' }>['data'],
-};
+  },
+});
 
 describe('activity', () => {
   it('logs a call against a customer with its direction, duration and outcome', () => {
@@ -229,7 +234,7 @@ describe('activity', () => {
         kind: 'LogActivity',
         activityId,
         activityKind: 'note',
-        on: onCustomer,
+        on: [{ type: 'customer', id: 'customer-1' }],
         ownerId: 'rep-1',
         at,
         notes: 'lunch',

@@ -99,7 +99,7 @@ describe('authorization with deal and account teams', () => {
               context(admin),
             ),
           ];
-          expect(seeded.every(E.isRight)).toBe(true);
+          expect(seeded.map((result) => result._tag)).toEqual(['Right', 'Right']);
           const recordType = aggregate === 'Customer' ? 'customer' : 'opportunity';
           const recordId = aggregate === 'Customer' ? 'c1' : 'o1';
           const team = { recordType, recordId } as const;

@@ -78,6 +78,31 @@ export const createCalendarService = (
       await handler.handle(command, stepContext(context, 'appointment')),
     );
 
+  /** Book or move: the reps' new time first, then the appointment, then the old time back. */
+  const takeTime = async (
+    command: Extract<AppointmentCommand, { kind: 'BookAppointment' | 'MoveAppointment' }>,
+    state: AppointmentState,
+    context: CommandContext,
+  ): EntryResult<AppointmentEvent, AppointmentState, AppointmentError> => {
+    const reps = command.kind === 'BookAppointment' ? command.reps : state.booked ? state.reps : [];
+    const { appointmentId, start, end } = command;
+    const request = { appointmentId, reps, start, end };
+    const reserved = await schedules.reserve(
+      request,
+      command.override,
+      stepContext(context, 'reserve'),
+    );
+    if (E.isLeft(reserved)) return E.left(reserved.left);
+    const recorded = await record(command, context);
+    if (E.isLeft(recorded)) {
+      await schedules.release(request, stepContext(context, 'undo'));
+    } else if (state.booked) {
+      const old = { ...request, start: state.start, end: state.end };
+      await schedules.release(old, stepContext(context, 'release-old'));
+    }
+    return recorded;
+  };
+
   const handle = async (
     input: unknown,
     context: CommandContext,
@@ -89,29 +114,9 @@ export const createCalendarService = (
     // Decide once before reserving, so a command the appointment refuses reserves nothing.
     const precheck = appointmentDecider.decide(command, state);
     if (E.isLeft(precheck)) return E.left(precheck.left);
-    const moving = command.kind === 'MoveAppointment' && state.booked && precheck.right.length > 0;
-    if (command.kind === 'BookAppointment' || moving) {
-      const reps =
-        command.kind === 'BookAppointment' ? command.reps : state.booked ? state.reps : [];
-      const request = {
-        appointmentId: command.appointmentId,
-        reps,
-        start: command.start,
-        end: command.end,
-      };
-      const reserved = await schedules.reserve(
-        request,
-        command.override,
-        stepContext(context, 'reserve'),
-      );
-      if (E.isLeft(reserved)) return E.left(reserved.left);
-      const recorded = await record(command, context);
-      if (E.isLeft(recorded)) await schedules.release(request, stepContext(context, 'undo'));
-      else if (moving && state.booked) {
-        const { start, end } = state;
-        await schedules.release({ ...request, start, end }, stepContext(context, 'release-old'));
-      }
-      return recorded;
+    if (command.kind === 'BookAppointment') return takeTime(command, state, context);
+    if (command.kind === 'MoveAppointment' && precheck.right.length > 0) {
+      return takeTime(command, state, context);
     }
     const recorded = await record(command, context);
     if (E.isRight(recorded) && command.kind === 'CancelAppointment' && state.booked) {

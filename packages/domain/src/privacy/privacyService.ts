@@ -14,7 +14,6 @@ import type { LeadService } from '../lead/leadService.js';
 import { stepContext } from '../reservations/stepContext.js';
 import type { EntryFailure } from '../shared/commandEntry.js';
 import { entryFailure } from '../shared/commandEntry.js';
-import type { ActivityService } from '../activity/activityService.js';
 import type { DateOnly } from '../shared/dates.js';
 import type { RetentionClass } from '../shared/retention.js';
 import { RETENTION_CLASSES, retainedKeySubject } from '../shared/retention.js';
@@ -92,7 +91,7 @@ export interface PrivacyServiceOptions {
   /** Where billing-contact corrections go; without it, invoices are skipped, saying so. */
   readonly invoices?: InvoiceService;
   /** Where activity corrections go; without it, activities are skipped, saying so. */
-  readonly activities?: ActivityService;
+  readonly activities?: CorrectionEntry;
   /** Snapshot stores whose snapshots of the person's streams must go. */
   readonly snapshots?: readonly SnapshotStore[];
   /** How long records kept by law stay readable; defaults to {@link defaultRetentionPolicy}. */
@@ -304,12 +303,8 @@ export const createPrivacyService = (options: PrivacyServiceOptions): PrivacySer
       });
     }
     const records = await findPersonalData(source, subjectId, onProgress);
-    const entries: Readonly<Record<RectificationEntry, CorrectionEntry | undefined>> = {
-      customers,
-      leads: options.leads,
-      invoices: options.invoices,
-      activities: options.activities,
-    };
+    // The options name the entry points by the entries a plan sends corrections to.
+    const entries: Partial<Record<RectificationEntry, CorrectionEntry>> = options;
     const steps: RectificationStep[] = [];
     for (const step of planRectification(subjectId, records, correction)) {
       if ('skipped' in step) {

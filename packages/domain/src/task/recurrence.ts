@@ -1,9 +1,10 @@
 import rrule from 'rrule';
+import type { Frequency } from 'rrule';
 import type { IsoInstant } from '@clientele/eventstore';
 import { instantOfWallClock, utcOffsetMinutes } from '../sla/zonedTime.js';
 import type { Recurrence, RecurrenceFrequency } from './values.js';
 
-const FREQUENCIES: Record<RecurrenceFrequency, number> = {
+const FREQUENCIES: Record<RecurrenceFrequency, Frequency> = {
   daily: rrule.RRule.DAILY,
   weekly: rrule.RRule.WEEKLY,
   monthly: rrule.RRule.MONTHLY,

@@ -64,6 +64,29 @@ const look = async (reactor: ReminderReactor) => {
   await reactor.remindDue();
 };
 
+/** What the test expects of each task: its current due time, reminders, and whether it is open. */
+type Expected = Map<number, { dueAt: string; reminders: number[]; open: boolean }>;
+
+/** Reschedules or completes a task the test still has open, and notes what it expects now. */
+const changeTask = async (
+  tasks: TaskService,
+  expected: Expected,
+  next: Extract<Step, { kind: 'reschedule' | 'complete' }>,
+  now: number,
+): Promise<void> => {
+  const task = expected.get(next.task);
+  if (task === undefined || !task.open) return;
+  const taskId = `task-${next.task.toString()}`;
+  if (next.kind === 'reschedule') {
+    const dueAt = at(now + next.dueInMinutes);
+    await tasks.send({ kind: 'RescheduleTask', taskId, dueAt }, testContext(at(now)));
+    task.dueAt = dueAt;
+  } else {
+    await tasks.send({ kind: 'CompleteTask', taskId, completedAt: at(now) }, testContext(at(now)));
+    task.open = false;
+  }
+};
+
 describe('reminder reactor', () => {
   it('records each due reminder exactly once under replays, second nodes and repeated asks', async () => {
     await fc.assert(
@@ -75,7 +98,7 @@ describe('reminder reactor', () => {
           const tasks = createTaskService(store, {});
           let now = 0;
           const clock = { now: () => at(now) };
-          const expected = new Map<number, { dueAt: string; reminders: number[]; open: boolean }>();
+          const expected: Expected = new Map();
           for (const [index, spec] of specs.entries()) {
             const created = await tasks.send(
               {
@@ -107,20 +130,7 @@ describe('reminder reactor', () => {
             } else if (next.kind === 'replay') {
               await look(reactorOn(store, tasks, clock));
             } else {
-              const task = expected.get(next.task);
-              if (task === undefined || !task.open) continue;
-              const taskId = `task-${next.task.toString()}`;
-              if (next.kind === 'reschedule') {
-                const dueAt = at(now + next.dueInMinutes);
-                await tasks.send({ kind: 'RescheduleTask', taskId, dueAt }, testContext(at(now)));
-                task.dueAt = dueAt;
-              } else {
-                await tasks.send(
-                  { kind: 'CompleteTask', taskId, completedAt: at(now) },
-                  testContext(at(now)),
-                );
-                task.open = false;
-              }
+              await changeTask(tasks, expected, next, now);
             }
           }
           await look(first);

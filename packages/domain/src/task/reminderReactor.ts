@@ -6,7 +6,7 @@ import {
   createReactorRunner,
   deriveId,
 } from '@clientele/eventstore';
-import type { TaskState } from './state.js';
+import type { CreatedTask, TaskState } from './state.js';
 import type { TaskService } from './taskService.js';
 import { TaskEvent } from './events.js';
 import { evolveTask, initialTaskState, reminderKey } from './state.js';
@@ -42,6 +42,16 @@ interface WatchedTask {
   dueSetBy: string;
   readonly tenantId: string | undefined;
 }
+
+/** The reminder offsets of an open task whose time has come by `now` and that are not recorded. */
+const dueOffsets = (state: CreatedTask, now: number): readonly number[] =>
+  state.status !== 'open'
+    ? []
+    : state.reminders.filter(
+        (offsetMinutes) =>
+          Date.parse(state.dueAt) - offsetMinutes * 60_000 <= now &&
+          !state.remindersDue.includes(reminderKey(state.dueAt, offsetMinutes)),
+      );
 
 /**
  * The reminder reactor. It follows Task events, and when the clock port passes a reminder's time
@@ -89,11 +99,8 @@ export const createReminderReactor = (options: ReminderReactorOptions): Reminder
     const now = clock.now();
     let recorded = 0;
     for (const [taskId, { state, dueSetBy, tenantId }] of watched) {
-      if (!state.created || state.status !== 'open') continue;
-      for (const offsetMinutes of state.reminders) {
-        const remindAt = Date.parse(state.dueAt) - offsetMinutes * 60_000;
-        if (remindAt > Date.parse(now)) continue;
-        if (state.remindersDue.includes(reminderKey(state.dueAt, offsetMinutes))) continue;
+      if (!state.created) continue;
+      for (const offsetMinutes of dueOffsets(state, Date.parse(now))) {
         const result = await tasks.send(
           { kind: 'RecordReminderDue', taskId, dueAt: state.dueAt, offsetMinutes },
           {

@@ -33,11 +33,8 @@ export interface EngagementHistory {
 export const engagementHistory = (store: EventStore, seed: number): EngagementHistory => {
   let world: HistoryWorld | undefined;
   const clock = { now: () => world?.now() ?? new Date(0).toISOString() };
-  const services = createEngagementServices(
-    store,
-    clock,
-    createSeededRandom(seed ^ 0x0ac71f17).uuid,
-  );
+  const ids = createSeededRandom(seed ^ 0x0ac71f17);
+  const services = createEngagementServices(store, clock, () => ids.uuid());
   return {
     services,
     setup: {

@@ -1,5 +1,6 @@
 import { createInMemoryEventStore } from '@clientele/eventstore';
 import { beforeAll, describe, expect, it } from 'vitest';
+import type { AnyProjection } from '../../projection/projection.js';
 import { createProjectionRunner } from '../../runner/projectionRunner.js';
 import { createInMemoryReadModelStore } from '../../store/inMemoryReadModelStore.js';
 import type { HistoryEntry } from '../../testing/domainHistory.js';
@@ -37,8 +38,7 @@ const customer = (customerId: string, at: string): HistoryEntry => ({
 const activity = (
   id: string,
   kind: string,
-  customerId: string,
-  at: string,
+  on: { readonly customerId: string; readonly at: string },
   extra = {},
 ): HistoryEntry => ({
   stream: `Activity-${id}`,
@@ -46,13 +46,13 @@ const activity = (
   data: {
     activityId: id,
     kind,
-    on: [{ type: 'customer', id: customerId }],
+    on: [{ type: 'customer', id: on.customerId }],
     ownerId: 'rep-1',
-    at,
-    subjectId: `s-${customerId}`,
+    at: on.at,
+    subjectId: `s-${on.customerId}`,
     ...extra,
   },
-  at,
+  at: on.at,
 });
 const task = (id: string, dueAt: string, at: string, link?: string): HistoryEntry => ({
   stream: `Task-${id}`,
@@ -96,13 +96,28 @@ const history: HistoryEntry[] = [
   customer('C1', '2026-01-05'),
   customer('C2', '2026-01-05'),
   customer('C3', '2026-01-05'),
-  activity('A1', 'call', 'C1', '2026-03-02T10:00:00.000Z', {
-    call: { direction: 'outbound', durationSeconds: 120, outcome: 'connected' },
-  }),
-  activity('A2', 'note', 'C1', '2026-03-03T10:00:00.000Z', { notes: 'prefers mornings' }),
-  activity('A3', 'visit', 'C2', '2026-01-20T10:00:00.000Z', {
-    checkIn: { at: '2026-01-20T10:00:00.000Z', placeName: 'HQ', distanceMeters: 40 },
-  }),
+  activity(
+    'A1',
+    'call',
+    { customerId: 'C1', at: '2026-03-02T10:00:00.000Z' },
+    {
+      call: { direction: 'outbound', durationSeconds: 120, outcome: 'connected' },
+    },
+  ),
+  activity(
+    'A2',
+    'note',
+    { customerId: 'C1', at: '2026-03-03T10:00:00.000Z' },
+    { notes: 'prefers mornings' },
+  ),
+  activity(
+    'A3',
+    'visit',
+    { customerId: 'C2', at: '2026-01-20T10:00:00.000Z' },
+    {
+      checkIn: { at: '2026-01-20T10:00:00.000Z', placeName: 'HQ', distanceMeters: 40 },
+    },
+  ),
   {
     stream: 'Lead-L1',
     type: 'LeadContactAttempted',
@@ -213,21 +228,20 @@ describe('engagement read models', () => {
     ]);
   });
 
-  it('leave every document unchanged when the same events are applied again', () => {
-    return (async () => {
-      for await (const event of events.readAll()) {
-        for (const projection of [
-          agendaProjection,
-          activityCountsProjection,
-          lastContactProjection,
-        ]) {
-          for (const key of projection.keysOf(event)) {
-            const once = projection.apply(projection.initial(key), event, key);
-            expect(projection.apply(once, event, key)).toEqual(once);
-          }
+  it('leave every document unchanged when the same events are applied again', async () => {
+    const projections: readonly AnyProjection[] = [
+      agendaProjection,
+      activityCountsProjection,
+      lastContactProjection,
+    ];
+    for await (const event of events.readAll()) {
+      for (const projection of projections) {
+        for (const key of projection.keysOf(event)) {
+          const once: unknown = projection.apply(projection.initial(key), event, key);
+          expect(projection.apply(once, event, key)).toEqual(once);
         }
       }
-    })();
+    }
   });
 
   it('name ISO weeks the way the standard does at year ends', () => {
