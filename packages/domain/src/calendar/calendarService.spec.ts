@@ -46,10 +46,26 @@ describe('calendar service', () => {
     const { calendar, schedules } = setUp();
     await calendar.send(book('a', '09:00', '10:00'), testContext());
     const override = { by: 'manager-1', reason: 'the customer can only do 9:30' };
-    const result = await calendar.send({ ...book('b', '09:30', '10:30'), override }, testContext());
+    const manager = { id: 'manager-1', role: 'sales_manager' };
+    const result = await calendar.send(
+      { ...book('b', '09:30', '10:30'), override },
+      testContext(undefined, manager),
+    );
     expect(E.isRight(result) && result.right.events[0]?.data).toMatchObject({ override });
     const slots = await schedules.busy('rep-1', at('00:00'), at('23:59'));
     expect(slots.map((slot) => slot.appointmentId)).toEqual(['a', 'b']);
+  });
+
+  it('refuses an override that names someone other than the acting user', async () => {
+    const { calendar } = setUp();
+    await calendar.send(book('a', '09:00', '10:00'), testContext());
+    const forged = await calendar.send(
+      { ...book('b', '09:30', '10:30'), override: { by: 'ceo', reason: 'trust me' } },
+      testContext(),
+    );
+    expect(forged).toEqual(
+      E.left({ kind: 'OverrideNotByActor', appointmentId: 'b', by: 'ceo', actorId: 'rep-1' }),
+    );
   });
 
   it('moves an appointment: the new time is taken and the old time is free again', async () => {

@@ -56,7 +56,8 @@ export interface CalendarServiceOptions {
 }
 
 /**
- * The typed entry point of the calendar. Booking and moving reserve the reps' time first (see
+ * The typed entry point of the calendar. An override of a double booking is the acting user's own:
+ * one naming someone else is refused. Booking and moving reserve the reps' time first (see
  * `createRepSchedules`), then record the appointment; a refusal leaves no reservation behind.
  * Moving holds old and new time until the move is recorded; cancelling gives the time back.
  */
@@ -110,6 +111,16 @@ export const createCalendarService = (
     const decoded = decodeCommand(AppointmentCommand, input);
     if (E.isLeft(decoded)) return decoded;
     const command = decoded.right;
+    const override = 'override' in command ? command.override : undefined;
+    if (override !== undefined && override.by !== context.actor.id) {
+      const { appointmentId } = command;
+      return E.left({
+        kind: 'OverrideNotByActor',
+        appointmentId,
+        by: override.by,
+        actorId: context.actor.id,
+      });
+    }
     const { state } = await handler.load(appointmentStream(command.appointmentId));
     // Decide once before reserving, so a command the appointment refuses reserves nothing.
     const precheck = appointmentDecider.decide(command, state);

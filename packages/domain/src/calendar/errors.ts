@@ -15,4 +15,11 @@ export type AppointmentError =
       readonly appointmentId: string;
       readonly participantId: string;
     }
+  /** An override is recorded as the acting user's: it cannot name someone else. */
+  | {
+      readonly kind: 'OverrideNotByActor';
+      readonly appointmentId: string;
+      readonly by: string;
+      readonly actorId: string;
+    }
   | RepDoubleBooked;

@@ -63,41 +63,48 @@ const detailsOf = (
   }
 };
 
-/** A rep logs a call, email, meeting, visit, message or note with one of their customers. */
+/** One activity with one customer (about an open deal a third of the time). */
+const logOne = async (world: HistoryWorld, services: EngagementServices): Promise<void> => {
+  const { random } = world;
+  // A third of the time about an open deal (and its customer), else about any customer.
+  const deal =
+    world.dealPools.open.size > 0 && random.chance(0.33)
+      ? world.dealPools.open.pick(random)
+      : undefined;
+  const customerId = deal?.customerId ?? random.pick(world.customers);
+  const ownerId = await ownerOf(world, customerId);
+  if (ownerId === undefined) return;
+  const kind = random.weighted(KINDS);
+  world.record(
+    'logActivity',
+    await services.activities.send(
+      {
+        kind: 'LogActivity',
+        activityId: random.uuid(),
+        activityKind: kind,
+        on: [
+          { type: 'customer', id: customerId },
+          ...(deal === undefined ? [] : [{ type: 'opportunity' as const, id: deal.opportunityId }]),
+        ],
+        ownerId,
+        at: world.now(),
+        ...(kind === 'note' ? {} : { contactName: personName(random) }),
+        ...detailsOf(world, kind),
+      },
+      world.context(ownerId),
+    ),
+  );
+};
+
+/**
+ * Reps log calls, emails, meetings, visits, messages and notes with their customers: one to four
+ * in a step, so a year of history holds the thousands of contacts a sales floor makes.
+ */
 export const logActivityStep = (services: EngagementServices): HistoryStep => ({
   name: 'logActivity',
   weight: (world) => (world.customers.length > 0 ? 4 : 0),
   run: async (world) => {
-    const { random } = world;
-    // A third of the time about an open deal (and its customer), else about any customer.
-    const deal =
-      world.dealPools.open.size > 0 && random.chance(0.33)
-        ? world.dealPools.open.pick(random)
-        : undefined;
-    const customerId = deal?.customerId ?? random.pick(world.customers);
-    const ownerId = await ownerOf(world, customerId);
-    if (ownerId === undefined) return;
-    const kind = random.weighted(KINDS);
-    world.record(
-      'logActivity',
-      await services.activities.send(
-        {
-          kind: 'LogActivity',
-          activityId: random.uuid(),
-          activityKind: kind,
-          on: [
-            { type: 'customer', id: customerId },
-            ...(deal === undefined
-              ? []
-              : [{ type: 'opportunity' as const, id: deal.opportunityId }]),
-          ],
-          ownerId,
-          at: world.now(),
-          ...(kind === 'note' ? {} : { contactName: personName(random) }),
-          ...detailsOf(world, kind),
-        },
-        world.context(ownerId),
-      ),
-    );
+    const count = world.random.int(1, 4);
+    for (let logged = 0; logged < count; logged += 1) await logOne(world, services);
   },
 });
