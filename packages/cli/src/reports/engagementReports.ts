@@ -63,6 +63,16 @@ export const activitiesReport = async (
     rows: rows.map((row) => ({ rep: row.repId, week: row.week, ...row.counts, total: row.total })),
     totalColumns: activitiesShape.totalColumns,
     totals: Object.fromEntries(ACTIVITY_TOTALS.map((c) => [c.key, sum(c.key)])),
+    chart: {
+      kind: 'bars',
+      title: 'Activities by kind',
+      bars: ACTIVITY_KINDS.map((kind) => ({
+        label: kind,
+        key: kind,
+        value: sum(kind),
+        display: sum(kind).toLocaleString('en-US'),
+      })),
+    },
     note: 'Weeks are ISO weeks of the activity’s own time in UTC; a lead’s contact attempts count under their channel.',
   });
 };
@@ -192,6 +202,19 @@ export const followUpReport = async (
       doneLate: total('doneLate'),
       overdue: total('overdue'),
       onTimePercent: percent(ratio(total('doneOnTime'), total('due'))),
+    },
+    chart: {
+      kind: 'bars',
+      title: 'Tasks done on time, by rep (%)',
+      bars: rows.map((row) => {
+        const share = percent(row.onTimeShare) ?? 0;
+        return {
+          label: row.assigneeId,
+          key: row.assigneeId,
+          value: share,
+          display: `${share.toFixed(2)}%`,
+        };
+      }),
     },
     note: 'Each occurrence of a recurring task counts once; cancelled tasks do not count.',
   });
