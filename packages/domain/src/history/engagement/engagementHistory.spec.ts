@@ -12,7 +12,7 @@ const generate = async (seed: number) => {
   const world = await generateHistory({
     store,
     seed,
-    steps: 700,
+    steps: 450,
     setup: [...salesHistorySetup, engagement.setup],
     stepKinds: [...salesHistorySteps, ...engagement.steps],
   });
