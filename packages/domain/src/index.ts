@@ -22,3 +22,7 @@ export * from './target/index.js';
 export * from './campaign/index.js';
 export * from './privacy/index.js';
 export * from './schema/index.js';
+export * from './activity/index.js';
+export * from './task/index.js';
+export * from './calendar/index.js';
+export * from './accountTeam/index.js';

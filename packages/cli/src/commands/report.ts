@@ -39,6 +39,7 @@ date.
   --from DAY --to DAY            keep periods and cohorts between these calendar days (YYYY-MM-DD)
   --as-of DAY                    the report date (default: the latest day on which something
                                  happened in the data); later payments count as not yet made
+  --neglected-days N             neglected: days without contact (default 30)
   --store URL                    the store (default sqlite:./clientele.db)
 ${ACTOR_HELP}
 
@@ -101,6 +102,7 @@ export const reportCommand: CliCommand = {
     from: { type: 'string' },
     to: { type: 'string' },
     'as-of': { type: 'string' },
+    'neglected-days': { type: 'string' },
     ...actorOption,
   },
   run: async (input, io) => {

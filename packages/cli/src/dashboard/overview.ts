@@ -26,6 +26,8 @@ const CHARTS: readonly { name: ReportName; by?: string }[] = [
   { name: 'performance', by: 'office' },
   { name: 'pipeline' },
   { name: 'service' },
+  { name: 'activities' },
+  { name: 'followup' },
 ];
 
 const financeKpis = async (

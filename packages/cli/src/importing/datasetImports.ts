@@ -28,6 +28,7 @@ export const IMPORT_KINDS = [
   'tickets',
   'invoices',
   'payments',
+  'activities',
 ] as const;
 /** What `clientele import` can import. */
 export type ImportKind = (typeof IMPORT_KINDS)[number];

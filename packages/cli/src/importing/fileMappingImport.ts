@@ -4,6 +4,7 @@ import { basename } from 'node:path';
 import * as E from 'fp-ts/lib/Either.js';
 import type { CommandSink, MappedRow, RejectedRow } from '@clientele/domain';
 import {
+  createActivityService,
   createCustomerService,
   createInvoiceService,
   createTicketService,
@@ -44,6 +45,8 @@ const entryPointOf = (mapping: ColumnMapping, setting: ImportSetting): CommandSi
     case 'invoices':
     case 'payments':
       return sinkOf(createInvoiceService(store));
+    case 'activities':
+      return sinkOf(createActivityService(store, {}));
   }
 };
 

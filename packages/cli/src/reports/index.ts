@@ -1,5 +1,13 @@
 import type * as E from 'fp-ts/lib/Either.js';
 import type { AuthorizationDenial } from '@clientele/eventstore';
+import {
+  activitiesReport,
+  activitiesShape,
+  followUpReport,
+  followUpShape,
+  neglectedReport,
+  neglectedShape,
+} from './engagementReports.js';
 import { FUNNEL_GROUPINGS, funnelReport, funnelShape } from './funnelReport.js';
 import { PERFORMANCE_GROUPINGS, performanceReport, performanceShape } from './performanceReport.js';
 import { pipelineReport, pipelineShape } from './pipelineReport.js';
@@ -42,6 +50,9 @@ export const reports: Readonly<Record<ReportName, ReportDefinition>> = {
   },
   pipeline: { build: pipelineReport, shape: pipelineShape, groupings: [] },
   service: { build: serviceReport, shape: serviceShape, groupings: [] },
+  activities: { build: activitiesReport, shape: activitiesShape, groupings: [] },
+  neglected: { build: neglectedReport, shape: neglectedShape, groupings: [] },
+  followup: { build: followUpReport, shape: followUpShape, groupings: [] },
 };
 
 /** The four reports the demo prints. */

@@ -42,7 +42,16 @@ export const cellText = (value: ReportValue | undefined): string =>
 export type ReportRow = Readonly<Record<string, ReportValue>>;
 
 /** The names of the reports `clientele report` can print. */
-export type ReportName = 'funnel' | 'roi' | 'receivables' | 'performance' | 'pipeline' | 'service';
+export type ReportName =
+  | 'funnel'
+  | 'roi'
+  | 'receivables'
+  | 'performance'
+  | 'pipeline'
+  | 'service'
+  | 'activities'
+  | 'neglected'
+  | 'followup';
 
 /**
  * A report ready for any format. JSON writes `{report, asOf, rows, totals}` with the columns'

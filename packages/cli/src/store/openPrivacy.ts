@@ -3,11 +3,13 @@ import { v7 as uuidv7 } from 'uuid';
 import type { Actor } from '@clientele/eventstore';
 import {
   commandAuthorizer,
+  createActivityService,
   createCustomerService,
   createInvoiceService,
   createLeadService,
   createPrivacyService,
   defaultRolePolicy,
+  engagementAuthorizers,
   noTeams,
   salesAuthorizers,
   serviceAndFinanceAuthorizers,
@@ -51,6 +53,9 @@ export const openPrivacy = async (
     customers,
     leads: createLeadService({ store, authorize: sales.lead }),
     invoices: createInvoiceService(store, { authorize: backOffice.invoice }),
+    activities: createActivityService(store, {
+      authorize: engagementAuthorizers(defaultRolePolicy, noTeams).activity,
+    }),
     snapshots: [snapshots],
     authorize: commandAuthorizer('DataSubject', () => null, defaultRolePolicy, noTeams),
   });

@@ -90,6 +90,8 @@ export interface PrivacyServiceOptions {
   readonly leads?: LeadService;
   /** Where billing-contact corrections go; without it, invoices are skipped, saying so. */
   readonly invoices?: InvoiceService;
+  /** Where activity corrections go; without it, activities are skipped, saying so. */
+  readonly activities?: CorrectionEntry;
   /** Snapshot stores whose snapshots of the person's streams must go. */
   readonly snapshots?: readonly SnapshotStore[];
   /** How long records kept by law stay readable; defaults to {@link defaultRetentionPolicy}. */
@@ -301,11 +303,8 @@ export const createPrivacyService = (options: PrivacyServiceOptions): PrivacySer
       });
     }
     const records = await findPersonalData(source, subjectId, onProgress);
-    const entries: Readonly<Record<RectificationEntry, CorrectionEntry | undefined>> = {
-      customers,
-      leads: options.leads,
-      invoices: options.invoices,
-    };
+    // The options name the entry points by the entries a plan sends corrections to.
+    const entries: Partial<Record<RectificationEntry, CorrectionEntry>> = options;
     const steps: RectificationStep[] = [];
     for (const step of planRectification(subjectId, records, correction)) {
       if ('skipped' in step) {

@@ -54,6 +54,18 @@ export const domainValueSchemas: Readonly<Record<string, JsonSchema>> = {
   PositiveQuantity: wholeNumber(1),
   Quantity: wholeNumber(1),
   PositiveMinutes: { type: 'integer', minimum: 1 },
+  DurationSeconds: { ...wholeNumber(0), description: 'whole seconds' },
+  PositiveCount: wholeNumber(1),
+  ReminderOffsetMinutes: {
+    ...wholeNumber(0, 60 * 24 * 366),
+    description: 'minutes before the due time',
+  },
+  Latitude: { type: 'number', minimum: -90, maximum: 90, description: 'WGS 84 degrees north' },
+  Longitude: { type: 'number', minimum: -180, maximum: 180, description: 'WGS 84 degrees east' },
+  TimeZoneName: {
+    type: 'string',
+    description: 'an IANA time zone (Europe/Rome, America/New_York, UTC)',
+  },
   Tiers: {
     minItems: 1,
     description: 'tiers in rising order of attainment, the first from 0',

@@ -1,4 +1,7 @@
 import type { AnyProjection } from '../projection/projection.js';
+import { activityCountsProjection } from './engagement/activityCountsProjection.js';
+import { agendaProjection } from './engagement/agendaProjection.js';
+import { lastContactProjection } from './engagement/lastContactProjection.js';
 import { campaignsProjection } from './campaigns/campaignsProjection.js';
 import { commissionsProjection } from './commission/commissionsProjection.js';
 import { customersProjection } from './customers/customersProjection.js';
@@ -24,4 +27,7 @@ export const allReadModels: readonly AnyProjection[] = [
   commissionsProjection,
   campaignsProjection,
   latestActivityProjection,
+  agendaProjection,
+  activityCountsProjection,
+  lastContactProjection,
 ];

@@ -1,5 +1,10 @@
 import fc from 'fast-check';
-import { generateSalesHistory } from '@clientele/domain/history';
+import {
+  engagementHistory,
+  generateHistory,
+  salesHistorySetup,
+  salesHistorySteps,
+} from '@clientele/domain/history';
 import { type RecordedEvent, createInMemoryEventStore } from '@clientele/eventstore';
 import { describe, expect, it } from 'vitest';
 import { appendHistory } from '../testing/domainHistory.js';
@@ -28,14 +33,21 @@ const sampleOf = <T>(arbitrary: fc.Arbitrary<T[]>, seed: number): T[] =>
   )[0] ?? [];
 
 // One history per seed, shared by the properties (generating it is the slow part): the domain's
-// generated sales history, plus seeded samples of random campaigns, tickets, invoices and commission, for
+// generated sales history with activities, tasks and appointments, plus seeded samples of random campaigns, tickets, invoices and commission, for
 // which the generator has no steps yet.
 const histories = new Map<number, RecordedEvent[]>();
 const historyOf = async (seed: number): Promise<RecordedEvent[]> => {
   const cached = histories.get(seed);
   if (cached !== undefined) return cached;
   const store = createInMemoryEventStore();
-  await generateSalesHistory(store, seed, 120);
+  const engagement = engagementHistory(store, seed);
+  await generateHistory({
+    store,
+    seed,
+    steps: 100,
+    setup: [...salesHistorySetup, engagement.setup],
+    stepKinds: [...salesHistorySteps, ...engagement.steps],
+  });
   await appendHistory(store, [
     ...sampleOf(campaignHistories(), seed),
     ...sampleOf(invoiceHistories(), seed),
@@ -73,7 +85,8 @@ describe('read models over generated histories', () => {
       ),
       { numRuns: 12 },
     );
-  });
+    // Twelve generated histories through every read model: seconds on a loaded machine.
+  }, 20_000);
 
   it('change nothing when any event is fed twice', async () => {
     const log = await historyOf(1);
