@@ -1,0 +1,11 @@
+/**
+ * Analytical CRM: scores, segments and forecasts rebuilt from the log, explained by their
+ * features, and judged by time-split backtests against stated baselines (docs/analytics.md).
+ */
+export * from './metrics/index.js';
+export * from './learning/index.js';
+export * from './history/index.js';
+export * from './backtest/index.js';
+export * from './win/winModel.js';
+export * from './conversion/conversionModel.js';
+export * from './forecast/bookingsForecast.js';
