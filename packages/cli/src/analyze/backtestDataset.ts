@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import * as E from 'fp-ts/lib/Either.js';
 import type { RecordedEvent } from '@clientele/eventstore';
@@ -59,8 +60,10 @@ const importDataset = async (
 ): Promise<E.Either<string, RecordedEvent[]>> => {
   const mapping = DATASET_IMPORTS.find((candidate) => candidate.name === dataset);
   if (mapping === undefined) return E.left(`no import mapping is named ${dataset}`);
+  const file = join(dir, FIRST_FILE[dataset]);
+  if (!existsSync(file)) return E.left(`no ${FIRST_FILE[dataset]} in ${dir} (give the data set's folder with --data)`);
   const store = createInMemoryEventStore();
-  const report = await mapping.run(join(dir, FIRST_FILE[dataset]), {
+  const report = await mapping.run(file, {
     store,
     tenant: { tenantId: dataset, tenantKey: `${dataset}-backtest` },
     csv: {},

@@ -18,4 +18,5 @@ export const commandModules: Readonly<Record<string, () => Promise<CliCommand>>>
   migrate: async () => (await import('./migrate.js')).migrateCommand,
   verify: async () => (await import('./verify.js')).verifyCommand,
   seal: async () => (await import('./seal.js')).sealCommand,
+  analyze: async () => (await import('./analyze.js')).analyzeCommand,
 };
