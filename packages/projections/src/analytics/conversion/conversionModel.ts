@@ -64,7 +64,9 @@ export const conversionTrainingCases = (
   const oldest = shiftDay(newest, -options.trainingDays);
   return [...leadsAsOf(events, cutOff).values()]
     .filter((lead) => lead.capturedOn > oldest && lead.capturedOn <= newest)
-    .map((lead) => ({ item: lead, outcome: convertedWithin(lead, options.horizonDays) }));
+    .map((lead) => ({ item: lead, outcome: convertedWithin(lead, options.horizonDays) }))
+    // One order whatever the interleaving of streams, so a rebuild fits the same model bit for bit.
+    .sort((a, b) => a.item.leadId.localeCompare(b.item.leadId));
 };
 
 /** The conversion model trained on the log up to the cut-off. */

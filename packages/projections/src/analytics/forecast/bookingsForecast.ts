@@ -30,15 +30,22 @@ export interface ForecastWindow {
   readonly to: string;
 }
 
+/**
+ * The deals in id order: sums of floating-point amounts depend on their order, and the log's
+ * interleaving of streams must not change a forecast.
+ */
+const inIdOrder = (deals: ReadonlyMap<string, DealFacts>): DealFacts[] =>
+  [...deals.values()].sort((a, b) => a.opportunityId.localeCompare(b.opportunityId));
+
 const openOn = (deals: ReadonlyMap<string, DealFacts>, currency: string): DealFacts[] =>
-  [...deals.values()].filter((deal) => deal.outcome === 'open' && deal.currency === currency);
+  inIdOrder(deals).filter((deal) => deal.outcome === 'open' && deal.currency === currency);
 
 const weighted = (deals: readonly DealFacts[]): number =>
   deals.reduce((sum, deal) => sum + deal.amountMinor * deal.stageProbability, 0);
 
 /** Deals won within `(from, to]` as known on `to`. */
 const wonWithin = (deals: ReadonlyMap<string, DealFacts>, from: string, to: string, currency: string) =>
-  [...deals.values()].filter(
+  inIdOrder(deals).filter(
     (deal) =>
       deal.outcome === 'won' &&
       deal.currency === currency &&

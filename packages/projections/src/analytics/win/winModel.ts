@@ -52,7 +52,8 @@ export const DEFAULT_WIN_MODEL_OPTIONS: WinModelOptions = { snapshotEveryDays: 3
  * the cut-off: the open pipeline is looked at every `snapshotEveryDays` back from the cut-off, and
  * each deal open on a snapshot day whose outcome was known by the cut-off is a case, with its
  * features as of that snapshot (its age then) and 1 if it was won. A deal open on several
- * snapshots is a case on each, as it would have been scored on each.
+ * snapshots is a case on each, as it would have been scored on each. Cases are ordered by
+ * snapshot day and deal id.
  */
 export const winTrainingCases = (
   events: readonly DatedEvent<OpportunityEvent>[],
@@ -70,7 +71,13 @@ export const winTrainingCases = (
         cases.push({ item: { deal, day }, outcome: outcome === 'won' ? 1 : 0 });
     }
   }
-  return cases;
+  // One order whatever the interleaving of streams in the log, so a rebuild on another engine fits
+  // the same coefficients bit for bit (sums of floating-point numbers depend on their order).
+  return cases.sort(
+    (a, b) =>
+      a.item.day.localeCompare(b.item.day) ||
+      a.item.deal.opportunityId.localeCompare(b.item.deal.opportunityId),
+  );
 };
 
 /** The win model trained on the log up to the cut-off (see {@link winTrainingCases}). */
