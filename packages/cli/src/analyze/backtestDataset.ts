@@ -61,7 +61,8 @@ const importDataset = async (
   const mapping = DATASET_IMPORTS.find((candidate) => candidate.name === dataset);
   if (mapping === undefined) return E.left(`no import mapping is named ${dataset}`);
   const file = join(dir, FIRST_FILE[dataset]);
-  if (!existsSync(file)) return E.left(`no ${FIRST_FILE[dataset]} in ${dir} (give the data set's folder with --data)`);
+  if (!existsSync(file))
+    return E.left(`no ${FIRST_FILE[dataset]} in ${dir} (give the data set's folder with --data)`);
   const store = createInMemoryEventStore();
   const report = await mapping.run(file, {
     store,
@@ -71,7 +72,9 @@ const importDataset = async (
   });
   if (E.isLeft(report)) return report;
   if (report.right.rejected.length > 0)
-    return E.left(`${String(report.right.rejected.length)} rows of ${dataset} were rejected; run clientele import to see them`);
+    return E.left(
+      `${String(report.right.rejected.length)} rows of ${dataset} were rejected; run clientele import to see them`,
+    );
   const events: RecordedEvent[] = [];
   for await (const event of store.readAll()) events.push(event);
   return E.right(events);
@@ -102,6 +105,10 @@ export const backtestDataset = async (
   return E.right({
     dataset,
     events: events.length,
-    leadConversion: backtestLeadConversion(datedLeadEvents(events), split.conversionCutOffs, split.holdoutDays),
+    leadConversion: backtestLeadConversion(
+      datedLeadEvents(events),
+      split.conversionCutOffs,
+      split.holdoutDays,
+    ),
   });
 };

@@ -19,8 +19,7 @@ const fixed = (value: number | null, digits: number): string | null =>
 const percent = (value: number | null): string | null =>
   value === null ? null : `${(value * 100).toFixed(1)} %`;
 
-const dollars = (minor: number): string =>
-  Math.round(minor / 100).toLocaleString('en-US');
+const dollars = (minor: number): string => Math.round(minor / 100).toLocaleString('en-US');
 
 const label = (code: string) => SCORER_LABELS[code] ?? code;
 
@@ -94,7 +93,8 @@ export const backtestText = (result: DatasetBacktest): string => {
       `\nShips as the default: ${label(backtest.chosen)}`,
     );
   };
-  if (result.winProbability !== undefined) probability('Win probability of open deals', result.winProbability);
+  if (result.winProbability !== undefined)
+    probability('Win probability of open deals', result.winProbability);
   if (result.leadConversion !== undefined)
     probability('Lead conversion within 30 days of capture', result.leadConversion);
   if (result.forecast !== undefined)

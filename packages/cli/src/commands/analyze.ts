@@ -29,7 +29,8 @@ const isDataset = (value: unknown): value is BacktestDataset =>
 /** `clientele analyze backtest`: reproduces the backtest tables of docs/analytics.md. */
 export const analyzeCommand: CliCommand = {
   name: 'analyze',
-  summary: 'backtest the analytical models on a public data set (analyze backtest --dataset maven|olist)',
+  summary:
+    'backtest the analytical models on a public data set (analyze backtest --dataset maven|olist)',
   help: HELP,
   options: {
     dataset: { type: 'string' },
@@ -38,12 +39,16 @@ export const analyzeCommand: CliCommand = {
   },
   run: async ({ positionals, values }, io) => {
     if (positionals[0] !== 'backtest' || positionals.length !== 1) {
-      io.stderr('clientele analyze: expected the subcommand backtest (clientele analyze backtest --dataset maven)\n');
+      io.stderr(
+        'clientele analyze: expected the subcommand backtest (clientele analyze backtest --dataset maven)\n',
+      );
       return ExitCode.usage;
     }
     const dataset = values['dataset'];
     if (!isDataset(dataset)) {
-      io.stderr(`clientele analyze backtest: --dataset must be one of ${BACKTEST_DATASETS.join(', ')}\n`);
+      io.stderr(
+        `clientele analyze backtest: --dataset must be one of ${BACKTEST_DATASETS.join(', ')}\n`,
+      );
       return ExitCode.usage;
     }
     const root = io.env['CLIENTELE_DATASETS'] ?? '../shared/datasets';
@@ -54,7 +59,11 @@ export const analyzeCommand: CliCommand = {
       io.stderr(`clientele analyze backtest: ${result.left}\n`);
       return ExitCode.failed;
     }
-    io.stdout(values['json'] === true ? `${JSON.stringify(result.right, null, 2)}\n` : backtestText(result.right));
+    io.stdout(
+      values['json'] === true
+        ? `${JSON.stringify(result.right, null, 2)}\n`
+        : backtestText(result.right),
+    );
     return ExitCode.ok;
   },
 };

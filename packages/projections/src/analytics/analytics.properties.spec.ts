@@ -39,7 +39,11 @@ const modelOutputs = (events: readonly RecordedEvent[], day: string) => {
       ]),
     ),
     leads: Object.fromEntries(openLeads.map((lead) => [lead.leadId, conversion.score(lead)])),
-    forecast: forecastBookings(deals, { previousFrom: shiftDay(day, -30), from: day, to: shiftDay(day, 30) }, 'EUR'),
+    forecast: forecastBookings(
+      deals,
+      { previousFrom: shiftDay(day, -30), from: day, to: shiftDay(day, 30) },
+      'EUR',
+    ),
   };
 };
 
@@ -52,9 +56,13 @@ const dayAt = (events: readonly RecordedEvent[], fraction: number): string => {
 };
 
 /** The events with the streams' interleaving shuffled, each stream keeping its own order. */
-const reinterleave = (events: readonly RecordedEvent[], picks: readonly number[]): RecordedEvent[] => {
+const reinterleave = (
+  events: readonly RecordedEvent[],
+  picks: readonly number[],
+): RecordedEvent[] => {
   const streams = new Map<string, RecordedEvent[]>();
-  for (const event of events) streams.set(event.streamName, [...(streams.get(event.streamName) ?? []), event]);
+  for (const event of events)
+    streams.set(event.streamName, [...(streams.get(event.streamName) ?? []), event]);
   const queues = [...streams.values()];
   const merged: RecordedEvent[] = [];
   let i = 0;
@@ -71,13 +79,17 @@ const reinterleave = (events: readonly RecordedEvent[], picks: readonly number[]
 describe('analytics over generated histories', () => {
   it('scores as of a day use no event that happened after it: the log cut at that day gives the same scores, explanations and forecast', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.integer({ min: 1, max: 2 }), fc.double({ min: 0.2, max: 0.9, noNaN: true }), async (seed, fraction) => {
-        const events = await historyOf(seed);
-        const day = dayAt(events, fraction);
-        const known = events.filter((event) => event.metadata.occurredAt.slice(0, 10) <= day);
-        expect(known.length).toBeLessThan(events.length);
-        expect(modelOutputs(events, day)).toEqual(modelOutputs(known, day));
-      }),
+      fc.asyncProperty(
+        fc.integer({ min: 1, max: 2 }),
+        fc.double({ min: 0.2, max: 0.9, noNaN: true }),
+        async (seed, fraction) => {
+          const events = await historyOf(seed);
+          const day = dayAt(events, fraction);
+          const known = events.filter((event) => event.metadata.occurredAt.slice(0, 10) <= day);
+          expect(known.length).toBeLessThan(events.length);
+          expect(modelOutputs(events, day)).toEqual(modelOutputs(known, day));
+        },
+      ),
       { numRuns: 3 },
     );
   });

@@ -23,7 +23,11 @@ export interface ForecastBacktest {
   readonly currency: string;
   readonly rows: readonly ForecastBacktestRow[];
   /** MAPE (fraction) of each forecaster over the rows; null when an actual is 0. */
-  readonly mape: { readonly model: number | null; readonly lastPeriod: number | null; readonly weightedPipeline: number | null };
+  readonly mape: {
+    readonly model: number | null;
+    readonly lastPeriod: number | null;
+    readonly weightedPipeline: number | null;
+  };
   /** The share of periods whose actual fell inside the model's 80 % interval. */
   readonly intervalCoverage: number | null;
   /** What ships: the model only where its MAPE is lower than both baselines'. */
@@ -31,7 +35,8 @@ export interface ForecastBacktest {
 }
 
 const mapeOf = (rows: readonly ForecastBacktestRow[], pick: (row: ForecastBacktestRow) => number) =>
-  meanAbsolutePercentageError(rows.map((row) => ({ actual: row.actual, forecast: pick(row) }))) ?? null;
+  meanAbsolutePercentageError(rows.map((row) => ({ actual: row.actual, forecast: pick(row) }))) ??
+  null;
 
 /**
  * Backtests the bookings forecast period by period: each window is forecast from the log as of its
@@ -62,9 +67,13 @@ export const backtestBookingsForecast = (
     weightedPipeline: mapeOf(rows, (row) => row.weightedPipeline),
   };
   const inside = rows.filter((row) => row.actual >= row.low && row.actual <= row.high).length;
-  const baselines = (['lastPeriod', 'weightedPipeline'] as const).map((name) => ({ name, mape: mape[name] ?? Infinity }));
+  const baselines = (['lastPeriod', 'weightedPipeline'] as const).map((name) => ({
+    name,
+    mape: mape[name] ?? Infinity,
+  }));
   const bestBaseline = baselines.reduce((a, b) => (b.mape < a.mape ? b : a));
-  const chosen = mape.model !== null && mape.model < bestBaseline.mape ? 'model' : bestBaseline.name;
+  const chosen =
+    mape.model !== null && mape.model < bestBaseline.mape ? 'model' : bestBaseline.name;
   return {
     currency,
     rows,

@@ -15,9 +15,19 @@ const WEEKDAYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'] as const;
  */
 export const CONVERSION_FEATURES: readonly FeatureDefinition<LeadFacts>[] = [
   { kind: 'category', name: 'source', valueOf: (lead) => lead.source, minCount: 10 },
-  { kind: 'category', name: 'campaign', valueOf: (lead) => lead.campaignId ?? '(none)', minCount: 10 },
+  {
+    kind: 'category',
+    name: 'campaign',
+    valueOf: (lead) => lead.campaignId ?? '(none)',
+    minCount: 10,
+  },
   { kind: 'category', name: 'region', valueOf: (lead) => lead.region ?? '(none)', minCount: 10 },
-  { kind: 'category', name: 'industry', valueOf: (lead) => lead.industry ?? '(none)', minCount: 10 },
+  {
+    kind: 'category',
+    name: 'industry',
+    valueOf: (lead) => lead.industry ?? '(none)',
+    minCount: 10,
+  },
   {
     kind: 'category',
     name: 'weekday captured',
@@ -62,11 +72,13 @@ export const conversionTrainingCases = (
 ): TrainingCase<LeadFacts>[] => {
   const newest = shiftDay(cutOff, -options.horizonDays);
   const oldest = shiftDay(newest, -options.trainingDays);
-  return [...leadsAsOf(events, cutOff).values()]
-    .filter((lead) => lead.capturedOn > oldest && lead.capturedOn <= newest)
-    .map((lead) => ({ item: lead, outcome: convertedWithin(lead, options.horizonDays) }))
-    // One order whatever the interleaving of streams, so a rebuild fits the same model bit for bit.
-    .sort((a, b) => a.item.leadId.localeCompare(b.item.leadId));
+  return (
+    [...leadsAsOf(events, cutOff).values()]
+      .filter((lead) => lead.capturedOn > oldest && lead.capturedOn <= newest)
+      .map((lead) => ({ item: lead, outcome: convertedWithin(lead, options.horizonDays) }))
+      // One order whatever the interleaving of streams, so a rebuild fits the same model bit for bit.
+      .sort((a, b) => a.item.leadId.localeCompare(b.item.leadId))
+  );
 };
 
 /** The conversion model trained on the log up to the cut-off. */
@@ -75,4 +87,8 @@ export const trainConversionModel = (
   cutOff: string,
   options: ConversionModelOptions = DEFAULT_CONVERSION_MODEL_OPTIONS,
 ): ScoringModel<LeadFacts> =>
-  trainScoringModel(CONVERSION_FEATURES, conversionTrainingCases(events, cutOff, options), options.l2);
+  trainScoringModel(
+    CONVERSION_FEATURES,
+    conversionTrainingCases(events, cutOff, options),
+    options.l2,
+  );

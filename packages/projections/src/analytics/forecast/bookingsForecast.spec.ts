@@ -34,7 +34,10 @@ describe('bookings forecast', () => {
   });
 
   it('takes the naive baselines from the cut-off: last period’s bookings and the stage-weighted pipeline', () => {
-    expect(naiveForecasts(log, window, 'EUR')).toEqual({ lastPeriod: 120_000, weightedPipeline: 160_000 });
+    expect(naiveForecasts(log, window, 'EUR')).toEqual({
+      lastPeriod: 120_000,
+      weightedPipeline: 160_000,
+    });
   });
 
   it('compares with what the whole log says was won in the period', () => {

@@ -44,7 +44,12 @@ const weighted = (deals: readonly DealFacts[]): number =>
   deals.reduce((sum, deal) => sum + deal.amountMinor * deal.stageProbability, 0);
 
 /** Deals won within `(from, to]` as known on `to`. */
-const wonWithin = (deals: ReadonlyMap<string, DealFacts>, from: string, to: string, currency: string) =>
+const wonWithin = (
+  deals: ReadonlyMap<string, DealFacts>,
+  from: string,
+  to: string,
+  currency: string,
+) =>
   inIdOrder(deals).filter(
     (deal) =>
       deal.outcome === 'won' &&
@@ -128,4 +133,7 @@ export const actualBookings = (
   window: ForecastWindow,
   currency: string,
 ): number =>
-  wonWithin(final, window.from, window.to, currency).reduce((sum, deal) => sum + deal.wonAmountMinor, 0);
+  wonWithin(final, window.from, window.to, currency).reduce(
+    (sum, deal) => sum + deal.wonAmountMinor,
+    0,
+  );

@@ -26,11 +26,17 @@ export const datedEvents = <E>(
 
 /** The last business day of the events, or undefined for none. */
 export const lastDay = (events: readonly DatedEvent<unknown>[]): string | undefined =>
-  events.reduce<string | undefined>((last, { day }) => (last === undefined || day > last ? day : last), undefined);
+  events.reduce<string | undefined>(
+    (last, { day }) => (last === undefined || day > last ? day : last),
+    undefined,
+  );
 
 /** The first business day of the events, or undefined for none. */
 export const firstDay = (events: readonly DatedEvent<unknown>[]): string | undefined =>
-  events.reduce<string | undefined>((first, { day }) => (first === undefined || day < first ? day : first), undefined);
+  events.reduce<string | undefined>(
+    (first, { day }) => (first === undefined || day < first ? day : first),
+    undefined,
+  );
 
 /** The day `days` after (or before, when negative) a `YYYY-MM-DD` day. */
 export const shiftDay = (day: string, days: number): string =>

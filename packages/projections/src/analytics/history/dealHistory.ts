@@ -30,7 +30,11 @@ const decode = domainEventDecoder(OpportunityEventCodec);
 export const datedDealEvents = (events: Iterable<RecordedEvent>): DatedEvent<OpportunityEvent>[] =>
   datedEvents(events, decode);
 
-type Evolve = (deal: DealFacts | undefined, event: OpportunityEvent, day: string) => DealFacts | undefined;
+type Evolve = (
+  deal: DealFacts | undefined,
+  event: OpportunityEvent,
+  day: string,
+) => DealFacts | undefined;
 
 const evolveOpen: Evolve = (deal, event, day) => {
   if (event.type === 'OpportunityOpened') {
@@ -68,13 +72,22 @@ const evolveKnown = (deal: DealFacts, event: OpportunityEvent, day: string): Dea
         wonAmountMinor: 0,
       };
     case 'OpportunityAmountChanged':
-      return { ...deal, amountMinor: event.data.amount.amountMinor, currency: event.data.amount.currency };
+      return {
+        ...deal,
+        amountMinor: event.data.amount.amountMinor,
+        currency: event.data.amount.currency,
+      };
     case 'OpportunityCustomerAttached':
       return { ...deal, customerId: event.data.customerId };
     case 'OpportunityOwnerChanged':
       return { ...deal, ownerId: event.data.ownerId };
     case 'OpportunityWon':
-      return { ...deal, outcome: 'won', closedOn: event.data.wonOn, wonAmountMinor: event.data.amount.amountMinor };
+      return {
+        ...deal,
+        outcome: 'won',
+        closedOn: event.data.wonOn,
+        wonAmountMinor: event.data.amount.amountMinor,
+      };
     case 'OpportunityLost':
       return { ...deal, outcome: 'lost', closedOn: event.data.lostOn };
     case 'OpportunityOpened':
@@ -99,7 +112,10 @@ export const dealsAsOf = (
     if (happened > day) continue;
     const id = event.data.opportunityId;
     const before = deals.get(id);
-    const after = before === undefined ? evolveOpen(before, event, happened) : evolveKnown(before, event, happened);
+    const after =
+      before === undefined
+        ? evolveOpen(before, event, happened)
+        : evolveKnown(before, event, happened);
     if (after !== undefined) deals.set(id, after);
   }
   return deals;

@@ -24,7 +24,11 @@ const decode = domainEventDecoder(LeadEventCodec);
 export const datedLeadEvents = (events: Iterable<RecordedEvent>): DatedEvent<LeadEvent>[] =>
   datedEvents(events, decode);
 
-const evolve = (lead: LeadFacts | undefined, event: LeadEvent, day: string): LeadFacts | undefined => {
+const evolve = (
+  lead: LeadFacts | undefined,
+  event: LeadEvent,
+  day: string,
+): LeadFacts | undefined => {
   if (event.type === 'LeadCaptured')
     return {
       leadId: event.data.leadId,
@@ -41,7 +45,8 @@ const evolve = (lead: LeadFacts | undefined, event: LeadEvent, day: string): Lea
   if (event.type === 'LeadAssigned') return { ...lead, ownerId: event.data.ownerId };
   if (event.type === 'LeadConverted') return { ...lead, outcome: 'converted', closedOn: day };
   if (event.type === 'LeadDisqualified') return { ...lead, outcome: 'disqualified', closedOn: day };
-  if (event.type === 'LeadRecycled') return { ...lead, outcome: 'open', closedOn: null, ownerId: null };
+  if (event.type === 'LeadRecycled')
+    return { ...lead, outcome: 'open', closedOn: null, ownerId: null };
   return lead;
 };
 

@@ -24,7 +24,8 @@ export const solveLinearSystem = (
       if (target === undefined) continue;
       const factor = (target[column] ?? 0) / lead;
       if (factor === 0) continue;
-      for (let k = column; k <= n; k += 1) target[k] = (target[k] ?? 0) - factor * (pivotRow[k] ?? 0);
+      for (let k = column; k <= n; k += 1)
+        target[k] = (target[k] ?? 0) - factor * (pivotRow[k] ?? 0);
     }
   }
   const x = new Array<number>(n).fill(0);

@@ -65,9 +65,25 @@ describe('logistic regression', () => {
 
 describe('linear system', () => {
   it('solves a system that needs a row swap', () => {
-    expect(solveLinearSystem([[0, 1], [2, 0]], [3, 4])).toEqual([2, 3]);
+    expect(
+      solveLinearSystem(
+        [
+          [0, 1],
+          [2, 0],
+        ],
+        [3, 4],
+      ),
+    ).toEqual([2, 3]);
   });
   it('says a singular system has no solution', () => {
-    expect(solveLinearSystem([[1, 2], [2, 4]], [1, 2])).toBeUndefined();
+    expect(
+      solveLinearSystem(
+        [
+          [1, 2],
+          [2, 4],
+        ],
+        [1, 2],
+      ),
+    ).toBeUndefined();
   });
 });

@@ -50,7 +50,8 @@ const newtonTerms = (
       if (xa === 0) continue;
       gradient[a] = (gradient[a] ?? 0) + residual * xa;
       const hessianRow = hessian[a] ?? [];
-      for (let b = 0; b < size; b += 1) hessianRow[b] = (hessianRow[b] ?? 0) + weight * xa * (full[b] ?? 0);
+      for (let b = 0; b < size; b += 1)
+        hessianRow[b] = (hessianRow[b] ?? 0) + weight * xa * (full[b] ?? 0);
     }
   });
   return { gradient, hessian };

@@ -13,8 +13,14 @@ const FEATURES: readonly FeatureDefinition<Deal>[] = [
 ];
 
 const training = [
-  ...Array.from({ length: 8 }, (_, i) => ({ item: { owner: 'ann', days: i }, outcome: (i % 4 === 0 ? 0 : 1) as 0 | 1 })),
-  ...Array.from({ length: 8 }, (_, i) => ({ item: { owner: 'bob', days: i }, outcome: (i % 4 === 0 ? 1 : 0) as 0 | 1 })),
+  ...Array.from({ length: 8 }, (_, i) => ({
+    item: { owner: 'ann', days: i },
+    outcome: (i % 4 === 0 ? 0 : 1) as 0 | 1,
+  })),
+  ...Array.from({ length: 8 }, (_, i) => ({
+    item: { owner: 'bob', days: i },
+    outcome: (i % 4 === 0 ? 1 : 0) as 0 | 1,
+  })),
   { item: { owner: 'cid', days: 3 }, outcome: 1 as const },
 ];
 
@@ -23,7 +29,8 @@ describe('scoring model', () => {
 
   it('explains a score exactly: the intercept plus the contributions is the log-odds of the score', () => {
     const deal = { owner: 'ann', days: 5 };
-    const logOdds = model.model.intercept + model.explain(deal).reduce((sum, c) => sum + c.logOdds, 0);
+    const logOdds =
+      model.model.intercept + model.explain(deal).reduce((sum, c) => sum + c.logOdds, 0);
     expect(1 / (1 + Math.exp(-logOdds))).toBeCloseTo(model.score(deal), 12);
   });
 
@@ -36,7 +43,9 @@ describe('scoring model', () => {
 
   it('gives a level seen too rarely in training no column: it contributes nothing', () => {
     expect(model.encoder.levels['owner']).toEqual(['ann', 'bob']);
-    expect(model.explain({ owner: 'cid', days: 3 }).find((c) => c.feature === 'owner')!.logOdds).toBe(0);
+    expect(
+      model.explain({ owner: 'cid', days: 3 }).find((c) => c.feature === 'owner')!.logOdds,
+    ).toBe(0);
   });
 
   it('lists contributions largest first', () => {

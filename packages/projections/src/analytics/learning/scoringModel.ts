@@ -57,14 +57,23 @@ export const trainScoringModel = <C>(
           if (column.feature === feature.name) logOdds += (model.weights[j] ?? 0) * (x[j] ?? 0);
         });
         const raw = feature.valueOf(item);
-        return { feature: feature.name, value: typeof raw === 'number' ? display(raw) : raw, logOdds };
+        return {
+          feature: feature.name,
+          value: typeof raw === 'number' ? display(raw) : raw,
+          logOdds,
+        };
       })
-      .sort((a, b) => Math.abs(b.logOdds) - Math.abs(a.logOdds) || a.feature.localeCompare(b.feature));
+      .sort(
+        (a, b) => Math.abs(b.logOdds) - Math.abs(a.logOdds) || a.feature.localeCompare(b.feature),
+      );
   };
   return {
     encoder: encoder.state,
     model,
-    trainedOn: { cases: training.length, positives: training.filter((c) => c.outcome === 1).length },
+    trainedOn: {
+      cases: training.length,
+      positives: training.filter((c) => c.outcome === 1).length,
+    },
     score: (item) => predictProbability(model, encoder.encode(item)),
     explain,
   };

@@ -24,14 +24,18 @@ describe('area under the ROC curve', () => {
       fc.property(
         fc.array(fc.tuple(fc.integer({ min: 0, max: 10 }), fc.boolean()), { maxLength: 40 }),
         (raw) => {
-          const scored = raw.map(([p, o]) => ({ probability: p / 10, outcome: o ? 1 : 0 }) as const);
+          const scored = raw.map(
+            ([p, o]) => ({ probability: p / 10, outcome: o ? 1 : 0 }) as const,
+          );
           const pos = scored.filter((c) => c.outcome === 1);
           const neg = scored.filter((c) => c.outcome === 0);
           let right = 0;
           for (const a of pos)
             for (const b of neg)
-              right += a.probability > b.probability ? 1 : a.probability === b.probability ? 0.5 : 0;
-          const expected = pos.length * neg.length === 0 ? undefined : right / (pos.length * neg.length);
+              right +=
+                a.probability > b.probability ? 1 : a.probability === b.probability ? 0.5 : 0;
+          const expected =
+            pos.length * neg.length === 0 ? undefined : right / (pos.length * neg.length);
           const actual = areaUnderCurve(scored);
           if (expected === undefined) expect(actual).toBeUndefined();
           else expect(actual).toBeCloseTo(expected, 12);
@@ -61,7 +65,13 @@ describe('calibration table', () => {
     expect(table[1]!.cases).toBe(2);
     expect(table[1]!.meanPredicted).toBeCloseTo(0.135, 12);
     expect(table[1]!.observedRate).toBe(0.5);
-    expect(table[5]).toEqual({ from: 0.5, to: 0.6, cases: 0, meanPredicted: null, observedRate: null });
+    expect(table[5]).toEqual({
+      from: 0.5,
+      to: 0.6,
+      cases: 0,
+      meanPredicted: null,
+      observedRate: null,
+    });
     expect(table[9]!.cases).toBe(2);
     expect(table[9]!.observedRate).toBe(0.5);
   });

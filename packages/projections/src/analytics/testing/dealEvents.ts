@@ -10,7 +10,13 @@ const decoded = (value: unknown): OpportunityEvent => {
 
 /** Dated Opportunity events for specs, in EUR on the default B2B pipeline, written by day. */
 export const dealEvents = {
-  opened: (day: string, id: string, euros: number, stageId = 'proposal', ownerId = 'rep-1'): DatedEvent<OpportunityEvent> => {
+  opened: (
+    day: string,
+    id: string,
+    euros: number,
+    stageId = 'proposal',
+    ownerId = 'rep-1',
+  ): DatedEvent<OpportunityEvent> => {
     const stage = DEFAULT_B2B_PIPELINE.stages.find((s) => s.stageId === stageId);
     return {
       day,
@@ -30,15 +36,29 @@ export const dealEvents = {
       }),
     };
   },
-  won: (day: string, id: string, euros: number, ownerId = 'rep-1'): DatedEvent<OpportunityEvent> => ({
+  won: (
+    day: string,
+    id: string,
+    euros: number,
+    ownerId = 'rep-1',
+  ): DatedEvent<OpportunityEvent> => ({
     day,
     event: decoded({
       type: 'OpportunityWon',
-      data: { opportunityId: id, stageId: 'closedWon', amount: { amountMinor: euros * 100, currency: 'EUR' }, wonOn: day, ownerId },
+      data: {
+        opportunityId: id,
+        stageId: 'closedWon',
+        amount: { amountMinor: euros * 100, currency: 'EUR' },
+        wonOn: day,
+        ownerId,
+      },
     }),
   }),
   lost: (day: string, id: string, ownerId = 'rep-1'): DatedEvent<OpportunityEvent> => ({
     day,
-    event: decoded({ type: 'OpportunityLost', data: { opportunityId: id, stageId: 'closedLost', lostOn: day, ownerId } }),
+    event: decoded({
+      type: 'OpportunityLost',
+      data: { opportunityId: id, stageId: 'closedLost', lostOn: day, ownerId },
+    }),
   }),
 };

@@ -21,9 +21,23 @@ export interface DealOnDay {
 export const WIN_FEATURES: readonly FeatureDefinition<DealOnDay>[] = [
   { kind: 'category', name: 'owner', valueOf: ({ deal }) => deal.ownerId, minCount: 20 },
   { kind: 'category', name: 'stage', valueOf: ({ deal }) => deal.stageId, minCount: 1 },
-  { kind: 'category', name: 'source', valueOf: ({ deal }) => deal.source ?? '(none)', minCount: 20 },
-  { kind: 'category', name: 'customer', valueOf: ({ deal }) => deal.customerId ?? '(none)', minCount: 30 },
-  { kind: 'number', name: 'amount (log)', valueOf: ({ deal }) => Math.log1p(deal.amountMinor / 100) },
+  {
+    kind: 'category',
+    name: 'source',
+    valueOf: ({ deal }) => deal.source ?? '(none)',
+    minCount: 20,
+  },
+  {
+    kind: 'category',
+    name: 'customer',
+    valueOf: ({ deal }) => deal.customerId ?? '(none)',
+    minCount: 30,
+  },
+  {
+    kind: 'number',
+    name: 'amount (log)',
+    valueOf: ({ deal }) => Math.log1p(deal.amountMinor / 100),
+  },
   {
     kind: 'number',
     name: 'days in stage (log)',
