@@ -8,6 +8,8 @@ import type { Report, ReportName } from './report.js';
 import type { ReportShape } from './reportJson.js';
 import { roiReport, roiShape } from './roiReport.js';
 import { serviceReport, serviceShape } from './serviceReport.js';
+import { scoresReport, scoresShape } from './scoresReport.js';
+import { FORECAST_GROUPINGS, forecastReport, forecastShape } from './forecastReport.js';
 import type { ReportContext, ReportOptions } from './reportSection.js';
 
 export type { Report, ReportName } from './report.js';
@@ -42,6 +44,8 @@ export const reports: Readonly<Record<ReportName, ReportDefinition>> = {
   },
   pipeline: { build: pipelineReport, shape: pipelineShape, groupings: [] },
   service: { build: serviceReport, shape: serviceShape, groupings: [] },
+  scores: { build: scoresReport, shape: scoresShape, groupings: [] },
+  forecast: { build: forecastReport, shape: forecastShape, groupings: FORECAST_GROUPINGS },
 };
 
 /** The four reports the demo prints. */

@@ -9,3 +9,5 @@ export * from './backtest/index.js';
 export * from './win/winModel.js';
 export * from './conversion/conversionModel.js';
 export * from './forecast/bookingsForecast.js';
+export * from './forecast/forecastByGroup.js';
+export * from './scores/winScores.js';

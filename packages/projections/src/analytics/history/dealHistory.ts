@@ -8,6 +8,8 @@ import { datedEvents } from './datedEvents.js';
 /** What was known of one deal on a day: the facts the win model and the forecast read. */
 export interface DealFacts {
   readonly opportunityId: string;
+  /** The deal's name (business data, not a person's). */
+  readonly name: string;
   readonly ownerId: string;
   readonly customerId: string | null;
   readonly source: string | null;
@@ -41,6 +43,7 @@ const evolveOpen: Evolve = (deal, event, day) => {
     const { data } = event;
     return {
       opportunityId: data.opportunityId,
+      name: data.name,
       ownerId: data.ownerId,
       customerId: data.customerId ?? null,
       source: data.source ?? null,
