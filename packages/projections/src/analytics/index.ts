@@ -11,3 +11,6 @@ export * from './conversion/conversionModel.js';
 export * from './forecast/bookingsForecast.js';
 export * from './forecast/forecastByGroup.js';
 export * from './scores/winScores.js';
+export * from './history/purchaseHistory.js';
+export * from './segments/rfmSegments.js';
+export * from './segments/lifetimeValue.js';
