@@ -9,6 +9,7 @@ import type { ReportShape } from './reportJson.js';
 import { roiReport, roiShape } from './roiReport.js';
 import { serviceReport, serviceShape } from './serviceReport.js';
 import { scoresReport, scoresShape } from './scoresReport.js';
+import { segmentsReport, segmentsShape } from './segmentsReport.js';
 import { FORECAST_GROUPINGS, forecastReport, forecastShape } from './forecastReport.js';
 import type { ReportContext, ReportOptions } from './reportSection.js';
 
@@ -46,6 +47,7 @@ export const reports: Readonly<Record<ReportName, ReportDefinition>> = {
   service: { build: serviceReport, shape: serviceShape, groupings: [] },
   scores: { build: scoresReport, shape: scoresShape, groupings: [] },
   forecast: { build: forecastReport, shape: forecastShape, groupings: FORECAST_GROUPINGS },
+  segments: { build: segmentsReport, shape: segmentsShape, groupings: [] },
 };
 
 /** The four reports the demo prints. */

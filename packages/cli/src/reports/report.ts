@@ -39,7 +39,15 @@ export type ReportRow = Readonly<Record<string, ReportValue>>;
 
 /** The names of the reports `clientele report` can print. */
 export type ReportName =
-  'funnel' | 'roi' | 'receivables' | 'performance' | 'pipeline' | 'service' | 'scores' | 'forecast';
+  | 'funnel'
+  | 'roi'
+  | 'receivables'
+  | 'performance'
+  | 'pipeline'
+  | 'service'
+  | 'scores'
+  | 'forecast'
+  | 'segments';
 
 /**
  * A report ready for any format. JSON writes `{report, asOf, rows, totals}` with the columns'

@@ -8,8 +8,11 @@ export interface LifetimeValue {
   readonly historicalMinor: number;
   /** What the customer paid in the last 365 days. */
   readonly lastYearMinor: number;
-  /** The predictive estimate of the next 365 days (see {@link lifetimeValues}). */
-  readonly nextYearMinor: number;
+  /**
+   * The predictive estimate of the next 365 days (see {@link lifetimeValues}); null when the log
+   * is too short to measure retention (no customer paid in the year before the last).
+   */
+  readonly nextYearMinor: number | null;
 }
 
 const collectedWithin = (p: CustomerPurchases, from: string, to: string): number =>
@@ -44,7 +47,7 @@ export const lifetimeValues = (
         customerId: p.customerId,
         historicalMinor: p.collectedMinor,
         lastYearMinor,
-        nextYearMinor: Math.round(lastYearMinor * (retention ?? 1)),
+        nextYearMinor: retention === null ? null : Math.round(lastYearMinor * retention),
       };
     }),
   };
