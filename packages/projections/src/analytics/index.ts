@@ -14,3 +14,6 @@ export * from './scores/winScores.js';
 export * from './history/purchaseHistory.js';
 export * from './segments/rfmSegments.js';
 export * from './segments/lifetimeValue.js';
+export * from './history/receivableHistory.js';
+export * from './risk/riskRules.js';
+export * from './risk/customerRisk.js';
