@@ -16,7 +16,7 @@ const log = [
   on.won('2026-01-25', 'c', 300),
   // open at the cut-off: 2,000 at 60 %; negotiation (80 %) 500
   on.opened('2026-01-28', 'd', 2_000),
-  on.opened('2026-01-29', 'e', 500, 'negotiation'),
+  on.opened('2026-01-29', 'e', 500, { stageId: 'negotiation' }),
   // what happens in the forecast period
   on.won('2026-02-20', 'd', 1_800),
 ];

@@ -61,19 +61,28 @@ const evolveOpen: Evolve = (deal, event, day) => {
   return deal;
 };
 
+/** The deal entering an open stage (moved, or reopened): open again, its stay in the stage from `day`. */
+const enterStage = (
+  deal: DealFacts,
+  stageId: string,
+  probabilityBps: number,
+  day: string,
+): DealFacts => ({
+  ...deal,
+  stageId,
+  stageProbability: probabilityBps / 10_000,
+  stageEnteredOn: day,
+  outcome: 'open',
+  closedOn: null,
+  wonAmountMinor: 0,
+});
+
 const evolveKnown = (deal: DealFacts, event: OpportunityEvent, day: string): DealFacts => {
   switch (event.type) {
     case 'OpportunityStageChanged':
+      return enterStage(deal, event.data.toStageId, event.data.probabilityBps, day);
     case 'OpportunityReopened':
-      return {
-        ...deal,
-        stageId: event.type === 'OpportunityReopened' ? event.data.stageId : event.data.toStageId,
-        stageProbability: event.data.probabilityBps / 10_000,
-        stageEnteredOn: day,
-        outcome: 'open',
-        closedOn: null,
-        wonAmountMinor: 0,
-      };
+      return enterStage(deal, event.data.stageId, event.data.probabilityBps, day);
     case 'OpportunityAmountChanged':
       return {
         ...deal,

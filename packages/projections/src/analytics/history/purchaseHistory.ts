@@ -40,6 +40,22 @@ const collect = (p: CustomerPurchases, day: string, minor: number): CustomerPurc
   collectedByDay: { ...p.collectedByDay, [day]: (p.collectedByDay[day] ?? 0) + minor },
 });
 
+/** A customer after a payment, refund or cancellation of one of their invoices; undefined for other events. */
+const afterPayment = (p: CustomerPurchases, event: InvoiceEvent): CustomerPurchases | undefined => {
+  if (event.type === 'InvoicePaymentRecorded') {
+    const paid = collect(p, event.data.receivedOn, event.data.amount.amountMinor);
+    const received = event.data.receivedOn;
+    return {
+      ...paid,
+      lastPaidOn: p.lastPaidOn === null || received > p.lastPaidOn ? received : p.lastPaidOn,
+    };
+  }
+  if (event.type === 'InvoicePaymentRefunded')
+    return collect(p, event.data.paymentReceivedOn, -event.data.amount.amountMinor);
+  if (event.type === 'InvoiceCancelled') return { ...p, invoices: p.invoices - 1 };
+  return undefined;
+};
+
 /**
  * Every customer's invoices and collected payments in `currency` as known on `day`: a fold of
  * the Invoice events that happened by then, and of nothing later.
@@ -67,21 +83,8 @@ export const purchasesAsOf = (
     const customerId = customerOfInvoice.get(event.data.invoiceId);
     const p = customerId === undefined ? undefined : customers.get(customerId);
     if (p === undefined) continue;
-    if (event.type === 'InvoicePaymentRecorded') {
-      const paid = collect(p, event.data.receivedOn, event.data.amount.amountMinor);
-      const last =
-        p.lastPaidOn === null || event.data.receivedOn > p.lastPaidOn
-          ? event.data.receivedOn
-          : p.lastPaidOn;
-      customers.set(p.customerId, { ...paid, lastPaidOn: last });
-    } else if (event.type === 'InvoicePaymentRefunded') {
-      customers.set(
-        p.customerId,
-        collect(p, event.data.paymentReceivedOn, -event.data.amount.amountMinor),
-      );
-    } else if (event.type === 'InvoiceCancelled') {
-      customers.set(p.customerId, { ...p, invoices: p.invoices - 1 });
-    }
+    const next = afterPayment(p, event);
+    if (next !== undefined) customers.set(p.customerId, next);
   }
   return customers;
 };

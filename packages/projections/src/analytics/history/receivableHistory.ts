@@ -90,23 +90,43 @@ export const ticketsAsOf = (
   events: readonly DatedEvent<TicketEvent>[],
   day: string,
 ): ReadonlyMap<string, CustomerTickets> => {
-  const tickets = new Map<string, { customerId: string; open: boolean; escalated: boolean }>();
+  const tickets = new Map<string, TicketSketch>();
   for (const { day: happened, event } of events) {
     if (happened > day) continue;
-    const ticket = tickets.get(event.data.ticketId);
     if (event.type === 'TicketOpened')
       tickets.set(event.data.ticketId, {
         customerId: event.data.customerId,
         open: true,
         escalated: false,
       });
-    else if (ticket === undefined) continue;
-    else if (event.type === 'TicketEscalated') ticket.escalated = true;
-    else if (event.type === 'TicketResolved' || event.type === 'TicketClosed') ticket.open = false;
-    else if (event.type === 'TicketReopened') ticket.open = true;
+    else {
+      const ticket = tickets.get(event.data.ticketId);
+      if (ticket !== undefined) tickets.set(event.data.ticketId, evolveTicket(ticket, event));
+    }
   }
+  return openTicketsByCustomer(tickets.values());
+};
+
+/** What a ticket's churn signal needs: whose it is, whether it is open, whether it was escalated. */
+interface TicketSketch {
+  readonly customerId: string;
+  readonly open: boolean;
+  readonly escalated: boolean;
+}
+
+const evolveTicket = (ticket: TicketSketch, event: TicketEvent): TicketSketch => {
+  if (event.type === 'TicketEscalated') return { ...ticket, escalated: true };
+  if (event.type === 'TicketResolved' || event.type === 'TicketClosed')
+    return { ...ticket, open: false };
+  if (event.type === 'TicketReopened') return { ...ticket, open: true };
+  return ticket;
+};
+
+const openTicketsByCustomer = (
+  tickets: Iterable<TicketSketch>,
+): ReadonlyMap<string, CustomerTickets> => {
   const byCustomer = new Map<string, CustomerTickets>();
-  for (const ticket of tickets.values()) {
+  for (const ticket of tickets) {
     if (!ticket.open) continue;
     const counts = byCustomer.get(ticket.customerId) ?? { open: 0, escalatedOpen: 0 };
     byCustomer.set(ticket.customerId, {

@@ -1,3 +1,44 @@
+/** The entry at `i`, or 0 past the end (the arrays here are square and full). */
+const at = (values: readonly number[], i: number): number => values[i] ?? 0;
+
+/** The row at `i` of an augmented matrix. */
+const rowAt = (rows: readonly number[][], i: number): number[] => rows[i] ?? [];
+
+/** The index of the row from `column` down with the largest entry in that column. */
+const pivotIndex = (rows: readonly number[][], column: number): number => {
+  let pivot = column;
+  for (let row = column + 1; row < rows.length; row += 1)
+    if (Math.abs(at(rowAt(rows, row), column)) > Math.abs(at(rowAt(rows, pivot), column)))
+      pivot = row;
+  return pivot;
+};
+
+/** Subtracts multiples of the pivot row from the rows below it, zeroing its column there. */
+const eliminateBelow = (rows: number[][], column: number): void => {
+  const pivotRow = rowAt(rows, column);
+  const lead = at(pivotRow, column);
+  for (let row = column + 1; row < rows.length; row += 1) {
+    const target = rowAt(rows, row);
+    const factor = at(target, column) / lead;
+    if (factor !== 0)
+      for (let k = column; k < target.length; k += 1)
+        target[k] = at(target, k) - factor * at(pivotRow, k);
+  }
+};
+
+/** Solves an upper-triangular augmented system from the last row up. */
+const backSubstitute = (rows: readonly number[][]): number[] => {
+  const n = rows.length;
+  const x = new Array<number>(n).fill(0);
+  for (let row = n - 1; row >= 0; row -= 1) {
+    const r = rowAt(rows, row);
+    let sum = at(r, n);
+    for (let k = row + 1; k < n; k += 1) sum -= at(r, k) * at(x, k);
+    x[row] = sum / at(r, row);
+  }
+  return x;
+};
+
 /**
  * Solves the square system A·x = b by Gaussian elimination with partial pivoting, on copies (the
  * inputs are left as they were). Undefined when A is singular to working precision.
@@ -6,34 +47,12 @@ export const solveLinearSystem = (
   matrix: readonly (readonly number[])[],
   vector: readonly number[],
 ): number[] | undefined => {
-  const n = vector.length;
-  const a = matrix.map((row, i) => [...row, vector[i] ?? 0]);
-  for (let column = 0; column < n; column += 1) {
-    let pivot = column;
-    for (let row = column + 1; row < n; row += 1)
-      if (Math.abs(a[row]?.[column] ?? 0) > Math.abs(a[pivot]?.[column] ?? 0)) pivot = row;
-    const pivotRow = a[pivot];
-    const current = a[column];
-    if (pivotRow === undefined || current === undefined) return undefined;
-    const lead = pivotRow[column] ?? 0;
-    if (Math.abs(lead) < 1e-12) return undefined;
-    a[pivot] = current;
-    a[column] = pivotRow;
-    for (let row = column + 1; row < n; row += 1) {
-      const target = a[row];
-      if (target === undefined) continue;
-      const factor = (target[column] ?? 0) / lead;
-      if (factor === 0) continue;
-      for (let k = column; k <= n; k += 1)
-        target[k] = (target[k] ?? 0) - factor * (pivotRow[k] ?? 0);
-    }
+  const rows = matrix.map((row, i) => [...row, at(vector, i)]);
+  for (let column = 0; column < rows.length; column += 1) {
+    const pivot = pivotIndex(rows, column);
+    if (Math.abs(at(rowAt(rows, pivot), column)) < 1e-12) return undefined;
+    [rows[column], rows[pivot]] = [rowAt(rows, pivot), rowAt(rows, column)];
+    eliminateBelow(rows, column);
   }
-  const x = new Array<number>(n).fill(0);
-  for (let row = n - 1; row >= 0; row -= 1) {
-    const r = a[row] ?? [];
-    let sum = r[n] ?? 0;
-    for (let k = row + 1; k < n; k += 1) sum -= (r[k] ?? 0) * (x[k] ?? 0);
-    x[row] = sum / (r[row] ?? 1);
-  }
-  return x;
+  return backSubstitute(rows);
 };

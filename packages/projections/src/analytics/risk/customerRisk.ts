@@ -14,6 +14,16 @@ const when = (
 const overdueOn = (invoices: readonly InvoiceFacts[], day: string) =>
   invoices.filter((i) => !i.closed && i.settledMinor < i.totalMinor && i.dueOn < day);
 
+/** Invoices issued in the last half year and in the half year before it. */
+const invoiceTrend = (days: readonly string[], day: string) => {
+  const halfYearAgo = shiftDay(day, -182);
+  const yearAgo = shiftDay(day, -365);
+  return {
+    recent: days.filter((d) => d > halfYearAgo && d <= day).length,
+    before: days.filter((d) => d > yearAgo && d <= halfYearAgo).length,
+  };
+};
+
 /** What a customer's churn and credit scores read, as known on the day. */
 export interface CustomerRiskInput {
   readonly customerId: string;
@@ -30,24 +40,15 @@ export interface CustomerRiskInput {
 export const churnRisk = (input: CustomerRiskInput, day: string): RiskScore => {
   const p = RISK_POINTS.churn;
   const lastPaid = input.purchases?.lastPaidOn ?? null;
-  const silent = lastPaid === null ? null : daysFrom(lastPaid, day);
-  const halfYearAgo = shiftDay(day, -182);
-  const yearAgo = shiftDay(day, -365);
-  const days = input.purchases?.invoiceDays ?? [];
-  const recent = days.filter((d) => d > halfYearAgo && d <= day).length;
-  const before = days.filter((d) => d > yearAgo && d <= halfYearAgo).length;
-  const open = input.tickets?.open ?? 0;
-  const escalated = input.tickets?.escalatedOpen ?? 0;
+  // Days since the last payment; −1 for a customer who never paid (no silence rule fires).
+  const silent = lastPaid === null ? -1 : daysFrom(lastPaid, day);
+  const { recent, before } = invoiceTrend(input.purchases?.invoiceDays ?? [], day);
+  const { open, escalatedOpen: escalated } = input.tickets ?? { open: 0, escalatedOpen: 0 };
   const overdue = overdueOn(input.invoices, day).length;
   const silence = `${String(silent)} days since the last payment`;
   return scoreOf(input.customerId, [
-    when(silent !== null && silent >= 182, 'silentHalfYear', p.silentHalfYear, silence),
-    when(
-      silent !== null && silent >= 91 && silent < 182,
-      'silentQuarter',
-      p.silentQuarter,
-      silence,
-    ),
+    when(silent >= 182, 'silentHalfYear', p.silentHalfYear, silence),
+    when(silent >= 91 && silent < 182, 'silentQuarter', p.silentQuarter, silence),
     when(
       recent < before,
       'fewerInvoices',

@@ -6,9 +6,9 @@ import { dealEvents as on } from '../testing/dealEvents.js';
 import { winScoresAsOf } from './winScores.js';
 
 const log = [
-  on.opened('2026-01-05', 'ann-1', 1_000, 'proposal', 'rep-ann'),
-  on.opened('2026-01-06', 'bob-1', 2_000, 'negotiation', 'rep-bob'),
-  on.opened('2026-01-07', 'ann-2', 3_000, 'prospecting', 'rep-ann'),
+  on.opened('2026-01-05', 'ann-1', 1_000, { stageId: 'proposal', ownerId: 'rep-ann' }),
+  on.opened('2026-01-06', 'bob-1', 2_000, { stageId: 'negotiation', ownerId: 'rep-bob' }),
+  on.opened('2026-01-07', 'ann-2', 3_000, { stageId: 'prospecting', ownerId: 'rep-ann' }),
   on.won('2026-02-01', 'ann-2', 3_000, 'rep-ann'),
 ];
 

@@ -14,9 +14,10 @@ export const dealEvents = {
     day: string,
     id: string,
     euros: number,
-    stageId = 'proposal',
-    ownerId = 'rep-1',
+    deal: { readonly stageId?: string; readonly ownerId?: string } = {},
   ): DatedEvent<OpportunityEvent> => {
+    const stageId = deal.stageId ?? 'proposal';
+    const ownerId = deal.ownerId ?? 'rep-1';
     const stage = DEFAULT_B2B_PIPELINE.stages.find((s) => s.stageId === stageId);
     return {
       day,
