@@ -10,6 +10,7 @@ import { roiReport, roiShape } from './roiReport.js';
 import { serviceReport, serviceShape } from './serviceReport.js';
 import { scoresReport, scoresShape } from './scoresReport.js';
 import { segmentsReport, segmentsShape } from './segmentsReport.js';
+import { churnReport, churnShape, creditReport, creditShape } from './riskReports.js';
 import { FORECAST_GROUPINGS, forecastReport, forecastShape } from './forecastReport.js';
 import type { ReportContext, ReportOptions } from './reportSection.js';
 
@@ -48,6 +49,8 @@ export const reports: Readonly<Record<ReportName, ReportDefinition>> = {
   scores: { build: scoresReport, shape: scoresShape, groupings: [] },
   forecast: { build: forecastReport, shape: forecastShape, groupings: FORECAST_GROUPINGS },
   segments: { build: segmentsReport, shape: segmentsShape, groupings: [] },
+  churn: { build: churnReport, shape: churnShape, groupings: [] },
+  credit: { build: creditReport, shape: creditShape, groupings: [] },
 };
 
 /** The four reports the demo prints. */

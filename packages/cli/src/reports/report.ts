@@ -47,7 +47,9 @@ export type ReportName =
   | 'service'
   | 'scores'
   | 'forecast'
-  | 'segments';
+  | 'segments'
+  | 'churn'
+  | 'credit';
 
 /**
  * A report ready for any format. JSON writes `{report, asOf, rows, totals}` with the columns'
