@@ -1,7 +1,12 @@
 import * as E from 'fp-ts/lib/Either.js';
 import type { AuthorizationDenial, RecordedEvent } from '@clientele/eventstore';
 import type { Contribution, WinScores } from '@clientele/projections';
-import { datedDealEvents, winScoresAsOf } from '@clientele/projections';
+import {
+  WIN_MODEL_ID,
+  datedDealEvents,
+  recordedModelAsOf,
+  winScoresAsOf,
+} from '@clientele/projections';
 import type { ChartSpec } from '../html/charts.js';
 import { SCORER_LABELS } from '../analyze/backtestTables.js';
 import type { Report } from './report.js';
@@ -81,7 +86,11 @@ const checkNote = (scores: WinScores): string => {
     .filter((r) => r !== undefined)
     .map((r) => `${r.scorer} AUC ${r.auc?.toFixed(3) ?? '—'}, Brier ${r.brier?.toFixed(3) ?? '—'}`)
     .join('; ');
-  return `Probability shown: ${SCORER_LABELS[scores.shown] ?? scores.shown}. Chosen on this log: trained to ${scores.check.cutOffs.join(', ')}, scored on the ${String(model?.cases ?? 0)} deals then open that closed by ${scores.asOf} (${figures}). The model shown beside it was trained to ${scores.trainedUpTo} on ${String(scores.trainingCases)} cases.`;
+  const source =
+    scores.recorded === null
+      ? `The model was trained for this report up to ${scores.trainedUpTo} on ${String(scores.trainingCases)} cases and is not recorded (clientele analyze train records one).`
+      : `The model is ${WIN_MODEL_ID} version ${String(scores.recorded.version)}, trained up to ${scores.trainedUpTo} on ${String(scores.trainingCases)} cases and recorded on ${scores.recorded.recordedOn}; the probability shown is the one its own check chose.`;
+  return `Probability shown: ${SCORER_LABELS[scores.shown] ?? scores.shown}. Check on this log: trained to ${scores.check.cutOffs.join(', ')}, scored on the ${String(model?.cases ?? 0)} deals then open that closed by ${scores.asOf} (${figures}). ${source}`;
 };
 
 /**
@@ -94,7 +103,8 @@ export const scoresReport = async (
 ): Promise<E.Either<AuthorizationDenial, Report>> => {
   const all: RecordedEvent[] = [];
   for await (const event of events.readAll()) all.push(event);
-  const scored = winScoresAsOf(datedDealEvents(all), options.asOf, access);
+  const recorded = recordedModelAsOf(all, WIN_MODEL_ID, options.asOf);
+  const scored = winScoresAsOf(datedDealEvents(all), options.asOf, access, recorded);
   if (E.isLeft(scored)) return scored;
   const scores = scored.right;
   const money = (currency: string, minor: number) => ({ [currency]: minor });

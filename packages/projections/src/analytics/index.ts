@@ -17,3 +17,4 @@ export * from './segments/lifetimeValue.js';
 export * from './history/receivableHistory.js';
 export * from './risk/riskRules.js';
 export * from './risk/customerRisk.js';
+export * from './scores/recordedModels.js';

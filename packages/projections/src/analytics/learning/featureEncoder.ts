@@ -55,25 +55,35 @@ export const fitFeatureEncoder = <C>(
 ): FeatureEncoder<C> => {
   const levels: Record<string, readonly string[]> = {};
   const scales: Record<string, { mean: number; sd: number }> = {};
-  const columns: { feature: string; level: string | null }[] = [];
   for (const feature of features) {
-    if (feature.kind === 'category') {
-      const learned = learnLevels(training, feature.valueOf, feature.minCount);
-      levels[feature.name] = learned;
-      for (const level of learned) columns.push({ feature: feature.name, level });
-    } else {
-      scales[feature.name] = learnScale(training, feature.valueOf);
-      columns.push({ feature: feature.name, level: null });
-    }
+    if (feature.kind === 'category')
+      levels[feature.name] = learnLevels(training, feature.valueOf, feature.minCount);
+    else scales[feature.name] = learnScale(training, feature.valueOf);
   }
+  return encoderFromState(features, { levels, scales });
+};
+
+/**
+ * The encoder a recorded state describes: the same columns and scaling as when it was fitted, so
+ * a model read back from the log encodes cases exactly as it did when it scored them.
+ */
+export const encoderFromState = <C>(
+  features: readonly FeatureDefinition<C>[],
+  state: EncoderState,
+): FeatureEncoder<C> => {
+  const columns = features.flatMap((feature): { feature: string; level: string | null }[] =>
+    feature.kind === 'category'
+      ? (state.levels[feature.name] ?? []).map((level) => ({ feature: feature.name, level }))
+      : [{ feature: feature.name, level: null }],
+  );
   const encode = (item: C): number[] =>
     features.flatMap((feature) => {
       if (feature.kind === 'category') {
         const value = feature.valueOf(item);
-        return (levels[feature.name] ?? []).map((level) => (level === value ? 1 : 0));
+        return (state.levels[feature.name] ?? []).map((level) => (level === value ? 1 : 0));
       }
-      const scale = scales[feature.name] ?? { mean: 0, sd: 1 };
+      const scale = state.scales[feature.name] ?? { mean: 0, sd: 1 };
       return [(feature.valueOf(item) - scale.mean) / scale.sd];
     });
-  return { state: { levels, scales }, columns, encode };
+  return { state, columns, encode };
 };

@@ -1,5 +1,5 @@
 import type { EncoderState, FeatureDefinition } from './featureEncoder.js';
-import { fitFeatureEncoder } from './featureEncoder.js';
+import { encoderFromState, fitFeatureEncoder } from './featureEncoder.js';
 import type { LogisticModel } from './logisticRegression.js';
 import { fitLogisticRegression, predictProbability } from './logisticRegression.js';
 
@@ -48,6 +48,33 @@ export const trainScoringModel = <C>(
     training.map(({ outcome }) => outcome),
     { l2 },
   );
+  return scoringModelFrom(features, {
+    encoder: encoder.state,
+    model,
+    trainedOn: {
+      cases: training.length,
+      positives: training.filter((c) => c.outcome === 1).length,
+    },
+  });
+};
+
+/** What a trained scoring model is, as data: what `ModelTrained` records as its parameters. */
+export interface ScoringModelParameters {
+  readonly encoder: EncoderState;
+  readonly model: LogisticModel;
+  readonly trainedOn: { readonly cases: number; readonly positives: number };
+}
+
+/**
+ * The scoring model its parameters describe, over the given features: a model trained now, or
+ * one read back from the log, scores and explains a case the same way.
+ */
+export const scoringModelFrom = <C>(
+  features: readonly FeatureDefinition<C>[],
+  parameters: ScoringModelParameters,
+): ScoringModel<C> => {
+  const encoder = encoderFromState(features, parameters.encoder);
+  const { model } = parameters;
   const explain = (item: C): readonly Contribution[] => {
     const x = encoder.encode(item);
     return features
@@ -68,12 +95,9 @@ export const trainScoringModel = <C>(
       );
   };
   return {
-    encoder: encoder.state,
+    encoder: parameters.encoder,
     model,
-    trainedOn: {
-      cases: training.length,
-      positives: training.filter((c) => c.outcome === 1).length,
-    },
+    trainedOn: parameters.trainedOn,
     score: (item) => predictProbability(model, encoder.encode(item)),
     explain,
   };

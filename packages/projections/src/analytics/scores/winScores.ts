@@ -9,7 +9,10 @@ import type { DatedEvent } from '../history/datedEvents.js';
 import { shiftDay } from '../history/datedEvents.js';
 import { dealsAsOf } from '../history/dealHistory.js';
 import type { Contribution } from '../learning/scoringModel.js';
-import { trainWinModel } from '../win/winModel.js';
+import { scoringModelFrom } from '../learning/scoringModel.js';
+import { WIN_FEATURES, trainWinModel } from '../win/winModel.js';
+import type { RecordedModel } from './recordedModels.js';
+import { WIN_CHECK_DAYS } from './recordedModels.js';
 
 /** One open deal's win probability as of a day, with the model's reasons. */
 export interface WinScore {
@@ -34,34 +37,39 @@ export interface WinScores {
   readonly shown: string;
   /** The log's own time-split check: trained up to `asOf − checkDays`, scored on what closed by `asOf`. */
   readonly check: ProbabilityBacktest;
-  /** The training cut-off of the model that scored the deals: the `asOf` day itself. */
+  /** The training cut-off of the model that scored the deals. */
   readonly trainedUpTo: string;
+  /** The recorded training that scored the deals; null when none was recorded by `asOf`. */
+  readonly recorded: { readonly version: number; readonly recordedOn: string } | null;
   readonly trainingCases: number;
   readonly scores: readonly WinScore[];
 }
 
-/** Days between the check's cut-off and the report day. */
-export const WIN_CHECK_DAYS = 90;
-
 /**
  * The win probability of every open deal the actor may read (`Opportunity.read`: a rep sees their
  * own deals only), as of `asOf`, from the events that happened by then and nothing later. The
- * model is trained on the log up to `asOf`. Which probability is shown is decided on this log, not
- * assumed: the model is backtested with a cut-off `WIN_CHECK_DAYS` earlier, scored on the deals
- * that closed by `asOf`, and shown only if it beats both baselines there; otherwise the stage's
- * default probability (or overall win rate) is shown, and says so.
+ * scores come from the recorded training in force on `asOf` when one is given (see
+ * `recordedModelAsOf`), so a day's scores are the ones that model gave; otherwise a model is
+ * trained on the log up to `asOf`. Which probability is shown is decided on this log, not assumed:
+ * the model is backtested with a cut-off `WIN_CHECK_DAYS` earlier, scored on the deals that closed
+ * by `asOf`, and shown only if it beats both baselines there (a recorded training keeps the choice
+ * its own check made); otherwise the stage's default probability (or overall win rate) is shown.
  */
 export const winScoresAsOf = (
   events: readonly DatedEvent<OpportunityEvent>[],
   asOf: string,
   access: ReadAccess,
+  recorded?: RecordedModel,
 ): E.Either<AuthorizationDenial, WinScores> => {
   const scope = access.scope('Opportunity.read');
   if (E.isLeft(scope)) return scope;
   const known = events.filter((event) => event.day <= asOf);
   const check = backtestWinProbability(known, [shiftDay(asOf, -WIN_CHECK_DAYS)]);
-  const model = trainWinModel(known, asOf);
-  const rate = check.results.find((result) => result.scorer === check.chosen);
+  const model =
+    recorded === undefined
+      ? trainWinModel(known, asOf)
+      : scoringModelFrom(WIN_FEATURES, recorded.parameters);
+  const shownScorer = recorded?.shown ?? check.chosen;
   const overall = [...dealsAsOf(known, asOf).values()];
   const closed = overall.filter((deal) => deal.outcome !== 'open');
   const winRate =
@@ -85,7 +93,7 @@ export const winScoresAsOf = (
         stageId: deal.stageId,
         amountMinor: deal.amountMinor,
         currency: deal.currency,
-        probability: shown[rate?.scorer ?? 'stageDefault'] ?? deal.stageProbability,
+        probability: shown[shownScorer] ?? deal.stageProbability,
         modelProbability,
         stageProbability: deal.stageProbability,
         reasons: model.explain(item).slice(0, 3),
@@ -96,9 +104,13 @@ export const winScoresAsOf = (
     );
   return E.right({
     asOf,
-    shown: check.chosen,
+    shown: shownScorer,
     check,
-    trainedUpTo: asOf,
+    trainedUpTo: recorded?.trainedUpTo ?? asOf,
+    recorded:
+      recorded === undefined
+        ? null
+        : { version: recorded.version, recordedOn: recorded.recordedOn },
     trainingCases: model.trainedOn.cases,
     scores,
   });
