@@ -104,13 +104,16 @@ describe('RFM quintiles and segments', () => {
 
 describe('lifetime value', () => {
   it('predicts next year as last year’s payments times the share of last year’s payers who paid again', () => {
-    const a = {
+    const a: CustomerPurchases = {
       ...customer('a', 2, 300, null),
       collectedByDay: { '2025-03-01': 100, '2026-03-01': 200 },
     };
-    const b = { ...customer('b', 1, 100, null), collectedByDay: { '2025-04-01': 100 } };
+    const b: CustomerPurchases = {
+      ...customer('b', 1, 100, null),
+      collectedByDay: { '2025-04-01': 100 },
+    };
     const { retention, values } = lifetimeValues(
-      new Map([
+      new Map<string, CustomerPurchases>([
         ['a', a],
         ['b', b],
       ]),
