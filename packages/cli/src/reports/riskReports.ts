@@ -18,7 +18,7 @@ import {
   ticketsAsOf,
 } from '@clientele/projections';
 import type { ChartSpec } from '../html/charts.js';
-import type { Report, ReportColumn, ReportRow } from './report.js';
+import type { Report, ReportRow } from './report.js';
 import { column } from './report.js';
 import type { ReportShape } from './reportJson.js';
 import type { ReportContext, ReportOptions } from './reportSection.js';
@@ -145,24 +145,17 @@ const riskReport = (
   shape: ReportShape,
   title: string,
   options: ReportOptions,
-  scored: readonly { score: RiskScore; row: ReportRow }[],
+  scored: readonly { score: RiskScore; label: string; row: ReportRow }[],
 ): Report => {
   const rows = [...scored]
-    .sort(
-      (a, b) =>
-        b.score.points - a.score.points ||
-        byName(
-          String(a.row['customerName'] ?? a.row['customerId']),
-          String(b.row['customerName'] ?? b.row['customerId']),
-        ),
-    )
+    .sort((a, b) => b.score.points - a.score.points || byName(a.label, b.label))
     .map(({ row }) => row);
   const scores = scored.map(({ score }) => score);
   return {
     name: shape.name,
     title,
     asOf: options.asOf,
-    columns: shape.columns as readonly ReportColumn[],
+    columns: shape.columns,
     rows,
     totalColumns: shape.totalColumns,
     totals: {
@@ -192,7 +185,11 @@ export const churnReport = async (
   const { names } = inputs.right;
   const scored = inputs.right.inputs.map((input) => {
     const score = churnRisk(input, options.asOf);
-    return { score, row: { ...base(score, names), reasons: reasonsText(score.reasons) } };
+    return {
+      score,
+      label: names.get(score.customerId) ?? score.customerId,
+      row: { ...base(score, names), reasons: reasonsText(score.reasons) },
+    };
   });
   return E.right(riskReport(churnShape, 'Churn risk', options, scored));
 };
@@ -211,6 +208,7 @@ export const creditReport = async (
       score.averageDaysLate === null ? null : Math.round(score.averageDaysLate * 10) / 10;
     return {
       score,
+      label: names.get(score.customerId) ?? score.customerId,
       row: {
         ...base(score, names),
         suggestion: score.suggestion,

@@ -33,8 +33,19 @@ export const decideAnalyticsModel = (
     });
   if (!isJson(command.parameters))
     return E.left({ kind: 'ModelParametersNotJson', modelId: command.modelId });
-  const { kind: _kind, ...data } = command;
-  return E.right([{ type: 'ModelTrained', data }]);
+  return E.right([
+    {
+      type: 'ModelTrained',
+      data: {
+        modelId: command.modelId,
+        version: command.version,
+        trainedUpTo: command.trainedUpTo,
+        trainingCases: command.trainingCases,
+        shown: command.shown,
+        parameters: command.parameters,
+      },
+    },
+  ]);
 };
 
 /** The AnalyticsModel decider: one stream per model, `AnalyticsModel-<modelId>`. */

@@ -51,7 +51,7 @@ const afterPayment = (p: CustomerPurchases, event: InvoiceEvent): CustomerPurcha
     };
   }
   if (event.type === 'InvoicePaymentRefunded')
-    return collect(p, event.data.paymentReceivedOn, -event.data.amount.amountMinor);
+    return collect(p, event.data.paymentReceivedOn, 0 - event.data.amount.amountMinor);
   if (event.type === 'InvoiceCancelled') return { ...p, invoices: p.invoices - 1 };
   return undefined;
 };

@@ -67,7 +67,10 @@ const evolveInvoice = (invoice: InvoiceFacts, event: InvoiceEvent): InvoiceFacts
       return { ...invoice, settledMinor: invoice.totalMinor, closed: true };
     case 'InvoiceCancelled':
       return { ...invoice, settledMinor: invoice.totalMinor, closed: true };
-    default:
+    case 'InvoiceIssued':
+    case 'InvoiceCreditHeld':
+    case 'InvoiceDisputeResolved':
+    case 'InvoiceBillingContactCorrected':
       return invoice;
   }
 };
