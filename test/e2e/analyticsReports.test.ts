@@ -18,7 +18,7 @@ const clientele = (actor: string, ...args: string[]) =>
   });
 
 const ADMIN = 'clientele-demo:administrator';
-const REPORTS = ['scores', 'forecast', 'segments', 'churn', 'credit'] as const;
+const REPORTS = ['scores', 'conversion', 'forecast', 'segments', 'churn', 'credit'] as const;
 
 interface ReportJson {
   readonly report: string;

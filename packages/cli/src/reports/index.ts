@@ -11,6 +11,7 @@ import { serviceReport, serviceShape } from './serviceReport.js';
 import { scoresReport, scoresShape } from './scoresReport.js';
 import { segmentsReport, segmentsShape } from './segmentsReport.js';
 import { churnReport, churnShape, creditReport, creditShape } from './riskReports.js';
+import { conversionReport, conversionShape } from './conversionReport.js';
 import { FORECAST_GROUPINGS, forecastReport, forecastShape } from './forecastReport.js';
 import type { ReportContext, ReportOptions } from './reportSection.js';
 
@@ -51,6 +52,7 @@ export const reports: Readonly<Record<ReportName, ReportDefinition>> = {
   segments: { build: segmentsReport, shape: segmentsShape, groupings: [] },
   churn: { build: churnReport, shape: churnShape, groupings: [] },
   credit: { build: creditReport, shape: creditShape, groupings: [] },
+  conversion: { build: conversionReport, shape: conversionShape, groupings: [] },
 };
 
 /** The four reports the demo prints. */

@@ -49,7 +49,8 @@ export type ReportName =
   | 'forecast'
   | 'segments'
   | 'churn'
-  | 'credit';
+  | 'credit'
+  | 'conversion';
 
 /**
  * A report ready for any format. JSON writes `{report, asOf, rows, totals}` with the columns'

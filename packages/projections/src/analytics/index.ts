@@ -18,3 +18,4 @@ export * from './history/receivableHistory.js';
 export * from './risk/riskRules.js';
 export * from './risk/customerRisk.js';
 export * from './scores/recordedModels.js';
+export * from './scores/leadScores.js';
