@@ -6,7 +6,7 @@ const logit = (p: number) => Math.log(p / (1 - p));
 
 /** `wins` of `total` cases with feature value x. */
 const group = (x: number, wins: number, total: number) =>
-  Array.from({ length: total }, (_, i) => ({ x: [x], y: (i < wins ? 1 : 0) as 0 | 1 }));
+  Array.from({ length: total }, (_, i) => ({ x: [x], y: i < wins ? 1 : 0 }));
 
 describe('logistic regression', () => {
   it('recovers the group log-odds exactly with one binary feature and no penalty (the saturated model)', () => {

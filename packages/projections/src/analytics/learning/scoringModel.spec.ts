@@ -15,11 +15,11 @@ const FEATURES: readonly FeatureDefinition<Deal>[] = [
 const training = [
   ...Array.from({ length: 8 }, (_, i) => ({
     item: { owner: 'ann', days: i },
-    outcome: (i % 4 === 0 ? 0 : 1) as 0 | 1,
+    outcome: i % 4 === 0 ? 0 : 1,
   })),
   ...Array.from({ length: 8 }, (_, i) => ({
     item: { owner: 'bob', days: i },
-    outcome: (i % 4 === 0 ? 1 : 0) as 0 | 1,
+    outcome: i % 4 === 0 ? 1 : 0,
   })),
   { item: { owner: 'cid', days: 3 }, outcome: 1 as const },
 ];
