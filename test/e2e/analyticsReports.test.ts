@@ -34,7 +34,7 @@ const saved = (name: string): ReportJson =>
   JSON.parse(readFileSync(join(dir, 'json', `${name}.json`), 'utf8')) as ReportJson;
 
 beforeAll(() => {
-  clientele(ADMIN, 'demo', '--steps', '600');
+  clientele(ADMIN, 'demo', '--steps', '500');
   for (const format of ['json', 'csv', 'html'])
     clientele(ADMIN, 'report', ...REPORTS, '--format', format, '--out', `${format}/`);
 }, 60_000);
@@ -54,17 +54,20 @@ describe('the analytical reports on a demo store', () => {
     );
   });
 
-  it('show a rep the scores of their own deals only', () => {
+  it('show a rep the scores of their own deals and leads only', () => {
     const all = saved('scores');
     const owners = [...new Set(all.rows.map((row) => String(row['owner'])))];
     expect(owners.length).toBeGreaterThan(1);
     const rep = owners[0]!;
     const mine = JSON.parse(
-      clientele(`${rep}:sales_rep`, 'report', 'scores', '--format', 'json'),
-    ) as ReportJson;
-    expect(mine.rows.length).toBeGreaterThan(0);
-    expect(mine.rows.every((row) => row['owner'] === rep)).toBe(true);
-    expect(mine.rows.length).toBeLessThan(all.rows.length);
+      clientele(`${rep}:sales_rep`, 'report', 'scores', 'conversion', '--format', 'json'),
+    ) as { reports: readonly ReportJson[] };
+    const [deals, leads] = mine.reports;
+    expect(deals!.rows.length).toBeGreaterThan(0);
+    expect(deals!.rows.every((row) => row['owner'] === rep)).toBe(true);
+    expect(deals!.rows.length).toBeLessThan(all.rows.length);
+    expect(leads!.rows.every((row) => row['owner'] === rep)).toBe(true);
+    expect(leads!.rows.length).toBeLessThan(saved('conversion').rows.length);
   });
 
   it('explain every score by signed feature contributions and name the probability shown', () => {
