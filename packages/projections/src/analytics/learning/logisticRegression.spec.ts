@@ -5,7 +5,7 @@ import { solveLinearSystem } from './linearSystem.js';
 const logit = (p: number) => Math.log(p / (1 - p));
 
 /** `wins` of `total` cases with feature value x. */
-const group = (x: number, wins: number, total: number) =>
+const group = (x: number, wins: number, total: number): { x: number[]; y: 0 | 1 }[] =>
   Array.from({ length: total }, (_, i) => ({ x: [x], y: i < wins ? 1 : 0 }));
 
 describe('logistic regression', () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { FeatureDefinition } from './featureEncoder.js';
+import type { TrainingCase } from './scoringModel.js';
 import { trainScoringModel } from './scoringModel.js';
 
 interface Deal {
@@ -12,16 +13,16 @@ const FEATURES: readonly FeatureDefinition<Deal>[] = [
   { kind: 'number', name: 'days', valueOf: (d) => d.days },
 ];
 
-const training = [
-  ...Array.from({ length: 8 }, (_, i) => ({
+const training: TrainingCase<Deal>[] = [
+  ...Array.from({ length: 8 }, (_, i): TrainingCase<Deal> => ({
     item: { owner: 'ann', days: i },
     outcome: i % 4 === 0 ? 0 : 1,
   })),
-  ...Array.from({ length: 8 }, (_, i) => ({
+  ...Array.from({ length: 8 }, (_, i): TrainingCase<Deal> => ({
     item: { owner: 'bob', days: i },
     outcome: i % 4 === 0 ? 1 : 0,
   })),
-  { item: { owner: 'cid', days: 3 }, outcome: 1 as const },
+  { item: { owner: 'cid', days: 3 }, outcome: 1 },
 ];
 
 describe('scoring model', () => {
