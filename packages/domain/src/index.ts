@@ -26,3 +26,4 @@ export * from './activity/index.js';
 export * from './task/index.js';
 export * from './calendar/index.js';
 export * from './accountTeam/index.js';
+export * from './analyticsModel/index.js';

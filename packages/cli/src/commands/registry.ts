@@ -21,4 +21,5 @@ export const commandModules: Readonly<Record<string, () => Promise<CliCommand>>>
   agenda: async () => (await import('./agenda.js')).agendaCommand,
   log: async () => (await import('./log.js')).logCommand,
   task: async () => (await import('./task.js')).taskCommand,
+  analyze: async () => (await import('./analyze.js')).analyzeCommand,
 };

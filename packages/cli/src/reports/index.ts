@@ -16,6 +16,11 @@ import type { Report, ReportName } from './report.js';
 import type { ReportShape } from './reportJson.js';
 import { roiReport, roiShape } from './roiReport.js';
 import { serviceReport, serviceShape } from './serviceReport.js';
+import { scoresReport, scoresShape } from './scoresReport.js';
+import { segmentsReport, segmentsShape } from './segmentsReport.js';
+import { churnReport, churnShape, creditReport, creditShape } from './riskReports.js';
+import { conversionReport, conversionShape } from './conversionReport.js';
+import { FORECAST_GROUPINGS, forecastReport, forecastShape } from './forecastReport.js';
 import type { ReportContext, ReportOptions } from './reportSection.js';
 
 export type { Report, ReportName } from './report.js';
@@ -53,6 +58,12 @@ export const reports: Readonly<Record<ReportName, ReportDefinition>> = {
   activities: { build: activitiesReport, shape: activitiesShape, groupings: [] },
   neglected: { build: neglectedReport, shape: neglectedShape, groupings: [] },
   followup: { build: followUpReport, shape: followUpShape, groupings: [] },
+  scores: { build: scoresReport, shape: scoresShape, groupings: [] },
+  forecast: { build: forecastReport, shape: forecastShape, groupings: FORECAST_GROUPINGS },
+  segments: { build: segmentsReport, shape: segmentsShape, groupings: [] },
+  churn: { build: churnReport, shape: churnShape, groupings: [] },
+  credit: { build: creditReport, shape: creditShape, groupings: [] },
+  conversion: { build: conversionReport, shape: conversionShape, groupings: [] },
 };
 
 /** The four reports the demo prints. */

@@ -51,7 +51,13 @@ export type ReportName =
   | 'service'
   | 'activities'
   | 'neglected'
-  | 'followup';
+  | 'followup'
+  | 'scores'
+  | 'forecast'
+  | 'segments'
+  | 'churn'
+  | 'credit'
+  | 'conversion';
 
 /**
  * A report ready for any format. JSON writes `{report, asOf, rows, totals}` with the columns'
