@@ -6,7 +6,6 @@ import type { PricedSale } from './pricing.js';
 import { largestDiscountBps, priceCatalogLines } from './pricing.js';
 import type { CatalogQuoteLine } from './values.js';
 import type { RateBps } from '../commission/basisPoints.js';
-import type { PositiveQuantity } from '../opportunity/quote.js';
 
 /** What a draft or a revision states about its version. */
 export interface VersionRequest {
@@ -48,7 +47,7 @@ export const approvalNeeded = (request: VersionRequest): readonly QuoteEvent[] =
       type: 'QuoteDiscountApprovalRequested',
       data: {
         quoteId: request.quoteId,
-        version: request.version as PositiveQuantity,
+        version: request.version as never,
         requestedBy: request.requestedBy,
         discountBps: discountBps as RateBps,
         limitBps: request.discountLimitBps as RateBps,
