@@ -19,6 +19,8 @@ export * from './mappings/index.js';
 export * from './product/index.js';
 export * from './priceList/index.js';
 export * from './quote/index.js';
+export * from './salesOrder/index.js';
+export * from './quoteAcceptance/index.js';
 export * from './invoice/index.js';
 export * from './commission/index.js';
 export * from './target/index.js';

@@ -3,7 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createSqliteEventStore } from '@clientele/eventstore-sqlite';
 import type { OpenEventStore } from '@clientele/eventstore/testing';
-import { describeDuplicateCustomerChecks, describeLeadConversion } from '@clientele/domain/testing';
+import {
+  describeDuplicateCustomerChecks,
+  describeLeadConversion,
+  describeQuoteToOrder,
+} from '@clientele/domain/testing';
 
 const openSqlite: OpenEventStore = async () => {
   const dir = mkdtempSync(join(tmpdir(), 'clientele-domain-'));
@@ -19,3 +23,4 @@ const openSqlite: OpenEventStore = async () => {
 
 describeDuplicateCustomerChecks('sqlite (file)', openSqlite);
 describeLeadConversion('sqlite (file)', openSqlite);
+describeQuoteToOrder('sqlite (file)', openSqlite);

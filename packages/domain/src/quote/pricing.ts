@@ -70,3 +70,32 @@ export const priceCatalogLines = (
 /** The largest line discount of a sale, in basis points (0 without discounts). */
 export const largestDiscountBps = (lines: readonly CatalogQuoteLine[]): number =>
   lines.reduce((largest, line) => Math.max(largest, line.discountBps ?? 0), 0);
+
+/**
+ * Whether totals are exactly what the lines add up to, every line consistent (net = gross −
+ * discount, total = net + tax) and in the totals' currency. Orders and invoices that copy a
+ * quote's lines check this, so a total can never drift from its lines along the chain.
+ */
+export const totalsMatchLines = (
+  lines: readonly PricedCatalogLine[],
+  totals: SaleTotals,
+): boolean => {
+  const { currency } = totals.total;
+  let [net, tax, total] = [0n, 0n, 0n];
+  for (const line of lines) {
+    const amounts = [line.gross, line.discount, line.net, line.tax, line.total];
+    if (amounts.some((amount) => amount.currency !== currency)) return false;
+    if (line.net.amountMinor !== line.gross.amountMinor - line.discount.amountMinor) return false;
+    if (line.total.amountMinor !== line.net.amountMinor + line.tax.amountMinor) return false;
+    net += BigInt(line.net.amountMinor);
+    tax += BigInt(line.tax.amountMinor);
+    total += BigInt(line.total.amountMinor);
+  }
+  return (
+    totals.net.currency === currency &&
+    totals.tax.currency === currency &&
+    BigInt(totals.net.amountMinor) === net &&
+    BigInt(totals.tax.amountMinor) === tax &&
+    BigInt(totals.total.amountMinor) === total
+  );
+};

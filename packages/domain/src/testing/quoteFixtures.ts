@@ -32,7 +32,7 @@ export const draftQuote = (lines = [seatLine()]): QuoteCommand =>
     validUntil: '2026-03-31',
     lines,
     discountLimitBps: 1_000,
-  }) as QuoteCommand;
+  }) as unknown as QuoteCommand;
 
 /** The priced seat line: gross 120,000, discount per bps, tax 20 % of the net. */
 export const pricedSeatLine = (discount: number, lineId = 'l1', discountBps = 0) => {

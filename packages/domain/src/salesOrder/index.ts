@@ -1,0 +1,6 @@
+export * from './commands.js';
+export * from './events.js';
+export * from './errors.js';
+export * from './state.js';
+export * from './decide.js';
+export * from './salesOrderService.js';
