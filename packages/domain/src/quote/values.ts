@@ -23,7 +23,14 @@ export const CatalogQuoteLine = t.intersection(
       unitPrice: NonNegativeMoney,
       taxRateBps: RateBps,
     }),
-    t.partial({ discountBps: BasisPoints }),
+    t.partial({
+      discountBps: BasisPoints,
+      /**
+       * The price list's price when the agreed unit price differs from it: a deal closed at a
+       * negotiated value (imported orders). Quotes priced from the catalog never set it.
+       */
+      listUnitPrice: NonNegativeMoney,
+    }),
   ],
   'CatalogQuoteLine',
 );

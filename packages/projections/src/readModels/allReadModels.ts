@@ -6,6 +6,7 @@ import { dealsProjection } from './deals/dealsProjection.js';
 import { latestActivityProjection } from './activity/latestActivityProjection.js';
 import { invoicesProjection } from './receivables/invoicesProjection.js';
 import { leadsProjection } from './leads/leadsProjection.js';
+import { salesOrdersProjection } from './orders/salesOrdersProjection.js';
 import { ticketsProjection } from './service/ticketsProjection.js';
 import { organizationProjection } from './salesOrganization/organizationProjection.js';
 import { saleCommissionsProjection } from './timeline/saleCommissionsProjection.js';
@@ -24,4 +25,5 @@ export const allReadModels: readonly AnyProjection[] = [
   commissionsProjection,
   campaignsProjection,
   latestActivityProjection,
+  salesOrdersProjection,
 ];

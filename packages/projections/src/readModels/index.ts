@@ -72,3 +72,4 @@ export { latestActivityDay, reportDate } from './activity/reportDate.js';
 export { ERASED_NAME, customerNames } from './customers/customerNames.js';
 export { organizationNames } from './salesOrganization/organizationNames.js';
 export { campaignNames } from './campaigns/campaignNames.js';
+export * from './orders/index.js';

@@ -1,0 +1,3 @@
+export * from './salesOrderDocument.js';
+export * from './salesOrdersProjection.js';
+export * from './revenueByProductReport.js';
