@@ -20,6 +20,7 @@ export * from './product/index.js';
 export * from './priceList/index.js';
 export * from './quote/index.js';
 export * from './salesOrder/index.js';
+export * from './contract/index.js';
 export * from './quoteAcceptance/index.js';
 export * from './invoice/index.js';
 export * from './commission/index.js';

@@ -40,17 +40,15 @@ const quoteCommand = (lines: readonly CatalogQuoteLine[]): fc.Arbitrary<QuoteCom
   const send = fc
     .integer({ min: 2, max: 26 })
     .map((d) => ({ kind: 'SendQuote', quoteId: 'q', sentOn: day(d) }) as QuoteCommand);
-  const approve = fc
-    .constantFrom('mgr', 'mgr', 'rep')
-    .map(
-      (approverId) =>
-        ({
-          kind: 'ApproveQuoteDiscount',
-          quoteId: 'q',
-          approverId,
-          approverLimitBps: 5_000,
-        }) as QuoteCommand,
-    );
+  const approve = fc.constantFrom('mgr', 'mgr', 'rep').map(
+    (approverId) =>
+      ({
+        kind: 'ApproveQuoteDiscount',
+        quoteId: 'q',
+        approverId,
+        approverLimitBps: 5_000,
+      }) as QuoteCommand,
+  );
   const accept = fc
     .integer({ min: 2, max: 28 })
     .map((d) => ({ kind: 'AcceptQuote', quoteId: 'q', acceptedOn: day(d) }) as QuoteCommand);

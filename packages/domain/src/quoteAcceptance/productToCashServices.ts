@@ -9,6 +9,8 @@ import type { QuoteService } from '../quote/quoteService.js';
 import { createQuoteService } from '../quote/quoteService.js';
 import type { SalesOrderService } from '../salesOrder/salesOrderService.js';
 import { createSalesOrderService } from '../salesOrder/salesOrderService.js';
+import type { ContractService } from '../contract/contractService.js';
+import { createContractService } from '../contract/contractService.js';
 import type { QuoteToOrderReactor } from './quoteToOrderReactor.js';
 import { createQuoteToOrderReactor } from './quoteToOrderReactor.js';
 
@@ -24,6 +26,7 @@ export interface ProductToCashServices {
   readonly priceLists: PriceListService;
   readonly quotes: QuoteService;
   readonly orders: SalesOrderService;
+  readonly contracts: ContractService;
   readonly quoteToOrder: QuoteToOrderReactor;
 }
 
@@ -44,6 +47,7 @@ export const createProductToCashServices = (
   const products = createProductService(store, ids);
   const priceLists = createPriceListService(store, ids);
   const orders = createSalesOrderService(store, ids);
+  const contracts = createContractService(store, ids);
   return {
     products,
     priceLists,
@@ -54,10 +58,12 @@ export const createProductToCashServices = (
       ...ids,
     }),
     orders,
+    contracts,
     quoteToOrder: createQuoteToOrderReactor({
       store,
       checkpoints: options.checkpoints ?? createInMemoryCheckpointStore(),
       orders,
+      contracts,
     }),
   };
 };

@@ -35,6 +35,7 @@ describe('quote to order properties', () => {
             store,
             checkpoints: createInMemoryCheckpointStore(),
             orders: services.orders,
+            contracts: services.contracts,
             name: 'replay',
           }).runner.catchUp();
         }

@@ -117,17 +117,20 @@ export const describeQuoteToOrder = (engineName: string, open: OpenEventStore): 
         const [accepted] = await collect(
           store.readAll({ filter: { eventTypes: ['QuoteAccepted'] } }),
         );
-        const orderId = await services.quoteToOrder.react(accepted!);
-        expect(await services.quoteToOrder.react(accepted!)).toBe(orderId);
+        const outcome = await services.quoteToOrder.react(accepted!);
+        expect(await services.quoteToOrder.react(accepted!)).toEqual(outcome);
+        if (outcome.kind !== 'order') throw new Error('a one-off quote became a contract');
+        const { orderId } = outcome;
         const replay = createQuoteToOrderReactor({
           store,
           checkpoints: createInMemoryCheckpointStore(),
           orders: services.orders,
+          contracts: services.contracts,
           name: 'quote-to-order-replay',
         });
         expect(await processed(replay.runner, 2)).toBe(2);
         expect((await orderStreams(store)).sort()).toHaveLength(2);
-        const order = await services.orders.load(orderId!);
+        const order = await services.orders.load(orderId);
         const quote = await services.quotes.load('q-1');
         if (!('placed' in order) || !('drafted' in quote))
           throw new Error('missing order or quote');
