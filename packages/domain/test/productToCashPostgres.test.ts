@@ -3,7 +3,7 @@ import { v7 as uuidv7 } from 'uuid';
 import { afterAll, beforeAll, describe } from 'vitest';
 import { createPostgresEventStore } from '@clientele/eventstore-postgres';
 import type { OpenEventStore } from '@clientele/eventstore/testing';
-import { describeQuoteToOrder } from '@clientele/domain/testing';
+import { describeContractRenewals, describeQuoteToOrder } from '@clientele/domain/testing';
 import { connectionString, probePostgres } from '../../../test/support/postgres.js';
 
 /*
@@ -39,4 +39,5 @@ const openPostgres: OpenEventStore = async () => {
 
 describe.runIf(available)('product to cash on PostgreSQL', () => {
   describeQuoteToOrder('postgres', openPostgres);
+  describeContractRenewals('postgres', openPostgres);
 });

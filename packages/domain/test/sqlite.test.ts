@@ -6,6 +6,7 @@ import type { OpenEventStore } from '@clientele/eventstore/testing';
 import {
   describeDuplicateCustomerChecks,
   describeLeadConversion,
+  describeContractRenewals,
   describeQuoteToOrder,
 } from '@clientele/domain/testing';
 
@@ -24,3 +25,4 @@ const openSqlite: OpenEventStore = async () => {
 describeDuplicateCustomerChecks('sqlite (file)', openSqlite);
 describeLeadConversion('sqlite (file)', openSqlite);
 describeQuoteToOrder('sqlite (file)', openSqlite);
+describeContractRenewals('sqlite (file)', openSqlite);

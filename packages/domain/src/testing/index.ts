@@ -13,3 +13,4 @@ export * from './lifecycle.js';
 export * from './codecReference.js';
 export * from './erasureSuite.js';
 export * from './quoteToOrderSuite.js';
+export * from './contractRenewalSuite.js';
