@@ -23,6 +23,7 @@ export * from './salesOrder/index.js';
 export * from './contract/index.js';
 export * from './quoteAcceptance/index.js';
 export * from './renewal/index.js';
+export * from './billing/index.js';
 export * from './invoice/index.js';
 export * from './commission/index.js';
 export * from './target/index.js';

@@ -3,7 +3,11 @@ import { v7 as uuidv7 } from 'uuid';
 import { afterAll, beforeAll, describe } from 'vitest';
 import { createPostgresEventStore } from '@clientele/eventstore-postgres';
 import type { OpenEventStore } from '@clientele/eventstore/testing';
-import { describeContractRenewals, describeQuoteToOrder } from '@clientele/domain/testing';
+import {
+  describeContractRenewals,
+  describeQuoteToOrder,
+  describeScheduledInvoicing,
+} from '@clientele/domain/testing';
 import { connectionString, probePostgres } from '../../../test/support/postgres.js';
 
 /*
@@ -40,4 +44,5 @@ const openPostgres: OpenEventStore = async () => {
 describe.runIf(available)('product to cash on PostgreSQL', () => {
   describeQuoteToOrder('postgres', openPostgres);
   describeContractRenewals('postgres', openPostgres);
+  describeScheduledInvoicing('postgres', openPostgres);
 });

@@ -8,6 +8,7 @@ import {
   describeLeadConversion,
   describeContractRenewals,
   describeQuoteToOrder,
+  describeScheduledInvoicing,
 } from '@clientele/domain/testing';
 
 const openSqlite: OpenEventStore = async () => {
@@ -26,3 +27,4 @@ describeDuplicateCustomerChecks('sqlite (file)', openSqlite);
 describeLeadConversion('sqlite (file)', openSqlite);
 describeQuoteToOrder('sqlite (file)', openSqlite);
 describeContractRenewals('sqlite (file)', openSqlite);
+describeScheduledInvoicing('sqlite (file)', openSqlite);

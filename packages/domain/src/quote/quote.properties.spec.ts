@@ -2,6 +2,7 @@ import * as E from 'fp-ts/lib/Either.js';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { salesOrderDecider } from '../salesOrder/decide.js';
+import { splitIntoInstallments } from '../billing/installments.js';
 import { assertReplayDeterminism, startingWith } from '../testing/replayProperty.js';
 import type { QuoteCommand } from './commands.js';
 import { quoteDecider } from './decide.js';
@@ -95,7 +96,7 @@ const quoteCommand = (lines: readonly CatalogQuoteLine[]): fc.Arbitrary<QuoteCom
 };
 
 describe('quote properties', () => {
-  it('prices any catalog lines exactly, and an order of them keeps the same totals to the minor unit', () => {
+  it('prices any catalog lines exactly, and the order and its invoices keep the same totals to the minor unit', () => {
     fc.assert(
       fc.property(catalogLines, (lines) => {
         const sale = priceCatalogLines(lines);

@@ -5,6 +5,7 @@ import { CurrencyCode } from '../shared/money.js';
 import { CreditCheck } from '../invoice/values.js';
 import { PositiveQuantity } from '../opportunity/quote.js';
 import { PricedCatalogLine, SaleTotals } from '../quote/values.js';
+import { BillingPlan } from '../billing/billingPlan.js';
 
 const command = commandCodecFor('orderId');
 
@@ -22,7 +23,12 @@ export const PlaceOrder = command(
     lines: t.readonlyArray(PricedCatalogLine),
     totals: SaleTotals,
   },
-  { quoteId: t.string, opportunityId: t.string, creditCheck: CreditCheck },
+  {
+    quoteId: t.string,
+    opportunityId: t.string,
+    creditCheck: CreditCheck,
+    billingPlan: BillingPlan,
+  },
 );
 /** Record that some units of a line were delivered. */
 export const FulfilOrderLine = command(

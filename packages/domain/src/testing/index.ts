@@ -14,3 +14,4 @@ export * from './codecReference.js';
 export * from './erasureSuite.js';
 export * from './quoteToOrderSuite.js';
 export * from './contractRenewalSuite.js';
+export * from './scheduledInvoicingSuite.js';

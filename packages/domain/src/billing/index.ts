@@ -1,0 +1,4 @@
+export * from './billingPlan.js';
+export * from './installments.js';
+export * from './schedule.js';
+export * from './scheduledInvoicing.js';
