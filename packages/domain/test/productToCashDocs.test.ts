@@ -18,6 +18,8 @@ import {
   SaleTotals,
   SubscriptionTerms,
 } from '../src/quote/values.js';
+import { ContractCommand } from '../src/contract/commands.js';
+import { ContractEvent } from '../src/contract/events.js';
 import { SalesOrderCommand } from '../src/salesOrder/commands.js';
 import { SalesOrderEvent } from '../src/salesOrder/events.js';
 import { enumerationTable, referenceTable, valueTable } from '../src/testing/codecReference.js';
@@ -50,6 +52,12 @@ const AGGREGATES: readonly {
     stream: 'SalesOrder-<orderId>',
     commands: SalesOrderCommand,
     events: SalesOrderEvent,
+  },
+  {
+    title: 'Contract',
+    stream: 'Contract-<contractId>',
+    commands: ContractCommand,
+    events: ContractEvent,
   },
 ];
 
