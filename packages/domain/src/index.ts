@@ -24,6 +24,8 @@ export * from './contract/index.js';
 export * from './quoteAcceptance/index.js';
 export * from './renewal/index.js';
 export * from './billing/index.js';
+export * from './expense/index.js';
+export * from './expenseBudget/index.js';
 export * from './invoice/index.js';
 export * from './commission/index.js';
 export * from './target/index.js';

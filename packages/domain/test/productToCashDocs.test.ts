@@ -20,6 +20,11 @@ import {
 } from '../src/quote/values.js';
 import { ContractCommand } from '../src/contract/commands.js';
 import { ContractEvent } from '../src/contract/events.js';
+import { ExpenseClaimCommand } from '../src/expense/commands.js';
+import { ExpenseClaimEvent } from '../src/expense/events.js';
+import { ExpenseCategory, ReceiptMetadata } from '../src/expense/values.js';
+import { ExpenseBudgetCommand } from '../src/expenseBudget/commands.js';
+import { ExpenseBudgetEvent } from '../src/expenseBudget/events.js';
 import { SalesOrderCommand } from '../src/salesOrder/commands.js';
 import { SalesOrderEvent } from '../src/salesOrder/events.js';
 import { enumerationTable, referenceTable, valueTable } from '../src/testing/codecReference.js';
@@ -59,6 +64,18 @@ const AGGREGATES: readonly {
     commands: ContractCommand,
     events: ContractEvent,
   },
+  {
+    title: 'Expense claim',
+    stream: 'ExpenseClaim-<claimId>',
+    commands: ExpenseClaimCommand,
+    events: ExpenseClaimEvent,
+  },
+  {
+    title: 'Expense budget',
+    stream: 'ExpenseBudget-<repId>',
+    commands: ExpenseBudgetCommand,
+    events: ExpenseBudgetEvent,
+  },
 ];
 
 /** Keyof codecs listed as unions of their literal keys, the shape the enumeration table reads. */
@@ -73,8 +90,8 @@ const asUnion = (codec: t.Mixed): t.UnionType<t.Mixed[]> =>
 
 const reference = (): string =>
   [
-    `### Enumerations\n\n${enumerationTable([TaxClass, ProductBilling, BillingFrequency].map(asUnion))}`,
-    `### Value types\n\n${valueTable([TaxRates, PriceEntry, CatalogQuoteLine, PricedCatalogLine, SaleTotals, SubscriptionTerms])}`,
+    `### Enumerations\n\n${enumerationTable([TaxClass, ProductBilling, BillingFrequency, ExpenseCategory].map(asUnion))}`,
+    `### Value types\n\n${valueTable([TaxRates, PriceEntry, CatalogQuoteLine, PricedCatalogLine, SaleTotals, SubscriptionTerms, ReceiptMetadata])}`,
     ...AGGREGATES.map(({ title, stream, commands, events }) =>
       [
         `### ${title}`,
