@@ -7,6 +7,13 @@ import { latestActivityProjection } from './activity/latestActivityProjection.js
 import { invoicesProjection } from './receivables/invoicesProjection.js';
 import { leadsProjection } from './leads/leadsProjection.js';
 import { salesOrdersProjection } from './orders/salesOrdersProjection.js';
+import { quotesProjection } from './quotes/quotesProjection.js';
+import { contractsProjection } from './contracts/contractsProjection.js';
+import { expensesProjection } from './expenses/expensesProjection.js';
+import {
+  commissionCausesProjection,
+  dealRevenueProjection,
+} from './profitability/dealRevenueProjection.js';
 import { ticketsProjection } from './service/ticketsProjection.js';
 import { organizationProjection } from './salesOrganization/organizationProjection.js';
 import { saleCommissionsProjection } from './timeline/saleCommissionsProjection.js';
@@ -26,4 +33,9 @@ export const allReadModels: readonly AnyProjection[] = [
   campaignsProjection,
   latestActivityProjection,
   salesOrdersProjection,
+  quotesProjection,
+  contractsProjection,
+  expensesProjection,
+  dealRevenueProjection,
+  commissionCausesProjection,
 ];

@@ -45,12 +45,14 @@ export const revenueByProductReport = async (
 ): Promise<E.Either<AuthorizationDenial, ProductRevenueRow[]>> => {
   const scope = access.scope('Opportunity.read');
   if (E.isLeft(scope)) return scope;
-  const regionOf = options.byRegion === false ? () => 'all' : await creditedGroups(readModels, 'region');
+  const regionOf =
+    options.byRegion === false ? () => 'all' : await creditedGroups(readModels, 'region');
   const rows = new Map<string, ProductRevenueRow>();
   for await (const { doc } of activeDocuments(readModels, 'salesOrders', SalesOrderDocument)) {
     if (!inReadScope(scope.right, doc.ownerId)) continue;
     if (options.asOf !== undefined && doc.orderedOn > options.asOf) continue;
-    if (doc.cancelledOn !== null && (options.asOf === undefined || doc.cancelledOn <= options.asOf)) continue;
+    if (doc.cancelledOn !== null && (options.asOf === undefined || doc.cancelledOn <= options.asOf))
+      continue;
     const period = periodOf(doc.orderedOn, options.period);
     const region = regionOf(doc.ownerId, doc.orderedOn);
     for (const line of doc.lines) {
@@ -76,7 +78,9 @@ export const revenueByProductReport = async (
   return E.right(
     [...rows.values()].sort(
       (a, b) =>
-        a.product.localeCompare(b.product) || a.period.localeCompare(b.period) || a.region.localeCompare(b.region),
+        a.product.localeCompare(b.product) ||
+        a.period.localeCompare(b.period) ||
+        a.region.localeCompare(b.region),
     ),
   );
 };
