@@ -14,3 +14,4 @@ export * from './salesHistory.js';
 export * from './generateHistory.js';
 export * from './pool.js';
 export * from './serviceAndFinance/index.js';
+export * from './productToCash/index.js';
