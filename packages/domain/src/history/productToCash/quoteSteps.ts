@@ -42,6 +42,7 @@ const requestedLines = (world: HistoryWorld, subscription: boolean) => {
  */
 export const quoteSteps = (services: GeneratedProductToCash): readonly HistoryStep[] => {
   const quotes = new Map<string, GeneratedQuote>();
+  let drafted = 0;
   const inStatus = (status: GeneratedQuote['status']) =>
     [...quotes.values()].filter((quote) => quote.status === status);
   const outcome = (
@@ -64,12 +65,14 @@ export const quoteSteps = (services: GeneratedProductToCash): readonly HistorySt
 
   const draft: HistoryStep = {
     name: 'draftQuote',
-    weight: (world) => (world.dealPools.open.size > 0 ? 1.5 : 0),
+    weight: (world) => (world.dealPools.open.size > 0 ? 2.5 : 0),
     run: async (world) => {
       const deal = world.dealPools.open.pick(world.random);
       if (deal.customerId === null) return;
       const quoteId = world.random.uuid();
-      const subscription = world.random.chance(0.3);
+      // Every other quote is a subscription, so every history has contracts to renew and bill.
+      drafted += 1;
+      const subscription = drafted % 2 === 0;
       const validUntil = addDays(world.today(), 30);
       const quote: GeneratedQuote = {
         quoteId,
@@ -186,7 +189,7 @@ export const quoteSteps = (services: GeneratedProductToCash): readonly HistorySt
         if (E.isLeft(result)) quotes.delete(quote.quoteId);
         return outcome(world, quote, 'reviseQuote', result);
       }
-      const accept = roll < 0.75;
+      const accept = roll < 0.8;
       const command = accept
         ? { kind: 'AcceptQuote', quoteId: quote.quoteId, acceptedOn: today }
         : {
