@@ -15,6 +15,7 @@ import {
   generateHistory,
   salesHistorySetup,
   salesHistorySteps,
+  productToCashHistory,
   serviceAndFinanceHistory,
 } from '@clientele/domain/history';
 import {
@@ -165,14 +166,16 @@ export const demoCommand: CliCommand = {
       // Sales, service and finance together: campaigns, leads, deals, tickets, invoices,
       // payments, refunds, targets and commission, all sent as commands.
       const finance = serviceAndFinanceHistory(store, seed);
+      // Catalog, quotes, orders, contracts and their renewals, scheduled invoices, expenses.
+      const cash = productToCashHistory(store, seed);
       const world = await generateHistory({
         store,
         seed,
         steps,
         // The tenant the other commands act for, so `forget` releases the keys the demo claimed.
         ...tenantFrom(io.env),
-        setup: [...salesHistorySetup, ...finance.setup],
-        stepKinds: [...salesHistorySteps, ...finance.steps],
+        setup: [...salesHistorySetup, ...finance.setup, ...cash.setup],
+        stepKinds: [...salesHistorySteps, ...finance.steps, ...cash.steps],
         onProgress: (done, total, businessTime) => {
           businessClock = new Date(businessTime);
           progress.update({ done, total, unit: 'steps' });

@@ -8,6 +8,15 @@ import type { Report, ReportName } from './report.js';
 import type { ReportShape } from './reportJson.js';
 import { roiReport, roiShape } from './roiReport.js';
 import { serviceReport, serviceShape } from './serviceReport.js';
+import { REVENUE_GROUPINGS, revenueReport, revenueShape } from './revenueReport.js';
+import { quotesReport, quotesShape } from './quotesReport.js';
+import { contractsReport, contractsShape } from './contractsReport.js';
+import { expensesReport, expensesShape } from './expensesReport.js';
+import {
+  PROFITABILITY_GROUPINGS,
+  profitabilityReport,
+  profitabilityShape,
+} from './profitabilityReport.js';
 import type { ReportContext, ReportOptions } from './reportSection.js';
 
 export type { Report, ReportName } from './report.js';
@@ -42,6 +51,15 @@ export const reports: Readonly<Record<ReportName, ReportDefinition>> = {
   },
   pipeline: { build: pipelineReport, shape: pipelineShape, groupings: [] },
   service: { build: serviceReport, shape: serviceShape, groupings: [] },
+  revenue: { build: revenueReport, shape: revenueShape, groupings: REVENUE_GROUPINGS },
+  quotes: { build: quotesReport, shape: quotesShape, groupings: [] },
+  contracts: { build: contractsReport, shape: contractsShape, groupings: [] },
+  expenses: { build: expensesReport, shape: expensesShape, groupings: [] },
+  profitability: {
+    build: profitabilityReport,
+    shape: profitabilityShape,
+    groupings: PROFITABILITY_GROUPINGS,
+  },
 };
 
 /** The four reports the demo prints. */

@@ -38,7 +38,18 @@ export type ByCurrency = Readonly<Record<string, number | null>>;
 export type ReportRow = Readonly<Record<string, ReportValue>>;
 
 /** The names of the reports `clientele report` can print. */
-export type ReportName = 'funnel' | 'roi' | 'receivables' | 'performance' | 'pipeline' | 'service';
+export type ReportName =
+  | 'funnel'
+  | 'roi'
+  | 'receivables'
+  | 'performance'
+  | 'pipeline'
+  | 'service'
+  | 'revenue'
+  | 'quotes'
+  | 'contracts'
+  | 'expenses'
+  | 'profitability';
 
 /**
  * A report ready for any format. JSON writes `{report, asOf, rows, totals}` with the columns'

@@ -40,11 +40,11 @@ interface DealFigures {
 
 const dealFigures = async (readModels: ReadModelStore): Promise<Map<string, DealFigures>> => {
   const deals = new Map<string, DealFigures>();
-  const deal = (opportunityId: string): DealFigures => {
+  const deal = (opportunityId: string, repId: string | null): DealFigures => {
     const known = deals.get(opportunityId);
     if (known !== undefined) return known;
     const created = {
-      repId: null,
+      repId,
       collected: {},
       expenses: {},
       commission: {},
@@ -67,19 +67,28 @@ const dealFigures = async (readModels: ReadModelStore): Promise<Map<string, Deal
   })) {
     if (doc.opportunityId === null || (doc.status !== 'approved' && doc.status !== 'reimbursed'))
       continue;
-    const figures = deal(doc.opportunityId);
+    const figures = deal(doc.opportunityId, doc.repId);
     figures.expenses = addAmount(figures.expenses, {
       amountMinor: doc.amountMinor,
       currency: doc.currency,
     });
+  }
+  // A collected base names the invoice, a booked one the deal: the deal of an invoice is the one
+  // whose invoices it is among.
+  const dealOfInvoice = new Map<string, string>();
+  for (const [opportunityId, figures] of deals) {
+    for (const invoiceId of Object.keys(figures.doc.invoices))
+      dealOfInvoice.set(invoiceId, opportunityId);
   }
   for await (const { doc } of activeDocuments(
     readModels,
     'commissionCauses',
     CommissionCauseDocument,
   )) {
-    if (doc.opportunityId === null) continue;
-    const figures = deal(doc.opportunityId);
+    const opportunityId =
+      doc.opportunityId ?? (doc.invoiceId === null ? undefined : dealOfInvoice.get(doc.invoiceId));
+    if (opportunityId === undefined) continue;
+    const figures = deal(opportunityId, null);
     figures.commission = addTotals(figures.commission, doc.commission);
   }
   return deals;

@@ -26,9 +26,16 @@ export const DealRevenueDocument = t.type(
 /** What a deal brought in. */
 export type DealRevenueDocument = t.TypeOf<typeof DealRevenueDocument>;
 
-/** The commission one cause (a payment, a refund, a won deal) moved, and the deal it belongs to. */
+/**
+ * The commission one cause (a payment, a refund, a won deal) moved, and the deal or the invoice it
+ * belongs to (a collected base names the invoice, a booked one the deal).
+ */
 export const CommissionCauseDocument = t.type(
-  { opportunityId: t.union([t.string, t.null]), commission: MoneyByCurrency },
+  {
+    opportunityId: t.union([t.string, t.null]),
+    invoiceId: t.union([t.string, t.null]),
+    commission: MoneyByCurrency,
+  },
   'CommissionCauseDocument',
 );
 /** The commission one cause moved. */

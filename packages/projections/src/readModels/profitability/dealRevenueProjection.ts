@@ -88,7 +88,7 @@ export const dealRevenueProjection: Projection<DealRevenueDocument> = {
  */
 export const commissionCausesProjection: Projection<CommissionCauseDocument> = {
   name: 'commissionCauses',
-  version: 1,
+  version: 2,
   filter: {
     streamNamePrefixes: ['Commission-'],
     eventTypes: ['CommissionBaseRecorded', 'CommissionAccrued', 'CommissionClawedBack'],
@@ -99,12 +99,16 @@ export const commissionCausesProjection: Projection<CommissionCauseDocument> = {
       event !== undefined && 'causeEventId' in event.data ? event.data.causeEventId : null;
     return typeof cause === 'string' ? [`cause:${cause}`] : [];
   },
-  initial: () => ({ opportunityId: null, commission: {} }),
+  initial: () => ({ opportunityId: null, invoiceId: null, commission: {} }),
   apply: (doc, recorded) => {
     const event = decodeCommission(recorded);
     switch (event?.type) {
       case 'CommissionBaseRecorded':
-        return { ...doc, opportunityId: event.data.opportunityId ?? doc.opportunityId };
+        return {
+          ...doc,
+          opportunityId: event.data.opportunityId ?? doc.opportunityId,
+          invoiceId: event.data.invoiceId ?? doc.invoiceId,
+        };
       case 'CommissionAccrued':
         return { ...doc, commission: addAmount(doc.commission, event.data.amount) };
       case 'CommissionClawedBack':
