@@ -44,6 +44,8 @@ export const domainValueSchemas: Readonly<Record<string, JsonSchema>> = {
   },
   ClockTime: { pattern: String.raw`^([01]\d|2[0-3]):([0-5]\d)$|^24:00$` },
   Sha256: { pattern: '^[0-9a-f]{64}$' },
+  Sha256Hex: { pattern: '^[0-9a-f]{64}$', description: 'a SHA-256 digest in lower-case hex' },
+  Sku: { pattern: '^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$', description: 'a stock-keeping unit' },
   CurrencyCode: { pattern: '^[A-Z]{3}$', description: 'an ISO 4217 currency code' },
   MinorUnits: { ...wholeNumber(-SAFE), description: 'whole minor units (cents)' },
   NonNegativeMinorUnits: { ...wholeNumber(0), description: 'whole minor units (cents)' },
@@ -52,6 +54,9 @@ export const domainValueSchemas: Readonly<Record<string, JsonSchema>> = {
   LeadScore: wholeNumber(0, 100),
   SatisfactionScore: wholeNumber(1, 5),
   PositiveQuantity: wholeNumber(1),
+  TermMonths: { ...wholeNumber(1, 120), description: 'a contract term in months' },
+  NoticeDays: { ...wholeNumber(0, 365), description: 'a notice period in days' },
+  InstallmentCount: wholeNumber(2, 60),
   Quantity: wholeNumber(1),
   PositiveMinutes: { type: 'integer', minimum: 1 },
   Tiers: {

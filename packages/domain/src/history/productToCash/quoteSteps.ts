@@ -97,7 +97,7 @@ export const quoteSteps = (services: GeneratedProductToCash): readonly HistorySt
             ? {
                 subscription: {
                   startOn: addDays(world.today(), 14),
-                  termMonths: world.random.pick([6, 12]),
+                  termMonths: world.random.pick([3, 6, 12]),
                   autoRenew: world.random.chance(0.7),
                   noticeDays: 30,
                   billing: world.random.pick(['monthly', 'quarterly'] as const),
