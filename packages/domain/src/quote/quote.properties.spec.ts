@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { salesOrderDecider } from '../salesOrder/decide.js';
 import { splitIntoInstallments } from '../billing/installments.js';
+import type { InvoiceSaleLine } from '../invoice/values.js';
 import { assertReplayDeterminism, startingWith } from '../testing/replayProperty.js';
 import type { QuoteCommand } from './commands.js';
 import { quoteDecider } from './decide.js';
@@ -131,10 +132,25 @@ describe('quote properties', () => {
         );
         if (E.isLeft(order)) return false;
         const [placed] = order.right;
-        return (
-          placed?.type === 'OrderPlaced' &&
-          JSON.stringify(placed.data.totals) === JSON.stringify(totals)
-        );
+        if (placed?.type !== 'OrderPlaced') return false;
+        expect(placed.data.totals).toEqual(totals);
+        // However the order is invoiced, its invoices add up to its totals, line by line.
+        for (const count of [1, 3, 12]) {
+          const billed = { source: 'order' as const, sourceId: 'o', lines: priced };
+          const invoiceLines = splitIntoInstallments(billed, count, day(5), 1);
+          const sum = (pick: (line: InvoiceSaleLine) => number) =>
+            invoiceLines
+              .flatMap((invoice) => invoice.lines)
+              .reduce((total, line) => total + pick(line), 0);
+          expect([
+            sum((line) => line.net.amountMinor),
+            sum((line) => line.tax.amountMinor),
+          ]).toEqual([totals.net.amountMinor, totals.tax.amountMinor]);
+          expect(
+            invoiceLines.reduce((total, invoice) => total + invoice.total.amountMinor, 0),
+          ).toBe(totals.total.amountMinor);
+        }
+        return true;
       }),
       { numRuns: 300 },
     );

@@ -9,27 +9,25 @@ export interface DealShareInput {
   readonly doc: DealRevenueDocument;
 }
 
-/** Splits a whole amount by weights into whole parts that add up to it (largest remainder). */
+/**
+ * Splits a whole amount by weights into whole parts that add up to it exactly: each part is the
+ * floor of its exact share, and the units left over go to the largest remainders (the first
+ * weight on a tie). With no weight at all the first part takes everything.
+ */
 export const splitByWeights = (amount: number, weights: readonly number[]): number[] => {
-  const total = weights.reduce((sum, weight) => sum + weight, 0);
-  if (total === 0) return weights.map((_, index) => (index === 0 ? amount : 0));
-  const exact = weights.map((weight) => BigInt(amount) * BigInt(weight));
-  const floors = exact.map(
-    (value) => value / BigInt(total) - (value % BigInt(total) < 0n ? 1n : 0n),
+  const total = BigInt(weights.reduce((sum, weight) => sum + weight, 0));
+  if (total === 0n) return weights.map((_, index) => (index === 0 ? amount : 0));
+  const shares = weights.map((weight, index) => {
+    const exact = BigInt(amount) * BigInt(weight);
+    const floor = exact / total - (exact % total < 0n ? 1n : 0n);
+    return { index, floor, remainder: exact - floor * total };
+  });
+  const left = BigInt(amount) - shares.reduce((sum, share) => sum + share.floor, 0n);
+  const byRemainder = [...shares].sort((a, b) =>
+    a.remainder === b.remainder ? a.index - b.index : a.remainder > b.remainder ? -1 : 1,
   );
-  let left = BigInt(amount) - floors.reduce((sum, value) => sum + value, 0n);
-  const order = exact
-    .map((value, index) => ({ index, remainder: value - floors[index]! * BigInt(total) }))
-    .sort((a, b) =>
-      a.remainder === b.remainder ? a.index - b.index : a.remainder > b.remainder ? -1 : 1,
-    );
-  const parts = floors.map(Number);
-  for (const { index } of order) {
-    if (left === 0n) break;
-    parts[index]! += 1;
-    left -= 1n;
-  }
-  return parts;
+  const extra = new Set(byRemainder.slice(0, Number(left)).map((share) => share.index));
+  return shares.map((share) => Number(share.floor) + (extra.has(share.index) ? 1 : 0));
 };
 
 const split = (amounts: MoneyByCurrency, weights: readonly number[]) =>
