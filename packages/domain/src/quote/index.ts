@@ -8,3 +8,4 @@ export * from './decide.js';
 export * from './discountRules.js';
 export * from './catalogLines.js';
 export * from './quoteService.js';
+export * from './quoteExpiry.js';
