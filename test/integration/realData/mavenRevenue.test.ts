@@ -13,6 +13,8 @@ import { createInMemoryEventStore } from '@clientele/eventstore';
 import {
   createInMemoryReadModelStore,
   createProjectionRunner,
+  invoiceProductsProjection,
+  invoicesProjection,
   organizationProjection,
   revenueByProductReport,
   salesOrdersProjection,
@@ -91,7 +93,12 @@ beforeAll(async () => {
   await createProjectionRunner({
     events,
     readModels,
-    projections: [organizationProjection, salesOrdersProjection],
+    projections: [
+      organizationProjection,
+      salesOrdersProjection,
+      invoicesProjection,
+      invoiceProductsProjection,
+    ],
   }).catchUp();
 }, 60_000);
 

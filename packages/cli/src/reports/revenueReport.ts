@@ -18,6 +18,12 @@ const FIGURES = [
   ),
   column('count', 'units', 'units', 'Units ordered.'),
   column('money', 'booked', 'booked', 'Net of discounts, before tax: what the orders booked.'),
+  column(
+    'money',
+    'collected',
+    'collected',
+    'Payments − refunds received in the period on invoices billing the product, tax included.',
+  ),
 ];
 
 /** The groupings of the revenue report: by the booking rep's region, or products only. */
@@ -27,7 +33,7 @@ export const REVENUE_GROUPINGS = ['region', 'product'] as const;
 export const revenueShape: ReportShape = {
   name: 'revenue',
   description:
-    'Booked revenue (orders, net of discounts) by product, period and the booking rep’s region.',
+    'Booked (orders, net of discounts) and collected revenue by product, period and the rep’s region.',
   columns: [
     column('text', 'productId', 'product id', 'The product.', { machineOnly: true }),
     column('text', 'sku', 'SKU', 'The product’s stock-keeping unit.'),
@@ -75,6 +81,7 @@ export const revenueReport = async (
       orders: rows.reduce((n, row) => n + row.orders, 0),
       units: rows.reduce((n, row) => n + row.units, 0),
       booked,
+      collected: rows.reduce<MoneyByCurrency>((sum, row) => addTotals(sum, row.collected), {}),
     },
     chart:
       currency === undefined
@@ -91,6 +98,6 @@ export const revenueReport = async (
                 display: formatMoney({ [currency]: amount[currency] ?? 0 }),
               })),
           },
-    note: 'Booked = the net of the order lines (after discounts, before tax) on the order day; cancelled orders do not count.',
+    note: 'Booked = the net of the order lines (after discounts, before tax) on the order day, cancelled orders left out; collected = payments less refunds on the day received.',
   });
 };

@@ -50,6 +50,7 @@ export const splitIntoInstallments = (
         sourceId: billed.sourceId,
         lineId: line.lineId,
         productId: line.productId,
+        sku: line.sku,
         productName: line.productName,
         net: money(net, currency),
         tax: money(tax, currency),

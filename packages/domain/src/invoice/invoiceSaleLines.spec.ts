@@ -12,6 +12,7 @@ const saleLine = (net: number, tax: number) => ({
   sourceId: 'so-1',
   lineId: 'l1',
   productId: 'seat',
+  sku: 'SEAT-STD',
   productName: 'Seat',
   net: eur(net),
   tax: eur(tax),

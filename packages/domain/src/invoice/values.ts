@@ -32,6 +32,7 @@ export const InvoiceSaleLine = t.readonly(
     sourceId: t.string,
     lineId: t.string,
     productId: t.string,
+    sku: t.string,
     productName: t.string,
     net: Money,
     tax: Money,

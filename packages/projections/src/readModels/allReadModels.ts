@@ -7,6 +7,7 @@ import { latestActivityProjection } from './activity/latestActivityProjection.js
 import { invoicesProjection } from './receivables/invoicesProjection.js';
 import { leadsProjection } from './leads/leadsProjection.js';
 import { salesOrdersProjection } from './orders/salesOrdersProjection.js';
+import { invoiceProductsProjection } from './orders/invoiceProductsProjection.js';
 import { quotesProjection } from './quotes/quotesProjection.js';
 import { contractsProjection } from './contracts/contractsProjection.js';
 import { expensesProjection } from './expenses/expensesProjection.js';
@@ -33,6 +34,7 @@ export const allReadModels: readonly AnyProjection[] = [
   campaignsProjection,
   latestActivityProjection,
   salesOrdersProjection,
+  invoiceProductsProjection,
   quotesProjection,
   contractsProjection,
   expensesProjection,

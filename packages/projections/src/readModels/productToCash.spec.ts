@@ -156,7 +156,7 @@ beforeAll(async () => {
 });
 
 describe('product-to-cash reports', () => {
-  it('books revenue per product net of discounts, orders only', async () => {
+  it('books revenue per product net of discounts, and collects what the paid invoices billed of it', async () => {
     const rows = await allowed(
       revenueByProductReport(readModels, administratorAccess, { period: 'month', byRegion: false }),
     );
@@ -170,6 +170,8 @@ describe('product-to-cash reports', () => {
         orders: 2,
         units: 4,
         booked: { EUR: 34_200 + 11_400 },
+        // The deal's invoice, paid in full: €342.00 + 20 % tax.
+        collected: { EUR: 41_040 },
       },
     ]);
   });

@@ -7,9 +7,10 @@ import { type Period, periodOf } from '../../definitions/periods.js';
 import { activeDocuments } from '../../store/activeDocuments.js';
 import type { ReadModelStore } from '../../store/readModelStore.js';
 import { creditedGroups } from '../salesOrganization/creditedGroup.js';
+import { productCollections } from './productCollections.js';
 import { SalesOrderDocument } from './salesOrderDocument.js';
 
-/** Booked revenue of one product in one period and region. */
+/** Booked and collected revenue of one product in one period and region. */
 export interface ProductRevenueRow {
   readonly productId: string;
   readonly sku: string;
@@ -22,6 +23,11 @@ export interface ProductRevenueRow {
   readonly units: number;
   /** Net of discounts, before tax, per currency. */
   readonly booked: MoneyByCurrency;
+  /**
+   * Payments − refunds received in the period on invoices billing the product (tax included, as
+   * collected), credited to the region of the invoice's rep on the day received.
+   */
+  readonly collected: MoneyByCurrency;
 }
 
 /** Options of {@link revenueByProductReport}. */
@@ -33,10 +39,68 @@ export interface RevenueByProductOptions {
   readonly asOf?: string;
 }
 
+type Rows = Map<string, ProductRevenueRow>;
+type RegionOf = (repId: string, day: string) => string;
+
+/** The row of a product, period and region, started empty when new. */
+const rowOf = (
+  rows: Rows,
+  product: { productId: string; sku: string; productName: string },
+  period: string,
+  region: string,
+): [string, ProductRevenueRow] => {
+  const key = `${product.productId}\u0000${period}\u0000${region}`;
+  const { productId, sku, productName } = product;
+  const empty = { productId, sku, product: productName, period, region, orders: 0, units: 0 };
+  return [key, rows.get(key) ?? { ...empty, booked: {}, collected: {} }];
+};
+
+/** Whether an order counts on the report day: placed by then and not cancelled by then. */
+const counts = (doc: SalesOrderDocument, asOf: string | undefined): boolean =>
+  asOf === undefined
+    ? doc.cancelledOn === null
+    : doc.orderedOn <= asOf && (doc.cancelledOn === null || doc.cancelledOn > asOf);
+
+const addBooked = (rows: Rows, doc: SalesOrderDocument, period: string, region: string) => {
+  for (const line of doc.lines) {
+    const [key, row] = rowOf(rows, line, period, region);
+    rows.set(key, {
+      ...row,
+      orders: row.orders + 1,
+      units: row.units + line.quantity,
+      booked: addAmount(row.booked, { amountMinor: line.netMinor, currency: doc.currency }),
+    });
+  }
+};
+
+const addCollected = async (
+  rows: Rows,
+  readModels: ReadModelStore,
+  inScope: (repId: string | null) => boolean,
+  options: RevenueByProductOptions,
+  regionOf: RegionOf,
+) => {
+  for (const collection of await productCollections(readModels)) {
+    if (!inScope(collection.repId) || (options.asOf !== undefined && collection.on > options.asOf))
+      continue;
+    const period = periodOf(collection.on, options.period);
+    const [key, row] = rowOf(
+      rows,
+      collection,
+      period,
+      regionOf(collection.repId ?? '', collection.on),
+    );
+    rows.set(key, { ...row, collected: addAmount(row.collected, collection.amount) });
+  }
+};
+
 /**
- * Booked revenue per product, period and region: every order not cancelled by `asOf`, each line's
- * net amount credited to its product in the period of the order day. Orders are read within the
- * actor's `Opportunity.read` scope, owned by the rep who booked them.
+ * Booked and collected revenue per product, period and region. Booked: every order not cancelled
+ * by `asOf`, each line's net amount credited to its product in the period of the order day.
+ * Collected: every payment (less refunds) by `asOf` on an invoice billing order or contract lines,
+ * split among its products by what it billed each, in the period of the day received. Read within
+ * the actor's `Opportunity.read` scope, owned by the rep who booked the order or is credited with
+ * the invoice.
  */
 export const revenueByProductReport = async (
   readModels: ReadModelStore,
@@ -45,36 +109,16 @@ export const revenueByProductReport = async (
 ): Promise<E.Either<AuthorizationDenial, ProductRevenueRow[]>> => {
   const scope = access.scope('Opportunity.read');
   if (E.isLeft(scope)) return scope;
-  const regionOf =
+  const inScope = (repId: string | null) => inReadScope(scope.right, repId);
+  const regionOf: RegionOf =
     options.byRegion === false ? () => 'all' : await creditedGroups(readModels, 'region');
-  const rows = new Map<string, ProductRevenueRow>();
+  const rows: Rows = new Map();
   for await (const { doc } of activeDocuments(readModels, 'salesOrders', SalesOrderDocument)) {
-    if (!inReadScope(scope.right, doc.ownerId)) continue;
-    if (options.asOf !== undefined && doc.orderedOn > options.asOf) continue;
-    if (doc.cancelledOn !== null && (options.asOf === undefined || doc.cancelledOn <= options.asOf))
-      continue;
+    if (!inScope(doc.ownerId) || !counts(doc, options.asOf)) continue;
     const period = periodOf(doc.orderedOn, options.period);
-    const region = regionOf(doc.ownerId, doc.orderedOn);
-    for (const line of doc.lines) {
-      const key = `${line.productId}\u0000${period}\u0000${region}`;
-      const row = rows.get(key) ?? {
-        productId: line.productId,
-        sku: line.sku,
-        product: line.productName,
-        period,
-        region,
-        orders: 0,
-        units: 0,
-        booked: {},
-      };
-      rows.set(key, {
-        ...row,
-        orders: row.orders + 1,
-        units: row.units + line.quantity,
-        booked: addAmount(row.booked, { amountMinor: line.netMinor, currency: doc.currency }),
-      });
-    }
+    addBooked(rows, doc, period, regionOf(doc.ownerId, doc.orderedOn));
   }
+  await addCollected(rows, readModels, inScope, options, regionOf);
   return E.right(
     [...rows.values()].sort(
       (a, b) =>
