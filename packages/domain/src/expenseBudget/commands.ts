@@ -1,5 +1,5 @@
 import * as t from 'io-ts';
-import { SalesPeriod } from '../commission/period.js';
+import { SalesPeriod } from '../shared/period.js';
 import { commandCodecFor } from '../shared/commandCodec.js';
 import { NonNegativeMoney } from '../shared/money.js';
 

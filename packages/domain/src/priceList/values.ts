@@ -1,11 +1,11 @@
 import * as t from 'io-ts';
-import { RateBps } from '../commission/basisPoints.js';
+import { BasisPoints } from '../shared/basisPoints.js';
 import { DateOnly } from '../shared/dates.js';
 import { NonNegativeMoney } from '../shared/money.js';
 
 /** The tax rate of each tax class where a price list sells, in basis points (2,000 = 20 %). */
 export const TaxRates = t.readonly(
-  t.type({ standard: RateBps, reduced: RateBps, zero: RateBps, exempt: RateBps }),
+  t.type({ standard: BasisPoints, reduced: BasisPoints, zero: BasisPoints, exempt: BasisPoints }),
   'TaxRates',
 );
 /** The tax rate of each tax class. */

@@ -1,5 +1,5 @@
 import * as t from 'io-ts';
-import { RateBps } from '../commission/basisPoints.js';
+import { BasisPoints } from '../shared/basisPoints.js';
 import { commandCodecFor } from '../shared/commandCodec.js';
 import { DateOnly } from '../shared/dates.js';
 import { CurrencyCode } from '../shared/money.js';
@@ -12,7 +12,7 @@ const VersionFields = {
   validUntil: DateOnly,
   lines: t.readonlyArray(CatalogQuoteLine),
   /** The largest line discount the rep may give alone; the quote service looks it up. */
-  discountLimitBps: RateBps,
+  discountLimitBps: BasisPoints,
 };
 
 /**
@@ -40,7 +40,7 @@ export const ReviseQuote = command(
 /** Approve the pending discount; the approver's own limit must cover it. */
 export const ApproveQuoteDiscount = command(
   'ApproveQuoteDiscount',
-  { approverId: t.string, approverLimitBps: RateBps },
+  { approverId: t.string, approverLimitBps: BasisPoints },
   { note: t.string },
 );
 /** Refuse the pending discount; the quote cannot be sent until revised. */

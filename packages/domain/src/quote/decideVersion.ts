@@ -5,7 +5,7 @@ import type { QuoteEvent } from './events.js';
 import type { PricedSale } from './pricing.js';
 import { largestDiscountBps, priceCatalogLines } from './pricing.js';
 import type { CatalogQuoteLine } from './values.js';
-import type { RateBps } from '../commission/basisPoints.js';
+import type { BasisPoints } from '../shared/basisPoints.js';
 
 /** What a draft or a revision states about its version. */
 export interface VersionRequest {
@@ -49,8 +49,8 @@ export const approvalNeeded = (request: VersionRequest): readonly QuoteEvent[] =
         quoteId: request.quoteId,
         version: request.version as never,
         requestedBy: request.requestedBy,
-        discountBps: discountBps as RateBps,
-        limitBps: request.discountLimitBps as RateBps,
+        discountBps: discountBps as BasisPoints,
+        limitBps: request.discountLimitBps as BasisPoints,
         lineIds: request.lines
           .filter((line) => (line.discountBps ?? 0) > request.discountLimitBps)
           .map((line) => line.lineId),

@@ -1,5 +1,5 @@
 import * as t from 'io-ts';
-import { RateBps } from '../commission/basisPoints.js';
+import { BasisPoints } from '../shared/basisPoints.js';
 import { DateOnly } from '../shared/dates.js';
 import { eventCodec } from '../shared/eventCodec.js';
 import { CurrencyCode } from '../shared/money.js';
@@ -45,8 +45,8 @@ export const QuoteDiscountApprovalRequested = eventCodec(
     quoteId: t.string,
     version: PositiveQuantity,
     requestedBy: t.string,
-    discountBps: RateBps,
-    limitBps: RateBps,
+    discountBps: BasisPoints,
+    limitBps: BasisPoints,
     lineIds: t.readonlyArray(t.string),
   }),
 );

@@ -1,5 +1,6 @@
 import * as E from 'fp-ts/lib/Either.js';
-import { divideHalfEven, WHOLE_BPS } from '../commission/basisPoints.js';
+import { divideHalfEven } from '../shared/rounding.js';
+import { WHOLE_BPS } from '../shared/basisPoints.js';
 import type { QuotePricingError } from '../opportunity/quote.js';
 import { priceQuote } from '../opportunity/quote.js';
 import type { Money } from '../shared/money.js';

@@ -7,7 +7,7 @@ import type { PriceListService } from '../priceList/priceListService.js';
 import type { ProductService } from '../product/productService.js';
 import type { CatalogProduct } from '../product/state.js';
 import type { DateOnly } from '../shared/dates.js';
-import type { RateBps } from '../commission/basisPoints.js';
+import type { BasisPoints } from '../shared/basisPoints.js';
 import type { QuoteCommandInput } from './commands.js';
 import { QuoteCommand } from './commands.js';
 import type { CatalogLineError, RequestedLine } from './catalogLines.js';
@@ -28,7 +28,7 @@ const withRecordedFacts = (
   context: CommandContext,
   rules: DiscountRules,
 ): QuoteCommand => {
-  const limit = discountLimitOf(rules, context.actor.role) as RateBps;
+  const limit = discountLimitOf(rules, context.actor.role) as BasisPoints;
   switch (command.kind) {
     case 'DraftQuote':
     case 'ReviseQuote':

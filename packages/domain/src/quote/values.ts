@@ -1,8 +1,7 @@
 import * as t from 'io-ts';
-import { RateBps } from '../commission/basisPoints.js';
 import { DateOnly } from '../shared/dates.js';
 import { Money, NonNegativeMoney } from '../shared/money.js';
-import { BasisPoints } from '../opportunity/pipeline.js';
+import { BasisPoints, FractionBps } from '../shared/basisPoints.js';
 import { PositiveQuantity } from '../opportunity/quote.js';
 import { ProductBilling, Sku } from '../product/values.js';
 
@@ -21,10 +20,10 @@ export const CatalogQuoteLine = t.intersection(
       billing: ProductBilling,
       quantity: PositiveQuantity,
       unitPrice: NonNegativeMoney,
-      taxRateBps: RateBps,
+      taxRateBps: BasisPoints,
     }),
     t.partial({
-      discountBps: BasisPoints,
+      discountBps: FractionBps,
       /**
        * The price list's price when the agreed unit price differs from it: a deal closed at a
        * negotiated value (imported orders). Quotes priced from the catalog never set it.

@@ -1,4 +1,4 @@
-import { divideHalfEven } from '../../commission/basisPoints.js';
+import { divideHalfEven } from '../../shared/rounding.js';
 import type { HistorySetup } from '../historyStep.js';
 import type { GeneratedProductToCash } from './productToCashServices.js';
 
