@@ -1,4 +1,3 @@
-export * from './billingPlan.js';
 export * from './installments.js';
 export * from './schedule.js';
 export * from './scheduledInvoicing.js';

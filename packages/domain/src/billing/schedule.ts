@@ -132,7 +132,10 @@ export const createBillingSchedules = (): BillingSchedules => {
   return {
     follow: (recorded) => {
       const order = SalesOrderEvent.decode({ type: recorded.type, data: recorded.data });
-      if (E.isRight(order)) return followOrder(recorded, order.right);
+      if (E.isRight(order)) {
+        followOrder(recorded, order.right);
+        return;
+      }
       const contract = ContractEvent.decode({ type: recorded.type, data: recorded.data });
       if (E.isRight(contract)) followContract(recorded, contract.right);
     },

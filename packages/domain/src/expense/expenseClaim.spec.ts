@@ -23,8 +23,11 @@ const claim = {
   receipts: [receipt(4_500)],
   opportunityId: 'opp-1',
 };
-const submit = (extra: object = {}): ExpenseClaimCommand =>
-  ({ kind: 'SubmitExpenseClaim', ...claim, ...extra }) as ExpenseClaimCommand;
+const submit = (extra: object = {}): ExpenseClaimCommand => ({
+  kind: 'SubmitExpenseClaim',
+  ...claim,
+  ...extra,
+});
 const submitted: ExpenseClaimEvent = { type: 'ExpenseClaimSubmitted', data: claim };
 const approved: ExpenseClaimEvent = {
   type: 'ExpenseClaimApproved',
@@ -40,7 +43,7 @@ const reimburse: ExpenseClaimCommand = {
   kind: 'ReimburseExpenseClaim',
   claimId,
   reimbursedOn: '2026-03-31' as never,
-  paymentReference: 'PAY-77' as never,
+  paymentReference: 'PAY-77',
 };
 
 describe('expense claim', () => {
@@ -89,7 +92,7 @@ describe('expense claim', () => {
         claimId,
         approverId: 'mgr-1',
         rejectedOn: '2026-03-06' as never,
-        reason: 'personal trip' as never,
+        reason: 'personal trip',
       })
       .then([
         {

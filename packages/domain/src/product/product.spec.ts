@@ -29,8 +29,8 @@ describe('product', () => {
         kind: 'DefineProduct',
         productId,
         sku: 'SEAT-STD' as never,
-        name: 'Seat' as never,
-        unit: 'seat' as never,
+        name: 'Seat',
+        unit: 'seat',
         taxClass: 'standard',
       })
       .then([defined]);
@@ -43,8 +43,8 @@ describe('product', () => {
         kind: 'DefineProduct',
         productId,
         sku: 'SEAT-2' as never,
-        name: 'Seat' as never,
-        unit: 'seat' as never,
+        name: 'Seat',
+        unit: 'seat',
         taxClass: 'zero',
       })
       .thenFails({ kind: 'ProductAlreadyDefined', productId });

@@ -32,7 +32,7 @@ export const priceCatalogLines = (
       quantity: line.quantity,
       unitPrice: line.unitPrice,
       ...(line.discountBps === undefined ? {} : { discountBps: line.discountBps }),
-    })) as Parameters<typeof priceQuote>[0],
+    })),
   );
   if (E.isLeft(base)) return base;
   const currency = base.right.total.currency;

@@ -5,7 +5,7 @@ import { CurrencyCode } from '../shared/money.js';
 import { CreditCheck } from '../invoice/values.js';
 import { PositiveQuantity } from '../opportunity/quote.js';
 import { PricedCatalogLine, SaleTotals } from '../quote/values.js';
-import { BillingPlan } from '../billing/billingPlan.js';
+import { BillingPlan } from './billingPlan.js';
 
 const command = commandCodecFor('orderId');
 

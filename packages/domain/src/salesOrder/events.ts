@@ -4,7 +4,7 @@ import { eventCodec } from '../shared/eventCodec.js';
 import { CurrencyCode, Money, NonNegativeMoney } from '../shared/money.js';
 import { PositiveQuantity } from '../opportunity/quote.js';
 import { PricedCatalogLine, SaleTotals } from '../quote/values.js';
-import { BillingPlan } from '../billing/billingPlan.js';
+import { BillingPlan } from './billingPlan.js';
 
 /** The credit facts of an order that went over the customer's limit. */
 const CreditFacts = t.type({ creditLimit: NonNegativeMoney, outstandingAfter: Money });

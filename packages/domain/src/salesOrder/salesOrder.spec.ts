@@ -18,8 +18,11 @@ const order = {
   lines: [line],
   totals,
 };
-const place = (extra: object = {}): SalesOrderCommand =>
-  ({ kind: 'PlaceOrder', ...order, ...extra }) as SalesOrderCommand;
+const place = (extra: object = {}): SalesOrderCommand => ({
+  kind: 'PlaceOrder',
+  ...order,
+  ...extra,
+});
 const placed = (extra: object = {}): SalesOrderEvent => ({
   type: 'OrderPlaced',
   data: { ...order, ...extra },

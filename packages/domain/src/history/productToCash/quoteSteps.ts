@@ -158,7 +158,7 @@ export const quoteSteps = (services: GeneratedProductToCash): readonly HistorySt
       const context = world.context(quote.ownerId);
       const today = world.today();
       if (today > quote.validUntil) {
-        return outcome(
+        outcome(
           world,
           quote,
           'expireQuote',
@@ -167,6 +167,7 @@ export const quoteSteps = (services: GeneratedProductToCash): readonly HistorySt
             context,
           ),
         );
+        return;
       }
       const roll = world.random.next();
       if (roll < 0.15 && quote.revisions < 2) {
@@ -187,7 +188,8 @@ export const quoteSteps = (services: GeneratedProductToCash): readonly HistorySt
           context,
         );
         if (E.isLeft(result)) quotes.delete(quote.quoteId);
-        return outcome(world, quote, 'reviseQuote', result);
+        outcome(world, quote, 'reviseQuote', result);
+        return;
       }
       const accept = roll < 0.8;
       const command = accept
@@ -198,7 +200,7 @@ export const quoteSteps = (services: GeneratedProductToCash): readonly HistorySt
             rejectedOn: today,
             reason: 'went with a competitor',
           };
-      return outcome(
+      outcome(
         world,
         quote,
         accept ? 'acceptQuote' : 'rejectQuote',

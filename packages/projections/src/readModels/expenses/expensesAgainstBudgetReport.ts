@@ -25,6 +25,32 @@ export interface ExpensesAgainstBudgetRow {
   readonly remaining: MoneyByCurrency;
 }
 
+type Rows = Map<string, ExpensesAgainstBudgetRow>;
+
+const emptyRow = (repId: string, period: string): ExpensesAgainstBudgetRow => ({
+  repId,
+  period,
+  budget: {},
+  claimed: {},
+  approved: {},
+  reimbursed: {},
+  remaining: {},
+});
+
+/** A claim added to its rep's row of the period: claimed, and approved or reimbursed by status. */
+const addClaim = (rows: Rows, doc: ExpenseClaimDocument, period: string): void => {
+  const key = `${doc.repId}\u0000${period}`;
+  const row = rows.get(key) ?? emptyRow(doc.repId, period);
+  const amount = { amountMinor: doc.amountMinor, currency: doc.currency };
+  const approved = doc.status === 'approved' || doc.status === 'reimbursed';
+  rows.set(key, {
+    ...row,
+    claimed: addAmount(row.claimed, amount),
+    approved: approved ? addAmount(row.approved, amount) : row.approved,
+    reimbursed: doc.status === 'reimbursed' ? addAmount(row.reimbursed, amount) : row.reimbursed,
+  });
+};
+
 /**
  * Expenses against budget per rep and budget period: each budget period (month, quarter or
  * year) gathers the claims incurred in its months; claims of a rep with no budget for the month
@@ -37,44 +63,27 @@ export const expensesAgainstBudgetReport = async (
 ): Promise<E.Either<AuthorizationDenial, ExpensesAgainstBudgetRow[]>> => {
   const scope = access.scope('Opportunity.read');
   if (E.isLeft(scope)) return scope;
-  const rows = new Map<string, ExpensesAgainstBudgetRow>();
+  const rows: Rows = new Map();
   const budgetPeriods = new Map<string, string>();
-  const empty = (repId: string, period: string): ExpensesAgainstBudgetRow => ({
-    repId,
-    period,
-    budget: {},
-    claimed: {},
-    approved: {},
-    reimbursed: {},
-    remaining: {},
-  });
-  for await (const { doc } of activeDocuments(readModels, 'expenses', ExpenseBudgetDocument, {
+  const budgets = activeDocuments(readModels, 'expenses', ExpenseBudgetDocument, {
     keyPrefix: 'budget:',
-  })) {
+  });
+  for await (const { doc } of budgets) {
     if (doc.budget === null || !inReadScope(scope.right, doc.repId)) continue;
     rows.set(`${doc.repId}\u0000${doc.period}`, {
-      ...empty(doc.repId, doc.period),
+      ...emptyRow(doc.repId, doc.period),
       budget: addAmount({}, doc.budget),
     });
     for (const month of monthsOf(doc.period))
       budgetPeriods.set(`${doc.repId}\u0000${month}`, doc.period);
   }
-  for await (const { doc } of activeDocuments(readModels, 'expenses', ExpenseClaimDocument, {
+  const claims = activeDocuments(readModels, 'expenses', ExpenseClaimDocument, {
     keyPrefix: 'claim:',
-  })) {
+  });
+  for await (const { doc } of claims) {
     if (doc.status === 'rejected' || !inReadScope(scope.right, doc.repId)) continue;
     const month = monthOf(doc.incurredOn);
-    const period = budgetPeriods.get(`${doc.repId}\u0000${month}`) ?? month;
-    const key = `${doc.repId}\u0000${period}`;
-    const row = rows.get(key) ?? empty(doc.repId, period);
-    const amount = { amountMinor: doc.amountMinor, currency: doc.currency };
-    const approved = doc.status === 'approved' || doc.status === 'reimbursed';
-    rows.set(key, {
-      ...row,
-      claimed: addAmount(row.claimed, amount),
-      approved: approved ? addAmount(row.approved, amount) : row.approved,
-      reimbursed: doc.status === 'reimbursed' ? addAmount(row.reimbursed, amount) : row.reimbursed,
-    });
+    addClaim(rows, doc, budgetPeriods.get(`${doc.repId}\u0000${month}`) ?? month);
   }
   return E.right(
     [...rows.values()]

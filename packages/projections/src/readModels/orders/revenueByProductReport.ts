@@ -73,13 +73,15 @@ const addBooked = (rows: Rows, doc: SalesOrderDocument, period: string, region: 
   }
 };
 
-const addCollected = async (
-  rows: Rows,
-  readModels: ReadModelStore,
-  inScope: (repId: string | null) => boolean,
-  options: RevenueByProductOptions,
-  regionOf: RegionOf,
-) => {
+/** How collections are counted: who may be read, up to which day, by which period and region. */
+interface CollectionCount {
+  readonly inScope: (repId: string | null) => boolean;
+  readonly options: RevenueByProductOptions;
+  readonly regionOf: RegionOf;
+}
+
+const addCollected = async (rows: Rows, readModels: ReadModelStore, count: CollectionCount) => {
+  const { inScope, options, regionOf } = count;
   for (const collection of await productCollections(readModels)) {
     if (!inScope(collection.repId) || (options.asOf !== undefined && collection.on > options.asOf))
       continue;
@@ -118,7 +120,7 @@ export const revenueByProductReport = async (
     const period = periodOf(doc.orderedOn, options.period);
     addBooked(rows, doc, period, regionOf(doc.ownerId, doc.orderedOn));
   }
-  await addCollected(rows, readModels, inScope, options, regionOf);
+  await addCollected(rows, readModels, { inScope, options, regionOf });
   return E.right(
     [...rows.values()].sort(
       (a, b) =>

@@ -115,8 +115,8 @@ export const commissionCausesProjection: Projection<CommissionCauseDocument> = {
         return {
           ...doc,
           commission: addAmount(doc.commission, {
-            ...event.data.amount,
-            amountMinor: -event.data.amount.amountMinor,
+            currency: event.data.amount.currency,
+            amountMinor: 0 - event.data.amount.amountMinor,
           }),
         };
       default:

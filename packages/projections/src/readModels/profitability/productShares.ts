@@ -76,8 +76,8 @@ export const productShares = (
       name,
       {
         collected: collectedByProduct.get(name) ?? {},
-        expenses: {} as MoneyByCurrency,
-        commission: {} as MoneyByCurrency,
+        expenses: {},
+        commission: {},
       },
     ]),
   );
