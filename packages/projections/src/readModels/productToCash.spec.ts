@@ -1,6 +1,9 @@
 import * as E from 'fp-ts/lib/Either.js';
 import {
+  createCommissionAccrual,
+  createCommissionService,
   createExpenseBudgetService,
+  createOpportunityService,
   createExpenseClaimService,
   createInvoiceService,
   createProductToCashServices,
@@ -12,7 +15,8 @@ import {
   seedCatalog,
   testContext,
 } from '@clientele/domain/testing';
-import { createInMemoryEventStore } from '@clientele/eventstore';
+import { createInMemoryCheckpointStore, createInMemoryEventStore } from '@clientele/eventstore';
+import { GENERATED_PLAN } from '@clientele/domain/history';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createProjectionRunner } from '../runner/projectionRunner.js';
 import { createInMemoryReadModelStore } from '../store/inMemoryReadModelStore.js';
@@ -42,6 +46,41 @@ beforeAll(async () => {
   const events = createInMemoryEventStore();
   const services = createProductToCashServices(events, {});
   await seedCatalog(services);
+  // The deal is won, and its rep paid commission on collection: 2 % of the first half of the target.
+  const opportunities = createOpportunityService(events, {});
+  await must(
+    opportunities.send(
+      {
+        kind: 'OpenOpportunity',
+        opportunityId: 'opp-1',
+        name: 'Seats',
+        ownerId: 'rep-1',
+        customerId: 'cus-1',
+        amount: { amountMinor: 34_200, currency: 'EUR' },
+        expectedCloseOn: '2026-03-31',
+      },
+      testContext(),
+    ),
+  );
+  await must(
+    opportunities.send(
+      { kind: 'MarkOpportunityWon', opportunityId: 'opp-1', wonOn: '2026-03-05' },
+      testContext(),
+    ),
+  );
+  const commissions = createCommissionService(events, {});
+  await must(
+    commissions.send(
+      {
+        kind: 'AssignCommissionPlan',
+        repId: 'rep-1',
+        period: '2026-Q1',
+        plan: GENERATED_PLAN,
+        target: { amountMinor: 10_000_000, currency: 'EUR' },
+      },
+      manager(),
+    ),
+  );
   await must(
     services.quotes.request(
       {
@@ -101,6 +140,11 @@ beforeAll(async () => {
       ),
     );
   }
+  await createCommissionAccrual({
+    store: events,
+    checkpoints: createInMemoryCheckpointStore(),
+    commissions,
+  }).catchUp();
   const claims = createExpenseClaimService(events, {});
   for (const [claimId, amountMinor] of [
     ['ex-1', 4_500],
@@ -220,14 +264,15 @@ describe('product-to-cash reports', () => {
     ]);
   });
 
-  it('makes a deal profitable by what it collected less its approved expenses and commission', async () => {
+  it('makes a deal profitable by what it collected less its approved expenses and the commission its collection accrued', async () => {
+    // Commission on collection works for scheduled invoices as for any: 2 % of €410.40 = €8.21.
     const [deal] = await allowed(dealProfitabilityReport(readModels, administratorAccess, 'deal'));
     expect(deal).toEqual({
       group: 'opp-1',
       collected: { EUR: 41_040 },
       expenses: { EUR: 4_500 },
-      commission: {},
-      profit: { EUR: 36_540 },
+      commission: { EUR: 821 },
+      profit: { EUR: 35_719 },
     });
     const byProduct = await allowed(
       dealProfitabilityReport(readModels, administratorAccess, 'product'),
@@ -237,8 +282,8 @@ describe('product-to-cash reports', () => {
         group: 'Seat',
         collected: { EUR: 41_040 },
         expenses: { EUR: 4_500 },
-        commission: {},
-        profit: { EUR: 36_540 },
+        commission: { EUR: 821 },
+        profit: { EUR: 35_719 },
       },
     ]);
   });
