@@ -41,11 +41,11 @@ const day = (offset: number) => `2026-03-${String(offset).padStart(2, '0')}` as 
 const quoteCommand = (lines: readonly CatalogQuoteLine[]): fc.Arbitrary<QuoteCommand> => {
   const send = fc
     .integer({ min: 2, max: 26 })
-    .map((d) => ({ kind: 'SendQuote', quoteId: 'q', sentOn: day(d) }));
+    .map((d) => ({ kind: 'SendQuote' as const, quoteId: 'q', sentOn: day(d) }));
   const approve = fc.constantFrom('mgr', 'mgr', 'rep').map(
     (approverId) =>
       ({
-        kind: 'ApproveQuoteDiscount',
+        kind: 'ApproveQuoteDiscount' as const,
         quoteId: 'q',
         approverId,
         approverLimitBps: 5_000,
@@ -53,7 +53,7 @@ const quoteCommand = (lines: readonly CatalogQuoteLine[]): fc.Arbitrary<QuoteCom
   );
   const accept = fc
     .integer({ min: 2, max: 28 })
-    .map((d) => ({ kind: 'AcceptQuote', quoteId: 'q', acceptedOn: day(d) }));
+    .map((d) => ({ kind: 'AcceptQuote' as const, quoteId: 'q', acceptedOn: day(d) }));
   // Listed more than once: sending and approving are what most runs must get through.
   return fc.oneof(
     send,
@@ -63,29 +63,29 @@ const quoteCommand = (lines: readonly CatalogQuoteLine[]): fc.Arbitrary<QuoteCom
     approve,
     fc
       .integer({ min: 2, max: 28 })
-      .map((d) => ({ kind: 'SendQuote', quoteId: 'q', sentOn: day(d) })),
+      .map((d) => ({ kind: 'SendQuote' as const, quoteId: 'q', sentOn: day(d) })),
     accept,
     accept,
     fc
       .integer({ min: 2, max: 31 })
-      .map((d) => ({ kind: 'RejectQuote', quoteId: 'q', rejectedOn: day(d) })),
+      .map((d) => ({ kind: 'RejectQuote' as const, quoteId: 'q', rejectedOn: day(d) })),
     fc
       .integer({ min: 24, max: 31 })
-      .map((d) => ({ kind: 'ExpireQuote', quoteId: 'q', today: day(d) })),
+      .map((d) => ({ kind: 'ExpireQuote' as const, quoteId: 'q', today: day(d) })),
     fc.constantFrom('mgr', 'rep').map(
       (approverId) =>
         ({
-          kind: 'ApproveQuoteDiscount',
+          kind: 'ApproveQuoteDiscount' as const,
           quoteId: 'q',
           approverId,
           approverLimitBps: 2_500,
         }) as QuoteCommand,
     ),
-    fc.constant({ kind: 'RejectQuoteDiscount', quoteId: 'q', approverId: 'mgr' }),
+    fc.constant({ kind: 'RejectQuoteDiscount' as const, quoteId: 'q', approverId: 'mgr' }),
     fc.integer({ min: 2, max: 20 }).map(
       (d) =>
         ({
-          kind: 'ReviseQuote',
+          kind: 'ReviseQuote' as const,
           quoteId: 'q',
           revisedOn: day(d),
           validUntil: day(25),
