@@ -16,6 +16,7 @@ import {
   salesHistorySetup,
   salesHistorySteps,
   engagementHistory,
+  productToCashHistory,
   serviceAndFinanceHistory,
 } from '@clientele/domain/history';
 import {
@@ -168,14 +169,16 @@ export const demoCommand: CliCommand = {
       const finance = serviceAndFinanceHistory(store, seed);
       // After conversion: activities, tasks with reminders and appointments.
       const engagement = engagementHistory(store, seed);
+      // Catalog, quotes, orders, contracts and their renewals, scheduled invoices, expenses.
+      const cash = productToCashHistory(store, seed);
       const world = await generateHistory({
         store,
         seed,
         steps,
         // The tenant the other commands act for, so `forget` releases the keys the demo claimed.
         ...tenantFrom(io.env),
-        setup: [...salesHistorySetup, ...finance.setup, engagement.setup],
-        stepKinds: [...salesHistorySteps, ...finance.steps, ...engagement.steps],
+        setup: [...salesHistorySetup, ...finance.setup, engagement.setup, ...cash.setup],
+        stepKinds: [...salesHistorySteps, ...finance.steps, ...engagement.steps, ...cash.steps],
         onProgress: (done, total, businessTime) => {
           businessClock = new Date(businessTime);
           progress.update({ done, total, unit: 'steps' });

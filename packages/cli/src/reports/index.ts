@@ -21,6 +21,15 @@ import { segmentsReport, segmentsShape } from './segmentsReport.js';
 import { churnReport, churnShape, creditReport, creditShape } from './riskReports.js';
 import { conversionReport, conversionShape } from './conversionReport.js';
 import { FORECAST_GROUPINGS, forecastReport, forecastShape } from './forecastReport.js';
+import { REVENUE_GROUPINGS, revenueReport, revenueShape } from './revenueReport.js';
+import { quotesReport, quotesShape } from './quotesReport.js';
+import { contractsReport, contractsShape } from './contractsReport.js';
+import { expensesReport, expensesShape } from './expensesReport.js';
+import {
+  PROFITABILITY_GROUPINGS,
+  profitabilityReport,
+  profitabilityShape,
+} from './profitabilityReport.js';
 import type { ReportContext, ReportOptions } from './reportSection.js';
 
 export type { Report, ReportName } from './report.js';
@@ -64,6 +73,15 @@ export const reports: Readonly<Record<ReportName, ReportDefinition>> = {
   churn: { build: churnReport, shape: churnShape, groupings: [] },
   credit: { build: creditReport, shape: creditShape, groupings: [] },
   conversion: { build: conversionReport, shape: conversionShape, groupings: [] },
+  revenue: { build: revenueReport, shape: revenueShape, groupings: REVENUE_GROUPINGS },
+  quotes: { build: quotesReport, shape: quotesShape, groupings: [] },
+  contracts: { build: contractsReport, shape: contractsShape, groupings: [] },
+  expenses: { build: expensesReport, shape: expensesShape, groupings: [] },
+  profitability: {
+    build: profitabilityReport,
+    shape: profitabilityShape,
+    groupings: PROFITABILITY_GROUPINGS,
+  },
 };
 
 /** The four reports the demo prints. */

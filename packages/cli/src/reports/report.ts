@@ -57,7 +57,12 @@ export type ReportName =
   | 'segments'
   | 'churn'
   | 'credit'
-  | 'conversion';
+  | 'conversion'
+  | 'revenue'
+  | 'quotes'
+  | 'contracts'
+  | 'expenses'
+  | 'profitability';
 
 /**
  * A report ready for any format. JSON writes `{report, asOf, rows, totals}` with the columns'

@@ -15,3 +15,4 @@ export * from './generateHistory.js';
 export * from './pool.js';
 export * from './serviceAndFinance/index.js';
 export * from './engagement/index.js';
+export * from './productToCash/index.js';

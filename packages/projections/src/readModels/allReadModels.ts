@@ -9,6 +9,15 @@ import { dealsProjection } from './deals/dealsProjection.js';
 import { latestActivityProjection } from './activity/latestActivityProjection.js';
 import { invoicesProjection } from './receivables/invoicesProjection.js';
 import { leadsProjection } from './leads/leadsProjection.js';
+import { salesOrdersProjection } from './orders/salesOrdersProjection.js';
+import { invoiceProductsProjection } from './orders/invoiceProductsProjection.js';
+import { quotesProjection } from './quotes/quotesProjection.js';
+import { contractsProjection } from './contracts/contractsProjection.js';
+import { expensesProjection } from './expenses/expensesProjection.js';
+import {
+  commissionCausesProjection,
+  dealRevenueProjection,
+} from './profitability/dealRevenueProjection.js';
 import { ticketsProjection } from './service/ticketsProjection.js';
 import { organizationProjection } from './salesOrganization/organizationProjection.js';
 import { saleCommissionsProjection } from './timeline/saleCommissionsProjection.js';
@@ -30,4 +39,11 @@ export const allReadModels: readonly AnyProjection[] = [
   agendaProjection,
   activityCountsProjection,
   lastContactProjection,
+  salesOrdersProjection,
+  invoiceProductsProjection,
+  quotesProjection,
+  contractsProjection,
+  expensesProjection,
+  dealRevenueProjection,
+  commissionCausesProjection,
 ];

@@ -75,3 +75,8 @@ export { ERASED_NAME, customerNames } from './customers/customerNames.js';
 export { organizationNames } from './salesOrganization/organizationNames.js';
 export { campaignNames } from './campaigns/campaignNames.js';
 export * from './engagement/index.js';
+export * from './orders/index.js';
+export * from './quotes/index.js';
+export * from './contracts/index.js';
+export * from './expenses/index.js';
+export * from './profitability/index.js';
