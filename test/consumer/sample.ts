@@ -17,7 +17,7 @@ import {
 import { createSqliteReadModelStore } from '@clientele/projections/sqlite';
 
 const store = createSqliteEventStore({ file: join(mkdtempSync(join(tmpdir(), 'crm-')), 'crm.db') });
-const customers = createCustomerService({ store, tenantId: 'acme', tenantKey: 'a-secret-key' });
+const customers = createCustomerService(store, { tenantId: 'acme', tenantKey: 'a-secret-key' });
 const administrator = { id: 'admin-1', role: 'administrator' };
 const context: CommandContext = {
   commandId: '0193a000-0000-7000-8000-000000000001',

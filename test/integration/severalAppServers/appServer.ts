@@ -38,14 +38,13 @@ const context = (occurredAt = '2026-03-03T09:00:00.000Z'): CommandContext => ({
   actor: { id: 'rep-1', role: 'sales_rep' },
   occurredAt,
 });
-const customers = createCustomerService({ store, tenantId: 'tenant-a', tenantKey: 'test-key' });
-const leads = createLeadService({
-  store,
+const customers = createCustomerService(store, { tenantId: 'tenant-a', tenantKey: 'test-key' });
+const leads = createLeadService(store, {
   findMatches: matchAgainstCustomers(customers.reservations),
 });
-const opportunities = createOpportunityService(store);
-const commissions = createCommissionService(store);
-const tickets = createTicketService(store);
+const opportunities = createOpportunityService(store, {});
+const commissions = createCommissionService(store, {});
+const tickets = createTicketService(store, {});
 
 const reactorLease = { ...lease, leases };
 const conversion = createLeadConversionReactor({

@@ -28,7 +28,7 @@ export interface LeadConversionOptions {
   /** The checkpoint name; defaults to `lead-conversion`. */
   readonly name?: string;
   /** Elects one active runner across app servers (see `createReactorRunner`). */
-  readonly lease?: LeaseOptions;
+  readonly lease?: LeaseOptions | undefined;
 }
 
 /** What a conversion led to: the customer the deal belongs to and the deal it opened. */
@@ -137,7 +137,7 @@ export const createLeadConversionReactor = (
     react: async (event) => {
       await react(event);
     },
-    ...(options.lease === undefined ? {} : { lease: options.lease }),
+    lease: options.lease,
   });
   return { runner, react };
 };

@@ -26,16 +26,16 @@ import {
 
 const store = createInMemoryEventStore();
 const services = {
-  customers: createCustomerService({ store, tenantId: 't', tenantKey: 'k' }),
-  leads: createLeadService({ store }),
-  opportunities: createOpportunityService(store),
-  invoices: createInvoiceService(store),
-  tickets: createTicketService(store),
-  campaigns: createCampaignService(store),
-  targets: createTargetService(store),
-  commissions: createCommissionService(store),
-  organization: createSalesOrganizationService(store),
-  exports: createCustomerExportService(store),
+  customers: createCustomerService(store, { tenantId: 't', tenantKey: 'k' }),
+  leads: createLeadService(store, {}),
+  opportunities: createOpportunityService(store, {}),
+  invoices: createInvoiceService(store, {}),
+  tickets: createTicketService(store, {}),
+  campaigns: createCampaignService(store, {}),
+  targets: createTargetService(store, {}),
+  commissions: createCommissionService(store, {}),
+  organization: createSalesOrganizationService(store, {}),
+  exports: createCustomerExportService(store, {}),
 };
 let n = 0;
 const context = () => ({

@@ -34,7 +34,7 @@ export interface SlaEscalatorOptions {
    * Elects the one app server that escalates: the others follow tickets but send nothing while
    * another holds the lease, and take over when it expires.
    */
-  readonly lease?: LeaseOptions;
+  readonly lease?: LeaseOptions | undefined;
 }
 
 /** Follows tickets and escalates those whose SLA deadline has passed. */

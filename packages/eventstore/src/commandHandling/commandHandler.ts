@@ -57,18 +57,18 @@ export interface CommandHandlerOptions<Command, Event extends DomainEvent, State
   /** The stream a command is about, `Category-<id>`. */
   readonly streamName: (command: Command) => string;
   /** Applied to stored events before they are decoded; also sets the version new events get. */
-  readonly upcasters?: UpcasterRegistry;
+  readonly upcasters?: UpcasterRegistry | undefined;
   /** Attempts before a conflict is returned; defaults to 5. */
-  readonly maxAttempts?: number;
+  readonly maxAttempts?: number | undefined;
   /**
    * Checked after the aggregate is loaded and before `decide`, on every attempt: the actor in the
    * context may or may not issue this command against this state (ownership lives in the state).
    */
-  readonly authorize?: CommandAuthorizer<Command, State>;
+  readonly authorize?: CommandAuthorizer<Command, State> | undefined;
   /** Snapshots: loading reads the latest snapshot and only the events after it. */
-  readonly snapshots?: SnapshotPolicy<State>;
+  readonly snapshots?: SnapshotPolicy<State> | undefined;
   /** Event id generator; defaults to uuid v7. */
-  readonly newEventId?: () => string;
+  readonly newEventId?: (() => string) | undefined;
 }
 
 /** Loads, decides and appends commands for one kind of aggregate. */
