@@ -22,7 +22,7 @@ import {
   officeHours,
   standardSlaPolicy,
 } from '@clientele/domain';
-import type { CommandContext, Position } from '@clientele/eventstore';
+import type { CommandContext } from '@clientele/eventstore';
 import { allReadModels, createProjectionRunner, waitForPosition } from '@clientele/projections';
 import { openAppServerStores } from './appServerStores.js';
 
@@ -95,9 +95,9 @@ void (async () => {
 /** Sends one command and returns the position it wrote; a refusal is a failure of the test. */
 const send = async (
   handled: Promise<
-    E.Either<unknown, { readonly appended: { readonly position: Position } | undefined }>
+    E.Either<unknown, { readonly appended: { readonly position: string } | undefined }>
   >,
-): Promise<Position | undefined> => {
+): Promise<string | undefined> => {
   const result = await handled;
   if (E.isLeft(result)) throw new Error(JSON.stringify(result.left));
   return result.right.appended?.position;

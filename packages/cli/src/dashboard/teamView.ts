@@ -37,7 +37,7 @@ export const teamView = async (
     OrganizationDocument,
   ))
     organizations.push(organizationState(doc));
-  if (!organizations.some((organization) => organization.teams.has(teamId)))
+  if (!organizations.some((organization) => Object.hasOwn(organization.teams, teamId)))
     return E.left({ kind: 'notFound' });
   const { actor } = access;
   const ownTeam = organizations.some(

@@ -40,6 +40,12 @@ export interface CustomerServiceOptions extends ServiceOptions<CustomerCommand, 
   readonly snapshots?: { readonly store: SnapshotStore; readonly every: number } | undefined;
 }
 
+/** One account of {@link CustomerService.transferAll}: handed over, or why not. */
+export interface CustomerTransfer {
+  readonly customerId: string;
+  readonly result: E.Either<CustomerFailure, CustomerOutcome>;
+}
+
 /** The Customer write side as apps and importers use it. */
 export interface CustomerService {
   /** Decodes untrusted input as a customer command and runs it, keeping duplicate-check keys in step. */
@@ -61,14 +67,14 @@ export interface CustomerService {
   /**
    * Hands every listed account from one rep to another (a rep who leaves passes all accounts to a
    * successor, so nobody walks out with them). Each customer is a separate command; the result
-   * lists each outcome, and accounts no longer owned by `fromOwnerId` are refused, not taken.
+   * lists each outcome in the order given, and accounts no longer owned by `fromOwnerId` are refused, not taken.
    */
   transferAll(
     customerIds: readonly string[],
     fromOwnerId: string,
     toOwnerId: string,
     context: CommandContext,
-  ): Promise<ReadonlyMap<string, E.Either<CustomerFailure, CustomerOutcome>>>;
+  ): Promise<readonly CustomerTransfer[]>;
   /** A customer's current state. */
   load(customerId: string): Promise<CustomerState>;
   readonly reservations: KeyReservations;
@@ -231,10 +237,11 @@ export const createCustomerService = (
     toOwnerId,
     context,
   ) => {
-    const results = new Map<string, E.Either<CustomerFailure, CustomerOutcome>>();
+    const results: CustomerTransfer[] = [];
     for (const customerId of customerIds) {
       const command = { kind: 'TransferCustomer' as const, customerId, fromOwnerId, toOwnerId };
-      results.set(customerId, await run(command, stepContext(context, `transfer:${customerId}`)));
+      const result = await run(command, stepContext(context, `transfer:${customerId}`));
+      results.push({ customerId, result });
     }
     return results;
   };
