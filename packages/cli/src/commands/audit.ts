@@ -5,6 +5,7 @@ import {
   actorOption,
   commandActor,
   commandPermitted,
+  refuseActor,
 } from '../actor/commandLineActor.js';
 import type { CliCommand } from '../command.js';
 import { ExitCode } from '../exitCodes.js';
@@ -98,11 +99,13 @@ export const auditCommand: CliCommand = {
     const readSide = opened.right;
     try {
       await readSide.runner.catchUp();
-      const access = await readAccessOn(
+      const read = await readAccessOn(
         readSide.readModels,
         actor.right,
         new Date().toISOString().slice(0, 10),
       );
+      if (E.isLeft(read)) return refuseActor('audit', read.left, io);
+      const access = read.right;
       if (subject === 'exports')
         return await printExportsAudit(readSide, access, window.right, format, io);
       if (argument === undefined) return ExitCode.usage;

@@ -24,7 +24,7 @@ import {
   reportDate,
 } from '@clientele/projections';
 import { createSqliteReadModelStore } from '@clientele/projections/sqlite';
-import { ACTOR_HELP, actorOption, commandActor } from '../actor/commandLineActor.js';
+import { ACTOR_HELP, actorOption, commandActor, refuseActor } from '../actor/commandLineActor.js';
 import type { CliCommand } from '../command.js';
 import { ExitCode } from '../exitCodes.js';
 import { signerFrom } from '../integrity/signingKey.js';
@@ -221,14 +221,18 @@ export const demoCommand: CliCommand = {
         to: undefined,
         detail: false,
       };
-      const access = await readAccessOn(readModels, actor.right, asOf);
+      const read = await readAccessOn(readModels, actor.right, asOf);
+      if (E.isLeft(read)) return refuseActor('demo', read.left, io);
+      const access = read.right;
       const rendered = [];
       for (const name of DEMO_REPORTS) {
         const built = await reports[name].build({ readModels, events: store, access }, options);
         if (E.isRight(built)) rendered.push(built.right);
         else
           io.stderr(
-            `\nleft out ${name}: the ${actor.right.role} role lacks ${built.left.permission}\n`,
+            built.left.kind === 'AuthorizationDenied'
+              ? `\nleft out ${name}: the ${actor.right.role} role lacks ${built.left.permission}\n`
+              : `\nleft out ${name}: ${built.left.message}\n`,
           );
       }
       io.stdout(`\n${renderReports(rendered, 'table', { asOf, subtitle: '' })}`);

@@ -61,7 +61,9 @@ export const exportCommand: CliCommand = {
     try {
       await readSide.runner.catchUp();
       const now = new Date().toISOString();
-      const access = await readAccessOn(readSide.readModels, actor.right, now.slice(0, 10));
+      const read = await readAccessOn(readSide.readModels, actor.right, now.slice(0, 10));
+      if (E.isLeft(read)) return refuseActor('export', read.left, io);
+      const access = read.right;
       const scope = access.scope('Customer.export');
       if (E.isLeft(scope)) return refuseActor('export', scope.left, io);
       // The file is opened before the export is recorded, so a path that cannot be written fails

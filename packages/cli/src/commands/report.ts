@@ -127,13 +127,17 @@ export const reportCommand: CliCommand = {
         new Date().toISOString().slice(0, 10),
       );
       const { asOf } = date;
-      const access = await readAccessOn(readSide.readModels, actor.right, asOf);
+      const read = await readAccessOn(readSide.readModels, actor.right, asOf);
+      if (E.isLeft(read)) return refuseActor('report', read.left, io);
+      const access = read.right;
       const context = { readModels: readSide.readModels, events: readSide.events, access };
       const rendered: Report[] = [];
       const refused: { name: string; denial: AuthorizationDenial }[] = [];
       for (const name of request.right.names) {
         const built = await reports[name].build(context, { ...request.right.options, asOf });
         if (E.isRight(built)) rendered.push(built.right);
+        else if (built.left.kind === 'ProjectionNotBuilt')
+          return refuseActor('report', built.left, io);
         else refused.push({ name, denial: built.left });
       }
       const [first] = refused;

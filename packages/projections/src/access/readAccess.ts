@@ -11,6 +11,8 @@ import type {
 import { defaultRolePolicy, readScope, teamDirectoryOn } from '@clientele/domain';
 import { activeDocuments } from '../store/activeDocuments.js';
 import type { ReadModelStore } from '../store/readModelStore.js';
+import type { ProjectionNotBuilt } from '../store/projectionNotBuilt.js';
+import { answerUnbuilt } from '../store/projectionNotBuilt.js';
 import {
   OrganizationDocument,
   organizationState,
@@ -39,22 +41,24 @@ export const readAccess = (policy: RolePolicy, teams: TeamDirectory, actor: Acto
 /**
  * The read access of `actor` with teams as the sales organization read model has them on `day`
  * (today, for a live read): a manager reads the records of the reps in the teams they manage then.
+ * Before the projections' first catch-up it answers {@link ProjectionNotBuilt} as a value.
  */
 export const readAccessOn = async (
   readModels: ReadModelStore,
   actor: Actor,
   day: string,
   policy: RolePolicy = defaultRolePolicy,
-): Promise<ReadAccess> => {
-  const organizations: SalesOrganizationState[] = [];
-  for await (const { doc } of activeDocuments(
-    readModels,
-    'salesOrganization',
-    OrganizationDocument,
-  ))
-    organizations.push(organizationState(doc));
-  return readAccess(policy, teamDirectoryOn(organizations, day as DateOnly), actor);
-};
+): Promise<E.Either<ProjectionNotBuilt, ReadAccess>> =>
+  answerUnbuilt(async () => {
+    const organizations: SalesOrganizationState[] = [];
+    for await (const { doc } of activeDocuments(
+      readModels,
+      'salesOrganization',
+      OrganizationDocument,
+    ))
+      organizations.push(organizationState(doc));
+    return E.right(readAccess(policy, teamDirectoryOn(organizations, day as DateOnly), actor));
+  });
 
 /** The scopes of several permissions, or the first denial: for reads that join record kinds. */
 export const readScopes = <P extends ReadPermission>(
