@@ -2,7 +2,7 @@ import * as E from 'fp-ts/lib/Either.js';
 import type { CustomersExported } from '@clientele/domain';
 import { type ReadRefusal, answerUnbuilt } from '../store/projectionNotBuilt.js';
 import { CustomerExportEvent, inReadScope } from '@clientele/domain';
-import type { AuthorizationDenial, EventStore } from '@clientele/eventstore';
+import type { EventStore } from '@clientele/eventstore';
 import { formatValidationErrors } from '@clientele/eventstore';
 import type { ReadAccess } from '../access/readAccess.js';
 

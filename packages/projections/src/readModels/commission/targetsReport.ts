@@ -1,5 +1,4 @@
 import * as E from 'fp-ts/lib/Either.js';
-import type { AuthorizationDenial } from '@clientele/eventstore';
 import { type ReadRefusal, answerUnbuilt } from '../../store/projectionNotBuilt.js';
 import { inReadScope } from '@clientele/domain';
 import type { ReadAccess } from '../../access/readAccess.js';

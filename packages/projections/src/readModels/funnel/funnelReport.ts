@@ -1,5 +1,4 @@
 import * as E from 'fp-ts/lib/Either.js';
-import type { AuthorizationDenial } from '@clientele/eventstore';
 import { type ReadRefusal, answerUnbuilt } from '../../store/projectionNotBuilt.js';
 import type { ReadScope } from '@clientele/domain';
 import { inReadScope } from '@clientele/domain';

@@ -10,7 +10,6 @@ import {
 } from '@clientele/domain';
 import {
   type AsOf,
-  type AuthorizationDenial,
   type EventStore,
   type RecordedEvent,
   comparePositions,
