@@ -25,6 +25,15 @@ const kindOf = (symbol: ts.Symbol, signature: string): string => {
   return 'export';
 };
 
+/** The TSDoc written above a declaration (tags left out). */
+const jsDocText = (node: ts.Node): string =>
+  ts
+    .getJSDocCommentsAndTags(node)
+    .filter(ts.isJSDoc)
+    .map((jsDoc) => ts.getTextOfJSDocComment(jsDoc.comment) ?? '')
+    .join('\n')
+    .trim();
+
 /** The entry points a package may export besides its root, each from `src/<subpath>/index.ts`. */
 const SUBPATHS = ['', 'history', 'sqlite', 'postgres', 'testing'];
 
@@ -60,18 +69,11 @@ export const collectApi = (packagesDir: string): Map<string, ApiEntry[]> => {
         symbol.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(symbol) : symbol;
       // A namespace re-export (`export * as x`) is documented on the export, not on the module.
       const exportDeclaration = symbol.declarations?.[0]?.parent;
-      const onExport =
-        exportDeclaration === undefined
-          ? ''
-          : ts
-              .getJSDocCommentsAndTags(exportDeclaration)
-              .map((jsDoc) => ts.getTextOfJSDocComment(jsDoc.comment) ?? '')
-              .join('\n')
-              .trim();
-      const doc = [
-        ts.displayPartsToString(target.getDocumentationComment(checker)).trim(),
-        onExport,
-      ].find((text) => text !== '');
+      const onExport = exportDeclaration === undefined ? '' : jsDocText(exportDeclaration);
+      // A codec and its type share a name, each with its TSDoc: the first one says it.
+      const doc = [...(target.declarations ?? []).map(jsDocText), onExport].find(
+        (text) => text !== '',
+      );
       const signature = declarationText(checker, symbol.name, target);
       return {
         name: symbol.name,
