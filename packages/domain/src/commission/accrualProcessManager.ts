@@ -59,7 +59,7 @@ export const createCommissionAccrual = (options: CommissionAccrualOptions): Reac
       occurredAt: event.metadata.occurredAt,
       correlationId: event.metadata.correlationId,
       causationId: event.eventId,
-      ...(event.metadata.tenantId === undefined ? {} : { tenantId: event.metadata.tenantId }),
+      tenantId: event.metadata.tenantId,
     };
     const result = await commissions.handle(
       command.kind === 'AdjustCommissionTarget'

@@ -119,7 +119,7 @@ export const createLeadConversionReactor = (
       occurredAt: event.metadata.occurredAt,
       correlationId: event.metadata.correlationId,
       causationId: event.eventId,
-      ...(event.metadata.tenantId === undefined ? {} : { tenantId: event.metadata.tenantId }),
+      tenantId: event.metadata.tenantId,
     });
 
     const named = lead.customerId ?? (await registered(lead, event.eventId, context));

@@ -56,7 +56,7 @@ export interface SlaEscalator {
  */
 export const createSlaEscalator = (options: SlaEscalatorOptions): SlaEscalator => {
   const { store, tickets, clock, policy, calendar } = options;
-  const watched = new Map<string, { tenantId?: string; events: TimedTicketEvent[] }>();
+  const watched = new Map<string, { tenantId: string | undefined; events: TimedTicketEvent[] }>();
 
   const react = async (recorded: RecordedEvent): Promise<void> => {
     const decoded = TicketEvent.decode({ type: recorded.type, data: recorded.data });
@@ -68,7 +68,7 @@ export const createSlaEscalator = (options: SlaEscalatorOptions): SlaEscalator =
       return;
     }
     const entry = watched.get(ticketId) ?? {
-      ...(recorded.metadata.tenantId === undefined ? {} : { tenantId: recorded.metadata.tenantId }),
+      tenantId: recorded.metadata.tenantId,
       events: [],
     };
     entry.events.push({
@@ -119,7 +119,7 @@ export const createSlaEscalator = (options: SlaEscalatorOptions): SlaEscalator =
             actor: { id: 'sla-escalation', role: 'system' },
             occurredAt: now,
             causationId: measure.startedByEventId,
-            ...(tenantId === undefined ? {} : { tenantId }),
+            tenantId,
           },
         );
         if (E.isRight(result) && result.right.events.length > 0) sent += 1;
