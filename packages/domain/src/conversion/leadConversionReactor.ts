@@ -55,13 +55,13 @@ export interface LeadConversionReactor {
    * Handles one `LeadConverted` event and says which customer and deal it led to; safe to call
    * again with the same event, which answers the same without creating anything twice.
    */
-  react(event: RecordedEvent): Promise<ConversionOutcome>;
+  readonly react: (event: RecordedEvent) => Promise<ConversionOutcome>;
   /**
    * The customer and deal a `ConvertLead` command led to, from the command's outcome (a first
    * run or a repeated command id alike): carries the conversion out now if the runner has not
    * reached it yet, else answers what it did. Undefined when the outcome appended no conversion.
    */
-  conversionOf(outcome: ConvertedLeadOutcome): Promise<ConversionOutcome | undefined>;
+  readonly conversionOf: (outcome: ConvertedLeadOutcome) => Promise<ConversionOutcome | undefined>;
 }
 
 /** The id a conversion registers its new customer under. */

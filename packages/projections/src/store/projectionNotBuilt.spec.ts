@@ -1,7 +1,7 @@
 import * as E from 'fp-ts/lib/Either.js';
 import { describe, expect, it } from 'vitest';
 import { createInMemoryEventStore } from '@clientele/eventstore';
-import { readAccessOn } from '../access/readAccess.js';
+import { readAccessOn } from '../readModels/salesOrganization/readAccessOn.js';
 import { receivablesReport } from '../readModels/receivables/receivablesReport.js';
 import { allReadModels } from '../readModels/allReadModels.js';
 import { createProjectionRunner } from '../runner/projectionRunner.js';
