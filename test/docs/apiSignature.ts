@@ -3,7 +3,7 @@ import ts from 'typescript';
 /** Longest type text shown for one value or member; longer ones end in `…`. */
 const MAX_TYPE_LENGTH = 240;
 
-const FORMAT =
+const FORMAT: ts.TypeFormatFlags =
   ts.TypeFormatFlags.NoTruncation |
   ts.TypeFormatFlags.UseAliasDefinedOutsideCurrentScope |
   ts.TypeFormatFlags.WriteArrowStyleSignature;
@@ -61,32 +61,52 @@ const callText = (checker: ts.TypeChecker, name: string, signature: ts.Signature
   return `${name}${parameters}: ${returns}`;
 };
 
+/** The type of a member as shown: too long to show in full, it is shown as written. */
+const memberTypeText = (
+  checker: ts.TypeChecker,
+  memberType: ts.Type,
+  declaration: ts.Declaration | undefined,
+  at: ts.Node,
+): string => {
+  const full = typeText(checker, memberType, at);
+  if (!full.endsWith('…') || declaration === undefined || !ts.isPropertySignature(declaration))
+    return full;
+  return declaration.type?.getText().replaceAll(/\s+/g, ' ') ?? full;
+};
+
+const WELL_KNOWN_SYMBOLS = new Set(['asyncIterator', 'iterator', 'toStringTag', 'dispose']);
+
+/**
+ * A member's name as code writes it: a symbol-keyed member (`__@toStringTag@6370` to the checker,
+ * its number differing between runs) as `[Symbol.toStringTag]` or `[PERSONAL]`.
+ */
+const memberName = (member: ts.Symbol): string => {
+  const symbolKey = /^__@([^@]+)@\d+$/.exec(member.name)?.[1];
+  if (symbolKey === undefined) return member.name;
+  return WELL_KNOWN_SYMBOLS.has(symbolKey) ? `[Symbol.${symbolKey}]` : `[${symbolKey}]`;
+};
+
+/** One member of an object type as lines: a property, or a method's signatures. */
+const memberLines = (checker: ts.TypeChecker, member: ts.Symbol, at: ts.Node): string[] => {
+  const declaration = member.valueDeclaration ?? member.declarations?.[0];
+  const memberType = checker.getTypeOfSymbolAtLocation(member, declaration ?? at);
+  const calls = memberType.getCallSignatures();
+  if (member.flags & ts.SymbolFlags.Method && calls.length > 0)
+    return calls.map((call) => callText(checker, memberName(member), call));
+  const modifiers = declaration === undefined ? 0 : ts.getCombinedModifierFlags(declaration);
+  const readonly = modifiers & ts.ModifierFlags.Readonly ? 'readonly ' : '';
+  const optional = member.flags & ts.SymbolFlags.Optional ? '?' : '';
+  const shown = memberTypeText(checker, memberType, declaration, at);
+  return [`${readonly}${memberName(member)}${optional}: ${shown}`];
+};
+
 /** The members of an object type, one a line, each with its TSDoc summary as a comment. */
 const membersText = (checker: ts.TypeChecker, type: ts.Type, at: ts.Node): string[] =>
   checker.getPropertiesOfType(type).map((member) => {
-    const declaration = member.valueDeclaration ?? member.declarations?.[0];
-    const readonly =
-      declaration !== undefined &&
-      ts.getCombinedModifierFlags(declaration as ts.Declaration) & ts.ModifierFlags.Readonly
-        ? 'readonly '
-        : '';
-    const optional = member.flags & ts.SymbolFlags.Optional ? '?' : '';
-    const memberType = checker.getTypeOfSymbolAtLocation(member, declaration ?? at);
-    // A type too long to show is shown as written, where the member is declared.
-    const full = typeText(checker, memberType, at);
-    const written =
-      declaration !== undefined && ts.isPropertySignature(declaration) && declaration.type
-        ? declaration.type.getText().replaceAll(/\s+/g, ' ')
-        : undefined;
-    const shown = full.endsWith('…') && written !== undefined ? written : full;
-    const calls = memberType.getCallSignatures();
-    const text =
-      member.flags & ts.SymbolFlags.Method && calls.length > 0
-        ? calls.map((call) => callText(checker, member.name, call))
-        : [`${readonly}${member.name}${optional}: ${shown}`];
     const summary = firstParagraph(checker, member);
-    return text
-      .map((line) => `  ${line};${summary === '' ? '' : ` // ${clip(summary)}`}`)
+    const comment = summary === '' ? '' : ` // ${clip(summary)}`;
+    return memberLines(checker, member, at)
+      .map((line) => `  ${line};${comment}`)
       .join('\n');
   });
 
@@ -105,6 +125,70 @@ const decodedTypeOf = (
 const objectLike = (type: ts.Type): boolean =>
   (type.flags & ts.TypeFlags.Object) !== 0 && type.getCallSignatures().length === 0;
 
+const oneLine = (text: string): string => text.replaceAll(/\s+/g, ' ');
+
+/** A namespace re-export: its functions and constants, indented. */
+const namespaceText = (checker: ts.TypeChecker, name: string, symbol: ts.Symbol): string => {
+  const members = checker
+    .getExportsOfModule(symbol)
+    .map((member) => declarationText(checker, member.name, member).replaceAll(/^/gm, '  '));
+  return `namespace ${name} {\n${members.join('\n')}\n}`;
+};
+
+/** A class: its constructors' parameters. */
+const classText = (checker: ts.TypeChecker, name: string, symbol: ts.Symbol, at: ts.Node) =>
+  checker
+    .getTypeOfSymbolAtLocation(symbol, at)
+    .getConstructSignatures()
+    .map((s) => `class ${name} { constructor${signatureParts(checker, s).parameters} }`)
+    .join('\n');
+
+/** A type alias: its members when it is an object type, else what it stands for. */
+const aliasText = (
+  checker: ts.TypeChecker,
+  name: string,
+  declaration: ts.TypeAliasDeclaration,
+): string => {
+  const type = checker.getTypeAtLocation(declaration.name);
+  const generics = typeParametersText(declaration);
+  const members = objectLike(type) ? membersText(checker, type, declaration) : [];
+  if (members.length > 0) return `type ${name}${generics} = {\n${members.join('\n')}\n}`;
+  const written = oneLine(declaration.type.getText());
+  // `t.TypeOf<typeof X>` says nothing to a reader: show the type it stands for.
+  const shown = written.includes('TypeOf<') ? typeText(checker, type, declaration) : clip(written);
+  return `type ${name}${generics} = ${shown}`;
+};
+
+/** An interface: what it extends, and every member, inherited ones included. */
+const interfaceText = (
+  checker: ts.TypeChecker,
+  name: string,
+  declaration: ts.InterfaceDeclaration,
+): string => {
+  const type = checker.getTypeAtLocation(declaration.name);
+  const heritage = (declaration.heritageClauses ?? []).map((c) => ` ${oneLine(c.getText())}`);
+  const members = membersText(checker, type, declaration);
+  const body = members.length === 0 ? ' {}' : ` {\n${members.join('\n')}\n}`;
+  return `interface ${name}${typeParametersText(declaration)}${heritage.join('')}${body}`;
+};
+
+const typeParametersText = (declaration: ts.InterfaceDeclaration | ts.TypeAliasDeclaration) =>
+  declaration.typeParameters === undefined
+    ? ''
+    : `<${declaration.typeParameters.map((p) => p.getText()).join(', ')}>`;
+
+/** A value: a codec's decoded type, a function's signatures, or a constant's type. */
+const valueText = (checker: ts.TypeChecker, name: string, symbol: ts.Symbol, at: ts.Node) => {
+  const type = checker.getTypeOfSymbolAtLocation(symbol, at);
+  const decoded = decodedTypeOf(checker, type, at);
+  if (decoded !== undefined)
+    return `const ${name}: io-ts codec of ${typeText(checker, decoded, at)}`;
+  const calls = type.getCallSignatures();
+  if (calls.length > 0)
+    return calls.map((call) => `function ${callText(checker, name, call)}`).join('\n');
+  return `const ${name}: ${typeText(checker, type, at)}`;
+};
+
 /**
  * The signature of an exported name as a reader wants it: a function's parameters and result,
  * an interface's or object type's members (so an options type shows every option), a codec's
@@ -117,51 +201,14 @@ export const declarationText = (
 ): string => {
   const declaration = symbol.valueDeclaration ?? symbol.declarations?.[0];
   if (declaration === undefined) return '';
-  const { flags } = symbol;
-  if (flags & ts.SymbolFlags.ValueModule) {
-    const members = checker
-      .getExportsOfModule(symbol)
-      .map((member) => declarationText(checker, member.name, member).replaceAll(/^/gm, '  '));
-    return `namespace ${name} {\n${members.join('\n')}\n}`;
-  }
-  if (flags & ts.SymbolFlags.Class) {
-    const type = checker.getTypeOfSymbolAtLocation(symbol, declaration);
-    return type
-      .getConstructSignatures()
-      .map((s) => `class ${name} { constructor${signatureParts(checker, s).parameters} }`)
-      .join('\n');
-  }
-  if (flags & (ts.SymbolFlags.Interface | ts.SymbolFlags.TypeAlias)) {
-    const type = checker.getDeclaredTypeOfSymbol(symbol);
-    const typeDeclaration = symbol.declarations?.find(
-      (d) => ts.isInterfaceDeclaration(d) || ts.isTypeAliasDeclaration(d),
-    );
-    const generics =
-      typeDeclaration?.typeParameters === undefined
-        ? ''
-        : `<${typeDeclaration.typeParameters.map((p) => p.getText()).join(', ')}>`;
-    const isAlias = typeDeclaration !== undefined && ts.isTypeAliasDeclaration(typeDeclaration);
-    const members = objectLike(type) ? membersText(checker, type, declaration) : [];
-    const written = isAlias ? typeDeclaration.type.getText().replaceAll(/\s+/g, ' ') : '';
-    // `t.TypeOf<typeof X>` says nothing to a reader: show the type it stands for.
-    const shown = written.includes('TypeOf<')
-      ? typeText(checker, type, declaration)
-      : clip(written);
-    const definition = isAlias && members.length === 0 ? ` = ${shown}` : '';
-    const heritage =
-      typeDeclaration !== undefined && ts.isInterfaceDeclaration(typeDeclaration)
-        ? (typeDeclaration.heritageClauses ?? []).map((clause) => ` ${clause.getText()}`).join('')
-        : '';
-    const keyword = isAlias ? 'type' : 'interface';
-    const body = members.length === 0 ? '' : `${isAlias ? ' = ' : ' '}{\n${members.join('\n')}\n}`;
-    return `${keyword} ${name}${generics}${heritage.replaceAll(/\s+/g, ' ')}${definition}${body}`;
-  }
-  const type = checker.getTypeOfSymbolAtLocation(symbol, declaration);
-  const decoded = decodedTypeOf(checker, type, declaration);
-  if (decoded !== undefined)
-    return `const ${name}: io-ts codec of ${typeText(checker, decoded, declaration)}`;
-  const calls = type.getCallSignatures();
-  if (calls.length > 0)
-    return calls.map((call) => `function ${callText(checker, name, call)}`).join('\n');
-  return `const ${name}: ${typeText(checker, type, declaration)}`;
+  if (symbol.flags & ts.SymbolFlags.ValueModule) return namespaceText(checker, name, symbol);
+  if (symbol.flags & ts.SymbolFlags.Class) return classText(checker, name, symbol, declaration);
+  const typeDeclaration = symbol.declarations?.find(
+    (d) => ts.isInterfaceDeclaration(d) || ts.isTypeAliasDeclaration(d),
+  );
+  if (typeDeclaration !== undefined && ts.isInterfaceDeclaration(typeDeclaration))
+    return interfaceText(checker, name, typeDeclaration);
+  if (typeDeclaration !== undefined && ts.isTypeAliasDeclaration(typeDeclaration))
+    return aliasText(checker, name, typeDeclaration);
+  return valueText(checker, name, symbol, declaration);
 };

@@ -80,11 +80,6 @@ export const commandActor = (
   return E.left(ExitCode.usage);
 };
 
-type Denial = Pick<AuthorizationDenial, 'permission' | 'reason' | 'actorId' | 'role'>;
-
-const notBuilt = (denial: Denial | ProjectionNotBuilt): denial is ProjectionNotBuilt =>
-  'kind' in denial && denial.kind === 'ProjectionNotBuilt';
-
 /**
  * Prints a refusal (`clientele <command>: refused: <reason>`, naming the missing permission) and
  * returns {@link ExitCode.forbidden}, so a script can tell "not allowed" from "no data". A read
@@ -92,11 +87,11 @@ const notBuilt = (denial: Denial | ProjectionNotBuilt): denial is ProjectionNotB
  */
 export const refuseActor = (
   commandName: string,
-  denial: Denial | ProjectionNotBuilt,
+  denial: AuthorizationDenial | ProjectionNotBuilt,
   io: CliIo,
 ): ExitCode => {
   // The commands catch up before they read, so a projection without a build is a fault.
-  if (notBuilt(denial)) {
+  if (denial.kind === 'ProjectionNotBuilt') {
     io.stderr(`clientele ${commandName}: ${denial.message}\n`);
     return ExitCode.failed;
   }

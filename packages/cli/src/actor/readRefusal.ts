@@ -6,3 +6,12 @@ import type { ReadRefusal } from '@clientele/projections';
  */
 export const refusalNeeds = (refusal: ReadRefusal): string =>
   refusal.kind === 'AuthorizationDenied' ? `needs ${refusal.permission}` : refusal.message;
+
+/**
+ * The line saying a report was left out of several: `left out receivables: the sales_rep role
+ * lacks Invoice.read`, or why its read model cannot answer.
+ */
+export const leftOut = (name: string, refusal: ReadRefusal): string =>
+  refusal.kind === 'AuthorizationDenied'
+    ? `left out ${name}: the ${refusal.role} role lacks ${refusal.permission}`
+    : `left out ${name}: ${refusal.message}`;

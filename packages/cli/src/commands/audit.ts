@@ -1,12 +1,11 @@
 import * as E from 'fp-ts/lib/Either.js';
-import { readAccessOn } from '@clientele/projections';
 import {
   ACTOR_HELP,
   actorOption,
   commandActor,
   commandPermitted,
-  refuseActor,
 } from '../actor/commandLineActor.js';
+import { caughtUpReadAccess } from '../store/caughtUpReadAccess.js';
 import type { CliCommand } from '../command.js';
 import { ExitCode } from '../exitCodes.js';
 import { auditWindow } from '../audit/auditWindow.js';
@@ -99,13 +98,11 @@ export const auditCommand: CliCommand = {
     const readSide = opened.right;
     try {
       await readSide.runner.catchUp();
-      const read = await readAccessOn(
+      const access = await caughtUpReadAccess(
         readSide.readModels,
         actor.right,
         new Date().toISOString().slice(0, 10),
       );
-      if (E.isLeft(read)) return refuseActor('audit', read.left, io);
-      const access = read.right;
       if (subject === 'exports')
         return await printExportsAudit(readSide, access, window.right, format, io);
       if (argument === undefined) return ExitCode.usage;

@@ -17,14 +17,11 @@ import {
   salesHistorySteps,
   serviceAndFinanceHistory,
 } from '@clientele/domain/history';
-import {
-  allReadModels,
-  createProjectionRunner,
-  readAccessOn,
-  reportDate,
-} from '@clientele/projections';
+import { allReadModels, createProjectionRunner, reportDate } from '@clientele/projections';
 import { createSqliteReadModelStore } from '@clientele/projections/sqlite';
-import { ACTOR_HELP, actorOption, commandActor, refuseActor } from '../actor/commandLineActor.js';
+import { ACTOR_HELP, actorOption, commandActor } from '../actor/commandLineActor.js';
+import { leftOut } from '../actor/readRefusal.js';
+import { caughtUpReadAccess } from '../store/caughtUpReadAccess.js';
 import type { CliCommand } from '../command.js';
 import { ExitCode } from '../exitCodes.js';
 import { signerFrom } from '../integrity/signingKey.js';
@@ -222,19 +219,12 @@ export const demoCommand: CliCommand = {
         to: undefined,
         detail: false,
       };
-      const read = await readAccessOn(readModels, actor.right, asOf);
-      if (E.isLeft(read)) return refuseActor('demo', read.left, io);
-      const access = read.right;
+      const access = await caughtUpReadAccess(readModels, actor.right, asOf);
       const rendered = [];
       for (const name of DEMO_REPORTS) {
         const built = await reports[name].build({ readModels, events: store, access }, options);
         if (E.isRight(built)) rendered.push(built.right);
-        else
-          io.stderr(
-            built.left.kind === 'AuthorizationDenied'
-              ? `\nleft out ${name}: the ${actor.right.role} role lacks ${built.left.permission}\n`
-              : `\nleft out ${name}: ${built.left.message}\n`,
-          );
+        else io.stderr(`\n${leftOut(name, built.left)}\n`);
       }
       io.stdout(`\n${renderReports(rendered, 'table', { asOf, subtitle: '' })}`);
       io.stdout(

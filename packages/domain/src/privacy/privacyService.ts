@@ -72,14 +72,10 @@ export interface EndedHold {
   readonly result: E.Either<PrivacyFailure, void>;
 }
 
-/**
- * Options of {@link createPrivacyService}; `authorize` says who may forget, export or rectify, and
- * is checked before anything is done.
- */
-export interface PrivacyServiceOptions extends ServiceOptions<
-  DataSubjectCommand,
-  DataSubjectState
-> {
+type DataSubjectServiceOptions = ServiceOptions<DataSubjectCommand, DataSubjectState>;
+
+/** Options of {@link createPrivacyService}; `authorize` says who may forget, export, rectify. */
+export interface PrivacyServiceOptions extends DataSubjectServiceOptions {
   /**
    * The engine below the encryption: finding a person's events then skips, undecrypted, every
    * event whose key list does not name them (see `findPersonalData`).
@@ -153,10 +149,7 @@ interface CorrectionEntry {
   handle(input: unknown, context: CommandContext): Promise<E.Either<unknown, unknown>>;
 }
 
-/**
- * The privacy service: the person's rights as one entry point. `store` is the store as the app
- * uses it, wrapped by `withPersonalDataEncryption` with the same `keys`.
- */
+/** The person's rights as one entry point, over the app's store (encrypted with `keys`). */
 export const createPrivacyService = (
   store: EventStore,
   options: PrivacyServiceOptions,
