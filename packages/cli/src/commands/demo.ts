@@ -19,14 +19,11 @@ import {
   productToCashHistory,
   serviceAndFinanceHistory,
 } from '@clientele/domain/history';
-import {
-  allReadModels,
-  createProjectionRunner,
-  readAccessOn,
-  reportDate,
-} from '@clientele/projections';
+import { allReadModels, createProjectionRunner, reportDate } from '@clientele/projections';
 import { createSqliteReadModelStore } from '@clientele/projections/sqlite';
 import { ACTOR_HELP, actorOption, commandActor } from '../actor/commandLineActor.js';
+import { leftOut } from '../actor/readRefusal.js';
+import { caughtUpReadAccess } from '../store/caughtUpReadAccess.js';
 import type { CliCommand } from '../command.js';
 import { ExitCode } from '../exitCodes.js';
 import { signerFrom } from '../integrity/signingKey.js';
@@ -228,15 +225,12 @@ export const demoCommand: CliCommand = {
         to: undefined,
         detail: false,
       };
-      const access = await readAccessOn(readModels, actor.right, asOf);
+      const access = await caughtUpReadAccess(readModels, actor.right, asOf);
       const rendered = [];
       for (const name of DEMO_REPORTS) {
         const built = await reports[name].build({ readModels, events: store, access }, options);
         if (E.isRight(built)) rendered.push(built.right);
-        else
-          io.stderr(
-            `\nleft out ${name}: the ${actor.right.role} role lacks ${built.left.permission}\n`,
-          );
+        else io.stderr(`\n${leftOut(name, built.left)}\n`);
       }
       io.stdout(`\n${renderReports(rendered, 'table', { asOf, subtitle: '' })}`);
       io.stdout(

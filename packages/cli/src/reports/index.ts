@@ -1,5 +1,5 @@
+import type { ReadRefusal } from '@clientele/projections';
 import type * as E from 'fp-ts/lib/Either.js';
-import type { AuthorizationDenial } from '@clientele/eventstore';
 import {
   activitiesReport,
   activitiesShape,
@@ -42,7 +42,7 @@ export type { ReportContext, ReportOptions } from './reportSection.js';
 export type ReportBuilder = (
   context: ReportContext,
   options: ReportOptions,
-) => Promise<E.Either<AuthorizationDenial, Report>>;
+) => Promise<E.Either<ReadRefusal, Report>>;
 
 /** One report: how to build it, its columns, and the groupings `--by` may name. */
 export interface ReportDefinition {

@@ -78,7 +78,7 @@ export interface Report {
   readonly rows: readonly ReportRow[];
   readonly totalColumns: readonly ReportColumn[];
   readonly totals: ReportRow;
-  readonly chart?: ChartSpec;
+  readonly chart?: ChartSpec | undefined;
   /** One sentence on how the figures are defined (see docs/reports.md). */
   readonly note?: string;
 }

@@ -41,17 +41,15 @@ export const openPrivacy = async (
   // Each step is checked against the role policy: the request itself, and every command it sends.
   const sales = salesAuthorizers(defaultRolePolicy, noTeams);
   const backOffice = serviceAndFinanceAuthorizers(defaultRolePolicy, noTeams);
-  const customers = createCustomerService({
-    store,
+  const customers = createCustomerService(store, {
     ...tenantFrom(io.env),
     authorize: sales.customer,
   });
-  const privacy = createPrivacyService({
-    store,
+  const privacy = createPrivacyService(store, {
     engine: opened.right.store,
     keys,
     customers,
-    leads: createLeadService({ store, authorize: sales.lead }),
+    leads: createLeadService(store, { authorize: sales.lead }),
     invoices: createInvoiceService(store, { authorize: backOffice.invoice }),
     activities: createActivityService(store, {
       authorize: engagementAuthorizers(defaultRolePolicy, noTeams).activity,
