@@ -3,12 +3,12 @@ import { FencedOutError, START } from '@clientele/eventstore';
 import type { AnyProjection } from '../projection/projection.js';
 import type { ReadModelStore } from '../store/readModelStore.js';
 import { type BuildLeaseOptions, createBuildLeases } from './buildLeases.js';
-import { activateFinished, planTargets } from './planTargets.js';
+import { activateFinished, planBuilds } from './planBuilds.js';
 import { type ProjectionProgress, createProgressMeter } from './progress.js';
 import { projectBatch } from './projectBatch.js';
 import { relevanceOf } from './relevance.js';
 import { type ProjectionStatus, projectionStatus } from './projectionStatus.js';
-import { type Target, earliestCheckpoint } from './target.js';
+import { type Build, earliestCheckpoint } from './build.js';
 import { commitWorkingSets, documentsHeld, hasUncommitted, workingSetOf } from './workingSet.js';
 import { waitForEventAfter } from './waitForEvent.js';
 
@@ -96,25 +96,25 @@ export const createProjectionRunner = (options: ProjectionRunnerOptions): Projec
 
   const leases = createBuildLeases(readModels, options.lease);
 
-  const plan = async (rebuilding: ReadonlySet<string>): Promise<Target[]> => {
-    const targets: Target[] = [];
+  const plan = async (rebuilding: ReadonlySet<string>): Promise<Build[]> => {
+    const builds: Build[] = [];
     for (const projection of projections) {
-      targets.push(
-        ...(await planTargets(readModels, projection, {
+      builds.push(
+        ...(await planBuilds(readModels, projection, {
           rebuild: rebuilding.has(projection.name),
         })),
       );
     }
-    return leases.claim(targets);
+    return leases.claim(builds);
   };
 
-  const pass = async (targets: Target[]): Promise<number> => {
-    if (targets.length === 0) return 0;
-    const start = earliestCheckpoint(targets);
+  const pass = async (builds: Build[]): Promise<number> => {
+    if (builds.length === 0) return 0;
+    const start = earliestCheckpoint(builds);
     const meter = createProgressMeter(start, await events.headPosition(), now);
     const subscription = events.subscribeToAll({ fromPosition: start ?? START });
-    const sets = targets.map(workingSetOf);
-    const relevant = relevanceOf(targets.map((target) => target.projection));
+    const sets = builds.map(workingSetOf);
+    const relevant = relevanceOf(builds.map((build) => build.projection));
     let batch: RecordedEvent[] = [];
     let read = 0;
     let uncommitted = 0;
@@ -123,7 +123,7 @@ export const createProjectionRunner = (options: ProjectionRunnerOptions): Projec
       uncommitted += batch.length;
       batch = [];
       const due = last || uncommitted >= commitEvery || documentsHeld(sets) > maxDocuments;
-      const committing = sets.filter((set) => (due || set.target.served) && hasUncommitted(set));
+      const committing = sets.filter((set) => (due || set.build.served) && hasUncommitted(set));
       // At the end of the pass nothing needs evicting: the working sets are dropped.
       const keep = last ? Number.POSITIVE_INFINITY : maxDocuments / 2;
       if (committing.length > 0) {
@@ -150,7 +150,7 @@ export const createProjectionRunner = (options: ProjectionRunnerOptions): Projec
     } finally {
       await subscription.stop();
     }
-    await activateFinished(readModels, targets);
+    await activateFinished(readModels, builds);
     return read;
   };
 
@@ -164,14 +164,13 @@ export const createProjectionRunner = (options: ProjectionRunnerOptions): Projec
       try {
         while (!signal.aborted) {
           await catchUp();
-          const targets = await plan(new Set());
+          const builds = await plan(new Set());
           // A standby wakes up every retry interval to try for the leases others hold.
           const wake =
             leases.retryMs === undefined
               ? signal
               : AbortSignal.any([signal, AbortSignal.timeout(leases.retryMs)]);
-          if (targets.length > 0)
-            await waitForEventAfter(events, earliestCheckpoint(targets), wake);
+          if (builds.length > 0) await waitForEventAfter(events, earliestCheckpoint(builds), wake);
           else
             await new Promise((resolve) => {
               wake.addEventListener('abort', resolve, { once: true });
