@@ -1,11 +1,10 @@
 import type { EventStore, Subscription } from '@clientele/eventstore';
-import { ANY, followLog, validateAppend } from '@clientele/eventstore';
+import { ANY, followLog, retryWhileBusy, validateAppend } from '@clientele/eventstore';
 import {
   appendInTransaction,
   currentRevision,
   findCommand,
   prepareAppend,
-  retryWhileBusy,
 } from './append/index.js';
 import type { AppendRequest } from './append/index.js';
 import type { SqliteEventStore, SqliteEventStoreOptions } from './options.js';

@@ -9,7 +9,7 @@ import type {
 import { ANY, NO_STREAM, followLog, validateAppend } from '@clientele/eventstore';
 import { appendOnce, readCommandState } from '../commands/commandLedger.js';
 import { appendEvents, findAppended } from './appendEvents.js';
-import { createAppendWakeUp } from './appendWakeUp.js';
+import { createAppendSignal } from './appendSignal.js';
 import { createLogSource } from './logSource.js';
 import { lastApplicationPosition, readAll, readStream } from './readEvents.js';
 
@@ -61,11 +61,11 @@ export const createEsdbEventStore = (options: EsdbEventStoreOptions): EventStore
       readStream(client, streamName, readOptions),
     readAll: (readOptions: ReadAllOptions = {}) => readAll(client, readOptions),
     subscribeToAll(subscribeOptions: SubscribeToAllOptions = {}) {
-      // Each subscription has its own doorbell, filtered at the server like it.
-      const wakeUp = createAppendWakeUp(client, subscribeOptions.filter);
+      // Each subscription has its own append signal, filtered at the server like it.
+      const appendSignal = createAppendSignal(client, subscribeOptions.filter);
       const source = createLogSource(
         client,
-        wakeUp,
+        appendSignal,
         subscribeOptions.filter,
         options.pollMilliseconds ?? 1000,
       );
@@ -75,7 +75,7 @@ export const createEsdbEventStore = (options: EsdbEventStoreOptions): EventStore
         stop: async () => {
           subscriptions.delete(tracked);
           await subscription.stop();
-          await wakeUp.close();
+          await appendSignal.close();
         },
       };
       subscriptions.add(tracked);

@@ -1,3 +1,2 @@
 export * from './appendTransaction.js';
-export * from './busyRetry.js';
 export * from './jsonText.js';

@@ -1,3 +1,3 @@
 export * from './eventFilter.js';
 export * from './followLog.js';
-export * from './doorbell.js';
+export * from './appendSignalWaiters.js';

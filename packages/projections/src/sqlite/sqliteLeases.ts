@@ -1,7 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import type { Fence, LeaseStore } from '@clientele/eventstore';
 import { FencedOutError } from '@clientele/eventstore';
-import { whileBusy } from './whileBusy.js';
+import { retryWhileBusy } from '@clientele/eventstore';
 
 /**
  * Leases of projection builds in the file's `projection_leases` table. Expiry is in milliseconds
@@ -29,7 +29,7 @@ export const createSqliteProjectionLeases = (
   const current = db.prepare('SELECT 1 FROM projection_leases WHERE name = ? AND token = ?');
   return {
     acquire: (name, holder, ttlMs) =>
-      whileBusy(() =>
+      retryWhileBusy(() =>
         db
           .transaction(() => {
             const now = Date.now();
@@ -40,7 +40,7 @@ export const createSqliteProjectionLeases = (
           .immediate(),
       ),
     release: async (lease) => {
-      await whileBusy(() => expire.run(lease.name, lease.holder, lease.token));
+      await retryWhileBusy(() => expire.run(lease.name, lease.holder, lease.token));
     },
     check: (fence) => {
       if (current.get(fence.lease, fence.token) === undefined) {

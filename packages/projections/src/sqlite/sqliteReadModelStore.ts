@@ -10,7 +10,7 @@ import {
 import type { BuildRef, ReadModelStore } from '../store/readModelStore.js';
 import { ensureReadModelSchema } from './schema.js';
 import { createSqliteProjectionLeases } from './sqliteLeases.js';
-import { whileBusy } from './whileBusy.js';
+import { retryWhileBusy } from '@clientele/eventstore';
 
 /** Options of {@link createSqliteReadModelStore}: a file to open, or a database already open. */
 export type SqliteReadModelStoreOptions =
@@ -114,12 +114,12 @@ export const createSqliteReadModelStore = (
         }),
       ),
     createBuild: async (ref) => {
-      await whileBusy(() => statements.createBuild.run({ name: ref.name, build: ref.build }));
+      await retryWhileBusy(() => statements.createBuild.run({ name: ref.name, build: ref.build }));
     },
     activeBuild: async (name) =>
       (statements.active.get(name) as { build: string } | undefined)?.build,
     activate: async (ref) => {
-      await whileBusy(() => {
+      await retryWhileBusy(() => {
         db.transaction(() => {
           requireBuild(ref);
           statements.setActive.run(ref.name, ref.build);
@@ -132,7 +132,7 @@ export const createSqliteReadModelStore = (
       });
     },
     dropBuild: async (ref) => {
-      await whileBusy(() => {
+      await retryWhileBusy(() => {
         db.transaction(() => {
           const active = statements.active.get(ref.name) as { build: string } | undefined;
           if (active?.build === ref.build) {
@@ -157,7 +157,7 @@ export const createSqliteReadModelStore = (
       return found;
     },
     commit: async (batch) => {
-      await whileBusy(() => {
+      await retryWhileBusy(() => {
         db.transaction(() => {
           const checked = new Set<string>();
           const requireOnce = (ref: BuildRef): void => {
