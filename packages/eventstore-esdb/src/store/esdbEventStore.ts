@@ -4,9 +4,14 @@ import type {
   ReadAllOptions,
   ReadStreamOptions,
   SubscribeToAllOptions,
-  Subscription,
 } from '@clientele/eventstore';
-import { ANY, NO_STREAM, followLog, validateAppend } from '@clientele/eventstore';
+import {
+  ANY,
+  NO_STREAM,
+  createSubscriptionTracker,
+  followLog,
+  validateAppend,
+} from '@clientele/eventstore';
 import { appendOnce, readCommandState } from '../commands/commandLedger.js';
 import { appendEvents, findAppended } from './appendEvents.js';
 import { createAppendSignal } from './appendSignal.js';
@@ -39,7 +44,7 @@ export const createEsdbEventStore = (options: EsdbEventStoreOptions): EventStore
     options.client === undefined
       ? EventStoreDBClient.connectionString(options.connectionString)
       : options.client;
-  const subscriptions = new Set<Subscription>();
+  const subscriptions = createSubscriptionTracker();
   const ledger = {
     client,
     retentionSeconds: options.commandRetentionSeconds ?? 7 * 24 * 60 * 60,
@@ -69,17 +74,7 @@ export const createEsdbEventStore = (options: EsdbEventStoreOptions): EventStore
         subscribeOptions.filter,
         options.pollMilliseconds ?? 1000,
       );
-      const subscription = followLog(source, subscribeOptions);
-      const tracked: Subscription = {
-        [Symbol.asyncIterator]: () => subscription[Symbol.asyncIterator](),
-        stop: async () => {
-          subscriptions.delete(tracked);
-          await subscription.stop();
-          await appendSignal.close();
-        },
-      };
-      subscriptions.add(tracked);
-      return tracked;
+      return subscriptions.track(followLog(source, subscribeOptions), () => appendSignal.close());
     },
     async streamRevision(streamName) {
       try {
@@ -101,7 +96,7 @@ export const createEsdbEventStore = (options: EsdbEventStoreOptions): EventStore
       return state.kind === 'completed' ? state.result : undefined;
     },
     async close() {
-      await Promise.all([...subscriptions].map((subscription) => subscription.stop()));
+      await subscriptions.stopAll();
       if (ownsClient) await client.dispose();
     },
   };

@@ -6,9 +6,8 @@ import type {
   ReadAllOptions,
   ReadStreamOptions,
   SubscribeToAllOptions,
-  Subscription,
 } from '@clientele/eventstore';
-import { NO_STREAM, followLog } from '@clientele/eventstore';
+import { NO_STREAM, createSubscriptionTracker, followLog } from '@clientele/eventstore';
 import { migrateSchema } from '../schema/migrateSchema.js';
 import { quoteSchemaName } from '../schema/schemaName.js';
 import type { CommandRow } from './appendRow.js';
@@ -63,7 +62,7 @@ export const createPostgresEventStore = (options: PostgresEventStoreOptions): Ev
   const pageSize = options.pageSize ?? 500;
   const retentionMilliseconds = options.commandRetentionMilliseconds ?? 7 * DAY_MILLISECONDS;
   const signal = createAppendSignal(pool, schema, options.announceDelayMilliseconds ?? 5);
-  const subscriptions = new Set<Subscription>();
+  const subscriptions = createSubscriptionTracker();
   let ready: Promise<unknown> | undefined;
   const migrated = (): Promise<unknown> => {
     // Expired command records are dropped once per start; within a run, an expired id that
@@ -135,16 +134,7 @@ export const createPostgresEventStore = (options: PostgresEventStoreOptions): Ev
         },
         waitForAppend: source.waitForAppend,
       };
-      const subscription = followLog(migratedSource, { ...subscribeOptions, pageSize });
-      const tracked: Subscription = {
-        [Symbol.asyncIterator]: () => subscription[Symbol.asyncIterator](),
-        stop: async () => {
-          subscriptions.delete(tracked);
-          await subscription.stop();
-        },
-      };
-      subscriptions.add(tracked);
-      return tracked;
+      return subscriptions.track(followLog(migratedSource, { ...subscribeOptions, pageSize }));
     },
     streamRevision,
     async headPosition() {
@@ -153,7 +143,7 @@ export const createPostgresEventStore = (options: PostgresEventStoreOptions): Ev
     },
     findCommandResult,
     async close() {
-      await Promise.all([...subscriptions].map((subscription) => subscription.stop()));
+      await subscriptions.stopAll();
       await signal.close();
       if (ownsPool) await pool.end();
     },
