@@ -16,7 +16,7 @@ import type { AppendRequest } from './append/index.js';
 import type { SqliteEventStore, SqliteEventStoreOptions } from './options.js';
 import { createPagedReads } from './reading/index.js';
 import { openDatabase } from './schema/index.js';
-import { createAppendSignal, sqliteLogSource } from './subscriptions/index.js';
+import { createAppendSignal, createLogSource } from './subscriptions/index.js';
 
 const DAY_MS = 86_400_000;
 const PRUNE_EVERY_APPENDS = 1_000;
@@ -75,7 +75,7 @@ export const createSqliteEventStore = (options: SqliteEventStoreOptions): Sqlite
 
   const subscribeToAll: EventStore['subscribeToAll'] = (subscribeOptions = {}) => {
     return subscriptions.track(
-      followLog(sqliteLogSource(reads, signal, subscribeOptions.filter), {
+      followLog(createLogSource(reads, signal, subscribeOptions.filter), {
         fromPosition: subscribeOptions.fromPosition,
       }),
     );

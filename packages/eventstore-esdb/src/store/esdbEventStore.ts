@@ -13,10 +13,11 @@ import {
   validateAppend,
 } from '@clientele/eventstore';
 import { appendOnce, readCommandState } from '../commands/commandLedger.js';
-import { appendEvents, findAppended } from './appendEvents.js';
+import { appendEvents, findAppended } from './append.js';
 import { createAppendSignal } from './appendSignal.js';
 import { createLogSource } from './logSource.js';
-import { lastApplicationPosition, readAll, readStream } from './readEvents.js';
+import { lastApplicationPosition, readAll } from './readAll.js';
+import { readStream } from './readStream.js';
 
 /** Options of {@link createEsdbEventStore}: a client you own, or a connection string. */
 export type EsdbEventStoreOptions = (

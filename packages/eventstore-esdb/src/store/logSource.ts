@@ -4,7 +4,7 @@ import { comparePositions, matchesFilter } from '@clientele/eventstore';
 import type { AppendSignal } from './appendSignal.js';
 import { fromEsdbRecordedEvent, isInternalEvent } from '../mapping/events.js';
 import { fromEsdbPosition } from '../mapping/positions.js';
-import { lastApplicationPosition } from './readEvents.js';
+import { lastApplicationPosition } from './readAll.js';
 
 /** The catch-up reads and append signal `followLog` turns into a subscription on EventStoreDB. */
 export const createLogSource = (
