@@ -1,16 +1,11 @@
 import type { EventStore } from '@clientele/eventstore';
-import {
-  ANY,
-  createSubscriptionTracker,
-  followLog,
-  retryWhileBusy,
-  validateAppend,
-} from '@clientele/eventstore';
+import { ANY, createSubscriptionTracker, followLog, validateAppend } from '@clientele/eventstore';
 import {
   appendInTransaction,
   currentRevision,
   findCommand,
   prepareAppend,
+  retryWhileBusy,
 } from './append/index.js';
 import type { AppendRequest } from './append/index.js';
 import type { SqliteEventStore, SqliteEventStoreOptions } from './options.js';

@@ -8,7 +8,6 @@
 export * from './envelope/index.js';
 export * from './eventStore/index.js';
 export * from './subscriptions/index.js';
-export * from './fileLocks/index.js';
 export * from './inMemory/index.js';
 export * from './upcasting/index.js';
 export * from './commandHandling/index.js';

@@ -1,2 +1,3 @@
 export * from './appendTransaction.js';
+export * from './busyRetry.js';
 export * from './jsonText.js';

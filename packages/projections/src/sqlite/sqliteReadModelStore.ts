@@ -1,5 +1,6 @@
 import Sqlite, { type Database } from 'better-sqlite3';
 import { FencedOutError, positionToString, sameCheckpoint } from '@clientele/eventstore';
+import { createSqliteLeaseRows, retryWhileBusy } from '@clientele/eventstore-sqlite';
 import type { StoredDocument } from '../projection/storedDocument.js';
 import {
   checkpointFromText,
@@ -9,8 +10,6 @@ import {
 } from '../store/documentRow.js';
 import type { BuildRef, ReadModelStore } from '../store/readModelStore.js';
 import { ensureReadModelSchema } from './schema.js';
-import { createSqliteProjectionLeases } from './sqliteLeases.js';
-import { retryWhileBusy } from '@clientele/eventstore';
 
 /** Options of {@link createSqliteReadModelStore}: a file to open, or a database already open. */
 export type SqliteReadModelStoreOptions =
@@ -37,7 +36,7 @@ export const createSqliteReadModelStore = (
     db.pragma('busy_timeout = 5000');
   }
   ensureReadModelSchema(db);
-  const leases = createSqliteProjectionLeases(db);
+  const leases = createSqliteLeaseRows(db, 'projection_leases');
 
   const statements = {
     builds: db.prepare(
