@@ -7,7 +7,7 @@ import { createHmacSigner, sealLog, withHashChain } from '@clientele/eventstore'
 import { testEvent } from '@clientele/eventstore/testing';
 import { createSqliteEventStore } from '@clientele/eventstore-sqlite';
 import { commands, ExitCode, runCli } from '@clientele/cli';
-import { recordingIo } from '../src/testIo.js';
+import { recordingIo } from './support/recordingIo.js';
 
 const KEY = 'ab'.repeat(32);
 const dirs: string[] = [];

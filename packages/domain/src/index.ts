@@ -11,7 +11,7 @@ export * from './customerExport/index.js';
 export * from './lead/index.js';
 export * from './opportunity/index.js';
 export * from './salesOrganization/index.js';
-export * from './conversion/index.js';
+export * from './reactors/index.js';
 export * from './authorization/index.js';
 export * from './ticket/index.js';
 export * from './sla/index.js';

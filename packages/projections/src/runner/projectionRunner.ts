@@ -8,12 +8,12 @@ import {
 import type { AnyProjection } from '../projection/projection.js';
 import type { ReadModelStore } from '../store/readModelStore.js';
 import { type BuildLeaseOptions, createBuildLeases } from './buildLeases.js';
-import { activateFinished, planTargets } from './planTargets.js';
+import { activateFinished, planBuilds } from './planBuilds.js';
 import { type ProjectionProgress, createProgressMeter } from './progress.js';
 import { projectBatch } from './projectBatch.js';
 import { relevanceOf } from './relevance.js';
 import { type ProjectionStatus, projectionStatus } from './projectionStatus.js';
-import { type Target, earliestCheckpoint } from './target.js';
+import { type Build, earliestCheckpoint } from './build.js';
 import { commitWorkingSets, documentsHeld, hasUncommitted, workingSetOf } from './workingSet.js';
 import { waitForEventAfter } from './waitForEvent.js';
 
@@ -108,25 +108,25 @@ export const createProjectionRunner = (options: ProjectionRunnerOptions): Projec
 
   const leases = createBuildLeases(readModels, options.lease);
 
-  const plan = async (rebuilding: ReadonlySet<string>): Promise<Target[]> => {
-    const targets: Target[] = [];
+  const plan = async (rebuilding: ReadonlySet<string>): Promise<Build[]> => {
+    const builds: Build[] = [];
     for (const projection of projections) {
-      targets.push(
-        ...(await planTargets(readModels, projection, {
+      builds.push(
+        ...(await planBuilds(readModels, projection, {
           rebuild: rebuilding.has(projection.name),
         })),
       );
     }
-    return leases.claim(targets);
+    return leases.claim(builds);
   };
 
-  const pass = async (targets: Target[]): Promise<number> => {
-    if (targets.length === 0) return 0;
-    const start = earliestCheckpoint(targets);
+  const pass = async (builds: Build[]): Promise<number> => {
+    if (builds.length === 0) return 0;
+    const start = earliestCheckpoint(builds);
     const meter = createProgressMeter(start, await events.headPosition(), now);
     const subscription = events.subscribeToAll({ fromPosition: start ?? START });
-    const sets = targets.map(workingSetOf);
-    const relevant = relevanceOf(targets.map((target) => target.projection));
+    const sets = builds.map(workingSetOf);
+    const relevant = relevanceOf(builds.map((build) => build.projection));
     let batch: RecordedEvent[] = [];
     let read = 0;
     let uncommitted = 0;
@@ -135,7 +135,7 @@ export const createProjectionRunner = (options: ProjectionRunnerOptions): Projec
       uncommitted += batch.length;
       batch = [];
       const due = last || uncommitted >= commitEvery || documentsHeld(sets) > maxDocuments;
-      const committing = sets.filter((set) => (due || set.target.served) && hasUncommitted(set));
+      const committing = sets.filter((set) => (due || set.build.served) && hasUncommitted(set));
       // At the end of the pass nothing needs evicting: the working sets are dropped.
       const keep = last ? Number.POSITIVE_INFINITY : maxDocuments / 2;
       if (committing.length > 0) {
@@ -162,7 +162,7 @@ export const createProjectionRunner = (options: ProjectionRunnerOptions): Projec
     } finally {
       await subscription.stop();
     }
-    await activateFinished(readModels, targets);
+    await activateFinished(readModels, builds);
     return read;
   };
 
@@ -186,18 +186,17 @@ export const createProjectionRunner = (options: ProjectionRunnerOptions): Projec
     run: async (signal) => {
       try {
         while (!signal.aborted) {
-          const targets = await untilAvailable(async () => {
+          const builds = await untilAvailable(async () => {
             await catchUp();
             return plan(new Set());
           }, signal);
-          if (targets === undefined) continue;
+          if (builds === undefined) continue;
           // A standby wakes up every retry interval to try for the leases others hold.
           const wake =
             leases.retryMs === undefined
               ? signal
               : AbortSignal.any([signal, AbortSignal.timeout(leases.retryMs)]);
-          if (targets.length > 0)
-            await waitForEventAfter(events, earliestCheckpoint(targets), wake);
+          if (builds.length > 0) await waitForEventAfter(events, earliestCheckpoint(builds), wake);
           else
             await new Promise((resolve) => {
               wake.addEventListener('abort', resolve, { once: true });

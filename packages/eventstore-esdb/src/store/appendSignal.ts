@@ -1,10 +1,10 @@
 import type { AllStreamSubscription, EventStoreDBClient } from '@eventstore/db-client';
 import type { EventFilter, PendingWait } from '@clientele/eventstore';
-import { createDoorbell } from '@clientele/eventstore';
+import { createAppendSignalWaiters } from '@clientele/eventstore';
 import { toEsdbFilter } from '../mapping/filters.js';
 
 /** Wakes waiting subscriptions when EventStoreDB reports a new application event. */
-export interface AppendWakeUp {
+export interface AppendSignal {
   /** Resolves on the next appended event, after `timeoutMilliseconds`, or on abort. */
   next(signal: AbortSignal, timeoutMilliseconds: number): PendingWait;
   close(): Promise<void>;
@@ -12,20 +12,20 @@ export interface AppendWakeUp {
 
 /**
  * A live EventStoreDB subscription from the end of `$all`, filtered at the server like the
- * subscription it serves, and used only as a doorbell: the events
+ * subscription it serves, and used only as an append signal: the events
  * themselves are read by the catch-up loop, so a missed ring costs a poll interval, never an
  * event. (EventStoreDB's own `caughtUp` is emitted as the server says so, ahead of events still
  * buffered in the stream, so it cannot mark the hand-over in order; our loop does.)
  */
-export const createAppendWakeUp = (
+export const createAppendSignal = (
   client: EventStoreDBClient,
   filter: EventFilter | undefined,
-): AppendWakeUp => {
-  const doorbell = createDoorbell();
+): AppendSignal => {
+  const waiters = createAppendSignalWaiters();
   let subscription: AllStreamSubscription | undefined;
   let closed = false;
   const wakeAll = (): void => {
-    doorbell.ring();
+    waiters.ring();
   };
   const ensureSubscribed = (): void => {
     if (subscription !== undefined || closed) return;
@@ -41,7 +41,7 @@ export const createAppendWakeUp = (
   return {
     next(signal, timeoutMilliseconds) {
       ensureSubscribed();
-      return doorbell.wait(signal, timeoutMilliseconds, closed);
+      return waiters.wait(signal, timeoutMilliseconds, closed);
     },
     async close() {
       closed = true;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createDoorbell } from './doorbell.js';
+import { createAppendSignalWaiters } from './appendSignalWaiters.js';
 
 const settled = async (promise: Promise<void>) =>
   Promise.race([
@@ -11,9 +11,9 @@ const settled = async (promise: Promise<void>) =>
     ),
   ]);
 
-describe('doorbell', () => {
+describe('append-signal waiters', () => {
   it('wakes every waiting reader on a ring, and only then', async () => {
-    const bell = createDoorbell();
+    const bell = createAppendSignalWaiters();
     const a = bell.wait(new AbortController().signal, 10_000, false);
     const b = bell.wait(new AbortController().signal, 10_000, false);
     expect(await settled(a.arrived)).toBe(false);
@@ -23,7 +23,7 @@ describe('doorbell', () => {
   });
 
   it('wakes a wait on timeout, on abort, on cancel, and at once when closed', async () => {
-    const bell = createDoorbell();
+    const bell = createAppendSignalWaiters();
     expect(await settled(bell.wait(new AbortController().signal, 1, false).arrived)).toBe(true);
     const abort = new AbortController();
     const aborted = bell.wait(abort.signal, 10_000, false);

@@ -5,8 +5,8 @@ import { createInvoiceService } from '../invoice/invoiceService.js';
 import { createOpportunityService } from '../opportunity/opportunityService.js';
 import { createTargetService } from '../target/targetService.js';
 import { testContext } from '../testing/commandContexts.js';
-import { createCommissionAccrual } from './accrualProcessManager.js';
-import { createCommissionService } from './commissionService.js';
+import { createCommissionService } from '../commission/commissionService.js';
+import { createCommissionAccrualReactor } from './commissionAccrualReactor.js';
 
 const eur = (amountMinor: number) => ({ amountMinor, currency: 'EUR' });
 const expectRight = (result: E.Either<unknown, unknown>): void => {
@@ -19,7 +19,7 @@ const setUp = async () => {
   const invoices = createInvoiceService(store, {});
   const commissions = createCommissionService(store, {});
   const checkpoints = createInMemoryCheckpointStore();
-  const accrual = () => createCommissionAccrual({ store, checkpoints, commissions });
+  const accrual = () => createCommissionAccrualReactor({ store, checkpoints, commissions }).runner;
   expectRight(
     await commissions.handle(
       {
@@ -133,11 +133,11 @@ describe('commission accrual process manager', () => {
     );
     // Two runners with their own (empty) checkpoints: every event is delivered twice.
     for (let run = 0; run < 2; run += 1) {
-      await createCommissionAccrual({
+      await createCommissionAccrualReactor({
         store,
         checkpoints: createInMemoryCheckpointStore(),
         commissions,
-      }).catchUp();
+      }).runner.catchUp();
     }
     expect((await commissions.load('rep-1')).periods['2026-Q1']).toMatchObject({
       accruedMinor: 30_000,

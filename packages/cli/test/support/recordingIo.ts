@@ -1,6 +1,6 @@
-import type { CliIo } from './io.js';
+import type { CliIo } from '../../src/io.js';
 
-/** A CliIo that records what a command wrote, for specs and embedding. */
+/** A CliIo that records what a command wrote, for specs. */
 export const recordingIo = (
   env: Record<string, string | undefined> = {},
   cwd = '/work',

@@ -6,12 +6,13 @@ import {
   createReactorRunner,
   deriveId,
 } from '@clientele/eventstore';
+import type { ReactorRunner } from '@clientele/eventstore';
 import type { TicketService } from '../ticket/ticketService.js';
-import type { BusinessCalendar } from './businessCalendar.js';
-import type { SlaPolicy } from './slaPolicy.js';
-import type { TimedTicketEvent } from './ticketSla.js';
+import type { BusinessCalendar } from '../sla/businessCalendar.js';
+import type { SlaPolicy } from '../sla/slaPolicy.js';
+import type { TimedTicketEvent } from '../sla/ticketSla.js';
 import { TicketEvent } from '../ticket/events.js';
-import { ticketSla } from './ticketSla.js';
+import { ticketSla } from '../sla/ticketSla.js';
 
 /** Where the escalation reactor learns the time: the only place that reads a clock. */
 export interface SlaClockPort {
@@ -19,8 +20,8 @@ export interface SlaClockPort {
   now(): string;
 }
 
-/** Options of {@link createSlaEscalator}. */
-export interface SlaEscalatorOptions {
+/** Options of {@link createSlaEscalationReactor}. */
+export interface SlaEscalationOptions {
   readonly store: EventStore;
   readonly tickets: TicketService;
   readonly clock: SlaClockPort;
@@ -38,14 +39,14 @@ export interface SlaEscalatorOptions {
 }
 
 /** Follows tickets and escalates those whose SLA deadline has passed. */
-export interface SlaEscalator {
-  /** Reads ticket events up to the head of the log. */
-  catchUp(): Promise<number>;
+export interface SlaEscalationReactor {
+  /** Follows Ticket events; `runner.catchUp()` reads them up to the head of the log. */
+  readonly runner: ReactorRunner;
   /**
    * Sends an escalation for every open breach the clock shows; resolves with how many were new
    * (0 while another app server holds the lease).
    */
-  escalateDue(): Promise<number>;
+  readonly escalateDue: () => Promise<number>;
 }
 
 /**
@@ -54,7 +55,7 @@ export interface SlaEscalator {
  * command recorded like any other. The command id derives from the event that started the clock,
  * so asking again, after a restart or on another node, escalates nothing twice.
  */
-export const createSlaEscalator = (options: SlaEscalatorOptions): SlaEscalator => {
+export const createSlaEscalationReactor = (options: SlaEscalationOptions): SlaEscalationReactor => {
   const { store, tickets, clock, policy, calendar } = options;
   const watched = new Map<
     string,
@@ -151,5 +152,5 @@ export const createSlaEscalator = (options: SlaEscalatorOptions): SlaEscalator =
     return sent;
   };
 
-  return { catchUp: () => runner.catchUp(), escalateDue };
+  return { runner, escalateDue };
 };

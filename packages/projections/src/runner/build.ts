@@ -4,7 +4,7 @@ import type { AnyProjection } from '../projection/projection.js';
 import type { BuildRef } from '../store/readModelStore.js';
 
 /** One build a pass writes into: the projection, where its documents go, and how far it is. */
-export interface Target extends BuildRef {
+export interface Build extends BuildRef {
   readonly projection: AnyProjection;
   /** Whether queries read this build (the active one): its batches are committed one by one. */
   readonly served: boolean;
@@ -12,13 +12,13 @@ export interface Target extends BuildRef {
   checkpoint: Position | undefined;
 }
 
-/** The earliest checkpoint of the targets: where a pass serving them all must start reading. */
-export const earliestCheckpoint = (targets: readonly Target[]): Position | undefined => {
+/** The earliest checkpoint of the builds: where a pass serving them all must start reading. */
+export const earliestCheckpoint = (builds: readonly Build[]): Position | undefined => {
   let earliest: Position | undefined;
-  for (const target of targets) {
-    if (target.checkpoint === undefined) return undefined;
-    if (earliest === undefined || comparePositions(target.checkpoint, earliest) < 0) {
-      earliest = target.checkpoint;
+  for (const build of builds) {
+    if (build.checkpoint === undefined) return undefined;
+    if (earliest === undefined || comparePositions(build.checkpoint, earliest) < 0) {
+      earliest = build.checkpoint;
     }
   }
   return earliest;

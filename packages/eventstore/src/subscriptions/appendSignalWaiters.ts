@@ -1,4 +1,4 @@
-/** A registered wait for the next ring. */
+/** A registered wait for the next append signal. */
 export interface PendingWait {
   readonly arrived: Promise<void>;
   /** Resolves `arrived` now and forgets the wait. */
@@ -11,15 +11,15 @@ export interface PendingWait {
  * fallback), or on abort. Engines ring it; their catch-up loop re-reads the log after every wake,
  * so a missed or spurious ring costs at most one poll interval, never an event.
  */
-export interface Doorbell {
+export interface AppendSignalWaiters {
   /** Registers a wait; it resolves at once when `signal` is already aborted or `closed` is true. */
   wait(signal: AbortSignal, timeoutMilliseconds: number, closed: boolean): PendingWait;
   /** Wakes every registered wait. */
   ring(): void;
 }
 
-/** A fresh doorbell with no waits. */
-export const createDoorbell = (): Doorbell => {
+/** Fresh append-signal waiters, none waiting yet. */
+export const createAppendSignalWaiters = (): AppendSignalWaiters => {
   const waiters = new Set<() => void>();
   return {
     wait(signal, timeoutMilliseconds, closed) {

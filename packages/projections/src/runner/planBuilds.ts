@@ -1,7 +1,7 @@
 import type { AnyProjection } from '../projection/projection.js';
 import { buildId, parseBuildId } from '../store/buildId.js';
 import type { ReadModelStore } from '../store/readModelStore.js';
-import type { Target } from './target.js';
+import type { Build } from './build.js';
 
 const generationOf = (build: string): number => parseBuildId(build).generation;
 
@@ -11,11 +11,11 @@ const generationOf = (build: string): number => parseBuildId(build).generation;
  * the first build). When neither exists a new build is registered. Builds of other versions that
  * are not active are dropped: they can never be finished by this code.
  */
-export const planTargets = async (
+export const planBuilds = async (
   readModels: ReadModelStore,
   projection: AnyProjection,
   options: { readonly rebuild: boolean },
-): Promise<Target[]> => {
+): Promise<Build[]> => {
   const { name, version } = projection;
   const active = await readModels.activeBuild(name);
   const builds = await readModels.builds(name);
@@ -47,18 +47,18 @@ export const planTargets = async (
  */
 export const activateFinished = async (
   readModels: ReadModelStore,
-  targets: readonly Target[],
+  builds: readonly Build[],
 ): Promise<void> => {
-  const newest = new Map<string, Target>();
-  for (const target of targets) {
-    const seen = newest.get(target.name);
-    if (seen === undefined || generationOf(target.build) > generationOf(seen.build)) {
-      newest.set(target.name, target);
+  const newest = new Map<string, Build>();
+  for (const build of builds) {
+    const seen = newest.get(build.name);
+    if (seen === undefined || generationOf(build.build) > generationOf(seen.build)) {
+      newest.set(build.name, build);
     }
   }
-  for (const target of newest.values()) {
-    if ((await readModels.activeBuild(target.name)) !== target.build) {
-      await readModels.activate(target);
+  for (const build of newest.values()) {
+    if ((await readModels.activeBuild(build.name)) !== build.build) {
+      await readModels.activate(build);
     }
   }
 };

@@ -9,7 +9,7 @@ import type { AppendSignal } from './appendSignal.js';
  * page: SQLite commits one writer at a time, so every event up to a head once seen is already
  * visible, and "scanned up to the head" holds even when the filter matched nothing.
  */
-export const sqliteLogSource = (
+export const createLogSource = (
   reads: PagedReads,
   signal: AppendSignal,
   filter: EventFilter | undefined,

@@ -10,7 +10,7 @@ import { toWrongExpectedRevision } from '../mapping/errors.js';
 import { toEsdbEventData } from '../mapping/events.js';
 import { fromEsdbPosition } from '../mapping/positions.js';
 import { toEsdbExpectedRevision } from '../mapping/revisions.js';
-import { readStream } from './readEvents.js';
+import { readStream } from './readStream.js';
 
 /** One append to EventStoreDB, the conflict mapped to our `Left`. */
 export const appendEvents = async (
