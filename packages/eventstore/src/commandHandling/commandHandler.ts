@@ -104,12 +104,21 @@ export const createCommandHandler = <Command, Event extends DomainEvent, State, 
   const newEventId = options.newEventId ?? (() => uuidv7());
 
   const { snapshots } = options;
+  // A snapshot holds state folded from upcast events: a change of the upcaster chain makes the
+  // old ones stale, so the chain's fingerprint is part of the version snapshots are kept under.
+  const snapshotVersion =
+    snapshots === undefined || upcasters === undefined || upcasters.fingerprint === ''
+      ? snapshots?.stateVersion
+      : `${snapshots.stateVersion}+${upcasters.fingerprint}`;
 
   /** The latest usable snapshot; one that no longer decodes is ignored, since snapshots are a cache. */
   const latestSnapshot = async (
     streamName: string,
   ): Promise<{ readonly state: State; readonly revision: bigint } | undefined> => {
-    const stored = await snapshots?.store.load(streamName, snapshots.stateVersion);
+    const stored =
+      snapshotVersion === undefined
+        ? undefined
+        : await snapshots?.store.load(streamName, snapshotVersion);
     if (snapshots === undefined || stored === undefined) return undefined;
     const decoded = snapshots.stateCodec.decode(stored.state);
     return E.isRight(decoded) ? { state: decoded.right, revision: stored.revision } : undefined;
@@ -119,8 +128,9 @@ export const createCommandHandler = <Command, Event extends DomainEvent, State, 
     streamName: string,
     loaded: LoadedAggregate<State>,
   ): Promise<void> => {
-    if (snapshots === undefined || loaded.revision === NO_STREAM) return;
-    await snapshots.store.save(streamName, snapshots.stateVersion, {
+    if (snapshots === undefined || snapshotVersion === undefined || loaded.revision === NO_STREAM)
+      return;
+    await snapshots.store.save(streamName, snapshotVersion, {
       revision: loaded.revision,
       state: snapshots.stateCodec.encode(loaded.state),
     });
