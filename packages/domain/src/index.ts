@@ -22,3 +22,4 @@ export * from './target/index.js';
 export * from './campaign/index.js';
 export * from './privacy/index.js';
 export * from './schema/index.js';
+export * from './upcasting/index.js';

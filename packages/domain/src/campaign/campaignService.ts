@@ -8,6 +8,7 @@ import { createCommandEntry } from '../shared/commandEntry.js';
 import { CampaignCommand } from './commands.js';
 import { campaignDecider } from './decide.js';
 import { CampaignEvent } from './events.js';
+import { domainUpcasters } from '../upcasting/domainUpcasters.js';
 
 /** The Campaign write side as apps use it. */
 export interface CampaignService extends CommandEntry<
@@ -31,6 +32,7 @@ export const createCampaignService = (
 ): CampaignService => {
   const handler = createCommandHandler({
     store,
+    upcasters: domainUpcasters,
     ...(options.newEventId === undefined ? {} : { newEventId: options.newEventId }),
     ...(options.authorize === undefined ? {} : { authorize: options.authorize }),
     decider: campaignDecider,

@@ -12,6 +12,7 @@ import type { CommissionService } from './commissionService.js';
 import { InvoiceEvent } from '../invoice/events.js';
 import { OpportunityEvent } from '../opportunity/events.js';
 import { TargetEvent } from '../target/events.js';
+import { decodeStoredEvent } from '../upcasting/domainUpcasters.js';
 
 /** Options of {@link createCommissionAccrual}. */
 export interface CommissionAccrualOptions {
@@ -33,7 +34,7 @@ const lastWin = async (
   let won: { ownerId: string } | undefined;
   for await (const recorded of store.readStream(streamName('Opportunity', opportunityId))) {
     if (before !== undefined && recorded.streamRevision >= before) break;
-    const decoded = OpportunityEvent.decode({ type: recorded.type, data: recorded.data });
+    const decoded = decodeStoredEvent(OpportunityEvent, recorded);
     if (E.isLeft(decoded)) continue;
     if (decoded.right.type === 'OpportunityWon') won = { ownerId: decoded.right.data.ownerId };
     if (decoded.right.type === 'OpportunityReopened') won = undefined;
@@ -84,7 +85,7 @@ export const createCommissionAccrual = (options: CommissionAccrualOptions): Reac
         : repId;
 
   const react = async (event: RecordedEvent): Promise<void> => {
-    const invoice = InvoiceEvent.decode({ type: event.type, data: event.data });
+    const invoice = decodeStoredEvent(InvoiceEvent, event);
     if (E.isRight(invoice)) {
       const { right: decoded } = invoice;
       if (decoded.type === 'InvoicePaymentRecorded' || decoded.type === 'InvoicePaymentRefunded') {
@@ -111,7 +112,7 @@ export const createCommissionAccrual = (options: CommissionAccrualOptions): Reac
       }
       return;
     }
-    const target = TargetEvent.decode({ type: event.type, data: event.data });
+    const target = decodeStoredEvent(TargetEvent, event);
     if (E.isRight(target)) {
       const { right: decoded } = target;
       // A rep's approved or adjusted target moves the tier thresholds of their plan for the period.
@@ -126,7 +127,7 @@ export const createCommissionAccrual = (options: CommissionAccrualOptions): Reac
       }
       return;
     }
-    const opportunity = OpportunityEvent.decode({ type: event.type, data: event.data });
+    const opportunity = decodeStoredEvent(OpportunityEvent, event);
     if (E.isLeft(opportunity)) return;
     const { right: decoded } = opportunity;
     if (decoded.type === 'OpportunityWon') {

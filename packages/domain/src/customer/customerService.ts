@@ -19,6 +19,7 @@ import { CustomerCommand } from './commands.js';
 import { customerDecider } from './decide.js';
 import { CustomerEvent } from './events.js';
 import { CUSTOMER_STATE_VERSION, CustomerStateCodec } from './stateCodec.js';
+import { domainUpcasters } from '../upcasting/domainUpcasters.js';
 
 /** Why a customer command appended nothing: a rule, bad input, a denial, or racing writers. */
 export type CustomerFailure = EntryFailure<CustomerError>;
@@ -97,6 +98,7 @@ export const createCustomerService = (options: CustomerServiceOptions): Customer
   const { store } = options;
   const handler = createCommandHandler({
     store,
+    upcasters: domainUpcasters,
     decider: customerDecider,
     eventCodec: CustomerEvent,
     streamName: (command) => streamName('Customer', command.customerId),

@@ -7,6 +7,7 @@ import { CustomerExportCommand } from './commands.js';
 import type { CustomerExportError, CustomerExportState } from './decide.js';
 import { customerExportDecider } from './decide.js';
 import { CustomerExportEvent } from './events.js';
+import { domainUpcasters } from '../upcasting/domainUpcasters.js';
 
 /** The CustomerExport write side as apps use it. */
 export interface CustomerExportService extends CommandEntry<
@@ -37,6 +38,7 @@ export const createCustomerExportService = (
 ): CustomerExportService => {
   const handler = createCommandHandler({
     store,
+    upcasters: domainUpcasters,
     ...(options.newEventId === undefined ? {} : { newEventId: options.newEventId }),
     ...(options.authorize === undefined ? {} : { authorize: options.authorize }),
     decider: customerExportDecider,

@@ -29,6 +29,8 @@ import type { PersonalCorrection, RectificationEntry } from './rectification.js'
 import { planRectification } from './rectification.js';
 import type { RetentionPolicy } from './retentionPolicy.js';
 import { defaultRetentionPolicy } from './retentionPolicy.js';
+import { domainUpcasters } from '../upcasting/domainUpcasters.js';
+import { decodeStoredEvent } from '../upcasting/domainUpcasters.js';
 
 /**
  * Why a data-subject request was not carried out: a rule or a denial of the request itself, or a
@@ -160,6 +162,7 @@ export const createPrivacyService = (options: PrivacyServiceOptions): PrivacySer
   const source = options.engine === undefined ? { store } : { store, engine: options.engine };
   const handler = createCommandHandler({
     store,
+    upcasters: domainUpcasters,
     decider: dataSubjectDecider,
     eventCodec: DataSubjectEvent,
     streamName: (command) => streamName('DataSubject', command.subjectId),
@@ -358,7 +361,7 @@ export const createPrivacyService = (options: PrivacyServiceOptions): PrivacySer
     for await (const event of store.readAll({
       filter: { streamNamePrefixes: ['DataSubject-'] },
     })) {
-      const decoded = DataSubjectEvent.decode({ type: event.type, data: event.data });
+      const decoded = decodeStoredEvent(DataSubjectEvent, event);
       if (E.isLeft(decoded)) continue;
       const { subjectId } = decoded.right.data;
       states.set(

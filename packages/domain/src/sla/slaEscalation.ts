@@ -12,6 +12,7 @@ import type { SlaPolicy } from './slaPolicy.js';
 import type { TimedTicketEvent } from './ticketSla.js';
 import { TicketEvent } from '../ticket/events.js';
 import { ticketSla } from './ticketSla.js';
+import { decodeStoredEvent } from '../upcasting/domainUpcasters.js';
 
 /** Where the escalation reactor learns the time: the only place that reads a clock. */
 export interface SlaClockPort {
@@ -59,7 +60,7 @@ export const createSlaEscalator = (options: SlaEscalatorOptions): SlaEscalator =
   const watched = new Map<string, { tenantId?: string; events: TimedTicketEvent[] }>();
 
   const react = async (recorded: RecordedEvent): Promise<void> => {
-    const decoded = TicketEvent.decode({ type: recorded.type, data: recorded.data });
+    const decoded = decodeStoredEvent(TicketEvent, recorded);
     if (E.isLeft(decoded)) return;
     const event = decoded.right;
     const { ticketId } = event.data;

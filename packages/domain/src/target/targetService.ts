@@ -7,6 +7,7 @@ import { createCommandEntry } from '../shared/commandEntry.js';
 import { TargetCommand } from './commands.js';
 import { targetDecider } from './decide.js';
 import { TargetEvent } from './events.js';
+import { domainUpcasters } from '../upcasting/domainUpcasters.js';
 
 /** The Target write side as apps use it. */
 export interface TargetService extends CommandEntry<
@@ -30,6 +31,7 @@ export const createTargetService = (
 ): TargetService => {
   const handler = createCommandHandler({
     store,
+    upcasters: domainUpcasters,
     ...(options.newEventId === undefined ? {} : { newEventId: options.newEventId }),
     ...(options.authorize === undefined ? {} : { authorize: options.authorize }),
     decider: targetDecider,

@@ -8,6 +8,7 @@ import { createCommandEntry } from '../shared/commandEntry.js';
 import { TicketCommand } from './commands.js';
 import { ticketDecider } from './decide.js';
 import { TicketEvent } from './events.js';
+import { domainUpcasters } from '../upcasting/domainUpcasters.js';
 
 /** The stream of a ticket. */
 export const ticketStream = (ticketId: string): string => streamName('Ticket', ticketId);
@@ -34,6 +35,7 @@ export const createTicketService = (
 ): TicketService => {
   const handler = createCommandHandler({
     store,
+    upcasters: domainUpcasters,
     ...(options.newEventId === undefined ? {} : { newEventId: options.newEventId }),
     ...(options.authorize === undefined ? {} : { authorize: options.authorize }),
     decider: ticketDecider,
