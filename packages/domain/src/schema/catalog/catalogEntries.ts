@@ -52,6 +52,11 @@ export const catalogEventCodecs: readonly t.Mixed[] = [...domainEventCodecs, Cus
 const membersOf = (codec: t.Mixed): readonly t.Mixed[] =>
   codec instanceof t.UnionType ? (codec.types as t.Mixed[]).flatMap(membersOf) : [codec];
 
+/** The codec of each stored event type, by type. */
+export const eventCodecsByType: ReadonlyMap<string, t.Mixed> = new Map(
+  catalogEventCodecs.flatMap(membersOf).map((codec) => [codec.name, codec]),
+);
+
 const schemaOf = (
   convert: (codec: t.Mixed) => E.Either<readonly unknown[], JsonSchema>,
   codec: t.Mixed,
