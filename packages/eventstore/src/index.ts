@@ -19,3 +19,4 @@ export * from './privacy/index.js';
 export * from './snapshots/index.js';
 export * from './migration/index.js';
 export * from './asOf/index.js';
+export * from './telemetry/index.js';

@@ -15,6 +15,8 @@ import type { SnapshotPolicy } from '../snapshots/snapshotPolicy.js';
 import { crossesSnapshotBoundary } from '../snapshots/snapshotPolicy.js';
 import { DecodeError } from '../envelope/decodeErrors.js';
 import { NO_STREAM } from '../envelope/revision.js';
+import type { CommandSpan } from '../telemetry/commandSpan.js';
+import { startCommandSpan } from '../telemetry/commandSpan.js';
 
 /** Why a command appended nothing. */
 export type CommandFailure<DomainError> =
@@ -214,19 +216,20 @@ export const createCommandHandler = <Command, Event extends DomainEvent, State, 
     };
   };
 
-  const handle: CommandHandler<Command, Event, State, DomainError>['handle'] = async (
-    command,
-    context,
-  ) => {
-    const streamName = options.streamName(command);
+  const handleTraced = async (
+    command: Command,
+    context: CommandContext,
+    streamName: string,
+    span: CommandSpan,
+  ): Promise<E.Either<CommandFailure<DomainError>, CommandOutcome<Event, State>>> => {
     const earlier = await recordedBefore(context.commandId);
     if (earlier !== undefined) return E.right(earlier);
     let lastConflict: WrongExpectedRevision | undefined;
     for (let attempt = 1; attempt <= maxAttempts; attempt += 1) {
-      const loaded = await load(streamName);
+      const loaded = await span.step('load', () => load(streamName));
       const permitted = options.authorize?.(command, loaded.state, context) ?? E.right(undefined);
       if (E.isLeft(permitted)) return E.left({ kind: 'Forbidden', denial: permitted.left });
-      const decision = decider.decide(command, loaded.state);
+      const decision = await span.step('decide', () => decider.decide(command, loaded.state));
       if (E.isLeft(decision)) {
         // Another writer may have recorded this very command between the first check and the
         // load (a retried request racing its original): its events are why the decider refuses.
@@ -245,10 +248,12 @@ export const createCommandHandler = <Command, Event extends DomainEvent, State, 
           state: loaded.state,
         });
       }
-      const appended = await store.appendToStream(
-        streamName,
-        events.map((event) => envelope(event, context)),
-        { expectedRevision: loaded.revision, commandId: context.commandId },
+      const appended = await span.step('append', () =>
+        store.appendToStream(
+          streamName,
+          events.map((event) => envelope(event, context)),
+          { expectedRevision: loaded.revision, commandId: context.commandId },
+        ),
       );
       if (E.isRight(appended)) {
         const duplicate = appended.right.duplicate;
@@ -273,6 +278,7 @@ export const createCommandHandler = <Command, Event extends DomainEvent, State, 
         });
       }
       lastConflict = appended.left;
+      span.conflict(attempt < maxAttempts);
       // Ask before deciding again: if the conflicting writer recorded this command id, it is done.
       const racing = await recordedBefore(context.commandId);
       if (racing !== undefined) return E.right(racing);
@@ -282,6 +288,22 @@ export const createCommandHandler = <Command, Event extends DomainEvent, State, 
       conflict: lastConflict as WrongExpectedRevision,
       attempts: maxAttempts,
     });
+  };
+
+  const handle: CommandHandler<Command, Event, State, DomainError>['handle'] = async (
+    command,
+    context,
+  ) => {
+    const streamName = options.streamName(command);
+    const span = startCommandSpan(streamName, context, store.engineName);
+    try {
+      const result = await handleTraced(command, context, streamName, span);
+      span.end(E.isLeft(result) ? result.left.kind : result.right.duplicate ? 'Duplicate' : 'Done');
+      return result;
+    } catch (error) {
+      span.fail(error);
+      throw error;
+    }
   };
 
   const snapshot = async (streamName: string): Promise<LoadedAggregate<State>> => {

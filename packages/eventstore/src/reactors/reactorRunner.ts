@@ -5,6 +5,7 @@ import type { CheckpointStore } from './checkpointStore.js';
 import { START, comparePositions } from '../envelope/position.js';
 import { type Fence, FencedOutError } from '../leases/lease.js';
 import { type LeaseOptions, createLeaseKeeper } from '../leases/leaseKeeper.js';
+import { traceReactorDelivery } from '../telemetry/reactorSpan.js';
 
 /** Options of {@link createReactorRunner}. */
 export interface ReactorOptions {
@@ -109,7 +110,7 @@ export const createReactorRunner = (options: ReactorOptions): ReactorRunner => {
           continue;
         }
         currentFence();
-        await options.react(message.event);
+        await traceReactorDelivery(name, message.event, () => options.react(message.event));
         handled += 1;
         unsaved = message.event.position;
         if (handled % checkpointEvery === 0) await save();

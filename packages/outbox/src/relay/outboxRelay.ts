@@ -1,5 +1,6 @@
 import type { CheckpointStore, EventStore, ReactorRunner } from '@clientele/eventstore';
-import { createReactorRunner } from '@clientele/eventstore';
+import { TELEMETRY, createReactorRunner, instruments } from '@clientele/eventstore';
+import { traceOutboxDelivery } from './deliverySpan.js';
 import type { DeadLetter, DeadLetterLog } from '../deadLetters/deadLetterLog.js';
 import type { DeliveryTarget } from '../delivery/deliveryTarget.js';
 import type { RetryPolicy } from '../delivery/retryPolicy.js';
@@ -64,6 +65,11 @@ export interface OutboxRelay extends ReactorRunner {
 export const createOutboxRelay = (options: OutboxRelayOptions): OutboxRelay => {
   const { target, deadLetters } = options;
   const retry = options.retry ?? {};
+  const reactorName = `outbox:${target.name}`;
+  const recordBacklog = () =>
+    instruments().outboxBacklog.record(deadLetters.list().length, {
+      [TELEMETRY.attributes.target]: target.name,
+    });
   let loaded: Promise<void> | undefined;
   const ready = () => (loaded ??= deadLetters.load());
 
@@ -72,14 +78,20 @@ export const createOutboxRelay = (options: OutboxRelayOptions): OutboxRelay => {
       await deadLetters.add(message, 'waiting behind an earlier dead letter of its stream', 0);
       return;
     }
-    const outcome = await retryWithBackoff(
-      () => target.deliver(message),
-      retry,
-      (error, attempt) => options.onAttemptFailed?.(message, error, attempt),
+    const outcome = await traceOutboxDelivery(target.name, message, () =>
+      retryWithBackoff(
+        () => target.deliver(message),
+        retry,
+        (error, attempt) => {
+          instruments().reactorFailures.add(1, { [TELEMETRY.attributes.reactor]: reactorName });
+          options.onAttemptFailed?.(message, error, attempt);
+        },
+      ),
     );
     if (outcome.ok) return;
     const reason = outcome.error instanceof Error ? outcome.error.message : String(outcome.error);
     await deadLetters.add(message, reason, outcome.attempts);
+    recordBacklog();
     options.onError?.({
       target: target.name,
       message,
@@ -89,7 +101,7 @@ export const createOutboxRelay = (options: OutboxRelayOptions): OutboxRelay => {
   };
 
   const runner = createReactorRunner({
-    name: `outbox:${target.name}`,
+    name: reactorName,
     store: options.store,
     checkpoints: options.checkpoints,
     filter: { eventTypes: publishedDomainTypes },
@@ -121,6 +133,7 @@ export const createOutboxRelay = (options: OutboxRelayOptions): OutboxRelay => {
       await deadLetters.markReplayed(message.messageId);
       replayed += 1;
     }
+    recordBacklog();
     return { replayed, remaining: deadLetters.list().length };
   };
 

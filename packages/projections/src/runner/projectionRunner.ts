@@ -5,6 +5,7 @@ import type { ReadModelStore } from '../store/readModelStore.js';
 import { type BuildLeaseOptions, createBuildLeases } from './buildLeases.js';
 import { activateFinished, planTargets } from './planTargets.js';
 import { type ProjectionProgress, createProgressMeter } from './progress.js';
+import { recordLag, traceBatch } from './batchTelemetry.js';
 import { projectBatch } from './projectBatch.js';
 import { relevanceOf } from './relevance.js';
 import { type ProjectionStatus, projectionStatus } from './projectionStatus.js';
@@ -118,7 +119,11 @@ export const createProjectionRunner = (options: ProjectionRunnerOptions): Projec
     let batch: RecordedEvent[] = [];
     let read = 0;
     let uncommitted = 0;
-    const flush = async (upTo: Position, last: boolean): Promise<void> => {
+    const names = targets.map((target) => target.projection.name);
+    const flush = (upTo: Position, last: boolean): Promise<void> =>
+      traceBatch(names, batch.length, () => flushBatch(upTo, last));
+    const flushBatch = async (upTo: Position, last: boolean): Promise<void> => {
+      const lastRecordedAt = batch.at(-1)?.recordedAt;
       await projectBatch(readModels, sets, batch, upTo, relevant);
       uncommitted += batch.length;
       batch = [];
@@ -130,7 +135,9 @@ export const createProjectionRunner = (options: ProjectionRunnerOptions): Projec
         await commitWorkingSets(readModels, committing, keep, leases.guardOf);
       }
       if (due) uncommitted = 0;
-      options.onProgress?.(meter(read, upTo));
+      const progress = meter(read, upTo);
+      recordLag(names, progress, lastRecordedAt, Date.now());
+      options.onProgress?.(progress);
     };
     try {
       for await (const message of subscription) {
