@@ -20,3 +20,5 @@ export * from './snapshots/index.js';
 export * from './migration/index.js';
 export * from './asOf/index.js';
 export * from './telemetry/index.js';
+export * from './logging/index.js';
+export * from './failures/index.js';

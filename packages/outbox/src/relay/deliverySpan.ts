@@ -1,6 +1,6 @@
 import { SpanStatusCode } from '@opentelemetry/api';
 import { TELEMETRY, tracer } from '@clientele/eventstore';
-import type { RetryOutcome } from '../delivery/retryPolicy.js';
+import type { RetryOutcome } from '@clientele/eventstore';
 import type { IntegrationMessage } from '../integrationEvents/integrationMessage.js';
 
 /**

@@ -1,10 +1,14 @@
 import type { CheckpointStore, EventStore, ReactorRunner } from '@clientele/eventstore';
-import { TELEMETRY, createReactorRunner, instruments } from '@clientele/eventstore';
+import type { RetryPolicy } from '@clientele/eventstore';
+import {
+  TELEMETRY,
+  createReactorRunner,
+  instruments,
+  retryWithBackoff,
+} from '@clientele/eventstore';
 import { traceOutboxDelivery } from './deliverySpan.js';
 import type { DeadLetter, DeadLetterLog } from '../deadLetters/deadLetterLog.js';
 import type { DeliveryTarget } from '../delivery/deliveryTarget.js';
-import type { RetryPolicy } from '../delivery/retryPolicy.js';
-import { retryWithBackoff } from '../delivery/retryPolicy.js';
 import type { IntegrationMessage } from '../integrationEvents/integrationMessage.js';
 import {
   publishedDomainTypes,

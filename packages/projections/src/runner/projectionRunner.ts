@@ -1,5 +1,11 @@
-import type { EventStore, Position, RecordedEvent } from '@clientele/eventstore';
-import { FencedOutError, START } from '@clientele/eventstore';
+import type {
+  EventStore,
+  Logger,
+  Position,
+  RecordedEvent,
+  RetryPolicy,
+} from '@clientele/eventstore';
+import { FencedOutError, START, retryWithBackoff, silentLogger } from '@clientele/eventstore';
 import type { AnyProjection } from '../projection/projection.js';
 import type { ReadModelStore } from '../store/readModelStore.js';
 import { type BuildLeaseOptions, createBuildLeases } from './buildLeases.js';
@@ -44,6 +50,18 @@ export interface ProjectionRunnerOptions {
   readonly lease?: BuildLeaseOptions;
   /** Called after every batch. */
   readonly onProgress?: (progress: ProjectionProgress) => void;
+  /**
+   * What to do when a pass fails (the read-model store is unreachable, an event does not
+   * decode): try the pass again with backoff, from the last committed checkpoints, then stop by
+   * rethrowing. Projections never park an event: a read model that skipped one would differ from
+   * its rebuild. `onError` hears the failure that stopped the runner. Defaults to one try.
+   */
+  readonly failurePolicy?: {
+    readonly retry?: RetryPolicy;
+    readonly onError?: (failure: { readonly error: unknown; readonly attempts: number }) => void;
+  };
+  /** Where failures are written (pino's shape); silent by default. */
+  readonly logger?: Logger;
   /** Milliseconds since an arbitrary origin, for rates; defaults to `performance.now`. */
   readonly now?: () => number;
 }
@@ -119,9 +137,9 @@ export const createProjectionRunner = (options: ProjectionRunnerOptions): Projec
     let batch: RecordedEvent[] = [];
     let read = 0;
     let uncommitted = 0;
-    const names = targets.map((target) => target.projection.name);
+    const builds = targets.map((target) => target.projection.name);
     const flush = (upTo: Position, last: boolean): Promise<void> =>
-      traceBatch(names, batch.length, () => flushBatch(upTo, last));
+      traceBatch(builds, batch.length, () => flushBatch(upTo, last));
     const flushBatch = async (upTo: Position, last: boolean): Promise<void> => {
       const lastRecordedAt = batch.at(-1)?.recordedAt;
       await projectBatch(readModels, sets, batch, upTo, relevant);
@@ -136,7 +154,7 @@ export const createProjectionRunner = (options: ProjectionRunnerOptions): Projec
       }
       if (due) uncommitted = 0;
       const progress = meter(read, upTo);
-      recordLag(names, progress, lastRecordedAt, Date.now());
+      recordLag(builds, progress, lastRecordedAt, Date.now());
       options.onProgress?.(progress);
     };
     try {
@@ -161,8 +179,22 @@ export const createProjectionRunner = (options: ProjectionRunnerOptions): Projec
     return read;
   };
 
-  const catchUp = async (rebuilding: ReadonlySet<string> = new Set()): Promise<number> =>
-    pass(await plan(rebuilding));
+  const catchUp = async (rebuilding: ReadonlySet<string> = new Set()): Promise<number> => {
+    const logger = options.logger ?? silentLogger;
+    const outcome = await retryWithBackoff(
+      async () => pass(await plan(rebuilding)),
+      options.failurePolicy?.retry ?? { attempts: 1 },
+      (error, attempt) =>
+        logger.warn({ projections: names, attempt, err: error }, 'projection pass failed'),
+    );
+    if (outcome.ok) return outcome.value;
+    logger.error(
+      { projections: names, attempts: outcome.attempts, err: outcome.error },
+      'projection runner stopped',
+    );
+    options.failurePolicy?.onError?.({ error: outcome.error, attempts: outcome.attempts });
+    throw outcome.error;
+  };
 
   return {
     catchUp: () => catchUp(),

@@ -11,8 +11,8 @@ export interface RetryPolicy {
 }
 
 /** The outcome of trying something under a {@link RetryPolicy}. */
-export type RetryOutcome =
-  | { readonly ok: true; readonly attempts: number }
+export type RetryOutcome<T = void> =
+  | { readonly ok: true; readonly attempts: number; readonly value: T }
   | { readonly ok: false; readonly attempts: number; readonly error: unknown };
 
 /** The waits between tries: `initial`, `2·initial`, `4·initial`…, each at most `max`. */
@@ -35,18 +35,18 @@ const realSleep = (ms: number): Promise<void> => new Promise((resolve) => setTim
  * @example
  * const outcome = await retryWithBackoff(() => target.deliver(message), { attempts: 5 });
  */
-export const retryWithBackoff = async (
-  work: () => Promise<void>,
+export const retryWithBackoff = async <T>(
+  work: () => Promise<T>,
   policy: RetryPolicy,
   onFailure?: (error: unknown, attempt: number) => void,
-): Promise<RetryOutcome> => {
+): Promise<RetryOutcome<T>> => {
   const delays = backoffDelays(policy);
   const sleep = policy.sleep ?? realSleep;
   let lastError: unknown;
   for (let attempt = 1; attempt <= delays.length + 1; attempt += 1) {
     try {
-      await work();
-      return { ok: true, attempts: attempt };
+      const value = await work();
+      return { ok: true, attempts: attempt, value };
     } catch (error) {
       lastError = error;
       onFailure?.(error, attempt);
