@@ -81,6 +81,7 @@ describe('integration events from domain events', () => {
   it('produces data every published contract accepts', () => {
     const message = toIntegrationMessage(registered);
     const contract = integrationEvents.find((event) => event.type === message?.type);
-    expect(E.isRight(contract!.codec.decode(message?.data))).toBe(true);
+    const codec: { decode: (u: unknown) => E.Either<unknown, unknown> } = contract!.codec;
+    expect(E.isRight(codec.decode(message?.data))).toBe(true);
   });
 });
