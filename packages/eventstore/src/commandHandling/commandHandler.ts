@@ -12,7 +12,10 @@ import type { CommandContext } from './commandContext.js';
 import type { Decider, DomainEvent } from './decider.js';
 import type { AuthorizationDenial, CommandAuthorizer } from './authorization.js';
 import type { SnapshotPolicy } from '../snapshots/snapshotPolicy.js';
-import { crossesSnapshotBoundary } from '../snapshots/snapshotPolicy.js';
+import {
+  crossesSnapshotBoundary,
+  snapshotVersion as snapshotVersionOf,
+} from '../snapshots/snapshotPolicy.js';
 import { DecodeError } from '../envelope/decodeErrors.js';
 import { NO_STREAM } from '../envelope/revision.js';
 import type { CommandSpan } from '../telemetry/commandSpan.js';
@@ -109,9 +112,7 @@ export const createCommandHandler = <Command, Event extends DomainEvent, State, 
   // A snapshot holds state folded from upcast events: a change of the upcaster chain makes the
   // old ones stale, so the chain's fingerprint is part of the version snapshots are kept under.
   const snapshotVersion =
-    snapshots === undefined || upcasters === undefined || upcasters.fingerprint === ''
-      ? snapshots?.stateVersion
-      : `${snapshots.stateVersion}+${upcasters.fingerprint}`;
+    snapshots === undefined ? undefined : snapshotVersionOf(snapshots.stateVersion, upcasters);
 
   /** The latest usable snapshot; one that no longer decodes is ignored, since snapshots are a cache. */
   const latestSnapshot = async (
