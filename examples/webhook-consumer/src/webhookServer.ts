@@ -17,10 +17,7 @@ export const createWebhookServer = (
     request.on('end', () => {
       const body = Buffer.concat(chunks).toString('utf8');
       const signature = request.headers[SIGNATURE_HEADER];
-      const now = Math.floor(Date.now() / 1000);
-      if (
-        !verifyWebhook(secret, body, typeof signature === 'string' ? signature : undefined, now)
-      ) {
+      if (!verifyWebhook(secret, body, typeof signature === 'string' ? signature : undefined)) {
         response.writeHead(401).end();
         return;
       }

@@ -84,10 +84,11 @@ const timelineFacts = (audit: string) =>
 
 /** Reports, rebuild, reports again, audit and verify on one store URL. */
 const readsAsBefore = (store: () => string, migrated: boolean) => {
-  const same = (printed: string, expected: string) =>
-    migrated
-      ? expect(withoutNames(JSON.parse(printed))).toEqual(withoutNames(JSON.parse(expected)))
-      : expect(JSON.parse(printed)).toEqual(JSON.parse(expected));
+  const same = (printed: string, expected: string): void => {
+    if (migrated) {
+      expect(withoutNames(JSON.parse(printed))).toEqual(withoutNames(JSON.parse(expected)));
+    } else expect(JSON.parse(printed)).toEqual(JSON.parse(expected));
+  };
 
   it('prints the same reports as the code that wrote it', async () => {
     const reports = await clientele('report', 'all', '--format', 'json', '--store', store());
@@ -135,7 +136,9 @@ describe('the evolution fixture store on SQLite', () => {
   const directory = mkdtempSync(join(tmpdir(), 'clientele-evolution-'));
   const file = join(directory, 'store.db');
   copyFileSync(join(fixtureDir, 'store-2026-12.db'), file);
-  afterAll(() => rmSync(directory, { recursive: true, force: true }));
+  afterAll(() => {
+    rmSync(directory, { recursive: true, force: true });
+  });
 
   it('holds version-1 events of both changed types, which today are at version 2', async () => {
     const rows = JSON.parse(await storedCampaignRows(file)) as { data: string; metadata: string }[];

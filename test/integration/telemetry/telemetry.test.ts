@@ -68,7 +68,9 @@ const context = {
   occurredAt: '2026-03-01T09:00:00.000Z',
 };
 
-beforeEach(() => spans.reset());
+beforeEach(() => {
+  spans.reset();
+});
 
 describe('telemetry through @opentelemetry/api', () => {
   const store = createInMemoryEventStore();

@@ -1,6 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import * as E from 'fp-ts/lib/Either.js';
-import type { EventStore, LogSeal } from '@clientele/eventstore';
+import type { EventStore, IntegrityBreak, LogSeal } from '@clientele/eventstore';
 import {
   LogSeal as LogSealCodec,
   exportLogHead,
@@ -49,6 +49,15 @@ const readHead = (file: string): E.Either<string, LogSeal> => {
     (errors: Parameters<typeof formatValidationErrors>[0]) =>
       `${file} is not an exported head: ${formatValidationErrors(errors).join('; ')}`,
   )(LogSealCodec.decode(parsed.right));
+};
+
+/** Prints the first broken link: its anchor, where it is, and why. */
+const printBreak = (broken: IntegrityBreak, io: CliIo): void => {
+  const where =
+    broken.streamName === undefined
+      ? ''
+      : ` at ${broken.streamName}@${String(broken.streamRevision)} (position ${broken.position === undefined ? '?' : positionToString(broken.position)})`;
+  io.stdout(`BROKEN (${broken.anchor})${where}: ${broken.reason}\n`);
 };
 
 /**
@@ -114,12 +123,7 @@ export const verifyCommand: CliCommand = {
         ...(head.right === undefined ? {} : { trustedHead: head.right }),
       });
       if (E.isLeft(result)) {
-        const broken = result.left;
-        const where =
-          broken.streamName === undefined
-            ? ''
-            : ` at ${broken.streamName}@${broken.streamRevision} (position ${broken.position === undefined ? '?' : positionToString(broken.position)})`;
-        io.stdout(`BROKEN (${broken.anchor})${where}: ${broken.reason}\n`);
+        printBreak(result.left, io);
         return ExitCode.failed;
       }
       const report = result.right;

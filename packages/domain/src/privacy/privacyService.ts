@@ -8,6 +8,7 @@ import type {
   SnapshotStore,
 } from '@clientele/eventstore';
 import { createCommandHandler, streamName } from '@clientele/eventstore';
+import { decodeStoredEvent, domainUpcasters } from '../upcasting/domainUpcasters.js';
 import type { CustomerFailure, CustomerService } from '../customer/customerService.js';
 import type { InvoiceService } from '../invoice/invoiceService.js';
 import type { LeadService } from '../lead/leadService.js';
@@ -20,17 +21,16 @@ import { RETENTION_CLASSES, retainedKeySubject } from '../shared/retention.js';
 import type { DataSubjectCommand } from './commands.js';
 import type { DataSubjectError, DataSubjectState } from './decide.js';
 import { dataSubjectDecider, evolveDataSubject, initialDataSubjectState } from './decide.js';
-import type { RectificationStep, RetentionHold } from './events.js';
+import type { RectificationStep } from './events.js';
 import { DataSubjectEvent } from './events.js';
-import type { PersonalRecord, ScanProgress } from './footprint.js';
+import type { ScanProgress } from './footprint.js';
+import type { ForgetOutcome, PersonalDataExport } from './privacyOutcomes.js';
 import { findPersonalData } from './footprint.js';
 import { customersThatAre, heldContactKeys, retentionHoldsFor, unique } from './erasurePlan.js';
 import type { PersonalCorrection, RectificationEntry } from './rectification.js';
 import { planRectification } from './rectification.js';
 import type { RetentionPolicy } from './retentionPolicy.js';
 import { defaultRetentionPolicy } from './retentionPolicy.js';
-import { domainUpcasters } from '../upcasting/domainUpcasters.js';
-import { decodeStoredEvent } from '../upcasting/domainUpcasters.js';
 
 /**
  * Why a data-subject request was not carried out: a rule or a denial of the request itself, or a
@@ -44,29 +44,7 @@ export type PrivacyFailure =
       readonly failure: CustomerFailure;
     };
 
-/** What forgetting a person did. */
-export interface ForgetOutcome {
-  readonly subjectId: string;
-  /** True when the person had been forgotten before: nothing was done again. */
-  readonly alreadyForgotten: boolean;
-  /** The streams that held their personal data. */
-  readonly streams: readonly string[];
-  /** Customers that were the person themselves, now marked erased with their keys released. */
-  readonly customersErased: readonly string[];
-  /** What the law still keeps readable, and until when. */
-  readonly retentionHolds: readonly RetentionHold[];
-}
-
-/** Everything held about a person (the right of access), as handed to them. */
-export interface PersonalDataExport {
-  readonly subjectId: string;
-  readonly exportedAt: string;
-  /** Whether the person was forgotten, and what is still held by law. */
-  readonly forgotten: boolean;
-  readonly retentionHolds: readonly (RetentionHold & { readonly erased: boolean })[];
-  /** Every event holding their data, their own fields readable (or erased), others' withheld. */
-  readonly records: readonly PersonalRecord[];
-}
+export type { ForgetOutcome, PersonalDataExport } from './privacyOutcomes.js';
 
 /** A retention hold ended by {@link PrivacyService.eraseDueRetainedData}. */
 export interface EndedHold {

@@ -47,8 +47,9 @@ export const withFailurePolicy =
     const outcome = await retryWithBackoff(
       () => handle(event),
       policy?.retry ?? { attempts: 1 },
-      (error, attempt) =>
-        logger.warn({ ...where, attempt, err: error }, 'handling an event failed'),
+      (error, attempt) => {
+        logger.warn({ ...where, attempt, err: error }, 'handling an event failed');
+      },
     );
     if (outcome.ok) return;
     const failure = { runner, event, error: outcome.error, attempts: outcome.attempts };

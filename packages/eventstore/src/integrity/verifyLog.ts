@@ -62,6 +62,24 @@ const deleted = (which: IntegrityAnchor, at: string, seal: LogSeal): IntegrityBr
   );
 
 /**
+ * The first seal the walk did not meet at its position and cannot find by count either. A log
+ * copied to another engine (clientele migrate) keeps its order and content but gets the target's
+ * positions: its seals are then found by count. The running hash of the first `count` events
+ * commits to all of them, so a missing or edited one still breaks the seal.
+ */
+const unreachedSeal = (
+  anchors: ReadonlyMap<string, LogSeal>,
+  reached: ReadonlySet<string>,
+  hashAtCount: ReadonlyMap<string, string>,
+): IntegrityBreak | undefined => {
+  for (const [at, anchor] of anchors) {
+    if (reached.has(at)) continue;
+    if (hashAtCount.get(anchor.count) !== anchor.logHash) return deleted('seal', at, anchor);
+  }
+  return undefined;
+};
+
+/**
  * The log's events, ending with a marker instead of an exception when a stored row cannot be read
  * (its JSON or metadata was edited into something invalid): that is tampering too, and is reported
  * as a broken link rather than a crash.
@@ -191,15 +209,9 @@ export const verifyLog = async (
     }
     if (trusted?.position === at) headReached = true;
   }
-  for (const [at, anchor] of anchors) {
-    if (reached.has(at)) continue;
-    // A log copied to another engine (clientele migrate) keeps its order and content but gets
-    // the target's positions: its seals are then found by count. The running hash of the first
-    // `count` events commits to all of them, so a missing or edited one still breaks the seal.
-    if (hashAtCount.get(anchor.count) !== anchor.logHash)
-      return E.left(deleted('seal', at, anchor));
-    sealsChecked += 1;
-  }
+  const unreached = unreachedSeal(anchors, reached, hashAtCount);
+  if (unreached !== undefined) return E.left(unreached);
+  sealsChecked += [...anchors.keys()].filter((at) => !reached.has(at)).length;
   if (trusted !== undefined && !headReached)
     return E.left(deleted('signed head', trusted.position, trusted));
   return E.right({

@@ -21,18 +21,20 @@ export const signWebhook = (secret: string, body: string, timestamp: number): st
 
 /**
  * What a consumer checks before trusting a webhook: the signature matches the raw body under the
- * shared secret, and its timestamp is within `toleranceSeconds` of `now` (unix seconds).
+ * shared secret, and its timestamp is within `toleranceSeconds` (default 300) of `now` (unix
+ * seconds; the system clock by default).
  *
  * @example
- * if (!verifyWebhook(secret, rawBody, req.headers[SIGNATURE_HEADER], now)) return reply(401);
+ * if (!verifyWebhook(secret, rawBody, req.headers[SIGNATURE_HEADER])) return reply(401);
  */
 export const verifyWebhook = (
   secret: string,
   body: string,
   header: string | undefined,
-  now: number,
-  toleranceSeconds = 300,
+  options: { readonly now?: number; readonly toleranceSeconds?: number } = {},
 ): boolean => {
+  const now = options.now ?? Math.floor(Date.now() / 1000);
+  const toleranceSeconds = options.toleranceSeconds ?? 300;
   const match = /^t=(\d+),v1=([0-9a-f]{64})$/.exec(header ?? '');
   if (match === null) return false;
   const timestamp = Number(match[1]);

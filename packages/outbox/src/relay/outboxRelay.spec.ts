@@ -48,10 +48,7 @@ const consumer = async (script: number[] = []) => {
     request.on('data', (chunk: Buffer) => (body += chunk.toString()));
     request.on('end', () => {
       const signature = request.headers[SIGNATURE_HEADER];
-      const now = Math.floor(Date.now() / 1000);
-      if (
-        !verifyWebhook(SECRET, body, typeof signature === 'string' ? signature : undefined, now)
-      ) {
+      if (!verifyWebhook(SECRET, body, typeof signature === 'string' ? signature : undefined)) {
         response.writeHead(401).end();
         return;
       }

@@ -70,10 +70,11 @@ export const createOutboxRelay = (options: OutboxRelayOptions): OutboxRelay => {
   const { target, deadLetters } = options;
   const retry = options.retry ?? {};
   const reactorName = `outbox:${target.name}`;
-  const recordBacklog = () =>
+  const recordBacklog = (): void => {
     instruments().outboxBacklog.record(deadLetters.list().length, {
       [TELEMETRY.attributes.target]: target.name,
     });
+  };
   let loaded: Promise<void> | undefined;
   const ready = () => (loaded ??= deadLetters.load());
 

@@ -184,8 +184,9 @@ export const createProjectionRunner = (options: ProjectionRunnerOptions): Projec
     const outcome = await retryWithBackoff(
       async () => pass(await plan(rebuilding)),
       options.failurePolicy?.retry ?? { attempts: 1 },
-      (error, attempt) =>
-        logger.warn({ projections: names, attempt, err: error }, 'projection pass failed'),
+      (error, attempt) => {
+        logger.warn({ projections: names, attempt, err: error }, 'projection pass failed');
+      },
     );
     if (outcome.ok) return outcome.value;
     logger.error(
