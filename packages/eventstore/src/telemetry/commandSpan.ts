@@ -48,19 +48,24 @@ export const startCommandSpan = (
     },
   });
   const parent = trace.setSpan(otelContext.active(), span);
+  // Without an SDK the span records nothing: the steps then skip their child spans, so the
+  // hot path pays for one no-op span per command and the append's timing only.
+  const recording = span.isRecording();
   return {
     step: async (name, work) => {
-      const child = tracer().startSpan(STEP_NAMES[name], {}, parent);
+      const child = recording ? tracer().startSpan(STEP_NAMES[name], {}, parent) : undefined;
       const started = performance.now();
       try {
-        return await otelContext.with(trace.setSpan(parent, child), work);
+        return child === undefined
+          ? await work()
+          : await otelContext.with(trace.setSpan(parent, child), work);
       } finally {
         if (name === 'append') {
           instruments().appendDuration.record(performance.now() - started, {
             [attributes.engine]: engine,
           });
         }
-        child.end();
+        child?.end();
       }
     },
     conflict: (retrying) => {
