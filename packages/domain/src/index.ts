@@ -37,3 +37,4 @@ export * from './task/index.js';
 export * from './calendar/index.js';
 export * from './accountTeam/index.js';
 export * from './analyticsModel/index.js';
+export * from './upcasting/index.js';

@@ -13,6 +13,7 @@ import type { CommissionService } from '../commission/commissionService.js';
 import { InvoiceEvent } from '../invoice/events.js';
 import { OpportunityEvent } from '../opportunity/events.js';
 import { TargetEvent } from '../target/events.js';
+import { decodeStoredEvent } from '../upcasting/domainUpcasters.js';
 
 /** Options of {@link createCommissionAccrualReactor}. */
 export interface CommissionAccrualOptions {
@@ -48,7 +49,7 @@ const lastWin = async (
   let won: { ownerId: string } | undefined;
   for await (const recorded of store.readStream(streamName('Opportunity', opportunityId))) {
     if (before !== undefined && recorded.streamRevision >= before) break;
-    const decoded = OpportunityEvent.decode({ type: recorded.type, data: recorded.data });
+    const decoded = decodeStoredEvent(OpportunityEvent, recorded);
     if (E.isLeft(decoded)) continue;
     if (decoded.right.type === 'OpportunityWon') won = { ownerId: decoded.right.data.ownerId };
     if (decoded.right.type === 'OpportunityReopened') won = undefined;
@@ -153,12 +154,11 @@ export const createCommissionAccrualReactor = (
   };
 
   const react = async (event: RecordedEvent): Promise<void> => {
-    const body = { type: event.type, data: event.data };
-    const invoice = InvoiceEvent.decode(body);
+    const invoice = decodeStoredEvent(InvoiceEvent, event);
     if (E.isRight(invoice)) return onInvoice(event, invoice.right);
-    const target = TargetEvent.decode(body);
+    const target = decodeStoredEvent(TargetEvent, event);
     if (E.isRight(target)) return onTarget(event, target.right);
-    const opportunity = OpportunityEvent.decode(body);
+    const opportunity = decodeStoredEvent(OpportunityEvent, event);
     if (E.isRight(opportunity)) await onOpportunity(event, opportunity.right);
   };
 

@@ -16,6 +16,7 @@ import { LeadConverted } from '../lead/events.js';
 import type { DateOnly } from '../shared/dates.js';
 import { addDays } from '../shared/dates.js';
 import { registrationFromLead } from './customerFromLead.js';
+import { decodeStoredEvent } from '../upcasting/domainUpcasters.js';
 
 /** Options of {@link createLeadConversionReactor}. */
 export interface LeadConversionOptions {
@@ -110,7 +111,7 @@ export const createLeadConversionReactor = (
   };
 
   const react = async (event: RecordedEvent): Promise<ConversionOutcome> => {
-    const decoded = LeadConverted.decode({ type: event.type, data: event.data });
+    const decoded = decodeStoredEvent(LeadConverted, event);
     if (E.isLeft(decoded)) throw new DecodeError(`LeadConverted ${event.eventId}`, decoded.left);
     const lead = decoded.right.data;
     const context = (purpose: string): CommandContext => ({

@@ -13,6 +13,7 @@ import type { SlaPolicy } from '../sla/slaPolicy.js';
 import type { TimedTicketEvent } from '../sla/ticketSla.js';
 import { TicketEvent } from '../ticket/events.js';
 import { ticketSla } from '../sla/ticketSla.js';
+import { decodeStoredEvent } from '../upcasting/domainUpcasters.js';
 
 /** Where the escalation reactor learns the time: the only place that reads a clock. */
 export interface SlaClockPort {
@@ -63,7 +64,7 @@ export const createSlaEscalationReactor = (options: SlaEscalationOptions): SlaEs
   >();
 
   const react = async (recorded: RecordedEvent): Promise<void> => {
-    const decoded = TicketEvent.decode({ type: recorded.type, data: recorded.data });
+    const decoded = decodeStoredEvent(TicketEvent, recorded);
     if (E.isLeft(decoded)) return;
     const event = decoded.right;
     const { ticketId } = event.data;

@@ -1,15 +1,24 @@
-import type { EventStore, Position, RecordedEvent } from '@clientele/eventstore';
+import type {
+  EventStore,
+  Logger,
+  Position,
+  RecordedEvent,
+  RetryPolicy,
+} from '@clientele/eventstore';
 import {
   FencedOutError,
   START,
   isStoreUnavailable,
   pauseUnlessAborted,
+  retryWithBackoff,
+  silentLogger,
 } from '@clientele/eventstore';
 import type { AnyProjection } from '../projection/projection.js';
 import type { ReadModelStore } from '../store/readModelStore.js';
 import { type BuildLeaseOptions, createBuildLeases } from './buildLeases.js';
 import { activateFinished, planBuilds } from './planBuilds.js';
 import { type ProjectionProgress, createProgressMeter } from './progress.js';
+import { recordLag, traceBatch } from './batchTelemetry.js';
 import { projectBatch } from './projectBatch.js';
 import { relevanceOf } from './relevance.js';
 import { type ProjectionStatus, projectionStatus } from './projectionStatus.js';
@@ -51,6 +60,18 @@ export interface ProjectionRunnerOptions {
   readonly lease?: BuildLeaseOptions;
   /** Called after every batch. */
   readonly onProgress?: ((progress: ProjectionProgress) => void) | undefined;
+  /**
+   * What to do when a pass fails (the read-model store is unreachable, an event does not
+   * decode): try the pass again with backoff, from the last committed checkpoints, then stop by
+   * rethrowing. Projections never park an event: a read model that skipped one would differ from
+   * its rebuild. `onError` hears the failure that stopped the runner. Defaults to one try.
+   */
+  readonly failurePolicy?: {
+    readonly retry?: RetryPolicy;
+    readonly onError?: (failure: { readonly error: unknown; readonly attempts: number }) => void;
+  } | undefined;
+  /** Where failures are written (pino's shape); silent by default. */
+  readonly logger?: Logger | undefined;
   /** Milliseconds since an arbitrary origin, for rates; defaults to `performance.now`. */
   readonly now?: () => number;
 }
@@ -130,7 +151,11 @@ export const createProjectionRunner = (options: ProjectionRunnerOptions): Projec
     let batch: RecordedEvent[] = [];
     let read = 0;
     let uncommitted = 0;
-    const flush = async (upTo: Position, last: boolean): Promise<void> => {
+    const buildNames = builds.map((build) => build.projection.name);
+    const flush = (upTo: Position, last: boolean): Promise<void> =>
+      traceBatch(buildNames, batch.length, () => flushBatch(upTo, last));
+    const flushBatch = async (upTo: Position, last: boolean): Promise<void> => {
+      const lastRecordedAt = batch.at(-1)?.recordedAt;
       await projectBatch(readModels, sets, batch, upTo, relevant);
       uncommitted += batch.length;
       batch = [];
@@ -142,7 +167,9 @@ export const createProjectionRunner = (options: ProjectionRunnerOptions): Projec
         await commitWorkingSets(readModels, committing, keep, leases.guardOf);
       }
       if (due) uncommitted = 0;
-      options.onProgress?.(meter(read, upTo));
+      const progress = meter(read, upTo);
+      recordLag(buildNames, progress, lastRecordedAt, Date.now());
+      options.onProgress?.(progress);
     };
     try {
       for await (const message of subscription) {
@@ -177,8 +204,23 @@ export const createProjectionRunner = (options: ProjectionRunnerOptions): Projec
     }
   };
 
-  const catchUp = async (rebuilding: ReadonlySet<string> = new Set()): Promise<number> =>
-    pass(await plan(rebuilding));
+  const catchUp = async (rebuilding: ReadonlySet<string> = new Set()): Promise<number> => {
+    const logger = options.logger ?? silentLogger;
+    const outcome = await retryWithBackoff(
+      async () => pass(await plan(rebuilding)),
+      options.failurePolicy?.retry ?? { attempts: 1 },
+      (error, attempt) => {
+        logger.warn({ projections: names, attempt, err: error }, 'projection pass failed');
+      },
+    );
+    if (outcome.ok) return outcome.value;
+    logger.error(
+      { projections: names, attempts: outcome.attempts, err: outcome.error },
+      'projection runner stopped',
+    );
+    options.failurePolicy?.onError?.({ error: outcome.error, attempts: outcome.attempts });
+    throw outcome.error;
+  };
 
   return {
     catchUp: () => catchUp(),
