@@ -76,7 +76,7 @@ describe('telemetry through @opentelemetry/api', () => {
   const store = createInMemoryEventStore();
 
   it('traces one command: decode, then the command span with load, decide and append as children, and times the append', async () => {
-    const campaigns = createCampaignService(store);
+    const campaigns = createCampaignService(store, {});
     const result = await campaigns.handle(
       {
         kind: 'PlanCampaign',

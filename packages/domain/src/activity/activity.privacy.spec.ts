@@ -19,9 +19,9 @@ const setUp = async () => {
   const engine = createInMemoryEventStore();
   const keys = createInMemoryDataKeyStore();
   const store = withPersonalDataEncryption(engine, { keys, locate: locateDomainPersonalData });
-  const customers = createCustomerService({ store, tenantId: 't', tenantKey: 'k' });
+  const customers = createCustomerService(store, { tenantId: 't', tenantKey: 'k' });
   const activities = createActivityService(store, {});
-  const privacy = createPrivacyService({ store, engine, keys, customers, activities });
+  const privacy = createPrivacyService(store, { engine, keys, customers, activities });
   const logged = await activities.send(
     {
       kind: 'LogActivity',

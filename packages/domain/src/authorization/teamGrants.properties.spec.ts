@@ -68,8 +68,7 @@ describe('authorization with deal and account teams', () => {
           let directory: AccountTeamDirectory = accountTeamDirectoryOf([]);
           const live: AccountTeamDirectory = { rolesOf: (...at) => directory.rolesOf(...at) };
           const authorizers = teamAwareSalesAuthorizers(defaultRolePolicy, teams, live);
-          const customers = createCustomerService({
-            store,
+          const customers = createCustomerService(store, {
             tenantId: 't',
             tenantKey: 'k',
             authorize: authorizers.customer,

@@ -1,6 +1,6 @@
 import * as E from 'fp-ts/lib/Either.js';
 import {
-  createCommissionAccrual,
+  createCommissionAccrualReactor,
   createCommissionService,
   createExpenseBudgetService,
   createOpportunityService,
@@ -140,11 +140,11 @@ beforeAll(async () => {
       ),
     );
   }
-  await createCommissionAccrual({
+  await createCommissionAccrualReactor({
     store: events,
     checkpoints: createInMemoryCheckpointStore(),
     commissions,
-  }).catchUp();
+  }).runner.catchUp();
   const claims = createExpenseClaimService(events, {});
   for (const [claimId, amountMinor] of [
     ['ex-1', 4_500],
