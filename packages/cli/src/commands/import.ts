@@ -187,7 +187,7 @@ export const importCommand: CliCommand = {
         file,
         csv: csv.right,
         store: stack.right.store,
-        ...(stack.right.groupCommit === undefined ? {} : { groupCommit: stack.right.groupCommit }),
+        groupCommit: stack.right.groupCommit,
         tenant: tenantFrom(io.env),
         skipInvalid: values['skip-invalid'] === true,
         operator: {

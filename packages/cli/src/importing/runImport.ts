@@ -19,7 +19,7 @@ export interface ImportPlan {
    * The engine's group commit under `store`, if it has one: the writing pass then puts many
    * commands into each transaction (each still decided, authorized and checked on its own).
    */
-  readonly groupCommit?: GroupCommitter;
+  readonly groupCommit?: GroupCommitter | undefined;
   readonly tenant: ImportSetting['tenant'];
   /** Write the valid rows even if others are rejected (they are reported). */
   readonly skipInvalid: boolean;

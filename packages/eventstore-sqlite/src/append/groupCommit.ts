@@ -32,6 +32,8 @@ export const createSqliteGroupCommit = (
   afterCommit: () => void,
 ): SqliteGroupCommit => {
   let open = false;
+  // Read through a call: TypeScript would otherwise keep the narrowing of the check at the start.
+  const inTransaction = (): boolean => db.inTransaction;
   const begin = () => retryWhileBusy(() => db.exec('BEGIN IMMEDIATE'));
   const commit = async () => {
     await retryWhileBusy(() => db.exec('COMMIT'));
@@ -41,7 +43,7 @@ export const createSqliteGroupCommit = (
     const size = options.commandsPerCommit ?? DEFAULT_COMMANDS_PER_COMMIT;
     if (!Number.isInteger(size) || size < 1)
       throw new RangeError(`commandsPerCommit must be a positive integer, not ${String(size)}`);
-    if (open || db.inTransaction)
+    if (open || inTransaction())
       throw new Error('a transaction is already open on this connection; groups do not nest');
     await begin();
     open = true;
@@ -58,7 +60,7 @@ export const createSqliteGroupCommit = (
       await commit();
       return result;
     } catch (error) {
-      if (db.inTransaction) db.exec('ROLLBACK');
+      if (inTransaction()) db.exec('ROLLBACK');
       throw error;
     } finally {
       open = false;
