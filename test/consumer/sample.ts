@@ -17,7 +17,7 @@ import {
 import { createSqliteReadModelStore } from '@clientele/projections/sqlite';
 
 const store = createSqliteEventStore({ file: join(mkdtempSync(join(tmpdir(), 'crm-')), 'crm.db') });
-const customers = createCustomerService({ store, tenantId: 'acme', tenantKey: 'a-secret-key' });
+const customers = createCustomerService(store, { tenantId: 'acme', tenantKey: 'a-secret-key' });
 const administrator = { id: 'admin-1', role: 'administrator' };
 const context: CommandContext = {
   commandId: '0193a000-0000-7000-8000-000000000001',
@@ -39,11 +39,10 @@ if (E.isLeft(registered)) throw new Error(`refused: ${JSON.stringify(registered.
 const readModels = createSqliteReadModelStore({ database: store.database });
 const runner = createProjectionRunner({ events: store, readModels, projections: allReadModels });
 await runner.catchUp();
-const listed = await customerList(
-  readModels,
-  await readAccessOn(readModels, administrator, '2026-03-02'),
-);
-if (E.isLeft(listed)) throw new Error(listed.left.reason);
+const access = await readAccessOn(readModels, administrator, '2026-03-02');
+if (E.isLeft(access)) throw new Error(access.left.message);
+const listed = await customerList(readModels, access.right);
+if (E.isLeft(listed)) throw new Error(JSON.stringify(listed.left));
 console.log(`customers: ${listed.right.map((customer) => customer.customerId).join(', ')}`);
 await readModels.close();
 await store.close();

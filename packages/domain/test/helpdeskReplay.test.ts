@@ -57,7 +57,7 @@ describeWhenAvailable('help-desk log replay', datasetsUnavailable(), () => {
     expect(rows).toHaveLength(21_348);
 
     const store = createInMemoryEventStore();
-    const tickets = createTicketService(store);
+    const tickets = createTicketService(store, {});
     const mapping = createHelpdeskMapping({ timeZone: 'Europe/Rome' });
     const problems: string[] = [];
     const counts: Record<string, number> = {};
@@ -88,7 +88,7 @@ describeWhenAvailable('help-desk log replay', datasetsUnavailable(), () => {
 
   it('imports through the shared import function, and importing the file again changes nothing', async () => {
     const store = createInMemoryEventStore();
-    const target = { tickets: createTicketService(store), store };
+    const target = { tickets: createTicketService(store, {}), store };
     const read = () => createReadStream(FILE, { encoding: 'utf8' });
     const first = await importHelpdeskLog(read(), target);
     expect(first).toMatchObject({
@@ -107,7 +107,7 @@ describeWhenAvailable('help-desk log replay', datasetsUnavailable(), () => {
 
   it('resumes an import stopped by a failure thrown between two commands (in-process, not a killed process) and ends with exactly the events of one uninterrupted import', async () => {
     const store = createInMemoryEventStore();
-    const tickets = createTicketService(store);
+    const tickets = createTicketService(store, {});
     const read = () => createReadStream(FILE, { encoding: 'utf8' });
     let sent = 0;
     const crashing = {
@@ -128,7 +128,7 @@ describeWhenAvailable('help-desk log replay', datasetsUnavailable(), () => {
   it('measures the SLA of every replayed ticket from its events alone, adding nothing to the log', async () => {
     const store = createInMemoryEventStore();
     await importHelpdeskLog(createReadStream(FILE, { encoding: 'utf8' }), {
-      tickets: createTicketService(store),
+      tickets: createTicketService(store, {}),
       store,
     });
     const byTicket = new Map<string, TimedTicketEvent[]>();

@@ -45,9 +45,9 @@ describeWhenAvailable('Maven CRM pipeline import', datasetsUnavailable(), () => 
   it('maps every row of the four files onto commands the entry points accept, with exact event counts, and a second import changes nothing', async () => {
     const store = createInMemoryEventStore();
     const target = {
-      organization: createSalesOrganizationService(store),
-      customers: createCustomerService({ store, tenantId: 'maven', tenantKey: 'k' }),
-      opportunities: createOpportunityService(store),
+      organization: createSalesOrganizationService(store, {}),
+      customers: createCustomerService(store, { tenantId: 'maven', tenantKey: 'k' }),
+      opportunities: createOpportunityService(store, {}),
     };
     const run = () =>
       importMaven(
@@ -89,9 +89,9 @@ describeWhenAvailable('Maven CRM pipeline import', datasetsUnavailable(), () => 
         products: ['product,series,sales_price\nGTX Basic,GTX,550\n'],
       },
       {
-        organization: createSalesOrganizationService(store),
-        customers: createCustomerService({ store, tenantId: 'maven', tenantKey: 'k' }),
-        opportunities: createOpportunityService(store),
+        organization: createSalesOrganizationService(store, {}),
+        customers: createCustomerService(store, { tenantId: 'maven', tenantKey: 'k' }),
+        opportunities: createOpportunityService(store, {}),
       },
     );
     expect(report.rejected).toEqual([

@@ -32,9 +32,9 @@ const EXPECTED_EVENTS = {
 };
 
 const olistTarget = (store: EventStore) => {
-  const leads = createLeadService({ store });
-  const customers = createCustomerService({ store, tenantId: 'olist', tenantKey: 'k' });
-  const opportunities = createOpportunityService(store);
+  const leads = createLeadService(store, {});
+  const customers = createCustomerService(store, { tenantId: 'olist', tenantKey: 'k' });
+  const opportunities = createOpportunityService(store, {});
   const conversion = createLeadConversionReactor({
     store,
     checkpoints: createInMemoryCheckpointStore(),

@@ -19,7 +19,7 @@ const FILE = datasetUrl('ibm-accounts-receivable/WA_Fn-UseC_-Accounts-Receivable
 describeWhenAvailable('accounts-receivable replay', datasetsUnavailable(), () => {
   it('replays every invoice as an issue and a settlement through the handler, with exact counts', async () => {
     const store = createInMemoryEventStore();
-    const invoices = createInvoiceService(store);
+    const invoices = createInvoiceService(store, {});
     const problems: string[] = [];
     const counts: Record<string, number> = {};
     const customers = new Set<string>();
@@ -63,7 +63,7 @@ describeWhenAvailable('accounts-receivable replay', datasetsUnavailable(), () =>
   });
 
   it('imports through the shared import function, and importing the file again changes nothing', async () => {
-    const invoices = createInvoiceService(createInMemoryEventStore());
+    const invoices = createInvoiceService(createInMemoryEventStore(), {});
     const read = () => createReadStream(FILE, { encoding: 'utf8' });
     expect(await importReceivables(read(), invoices)).toEqual({
       rows: 2_466,

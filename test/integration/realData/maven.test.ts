@@ -112,9 +112,9 @@ beforeAll(async () => {
       products: open('products.csv'),
     },
     {
-      organization: createSalesOrganizationService(events),
-      customers: createCustomerService({ store: events, tenantId: 'maven', tenantKey: 'k' }),
-      opportunities: createOpportunityService(events),
+      organization: createSalesOrganizationService(events, {}),
+      customers: createCustomerService(events, { tenantId: 'maven', tenantKey: 'k' }),
+      opportunities: createOpportunityService(events, {}),
     },
   );
   expect(report.rejected).toEqual([]);

@@ -45,8 +45,8 @@ const readModels = createInMemoryReadModelStore();
 
 beforeAll(async () => {
   const events = createInMemoryEventStore();
-  const customers = createCustomerService({ store: events, tenantId: 'olist', tenantKey: 'k' });
-  const opportunities = createOpportunityService(events);
+  const customers = createCustomerService(events, { tenantId: 'olist', tenantKey: 'k' });
+  const opportunities = createOpportunityService(events, {});
   const conversion = createLeadConversionReactor({
     store: events,
     checkpoints: createInMemoryCheckpointStore(),
@@ -58,7 +58,7 @@ beforeAll(async () => {
     open('olist_marketing_qualified_leads_dataset.csv'),
     open('olist_closed_deals_dataset.csv'),
     {
-      leads: createLeadService({ store: events }),
+      leads: createLeadService(events, {}),
       opportunities,
       store: events,
       convert: conversion.react,

@@ -22,7 +22,7 @@ import {
   officeHours,
   standardSlaPolicy,
 } from '@clientele/domain';
-import type { CommandContext, Position } from '@clientele/eventstore';
+import type { CommandContext } from '@clientele/eventstore';
 import { allReadModels, createProjectionRunner, waitForPosition } from '@clientele/projections';
 import { openAppServerStores } from './appServerStores.js';
 
@@ -38,14 +38,13 @@ const context = (occurredAt = '2026-03-03T09:00:00.000Z'): CommandContext => ({
   actor: { id: 'rep-1', role: 'sales_rep' },
   occurredAt,
 });
-const customers = createCustomerService({ store, tenantId: 'tenant-a', tenantKey: 'test-key' });
-const leads = createLeadService({
-  store,
+const customers = createCustomerService(store, { tenantId: 'tenant-a', tenantKey: 'test-key' });
+const leads = createLeadService(store, {
   findMatches: matchAgainstCustomers(customers.reservations),
 });
-const opportunities = createOpportunityService(store);
-const commissions = createCommissionService(store);
-const tickets = createTicketService(store);
+const opportunities = createOpportunityService(store, {});
+const commissions = createCommissionService(store, {});
+const tickets = createTicketService(store, {});
 
 const reactorLease = { ...lease, leases };
 const conversion = createLeadConversionReactor({
@@ -96,9 +95,9 @@ void (async () => {
 /** Sends one command and returns the position it wrote; a refusal is a failure of the test. */
 const send = async (
   handled: Promise<
-    E.Either<unknown, { readonly appended: { readonly position: Position } | undefined }>
+    E.Either<unknown, { readonly appended: { readonly position: string } | undefined }>
   >,
-): Promise<Position | undefined> => {
+): Promise<string | undefined> => {
   const result = await handled;
   if (E.isLeft(result)) throw new Error(JSON.stringify(result.left));
   return result.right.appended?.position;

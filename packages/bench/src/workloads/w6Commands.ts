@@ -32,7 +32,7 @@ const runLeadCommands = async (
           locate: locateDomainPersonalData,
         })
       : opened.store;
-    const leads = createLeadService({ store });
+    const leads = createLeadService(store, {});
     const command = (index: number) => {
       const leadId = `lead-${index % sizes.streams}`;
       return index < sizes.streams

@@ -55,6 +55,7 @@ describe('the actor on the command line', () => {
     const code = refuseActor(
       'export',
       {
+        kind: 'AuthorizationDenied',
         actorId: 'rep-ada',
         role: 'sales_rep',
         permission: 'Customer.export',

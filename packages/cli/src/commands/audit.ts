@@ -1,11 +1,11 @@
 import * as E from 'fp-ts/lib/Either.js';
-import { readAccessOn } from '@clientele/projections';
 import {
   ACTOR_HELP,
   actorOption,
   commandActor,
   commandPermitted,
 } from '../actor/commandLineActor.js';
+import { caughtUpReadAccess } from '../store/caughtUpReadAccess.js';
 import type { CliCommand } from '../command.js';
 import { ExitCode } from '../exitCodes.js';
 import { auditWindow } from '../audit/auditWindow.js';
@@ -98,7 +98,7 @@ export const auditCommand: CliCommand = {
     const readSide = opened.right;
     try {
       await readSide.runner.catchUp();
-      const access = await readAccessOn(
+      const access = await caughtUpReadAccess(
         readSide.readModels,
         actor.right,
         new Date().toISOString().slice(0, 10),

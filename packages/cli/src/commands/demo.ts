@@ -15,16 +15,15 @@ import {
   generateHistory,
   salesHistorySetup,
   salesHistorySteps,
+  engagementHistory,
+  productToCashHistory,
   serviceAndFinanceHistory,
 } from '@clientele/domain/history';
-import {
-  allReadModels,
-  createProjectionRunner,
-  readAccessOn,
-  reportDate,
-} from '@clientele/projections';
+import { allReadModels, createProjectionRunner, reportDate } from '@clientele/projections';
 import { createSqliteReadModelStore } from '@clientele/projections/sqlite';
 import { ACTOR_HELP, actorOption, commandActor } from '../actor/commandLineActor.js';
+import { leftOut } from '../actor/readRefusal.js';
+import { caughtUpReadAccess } from '../store/caughtUpReadAccess.js';
 import type { CliCommand } from '../command.js';
 import { ExitCode } from '../exitCodes.js';
 import { signerFrom } from '../integrity/signingKey.js';
@@ -165,14 +164,18 @@ export const demoCommand: CliCommand = {
       // Sales, service and finance together: campaigns, leads, deals, tickets, invoices,
       // payments, refunds, targets and commission, all sent as commands.
       const finance = serviceAndFinanceHistory(store, seed);
+      // After conversion: activities, tasks with reminders and appointments.
+      const engagement = engagementHistory(store, seed);
+      // Catalog, quotes, orders, contracts and their renewals, scheduled invoices, expenses.
+      const cash = productToCashHistory(store, seed);
       const world = await generateHistory({
         store,
         seed,
         steps,
         // The tenant the other commands act for, so `forget` releases the keys the demo claimed.
         ...tenantFrom(io.env),
-        setup: [...salesHistorySetup, ...finance.setup],
-        stepKinds: [...salesHistorySteps, ...finance.steps],
+        setup: [...salesHistorySetup, ...finance.setup, engagement.setup, ...cash.setup],
+        stepKinds: [...salesHistorySteps, ...finance.steps, ...engagement.steps, ...cash.steps],
         onProgress: (done, total, businessTime) => {
           businessClock = new Date(businessTime);
           progress.update({ done, total, unit: 'steps' });
@@ -222,15 +225,12 @@ export const demoCommand: CliCommand = {
         to: undefined,
         detail: false,
       };
-      const access = await readAccessOn(readModels, actor.right, asOf);
+      const access = await caughtUpReadAccess(readModels, actor.right, asOf);
       const rendered = [];
       for (const name of DEMO_REPORTS) {
         const built = await reports[name].build({ readModels, events: store, access }, options);
         if (E.isRight(built)) rendered.push(built.right);
-        else
-          io.stderr(
-            `\nleft out ${name}: the ${actor.right.role} role lacks ${built.left.permission}\n`,
-          );
+        else io.stderr(`\n${leftOut(name, built.left)}\n`);
       }
       io.stdout(`\n${renderReports(rendered, 'table', { asOf, subtitle: '' })}`);
       io.stdout(

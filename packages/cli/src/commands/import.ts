@@ -110,10 +110,7 @@ const csvOptions = (
   if (typeof given === 'string' && delimiter === undefined)
     return E.left(`--delimiter takes comma, semicolon or tab, not "${given}"`);
   const encoding = values['encoding'];
-  return E.right({
-    ...(delimiter === undefined ? {} : { delimiter }),
-    ...(typeof encoding === 'string' ? { encoding } : {}),
-  });
+  return E.right({ delimiter, encoding: typeof encoding === 'string' ? encoding : undefined });
 };
 
 /** `clientele import`: a CSV through a mapping into the store, as commands. */

@@ -85,10 +85,7 @@ export const verifyCommand: CliCommand = {
     }
     const store = opened.right.store;
     try {
-      const result = await verifyLog(store, {
-        ...(signer.right === undefined ? {} : { signer: signer.right }),
-        ...(head.right === undefined ? {} : { trustedHead: head.right }),
-      });
+      const result = await verifyLog(store, { signer: signer.right, trustedHead: head.right });
       if (E.isLeft(result)) {
         const broken = result.left;
         const where =

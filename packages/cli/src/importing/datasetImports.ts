@@ -28,6 +28,7 @@ export const IMPORT_KINDS = [
   'tickets',
   'invoices',
   'payments',
+  'activities',
 ] as const;
 /** What `clientele import` can import. */
 export type ImportKind = (typeof IMPORT_KINDS)[number];
@@ -43,14 +44,14 @@ export interface ImportSetting {
    * Who runs the import and how, put into every command's context: the operator is the actor,
    * the mapping and the file's hash say how (the mapping's own actor is replaced).
    */
-  readonly operator?: Pick<CommandContext, 'actor' | 'how'>;
+  readonly operator?: Pick<CommandContext, 'actor' | 'how'> | undefined;
   /** Called after every command sent, for the progress bar and the dry run's listing. */
   readonly onCommand: (command: unknown) => void;
   /**
    * Awaited after every command, between two commands: where a group commit may commit. Left out
    * when each command commits on its own.
    */
-  readonly commandDone?: () => Promise<void>;
+  readonly commandDone?: (() => Promise<void>) | undefined;
 }
 
 /** A named mapping of a public data set onto commands. */
@@ -104,7 +105,7 @@ const siblings = <K extends string>(
 };
 
 const customersOf = (setting: ImportSetting) =>
-  createCustomerService({ store: setting.store, ...setting.tenant });
+  createCustomerService(setting.store, setting.tenant);
 
 /** The named mappings: one per public data set in `datasets/`. */
 export const DATASET_IMPORTS: readonly DatasetImport[] = [
@@ -132,9 +133,9 @@ export const DATASET_IMPORTS: readonly DatasetImport[] = [
             products: text(files.right.products, setting),
           },
           {
-            organization: operatedSink(createSalesOrganizationService(store), setting),
+            organization: operatedSink(createSalesOrganizationService(store, {}), setting),
             customers: operatedSink(customersOf(setting), setting),
-            opportunities: operatedSink(createOpportunityService(store), setting),
+            opportunities: operatedSink(createOpportunityService(store, {}), setting),
           },
           { tenantId: setting.tenant.tenantId },
         ),
@@ -163,7 +164,7 @@ export const DATASET_IMPORTS: readonly DatasetImport[] = [
         return result;
       };
       const customers = customersOf(setting);
-      const opportunities = createOpportunityService(store);
+      const opportunities = createOpportunityService(store, {});
       // The reactor is called for each conversion as it happens, so its checkpoint is not used.
       const conversion = createLeadConversionReactor({
         store,
@@ -182,7 +183,7 @@ export const DATASET_IMPORTS: readonly DatasetImport[] = [
         text(file, setting),
         text(files.right.deals, setting),
         {
-          leads: operatedSink(createLeadService({ store }), setting),
+          leads: operatedSink(createLeadService(store, {}), setting),
           opportunities: operatedSink(opportunities, setting),
           store,
           convert: conversion.react,
@@ -203,7 +204,7 @@ export const DATASET_IMPORTS: readonly DatasetImport[] = [
         await importHelpdeskLog(
           text(file, setting),
           {
-            tickets: operatedSink(createTicketService(setting.store), setting),
+            tickets: operatedSink(createTicketService(setting.store, {}), setting),
             store: setting.store,
           },
           { tenantId: setting.tenant.tenantId },
@@ -218,7 +219,7 @@ export const DATASET_IMPORTS: readonly DatasetImport[] = [
       E.right(
         await importReceivables(
           text(file, setting),
-          operatedSink(createInvoiceService(setting.store), setting),
+          operatedSink(createInvoiceService(setting.store, {}), setting),
           { tenantId: setting.tenant.tenantId },
         ),
       ),

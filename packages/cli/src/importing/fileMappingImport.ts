@@ -4,6 +4,7 @@ import { basename } from 'node:path';
 import * as E from 'fp-ts/lib/Either.js';
 import type { CommandSink, MappedRow, RejectedRow } from '@clientele/domain';
 import {
+  createActivityService,
   createCustomerService,
   createInvoiceService,
   createTicketService,
@@ -34,16 +35,18 @@ const entryPointOf = (mapping: ColumnMapping, setting: ImportSetting): CommandSi
   switch (mapping.imports) {
     case 'customers':
     case 'contacts':
-      return sinkOf(createCustomerService({ store, ...setting.tenant }));
+      return sinkOf(createCustomerService(store, setting.tenant));
     case 'leads':
-      return sinkOf(createLeadService({ store }));
+      return sinkOf(createLeadService(store, {}));
     case 'opportunities':
-      return sinkOf(createOpportunityService(store));
+      return sinkOf(createOpportunityService(store, {}));
     case 'tickets':
-      return sinkOf(createTicketService(store));
+      return sinkOf(createTicketService(store, {}));
     case 'invoices':
     case 'payments':
-      return sinkOf(createInvoiceService(store));
+      return sinkOf(createInvoiceService(store, {}));
+    case 'activities':
+      return sinkOf(createActivityService(store, {}));
   }
 };
 

@@ -71,8 +71,8 @@ export const runImport = async (plan: ImportPlan): Promise<ImportOutcome> => {
       store,
       tenant: plan.tenant,
       csv: plan.csv,
-      ...(plan.operator === undefined ? {} : { operator: plan.operator }),
-      ...(commandDone === undefined ? {} : { commandDone }),
+      operator: plan.operator,
+      commandDone,
       onCommand: (command) => plan.onCommand?.(stage, command),
     });
   if (!plan.skipInvalid || plan.dryRun) {

@@ -3,11 +3,13 @@ import { v7 as uuidv7 } from 'uuid';
 import type { Actor } from '@clientele/eventstore';
 import {
   commandAuthorizer,
+  createActivityService,
   createCustomerService,
   createInvoiceService,
   createLeadService,
   createPrivacyService,
   defaultRolePolicy,
+  engagementAuthorizers,
   noTeams,
   salesAuthorizers,
   serviceAndFinanceAuthorizers,
@@ -39,18 +41,19 @@ export const openPrivacy = async (
   // Each step is checked against the role policy: the request itself, and every command it sends.
   const sales = salesAuthorizers(defaultRolePolicy, noTeams);
   const backOffice = serviceAndFinanceAuthorizers(defaultRolePolicy, noTeams);
-  const customers = createCustomerService({
-    store,
+  const customers = createCustomerService(store, {
     ...tenantFrom(io.env),
     authorize: sales.customer,
   });
-  const privacy = createPrivacyService({
-    store,
+  const privacy = createPrivacyService(store, {
     engine: opened.right.store,
     keys,
     customers,
-    leads: createLeadService({ store, authorize: sales.lead }),
+    leads: createLeadService(store, { authorize: sales.lead }),
     invoices: createInvoiceService(store, { authorize: backOffice.invoice }),
+    activities: createActivityService(store, {
+      authorize: engagementAuthorizers(defaultRolePolicy, noTeams).activity,
+    }),
     snapshots: [snapshots],
     authorize: commandAuthorizer('DataSubject', () => null, defaultRolePolicy, noTeams),
   });

@@ -39,7 +39,7 @@ export const openReadSide = async (
     events: engine,
     readModels,
     projections: allReadModels,
-    ...(onProgress === undefined ? {} : { onProgress }),
+    onProgress,
   });
   return E.right({
     events,

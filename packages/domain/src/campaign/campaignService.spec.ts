@@ -17,9 +17,9 @@ const problemsOf = (result: E.Either<unknown, unknown>): unknown =>
 describe('campaign, target and commission entry points', () => {
   it('refuse invalid input naming each field and append nothing', async () => {
     const store = createInMemoryEventStore();
-    const campaigns = createCampaignService(store);
-    const targets = createTargetService(store);
-    const commissions = createCommissionService(store);
+    const campaigns = createCampaignService(store, {});
+    const targets = createTargetService(store, {});
+    const commissions = createCommissionService(store, {});
     expect(
       problemsOf(
         await campaigns.handle(

@@ -15,9 +15,9 @@ const expectRight = (result: E.Either<unknown, unknown>): void => {
 
 const setUp = async () => {
   const store = createInMemoryEventStore();
-  const opportunities = createOpportunityService(store);
-  const invoices = createInvoiceService(store);
-  const commissions = createCommissionService(store);
+  const opportunities = createOpportunityService(store, {});
+  const invoices = createInvoiceService(store, {});
+  const commissions = createCommissionService(store, {});
   const checkpoints = createInMemoryCheckpointStore();
   const accrual = () => createCommissionAccrual({ store, checkpoints, commissions });
   expectRight(
@@ -217,7 +217,7 @@ describe('commission accrual process manager', () => {
 
   it('moves the plan’s target when the rep’s target is approved or adjusted', async () => {
     const { store, commissions, accrual } = await setUp();
-    const targets = createTargetService(store);
+    const targets = createTargetService(store, {});
     const targetId = 'rep-1-2026-Q1';
     const declare = {
       kind: 'DeclareTarget',

@@ -21,7 +21,7 @@ export interface CommissionAccrualOptions {
   /** Checkpoint name; defaults to `commission-accrual`. */
   readonly name?: string;
   /** Elects one active runner across app servers (see `createReactorRunner`). */
-  readonly lease?: LeaseOptions;
+  readonly lease?: LeaseOptions | undefined;
 }
 
 /** The last OpportunityWon of a deal recorded before `before`, read from its stream. */
@@ -59,7 +59,7 @@ export const createCommissionAccrual = (options: CommissionAccrualOptions): Reac
       occurredAt: event.metadata.occurredAt,
       correlationId: event.metadata.correlationId,
       causationId: event.eventId,
-      ...(event.metadata.tenantId === undefined ? {} : { tenantId: event.metadata.tenantId }),
+      tenantId: event.metadata.tenantId,
     };
     const result = await commissions.handle(
       command.kind === 'AdjustCommissionTarget'
@@ -156,6 +156,6 @@ export const createCommissionAccrual = (options: CommissionAccrualOptions): Reac
     checkpoints: options.checkpoints,
     filter: { streamNamePrefixes: ['Invoice-', 'Opportunity-', 'Target-'] },
     react,
-    ...(options.lease === undefined ? {} : { lease: options.lease }),
+    lease: options.lease,
   });
 };

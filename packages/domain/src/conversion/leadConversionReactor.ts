@@ -1,5 +1,7 @@
 import * as E from 'fp-ts/lib/Either.js';
+import type * as t from 'io-ts';
 import type {
+  AppendedEvents,
   CheckpointStore,
   CommandContext,
   EventStore,
@@ -28,14 +30,22 @@ export interface LeadConversionOptions {
   /** The checkpoint name; defaults to `lead-conversion`. */
   readonly name?: string;
   /** Elects one active runner across app servers (see `createReactorRunner`). */
-  readonly lease?: LeaseOptions;
+  readonly lease?: LeaseOptions | undefined;
 }
 
 /** What a conversion led to: the customer the deal belongs to and the deal it opened. */
 export interface ConversionOutcome {
   /** The customer registered for the lead, or the existing one it named or matched. */
-  readonly customerId: string | undefined;
+  readonly customerId: string;
+  /** True when the conversion registered `customerId`; false when the customer existed. */
+  readonly customerRegistered: boolean;
+  /** The deal the conversion opened. */
   readonly opportunityId: string;
+}
+
+/** What {@link LeadConversionReactor.conversionOf} needs of a `ConvertLead` command's outcome. */
+export interface ConvertedLeadOutcome {
+  readonly appended: AppendedEvents | undefined;
 }
 
 /** The lead conversion process manager. */
@@ -46,7 +56,16 @@ export interface LeadConversionReactor {
    * again with the same event, which answers the same without creating anything twice.
    */
   readonly react: (event: RecordedEvent) => Promise<ConversionOutcome>;
+  /**
+   * The customer and deal a `ConvertLead` command led to, from the command's outcome (a first
+   * run or a repeated command id alike): carries the conversion out now if the runner has not
+   * reached it yet, else answers what it did. Undefined when the outcome appended no conversion.
+   */
+  readonly conversionOf: (outcome: ConvertedLeadOutcome) => Promise<ConversionOutcome | undefined>;
 }
+
+/** The id a conversion registers its new customer under. */
+const newCustomerIdOf = (eventId: string): string => deriveId(eventId, 'customer');
 
 const fail = (what: string, failure: unknown): never => {
   throw new Error(`lead conversion could not ${what}: ${JSON.stringify(failure)}`);
@@ -74,6 +93,22 @@ export const createLeadConversionReactor = (
     return current;
   };
 
+  /** The customer registered for the lead, or the one already holding its email or phone. */
+  const registered = async (
+    lead: t.TypeOf<typeof LeadConverted>['data'],
+    eventId: string,
+    context: (purpose: string) => CommandContext,
+  ): Promise<string> => {
+    const customerId = newCustomerIdOf(eventId);
+    const result = await customers.handle(
+      registrationFromLead(lead, customerId),
+      context('register-customer'),
+    );
+    if (E.isRight(result)) return customerId;
+    if (result.left.kind === 'DuplicateCustomer') return result.left.existingCustomerId;
+    return fail('register the customer', result.left);
+  };
+
   const react = async (event: RecordedEvent): Promise<ConversionOutcome> => {
     const decoded = LeadConverted.decode({ type: event.type, data: event.data });
     if (E.isLeft(decoded)) throw new DecodeError(`LeadConverted ${event.eventId}`, decoded.left);
@@ -84,23 +119,11 @@ export const createLeadConversionReactor = (
       occurredAt: event.metadata.occurredAt,
       correlationId: event.metadata.correlationId,
       causationId: event.eventId,
-      ...(event.metadata.tenantId === undefined ? {} : { tenantId: event.metadata.tenantId }),
+      tenantId: event.metadata.tenantId,
     });
 
-    let customerId = lead.customerId;
-    if (customerId === undefined) {
-      const newCustomerId = deriveId(event.eventId, 'customer');
-      const registered = await customers.handle(
-        registrationFromLead(lead, newCustomerId),
-        context('register-customer'),
-      );
-      if (E.isRight(registered)) customerId = newCustomerId;
-      else if (registered.left.kind === 'DuplicateCustomer')
-        customerId = registered.left.existingCustomerId;
-      else fail('register the customer', registered.left);
-    }
-
-    if (customerId !== undefined) customerId = await survivorOf(customerId);
+    const named = lead.customerId ?? (await registered(lead, event.eventId, context));
+    const customerId = await survivorOf(named);
     const { opportunity } = lead;
     const opportunityId = deriveId(event.eventId, 'opportunity');
     const opened = await opportunities.handle(
@@ -126,7 +149,25 @@ export const createLeadConversionReactor = (
     if (E.isLeft(opened) && opened.left.kind !== 'OpportunityAlreadyOpened') {
       fail('open the opportunity', opened.left);
     }
-    return { customerId, opportunityId };
+    return {
+      customerId,
+      customerRegistered: named === newCustomerIdOf(event.eventId),
+      opportunityId,
+    };
+  };
+
+  const conversionOf = async (outcome: ConvertedLeadOutcome) => {
+    const { appended } = outcome;
+    if (appended === undefined) return undefined;
+    const events = options.store.readStream(appended.streamName, {
+      fromRevision: BigInt(appended.firstRevision),
+      maxCount: appended.eventIds.length,
+    });
+    for await (const event of events) {
+      if (event.type === 'LeadConverted' && appended.eventIds.includes(event.eventId))
+        return react(event);
+    }
+    return undefined;
   };
 
   const runner = createReactorRunner({
@@ -137,7 +178,7 @@ export const createLeadConversionReactor = (
     react: async (event) => {
       await react(event);
     },
-    ...(options.lease === undefined ? {} : { lease: options.lease }),
+    lease: options.lease,
   });
-  return { runner, react };
+  return { runner, react, conversionOf };
 };

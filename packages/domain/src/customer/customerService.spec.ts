@@ -15,7 +15,7 @@ const register = (customerId: string, ownerId: string) => ({
 describe('customer service', () => {
   it('hands all accounts of a leaving rep to a successor, refusing those someone else owns now', async () => {
     const store = createInMemoryEventStore();
-    const customers = createCustomerService({ store, tenantId: 't', tenantKey: 'k' });
+    const customers = createCustomerService(store, { tenantId: 't', tenantKey: 'k' });
     for (const [id, owner] of [
       ['c-1', 'leaver'],
       ['c-2', 'leaver'],
@@ -29,7 +29,7 @@ describe('customer service', () => {
       'successor',
       testContext(),
     );
-    expect([...results.values()].map(E.isRight)).toEqual([true, true, false]);
+    expect(results.map(({ result }) => E.isRight(result))).toEqual([true, true, false]);
     for (const id of ['c-1', 'c-2']) {
       const state = await customers.load(id);
       expect('registered' in state && state.ownerId).toBe('successor');
@@ -38,7 +38,7 @@ describe('customer service', () => {
 
   it('rejects invalid input naming every wrong field and appends nothing', async () => {
     const store = createInMemoryEventStore();
-    const customers = createCustomerService({ store, tenantId: 't', tenantKey: 'k' });
+    const customers = createCustomerService(store, { tenantId: 't', tenantKey: 'k' });
     const result = await customers.handle(
       { kind: 'RegisterCustomer', customerId: 42, customerKind: 'robot', emails: ['x'] },
       testContext(),
@@ -54,8 +54,7 @@ describe('customer service', () => {
   });
 
   it('refuses an unknown command kind', async () => {
-    const customers = createCustomerService({
-      store: createInMemoryEventStore(),
+    const customers = createCustomerService(createInMemoryEventStore(), {
       tenantId: 't',
       tenantKey: 'k',
     });
@@ -68,7 +67,7 @@ describe('customer service', () => {
 
   it('refuses a merge that cannot complete before moving anything', async () => {
     const store = createInMemoryEventStore();
-    const customers = createCustomerService({ store, tenantId: 't', tenantKey: 'k' });
+    const customers = createCustomerService(store, { tenantId: 't', tenantKey: 'k' });
     for (const id of ['c-1', 'c-2', 'c-3'])
       await customers.handle(register(id, 'rep'), testContext());
     expect(E.isRight(await customers.merge('c-2', 'c-1', testContext()))).toBe(true);
@@ -87,7 +86,7 @@ describe('customer service', () => {
 
   it("corrects a contact without claiming the contact's email as a duplicate-check key", async () => {
     const store = createInMemoryEventStore();
-    const customers = createCustomerService({ store, tenantId: 't', tenantKey: 'k' });
+    const customers = createCustomerService(store, { tenantId: 't', tenantKey: 'k' });
     await customers.handle(
       { ...register('c-1', 'rep'), contacts: [{ subjectId: 'per-1', name: 'Ada' }] },
       testContext(),

@@ -36,14 +36,13 @@ export const createSalesServices = (
   /** Event id generator for every service; a seeded one makes histories repeatable. */
   newEventId?: () => string,
 ): SalesServices => {
-  const ids = newEventId === undefined ? {} : { newEventId };
-  const customers = createCustomerService({ store, ...tenant, ...ids });
+  const ids = { newEventId };
+  const customers = createCustomerService(store, { ...tenant, newEventId });
   const opportunities = createOpportunityService(store, ids);
   return {
     store,
     customers,
-    leads: createLeadService({
-      store,
+    leads: createLeadService(store, {
       findMatches: matchAgainstCustomers(customers.reservations),
       ...ids,
     }),

@@ -17,7 +17,7 @@ import {
 describe('lead service', () => {
   it('warns, without blocking, that a new lead matches an existing customer', async () => {
     const store = createInMemoryEventStore();
-    const customers = createCustomerService({ store, tenantId: 't', tenantKey: 'k' });
+    const customers = createCustomerService(store, { tenantId: 't', tenantKey: 'k' });
     await customers.handle(
       {
         kind: 'RegisterCustomer',
@@ -28,8 +28,7 @@ describe('lead service', () => {
       },
       testContext(),
     );
-    const leads = createLeadService({
-      store,
+    const leads = createLeadService(store, {
       findMatches: matchAgainstCustomers(customers.reservations),
     });
     const captured = await leads.handle(
@@ -49,7 +48,7 @@ describe('lead service', () => {
 
   it('rejects invalid input naming the field and appends nothing', async () => {
     const store = createInMemoryEventStore();
-    const leads = createLeadService({ store });
+    const leads = createLeadService(store, {});
     const result = await leads.handle(
       { kind: 'CaptureLead', leadId: 'lead-1', source: '', contact: { phone: '12345' } },
       testContext(),
@@ -84,7 +83,7 @@ describe('lead service', () => {
 
   it('records matches from customers and open leads together', async () => {
     const store = createInMemoryEventStore();
-    const customers = createCustomerService({ store, tenantId: 't', tenantKey: 'k' });
+    const customers = createCustomerService(store, { tenantId: 't', tenantKey: 'k' });
     await customers.handle(
       {
         kind: 'RegisterCustomer',
@@ -96,8 +95,7 @@ describe('lead service', () => {
       testContext(),
     );
     let index = emptyOpenLeadIndex;
-    const leads = createLeadService({
-      store,
+    const leads = createLeadService(store, {
       findMatches: combineMatchers(
         matchAgainstCustomers(customers.reservations),
         matchAgainstOpenLeads(() => index),

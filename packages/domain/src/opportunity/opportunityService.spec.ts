@@ -7,7 +7,7 @@ import { createOpportunityService } from './opportunityService.js';
 describe('opportunity service', () => {
   it('rejects negative money and a bad date naming the fields, and appends nothing', async () => {
     const store = createInMemoryEventStore();
-    const opportunities = createOpportunityService(store);
+    const opportunities = createOpportunityService(store, {});
     const result = await opportunities.handle(
       {
         kind: 'OpenOpportunity',
@@ -31,7 +31,7 @@ describe('opportunity service', () => {
 
   it('refuses an unknown stage as a rule of the pipeline, appending nothing', async () => {
     const store = createInMemoryEventStore();
-    const opportunities = createOpportunityService(store);
+    const opportunities = createOpportunityService(store, {});
     const result = await opportunities.handle(
       {
         kind: 'OpenOpportunity',

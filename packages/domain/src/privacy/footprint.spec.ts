@@ -36,7 +36,7 @@ describe("finding a person's data", () => {
       locate: locateDomainPersonalData,
     });
     for (const store of [plain, encrypted]) {
-      const customers = createCustomerService({ store, tenantId: 't', tenantKey: 'k' });
+      const customers = createCustomerService(store, { tenantId: 't', tenantKey: 'k' });
       await customers.handle(registerAcme, testContext());
       await customers.handle(registerOther, testContext());
     }

@@ -1,6 +1,5 @@
 import * as E from 'fp-ts/lib/Either.js';
 import type {
-  CommandAuthorizer,
   CommandContext,
   DataKeyStore,
   EventStore,
@@ -12,7 +11,7 @@ import type { CustomerFailure, CustomerService } from '../customer/customerServi
 import type { InvoiceService } from '../invoice/invoiceService.js';
 import type { LeadService } from '../lead/leadService.js';
 import { stepContext } from '../reservations/stepContext.js';
-import type { EntryFailure } from '../shared/commandEntry.js';
+import type { EntryFailure, ServiceOptions } from '../shared/commandEntry.js';
 import { entryFailure } from '../shared/commandEntry.js';
 import type { DateOnly } from '../shared/dates.js';
 import type { RetentionClass } from '../shared/retention.js';
@@ -73,30 +72,29 @@ export interface EndedHold {
   readonly result: E.Either<PrivacyFailure, void>;
 }
 
-/** Options of {@link createPrivacyService}. */
-export interface PrivacyServiceOptions {
-  /** The store as the app uses it: wrapped by `withPersonalDataEncryption` with {@link keys}. */
-  readonly store: EventStore;
+type DataSubjectServiceOptions = ServiceOptions<DataSubjectCommand, DataSubjectState>;
+
+/** Options of {@link createPrivacyService}; `authorize` says who may forget, export, rectify. */
+export interface PrivacyServiceOptions extends DataSubjectServiceOptions {
   /**
    * The engine below the encryption: finding a person's events then skips, undecrypted, every
    * event whose key list does not name them (see `findPersonalData`).
    */
-  readonly engine?: EventStore;
+  readonly engine?: EventStore | undefined;
   /** The data keys the store encrypts with: forgetting destroys the person's. */
   readonly keys: DataKeyStore;
   /** Erases the customers that are the person and releases their duplicate-check keys. */
   readonly customers: CustomerService;
   /** Where lead corrections go; without it, leads are skipped by a rectification, saying so. */
-  readonly leads?: LeadService;
+  readonly leads?: LeadService | undefined;
   /** Where billing-contact corrections go; without it, invoices are skipped, saying so. */
-  readonly invoices?: InvoiceService;
+  readonly invoices?: InvoiceService | undefined;
+  /** Where activity corrections go; without it, activities are skipped, saying so. */
+  readonly activities?: CorrectionEntry | undefined;
   /** Snapshot stores whose snapshots of the person's streams must go. */
-  readonly snapshots?: readonly SnapshotStore[];
+  readonly snapshots?: readonly SnapshotStore[] | undefined;
   /** How long records kept by law stay readable; defaults to {@link defaultRetentionPolicy}. */
-  readonly retention?: RetentionPolicy;
-  /** Who may forget, export or rectify: checked before anything is done. */
-  readonly authorize?: CommandAuthorizer<DataSubjectCommand, DataSubjectState>;
-  readonly newEventId?: () => string;
+  readonly retention?: RetentionPolicy | undefined;
 }
 
 /** A data subject's rights, carried out and recorded: erasure, access, and the record of both. */
@@ -153,18 +151,21 @@ interface CorrectionEntry {
   handle(input: unknown, context: CommandContext): Promise<E.Either<unknown, unknown>>;
 }
 
-/** The privacy service: the person's rights as one entry point. */
-export const createPrivacyService = (options: PrivacyServiceOptions): PrivacyService => {
-  const { store, keys, customers } = options;
+/** The person's rights as one entry point, over the app's store (encrypted with `keys`). */
+export const createPrivacyService = (
+  store: EventStore,
+  options: PrivacyServiceOptions,
+): PrivacyService => {
+  const { keys, customers } = options;
   const policy = options.retention ?? defaultRetentionPolicy;
-  const source = options.engine === undefined ? { store } : { store, engine: options.engine };
+  const source = { store, engine: options.engine };
   const handler = createCommandHandler({
     store,
     decider: dataSubjectDecider,
     eventCodec: DataSubjectEvent,
     streamName: (command) => streamName('DataSubject', command.subjectId),
-    ...(options.newEventId === undefined ? {} : { newEventId: options.newEventId }),
-    ...(options.authorize === undefined ? {} : { authorize: options.authorize }),
+    newEventId: options.newEventId,
+    authorize: options.authorize,
   });
   const status = async (subjectId: string) =>
     (await handler.load(streamName('DataSubject', subjectId))).state;
@@ -301,11 +302,8 @@ export const createPrivacyService = (options: PrivacyServiceOptions): PrivacySer
       });
     }
     const records = await findPersonalData(source, subjectId, onProgress);
-    const entries: Readonly<Record<RectificationEntry, CorrectionEntry | undefined>> = {
-      customers,
-      leads: options.leads,
-      invoices: options.invoices,
-    };
+    // The options name the entry points by the entries a plan sends corrections to.
+    const entries: Partial<Record<RectificationEntry, CorrectionEntry>> = options;
     const steps: RectificationStep[] = [];
     for (const step of planRectification(subjectId, records, correction)) {
       if ('skipped' in step) {

@@ -37,9 +37,9 @@ export interface KeyReservationOptions {
   /** Whether a customer stream exists: a claim whose customer never appeared may be taken over. */
   readonly customerExists: (customerId: string) => Promise<boolean>;
   /** How old an orphaned claim must be before it is taken over; defaults to 5 minutes. */
-  readonly gracePeriodMs?: number;
+  readonly gracePeriodMs?: number | undefined;
   /** Event id generator; defaults to uuid v7. A seeded one makes generated histories repeatable. */
-  readonly newEventId?: () => string;
+  readonly newEventId?: (() => string) | undefined;
 }
 
 /** Claims and releases duplicate-check keys for customers. */
@@ -106,7 +106,7 @@ export const createKeyReservations = (options: KeyReservationOptions): KeyReserv
     streamName: (command) => command.stream,
     // Racing claims conflict, reload and are then refused; releases by failed racers add a few more.
     maxAttempts: 50,
-    ...(options.newEventId === undefined ? {} : { newEventId: options.newEventId }),
+    newEventId: options.newEventId,
   });
   const streamOf = (key: ContactKey): string =>
     reservationStreamName(tenantId, reservationKey(tenantKey, key.kind, key.value));

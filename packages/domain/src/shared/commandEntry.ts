@@ -1,6 +1,7 @@
 import * as E from 'fp-ts/lib/Either.js';
 import type * as t from 'io-ts';
 import type {
+  CommandAuthorizer,
   CommandContext,
   CommandFailure,
   CommandHandler,
@@ -9,6 +10,17 @@ import type {
 } from '@clientele/eventstore';
 import { formatValidationErrors, isErasedField } from '@clientele/eventstore';
 import { commandKinds } from './commandKinds.js';
+
+/**
+ * What every `createXService(store, options)` takes: who may do what, and how event ids are made.
+ * Each service names its own (`OpportunityServiceOptions`, …) and may add options of its own.
+ */
+export interface ServiceOptions<Command, State> {
+  /** Who may do what: checked against the loaded aggregate before every decision. */
+  readonly authorize?: CommandAuthorizer<Command, State> | undefined;
+  /** Event id generator; defaults to uuid v7. A seeded one makes generated histories repeatable. */
+  readonly newEventId?: (() => string) | undefined;
+}
 
 /** Input that did not decode as a command: one line per wrong field, `path: reason, got value`. */
 export interface InvalidCommand {

@@ -1,7 +1,20 @@
 import * as E from 'fp-ts/lib/Either.js';
 import { describe, expect, expectTypeOf, it } from 'vitest';
+import type { EventStore } from '@clientele/eventstore';
 import { createInMemoryEventStore } from '@clientele/eventstore';
 import {
+  type CampaignServiceOptions,
+  type CommissionServiceOptions,
+  type CustomerExportServiceOptions,
+  type CustomerServiceOptions,
+  type InvoiceServiceOptions,
+  type LeadServiceOptions,
+  type OpportunityServiceOptions,
+  type PrivacyServiceOptions,
+  type SalesOrganizationServiceOptions,
+  type TargetServiceOptions,
+  type TicketServiceOptions,
+  createPrivacyService,
   type CampaignCommandInput,
   type CommissionCommandInput,
   type CustomerCommandInput,
@@ -26,22 +39,47 @@ import {
 
 const store = createInMemoryEventStore();
 const services = {
-  customers: createCustomerService({ store, tenantId: 't', tenantKey: 'k' }),
-  leads: createLeadService({ store }),
-  opportunities: createOpportunityService(store),
-  invoices: createInvoiceService(store),
-  tickets: createTicketService(store),
-  campaigns: createCampaignService(store),
-  targets: createTargetService(store),
-  commissions: createCommissionService(store),
-  organization: createSalesOrganizationService(store),
-  exports: createCustomerExportService(store),
+  customers: createCustomerService(store, { tenantId: 't', tenantKey: 'k' }),
+  leads: createLeadService(store, {}),
+  opportunities: createOpportunityService(store, {}),
+  invoices: createInvoiceService(store, {}),
+  tickets: createTicketService(store, {}),
+  campaigns: createCampaignService(store, {}),
+  targets: createTargetService(store, {}),
+  commissions: createCommissionService(store, {}),
+  organization: createSalesOrganizationService(store, {}),
+  exports: createCustomerExportService(store, {}),
 };
 let n = 0;
 const context = () => ({
   commandId: `0193a000-0000-7000-8000-${String((n += 1)).padStart(12, '0')}`,
   actor: { id: 'ada', role: 'administrator' },
   occurredAt: '2026-03-02T10:00:00Z',
+});
+
+describe('service constructors', () => {
+  it('all take (store, options), options required, so authorize always has its place', () => {
+    type Takes<Options> = [store: EventStore, options: Options];
+    expectTypeOf(createCustomerService).parameters.toEqualTypeOf<Takes<CustomerServiceOptions>>();
+    expectTypeOf(createLeadService).parameters.toEqualTypeOf<Takes<LeadServiceOptions>>();
+    expectTypeOf(createPrivacyService).parameters.toEqualTypeOf<Takes<PrivacyServiceOptions>>();
+    expectTypeOf(createOpportunityService).parameters.toEqualTypeOf<
+      Takes<OpportunityServiceOptions>
+    >();
+    expectTypeOf(createInvoiceService).parameters.toEqualTypeOf<Takes<InvoiceServiceOptions>>();
+    expectTypeOf(createTicketService).parameters.toEqualTypeOf<Takes<TicketServiceOptions>>();
+    expectTypeOf(createCampaignService).parameters.toEqualTypeOf<Takes<CampaignServiceOptions>>();
+    expectTypeOf(createTargetService).parameters.toEqualTypeOf<Takes<TargetServiceOptions>>();
+    expectTypeOf(createCommissionService).parameters.toEqualTypeOf<
+      Takes<CommissionServiceOptions>
+    >();
+    expectTypeOf(createSalesOrganizationService).parameters.toEqualTypeOf<
+      Takes<SalesOrganizationServiceOptions>
+    >();
+    expectTypeOf(createCustomerExportService).parameters.toEqualTypeOf<
+      Takes<CustomerExportServiceOptions>
+    >();
+  });
 });
 
 describe('commands typed at the call site', () => {

@@ -25,7 +25,7 @@ describe('an aggregate whose person was forgotten', () => {
   it('still loads, reads the erased marker in place of each personal field, and takes commands', async () => {
     // Given a customer whose own data subject was forgotten
     const { keys, store } = encryptedStore();
-    const customers = createCustomerService({ store, tenantId: 't', tenantKey: 'k' });
+    const customers = createCustomerService(store, { tenantId: 't', tenantKey: 'k' });
     await customers.handle(
       {
         kind: 'RegisterCustomer',
@@ -55,7 +55,7 @@ describe('an aggregate whose person was forgotten', () => {
 
   it('refuses a command that carries the erased marker, naming the field', async () => {
     const { store } = encryptedStore();
-    const customers = createCustomerService({ store, tenantId: 't', tenantKey: 'k' });
+    const customers = createCustomerService(store, { tenantId: 't', tenantKey: 'k' });
     const result = await customers.handle(
       { kind: 'RegisterCustomer', customerId: 'c-1', customerKind: 'company', name: ERASED },
       testContext(),

@@ -148,7 +148,7 @@ describe('ticket SLA', () => {
 describe('SLA escalation reactor', () => {
   it('escalates an unanswered ticket once the clock port says the deadline passed, and only once', async () => {
     const store = createInMemoryEventStore();
-    const tickets = createTicketService(store);
+    const tickets = createTicketService(store, {});
     let now = '2026-03-09T09:59:00+01:00';
     const escalator = createSlaEscalator({
       store,
@@ -208,7 +208,7 @@ describe('SLA escalation reactor', () => {
 describe('SLA escalation reactor, round after round', () => {
   it('sends no command for a ticket already escalated to its team, since the ticket would decide no event', async () => {
     const store = createInMemoryEventStore();
-    const tickets = createTicketService(store);
+    const tickets = createTicketService(store, {});
     const sent: string[] = [];
     const counted: typeof tickets = {
       ...tickets,

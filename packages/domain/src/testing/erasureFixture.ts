@@ -56,19 +56,17 @@ export const opened = (target: ErasureTarget) => {
     keys: target.keys,
     locate: locateDomainPersonalData,
   });
-  const customers = createCustomerService({
-    store,
+  const customers = createCustomerService(store, {
     tenantId: 'tenant-a',
     tenantKey: 'duplicate-check-secret',
     snapshots: { store: target.snapshots, every: 1 },
   });
-  const privacy = createPrivacyService({
-    store,
+  const privacy = createPrivacyService(store, {
     engine: target.engine,
     keys: target.keys,
     customers,
-    leads: createLeadService({ store }),
-    invoices: createInvoiceService(store),
+    leads: createLeadService(store, {}),
+    invoices: createInvoiceService(store, {}),
     snapshots: [target.snapshots],
     authorize: commandAuthorizer('DataSubject', () => null, defaultRolePolicy, noTeams),
   });
@@ -116,7 +114,7 @@ export const seedAda = async (
     ),
   );
   ok(
-    await createLeadService({ store }).handle(
+    await createLeadService(store, {}).handle(
       {
         kind: 'CaptureLead',
         leadId: 'l-ada',
@@ -129,7 +127,7 @@ export const seedAda = async (
     ),
   );
   ok(
-    await createTicketService(store).handle(
+    await createTicketService(store, {}).handle(
       {
         kind: 'OpenTicket',
         ticketId: 't-ada',
@@ -144,7 +142,7 @@ export const seedAda = async (
     ),
   );
   ok(
-    await createInvoiceService(store).handle(
+    await createInvoiceService(store, {}).handle(
       {
         kind: 'IssueInvoice',
         invoiceId: 'i-ada',

@@ -270,7 +270,7 @@ describe('ticket', () => {
 describe('ticket entry point', () => {
   it('rejects an unknown channel or a satisfaction score out of range with the field and appends nothing', async () => {
     const store = createInMemoryEventStore();
-    const tickets = createTicketService(store);
+    const tickets = createTicketService(store, {});
     const result = await tickets.handle(
       {
         kind: 'OpenTicket',

@@ -1,6 +1,6 @@
-import type { CommandAuthorizer, EventStore } from '@clientele/eventstore';
+import type { EventStore } from '@clientele/eventstore';
 import { createCommandHandler, streamName } from '@clientele/eventstore';
-import type { CommandEntry } from '../shared/commandEntry.js';
+import type { CommandEntry, ServiceOptions } from '../shared/commandEntry.js';
 import type { TicketCommandInput } from './commands.js';
 import type { TicketError } from './errors.js';
 import type { TicketState } from './state.js';
@@ -11,6 +11,9 @@ import { TicketEvent } from './events.js';
 
 /** The stream of a ticket. */
 export const ticketStream = (ticketId: string): string => streamName('Ticket', ticketId);
+
+/** Options of {@link createTicketService}. */
+export type TicketServiceOptions = ServiceOptions<TicketCommand, TicketState>;
 
 /** The Ticket write side as apps and importers use it. */
 export interface TicketService extends CommandEntry<
@@ -25,17 +28,12 @@ export interface TicketService extends CommandEntry<
 /** The typed entry point of the Ticket aggregate: decodes input, then handles it. */
 export const createTicketService = (
   store: EventStore,
-  /** Event id generator; a seeded one makes generated histories repeatable. */
-  options: {
-    readonly newEventId?: () => string;
-    /** Who may do what: checked against the loaded state before every decision. */
-    readonly authorize?: CommandAuthorizer<TicketCommand, TicketState>;
-  } = {},
+  options: TicketServiceOptions,
 ): TicketService => {
   const handler = createCommandHandler({
     store,
-    ...(options.newEventId === undefined ? {} : { newEventId: options.newEventId }),
-    ...(options.authorize === undefined ? {} : { authorize: options.authorize }),
+    newEventId: options.newEventId,
+    authorize: options.authorize,
     decider: ticketDecider,
     eventCodec: TicketEvent,
     streamName: (command) => ticketStream(command.ticketId),

@@ -5,10 +5,12 @@ import type { EventToAppend, RecordedEvent } from '../envelope/envelope.js';
 import type { AsOf } from '../asOf/asOf.js';
 import { eventsAsOf } from '../asOf/asOf.js';
 import type { CurrentRevision } from '../envelope/revision.js';
-import type { AppendResult, EventStore } from '../eventStore/eventStore.js';
+import type { EventStore } from '../eventStore/eventStore.js';
 import type { WrongExpectedRevision } from '../eventStore/wrongExpectedRevision.js';
 import type { UpcasterRegistry } from '../upcasting/upcasterRegistry.js';
 import type { CommandContext } from './commandContext.js';
+import type { CommandOutcome, ConcurrencyConflict } from './commandOutcome.js';
+import { appendedEvents, concurrencyConflict } from './commandOutcome.js';
 import type { Decider, DomainEvent } from './decider.js';
 import type { AuthorizationDenial, CommandAuthorizer } from './authorization.js';
 import type { SnapshotPolicy } from '../snapshots/snapshotPolicy.js';
@@ -25,22 +27,9 @@ export type CommandFailure<DomainError> =
   /** Other writers kept changing the stream; every attempt met a conflict. */
   | {
       readonly kind: 'Conflict';
-      readonly conflict: WrongExpectedRevision;
+      readonly conflict: ConcurrencyConflict;
       readonly attempts: number;
     };
-
-/** What a handled command did. */
-export interface CommandOutcome<Event, State> {
-  readonly streamName: string;
-  /** The events this call appended: empty for a duplicate or a command that changes nothing. */
-  readonly events: readonly Event[];
-  /** The append, or for a duplicate the first append of this command id; undefined if none. */
-  readonly appended: AppendResult | undefined;
-  /** True when the command id had already been handled and nothing new was written. */
-  readonly duplicate: boolean;
-  /** The aggregate's state after the command. */
-  readonly state: State;
-}
 
 /** An aggregate's state as loaded from its stream. */
 export interface LoadedAggregate<State> {
@@ -57,18 +46,18 @@ export interface CommandHandlerOptions<Command, Event extends DomainEvent, State
   /** The stream a command is about, `Category-<id>`. */
   readonly streamName: (command: Command) => string;
   /** Applied to stored events before they are decoded; also sets the version new events get. */
-  readonly upcasters?: UpcasterRegistry;
+  readonly upcasters?: UpcasterRegistry | undefined;
   /** Attempts before a conflict is returned; defaults to 5. */
-  readonly maxAttempts?: number;
+  readonly maxAttempts?: number | undefined;
   /**
    * Checked after the aggregate is loaded and before `decide`, on every attempt: the actor in the
    * context may or may not issue this command against this state (ownership lives in the state).
    */
-  readonly authorize?: CommandAuthorizer<Command, State>;
+  readonly authorize?: CommandAuthorizer<Command, State> | undefined;
   /** Snapshots: loading reads the latest snapshot and only the events after it. */
-  readonly snapshots?: SnapshotPolicy<State>;
+  readonly snapshots?: SnapshotPolicy<State> | undefined;
   /** Event id generator; defaults to uuid v7. */
-  readonly newEventId?: () => string;
+  readonly newEventId?: (() => string) | undefined;
 }
 
 /** Loads, decides and appends commands for one kind of aggregate. */
@@ -198,7 +187,7 @@ export const createCommandHandler = <Command, Event extends DomainEvent, State, 
     return {
       streamName: earlier.streamName,
       events: [],
-      appended: { ...earlier, duplicate: true },
+      appended: appendedEvents(earlier, true),
       duplicate: true,
       state,
     };
@@ -257,7 +246,7 @@ export const createCommandHandler = <Command, Event extends DomainEvent, State, 
         return E.right({
           streamName,
           events: duplicate ? [] : events,
-          appended: appended.right,
+          appended: appendedEvents(appended.right, duplicate),
           duplicate,
           state,
         });
@@ -269,7 +258,7 @@ export const createCommandHandler = <Command, Event extends DomainEvent, State, 
     }
     return E.left({
       kind: 'Conflict',
-      conflict: lastConflict as WrongExpectedRevision,
+      conflict: concurrencyConflict(lastConflict as WrongExpectedRevision),
       attempts: maxAttempts,
     });
   };

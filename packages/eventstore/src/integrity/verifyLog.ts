@@ -34,9 +34,9 @@ export interface IntegrityReport {
 /** Options of {@link verifyLog}. */
 export interface VerifyLogOptions {
   /** Checks the seals' signatures; without it seals are checked for content only. */
-  readonly signer?: Signer;
+  readonly signer?: Signer | undefined;
   /** A seal exported earlier and kept outside the store: the log must still contain it. */
-  readonly trustedHead?: LogSeal;
+  readonly trustedHead?: LogSeal | undefined;
 }
 
 const broken = (

@@ -30,7 +30,7 @@ export interface ReactorOptions {
    * checkpoint saves carry the lease's fencing token, and a runner whose lease was taken steps
    * back to standby. Without it, run one runner per name yourself.
    */
-  readonly lease?: LeaseOptions;
+  readonly lease?: LeaseOptions | undefined;
 }
 
 /** How far a reactor has got. */

@@ -20,7 +20,7 @@ describe('projecting an encrypted log', () => {
       keys: createInMemoryDataKeyStore(),
       locate: locateDomainPersonalData,
     });
-    await createTicketService(store).handle(
+    await createTicketService(store, {}).handle(
       {
         kind: 'OpenTicket',
         ticketId: 't-1',

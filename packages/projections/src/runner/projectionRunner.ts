@@ -36,12 +36,12 @@ export interface ProjectionRunnerOptions {
    * 20 batches. Its documents stay in memory in between, so one touched by many events is
    * loaded and written once. A crash loses the work since the last commit, never consistency.
    */
-  readonly rebuildCommitEvery?: number;
+  readonly rebuildCommitEvery?: number | undefined;
   /**
    * The most documents such a build keeps in memory between commits; reaching it commits early
    * and lets go of the documents not touched lately. Defaults to 10,000.
    */
-  readonly rebuildMaxDocuments?: number;
+  readonly rebuildMaxDocuments?: number | undefined;
   /**
    * Elects one active runner per build across processes (app servers sharing a store). Each
    * build's lease lives in the read-model store; every commit carries its fencing token and the
@@ -50,7 +50,7 @@ export interface ProjectionRunnerOptions {
    */
   readonly lease?: BuildLeaseOptions;
   /** Called after every batch. */
-  readonly onProgress?: (progress: ProjectionProgress) => void;
+  readonly onProgress?: ((progress: ProjectionProgress) => void) | undefined;
   /** Milliseconds since an arbitrary origin, for rates; defaults to `performance.now`. */
   readonly now?: () => number;
 }

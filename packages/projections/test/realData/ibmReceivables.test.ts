@@ -28,7 +28,7 @@ describeWhenAvailable(
   () => {
     it('gives the aging at a chosen date that the raw rows give', async () => {
       const events = createInMemoryEventStore();
-      const invoices = createInvoiceService(events);
+      const invoices = createInvoiceService(events, {});
       const problems: string[] = [];
       for await (const record of readCsvRecords(createReadStream(FILE, { encoding: 'utf8' }))) {
         const mapped = mapReceivablesRow(record.values, record.lineNumber);

@@ -29,7 +29,7 @@ export const createFinanceServices = (
   store: EventStore,
   newEventId?: () => string,
 ): FinanceServices => {
-  const ids = newEventId === undefined ? {} : { newEventId };
+  const ids = { newEventId };
   const commissions = createCommissionService(store, ids);
   return {
     tickets: createTicketService(store, ids),

@@ -1,5 +1,5 @@
 import * as E from 'fp-ts/lib/Either.js';
-import type { AuthorizationDenial } from '@clientele/eventstore';
+import { type ReadRefusal, answerUnbuilt } from '../../store/projectionNotBuilt.js';
 import type { ReadScope } from '@clientele/domain';
 import { inReadScope } from '@clientele/domain';
 import type { ReadAccess } from '../../access/readAccess.js';
@@ -101,30 +101,34 @@ export const leadFunnel = async (
   readModels: ReadModelStore,
   access: ReadAccess,
   options: FunnelOptions = {},
-): Promise<E.Either<AuthorizationDenial, FunnelRow[]>> => {
-  const leadScope = access.scope('Lead.read');
-  if (E.isLeft(leadScope)) return leadScope;
-  const dealScope = access.scope('Opportunity.read');
-  const deals = await collectDeals(readModels, E.isRight(dealScope) ? dealScope.right : undefined);
-  const dealOfLead = new Map(
-    deals.filter((d) => d.leadId !== null).map((d) => [d.leadId as string, d]),
-  );
-  const stages = [...LEAD_STAGES, ...stageOrder(deals), WON];
-  const entries: FunnelEntry[] = [];
-  for await (const { doc: lead } of activeDocuments(readModels, 'leads', LeadDocument)) {
-    if (!inReadScope(leadScope.right, lead.ownerId)) continue;
-    const deal = dealStages(dealOfLead.get(lead.leadId));
-    entries.push({
-      group: groupOf(options.groupBy ?? 'none', lead),
-      cohort: periodOf(lead.capturedOn, options.period ?? 'all'),
-      reached: new Set([...LEAD_STAGES.slice(0, lead.furthest + 1), ...deal.reached]),
-      won: deal.won,
-      lost: deal.lost,
-      stageDays: { ...leadStageDays(lead), ...deal.stageDays },
-    });
-  }
-  return E.right(funnelRows(entries, stages));
-};
+): Promise<E.Either<ReadRefusal, FunnelRow[]>> =>
+  answerUnbuilt(async () => {
+    const leadScope = access.scope('Lead.read');
+    if (E.isLeft(leadScope)) return leadScope;
+    const dealScope = access.scope('Opportunity.read');
+    const deals = await collectDeals(
+      readModels,
+      E.isRight(dealScope) ? dealScope.right : undefined,
+    );
+    const dealOfLead = new Map(
+      deals.filter((d) => d.leadId !== null).map((d) => [d.leadId as string, d]),
+    );
+    const stages = [...LEAD_STAGES, ...stageOrder(deals), WON];
+    const entries: FunnelEntry[] = [];
+    for await (const { doc: lead } of activeDocuments(readModels, 'leads', LeadDocument)) {
+      if (!inReadScope(leadScope.right, lead.ownerId)) continue;
+      const deal = dealStages(dealOfLead.get(lead.leadId));
+      entries.push({
+        group: groupOf(options.groupBy ?? 'none', lead),
+        cohort: periodOf(lead.capturedOn, options.period ?? 'all'),
+        reached: new Set([...LEAD_STAGES.slice(0, lead.furthest + 1), ...deal.reached]),
+        won: deal.won,
+        lost: deal.lost,
+        stageDays: { ...leadStageDays(lead), ...deal.stageDays },
+      });
+    }
+    return E.right(funnelRows(entries, stages));
+  });
 
 /**
  * The opportunity funnel: cohorts of deals by open period, through their pipeline's open stages to
@@ -135,18 +139,19 @@ export const opportunityFunnel = async (
   readModels: ReadModelStore,
   access: ReadAccess,
   options: FunnelOptions = {},
-): Promise<E.Either<AuthorizationDenial, FunnelRow[]>> => {
-  const scope = access.scope('Opportunity.read');
-  if (E.isLeft(scope)) return scope;
-  const deals = await collectDeals(readModels, scope.right);
-  const entries = deals.map((deal): FunnelEntry => {
-    const stages = dealStages(deal);
-    return {
-      ...stages,
-      reached: new Set(stages.reached),
-      group: groupOf(options.groupBy ?? 'none', deal),
-      cohort: periodOf(deal.openedOn, options.period ?? 'all'),
-    };
+): Promise<E.Either<ReadRefusal, FunnelRow[]>> =>
+  answerUnbuilt(async () => {
+    const scope = access.scope('Opportunity.read');
+    if (E.isLeft(scope)) return scope;
+    const deals = await collectDeals(readModels, scope.right);
+    const entries = deals.map((deal): FunnelEntry => {
+      const stages = dealStages(deal);
+      return {
+        ...stages,
+        reached: new Set(stages.reached),
+        group: groupOf(options.groupBy ?? 'none', deal),
+        cohort: periodOf(deal.openedOn, options.period ?? 'all'),
+      };
+    });
+    return E.right(funnelRows(entries, [...stageOrder(deals), WON]));
   });
-  return E.right(funnelRows(entries, [...stageOrder(deals), WON]));
-};
