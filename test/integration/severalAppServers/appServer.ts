@@ -10,13 +10,13 @@
 import * as E from 'fp-ts/lib/Either.js';
 import { v7 as uuidv7 } from 'uuid';
 import {
-  createCommissionAccrual,
+  createCommissionAccrualReactor,
   createCommissionService,
   createCustomerService,
   createLeadConversionReactor,
   createLeadService,
   createOpportunityService,
-  createSlaEscalator,
+  createSlaEscalationReactor,
   createTicketService,
   matchAgainstCustomers,
   officeHours,
@@ -55,8 +55,13 @@ const conversion = createLeadConversionReactor({
   defaultCurrency: 'EUR',
   lease: reactorLease,
 });
-const accrual = createCommissionAccrual({ store, checkpoints, commissions, lease: reactorLease });
-const escalator = createSlaEscalator({
+const accrual = createCommissionAccrualReactor({
+  store,
+  checkpoints,
+  commissions,
+  lease: reactorLease,
+}).runner;
+const escalator = createSlaEscalationReactor({
   store,
   tickets,
   clock: { now: () => new Date().toISOString() },
@@ -86,7 +91,7 @@ void conversion.runner.run().catch(fail);
 void accrual.run().catch(fail);
 void (async () => {
   while (!stop.signal.aborted) {
-    await escalator.catchUp();
+    await escalator.runner.catchUp();
     await escalator.escalateDue();
     await new Promise((resolve) => setTimeout(resolve, 200));
   }

@@ -1,13 +1,14 @@
 import * as E from 'fp-ts/lib/Either.js';
 import type { AgendaItem, RepAgenda } from '@clientele/projections';
 import { inReadScope } from '@clientele/domain';
-import { customerNames, readAccessOn, repAgenda } from '@clientele/projections';
+import { customerNames, repAgenda } from '@clientele/projections';
 import { ACTOR_HELP, actorOption, commandActor, refuseActor } from '../actor/commandLineActor.js';
 import type { CliCommand } from '../command.js';
 import { ExitCode } from '../exitCodes.js';
 import { formatTable } from '../output/table.js';
 import { openReadSide } from '../store/openReadSide.js';
 import { storeUrl } from '../store/openStore.js';
+import { caughtUpReadAccess } from '../store/caughtUpReadAccess.js';
 
 const HELP = `Usage: clientele agenda [--rep ID] [--time-zone ZONE] [--now INSTANT] [--days N] [--format table|json] [--store URL] [--actor ID:ROLE]
 
@@ -121,12 +122,12 @@ export const agendaCommand: CliCommand = {
     try {
       await readSide.runner.catchUp();
       const repId = request.right.repId ?? actor.right.id;
-      const access = await readAccessOn(readSide.readModels, actor.right, now.slice(0, 10));
+      const access = await caughtUpReadAccess(readSide.readModels, actor.right, now.slice(0, 10));
       const scope = access.scope('Task.read');
       if (E.isLeft(scope)) return refuseActor('agenda', scope.left, io);
       if (!inReadScope(scope.right, repId)) {
         const reason = `${repId} is outside the actor's scope`;
-        return refuseActor('agenda', { ...scope.right, ...actorOf(actor.right), reason }, io);
+        return refuseActor('agenda', { kind: 'AuthorizationDenied', ...scope.right, ...actorOf(actor.right), reason }, io);
       }
       const agenda = await repAgenda(readSide.readModels, {
         repId,

@@ -10,7 +10,7 @@ import {
   withPersonalDataEncryption,
 } from '@clientele/eventstore';
 import { createSqliteDataKeyStore, createSqliteEventStore } from '@clientele/eventstore-sqlite';
-import { locateDomainPersonalData } from '@clientele/domain';
+import { locateDomainPersonalData, withDomainUpcasting } from '@clientele/domain';
 import {
   generateHistory,
   salesHistorySetup,
@@ -154,10 +154,12 @@ export const demoCommand: CliCommand = {
     const engine = createSqliteEventStore({ file, now: () => businessClock });
     // Written as an app would: hash-chained, personal fields encrypted per person with keys in
     // the file's key table, so `clientele forget` works on the demo's people.
-    const store = withPersonalDataEncryption(withHashChain(engine), {
-      keys: createSqliteDataKeyStore({ database: engine.database }),
-      locate: locateDomainPersonalData,
-    });
+    const store = withDomainUpcasting(
+      withPersonalDataEncryption(withHashChain(engine), {
+        keys: createSqliteDataKeyStore({ database: engine.database }),
+        locate: locateDomainPersonalData,
+      }),
+    );
     try {
       await markAsDemo(store, seed);
       const progress = createProgressBar(io, 'writing CRM activity');

@@ -1,5 +1,5 @@
 import * as E from 'fp-ts/lib/Either.js';
-import type { AuthorizationDenial } from '@clientele/eventstore';
+import type { ReadRefusal } from '@clientele/projections';
 import { inReadScope } from '@clientele/domain';
 import {
   ACTIVITY_KINDS,
@@ -44,7 +44,7 @@ export const activitiesShape: ReportShape = {
 export const activitiesReport = async (
   { readModels, access }: ReportContext,
   options: ReportOptions,
-): Promise<E.Either<AuthorizationDenial, Report>> => {
+): Promise<E.Either<ReadRefusal, Report>> => {
   const scope = access.scope('Activity.read');
   if (E.isLeft(scope)) return scope;
   const all = await activityCountsReport(readModels);
@@ -122,7 +122,7 @@ export const neglectedShape: ReportShape = {
 export const neglectedReport = async (
   { readModels, events, access }: ReportContext,
   options: ReportOptions,
-): Promise<E.Either<AuthorizationDenial, Report>> => {
+): Promise<E.Either<ReadRefusal, Report>> => {
   const days = options.neglectedDays ?? DEFAULT_NEGLECTED_DAYS;
   const rows = await neglectedCustomers(readModels, access, { asOf: endOf(options.asOf), days });
   if (E.isLeft(rows)) return rows;
@@ -172,7 +172,7 @@ export const followUpShape: ReportShape = {
 export const followUpReport = async (
   { readModels, access }: ReportContext,
   options: ReportOptions,
-): Promise<E.Either<AuthorizationDenial, Report>> => {
+): Promise<E.Either<ReadRefusal, Report>> => {
   const scope = access.scope('Task.read');
   if (E.isLeft(scope)) return scope;
   const all = await followUpCompliance(readModels, {

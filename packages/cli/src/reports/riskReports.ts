@@ -1,5 +1,6 @@
 import * as E from 'fp-ts/lib/Either.js';
-import type { AuthorizationDenial, RecordedEvent } from '@clientele/eventstore';
+import type { RecordedEvent } from '@clientele/eventstore';
+import type { ReadRefusal } from '@clientele/projections';
 import type {
   CustomerRiskInput,
   InvoiceFacts,
@@ -96,7 +97,7 @@ const riskInputs = async (
   { readModels, events, access }: ReportContext,
   day: string,
 ): Promise<
-  E.Either<AuthorizationDenial, { inputs: CustomerRiskInput[]; names: ReadonlyMap<string, string> }>
+  E.Either<ReadRefusal, { inputs: CustomerRiskInput[]; names: ReadonlyMap<string, string> }>
 > => {
   const readable = await customerList(readModels, access);
   if (E.isLeft(readable)) return readable;
@@ -179,7 +180,7 @@ const base = (score: RiskScore, names: ReadonlyMap<string, string>) => ({
 export const churnReport = async (
   context: ReportContext,
   options: ReportOptions,
-): Promise<E.Either<AuthorizationDenial, Report>> => {
+): Promise<E.Either<ReadRefusal, Report>> => {
   const inputs = await riskInputs(context, options.asOf);
   if (E.isLeft(inputs)) return inputs;
   const { names } = inputs.right;
@@ -198,7 +199,7 @@ export const churnReport = async (
 export const creditReport = async (
   context: ReportContext,
   options: ReportOptions,
-): Promise<E.Either<AuthorizationDenial, Report>> => {
+): Promise<E.Either<ReadRefusal, Report>> => {
   const inputs = await riskInputs(context, options.asOf);
   if (E.isLeft(inputs)) return inputs;
   const { names } = inputs.right;

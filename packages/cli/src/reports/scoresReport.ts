@@ -1,5 +1,6 @@
 import * as E from 'fp-ts/lib/Either.js';
-import type { AuthorizationDenial, RecordedEvent } from '@clientele/eventstore';
+import type { RecordedEvent } from '@clientele/eventstore';
+import type { ReadRefusal } from '@clientele/projections';
 import type { Contribution, WinScores } from '@clientele/projections';
 import {
   WIN_MODEL_ID,
@@ -100,7 +101,7 @@ const checkNote = (scores: WinScores): string => {
 export const scoresReport = async (
   { events, access }: ReportContext,
   options: ReportOptions,
-): Promise<E.Either<AuthorizationDenial, Report>> => {
+): Promise<E.Either<ReadRefusal, Report>> => {
   const all: RecordedEvent[] = [];
   for await (const event of events.readAll()) all.push(event);
   const recorded = recordedModelAsOf(all, WIN_MODEL_ID, options.asOf);

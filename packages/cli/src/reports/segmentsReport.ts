@@ -1,5 +1,6 @@
 import * as E from 'fp-ts/lib/Either.js';
-import type { AuthorizationDenial, RecordedEvent } from '@clientele/eventstore';
+import type { RecordedEvent } from '@clientele/eventstore';
+import type { ReadRefusal } from '@clientele/projections';
 import type { CustomerSegment, SegmentMove } from '@clientele/projections';
 import {
   customerList,
@@ -118,7 +119,7 @@ const movementChart = (moves: readonly SegmentMove[]): ChartSpec => ({
 export const segmentsReport = async (
   { readModels, events, access }: ReportContext,
   options: ReportOptions,
-): Promise<E.Either<AuthorizationDenial, Report>> => {
+): Promise<E.Either<ReadRefusal, Report>> => {
   const readable = await customerList(readModels, access);
   if (E.isLeft(readable)) return readable;
   const visible = new Set(readable.right.map((c) => c.customerId));

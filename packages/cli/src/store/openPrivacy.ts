@@ -17,7 +17,7 @@ import {
 import { ExitCode } from '../exitCodes.js';
 import type { CliIo } from '../io.js';
 import { openExistingStore, storeUrl } from './openStore.js';
-import { protectedStore } from './protectedStore.js';
+import { openProtectedStore } from './protectedStore.js';
 import { tenantFrom } from './tenant.js';
 
 /** Opens the store with its keys and a privacy service acting for `actor`, or prints why not. */
@@ -26,18 +26,15 @@ export const openPrivacy = async (
   values: Readonly<Record<string, string | boolean | undefined>>,
   io: CliIo,
 ) => {
-  const opened = await openExistingStore(storeUrl(values['store'], io.env), io.cwd);
+  const opened = await openProtectedStore(
+    openExistingStore(storeUrl(values['store'], io.env), io.cwd),
+  );
   if (E.isLeft(opened)) {
     io.stderr(`clientele ${commandName}: ${opened.left}\n`);
     return E.left(ExitCode.storeUnavailable);
   }
-  const stack = protectedStore(opened.right);
-  if (E.isLeft(stack)) {
-    io.stderr(`clientele ${commandName}: ${stack.left}\n`);
-    await opened.right.store.close();
-    return E.left(ExitCode.storeUnavailable);
-  }
-  const { store, keys, snapshots } = stack.right;
+  const { engine, stack } = opened.right;
+  const { store, keys, snapshots } = stack;
   // Each step is checked against the role policy: the request itself, and every command it sends.
   const sales = salesAuthorizers(defaultRolePolicy, noTeams);
   const backOffice = serviceAndFinanceAuthorizers(defaultRolePolicy, noTeams);
@@ -46,7 +43,7 @@ export const openPrivacy = async (
     authorize: sales.customer,
   });
   const privacy = createPrivacyService(store, {
-    engine: opened.right.store,
+    engine: engine.store,
     keys,
     customers,
     leads: createLeadService(store, { authorize: sales.lead }),
@@ -57,7 +54,7 @@ export const openPrivacy = async (
     snapshots: [snapshots],
     authorize: commandAuthorizer('DataSubject', () => null, defaultRolePolicy, noTeams),
   });
-  return E.right({ stack: stack.right, privacy });
+  return E.right({ stack, privacy });
 };
 
 /** A context for one request of `actor`, now. */

@@ -8,6 +8,7 @@ import { createCommandEntry } from '../shared/commandEntry.js';
 import { CampaignCommand } from './commands.js';
 import { campaignDecider } from './decide.js';
 import { CampaignEvent } from './events.js';
+import { domainUpcasters } from '../upcasting/domainUpcasters.js';
 
 /** Options of {@link createCampaignService}. */
 export type CampaignServiceOptions = ServiceOptions<CampaignCommand, CampaignState>;
@@ -29,6 +30,7 @@ export const createCampaignService = (
 ): CampaignService => {
   const handler = createCommandHandler({
     store,
+    upcasters: domainUpcasters,
     newEventId: options.newEventId,
     authorize: options.authorize,
     decider: campaignDecider,

@@ -8,6 +8,7 @@ import { createCommandEntry } from '../shared/commandEntry.js';
 import { CommissionCommand } from './commands.js';
 import { commissionDecider } from './decide.js';
 import { CommissionEvent } from './events.js';
+import { domainUpcasters } from '../upcasting/domainUpcasters.js';
 
 /** The stream of a rep's commission ledger. */
 export const commissionStream = (repId: string): string => streamName('Commission', repId);
@@ -32,6 +33,7 @@ export const createCommissionService = (
 ): CommissionService => {
   const handler = createCommandHandler({
     store,
+    upcasters: domainUpcasters,
     newEventId: options.newEventId,
     authorize: options.authorize,
     decider: commissionDecider,

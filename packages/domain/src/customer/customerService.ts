@@ -18,6 +18,7 @@ import { CustomerCommand } from './commands.js';
 import { customerDecider } from './decide.js';
 import { CustomerEvent } from './events.js';
 import { CUSTOMER_STATE_VERSION, CustomerStateCodec } from './stateCodec.js';
+import { domainUpcasters } from '../upcasting/domainUpcasters.js';
 
 /** Why a customer command appended nothing: a rule, bad input, a denial, or racing writers. */
 export type CustomerFailure = EntryFailure<CustomerError>;
@@ -99,6 +100,7 @@ export const createCustomerService = (
 ): CustomerService => {
   const handler = createCommandHandler({
     store,
+    upcasters: domainUpcasters,
     decider: customerDecider,
     eventCodec: CustomerEvent,
     streamName: (command) => streamName('Customer', command.customerId),

@@ -7,6 +7,7 @@ import { CustomerExportCommand } from './commands.js';
 import type { CustomerExportError, CustomerExportState } from './decide.js';
 import { customerExportDecider } from './decide.js';
 import { CustomerExportEvent } from './events.js';
+import { domainUpcasters } from '../upcasting/domainUpcasters.js';
 
 /** Options of {@link createCustomerExportService}. */
 export type CustomerExportServiceOptions = ServiceOptions<
@@ -39,6 +40,7 @@ export const createCustomerExportService = (
 ): CustomerExportService => {
   const handler = createCommandHandler({
     store,
+    upcasters: domainUpcasters,
     newEventId: options.newEventId,
     authorize: options.authorize,
     decider: customerExportDecider,

@@ -11,6 +11,7 @@ import { createCommandEntry, decodeCommand, entryFailure } from '../shared/comma
 import { InvoiceCommand } from './commands.js';
 import { invoiceDecider } from './decide.js';
 import { InvoiceEvent } from './events.js';
+import { domainUpcasters } from '../upcasting/domainUpcasters.js';
 
 /** The stream of an invoice. */
 export const invoiceStream = (invoiceId: string): string => streamName('Invoice', invoiceId);
@@ -52,6 +53,7 @@ export const createInvoiceService = (
 ): InvoiceService => {
   const handler = createCommandHandler({
     store,
+    upcasters: domainUpcasters,
     decider: invoiceDecider,
     eventCodec: InvoiceEvent,
     streamName: (command) => invoiceStream(command.invoiceId),

@@ -10,6 +10,7 @@ import { decodeCommand, entryFailure } from '../shared/commandEntry.js';
 import { LeadCommand } from './commands.js';
 import { leadDecider } from './decide.js';
 import { LeadEvent } from './events.js';
+import { domainUpcasters } from '../upcasting/domainUpcasters.js';
 
 /** Options of {@link createLeadService}. */
 export interface LeadServiceOptions extends ServiceOptions<LeadCommand, LeadState> {
@@ -37,6 +38,7 @@ export interface LeadService extends CommandEntry<
 export const createLeadService = (store: EventStore, options: LeadServiceOptions): LeadService => {
   const handler = createCommandHandler({
     store,
+    upcasters: domainUpcasters,
     decider: leadDecider,
     eventCodec: LeadEvent,
     streamName: (command) => streamName('Lead', command.leadId),

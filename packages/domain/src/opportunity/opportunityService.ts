@@ -8,6 +8,7 @@ import { createCommandEntry } from '../shared/commandEntry.js';
 import { OpportunityCommand } from './commands.js';
 import { opportunityDecider } from './decide.js';
 import { OpportunityEvent } from './events.js';
+import { domainUpcasters } from '../upcasting/domainUpcasters.js';
 
 /** Options of {@link createOpportunityService}. */
 export type OpportunityServiceOptions = ServiceOptions<OpportunityCommand, OpportunityState>;
@@ -29,6 +30,7 @@ export const createOpportunityService = (
 ): OpportunityService => {
   const handler = createCommandHandler({
     store,
+    upcasters: domainUpcasters,
     decider: opportunityDecider,
     eventCodec: OpportunityEvent,
     streamName: (command) => streamName('Opportunity', command.opportunityId),

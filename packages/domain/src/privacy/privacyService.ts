@@ -7,6 +7,7 @@ import type {
   SnapshotStore,
 } from '@clientele/eventstore';
 import { createCommandHandler, streamName } from '@clientele/eventstore';
+import { decodeStoredEvent, domainUpcasters } from '../upcasting/domainUpcasters.js';
 import type { CustomerFailure, CustomerService } from '../customer/customerService.js';
 import type { InvoiceService } from '../invoice/invoiceService.js';
 import type { LeadService } from '../lead/leadService.js';
@@ -19,9 +20,10 @@ import { RETENTION_CLASSES, retainedKeySubject } from '../shared/retention.js';
 import type { DataSubjectCommand } from './commands.js';
 import type { DataSubjectError, DataSubjectState } from './decide.js';
 import { dataSubjectDecider, evolveDataSubject, initialDataSubjectState } from './decide.js';
-import type { RectificationStep, RetentionHold } from './events.js';
+import type { RectificationStep } from './events.js';
 import { DataSubjectEvent } from './events.js';
-import type { PersonalRecord, ScanProgress } from './footprint.js';
+import type { ScanProgress } from './footprint.js';
+import type { ForgetOutcome, PersonalDataExport } from './privacyOutcomes.js';
 import { findPersonalData } from './footprint.js';
 import { customersThatAre, heldContactKeys, retentionHoldsFor, unique } from './erasurePlan.js';
 import type { PersonalCorrection, RectificationEntry } from './rectification.js';
@@ -41,29 +43,7 @@ export type PrivacyFailure =
       readonly failure: CustomerFailure;
     };
 
-/** What forgetting a person did. */
-export interface ForgetOutcome {
-  readonly subjectId: string;
-  /** True when the person had been forgotten before: nothing was done again. */
-  readonly alreadyForgotten: boolean;
-  /** The streams that held their personal data. */
-  readonly streams: readonly string[];
-  /** Customers that were the person themselves, now marked erased with their keys released. */
-  readonly customersErased: readonly string[];
-  /** What the law still keeps readable, and until when. */
-  readonly retentionHolds: readonly RetentionHold[];
-}
-
-/** Everything held about a person (the right of access), as handed to them. */
-export interface PersonalDataExport {
-  readonly subjectId: string;
-  readonly exportedAt: string;
-  /** Whether the person was forgotten, and what is still held by law. */
-  readonly forgotten: boolean;
-  readonly retentionHolds: readonly (RetentionHold & { readonly erased: boolean })[];
-  /** Every event holding their data, their own fields readable (or erased), others' withheld. */
-  readonly records: readonly PersonalRecord[];
-}
+export type { ForgetOutcome, PersonalDataExport } from './privacyOutcomes.js';
 
 /** A retention hold ended by {@link PrivacyService.eraseDueRetainedData}. */
 export interface EndedHold {
@@ -161,6 +141,7 @@ export const createPrivacyService = (
   const source = { store, engine: options.engine };
   const handler = createCommandHandler({
     store,
+    upcasters: domainUpcasters,
     decider: dataSubjectDecider,
     eventCodec: DataSubjectEvent,
     streamName: (command) => streamName('DataSubject', command.subjectId),
@@ -356,7 +337,7 @@ export const createPrivacyService = (
     for await (const event of store.readAll({
       filter: { streamNamePrefixes: ['DataSubject-'] },
     })) {
-      const decoded = DataSubjectEvent.decode({ type: event.type, data: event.data });
+      const decoded = decodeStoredEvent(DataSubjectEvent, event);
       if (E.isLeft(decoded)) continue;
       const { subjectId } = decoded.right.data;
       states.set(

@@ -15,6 +15,7 @@ import { reservationDecider } from './decide.js';
 import { ReservationEvent } from './events.js';
 import { reservationKey, reservationStreamName } from './reservationKey.js';
 import { stepContext } from './stepContext.js';
+import { domainUpcasters } from '../upcasting/domainUpcasters.js';
 
 /** A normalized contact value to reserve. */
 export interface ContactKey {
@@ -101,6 +102,7 @@ export const createKeyReservations = (options: KeyReservationOptions): KeyReserv
   > = reservationDecider;
   const handler = createCommandHandler({
     store,
+    upcasters: domainUpcasters,
     decider,
     eventCodec: ReservationEvent,
     streamName: (command) => command.stream,

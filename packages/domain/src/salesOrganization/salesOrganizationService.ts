@@ -8,6 +8,7 @@ import { createCommandEntry } from '../shared/commandEntry.js';
 import { SalesOrganizationCommand } from './commands.js';
 import { salesOrganizationDecider } from './decide.js';
 import { SalesOrganizationEvent } from './events.js';
+import { domainUpcasters } from '../upcasting/domainUpcasters.js';
 
 /** Options of {@link createSalesOrganizationService}. */
 export type SalesOrganizationServiceOptions = ServiceOptions<
@@ -32,6 +33,7 @@ export const createSalesOrganizationService = (
 ): SalesOrganizationService => {
   const handler = createCommandHandler({
     store,
+    upcasters: domainUpcasters,
     decider: salesOrganizationDecider,
     eventCodec: SalesOrganizationEvent,
     streamName: (command) => streamName('SalesOrganization', command.organizationId),

@@ -8,7 +8,7 @@ import type {
   CommandOutcome,
   DomainEvent,
 } from '@clientele/eventstore';
-import { formatValidationErrors, isErasedField } from '@clientele/eventstore';
+import { TELEMETRY, formatValidationErrors, isErasedField, tracer } from '@clientele/eventstore';
 import { commandKinds } from './commandKinds.js';
 
 /**
@@ -57,6 +57,23 @@ const erasedPaths = (value: unknown, path: string): readonly string[] => {
  * a command carrying `{ "$erased": true }` is refused here.
  */
 export const decodeCommand = <Command>(
+  codec: t.Decoder<unknown, Command>,
+  input: unknown,
+): E.Either<InvalidCommand, Command> => {
+  const span = tracer().startSpan(TELEMETRY.spans.commandDecode);
+  try {
+    const decoded = decodeUntraced(codec, input);
+    span.setAttribute(
+      TELEMETRY.attributes.outcome,
+      E.isLeft(decoded) ? 'InvalidCommand' : 'Decoded',
+    );
+    return decoded;
+  } finally {
+    span.end();
+  }
+};
+
+const decodeUntraced = <Command>(
   codec: t.Decoder<unknown, Command>,
   input: unknown,
 ): E.Either<InvalidCommand, Command> => {

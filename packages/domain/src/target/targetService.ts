@@ -7,6 +7,7 @@ import { createCommandEntry } from '../shared/commandEntry.js';
 import { TargetCommand } from './commands.js';
 import { targetDecider } from './decide.js';
 import { TargetEvent } from './events.js';
+import { domainUpcasters } from '../upcasting/domainUpcasters.js';
 
 /** Options of {@link createTargetService}. */
 export type TargetServiceOptions = ServiceOptions<TargetCommand, TargetState>;
@@ -28,6 +29,7 @@ export const createTargetService = (
 ): TargetService => {
   const handler = createCommandHandler({
     store,
+    upcasters: domainUpcasters,
     newEventId: options.newEventId,
     authorize: options.authorize,
     decider: targetDecider,

@@ -3,7 +3,7 @@ import { createInMemoryCheckpointStore } from '@clientele/eventstore';
 import type { EventStore, ReactorRunner } from '@clientele/eventstore';
 import type { OpenEventStore } from '@clientele/eventstore/testing';
 import { describe, expect, it } from 'vitest';
-import { createLeadConversionReactor } from '../conversion/leadConversionReactor.js';
+import { createLeadConversionReactor } from '../reactors/leadConversionReactor.js';
 import { testContext } from './commandContexts.js';
 import { collect, withStoreOpened } from './openedStore.js';
 import type { SalesServices } from '../history/salesServices.js';

@@ -8,6 +8,7 @@ import { createCommandEntry } from '../shared/commandEntry.js';
 import { TicketCommand } from './commands.js';
 import { ticketDecider } from './decide.js';
 import { TicketEvent } from './events.js';
+import { domainUpcasters } from '../upcasting/domainUpcasters.js';
 
 /** The stream of a ticket. */
 export const ticketStream = (ticketId: string): string => streamName('Ticket', ticketId);
@@ -32,6 +33,7 @@ export const createTicketService = (
 ): TicketService => {
   const handler = createCommandHandler({
     store,
+    upcasters: domainUpcasters,
     newEventId: options.newEventId,
     authorize: options.authorize,
     decider: ticketDecider,

@@ -14,9 +14,14 @@ import { appendedEvents, concurrencyConflict } from './commandOutcome.js';
 import type { Decider, DomainEvent } from './decider.js';
 import type { AuthorizationDenial, CommandAuthorizer } from './authorization.js';
 import type { SnapshotPolicy } from '../snapshots/snapshotPolicy.js';
-import { crossesSnapshotBoundary } from '../snapshots/snapshotPolicy.js';
+import {
+  crossesSnapshotBoundary,
+  snapshotVersion as snapshotVersionOf,
+} from '../snapshots/snapshotPolicy.js';
 import { DecodeError } from '../envelope/decodeErrors.js';
 import { NO_STREAM } from '../envelope/revision.js';
+import type { CommandSpan } from '../telemetry/commandSpan.js';
+import { startCommandSpan } from '../telemetry/commandSpan.js';
 
 /** Why a command appended nothing. */
 export type CommandFailure<DomainError> =
@@ -93,12 +98,19 @@ export const createCommandHandler = <Command, Event extends DomainEvent, State, 
   const newEventId = options.newEventId ?? (() => uuidv7());
 
   const { snapshots } = options;
+  // A snapshot holds state folded from upcast events: a change of the upcaster chain makes the
+  // old ones stale, so the chain's fingerprint is part of the version snapshots are kept under.
+  const snapshotVersion =
+    snapshots === undefined ? undefined : snapshotVersionOf(snapshots.stateVersion, upcasters);
 
   /** The latest usable snapshot; one that no longer decodes is ignored, since snapshots are a cache. */
   const latestSnapshot = async (
     streamName: string,
   ): Promise<{ readonly state: State; readonly revision: bigint } | undefined> => {
-    const stored = await snapshots?.store.load(streamName, snapshots.stateVersion);
+    const stored =
+      snapshotVersion === undefined
+        ? undefined
+        : await snapshots?.store.load(streamName, snapshotVersion);
     if (snapshots === undefined || stored === undefined) return undefined;
     const decoded = snapshots.stateCodec.decode(stored.state);
     return E.isRight(decoded) ? { state: decoded.right, revision: stored.revision } : undefined;
@@ -108,8 +120,9 @@ export const createCommandHandler = <Command, Event extends DomainEvent, State, 
     streamName: string,
     loaded: LoadedAggregate<State>,
   ): Promise<void> => {
-    if (snapshots === undefined || loaded.revision === NO_STREAM) return;
-    await snapshots.store.save(streamName, snapshots.stateVersion, {
+    if (snapshots === undefined || snapshotVersion === undefined || loaded.revision === NO_STREAM)
+      return;
+    await snapshots.store.save(streamName, snapshotVersion, {
       revision: loaded.revision,
       state: snapshots.stateCodec.encode(loaded.state),
     });
@@ -193,19 +206,20 @@ export const createCommandHandler = <Command, Event extends DomainEvent, State, 
     };
   };
 
-  const handle: CommandHandler<Command, Event, State, DomainError>['handle'] = async (
-    command,
-    context,
-  ) => {
-    const streamName = options.streamName(command);
+  const handleTraced = async (
+    command: Command,
+    context: CommandContext,
+    streamName: string,
+    span: CommandSpan,
+  ): Promise<E.Either<CommandFailure<DomainError>, CommandOutcome<Event, State>>> => {
     const earlier = await recordedBefore(context.commandId);
     if (earlier !== undefined) return E.right(earlier);
     let lastConflict: WrongExpectedRevision | undefined;
     for (let attempt = 1; attempt <= maxAttempts; attempt += 1) {
-      const loaded = await load(streamName);
+      const loaded = await span.step('load', () => load(streamName));
       const permitted = options.authorize?.(command, loaded.state, context) ?? E.right(undefined);
       if (E.isLeft(permitted)) return E.left({ kind: 'Forbidden', denial: permitted.left });
-      const decision = decider.decide(command, loaded.state);
+      const decision = await span.step('decide', () => decider.decide(command, loaded.state));
       if (E.isLeft(decision)) {
         // Another writer may have recorded this very command between the first check and the
         // load (a retried request racing its original): its events are why the decider refuses.
@@ -224,10 +238,12 @@ export const createCommandHandler = <Command, Event extends DomainEvent, State, 
           state: loaded.state,
         });
       }
-      const appended = await store.appendToStream(
-        streamName,
-        events.map((event) => envelope(event, context)),
-        { expectedRevision: loaded.revision, commandId: context.commandId },
+      const appended = await span.step('append', () =>
+        store.appendToStream(
+          streamName,
+          events.map((event) => envelope(event, context)),
+          { expectedRevision: loaded.revision, commandId: context.commandId },
+        ),
       );
       if (E.isRight(appended)) {
         const duplicate = appended.right.duplicate;
@@ -252,6 +268,7 @@ export const createCommandHandler = <Command, Event extends DomainEvent, State, 
         });
       }
       lastConflict = appended.left;
+      span.conflict(attempt < maxAttempts);
       // Ask before deciding again: if the conflicting writer recorded this command id, it is done.
       const racing = await recordedBefore(context.commandId);
       if (racing !== undefined) return E.right(racing);
@@ -261,6 +278,22 @@ export const createCommandHandler = <Command, Event extends DomainEvent, State, 
       conflict: concurrencyConflict(lastConflict as WrongExpectedRevision),
       attempts: maxAttempts,
     });
+  };
+
+  const handle: CommandHandler<Command, Event, State, DomainError>['handle'] = async (
+    command,
+    context,
+  ) => {
+    const streamName = options.streamName(command);
+    const span = startCommandSpan(streamName, context, store.engineName);
+    try {
+      const result = await handleTraced(command, context, streamName, span);
+      span.end(E.isLeft(result) ? result.left.kind : result.right.duplicate ? 'Duplicate' : 'Done');
+      return result;
+    } catch (error) {
+      span.fail(error);
+      throw error;
+    }
   };
 
   const snapshot = async (streamName: string): Promise<LoadedAggregate<State>> => {

@@ -1,7 +1,7 @@
 import * as E from 'fp-ts/lib/Either.js';
 import type { CustomersExported } from '@clientele/domain';
 import { type ReadRefusal, answerUnbuilt } from '../store/projectionNotBuilt.js';
-import { CustomerExportEvent, inReadScope } from '@clientele/domain';
+import { CustomerExportEvent, inReadScope, decodeStoredEvent } from '@clientele/domain';
 import type { EventStore } from '@clientele/eventstore';
 import { formatValidationErrors } from '@clientele/eventstore';
 import type { ReadAccess } from '../access/readAccess.js';
@@ -32,7 +32,7 @@ export const customerExports = async (
     })) {
       const { actor } = event.metadata;
       if (!inReadScope(scope.right, actor.id)) continue;
-      const decoded = CustomerExportEvent.decode({ type: event.type, data: event.data });
+      const decoded = decodeStoredEvent(CustomerExportEvent, event);
       if (E.isLeft(decoded))
         throw new Error(
           `event ${event.eventId} at ${event.streamName} does not decode: ${formatValidationErrors(decoded.left).join('; ')}`,

@@ -18,8 +18,8 @@ export {
 export { loadOrganizations } from './salesOrganization/loadOrganizations.js';
 export { readAccessOn } from './salesOrganization/readAccessOn.js';
 export type { FunnelRow, FunnelStageFigures } from './funnel/funnelEntry.js';
-export type { FunnelGrouping, FunnelOptions } from './funnel/funnelReport.js';
-export { leadFunnel, opportunityFunnel } from './funnel/funnelReport.js';
+export type { FunnelGrouping, FunnelOptions } from './funnel/funnelCalculation.js';
+export { leadFunnel, opportunityFunnel } from './funnel/funnelCalculation.js';
 export type { PipelineRow } from './pipeline/pipelineReport.js';
 export { pipelineReport } from './pipeline/pipelineReport.js';
 export type { PerformanceGrouping, PerformanceRow } from './performance/salesPerformanceReport.js';

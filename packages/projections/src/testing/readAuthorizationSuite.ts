@@ -14,7 +14,7 @@ import { allReadModels } from '../readModels/allReadModels.js';
 import { campaignReport } from '../readModels/campaigns/campaignReport.js';
 import { targetsReport } from '../readModels/commission/targetsReport.js';
 import { customerList } from '../readModels/customers/customerList.js';
-import { leadFunnel, opportunityFunnel } from '../readModels/funnel/funnelReport.js';
+import { leadFunnel, opportunityFunnel } from '../readModels/funnel/funnelCalculation.js';
 import { salesPerformanceReport } from '../readModels/performance/salesPerformanceReport.js';
 import { pipelineReport } from '../readModels/pipeline/pipelineReport.js';
 import { receivablesReport } from '../readModels/receivables/receivablesReport.js';

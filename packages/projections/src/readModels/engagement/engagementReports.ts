@@ -1,5 +1,5 @@
 import * as E from 'fp-ts/lib/Either.js';
-import type { AuthorizationDenial } from '@clientele/eventstore';
+import type { ReadRefusal } from '../../store/projectionNotBuilt.js';
 import type { ReadAccess } from '../../access/readAccess.js';
 import type { Ratio } from '../../definitions/ratio.js';
 import { ratio } from '../../definitions/ratio.js';
@@ -67,7 +67,7 @@ export const neglectedCustomers = async (
   readModels: ReadModelStore,
   access: ReadAccess,
   options: { readonly asOf: string; readonly days: number },
-): Promise<E.Either<AuthorizationDenial, readonly CustomerContactRow[]>> => {
+): Promise<E.Either<ReadRefusal, readonly CustomerContactRow[]>> => {
   const customers = await customerList(readModels, access);
   if (E.isLeft(customers)) return customers;
   const asOf = Date.parse(options.asOf);
