@@ -1,4 +1,5 @@
 import type { DataKeyStore, EventStore, SnapshotStore } from '@clientele/eventstore';
+import type { PeerEngine } from './peers/peerEngine.js';
 
 /** A fresh, empty store opened for one workload. */
 export interface OpenedStore {
@@ -22,6 +23,8 @@ export interface OpenedStore {
  */
 export interface BenchEngine {
   readonly name: string;
+  /** Another library on the same engine, measured beside it with `--peers` (W1, W2). */
+  readonly peer?: PeerEngine;
   /** Why the engine cannot run here (no server, no connection string), or undefined. */
   unavailable(): Promise<string | undefined>;
   open(): Promise<OpenedStore>;

@@ -1,8 +1,11 @@
 #!/usr/bin/env node
 import * as E from 'fp-ts/lib/Either.js';
 import { benchEngines } from './engines/index.js';
+import type { BenchEngine } from './benchEngine.js';
+import type { BenchOptions } from './options.js';
 import { parseBenchOptions, usage } from './options.js';
 import { formatJson, formatTable } from './report.js';
+import { withPeer } from './peers/withPeer.js';
 import type { WorkloadResult, WorkloadSizes } from './workloads/index.js';
 import { baseSizes, workloads } from './workloads/index.js';
 
@@ -19,6 +22,23 @@ const scaled = (scale: number, durationSeconds: number | undefined): WorkloadSiz
 /** Progress goes to stderr so `--json` keeps stdout to the JSON array alone. */
 const progress = (line: string): void => {
   process.stderr.write(`${line}\n`);
+};
+
+/** The chosen workloads that apply to one engine, each with its peer beside it under `--peers`. */
+const runOnEngine = async (
+  engine: BenchEngine,
+  options: BenchOptions,
+  sizes: WorkloadSizes,
+): Promise<WorkloadResult[]> => {
+  const results: WorkloadResult[] = [];
+  for (const workload of workloads.filter(
+    (w) => (options.workloads?.includes(w.id) ?? true) && w.appliesTo(engine),
+  )) {
+    progress(`${workload.id} ${workload.title} on ${engine.name}…`);
+    const result = await workload.run(engine, sizes);
+    results.push(options.peers ? await withPeer(result, engine, sizes) : result);
+  }
+  return results;
 };
 
 const main = async (): Promise<number> => {
@@ -49,16 +69,8 @@ const main = async (): Promise<number> => {
   const results: WorkloadResult[] = [];
   for (const engine of benchEngines.filter((e) => options.engines?.includes(e.name) ?? true)) {
     const reason = await engine.unavailable();
-    if (reason !== undefined) {
-      progress(`skipping ${engine.name}: ${reason}`);
-      continue;
-    }
-    for (const workload of workloads.filter(
-      (w) => (options.workloads?.includes(w.id) ?? true) && w.appliesTo(engine),
-    )) {
-      progress(`${workload.id} ${workload.title} on ${engine.name}…`);
-      results.push(await workload.run(engine, sizes));
-    }
+    if (reason === undefined) results.push(...(await runOnEngine(engine, options, sizes)));
+    else progress(`skipping ${engine.name}: ${reason}`);
   }
   process.stdout.write(`${options.json ? formatJson(results) : formatTable(results)}\n`);
   return 0;

@@ -9,6 +9,8 @@ export interface BenchOptions {
   /** W8's run time in seconds, when given. */
   readonly durationSeconds: number | undefined;
   readonly help: boolean;
+  /** Measure each engine's peer library beside it (W1, W2) and print the ratios. */
+  readonly peers: boolean;
 }
 
 /** How to call the benchmark. */
@@ -18,7 +20,9 @@ export const usage = `Usage: pnpm bench [--json] [--engine memory,sqlite,...] [-
   --engine      only these engines (default: every engine available here)
   --workload    only these workloads (default: all)
   --scale N     multiply every workload size by N (e.g. 0.1 for a quick run, 10 for a long one)
-  --duration S  how long W8's four app servers send commands, in seconds (default 30)`;
+  --duration S  how long W8's four app servers send commands, in seconds (default 30)
+  --peers       also run each engine's peer library (Emmett 0.42, in-memory) on W1 and W2 in the
+                same run, and print peer ops/s and Clientele's ratio to it`;
 
 const list = (value: string | undefined): readonly string[] | undefined =>
   value === undefined
@@ -32,6 +36,7 @@ const list = (value: string | undefined): readonly string[] | undefined =>
 export const parseBenchOptions = (args: readonly string[]): E.Either<string, BenchOptions> => {
   let json = false;
   let help = false;
+  let peers = false;
   let engines: readonly string[] | undefined;
   let workloads: readonly string[] | undefined;
   let scale = 1;
@@ -45,6 +50,9 @@ export const parseBenchOptions = (args: readonly string[]): E.Either<string, Ben
     switch (flag) {
       case '--json':
         json = true;
+        break;
+      case '--peers':
+        peers = true;
         break;
       case '--help':
       case '-h':
@@ -76,5 +84,5 @@ export const parseBenchOptions = (args: readonly string[]): E.Either<string, Ben
         return E.left(`unknown option ${arg}`);
     }
   }
-  return E.right({ json, engines, workloads, scale, durationSeconds, help });
+  return E.right({ json, engines, workloads, scale, durationSeconds, help, peers });
 };

@@ -8,6 +8,12 @@ const format = (value: number | null, digits = 0): string =>
         minimumFractionDigits: digits,
       });
 
+/** With `--peers`: the peer's ops/s and Clientele's ratio to it, for the note column. */
+const peerNote = (r: WorkloadResult): string | undefined =>
+  r.peer == null || r.peerOpsPerSec == null || r.opsPerSec === null
+    ? undefined
+    : `peer ${r.peer}: ${format(r.peerOpsPerSec)}/s, Clientele/peer ${format(r.opsPerSec / r.peerOpsPerSec, 2)}`;
+
 /** The results as an aligned text table, one row per workload and engine. */
 export const formatTable = (results: readonly WorkloadResult[]): string => {
   const header = [
@@ -34,6 +40,7 @@ export const formatTable = (results: readonly WorkloadResult[]): string => {
       r.note,
       r.conflictsRetried == null ? undefined : `${r.conflictsRetried} conflicts retried`,
       r.lostUpdates == null ? undefined : `${r.lostUpdates} lost updates`,
+      peerNote(r),
     ]
       .filter((part) => part !== undefined)
       .join('; '),
@@ -62,6 +69,9 @@ export const formatJson = (results: readonly WorkloadResult[]): string =>
       ...figures,
       conflictsRetried: figures.conflictsRetried ?? null,
       lostUpdates: figures.lostUpdates ?? null,
+      ...(figures.peer === undefined
+        ? {}
+        : { peer: figures.peer, peerOpsPerSec: figures.peerOpsPerSec ?? null }),
     })),
     null,
     2,

@@ -13,4 +13,5 @@ export { createSqliteDataKeyStore, purgeErasedData } from './privacy/index.js';
 export type { PurgeBlocked, SqliteDataKeyStoreOptions } from './privacy/index.js';
 export { createSqliteLeaseRows, createSqliteLeaseStore } from './leases/index.js';
 export type { SqliteLeaseRows } from './leases/index.js';
-export { retryWhileBusy } from './append/index.js';
+export { retryWhileBusy, DEFAULT_COMMANDS_PER_COMMIT } from './append/index.js';
+export type { SqliteGroupCommitOptions } from './append/index.js';

@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import type { EventStore } from '@clientele/eventstore';
+import type { SqliteGroupCommitOptions } from './append/groupCommit.js';
 
 /** Options of `createSqliteEventStore`. */
 export interface SqliteEventStoreOptions {
@@ -40,4 +41,15 @@ export interface SqliteEventStore extends EventStore {
    * documents and its checkpoint together. A throw rolls everything back.
    */
   writeTransaction<T>(work: (database: Database) => T): Promise<T>;
+  /**
+   * Group commit (see `GroupCommitter` in `@clientele/eventstore`): the appends made while `work`
+   * runs share one `BEGIN IMMEDIATE` transaction, committed every `commandsPerCommit` commands
+   * (default 500) at the `commandDone` calls and when `work` resolves; a rejection rolls back what
+   * was not committed. The connection is the store's, so a write another caller in this process
+   * makes meanwhile joins the group too: keep other writers off the store while a group is open.
+   */
+  groupCommit<T>(
+    work: (commandDone: () => Promise<void>) => Promise<T>,
+    options?: SqliteGroupCommitOptions,
+  ): Promise<T>;
 }

@@ -2,6 +2,7 @@ import type { EventStore } from '@clientele/eventstore';
 import { ANY, createSubscriptionTracker, followLog, validateAppend } from '@clientele/eventstore';
 import {
   appendInTransaction,
+  createSqliteGroupCommit,
   currentRevision,
   findCommand,
   prepareAppend,
@@ -42,6 +43,9 @@ export const createSqliteEventStore = (options: SqliteEventStoreOptions): Sqlite
   pruneStatement.run(retainedSince(now()));
   const subscriptions = createSubscriptionTracker();
   let appendsSincePrune = 0;
+  const group = createSqliteGroupCommit(db, () => {
+    signal.notify();
+  });
 
   const append: EventStore['appendToStream'] = async (streamName, events, appendOptions = {}) => {
     validateAppend(streamName, events);
@@ -58,7 +62,8 @@ export const createSqliteEventStore = (options: SqliteEventStoreOptions): Sqlite
       appendTransaction.immediate(appendStatements, request),
     );
     if (result._tag === 'Right' && !result.right.duplicate) {
-      signal.notify();
+      // Inside a group commit the rows are not committed yet: the group wakes readers on commit.
+      if (!group.isOpen()) signal.notify();
       appendsSincePrune += 1;
       if (appendsSincePrune >= PRUNE_EVERY_APPENDS) {
         appendsSincePrune = 0;
@@ -87,6 +92,7 @@ export const createSqliteEventStore = (options: SqliteEventStoreOptions): Sqlite
     headPosition: async () => reads.head(),
     findCommandResult: async (commandId) =>
       findCommand(appendStatements, commandId, retainedSince(now())),
+    groupCommit: (work, groupOptions) => group.run(work, groupOptions),
     writeTransaction: (work) => retryWhileBusy(() => db.transaction(work).immediate(db)),
     close: async () => {
       await subscriptions.stopAll();

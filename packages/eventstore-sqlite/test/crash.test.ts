@@ -64,15 +64,26 @@ const verifyStore = async (file: string, acks: readonly Ack[]): Promise<number> 
   }
 };
 
-describe('a writer killed with SIGKILL', () => {
+/** The writers killed: one transaction per append, and the group commit of bulk imports. */
+const WRITERS = [
+  { name: 'a writer killed with SIGKILL', script: 'crashWriter.ts', args: [], kills: KILLS },
+  {
+    name: 'a group-commit writer killed with SIGKILL',
+    script: 'crashGroupWriter.ts',
+    args: ['4'],
+    kills: 6,
+  },
+] as const;
+
+describe.each(WRITERS)('$name', ({ script, args, kills }) => {
   const { file, remove } = tempStoreFile();
   afterAll(remove);
 
-  it(`loses no acknowledged batch and leaves no half-written one, at ${KILLS} random moments`, async () => {
+  it(`loses no acknowledged batch and leaves no half-written one, at ${String(kills)} random moments`, async () => {
     let acknowledged = 0;
     let events = 0;
-    for (let kill = 0; kill < KILLS; kill += 1) {
-      const writer = startScript('crashWriter.ts', [file]);
+    for (let kill = 0; kill < kills; kill += 1) {
+      const writer = startScript(script, [file, ...args]);
       await writer.nextLine((line) => line === 'ready');
       await new Promise((resolve) => setTimeout(resolve, 20 + Math.random() * 300));
       writer.child.kill('SIGKILL');
@@ -82,8 +93,8 @@ describe('a writer killed with SIGKILL', () => {
       events = await verifyStore(file, acks);
     }
     console.log(
-      `crash test: ${KILLS} kills, ${acknowledged} acknowledged batches, ${events} events, all intact`,
+      `crash test (${script}): ${String(kills)} kills, ${String(acknowledged)} acknowledged batches, ${String(events)} events, all intact`,
     );
-    expect(acknowledged).toBeGreaterThan(KILLS);
+    expect(acknowledged).toBeGreaterThan(kills);
   });
 });

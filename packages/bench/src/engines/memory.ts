@@ -6,10 +6,12 @@ import {
 import type { BenchEngine } from '../benchEngine.js';
 import { timeEach } from '../measure.js';
 import { sampleEventData } from '../workloads/sampleEvents.js';
+import { emmettInMemoryPeer } from '../peers/emmettInMemory.js';
 
 /** The in-memory engine, measured against a plain array push and iterate. */
 export const memoryBenchEngine: BenchEngine = {
   name: 'memory',
+  peer: emmettInMemoryPeer,
   unavailable: async () => undefined,
   open: async () => {
     const store = createInMemoryEventStore();

@@ -8,6 +8,7 @@ import { runW3 } from './w3ReadAll.js';
 import { runW4 } from './w4ConcurrentAppends.js';
 import { runW5 } from './w5Rebuild.js';
 import { runW6, runW6Production } from './w6Commands.js';
+import { runW7 } from './w7BulkImport.js';
 import { runW8 } from './w8SeveralServers.js';
 
 export type { WorkloadResult, WorkloadSizes } from './workloadResult.js';
@@ -58,6 +59,12 @@ export const workloads: readonly Workload[] = [
     title: 'end-to-end domain commands, hash chain and encryption on',
     run: runW6Production,
     appliesTo: everyEngine,
+  },
+  {
+    id: 'W7',
+    title: 'bulk import of the Maven pipeline through the CLI, group commit',
+    run: runW7,
+    appliesTo: (engine) => engine.name === 'sqlite',
   },
   {
     id: 'W8',

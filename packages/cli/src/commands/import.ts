@@ -179,6 +179,7 @@ export const importCommand: CliCommand = {
         file,
         csv: csv.right,
         store: stack.store,
+        groupCommit: stack.groupCommit,
         tenant: tenantFrom(io.env),
         skipInvalid: values['skip-invalid'] === true,
         operator: {

@@ -47,6 +47,11 @@ export interface ImportSetting {
   readonly operator?: Pick<CommandContext, 'actor' | 'how'> | undefined;
   /** Called after every command sent, for the progress bar and the dry run's listing. */
   readonly onCommand: (command: unknown) => void;
+  /**
+   * Awaited after every command, between two commands: where a group commit may commit. Left out
+   * when each command commits on its own.
+   */
+  readonly commandDone?: (() => Promise<void>) | undefined;
 }
 
 /** A named mapping of a public data set onto commands. */
@@ -76,6 +81,7 @@ export const operatedSink = <C>(sink: CommandSink<C>, setting: ImportSetting): C
   handle: async (command, context) => {
     const result = await sink.handle(command, { ...context, ...setting.operator });
     setting.onCommand(command);
+    if (setting.commandDone !== undefined) await setting.commandDone();
     return result;
   },
 });

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import * as E from 'fp-ts/lib/Either.js';
-import type { EventStore } from '@clientele/eventstore';
+import type { EventStore, GroupCommitter } from '@clientele/eventstore';
 import type { CsvReadOptions, ImportReport } from '@clientele/domain';
 import { checkCsv } from '@clientele/domain';
 import type { DatasetImport, ImportSetting } from './datasetImports.js';
@@ -15,6 +15,11 @@ export interface ImportPlan {
   readonly file: string;
   readonly csv: Omit<CsvReadOptions, 'onHeader'>;
   readonly store: EventStore;
+  /**
+   * The engine's group commit under `store`, if it has one: the writing pass then puts many
+   * commands into each transaction (each still decided, authorized and checked on its own).
+   */
+  readonly groupCommit?: GroupCommitter | undefined;
   readonly tenant: ImportSetting['tenant'];
   /** Write the valid rows even if others are rejected (they are reported). */
   readonly skipInvalid: boolean;
@@ -52,19 +57,22 @@ export const checkImportFiles = async (
  * Imports a CSV file atomically by default, once {@link checkImportFiles} has passed: every row is decided against the real store seen through a
  * scratch layer, so domain rules meet the data as it is, and nothing is written; only if no row
  * was rejected are the rows sent again for real, with the same command ids. With `skipInvalid`
- * the check is left out and the valid rows are written. A crash while writing leaves whole
+ * the check is left out and the valid rows are written. With the engine's group commit, many
+ * commands share each transaction of the writing pass. A crash while writing leaves whole
  * commands, and a re-run completes the import without repeating any (command ids derive from rows).
  */
 export const runImport = async (plan: ImportPlan): Promise<ImportOutcome> => {
   const pass = async (
     store: EventStore,
     stage: 'checking' | 'writing',
+    commandDone?: () => Promise<void>,
   ): Promise<E.Either<string, ImportReport>> =>
     plan.mapping.run(plan.file, {
       store,
       tenant: plan.tenant,
       csv: plan.csv,
       operator: plan.operator,
+      commandDone,
       onCommand: (command) => plan.onCommand?.(stage, command),
     });
   if (!plan.skipInvalid || plan.dryRun) {
@@ -74,7 +82,10 @@ export const runImport = async (plan: ImportPlan): Promise<ImportOutcome> => {
     if (plan.dryRun || checked.right.rejected.length > 0)
       return { kind: 'done', report: checked.right, written: false };
   }
-  const written = await pass(plan.store, 'writing');
+  const written =
+    plan.groupCommit === undefined
+      ? await pass(plan.store, 'writing')
+      : await plan.groupCommit((commandDone) => pass(plan.store, 'writing', commandDone));
   return E.isLeft(written)
     ? { kind: 'refused', message: written.left }
     : { kind: 'done', report: written.right, written: true };

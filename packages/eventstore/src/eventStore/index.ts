@@ -2,3 +2,4 @@ export * from './eventStore.js';
 export * from './wrongExpectedRevision.js';
 export * from './validateAppend.js';
 export * from './storeUnavailable.js';
+export * from './groupCommit.js';

@@ -1,5 +1,10 @@
 import type * as E from 'fp-ts/lib/Either.js';
-import type { DataKeyStore, EventStore, SnapshotStore } from '@clientele/eventstore';
+import type {
+  DataKeyStore,
+  EventStore,
+  GroupCommitter,
+  SnapshotStore,
+} from '@clientele/eventstore';
 import { withHashChain, withPersonalDataEncryption } from '@clientele/eventstore';
 import { locateDomainPersonalData, withDomainUpcasting } from '@clientele/domain';
 import type { ReadModelStore } from '@clientele/projections';
@@ -15,6 +20,11 @@ export interface ProtectedStore {
   readonly store: EventStore;
   readonly keys: DataKeyStore;
   readonly snapshots: SnapshotStore;
+  /**
+   * The engine's group commit, where it has one (SQLite): bulk work such as an import puts many
+   * commands into each transaction; undefined where every command commits on its own.
+   */
+  readonly groupCommit?: GroupCommitter;
   /** The engine's documented purge after a key was destroyed; says what it did. */
   readonly purge: () => Promise<E.Either<string, string>>;
   readonly close: () => Promise<void>;

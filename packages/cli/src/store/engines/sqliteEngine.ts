@@ -21,6 +21,7 @@ export const openSqliteEngine = (file: string): OpenedStore => {
         store: encrypted(store, keys),
         keys,
         snapshots: createSqliteSnapshotStore(store),
+        groupCommit: (work) => store.groupCommit(work),
         purge: async () => {
           const purged = purgeErasedData(store.database);
           return E.isLeft(purged)

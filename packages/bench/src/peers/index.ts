@@ -1,0 +1,3 @@
+export type { PeerEngine } from './peerEngine.js';
+export { emmettInMemoryPeer } from './emmettInMemory.js';
+export { withPeer } from './withPeer.js';
