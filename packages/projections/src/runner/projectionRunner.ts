@@ -66,10 +66,15 @@ export interface ProjectionRunnerOptions {
    * rethrowing. Projections never park an event: a read model that skipped one would differ from
    * its rebuild. `onError` hears the failure that stopped the runner. Defaults to one try.
    */
-  readonly failurePolicy?: {
-    readonly retry?: RetryPolicy;
-    readonly onError?: (failure: { readonly error: unknown; readonly attempts: number }) => void;
-  } | undefined;
+  readonly failurePolicy?:
+    | {
+        readonly retry?: RetryPolicy;
+        readonly onError?: (failure: {
+          readonly error: unknown;
+          readonly attempts: number;
+        }) => void;
+      }
+    | undefined;
   /** Where failures are written (pino's shape); silent by default. */
   readonly logger?: Logger | undefined;
   /** Milliseconds since an arbitrary origin, for rates; defaults to `performance.now`. */
