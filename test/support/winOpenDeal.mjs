@@ -8,7 +8,7 @@ import { createSqliteEventStore } from '../../packages/eventstore-sqlite/dist/in
 const [file, opportunityId, wonOn] = process.argv.slice(2);
 const store = createSqliteEventStore({ file });
 try {
-  const outcome = await createOpportunityService(store).handle(
+  const outcome = await createOpportunityService(store, {}).handle(
     { kind: 'MarkOpportunityWon', opportunityId, wonOn },
     {
       commandId: randomUUID(),

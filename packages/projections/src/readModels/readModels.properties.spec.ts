@@ -46,7 +46,8 @@ const historyOf = async (seed: number): Promise<RecordedEvent[]> => {
   await generateHistory({
     store,
     seed,
-    steps: 150,
+    // Three extensions share the steps: enough for every read model to see its events.
+    steps: 240,
     setup: [...salesHistorySetup, engagement.setup, ...cash.setup],
     stepKinds: [...salesHistorySteps, ...engagement.steps, ...cash.steps],
   });
