@@ -18,6 +18,10 @@ import { connectionString, probePostgres } from '../../support/postgres.js';
  */
 const fixtureDir = fileURLToPath(new URL('./fixture/', import.meta.url));
 const expectedReports = readFileSync(join(fixtureDir, 'reports.json'), 'utf8');
+/** The domain event types of the release that wrote the fixture (written once, like the fixture). */
+const typesWhenWritten = JSON.parse(
+  readFileSync(join(fixtureDir, 'event-types.json'), 'utf8'),
+) as string[];
 const expectedAudit = readFileSync(join(fixtureDir, 'audit-customer.json'), 'utf8');
 const AUDITED = '5b0c13fc-3e7f-4439-ace8-028b0d3a651f';
 const env = {
@@ -82,12 +86,26 @@ const timelineFacts = (audit: string) =>
     }),
   );
 
+/**
+ * `report all` as printed now, less the reports added since the fixture was written: those have no
+ * figure of the old code to equal (the reports it had must still be the same, figure for figure).
+ */
+const onlyReportsOf = (then: unknown, now: unknown): unknown => {
+  const names = (value: unknown) =>
+    (value as { reports?: { report: string }[] }).reports?.map((r) => r.report);
+  const known = names(then);
+  if (known === undefined) return now;
+  const all = now as { reports: { report: string }[] };
+  return { ...all, reports: all.reports.filter((r) => known.includes(r.report)) };
+};
+
 /** Reports, rebuild, reports again, audit and verify on one store URL. */
 const readsAsBefore = (store: () => string, migrated: boolean) => {
   const same = (printed: string, expected: string): void => {
-    if (migrated) {
-      expect(withoutNames(JSON.parse(printed))).toEqual(withoutNames(JSON.parse(expected)));
-    } else expect(JSON.parse(printed)).toEqual(JSON.parse(expected));
+    const then = JSON.parse(expected) as unknown;
+    const now = onlyReportsOf(then, JSON.parse(printed));
+    if (migrated) expect(withoutNames(now)).toEqual(withoutNames(then));
+    else expect(now).toEqual(then);
   };
 
   it('prints the same reports as the code that wrote it', async () => {
@@ -152,14 +170,17 @@ describe('the evolution fixture store on SQLite', () => {
     expect(domainUpcasters.currentVersion('CampaignCostRecorded')).toBe(2);
   });
 
-  it('covers every domain event type but the two that need years to pass (README.md says which)', async () => {
+  it('covers every domain event type of the release that wrote it but the two that need years to pass (README.md says which)', async () => {
     const store = createSqliteEventStore({ file });
     const types = store.database
       .prepare('SELECT DISTINCT type FROM events')
       .pluck()
       .all() as string[];
     await store.close();
-    const missing = [...eventCodecsByType.keys()].filter((type) => !types.includes(type));
+    // Every type of that release is still decodable today...
+    expect(typesWhenWritten.filter((type) => !eventCodecsByType.has(type))).toEqual([]);
+    // ...and the fixture holds all of them but two. Types added since are not the fixture's to hold.
+    const missing = typesWhenWritten.filter((type) => !types.includes(type));
     expect(missing.sort()).toEqual(['KeyTakenOver', 'RetainedPersonalDataErased']);
   });
 
