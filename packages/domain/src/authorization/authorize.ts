@@ -1,5 +1,6 @@
 import * as E from 'fp-ts/lib/Either.js';
 import type { Actor, AuthorizationDenial, CommandAuthorizer } from '@clientele/eventstore';
+import { orTrustedSystemWork } from '@clientele/eventstore';
 import type { Grant, RolePolicy, Scope } from './roles.js';
 import { Role } from './roles.js';
 
@@ -89,20 +90,21 @@ export const authorize = (
 /**
  * A command handler's `authorize` hook for one aggregate: the permission is
  * `<aggregate>.<command kind>`, checked against the owner the aggregate's state (or, for a new
- * record, the command) names.
+ * record, the command) names. Trusted system work (a `systemActor` with a stated reason, which
+ * only code can build) passes, so reactors use the same entry points as users.
  */
-export const commandAuthorizer =
-  <Command extends { readonly kind: string }, State>(
-    aggregate: string,
-    ownerOf: (state: State, command: Command) => string | null,
-    policy: RolePolicy,
-    teams: TeamDirectory,
-  ): CommandAuthorizer<Command, State> =>
-  (command, state, context) =>
+export const commandAuthorizer = <Command extends { readonly kind: string }, State>(
+  aggregate: string,
+  ownerOf: (state: State, command: Command) => string | null,
+  policy: RolePolicy,
+  teams: TeamDirectory,
+): CommandAuthorizer<Command, State> =>
+  orTrustedSystemWork((command, state, context) =>
     authorize(
       policy,
       teams,
       context.actor,
       `${aggregate}.${command.kind}`,
       ownerOf(state, command),
-    );
+    ),
+  );

@@ -26,13 +26,13 @@ export const createCampaignService = (
   options: {
     readonly newEventId?: () => string;
     /** Who may do what: checked against the loaded state before every decision. */
-    readonly authorize?: CommandAuthorizer<CampaignCommand, CampaignState>;
-  } = {},
+    readonly authorize: CommandAuthorizer<CampaignCommand, CampaignState>;
+  },
 ): CampaignService => {
   const handler = createCommandHandler({
     store,
     ...(options.newEventId === undefined ? {} : { newEventId: options.newEventId }),
-    ...(options.authorize === undefined ? {} : { authorize: options.authorize }),
+    authorize: options.authorize,
     decider: campaignDecider,
     eventCodec: CampaignEvent,
     streamName: (command) => streamName('Campaign', command.campaignId),

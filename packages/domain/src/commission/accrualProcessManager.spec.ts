@@ -7,6 +7,7 @@ import { createTargetService } from '../target/targetService.js';
 import { testContext } from '../testing/commandContexts.js';
 import { createCommissionAccrual } from './accrualProcessManager.js';
 import { createCommissionService } from './commissionService.js';
+import { permitEveryoneInTests } from '@clientele/eventstore/testing';
 
 const eur = (amountMinor: number) => ({ amountMinor, currency: 'EUR' });
 const expectRight = (result: E.Either<unknown, unknown>): void => {
@@ -15,9 +16,9 @@ const expectRight = (result: E.Either<unknown, unknown>): void => {
 
 const setUp = async () => {
   const store = createInMemoryEventStore();
-  const opportunities = createOpportunityService(store);
-  const invoices = createInvoiceService(store);
-  const commissions = createCommissionService(store);
+  const opportunities = createOpportunityService(store, { authorize: permitEveryoneInTests() });
+  const invoices = createInvoiceService(store, { authorize: permitEveryoneInTests() });
+  const commissions = createCommissionService(store, { authorize: permitEveryoneInTests() });
   const checkpoints = createInMemoryCheckpointStore();
   const accrual = () => createCommissionAccrual({ store, checkpoints, commissions });
   expectRight(
@@ -216,7 +217,7 @@ describe('commission accrual process manager', () => {
 
   it('moves the plan’s target when the rep’s target is approved or adjusted', async () => {
     const { store, commissions, accrual } = await setUp();
-    const targets = createTargetService(store);
+    const targets = createTargetService(store, { authorize: permitEveryoneInTests() });
     const targetId = 'rep-1-2026-Q1';
     const declare = {
       kind: 'DeclareTarget',

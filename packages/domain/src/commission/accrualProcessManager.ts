@@ -6,7 +6,7 @@ import type {
   LeaseOptions,
   RecordedEvent,
 } from '@clientele/eventstore';
-import { createReactorRunner, deriveId, streamName } from '@clientele/eventstore';
+import { createReactorRunner, deriveId, streamName, systemActor } from '@clientele/eventstore';
 import type { ReactorRunner } from '@clientele/eventstore';
 import type { CommissionService } from './commissionService.js';
 import { InvoiceEvent } from '../invoice/events.js';
@@ -55,7 +55,10 @@ export const createCommissionAccrual = (options: CommissionAccrualOptions): Reac
   const send = async (event: RecordedEvent, command: Record<string, unknown>): Promise<void> => {
     const context: CommandContext = {
       commandId: deriveId(event.eventId, 'commission'),
-      actor: { id: 'commission-accrual', role: 'system' },
+      actor: systemActor(
+        'commission-accrual',
+        `accrues commission for ${event.type} ${event.eventId}`,
+      ),
       occurredAt: event.metadata.occurredAt,
       correlationId: event.metadata.correlationId,
       causationId: event.eventId,

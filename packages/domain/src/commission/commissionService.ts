@@ -29,13 +29,13 @@ export const createCommissionService = (
   options: {
     readonly newEventId?: () => string;
     /** Who may do what: checked against the loaded state before every decision. */
-    readonly authorize?: CommandAuthorizer<CommissionCommand, CommissionState>;
-  } = {},
+    readonly authorize: CommandAuthorizer<CommissionCommand, CommissionState>;
+  },
 ): CommissionService => {
   const handler = createCommandHandler({
     store,
     ...(options.newEventId === undefined ? {} : { newEventId: options.newEventId }),
-    ...(options.authorize === undefined ? {} : { authorize: options.authorize }),
+    authorize: options.authorize,
     decider: commissionDecider,
     eventCodec: CommissionEvent,
     streamName: (command) => commissionStream(command.repId),

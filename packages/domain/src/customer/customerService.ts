@@ -35,7 +35,7 @@ export interface CustomerServiceOptions {
   /** How old an orphaned claim must be before a new registration takes it over. */
   readonly gracePeriodMs?: number;
   /** Who may do what: checked against the loaded customer before every decision. */
-  readonly authorize?: CommandAuthorizer<CustomerCommand, CustomerState>;
+  readonly authorize: CommandAuthorizer<CustomerCommand, CustomerState>;
   /**
    * Snapshot customers every `every` events in `store`. Snapshots hold personal data in clear:
    * give the same snapshot store to the privacy service, which drops them when a person is
@@ -101,7 +101,7 @@ export const createCustomerService = (options: CustomerServiceOptions): Customer
     eventCodec: CustomerEvent,
     streamName: (command) => streamName('Customer', command.customerId),
     ...(options.newEventId === undefined ? {} : { newEventId: options.newEventId }),
-    ...(options.authorize === undefined ? {} : { authorize: options.authorize }),
+    authorize: options.authorize,
     ...(options.snapshots === undefined
       ? {}
       : {
@@ -132,6 +132,11 @@ export const createCustomerService = (options: CustomerServiceOptions): Customer
     removed: readonly ContactKey[],
     context: CommandContext,
   ) => {
+    // Checked before any key is claimed: otherwise a refused actor would learn from a
+    // DuplicateCustomer answer that an email or phone belongs to somebody's customer.
+    const permitted = options.authorize(command, await load(command.customerId), context);
+    if (E.isLeft(permitted))
+      return E.left<CustomerFailure>({ kind: 'Forbidden', denial: permitted.left });
     const claimed = await reservations.claim(added, command.customerId, context);
     if (E.isLeft(claimed)) {
       return E.left<CustomerFailure>({

@@ -32,13 +32,13 @@ export const createCustomerExportService = (
   options: {
     readonly newEventId?: () => string;
     /** Who may export which customers: checked before the export is recorded. */
-    readonly authorize?: CommandAuthorizer<CustomerExportCommand, CustomerExportState>;
-  } = {},
+    readonly authorize: CommandAuthorizer<CustomerExportCommand, CustomerExportState>;
+  },
 ): CustomerExportService => {
   const handler = createCommandHandler({
     store,
     ...(options.newEventId === undefined ? {} : { newEventId: options.newEventId }),
-    ...(options.authorize === undefined ? {} : { authorize: options.authorize }),
+    authorize: options.authorize,
     decider: customerExportDecider,
     eventCodec: CustomerExportEvent,
     streamName: (command) => customerExportStream(command.exportId),

@@ -33,7 +33,7 @@ export interface InvoiceServiceOptions {
   /** Defaults to `warn`. */
   readonly creditPolicy?: CreditPolicy;
   /** Who may do what: checked against the loaded invoice before every decision. */
-  readonly authorize?: CommandAuthorizer<InvoiceCommand, InvoiceState>;
+  readonly authorize: CommandAuthorizer<InvoiceCommand, InvoiceState>;
 }
 
 /** The Invoice write side as apps and importers use it. */
@@ -52,7 +52,7 @@ export interface InvoiceService extends CommandEntry<
  */
 export const createInvoiceService = (
   store: EventStore,
-  options: InvoiceServiceOptions = {},
+  options: InvoiceServiceOptions,
 ): InvoiceService => {
   const handler = createCommandHandler({
     store,
@@ -60,7 +60,7 @@ export const createInvoiceService = (
     eventCodec: InvoiceEvent,
     streamName: (command) => invoiceStream(command.invoiceId),
     ...(options.newEventId === undefined ? {} : { newEventId: options.newEventId }),
-    ...(options.authorize === undefined ? {} : { authorize: options.authorize }),
+    authorize: options.authorize,
   });
   const plain = createCommandEntry(InvoiceCommand, handler);
   const { creditExposure } = options;

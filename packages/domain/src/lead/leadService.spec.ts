@@ -13,11 +13,17 @@ import {
   matchAgainstOpenLeads,
   matchOpenLeads,
 } from './matching.js';
+import { permitEveryoneInTests } from '@clientele/eventstore/testing';
 
 describe('lead service', () => {
   it('warns, without blocking, that a new lead matches an existing customer', async () => {
     const store = createInMemoryEventStore();
-    const customers = createCustomerService({ store, tenantId: 't', tenantKey: 'k' });
+    const customers = createCustomerService({
+      authorize: permitEveryoneInTests(),
+      store,
+      tenantId: 't',
+      tenantKey: 'k',
+    });
     await customers.handle(
       {
         kind: 'RegisterCustomer',
@@ -29,6 +35,7 @@ describe('lead service', () => {
       testContext(),
     );
     const leads = createLeadService({
+      authorize: permitEveryoneInTests(),
       store,
       findMatches: matchAgainstCustomers(customers.reservations),
     });
@@ -49,7 +56,7 @@ describe('lead service', () => {
 
   it('rejects invalid input naming the field and appends nothing', async () => {
     const store = createInMemoryEventStore();
-    const leads = createLeadService({ store });
+    const leads = createLeadService({ authorize: permitEveryoneInTests(), store });
     const result = await leads.handle(
       { kind: 'CaptureLead', leadId: 'lead-1', source: '', contact: { phone: '12345' } },
       testContext(),
@@ -84,7 +91,12 @@ describe('lead service', () => {
 
   it('records matches from customers and open leads together', async () => {
     const store = createInMemoryEventStore();
-    const customers = createCustomerService({ store, tenantId: 't', tenantKey: 'k' });
+    const customers = createCustomerService({
+      authorize: permitEveryoneInTests(),
+      store,
+      tenantId: 't',
+      tenantKey: 'k',
+    });
     await customers.handle(
       {
         kind: 'RegisterCustomer',
@@ -97,6 +109,7 @@ describe('lead service', () => {
     );
     let index = emptyOpenLeadIndex;
     const leads = createLeadService({
+      authorize: permitEveryoneInTests(),
       store,
       findMatches: combineMatchers(
         matchAgainstCustomers(customers.reservations),

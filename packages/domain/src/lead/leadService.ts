@@ -17,7 +17,7 @@ export interface LeadServiceOptions {
   /** Finds customers and open leads like a new lead; its result is recorded as a warning. */
   readonly findMatches?: LeadMatcher;
   /** Who may do what: checked against the loaded lead before every decision. */
-  readonly authorize?: CommandAuthorizer<LeadCommand, LeadState>;
+  readonly authorize: CommandAuthorizer<LeadCommand, LeadState>;
   /** Event id generator; defaults to uuid v7. */
   readonly newEventId?: () => string;
 }
@@ -46,7 +46,7 @@ export const createLeadService = (options: LeadServiceOptions): LeadService => {
     eventCodec: LeadEvent,
     streamName: (command) => streamName('Lead', command.leadId),
     ...(options.newEventId === undefined ? {} : { newEventId: options.newEventId }),
-    ...(options.authorize === undefined ? {} : { authorize: options.authorize }),
+    authorize: options.authorize,
   });
   const handle: LeadService['handle'] = async (input, context) => {
     const decoded = decodeCommand(LeadCommand, input);

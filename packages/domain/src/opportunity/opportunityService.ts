@@ -25,8 +25,8 @@ export const createOpportunityService = (
   options: {
     readonly newEventId?: () => string;
     /** Who may do what: checked against the loaded deal before every decision. */
-    readonly authorize?: CommandAuthorizer<OpportunityCommand, OpportunityState>;
-  } = {},
+    readonly authorize: CommandAuthorizer<OpportunityCommand, OpportunityState>;
+  },
 ): OpportunityService => {
   const handler = createCommandHandler({
     store,
@@ -34,7 +34,7 @@ export const createOpportunityService = (
     eventCodec: OpportunityEvent,
     streamName: (command) => streamName('Opportunity', command.opportunityId),
     ...(options.newEventId === undefined ? {} : { newEventId: options.newEventId }),
-    ...(options.authorize === undefined ? {} : { authorize: options.authorize }),
+    authorize: options.authorize,
   });
   return {
     ...createCommandEntry(OpportunityCommand, handler),

@@ -95,7 +95,7 @@ export interface PrivacyServiceOptions {
   /** How long records kept by law stay readable; defaults to {@link defaultRetentionPolicy}. */
   readonly retention?: RetentionPolicy;
   /** Who may forget, export or rectify: checked before anything is done. */
-  readonly authorize?: CommandAuthorizer<DataSubjectCommand, DataSubjectState>;
+  readonly authorize: CommandAuthorizer<DataSubjectCommand, DataSubjectState>;
   readonly newEventId?: () => string;
 }
 
@@ -164,7 +164,7 @@ export const createPrivacyService = (options: PrivacyServiceOptions): PrivacySer
     eventCodec: DataSubjectEvent,
     streamName: (command) => streamName('DataSubject', command.subjectId),
     ...(options.newEventId === undefined ? {} : { newEventId: options.newEventId }),
-    ...(options.authorize === undefined ? {} : { authorize: options.authorize }),
+    authorize: options.authorize,
   });
   const status = async (subjectId: string) =>
     (await handler.load(streamName('DataSubject', subjectId))).state;
@@ -177,7 +177,6 @@ export const createPrivacyService = (options: PrivacyServiceOptions): PrivacySer
     state: DataSubjectState,
     context: CommandContext,
   ): E.Either<PrivacyFailure, void> => {
-    if (options.authorize === undefined) return E.right(undefined);
     const verdict = options.authorize(command, state, context);
     return E.isLeft(verdict) ? E.left({ kind: 'Forbidden', denial: verdict.left }) : verdict;
   };

@@ -1,4 +1,4 @@
-import type { EventStore } from '@clientele/eventstore';
+import type { CommandAuthorizer, EventStore } from '@clientele/eventstore';
 import { createCommandHandler, streamName } from '@clientele/eventstore';
 import type { CommandEntry } from '../shared/commandEntry.js';
 import type { SalesOrganizationCommandInput } from './commands.js';
@@ -19,10 +19,21 @@ export interface SalesOrganizationService extends CommandEntry<
   load(organizationId: string): Promise<SalesOrganizationState>;
 }
 
+/** Options of {@link createSalesOrganizationService}. */
+export interface SalesOrganizationServiceOptions {
+  /**
+   * Who may change the organization (give it `salesAuthorizers(...).organization`): teams and
+   * managers decide who reads whose customers, so nobody may form or join one unchecked.
+   */
+  readonly authorize: CommandAuthorizer<SalesOrganizationCommand, SalesOrganizationState>;
+  /** Event id generator; defaults to uuid v7. */
+  readonly newEventId?: () => string;
+}
+
 /** The typed entry point of the SalesOrganization aggregate: decodes input, then handles it. */
 export const createSalesOrganizationService = (
   store: EventStore,
-  options: { readonly newEventId?: () => string } = {},
+  options: SalesOrganizationServiceOptions,
 ): SalesOrganizationService => {
   const handler = createCommandHandler({
     store,
@@ -30,6 +41,7 @@ export const createSalesOrganizationService = (
     eventCodec: SalesOrganizationEvent,
     streamName: (command) => streamName('SalesOrganization', command.organizationId),
     ...(options.newEventId === undefined ? {} : { newEventId: options.newEventId }),
+    authorize: options.authorize,
   });
   return {
     ...createCommandEntry(SalesOrganizationCommand, handler),

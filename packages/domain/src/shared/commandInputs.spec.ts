@@ -23,19 +23,25 @@ import {
   createTargetService,
   createTicketService,
 } from '../index.js';
+import { permitEveryoneInTests } from '@clientele/eventstore/testing';
 
 const store = createInMemoryEventStore();
 const services = {
-  customers: createCustomerService({ store, tenantId: 't', tenantKey: 'k' }),
-  leads: createLeadService({ store }),
-  opportunities: createOpportunityService(store),
-  invoices: createInvoiceService(store),
-  tickets: createTicketService(store),
-  campaigns: createCampaignService(store),
-  targets: createTargetService(store),
-  commissions: createCommissionService(store),
-  organization: createSalesOrganizationService(store),
-  exports: createCustomerExportService(store),
+  customers: createCustomerService({
+    authorize: permitEveryoneInTests(),
+    store,
+    tenantId: 't',
+    tenantKey: 'k',
+  }),
+  leads: createLeadService({ authorize: permitEveryoneInTests(), store }),
+  opportunities: createOpportunityService(store, { authorize: permitEveryoneInTests() }),
+  invoices: createInvoiceService(store, { authorize: permitEveryoneInTests() }),
+  tickets: createTicketService(store, { authorize: permitEveryoneInTests() }),
+  campaigns: createCampaignService(store, { authorize: permitEveryoneInTests() }),
+  targets: createTargetService(store, { authorize: permitEveryoneInTests() }),
+  commissions: createCommissionService(store, { authorize: permitEveryoneInTests() }),
+  organization: createSalesOrganizationService(store, { authorize: permitEveryoneInTests() }),
+  exports: createCustomerExportService(store, { authorize: permitEveryoneInTests() }),
 };
 let n = 0;
 const context = () => ({

@@ -10,6 +10,7 @@ import { createSlaEscalator } from './slaEscalation.js';
 import { standardSlaPolicy } from './slaPolicy.js';
 import { ticketSla } from './ticketSla.js';
 import { formatZoned, zonedInstant } from './zonedTime.js';
+import { permitEveryoneInTests } from '@clientele/eventstore/testing';
 
 const rome = officeHours('Europe/Rome');
 const at = (iso: string): number => Date.parse(iso);
@@ -148,7 +149,7 @@ describe('ticket SLA', () => {
 describe('SLA escalation reactor', () => {
   it('escalates an unanswered ticket once the clock port says the deadline passed, and only once', async () => {
     const store = createInMemoryEventStore();
-    const tickets = createTicketService(store);
+    const tickets = createTicketService(store, { authorize: permitEveryoneInTests() });
     let now = '2026-03-09T09:59:00+01:00';
     const escalator = createSlaEscalator({
       store,

@@ -5,6 +5,7 @@ import {
   createLeaseKeeper,
   createReactorRunner,
   deriveId,
+  systemActor,
 } from '@clientele/eventstore';
 import type { TicketService } from '../ticket/ticketService.js';
 import type { BusinessCalendar } from './businessCalendar.js';
@@ -116,7 +117,7 @@ export const createSlaEscalator = (options: SlaEscalatorOptions): SlaEscalator =
           },
           {
             commandId: deriveId(measure.startedByEventId, `sla-escalation:${target}`),
-            actor: { id: 'sla-escalation', role: 'system' },
+            actor: systemActor('sla-escalation', 'escalates a ticket whose deadline passed'),
             occurredAt: now,
             causationId: measure.startedByEventId,
             ...(tenantId === undefined ? {} : { tenantId }),

@@ -25,13 +25,13 @@ export const createTargetService = (
   options: {
     readonly newEventId?: () => string;
     /** Who may do what: checked against the loaded state before every decision. */
-    readonly authorize?: CommandAuthorizer<TargetCommand, TargetState>;
-  } = {},
+    readonly authorize: CommandAuthorizer<TargetCommand, TargetState>;
+  },
 ): TargetService => {
   const handler = createCommandHandler({
     store,
     ...(options.newEventId === undefined ? {} : { newEventId: options.newEventId }),
-    ...(options.authorize === undefined ? {} : { authorize: options.authorize }),
+    authorize: options.authorize,
     decider: targetDecider,
     eventCodec: TargetEvent,
     streamName: (command) => streamName('Target', command.targetId),

@@ -11,6 +11,7 @@ import { locateDomainPersonalData } from '../privacy/domainPersonalData.js';
 import { createPrivacyService } from '../privacy/privacyService.js';
 import { createTicketService } from '../ticket/ticketService.js';
 import { testContext } from './commandContexts.js';
+import { permitEveryoneInTests } from '@clientele/eventstore/testing';
 
 /** One engine's store and key store for the erasure suite, fresh for each test. */
 export interface ErasureTarget {
@@ -57,6 +58,7 @@ export const opened = (target: ErasureTarget) => {
     locate: locateDomainPersonalData,
   });
   const customers = createCustomerService({
+    authorize: permitEveryoneInTests(),
     store,
     tenantId: 'tenant-a',
     tenantKey: 'duplicate-check-secret',
@@ -67,8 +69,8 @@ export const opened = (target: ErasureTarget) => {
     engine: target.engine,
     keys: target.keys,
     customers,
-    leads: createLeadService({ store }),
-    invoices: createInvoiceService(store),
+    leads: createLeadService({ authorize: permitEveryoneInTests(), store }),
+    invoices: createInvoiceService(store, { authorize: permitEveryoneInTests() }),
     snapshots: [target.snapshots],
     authorize: commandAuthorizer('DataSubject', () => null, defaultRolePolicy, noTeams),
   });
@@ -116,7 +118,7 @@ export const seedAda = async (
     ),
   );
   ok(
-    await createLeadService({ store }).handle(
+    await createLeadService({ authorize: permitEveryoneInTests(), store }).handle(
       {
         kind: 'CaptureLead',
         leadId: 'l-ada',
@@ -129,7 +131,7 @@ export const seedAda = async (
     ),
   );
   ok(
-    await createTicketService(store).handle(
+    await createTicketService(store, { authorize: permitEveryoneInTests() }).handle(
       {
         kind: 'OpenTicket',
         ticketId: 't-ada',
@@ -144,7 +146,7 @@ export const seedAda = async (
     ),
   );
   ok(
-    await createInvoiceService(store).handle(
+    await createInvoiceService(store, { authorize: permitEveryoneInTests() }).handle(
       {
         kind: 'IssueInvoice',
         invoiceId: 'i-ada',

@@ -29,13 +29,13 @@ export const createTicketService = (
   options: {
     readonly newEventId?: () => string;
     /** Who may do what: checked against the loaded state before every decision. */
-    readonly authorize?: CommandAuthorizer<TicketCommand, TicketState>;
-  } = {},
+    readonly authorize: CommandAuthorizer<TicketCommand, TicketState>;
+  },
 ): TicketService => {
   const handler = createCommandHandler({
     store,
     ...(options.newEventId === undefined ? {} : { newEventId: options.newEventId }),
-    ...(options.authorize === undefined ? {} : { authorize: options.authorize }),
+    authorize: options.authorize,
     decider: ticketDecider,
     eventCodec: TicketEvent,
     streamName: (command) => ticketStream(command.ticketId),

@@ -2,3 +2,4 @@ export * from './decider.js';
 export * from './commandContext.js';
 export * from './commandHandler.js';
 export * from './authorization.js';
+export * from './systemWork.js';
