@@ -14,6 +14,7 @@ import { printExportsAudit } from '../audit/exportsAudit.js';
 import { printFindAudit } from '../audit/findAudit.js';
 import { openReadSide } from '../store/openReadSide.js';
 import { storeUrl } from '../store/openStore.js';
+import { tenantPolicy } from '../actor/tenantPolicy.js';
 
 const HELP = `Usage: clientele audit find <name|email|phone> [--format table|json|csv] [--store URL] [--actor ID:ROLE]
        clientele audit customer <customer-id> [--as-of TIME] [--since TIME] [--until TIME] [--effective]
@@ -102,6 +103,7 @@ export const auditCommand: CliCommand = {
         readSide.readModels,
         actor.right,
         new Date().toISOString().slice(0, 10),
+        await tenantPolicy(readSide.events, io.env),
       );
       if (subject === 'exports')
         return await printExportsAudit(readSide, access, window.right, format, io);

@@ -7,6 +7,7 @@ import type { CliCommand } from '../command.js';
 import { ExitCode } from '../exitCodes.js';
 import { openReadSide } from '../store/openReadSide.js';
 import { storeUrl } from '../store/openStore.js';
+import { tenantPolicy } from '../actor/tenantPolicy.js';
 
 const HELP = `Usage: clientele export customers --out FILE [--format csv|json] [--store URL] [--actor ID:ROLE]
 
@@ -61,7 +62,12 @@ export const exportCommand: CliCommand = {
     try {
       await readSide.runner.catchUp();
       const now = new Date().toISOString();
-      const access = await readAccessOn(readSide.readModels, actor.right, now.slice(0, 10));
+      const access = await readAccessOn(
+        readSide.readModels,
+        actor.right,
+        now.slice(0, 10),
+        await tenantPolicy(readSide.events, io.env),
+      );
       const scope = access.scope('Customer.export');
       if (E.isLeft(scope)) return refuseActor('export', scope.left, io);
       // The file is opened before the export is recorded, so a path that cannot be written fails

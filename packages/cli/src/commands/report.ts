@@ -15,6 +15,7 @@ import type { ReportRequest } from '../reports/reportCommandLine.js';
 import { isOutputFolder, parseReportRequest } from '../reports/reportCommandLine.js';
 import { openReadSide } from '../store/openReadSide.js';
 import { storeUrl } from '../store/openStore.js';
+import { tenantPolicy } from '../actor/tenantPolicy.js';
 
 const names = Object.keys(reports) as ReportName[];
 const groupings = names
@@ -127,7 +128,12 @@ export const reportCommand: CliCommand = {
         new Date().toISOString().slice(0, 10),
       );
       const { asOf } = date;
-      const access = await readAccessOn(readSide.readModels, actor.right, asOf);
+      const access = await readAccessOn(
+        readSide.readModels,
+        actor.right,
+        asOf,
+        await tenantPolicy(readSide.events, io.env),
+      );
       const context = { readModels: readSide.readModels, events: readSide.events, access };
       const rendered: Report[] = [];
       const refused: { name: string; denial: AuthorizationDenial }[] = [];

@@ -2,7 +2,7 @@ import * as E from 'fp-ts/lib/Either.js';
 import type { Actor, AuthorizationDenial, CommandAuthorizer } from '@clientele/eventstore';
 import { orTrustedSystemWork } from '@clientele/eventstore';
 import type { Grant, RolePolicy, Scope } from './roles.js';
-import { Role } from './roles.js';
+import { grantsOfRole } from './roles.js';
 
 /** Who belongs to whose team, from the sales organization: what `team` scope is checked against. */
 export interface TeamDirectory {
@@ -36,9 +36,7 @@ export const grantsCovering = (
   actor: Actor,
   permission: string,
 ): readonly Grant[] =>
-  Role.is(actor.role)
-    ? policy[actor.role].filter((grant) => matches(grant.permission, permission))
-    : [];
+  (grantsOfRole(policy, actor.role) ?? []).filter((grant) => matches(grant.permission, permission));
 
 const reaches = (
   scope: Scope,
@@ -77,7 +75,7 @@ export const authorize = (
 ): E.Either<AuthorizationDenial, void> => {
   const deny = (reason: string): E.Either<AuthorizationDenial, void> =>
     E.left(denialOf(actor, permission, reason));
-  if (!Role.is(actor.role)) return deny(`"${actor.role}" is not a role`);
+  if (grantsOfRole(policy, actor.role) === undefined) return deny(`"${actor.role}" is not a role`);
   const grants = grantsCovering(policy, actor, permission);
   if (grants.length === 0) return deny(`the ${actor.role} role does not grant ${permission}`);
   if (grants.some((grant) => reaches(grant.scope, actor, ownerId, teams)))

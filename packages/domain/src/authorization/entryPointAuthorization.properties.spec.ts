@@ -4,6 +4,8 @@ import { describe, expect, it } from 'vitest';
 import type { Actor, CommandContext, EventStore } from '@clientele/eventstore';
 import { createInMemoryEventStore, systemActor } from '@clientele/eventstore';
 import { collect } from '@clientele/eventstore/testing';
+import { accessPolicyAuthorizer } from '../accessPolicy/accessPolicyAuthorizer.js';
+import { createAccessPolicyService } from '../accessPolicy/accessPolicyService.js';
 import { createCampaignService } from '../campaign/campaignService.js';
 import { createCommissionService } from '../commission/commissionService.js';
 import { createCustomerExportService } from '../customerExport/customerExportService.js';
@@ -18,7 +20,8 @@ import { salesAuthorizers } from './salesAuthorizers.js';
 import { serviceAndFinanceAuthorizers } from './serviceAndFinanceAuthorizers.js';
 
 // The entry points the older property test (authorizationProperty.spec.ts) does not reach: the
-// sales organization, campaigns, targets, commission ledgers and customer exports.
+// tenant's roles, the sales organization, campaigns, targets, commission ledgers and customer
+// exports.
 
 const teams: TeamDirectory = {
   teamMembersOf: (managerId) => (managerId === 'mgr-east' ? new Set(['rep-ada']) : new Set()),
@@ -34,6 +37,7 @@ type Handle = (
 const entryPoints = (store: EventStore): Readonly<Record<string, Handle>> => ({
   SalesOrganization: createSalesOrganizationService(store, { authorize: sales.organization })
     .handle,
+  AccessPolicy: createAccessPolicyService(store, { authorize: accessPolicyAuthorizer() }).handle,
   Campaign: createCampaignService(store, { authorize: backOffice.campaign }).handle,
   Target: createTargetService(store, { authorize: backOffice.target }).handle,
   Commission: createCommissionService(store, { authorize: backOffice.commission }).handle,
@@ -58,6 +62,24 @@ const organization = (kind: string, rest: Readonly<Record<string, unknown>>): Ca
 });
 
 const cases = fc.constantFrom<Case>(
+  {
+    aggregate: 'AccessPolicy',
+    permission: 'AccessPolicy.GrantPermission',
+    owner: null,
+    input: {
+      kind: 'GrantPermission',
+      tenantId: 'acme',
+      role: 'sales_rep',
+      permission: 'Customer.export',
+      scope: 'any',
+    },
+  },
+  {
+    aggregate: 'AccessPolicy',
+    permission: 'AccessPolicy.DefineRole',
+    owner: null,
+    input: { kind: 'DefineRole', tenantId: 'acme', role: 'deal_desk', description: 'Deal desk' },
+  },
   organization('OpenRegionalOffice', { officeId: 'east', name: 'East', region: 'East' }),
   organization('FormSalesTeam', { teamId: 'team-ada', name: 'Ada', officeId: 'east' }),
   organization('AddRepToTeam', { repId: 'rep-ada', teamId: 'team-1', effectiveFrom: '2026-03-01' }),

@@ -29,8 +29,19 @@ export interface Grant {
   readonly scope: Scope;
 }
 
-/** What each role may do: plain data, so a tenant can change it and a test can read it. */
-export type RolePolicy = Readonly<Record<Role, readonly Grant[]>>;
+/**
+ * What each role may do: plain data, so a tenant can change it and a test can read it. The
+ * built-in roles are always there; a tenant may define more (`RoleDefined`, see `accessPolicy`).
+ */
+export type RolePolicy = Readonly<Record<Role, readonly Grant[]>> &
+  Readonly<Partial<Record<string, readonly Grant[]>>>;
+
+/**
+ * The grants of `role` in `policy`, or undefined when the policy has no such role. Only the
+ * policy's own keys count, so a role named `constructor` or `__proto__` is no role at all.
+ */
+export const grantsOfRole = (policy: RolePolicy, role: string): readonly Grant[] | undefined =>
+  Object.hasOwn(policy, role) ? policy[role] : undefined;
 
 const all = (aggregate: string, scope: Scope): Grant => ({ permission: `${aggregate}.*`, scope });
 
