@@ -27,7 +27,7 @@ export const accessCommand: CliCommand = {
   help: HELP,
   options: { store: { type: 'string' }, out: { type: 'string' }, ...actorOption },
   run: async ({ positionals, values }, io) => {
-    const actor = commandActor('access', { values }, io);
+    const actor = await commandActor('access', { values }, io);
     if (E.isLeft(actor)) return actor.left;
     const subjectId = positionals[0];
     const out = values['out'];

@@ -65,7 +65,7 @@ export const auditCommand: CliCommand = {
     ...actorOption,
   },
   run: async ({ positionals, values }, io) => {
-    const actor = commandActor('audit', { values }, io);
+    const actor = await commandActor('audit', { values }, io);
     if (E.isLeft(actor)) return actor.left;
     const [subject, argument, ...extra] = positionals;
     const wellFormed =

@@ -40,7 +40,7 @@ export const exportCommand: CliCommand = {
     ...actorOption,
   },
   run: async ({ positionals, values }, io) => {
-    const actor = commandActor('export', { values }, io);
+    const actor = await commandActor('export', { values }, io);
     if (E.isLeft(actor)) return actor.left;
     const usage = (message: string): ExitCode => {
       io.stderr(`clientele export: ${message}\nRun "clientele export --help" for the options.\n`);

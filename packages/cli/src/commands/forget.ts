@@ -29,7 +29,7 @@ export const forgetCommand: CliCommand = {
   help: HELP,
   options: { store: { type: 'string' }, ...actorOption },
   run: async ({ positionals, values }, io) => {
-    const actor = commandActor('forget', { values }, io);
+    const actor = await commandActor('forget', { values }, io);
     if (E.isLeft(actor)) return actor.left;
     const subjectId = positionals[0];
     if (positionals.length !== 1 || subjectId === undefined || subjectId.trim() === '') {

@@ -36,7 +36,7 @@ export const rectifyCommand: CliCommand = {
     ...actorOption,
   },
   run: async ({ positionals, values }, io) => {
-    const actor = commandActor('rectify', { values }, io);
+    const actor = await commandActor('rectify', { values }, io);
     if (E.isLeft(actor)) return actor.left;
     const subjectId = positionals[0];
     if (positionals.length !== 1 || subjectId === undefined || subjectId.trim() === '') {

@@ -105,7 +105,7 @@ export const reportCommand: CliCommand = {
     ...actorOption,
   },
   run: async (input, io) => {
-    const actor = commandActor('report', input, io);
+    const actor = await commandActor('report', input, io);
     if (E.isLeft(actor)) return actor.left;
     const request = parseReportRequest(input);
     if (E.isLeft(request)) {
