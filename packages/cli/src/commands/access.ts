@@ -1,11 +1,12 @@
-import { writeFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { closeSync, writeFileSync } from 'node:fs';
 import * as E from 'fp-ts/lib/Either.js';
 import { ACTOR_HELP, actorOption, commandActor, refuseActor } from '../actor/commandLineActor.js';
 import type { CliCommand } from '../command.js';
 import { ExitCode } from '../exitCodes.js';
+import { openPersonalDataFile, personalDataTarget } from '../output/personalDataFile.js';
 import { createProgressBar } from '../output/progressBar.js';
 import { openPrivacy, requestContext } from '../store/openPrivacy.js';
+import { recordId } from '../commandLine/recordId.js';
 
 const HELP = `Usage: clientele access <subjectId> --out FILE [--store URL] [--actor ID:ROLE]
 
@@ -39,6 +40,17 @@ export const accessCommand: CliCommand = {
       io.stderr('clientele access: --out FILE is required\n');
       return ExitCode.usage;
     }
+    const id = recordId(subjectId, 'person');
+    if (E.isLeft(id)) {
+      io.stderr(`clientele access: refused: ${id.left}; nothing was done\n`);
+      return ExitCode.usage;
+    }
+    // Checked before the request is recorded: a refused path leaves no record and no file.
+    const allowed = personalDataTarget(out, io.cwd);
+    if (E.isLeft(allowed)) {
+      io.stderr(`clientele access: refused: ${allowed.left}; nothing was written or recorded\n`);
+      return ExitCode.failed;
+    }
     const opened = await openPrivacy('access', values, io);
     if (E.isLeft(opened)) return opened.left;
     const { stack, privacy } = opened.right;
@@ -60,8 +72,17 @@ export const accessCommand: CliCommand = {
         io.stderr(`clientele access: the export was not recorded: ${JSON.stringify(failure)}\n`);
         return ExitCode.failed;
       }
-      const file = resolve(io.cwd, out);
-      writeFileSync(file, `${JSON.stringify(exported.right, null, 2)}\n`, { mode: 0o600 });
+      const target = openPersonalDataFile(out, io.cwd);
+      if (E.isLeft(target)) {
+        io.stderr(`clientele access: refused: ${target.left}; nothing was written\n`);
+        return ExitCode.failed;
+      }
+      const file = target.right.path;
+      try {
+        writeFileSync(target.right.fd, `${JSON.stringify(exported.right, null, 2)}\n`);
+      } finally {
+        closeSync(target.right.fd);
+      }
       io.stdout(
         `wrote ${exported.right.records.length} record(s) about ${subjectId} to ${file}${exported.right.forgotten ? ' (forgotten: their fields read as erased)' : ''}\n`,
       );

@@ -15,6 +15,7 @@ import { printFindAudit } from '../audit/findAudit.js';
 import { openReadSide } from '../store/openReadSide.js';
 import { storeUrl } from '../store/openStore.js';
 import { tenantPolicy } from '../actor/tenantPolicy.js';
+import { recordId } from '../commandLine/recordId.js';
 
 const HELP = `Usage: clientele audit find <name|email|phone> [--format table|json|csv] [--store URL] [--actor ID:ROLE]
        clientele audit customer <customer-id> [--as-of TIME] [--since TIME] [--until TIME] [--effective]
@@ -109,7 +110,12 @@ export const auditCommand: CliCommand = {
         return await printExportsAudit(readSide, access, window.right, format, io);
       if (argument === undefined) return ExitCode.usage;
       if (subject === 'find') return await printFindAudit(readSide, access, argument, format, io);
-      return await printCustomerAudit(readSide, access, argument, window.right, format, io);
+      const customerId = recordId(argument, 'customer');
+      if (E.isLeft(customerId)) {
+        io.stderr(`clientele audit: refused: ${customerId.left}\n`);
+        return ExitCode.usage;
+      }
+      return await printCustomerAudit(readSide, access, customerId.right, window.right, format, io);
     } finally {
       await readSide.close();
     }

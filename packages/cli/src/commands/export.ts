@@ -1,4 +1,4 @@
-import { closeSync, openSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, rmSync, writeSync } from 'node:fs';
 import * as E from 'fp-ts/lib/Either.js';
 import { v7 as uuidv7 } from 'uuid';
 import { exportCustomers, readAccessOn } from '@clientele/projections';
@@ -7,6 +7,7 @@ import type { CliCommand } from '../command.js';
 import { ExitCode } from '../exitCodes.js';
 import { openReadSide } from '../store/openReadSide.js';
 import { storeUrl } from '../store/openStore.js';
+import { openPersonalDataFile } from '../output/personalDataFile.js';
 import { tenantPolicy } from '../actor/tenantPolicy.js';
 
 const HELP = `Usage: clientele export customers --out FILE [--format csv|json] [--store URL] [--actor ID:ROLE]
@@ -72,14 +73,13 @@ export const exportCommand: CliCommand = {
       if (E.isLeft(scope)) return refuseActor('export', scope.left, io);
       // The file is opened before the export is recorded, so a path that cannot be written fails
       // here, and nothing is recorded that was never handed out.
-      try {
-        file = openSync(out, 'w');
-      } catch (error) {
-        io.stderr(
-          `clientele export: cannot write ${out}: ${error instanceof Error ? error.message : String(error)}\n`,
-        );
+      const opened = openPersonalDataFile(out, io.cwd);
+      if (E.isLeft(opened)) {
+        io.stderr(`clientele export: refused: ${opened.left}; nothing was written or recorded\n`);
         return ExitCode.failed;
       }
+      file = opened.right.fd;
+      const path = opened.right.path;
       const exportId = uuidv7();
       const exported = await exportCustomers({
         events: readSide.events,
@@ -92,7 +92,7 @@ export const exportCommand: CliCommand = {
       if (E.isLeft(exported)) {
         closeSync(file);
         file = undefined;
-        rmSync(out, { force: true });
+        rmSync(path, { force: true });
         const failure = exported.left;
         if (failure.kind === 'Forbidden') return refuseActor('export', failure.denial, io);
         io.stderr(`clientele export: the export was not recorded: ${JSON.stringify(failure)}\n`);

@@ -4,6 +4,7 @@ import type { CliCommand } from '../command.js';
 import { ExitCode } from '../exitCodes.js';
 import { createProgressBar } from '../output/progressBar.js';
 import { openPrivacy, requestContext } from '../store/openPrivacy.js';
+import { recordId } from '../commandLine/recordId.js';
 
 const HELP = `Usage: clientele forget <subjectId> [--store URL] [--actor ID:ROLE]
 
@@ -34,6 +35,11 @@ export const forgetCommand: CliCommand = {
     const subjectId = positionals[0];
     if (positionals.length !== 1 || subjectId === undefined || subjectId.trim() === '') {
       io.stderr('clientele forget: name one person: clientele forget <subjectId>\n');
+      return ExitCode.usage;
+    }
+    const id = recordId(subjectId, 'person');
+    if (E.isLeft(id)) {
+      io.stderr(`clientele forget: refused: ${id.left}; nothing was done\n`);
       return ExitCode.usage;
     }
     const opened = await openPrivacy('forget', values, io);
