@@ -14,6 +14,7 @@ export * from './salesOrganization/index.js';
 export * from './conversion/index.js';
 export * from './authorization/index.js';
 export * from './accessPolicy/index.js';
+export * from './accessAnomaly/index.js';
 export * from './ticket/index.js';
 export * from './sla/index.js';
 export * from './mappings/index.js';
