@@ -11,6 +11,7 @@ import { ExitCode } from '../exitCodes.js';
 import { auditWindow } from '../audit/auditWindow.js';
 import { printCustomerAudit } from '../audit/customerAudit.js';
 import { printExportsAudit } from '../audit/exportsAudit.js';
+import { printAnomaliesAudit } from '../audit/anomaliesAudit.js';
 import { printFindAudit } from '../audit/findAudit.js';
 import { openReadSide } from '../store/openReadSide.js';
 import { storeUrl } from '../store/openStore.js';
@@ -21,6 +22,7 @@ const HELP = `Usage: clientele audit find <name|email|phone> [--format table|jso
        clientele audit customer <customer-id> [--as-of TIME] [--since TIME] [--until TIME] [--effective]
                                 [--format table|json|csv] [--store URL] [--actor ID:ROLE]
        clientele audit exports [--since TIME] [--until TIME] [--format table|json|csv] [--store URL] [--actor ID:ROLE]
+       clientele audit anomalies [--since TIME] [--until TIME] [--format table|json|csv] [--store URL] [--actor ID:ROLE]
 
 audit find: the customers whose name, email or phone (or a contact's) holds every word of the
 search, through a blind index of keyed hashes (whole words; no prefixes). It needs the Log.audit
@@ -38,6 +40,11 @@ audit exports: every bulk export of customer data (clientele export customers): 
 when, how many customers, in which format and scope, and the SHA-256 of the file. A rep sees
 their own exports, a manager their team's, an auditor or administrator all of them.
 
+audit anomalies: unusual access, found by the access anomaly reactor (run first; what it finds
+is recorded as AccessAnomalyDetected, once): an hour in which an actor exports at least 10 times
+their own baseline of customers per hour, an export outside working hours (08-19 UTC, weekdays)
+or after notice. It needs the Log.audit permission (auditors and administrators).
+
   TIME           an ISO-8601 instant, or a day (YYYY-MM-DD, UTC: --since from its start,
                  --as-of and --until to its end)
   --as-of TIME   the history as it was known at TIME (recorded by then)
@@ -49,7 +56,7 @@ their own exports, a manager their team's, an auditor or administrator all of th
 ${ACTOR_HELP}`;
 
 const USAGE =
-  'say what to audit: clientele audit find <text>, clientele audit customer <customer-id>, or clientele audit exports';
+  'say what to audit: clientele audit find <text>, clientele audit customer <customer-id>, clientele audit exports or clientele audit anomalies';
 
 /** `clientele audit`: the auditor's view of one customer, of a search, or of the bulk exports. */
 export const auditCommand: CliCommand = {
@@ -71,7 +78,7 @@ export const auditCommand: CliCommand = {
     const [subject, argument, ...extra] = positionals;
     const wellFormed =
       extra.length === 0 &&
-      (subject === 'exports'
+      (subject === 'exports' || subject === 'anomalies'
         ? argument === undefined
         : (subject === 'customer' || subject === 'find') && argument !== undefined);
     if (!wellFormed) {
@@ -88,7 +95,7 @@ export const auditCommand: CliCommand = {
       io.stderr(`clientele audit: ${window.left}\n`);
       return ExitCode.usage;
     }
-    if (subject === 'find') {
+    if (subject === 'find' || subject === 'anomalies') {
       const permitted = commandPermitted('audit', actor.right, 'Log.audit', io);
       if (E.isLeft(permitted)) return permitted.left;
     }
@@ -108,6 +115,8 @@ export const auditCommand: CliCommand = {
       );
       if (subject === 'exports')
         return await printExportsAudit(readSide, access, window.right, format, io);
+      if (subject === 'anomalies')
+        return await printAnomaliesAudit(readSide, window.right, format, io);
       if (argument === undefined) return ExitCode.usage;
       if (subject === 'find') return await printFindAudit(readSide, access, argument, format, io);
       const customerId = recordId(argument, 'customer');
