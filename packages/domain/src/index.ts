@@ -15,6 +15,7 @@ export * from './conversion/index.js';
 export * from './authorization/index.js';
 export * from './accessPolicy/index.js';
 export * from './accessAnomaly/index.js';
+export * from './accessLog/index.js';
 export * from './ticket/index.js';
 export * from './sla/index.js';
 export * from './mappings/index.js';

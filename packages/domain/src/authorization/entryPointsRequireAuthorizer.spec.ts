@@ -16,6 +16,8 @@ const AUTHORIZATION_SPECS = [
   './entryPointAuthorization.properties.spec.ts',
   '../testing/erasureSuite.ts',
   '../testing/erasureFixture.ts',
+  '../accessLog/accessLog.spec.ts',
+  '../accessPolicy/accessPolicyService.spec.ts',
 ].map((path) => readFileSync(new URL(path, import.meta.url), 'utf8'));
 
 describe('entry points and their authorizers', () => {
