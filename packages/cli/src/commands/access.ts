@@ -3,6 +3,7 @@ import * as E from 'fp-ts/lib/Either.js';
 import { ACTOR_HELP, actorOption, commandActor, refuseActor } from '../actor/commandLineActor.js';
 import type { CliCommand } from '../command.js';
 import { ExitCode } from '../exitCodes.js';
+import type { CliIo } from '../io.js';
 import { openPersonalDataFile, personalDataTarget } from '../output/personalDataFile.js';
 import { createProgressBar } from '../output/progressBar.js';
 import { openPrivacy, requestContext } from '../store/openPrivacy.js';
@@ -21,6 +22,32 @@ Needs DataSubject.RecordPersonalDataExport (administrators by default).
   --store URL   the store (default sqlite:./clientele.db)
 ${ACTOR_HELP}`;
 
+/**
+ * The person and the file of a right-of-access request, or the exit code after saying what is
+ * wrong. The file is checked here, before the request is recorded: a refused path leaves no
+ * record and no file.
+ */
+const accessRequest = (
+  positionals: readonly string[],
+  out: string | boolean | undefined,
+  io: CliIo,
+): E.Either<ExitCode, { readonly subjectId: string; readonly out: string }> => {
+  const fail = (message: string, code: ExitCode) => {
+    io.stderr(`clientele access: ${message}\n`);
+    return E.left(code);
+  };
+  const [subjectId] = positionals;
+  if (positionals.length !== 1 || subjectId === undefined || subjectId.trim() === '')
+    return fail('name one person: clientele access <subjectId> --out FILE', ExitCode.usage);
+  if (typeof out !== 'string' || out === '') return fail('--out FILE is required', ExitCode.usage);
+  const id = recordId(subjectId, 'person');
+  if (E.isLeft(id)) return fail(`refused: ${id.left}; nothing was done`, ExitCode.usage);
+  const allowed = personalDataTarget(out, io.cwd);
+  if (E.isLeft(allowed))
+    return fail(`refused: ${allowed.left}; nothing was written or recorded`, ExitCode.failed);
+  return E.right({ subjectId, out });
+};
+
 /** `clientele access`: the right of access, as a recorded export of one person's data. */
 export const accessCommand: CliCommand = {
   name: 'access',
@@ -30,27 +57,9 @@ export const accessCommand: CliCommand = {
   run: async ({ positionals, values }, io) => {
     const actor = await commandActor('access', { values }, io);
     if (E.isLeft(actor)) return actor.left;
-    const subjectId = positionals[0];
-    const out = values['out'];
-    if (positionals.length !== 1 || subjectId === undefined || subjectId.trim() === '') {
-      io.stderr('clientele access: name one person: clientele access <subjectId> --out FILE\n');
-      return ExitCode.usage;
-    }
-    if (typeof out !== 'string' || out === '') {
-      io.stderr('clientele access: --out FILE is required\n');
-      return ExitCode.usage;
-    }
-    const id = recordId(subjectId, 'person');
-    if (E.isLeft(id)) {
-      io.stderr(`clientele access: refused: ${id.left}; nothing was done\n`);
-      return ExitCode.usage;
-    }
-    // Checked before the request is recorded: a refused path leaves no record and no file.
-    const allowed = personalDataTarget(out, io.cwd);
-    if (E.isLeft(allowed)) {
-      io.stderr(`clientele access: refused: ${allowed.left}; nothing was written or recorded\n`);
-      return ExitCode.failed;
-    }
+    const request = accessRequest(positionals, values['out'], io);
+    if (E.isLeft(request)) return request.left;
+    const { subjectId, out } = request.right;
     const opened = await openPrivacy('access', values, io);
     if (E.isLeft(opened)) return opened.left;
     const { stack, privacy } = opened.right;
