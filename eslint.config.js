@@ -1,27 +1,211 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
+/**
+ * Ceilings for code that was over a limit when the limit arrived (issue #24), per file: the
+ * largest complexity, parameter count or line count found there then. Nothing listed may grow
+ * past its ceiling, and new files get the house limits. Split the function (or the file) and
+ * delete its entry: these lists only shrink.
+ */
+const complexityCeilings = {
+  'examples/embedded-http-api/src/commandRoute.ts': 18,
+  'packages/cli/src/audit/auditWindow.ts': 16,
+  'packages/cli/src/audit/changeSummary.ts': 13,
+  'packages/cli/src/audit/customerAudit.ts': 18,
+  'packages/cli/src/commands/audit.ts': 18,
+  'packages/cli/src/commands/demo.ts': 15,
+  'packages/cli/src/commands/export.ts': 15,
+  'packages/cli/src/commands/import.ts': 22,
+  'packages/cli/src/commands/report.ts': 15,
+  'packages/cli/src/commands/serve.ts': 22,
+  'packages/cli/src/commands/verify.ts': 19,
+  'packages/cli/src/dashboard/dealSelection.ts': 14,
+  'packages/cli/src/importing/mappingFile/mappedFields.ts': 36,
+  'packages/cli/src/importing/mappingFile/opportunityRows.ts': 22,
+  'packages/cli/src/reports/funnelReport.ts': 16,
+  'packages/cli/src/reports/reportCommandLine.ts': 22,
+  'packages/cli/test/importProperty.test.ts': 25,
+  'packages/domain/src/commission/accrualProcessManager.ts': 18,
+  'packages/domain/src/commission/decide.ts': 28,
+  'packages/domain/src/conversion/leadConversionReactor.ts': 13,
+  'packages/domain/src/customer/decide.ts': 16,
+  'packages/domain/src/history/serviceAndFinance/financeSteps.ts': 15,
+  'packages/domain/src/history/serviceAndFinance/serviceSteps.ts': 14,
+  'packages/domain/src/lead/decide.ts': 13,
+  'packages/domain/src/mappings/csv/decodeCsvText.ts': 14,
+  'packages/domain/src/mappings/helpdesk/helpdeskMapping.ts': 13,
+  'packages/domain/src/mappings/maven/importMaven.ts': 13,
+  'packages/domain/src/mappings/maven/mavenMapping.ts': 18,
+  'packages/domain/src/privacy/footprint.ts': 14,
+  'packages/domain/src/salesOrganization/decide.ts': 19,
+  'packages/domain/src/schema/jsonSchema.ts': 29,
+  'packages/domain/src/shared/personalData.ts': 20,
+  'packages/domain/src/sla/slaEscalation.ts': 13,
+  'packages/domain/src/sla/ticketSla.ts': 20,
+  'packages/eventstore-esdb/src/commands/commandLedger.ts': 15,
+  'packages/eventstore-esdb/src/store/readEvents.ts': 22,
+  'packages/eventstore-esdb/test/fakeEsdbClient.ts': 14,
+  'packages/eventstore-postgres/src/store/append.ts': 16,
+  'packages/eventstore-postgres/src/store/readAll.ts': 18,
+  'packages/eventstore-postgres/src/store/readStream.ts': 15,
+  'packages/eventstore-sqlite/src/reading/eventFilterSql.ts': 13,
+  'packages/eventstore-sqlite/src/reading/eventRow.ts': 21,
+  'packages/eventstore/src/commandHandling/commandHandler.ts': 17,
+  'packages/eventstore/src/inMemory/inMemoryEventStore.ts': 15,
+  'packages/eventstore/src/integrity/hashChainedEventStore.ts': 16,
+  'packages/eventstore/src/integrity/logSeal.ts': 15,
+  'packages/eventstore/src/integrity/verifyLog.ts': 33,
+  'packages/eventstore/src/migration/migrate.ts': 15,
+  'packages/eventstore/src/reactors/reactorRunner.ts': 19,
+  'packages/projections/src/readModels/campaigns/campaignReport.ts': 18,
+  'packages/projections/src/readModels/commission/targetsReport.ts': 13,
+  'packages/projections/src/readModels/performance/salesPerformanceReport.ts': 15,
+  'packages/projections/src/readModels/service/serviceReport.ts': 14,
+  'packages/projections/src/runner/projectBatch.ts': 21,
+};
+
+const parameterCeilings = {
+  'packages/bench/src/engines/postgres.ts': 5,
+  'packages/cli/src/actor/commandLineActor.ts': 5,
+  'packages/cli/src/audit/customerAudit.ts': 6,
+  'packages/cli/src/audit/exportsAudit.ts': 5,
+  'packages/cli/src/audit/findAudit.ts': 5,
+  'packages/cli/src/commands/report.ts': 5,
+  'packages/cli/src/dashboard/customerView.ts': 5,
+  'packages/cli/src/dashboard/drillDown.ts': 5,
+  'packages/cli/src/dashboard/teamView.ts': 5,
+  'packages/cli/src/reports/report.ts': 5,
+  'packages/dashboard/app/src/filtersForm.ts': 5,
+  'packages/domain/src/authorization/authorize.spec.ts': 5,
+  'packages/domain/src/authorization/authorize.ts': 5,
+  'packages/domain/src/commission/decide.ts': 5,
+  'packages/domain/src/opportunity/pipeline.ts': 6,
+  'packages/domain/src/shared/personalData.ts': 5,
+  'packages/eventstore-esdb/src/commands/commandLedger.ts': 5,
+  'packages/eventstore-postgres/src/checkpoints/postgresCheckpointStore.ts': 5,
+  'packages/eventstore-postgres/src/store/appendWithCommand.ts': 5,
+  'packages/eventstore-postgres/src/store/readStream.ts': 5,
+  'packages/projections/src/projection/applyEvent.ts': 5,
+  'packages/projections/src/readModels/readModels.properties.spec.ts': 5,
+  'packages/projections/src/readModels/receivables/receivables.spec.ts': 6,
+  'packages/projections/src/readModels/timeline/customerTimeline.ts': 5,
+  'packages/projections/src/runner/projectBatch.ts': 5,
+  'packages/projections/src/testing/salesEvents.ts': 5,
+};
+
+const lineCeilings = {
+  'packages/domain/src/privacy/privacyService.ts': 314,
+  'packages/projections/src/testing/readAuthorizationSuite.ts': 355,
+};
+
+/** Test files: specs, cross-package suites and the exported test kits. */
+const testFiles = ['**/*.spec.ts', '**/*.test.ts', '**/test/**/*.ts', '**/src/testing/**/*.ts'];
+
 export default tseslint.config(
   { ignores: ['**/dist/**', '**/node_modules/**', 'coverage/**', 'test-artifacts/**'] },
   js.configs.recommended,
-  ...tseslint.configs.strict,
+  ...tseslint.configs.strictTypeChecked,
   {
+    languageOptions: {
+      parserOptions: {
+        // One program for the whole tree (the tests' tsconfig maps every package to its sources
+        // and includes specs, which the packages' own tsconfigs exclude), plus the browser app.
+        project: ['./tsconfig.tests.json', './packages/dashboard/app/tsconfig.json'],
+        tsconfigRootDir: import.meta.dirname,
+      },
+    },
     rules: {
       '@typescript-eslint/consistent-type-imports': 'error',
       '@typescript-eslint/no-unused-vars': [
         'error',
         { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
       ],
+      // Numbers print exactly; bigints, booleans, objects and nullish values must be formatted
+      // on purpose (bigint money in minor units is formatted, never interpolated raw).
+      '@typescript-eslint/restrict-template-expressions': ['error', { allowNumber: true }],
+      // Off: the ports are async, and their in-memory and SQLite (synchronous driver)
+      // implementations are `async` without `await` on purpose, so that a fault becomes a
+      // rejected promise as the port promises, not a synchronous throw. 113 findings, all this.
+      '@typescript-eslint/require-await': 'off',
+      // A `default:` branch is a stated decision; a switch without one must cover the union.
+      '@typescript-eslint/switch-exhaustiveness-check': [
+        'error',
+        { considerDefaultExhaustiveForUnions: true },
+      ],
+      'max-lines': ['error', { max: 300, skipBlankLines: true, skipComments: true }],
+      // "modified": a switch counts once. A switch over a union is one decision, and
+      // switch-exhaustiveness-check already guards its cases.
+      complexity: ['error', { max: 12, variant: 'modified' }],
+      'max-params': ['error', 4],
       'no-console': 'off',
     },
   },
   {
-    // Tests index arrays they have just built; `!` there says "the test fails loudly if absent".
-    files: ['**/*.spec.ts', '**/test/**/*.ts', '**/src/testing/**/*.ts'],
-    rules: { '@typescript-eslint/no-non-null-assertion': 'off' },
+    // Code generic over io-ts's `t.Mixed` (whose type parameters are `any` by io-ts's own
+    // definition), over projections of any document type (`AnyProjection`), or handed Hono's
+    // `Context`, whose input type parameter is `any`: the values are decoded or checked where
+    // they enter, so the `any` these rules see is io-ts's and Hono's, not ours.
+    files: [
+      'packages/domain/src/shared/commandCodec.ts',
+      'packages/cli/src/dashboard/scopedRecords.ts',
+      'packages/projections/src/readModels/compiledDecoder.ts',
+      'packages/projections/src/projection/applyEvent.ts',
+      'packages/dashboard/src/server/createDashboardApp.ts',
+    ],
+    rules: {
+      '@typescript-eslint/no-unsafe-argument': 'off',
+      '@typescript-eslint/no-unsafe-assignment': 'off',
+      '@typescript-eslint/no-unsafe-return': 'off',
+      '@typescript-eslint/no-unsafe-class-instance-assignment': 'off',
+    },
   },
   {
-    files: ['**/*.js', '**/*.mjs'],
+    files: testFiles,
+    rules: {
+      // Tests index arrays they have just built; `!` there says "the test fails loudly if absent".
+      '@typescript-eslint/no-non-null-assertion': 'off',
+      // Tests parse what the CLI, the HTTP API and the stores print or return (`JSON.parse`,
+      // `response.json()`) and check its shape with `expect`; the assertion is the type check.
+      '@typescript-eslint/no-unsafe-assignment': 'off',
+      '@typescript-eslint/no-unsafe-member-access': 'off',
+      '@typescript-eslint/no-unsafe-call': 'off',
+      '@typescript-eslint/no-unsafe-return': 'off',
+      '@typescript-eslint/no-unsafe-argument': 'off',
+      '@typescript-eslint/no-unsafe-class-instance-assignment': 'off',
+      // Type-level tests hand methods to `expectTypeOf(...)`, which never calls them.
+      '@typescript-eslint/unbound-method': 'off',
+    },
+  },
+  {
+    // Given/when/then spec files keep one aggregate's rules together, one short spec per rule;
+    // they are read by rule name, not top to bottom, so length does not hurt them.
+    files: ['**/*.spec.ts'],
+    rules: { 'max-lines': 'off' },
+  },
+  ...Object.entries(complexityCeilings).map(([file, max]) => ({
+    files: [file],
+    rules: { complexity: ['error', { max, variant: 'modified' }] },
+  })),
+  ...Object.entries(parameterCeilings).map(([file, max]) => ({
+    files: [file],
+    rules: { 'max-params': ['error', max] },
+  })),
+  ...Object.entries(lineCeilings).map(([file, max]) => ({
+    files: [file],
+    rules: { 'max-lines': ['error', { max, skipBlankLines: true, skipComments: true }] },
+  })),
+  {
+    // Build configuration outside every tsconfig: checked without type information.
+    files: ['**/*.js', '**/*.mjs', '**/*.cjs', 'packages/dashboard/app/vite.config.ts'],
+    ...tseslint.configs.disableTypeChecked,
+  },
+  {
+    files: ['**/*.js', '**/*.mjs', '**/*.cjs'],
     languageOptions: { globals: { process: 'readonly', console: 'readonly' } },
+  },
+  {
+    // dependency-cruiser reads its configuration as CommonJS.
+    files: ['**/*.cjs'],
+    languageOptions: { sourceType: 'commonjs', globals: { module: 'writable' } },
   },
 );

@@ -11,7 +11,9 @@ const samples = [
   ...findDocSamples(join(root, 'docs'), root),
 ];
 
-afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+afterAll(() => {
+  rmSync(scratch, { recursive: true, force: true });
+});
 
 // Every sample marked ```ts run in docs/ runs here, so the docs cannot drift from the code.
 describe('documentation samples', () => {

@@ -11,7 +11,9 @@ import { describeWhenAvailable } from '../support/requireService.js';
 const cli = fileURLToPath(new URL('../../packages/cli/dist/main.js', import.meta.url));
 const MAVEN = datasetUrl('maven-crm-sales-opportunities/');
 const dir = mkdtempSync(join(tmpdir(), 'clientele-concurrent-import-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+afterAll(() => {
+  rmSync(dir, { recursive: true, force: true });
+});
 
 /** The Maven files, with the pipeline cut to its first `deals` rows so the test stays short. */
 const mavenFiles = (deals: number): string => {
@@ -35,7 +37,9 @@ const importProcess = (pipeline: string, store: string) =>
     let err = '';
     child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
     child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
-    child.on('close', (code) => resolve({ code, out, err }));
+    child.on('close', (code) => {
+      resolve({ code, out, err });
+    });
   });
 
 /** What a store holds, engine-assigned and encrypted parts aside: stream, revision, type, command. */

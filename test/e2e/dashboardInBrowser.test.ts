@@ -27,8 +27,8 @@ const clientele = (...args: string[]) =>
   });
 
 /** One report's figures as `clientele report --format json` prints them. */
-const reportJson = <T>(...args: string[]): T =>
-  (JSON.parse(clientele('report', ...args, '--format', 'json')) as { rows: T }).rows;
+const reportJson = (...args: string[]): unknown =>
+  (JSON.parse(clientele('report', ...args, '--format', 'json')) as { rows: unknown }).rows;
 
 /** Minor units of a displayed amount: `EUR 1,234.50` is 123450, `0` is 0. */
 const minor = (display: string): number =>
@@ -52,9 +52,9 @@ interface Figures {
 }
 
 let cliFigures: Figures;
-let server: ChildProcess;
+let server: ChildProcess | undefined;
 let url = '';
-let browser: Browser;
+let browser: Browser | undefined;
 let admin: BrowserContext;
 
 const startServer = (): Promise<string> =>
@@ -71,7 +71,9 @@ const startServer = (): Promise<string> =>
       if (started?.[1] !== undefined) resolve(started[1]);
     });
     server.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    server.once('exit', (code) => reject(new Error(`serve exited ${code}: ${output}`)));
+    server.once('exit', (code) => {
+      reject(new Error(`serve exited ${code}: ${output}`));
+    });
   });
 
 const shot = (tab: Page, name: string) =>
@@ -90,16 +92,17 @@ describeWhenAvailable('the dashboard in headless Chromium', browserUnavailable()
       byRep: reportJson('performance', '--period', 'all'),
       funnel: reportJson('funnel', '--period', 'all'),
       roi: reportJson('roi'),
-    };
+    } as Figures;
     url = await startServer();
     browser = await launchChromium();
     admin = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
   });
   afterAll(async () => {
     await browser?.close();
-    if (server?.exitCode === null) {
-      const exited = new Promise((resolve) => server.once('exit', resolve));
-      server.kill('SIGTERM');
+    const running = server;
+    if (running?.exitCode === null) {
+      const exited = new Promise((resolve) => running.once('exit', resolve));
+      running.kill('SIGTERM');
       await exited;
     }
     rmSync(dir, { recursive: true, force: true });
@@ -149,11 +152,11 @@ describeWhenAvailable('the dashboard in headless Chromium', browserUnavailable()
     // Bars are labelled with the team's name, the report's `groupName` (its id when it has none).
     const teamLabel = (row: PerformanceRow): string => row.groupName ?? row.group;
     expect(new Set(teams.labels)).toEqual(new Set(byTeam.map(teamLabel)));
-    teams.labels.forEach((team, index) =>
-      expect(minor(teams.figures[index]!)).toBe(
+    teams.labels.forEach((team, index) => {
+      expect(minor(teams.figures[index])).toBe(
         byTeam.find((row) => teamLabel(row) === team)!.wonRevenue['EUR'] ?? 0,
-      ),
-    );
+      );
+    });
     expect(charts[0]!.figures).toEqual(
       funnel
         .filter((row) => row.funnel === 'leads' && row.group === 'all' && row.cohort === 'all')
@@ -234,7 +237,7 @@ describeWhenAvailable('the dashboard in headless Chromium', browserUnavailable()
     const rep = byRep.find((row) => byTeam.some((team) => row.group === `rep-${team.group}-1`))!;
     const ownTeam = rep.group.replace(/^rep-/, '').replace(/-1$/, '');
     const otherTeam = byTeam.find((team) => team.group !== ownTeam)!.group;
-    const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
+    const context = await browser!.newContext({ viewport: { width: 1400, height: 1000 } });
     await context.addCookies([
       {
         name: 'clientele_token',

@@ -7,7 +7,9 @@ import { afterAll, describe, expect, it } from 'vitest';
 
 const cli = fileURLToPath(new URL('../../packages/cli/dist/main.js', import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), 'clientele-demo-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+afterAll(() => {
+  rmSync(dir, { recursive: true, force: true });
+});
 
 /** Runs the built `clientele` binary as the README's demo command does. */
 const clientele = (...args: string[]) =>

@@ -8,7 +8,9 @@ import { afterAll, describe, expect, it } from 'vitest';
 
 const cli = fileURLToPath(new URL('../../packages/cli/dist/main.js', import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), 'clientele-forget-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+afterAll(() => {
+  rmSync(dir, { recursive: true, force: true });
+});
 
 /** Runs the built `clientele` binary in the test's directory; returns its exit code and output. */
 const clientele = (actor: string, ...args: string[]) => {

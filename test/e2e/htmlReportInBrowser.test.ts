@@ -10,7 +10,9 @@ import { describeWhenAvailable } from '../support/requireService.js';
 const artifacts = fileURLToPath(new URL('../../test-artifacts/', import.meta.url));
 const cli = fileURLToPath(new URL('../../packages/cli/dist/main.js', import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), 'clientele-html-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+afterAll(() => {
+  rmSync(dir, { recursive: true, force: true });
+});
 
 const clientele = (...args: string[]) =>
   execFileSync(process.execPath, [cli, ...args], {

@@ -52,7 +52,9 @@ export const createCluster = (name: string, port: number): ThrowawayCluster => {
     name,
     port,
     connectionString: `postgres://postgres@127.0.0.1:${port}/postgres`,
-    start: () => run('pg_ctlcluster', ['--skip-systemctl-redirect', '15', name, 'start']),
+    start: () => {
+      run('pg_ctlcluster', ['--skip-systemctl-redirect', '15', name, 'start']);
+    },
     drop: () => {
       try {
         run('pg_dropcluster', ['--stop', '15', name]);

@@ -1,6 +1,6 @@
 import type { EventStore } from '@clientele/eventstore';
 import { canonicalJson } from '@clientele/eventstore';
-import type { AnyProjection, ReadModelStore, StoredDocument } from '@clientele/projections';
+import type { AnyProjection, ReadModelStore } from '@clientele/projections';
 import { createInMemoryReadModelStore, createProjectionRunner } from '@clientele/projections';
 
 /** How one projection's live read model compares with a rebuild from the raw log. */
@@ -15,7 +15,7 @@ const documentsOf = async (store: ReadModelStore, name: string): Promise<Map<str
   const build = await store.activeBuild(name);
   const documents = new Map<string, string>();
   if (build === undefined) return documents;
-  for await (const stored of store.documents({ name, build }) as AsyncIterable<StoredDocument>) {
+  for await (const stored of store.documents({ name, build })) {
     documents.set(stored.key, canonicalJson(stored.doc));
   }
   return documents;

@@ -9,7 +9,9 @@ import { createSqliteReadModelStore } from '@clientele/projections/sqlite';
 import { rebuildAndCompare } from '../src/rebuildAndCompare.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'clientele-analyst-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+afterAll(() => {
+  rmSync(dir, { recursive: true, force: true });
+});
 
 describe('an analyst rebuilding the read models', () => {
   it('finds the live, incrementally built read models equal to a rebuild from the raw log', async () => {

@@ -51,7 +51,11 @@ export const createCrmApp = (options: CrmAppOptions): Hono => {
   const policy = options.policy ?? defaultRolePolicy;
   const teams = options.teams ?? noTeams;
   const maxBodyBytes = options.maxBodyBytes ?? 64 * 1024;
-  const reportFault = options.reportFault ?? ((error: unknown) => console.error(error));
+  const reportFault =
+    options.reportFault ??
+    ((error: unknown) => {
+      console.error(error);
+    });
   const preconditioned = withPreconditions(options.store);
   const store = preconditioned.store;
   const authorizers = salesAuthorizers(policy, teams);

@@ -17,7 +17,12 @@ const startService = (stores: OpenedStores) => {
   const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
   return {
     base: () => `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-    stop: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    stop: () =>
+      new Promise<void>((resolve) =>
+        server.close(() => {
+          resolve();
+        }),
+      ),
   };
 };
 

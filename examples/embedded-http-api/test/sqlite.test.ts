@@ -6,6 +6,8 @@ import { openStores } from '../src/openStore.js';
 import { describeCrmApi } from './crmApiSuite.js';
 
 const directory = mkdtempSync(join(tmpdir(), 'crm-http-'));
-afterAll(() => rmSync(directory, { recursive: true, force: true }));
+afterAll(() => {
+  rmSync(directory, { recursive: true, force: true });
+});
 
 describeCrmApi('SQLite', async () => openStores({ file: join(directory, 'crm.db') }));

@@ -19,7 +19,7 @@ export const processIo = (): CliIo => ({
     process.stderr.write(text);
   },
   env: process.env,
-  interactive: process.stderr.isTTY === true,
+  interactive: process.stderr.isTTY,
   ...(process.stdout.isTTY ? { columns: process.stdout.columns } : {}),
   cwd: process.cwd(),
 });

@@ -11,7 +11,9 @@ import { recordingIo } from '../src/testIo.js';
 const dir = mkdtempSync(join(tmpdir(), 'clientele-actor-'));
 const file = join(dir, 'crm.db');
 const store = `sqlite:${file}`;
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+afterAll(() => {
+  rmSync(dir, { recursive: true, force: true });
+});
 
 const run = async (env: Record<string, string>, ...args: string[]) => {
   const io = recordingIo(env, dir);

@@ -10,7 +10,9 @@ const dir = mkdtempSync(join(tmpdir(), 'clientele-audit-'));
 const file = join(dir, 'crm.db');
 const store = `sqlite:${file}`;
 let customerId = '';
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+afterAll(() => {
+  rmSync(dir, { recursive: true, force: true });
+});
 
 const run = async (...args: string[]) => {
   const io = recordingIo({ CLIENTELE_ACTOR: 'ops-1:administrator' });

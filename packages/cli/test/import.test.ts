@@ -20,7 +20,9 @@ import { describeWhenAvailable } from '../../../test/support/requireService.js';
 const MAVEN = datasetUrl('maven-crm-sales-opportunities/');
 
 const dir = mkdtempSync(join(tmpdir(), 'clientele-import-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+afterAll(() => {
+  rmSync(dir, { recursive: true, force: true });
+});
 
 /**
  * A slice of the Maven data set in `folder`: the header and first 150 deals of the pipeline (CRLF

@@ -16,7 +16,9 @@ const HUBSPOT = fileURLToPath(
 );
 
 const dir = mkdtempSync(join(tmpdir(), 'clientele-mapping-files-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+afterAll(() => {
+  rmSync(dir, { recursive: true, force: true });
+});
 
 const run = async (...args: string[]) => {
   const io = recordingIo({ CLIENTELE_ACTOR: 'ops-1:administrator' }, dir);

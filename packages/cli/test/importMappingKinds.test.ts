@@ -7,7 +7,9 @@ import { commands, ExitCode, runCli } from '@clientele/cli';
 import { recordingIo } from '../src/testIo.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'clientele-mapping-kinds-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+afterAll(() => {
+  rmSync(dir, { recursive: true, force: true });
+});
 const store = join(dir, 'kinds.db');
 
 /** Writes the CSV and its mapping file, then imports them into the one store of these tests. */

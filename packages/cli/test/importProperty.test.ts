@@ -9,7 +9,9 @@ import { fileMappingImport } from '../src/importing/fileMappingImport.js';
 import { checkImportFiles, runImport } from '../src/importing/runImport.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'clientele-import-property-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+afterAll(() => {
+  rmSync(dir, { recursive: true, force: true });
+});
 
 const mappingFile = join(dir, 'names.json');
 writeFileSync(
@@ -63,7 +65,7 @@ const referenceRows = (bytes: Uint8Array): string[][] | undefined => {
           i += 1;
           break;
         }
-        field += text[i];
+        field += text.charAt(i);
         i += 1;
       }
       const next = text.slice(i, i + 2);

@@ -6,7 +6,9 @@ import { commands, ExitCode, runCli } from '@clientele/cli';
 import { recordingIo } from '../src/testIo.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'clientele-migrate-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+afterAll(() => {
+  rmSync(dir, { recursive: true, force: true });
+});
 
 const run = async (...args: string[]) => {
   const io = recordingIo({ CLIENTELE_ACTOR: 'ops-1:administrator' });

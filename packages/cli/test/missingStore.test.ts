@@ -6,7 +6,9 @@ import { commands, ExitCode, runCli } from '@clientele/cli';
 import { recordingIo } from '../src/testIo.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'clientele-missing-store-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+afterAll(() => {
+  rmSync(dir, { recursive: true, force: true });
+});
 
 describe('a read command given a SQLite path with no store there', () => {
   for (const args of [

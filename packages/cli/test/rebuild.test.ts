@@ -6,7 +6,9 @@ import { commands, ExitCode, runCli } from '@clientele/cli';
 import { recordingIo } from '../src/testIo.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'clientele-rebuild-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+afterAll(() => {
+  rmSync(dir, { recursive: true, force: true });
+});
 const store = `sqlite:${join(dir, 'crm.db')}`;
 
 const run = async (...args: string[]) => {

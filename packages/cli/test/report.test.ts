@@ -14,7 +14,9 @@ import { reportSchemaId } from '../src/reports/reportJson.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'clientele-report-'));
 const store = `sqlite:${join(dir, 'crm.db')}`;
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+afterAll(() => {
+  rmSync(dir, { recursive: true, force: true });
+});
 
 const run = async (...args: string[]) => {
   const io = recordingIo({ CLIENTELE_ACTOR: 'ops-1:administrator' });
@@ -212,7 +214,7 @@ describe('report formats machines can rely on', () => {
       const text = readFileSync(join(folder, `${name}.csv`), 'utf8');
       expect(text.startsWith('\uFEFF'), name).toBe(true);
       // One header row and equal field counts, or csv-parse throws.
-      const records = parse(text, { bom: true, columns: true }) as Record<string, string>[];
+      const records = parse<Record<string, string>>(text, { bom: true, columns: true });
       expect(records.length, name).toBeGreaterThan(0);
       const { columns } = reports[name].shape;
       const numeric = columns.filter((c) => !['text', 'code', 'period'].includes(c.kind));

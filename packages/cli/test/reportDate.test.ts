@@ -13,7 +13,9 @@ const IBM = fileURLToPath(
 );
 const dir = mkdtempSync(join(tmpdir(), 'clientele-report-date-'));
 const store = `sqlite:${join(dir, 'ar.db')}`;
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+afterAll(() => {
+  rmSync(dir, { recursive: true, force: true });
+});
 
 const run = async (...args: string[]) => {
   const io = recordingIo({ CLIENTELE_ACTOR: 'ops-1:administrator' });

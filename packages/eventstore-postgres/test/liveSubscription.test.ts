@@ -47,7 +47,9 @@ describe.runIf(available)('PostgreSQL live subscriptions', () => {
       const iterator = subscription[Symbol.asyncIterator]();
       const nextEvent = async (): Promise<RecordedEvent> => {
         const timeout = new Promise<never>((_, reject) =>
-          setTimeout(() => reject(new Error('no event within 5 s')), 5000),
+          setTimeout(() => {
+            reject(new Error('no event within 5 s'));
+          }, 5000),
         );
         const message: IteratorResult<SubscriptionMessage> = await Promise.race([
           iterator.next(),

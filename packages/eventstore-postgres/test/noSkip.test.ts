@@ -58,7 +58,7 @@ describe.runIf(available)('PostgreSQL global log under concurrent writers', () =
       })();
       // A naive reader that follows the sequence alone, to show the race really happens: it
       // sees rows appear below positions it has already passed.
-      let writing = true;
+      let writing = true as boolean;
       const naive = (async () => {
         const naiveSeen = new Set<string>();
         let highWater = 0n;
@@ -114,7 +114,7 @@ describe.runIf(available)('PostgreSQL global log under concurrent writers', () =
     const writers = new pg.Pool({ connectionString, max: 4 });
     try {
       await store.headPosition();
-      let writing = true;
+      let writing = true as boolean;
       const writes = Promise.all(
         Array.from({ length: 4 }, async (_, writer) => {
           for (let n = 0; n < 30; n += 1) await slowAppend(writers, schema, `W-${writer}`, n);

@@ -21,7 +21,7 @@ describe('a subscription in one process and a writer in another', () => {
     const store = createSqliteEventStore({ file, pollIntervalMs: POLL_INTERVAL_MS });
     const subscription = store.subscribeToAll({ fromPosition: END });
     const received: { event: RecordedEvent; latencyMs: number }[] = [];
-    let caughtUp = false;
+    let caughtUp = false as boolean;
     const reading = (async () => {
       for await (const message of subscription) {
         if (message.kind === 'caughtUp') caughtUp = true;

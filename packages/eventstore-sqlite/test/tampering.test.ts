@@ -23,7 +23,9 @@ const template = join(dir, 'template.db');
 let head: LogSeal;
 let size = 0;
 
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+afterAll(() => {
+  rmSync(dir, { recursive: true, force: true });
+});
 
 /** 40 events over 5 streams, sealed after 15 and 30, and a head exported at the end. */
 beforeAll(async () => {

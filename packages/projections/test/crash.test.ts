@@ -18,7 +18,9 @@ import { afterAll, describe, expect, it } from 'vitest';
 const child = fileURLToPath(new URL('./crash/projectUntilKilled.ts', import.meta.url));
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 const directory = mkdtempSync(join(tmpdir(), 'clientele-crash-'));
-afterAll(() => rmSync(directory, { recursive: true, force: true }));
+afterAll(() => {
+  rmSync(directory, { recursive: true, force: true });
+});
 
 /** A repeatable random source (mulberry32), so a failing run can be replayed from its seed. */
 const randomFrom = (seed: number) => () => {

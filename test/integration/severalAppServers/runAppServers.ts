@@ -78,7 +78,7 @@ export const runAppServers = async (
   });
   const seen = new Map<string, Position>();
   let readings = 0;
-  let watching = true;
+  let watching = true as boolean;
   const watcher = (async () => {
     while (watching) {
       for (const [name, text] of await shared.checkpoints()) {

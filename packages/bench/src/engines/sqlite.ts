@@ -16,7 +16,9 @@ const freshFile = (): { file: string; remove: () => void } => {
   const dir = mkdtempSync(join(tmpdir(), 'clientele-bench-sqlite-'));
   return {
     file: join(dir, 'store.db'),
-    remove: () => rmSync(dir, { recursive: true, force: true }),
+    remove: () => {
+      rmSync(dir, { recursive: true, force: true });
+    },
   };
 };
 

@@ -217,7 +217,9 @@ const openReadModels = (store: EventStore): { readModels: ReadModelStore; remove
   const dir = mkdtempSync(join(tmpdir(), 'clientele-bench-read-models-'));
   return {
     readModels: createSqliteReadModelStore({ file: join(dir, 'read-models.db') }),
-    remove: () => rmSync(dir, { recursive: true, force: true }),
+    remove: () => {
+      rmSync(dir, { recursive: true, force: true });
+    },
   };
 };
 

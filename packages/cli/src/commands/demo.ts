@@ -202,12 +202,13 @@ export const demoCommand: CliCommand = {
         events: engine,
         readModels,
         projections: allReadModels,
-        onProgress: (p) =>
+        onProgress: (p) => {
           projecting.update({
             done: p.eventsDone,
             total: p.eventsDone + p.eventsLeft,
             unit: 'events',
-          }),
+          });
+        },
       });
       const projected = await runner.catchUp();
       projecting.finish({ done: projected, total: projected, unit: 'events' });

@@ -61,8 +61,9 @@ export const migrateCommand: CliCommand = {
     const bar = createProgressBar(io, 'migrating');
     try {
       const result = await migrate(source.right.store, target.right.store, {
-        onProgress: (progress) =>
-          bar.update({ done: progress.copied + progress.alreadyPresent, unit: 'events' }),
+        onProgress: (progress) => {
+          bar.update({ done: progress.copied + progress.alreadyPresent, unit: 'events' });
+        },
       });
       if (E.isLeft(result)) {
         io.stdout(`FAILED (${result.left.kind}): ${result.left.message}\n`);

@@ -45,7 +45,7 @@ export const rectifyCommand: CliCommand = {
       return ExitCode.usage;
     }
     const text = (option: string) =>
-      typeof values[option] === 'string' ? (values[option] as string) : undefined;
+      typeof values[option] === 'string' ? values[option] : undefined;
     const correction = { name: text('name'), email: text('email'), phone: text('phone') };
     if (Object.values(correction).every((value) => value === undefined)) {
       io.stderr('clientele rectify: give at least one of --name, --email, --phone\n');

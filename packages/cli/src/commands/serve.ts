@@ -95,9 +95,9 @@ export const serveCommand: CliCommand = {
     )
       return fail(io, `${named.left}\nRun "clientele serve --help" for the options.`);
     const progress = { onBatch: (): void => undefined };
-    const opened = await openReadSide(storeUrl(values['store'], io.env), io.cwd, () =>
-      progress.onBatch(),
-    );
+    const opened = await openReadSide(storeUrl(values['store'], io.env), io.cwd, () => {
+      progress.onBatch();
+    });
     if (E.isLeft(opened)) return fail(io, opened.left, ExitCode.storeUnavailable);
     const readSide = opened.right;
     try {
@@ -106,10 +106,11 @@ export const serveCommand: CliCommand = {
         .startDashboard({
           data: dashboardData(readSide, progress),
           port,
-          onFollowError: (error) =>
+          onFollowError: (error) => {
             io.stderr(
               `clientele serve: stopped following the log, figures no longer update: ${error.message}\n`,
-            ),
+            );
+          },
           ...(startupActor === undefined ? {} : { startupActor }),
           ...(secret === undefined ? {} : { tokenSecret: secret }),
         })

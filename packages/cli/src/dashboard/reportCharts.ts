@@ -4,6 +4,7 @@ import type { Chart, ChartBar } from '@clientele/dashboard';
 import { formatMoney, mainCurrency, majorUnits } from '../reports/figures.js';
 import type { ReportContext, ReportName, ReportOptions } from '../reports/index.js';
 import type { ReportRow } from '../reports/report.js';
+import { cellText } from '../reports/report.js';
 import { reports } from '../reports/index.js';
 
 /** A report's chart with a drill-down path for each bar, or why the actor may not see it. */
@@ -23,7 +24,7 @@ const DRILLS: Readonly<Record<string, (label: string) => string>> = {
 const pipelineChart = (rows: readonly ReportRow[]): Chart | undefined => {
   // The pipeline report's columns `forecastCategory` (a code) and `amount` (money by currency).
   const deals = rows.map((row) => ({
-    category: String(row['forecastCategory']),
+    category: cellText(row['forecastCategory']),
     amount: row['amount'] as MoneyByCurrency,
   }));
   const currency = mainCurrency(deals.map((deal) => deal.amount));

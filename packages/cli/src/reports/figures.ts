@@ -54,7 +54,7 @@ export const mainCurrency = (amounts: readonly MoneyByCurrency[]): string | unde
 export const percent = (ratio: Ratio | null | undefined): number | null =>
   ratio === null || ratio === undefined || ratio.value === null
     ? null
-    : Math.round(Number(ratio.value) * 10_000) / 100;
+    : Math.round(ratio.value * 10_000) / 100;
 
 /** Per-currency ratios as percentages. */
 export const percentByCurrency = (

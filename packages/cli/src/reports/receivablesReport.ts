@@ -9,7 +9,7 @@ import {
 } from '@clientele/projections';
 import { formatMoney, mainCurrency, majorUnits } from './figures.js';
 import type { Report, ReportRow } from './report.js';
-import { column } from './report.js';
+import { cellText, column } from './report.js';
 import type { ReportShape } from './reportJson.js';
 import type { ReportContext, ReportOptions } from './reportSection.js';
 import { byName } from './reportSection.js';
@@ -101,7 +101,7 @@ export const receivablesReport = async (
     access,
     customers.map((row) => row.customerId ?? ''),
   );
-  const label = (row: ReportRow) => String(row['customerName'] ?? row['customerId']);
+  const label = (row: ReportRow) => cellText(row['customerName'] ?? row['customerId']);
   const owed = (row: ReportRow) =>
     currency === undefined ? 0 : ((row['outstanding'] as MoneyByCurrency)[currency] ?? 0);
   const rows: ReportRow[] = customers

@@ -1,7 +1,7 @@
 import type { ReportSection } from '../html/htmlReport.js';
 import { renderHtmlReport } from '../html/htmlReport.js';
 import { UTF8_BOM, formatCsv } from '../output/csv.js';
-import { reportCsvTable } from '../output/reportCsv.js';
+import { reportCsvTable } from './reportCsv.js';
 import { formatTable } from '../output/table.js';
 import { displayRow, displayValue, isFigure, shownColumns } from './cellDisplay.js';
 import type { Report } from './report.js';

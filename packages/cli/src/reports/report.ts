@@ -34,6 +34,10 @@ export interface ReportColumn {
 export type ReportValue = string | number | null | MoneyByCurrency | ByCurrency;
 /** One number (or null) per currency. */
 export type ByCurrency = Readonly<Record<string, number | null>>;
+/** A cell read as text: strings as they are, numbers printed, anything else empty. */
+export const cellText = (value: ReportValue | undefined): string =>
+  typeof value === 'string' ? value : typeof value === 'number' ? String(value) : '';
+
 /** A row of a report: a value per column key. */
 export type ReportRow = Readonly<Record<string, ReportValue>>;
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { reportCsvTable } from '../output/reportCsv.js';
+import { reportCsvTable } from './reportCsv.js';
 import { codeLabel, displayRow, displayValue } from './cellDisplay.js';
 import { decimalAmount, formatMoney } from './figures.js';
 import type { Report } from './report.js';

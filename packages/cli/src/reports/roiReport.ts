@@ -119,7 +119,7 @@ export const roiReport = async (
               .map((row) => ({
                 label: label(row.campaignId),
                 key: row.campaignId,
-                value: Number(row.roi[currency]?.value ?? 0),
+                value: row.roi[currency]?.value ?? 0,
                 display: `${(percent(row.roi[currency]) ?? 0).toFixed(2)}%`,
               })),
           },

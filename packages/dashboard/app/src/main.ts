@@ -42,7 +42,7 @@ const render = (live: boolean): Promise<void> => {
     main.replaceChildren(...content);
     main.setAttribute('aria-busy', 'false');
     if (live && focused !== null && focused !== undefined)
-      (main.querySelector(`[name="${CSS.escape(focused)}"]`) as HTMLElement | null)?.focus();
+      main.querySelector<HTMLElement>(`[name="${CSS.escape(focused)}"]`)?.focus();
     if (live) liveStatus.textContent = `Updated ${new Date().toLocaleTimeString('en-GB')}`;
     document.body.dataset['renders'] = String(Number(document.body.dataset['renders'] ?? 0) + 1);
   });

@@ -10,7 +10,9 @@ import { createLiveUpdates } from './liveUpdates.js';
 
 const appDirectory = mkdtempSync(join(tmpdir(), 'clientele-dashboard-app-'));
 writeFileSync(join(appDirectory, 'index.html'), '<!doctype html><title>app</title>');
-afterAll(() => rmSync(appDirectory, { recursive: true, force: true }));
+afterAll(() => {
+  rmSync(appDirectory, { recursive: true, force: true });
+});
 
 const secret = 'a secret of at least thirty-two characters';
 const manager: Actor = { id: 'ada', role: 'sales_manager' };

@@ -47,7 +47,9 @@ export const startDashboard = async (options: DashboardOptions): Promise<Running
   });
   const { port } = server.address() as AddressInfo;
   const follower = options.data
-    .follow(() => live.changed(), following.signal)
+    .follow(() => {
+      live.changed();
+    }, following.signal)
     .catch((error: unknown) =>
       options.onFollowError?.(error instanceof Error ? error : new Error(String(error))),
     );
@@ -58,7 +60,11 @@ export const startDashboard = async (options: DashboardOptions): Promise<Running
       await follower;
       // Open event streams would keep the server waiting; they end with it.
       (server as unknown as { closeAllConnections?: () => void }).closeAllConnections?.();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await new Promise<void>((resolve) =>
+        server.close(() => {
+          resolve();
+        }),
+      );
     },
   };
 };

@@ -50,7 +50,7 @@ describe('role policy', () => {
     expect(allowed(as('fin', 'finance'), 'Opportunity.MarkOpportunityWon', 'rep-ada')).toBe(false);
   });
 
-  it('names the missing permission in every denial', () =>
+  it('names the missing permission in every denial', () => {
     fc.assert(
       fc.property(
         fc.constantFrom<Role>(
@@ -91,5 +91,6 @@ describe('role policy', () => {
           if (role === 'auditor') expect(E.isRight(result)).toBe(action === 'read');
         },
       ),
-    ));
+    );
+  });
 });

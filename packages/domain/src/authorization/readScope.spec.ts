@@ -74,7 +74,7 @@ describe('read scope', () => {
     );
   });
 
-  it('agrees with authorize on every (actor, read, owner): a read scope is the command check applied to reading', () =>
+  it('agrees with authorize on every (actor, read, owner): a read scope is the command check applied to reading', () => {
     fc.assert(
       fc.property(
         fc.constantFrom<Role>(
@@ -110,7 +110,8 @@ describe('read scope', () => {
           } else expect(inReadScope(scope.right, owner)).toBe(E.isRight(allowed));
         },
       ),
-    ));
+    );
+  });
 });
 
 describe('team directory from the sales organization', () => {

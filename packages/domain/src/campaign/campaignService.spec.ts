@@ -75,7 +75,7 @@ describe('campaign, target and commission entry points', () => {
           testContext(),
         ),
       ),
-    ).toEqual(['plan.rate.rateBps: expected RateBps, got 2.5']);
+    ).toEqual(['plan.rate.rateBps: expected BasisPoints, got 2.5']);
     expect(await store.headPosition()).toBeUndefined();
   });
 });

@@ -59,7 +59,7 @@ const setUp = async () => {
       ),
     );
   };
-  const invoice = async (invoiceId: string, opportunityId: string, salesRepId = 'rep-1') =>
+  const invoice = async (invoiceId: string, opportunityId: string, salesRepId = 'rep-1') => {
     expectRight(
       await invoices.handle(
         {
@@ -76,6 +76,7 @@ const setUp = async () => {
         testContext(),
       ),
     );
+  };
   return { store, opportunities, invoices, commissions, checkpoints, accrual, win, invoice };
 };
 

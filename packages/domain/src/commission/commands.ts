@@ -2,7 +2,7 @@ import * as t from 'io-ts';
 import { commandCodecFor } from '../shared/commandCodec.js';
 import { DateOnly } from '../shared/dates.js';
 import { Money, NonNegativeMoney } from '../shared/money.js';
-import { SalesPeriod } from './period.js';
+import { SalesPeriod } from '../shared/period.js';
 import { CommissionPlan } from './plan.js';
 
 const command = commandCodecFor('repId');

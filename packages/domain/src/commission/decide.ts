@@ -5,7 +5,7 @@ import type { CommissionError } from './errors.js';
 import type { CommissionEvent } from './events.js';
 import type { CommissionState } from './state.js';
 import { money, nonNegativeMoney } from '../shared/money.js';
-import { periodsOverlap } from './period.js';
+import { periodsOverlap } from '../shared/period.js';
 import {
   evolveCommission,
   heldMinor,

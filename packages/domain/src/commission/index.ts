@@ -1,5 +1,3 @@
-export * from './basisPoints.js';
-export * from './period.js';
 export * from './plan.js';
 export * from './events.js';
 export * from './commands.js';

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CommissionPlan } from './plan.js';
-import { applyBps, divideHalfEven } from './basisPoints.js';
+import { applyBps } from '../shared/basisPoints.js';
+import { divideHalfEven } from '../shared/rounding.js';
 import { planCommission } from './plan.js';
 
 const plan = (rate: unknown, extra: object = {}): CommissionPlan =>

@@ -1,10 +1,11 @@
 import * as t from 'io-ts';
 import { CurrencyCode } from '../shared/money.js';
-import { RateBps, WHOLE_BPS, divideHalfEven } from './basisPoints.js';
+import { BasisPoints, WHOLE_BPS } from '../shared/basisPoints.js';
+import { divideHalfEven } from '../shared/rounding.js';
 
 /** A tier: from this attainment of target (basis points, 10,000 = 100 %) this rate applies. */
 export const CommissionTier = t.readonly(
-  t.type({ fromAttainmentBps: RateBps, rateBps: RateBps }),
+  t.type({ fromAttainmentBps: BasisPoints, rateBps: BasisPoints }),
   'CommissionTier',
 );
 /** A tier of a tiered plan. */
@@ -25,7 +26,7 @@ const Tiers = t.refinement(
 /** How the rate is found: one flat rate, or tiers by attainment (marginal or flat-highest). */
 export const CommissionRate = t.union(
   [
-    t.readonly(t.type({ kind: t.literal('flat'), rateBps: RateBps })),
+    t.readonly(t.type({ kind: t.literal('flat'), rateBps: BasisPoints })),
     /** Each slice of the base is paid at the rate of the tier it falls in. */
     t.readonly(t.type({ kind: t.literal('tiered_marginal'), tiers: Tiers })),
     /** The whole base is paid at the rate of the highest tier reached. */
@@ -50,7 +51,9 @@ export const CommissionPlan = t.intersection(
       rate: CommissionRate,
     }),
     t.partial({
-      accelerator: t.readonly(t.type({ aboveAttainmentBps: RateBps, multiplierBps: RateBps })),
+      accelerator: t.readonly(
+        t.type({ aboveAttainmentBps: BasisPoints, multiplierBps: BasisPoints }),
+      ),
     }),
   ],
   'CommissionPlan',

@@ -1,7 +1,7 @@
 import type { DateOnly } from '../shared/dates.js';
 import type { CommissionEvent } from './events.js';
 import type { CommissionPlan } from './plan.js';
-import { monthOf, monthsOf } from './period.js';
+import { monthOf, monthsOf } from '../shared/period.js';
 import { planCommission } from './plan.js';
 
 /** A period the rep has a plan for, and what was posted for it. Amounts in minor units. */

@@ -45,7 +45,7 @@ export interface LeadConversionReactor {
    * Handles one `LeadConverted` event and says which customer and deal it led to; safe to call
    * again with the same event, which answers the same without creating anything twice.
    */
-  react(event: RecordedEvent): Promise<ConversionOutcome>;
+  readonly react: (event: RecordedEvent) => Promise<ConversionOutcome>;
 }
 
 const fail = (what: string, failure: unknown): never => {

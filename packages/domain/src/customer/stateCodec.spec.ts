@@ -19,7 +19,7 @@ const registered: CustomerEvent = {
     tags: [],
     contacts: [{ subjectId: 'p-2', name: 'Ada', email: 'ada@acme.example' }],
   },
-} as CustomerEvent;
+};
 
 const throughJson = (value: unknown): unknown => JSON.parse(JSON.stringify(value)) as unknown;
 

@@ -36,7 +36,7 @@ const RegisteredCustomer = t.readonly(
  * clear (it is a cache of decrypted state), so forgetting a person drops the snapshots of their
  * streams; a snapshot that no longer matches this shape is ignored rather than trusted.
  */
-export const CustomerStateCodec: t.Type<CustomerState, unknown, unknown> = t.union(
+export const CustomerStateCodec: t.Type<CustomerState, unknown> = t.union(
   [t.readonly(t.type({ status: t.literal('unregistered') })), RegisteredCustomer],
   'CustomerState',
 );

@@ -11,7 +11,7 @@ export interface SeededRandom {
   /** Picks by weight; the weights need not add up to anything in particular. */
   weighted<T>(items: readonly (readonly [T, number])[]): T;
   /** A uuid (version 4 layout) made from the sequence, for ids that must repeat with the seed. */
-  uuid(): string;
+  readonly uuid: () => string;
 }
 
 /** SplitMix32: spreads a seed over the four words xoshiro needs, so nearby seeds differ fully. */

@@ -3,7 +3,7 @@ import { atLeastOneOf, commandCodecFor } from '../shared/commandCodec.js';
 import { NonEmptyText } from '../shared/contact.js';
 import { CurrencyCode, NonNegativeMoney } from '../shared/money.js';
 import { DateOnly } from '../shared/dates.js';
-import { RateBps } from '../commission/basisPoints.js';
+import { BasisPoints } from '../shared/basisPoints.js';
 import { BillingContact, CreditCheck, InvoiceLine, OverpaymentHandling } from './values.js';
 
 const command = commandCodecFor('invoiceId');
@@ -18,7 +18,7 @@ export const IssueInvoice = command(
   {
     invoiceNumber: t.string,
     lines: t.readonlyArray(InvoiceLine),
-    taxRateBps: RateBps,
+    taxRateBps: BasisPoints,
     total: NonNegativeMoney,
     opportunityId: t.string,
     salesRepId: t.string,

@@ -2,7 +2,7 @@ import * as t from 'io-ts';
 import { eventCodec } from '../shared/eventCodec.js';
 import { DateOnly } from '../shared/dates.js';
 import { Money, NonNegativeMoney } from '../shared/money.js';
-import { RateBps } from '../commission/basisPoints.js';
+import { BasisPoints } from '../shared/basisPoints.js';
 import { BillingContact, BillingContactCorrection, InvoiceLine } from './values.js';
 
 /** Who is credited with the sale an invoice bills, copied onto payment events for commission. */
@@ -33,7 +33,7 @@ export const InvoiceIssued = eventCodec(
     t.partial({
       invoiceNumber: t.string,
       lines: t.readonlyArray(InvoiceLine),
-      taxRateBps: RateBps,
+      taxRateBps: BasisPoints,
       billingContact: BillingContact,
       creditWarning: t.type({ creditLimit: NonNegativeMoney, outstandingAfter: Money }),
     }),

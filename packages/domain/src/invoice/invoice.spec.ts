@@ -123,7 +123,7 @@ describe('invoice', () => {
           data: {
             ...issued.data,
             creditWarning: { creditLimit: eur(150_000), outstandingAfter: eur(160_000) },
-          } as never,
+          },
         },
       ]);
   });
@@ -352,7 +352,7 @@ describe('invoice entry point', () => {
           email: 'ada@acme.example',
           address: '1 Main St',
         },
-      } as never,
+      },
     };
     const corrected: InvoiceEvent = {
       type: 'InvoiceBillingContactCorrected',

@@ -5,7 +5,7 @@ import { money as signedMoney } from '../shared/money.js';
 import type { InvoiceCommand } from './commands.js';
 import type { InvoiceError } from './errors.js';
 import type { InvoiceEvent } from './events.js';
-import { applyBps } from '../commission/basisPoints.js';
+import { applyBps } from '../shared/basisPoints.js';
 import { nonNegativeMoney as money } from '../shared/money.js';
 
 type IssueInvoice = Extract<InvoiceCommand, { kind: 'IssueInvoice' }>;

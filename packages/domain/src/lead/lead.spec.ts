@@ -178,7 +178,7 @@ describe('lead', () => {
     const matched: LeadEvent = {
       ...captured,
       data: { ...captured.data, matches: { customerIds: ['cus-7'], leadIds: [] } },
-    } as LeadEvent;
+    };
     spec
       .given([matched, qualifiedEvent])
       .when(convert)
@@ -318,7 +318,7 @@ describe('lead', () => {
           ownerId: null,
           source: 'exhibition',
           contact: {},
-          opportunity: { name: 'X' as never },
+          opportunity: { name: 'X' },
         },
       };
       const disqualified: LeadEvent = { type: 'LeadDisqualified', data: { leadId, reason: 'x' } };
@@ -348,7 +348,7 @@ describe('lead', () => {
                 email: 'grace.hopper@navy.example',
                 companyName: 'Navy',
               },
-              opportunity: { name: 'Navy rollout' as never },
+              opportunity: { name: 'Navy rollout' },
               campaignId: 'cmp-1',
               region: 'NA',
             },

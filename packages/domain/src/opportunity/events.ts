@@ -2,12 +2,13 @@ import * as t from 'io-ts';
 import { eventCodec } from '../shared/eventCodec.js';
 import { DateOnly } from '../shared/dates.js';
 import { Money, NonNegativeMoney } from '../shared/money.js';
-import { BasisPoints, ForecastCategory, Pipeline } from './pipeline.js';
+import { FractionBps } from '../shared/basisPoints.js';
+import { ForecastCategory, Pipeline } from './pipeline.js';
 import { PricedQuoteLine } from './quote.js';
 
 /** A stage reached, with the probability and forecast category it carried then. */
 const StageFacts = {
-  probabilityBps: BasisPoints,
+  probabilityBps: FractionBps,
   forecastCategory: ForecastCategory,
 };
 

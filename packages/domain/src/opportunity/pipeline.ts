@@ -1,18 +1,7 @@
 import * as t from 'io-ts';
+import type { BasisPoints } from '../shared/basisPoints.js';
+import { FractionBps } from '../shared/basisPoints.js';
 import { NonEmptyText } from '../shared/contact.js';
-
-/** Brand of {@link BasisPoints}. */
-export interface BasisPointsBrand {
-  readonly BasisPoints: unique symbol;
-}
-/** A whole number of basis points from 0 to 10,000 (0 % to 100 %): probabilities, discounts. */
-export const BasisPoints = t.brand(
-  t.number,
-  (n): n is t.Branded<number, BasisPointsBrand> => Number.isInteger(n) && n >= 0 && n <= 10_000,
-  'BasisPoints',
-);
-/** A whole number of basis points from 0 to 10,000. */
-export type BasisPoints = t.TypeOf<typeof BasisPoints>;
 
 /** How a stage counts in the forecast. */
 export const ForecastCategory = t.union(
@@ -33,7 +22,7 @@ export const PipelineStage = t.type(
   {
     stageId: NonEmptyText,
     name: NonEmptyText,
-    probabilityBps: BasisPoints,
+    probabilityBps: FractionBps,
     forecastCategory: ForecastCategory,
     closed: t.boolean,
     won: t.boolean,

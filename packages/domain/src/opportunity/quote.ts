@@ -2,7 +2,8 @@ import * as E from 'fp-ts/lib/Either.js';
 import * as t from 'io-ts';
 import { NonEmptyText } from '../shared/contact.js';
 import { Money, NonNegativeMoney } from '../shared/money.js';
-import { BasisPoints } from './pipeline.js';
+import { FractionBps, WHOLE_BPS } from '../shared/basisPoints.js';
+import { divideHalfEven } from '../shared/rounding.js';
 
 /** Brand of {@link PositiveQuantity}. */
 export interface PositiveQuantityBrand {
@@ -19,7 +20,7 @@ export const PositiveQuantity = t.brand(
 export const QuoteLine = t.intersection(
   [
     t.type({ product: NonEmptyText, quantity: PositiveQuantity, unitPrice: NonNegativeMoney }),
-    t.partial({ discountBps: BasisPoints }),
+    t.partial({ discountBps: FractionBps }),
   ],
   'QuoteLine',
 );
@@ -46,16 +47,7 @@ export interface PricedQuote {
   readonly total: Money;
 }
 
-/** `numerator / denominator` rounded half to even, in exact integer arithmetic. */
-const divideHalfEven = (numerator: bigint, denominator: bigint): bigint => {
-  const quotient = numerator / denominator;
-  const twiceRemainder = (numerator % denominator) * 2n;
-  if (twiceRemainder > denominator || (twiceRemainder === denominator && quotient % 2n === 1n)) {
-    return quotient + 1n;
-  }
-  return quotient;
-};
-
+/** An exact amount as money, or nothing when it passes JavaScript's exact integer range. */
 const toMoney = (amount: bigint, currency: string): Money | undefined =>
   amount <= BigInt(Number.MAX_SAFE_INTEGER)
     ? ({ amountMinor: Number(amount), currency } as Money)
@@ -77,7 +69,7 @@ export const priceQuote = (
   let total = 0n;
   for (const line of lines) {
     const gross = BigInt(line.quantity) * BigInt(line.unitPrice.amountMinor);
-    const discount = divideHalfEven(gross * BigInt(line.discountBps ?? 0), 10_000n);
+    const discount = divideHalfEven(gross * BigInt(line.discountBps ?? 0), WHOLE_BPS);
     const [grossMoney, discountMoney, net] = [gross, discount, gross - discount].map((amount) =>
       toMoney(amount, currency),
     );

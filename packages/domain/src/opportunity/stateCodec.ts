@@ -25,7 +25,7 @@ const OpenedOpportunity = t.readonly(
  * The Opportunity state as stored in a snapshot: decoded like any stored JSON, so a snapshot that
  * no longer matches the state's shape is ignored rather than trusted.
  */
-export const OpportunityStateCodec: t.Type<OpportunityState, unknown, unknown> = t.union(
+export const OpportunityStateCodec: t.Type<OpportunityState, unknown> = t.union(
   [t.readonly(t.type({ status: t.literal('none') })), OpenedOpportunity],
   'OpportunityState',
 );

@@ -5,6 +5,12 @@ import type { RetentionClass } from '../shared/retention.js';
 import type { DataSubjectCommand } from './commands.js';
 import type { DataSubjectEvent, RetentionHold } from './events.js';
 
+/**
+ * Compared as strings: today one retention class exists, so the typed comparison is always true,
+ * but holds are kept per class and the next class must not need this code changed.
+ */
+const sameRetentionClass = (held: string, wanted: string): boolean => held === wanted;
+
 /** A retention hold and whether it has ended. */
 export interface HeldData extends RetentionHold {
   readonly erased: boolean;
@@ -62,7 +68,9 @@ export const evolveDataSubject = (
       return {
         ...state,
         holds: state.holds.map((hold) =>
-          hold.retentionClass === event.data.retentionClass ? { ...hold, erased: true } : hold,
+          sameRetentionClass(hold.retentionClass, event.data.retentionClass)
+            ? { ...hold, erased: true }
+            : hold,
         ),
       };
     case 'PersonalDataExported':
@@ -90,7 +98,9 @@ export const decideDataSubject = (
     case 'EraseRetainedPersonalData': {
       if (!state.forgotten) return E.left({ kind: 'PersonNotForgotten', subjectId });
       const { retentionClass, at } = command;
-      const hold = state.holds.find((held) => held.retentionClass === retentionClass);
+      const hold = state.holds.find((held) =>
+        sameRetentionClass(held.retentionClass, retentionClass),
+      );
       if (hold === undefined) return E.left({ kind: 'NoRetentionHold', subjectId, retentionClass });
       if (hold.erased) return E.right([]);
       if (at.slice(0, 10) < hold.until) {

@@ -61,7 +61,7 @@ export interface KeyReservations {
     context: CommandContext,
   ): Promise<void>;
   /** The customer holding a key, if any. */
-  holderOf(key: ContactKey): Promise<string | undefined>;
+  readonly holderOf: (key: ContactKey) => Promise<string | undefined>;
 }
 
 /** Who holds the key after a claim: the state it left, or the holder that refused it. */

@@ -46,7 +46,7 @@ export const atLeastOneOfFields = (codec: t.Mixed): readonly string[] | undefine
 export const atLeastOneOf = <C extends t.Mixed>(
   codec: C,
   fields: readonly (keyof t.TypeOf<C> & string)[],
-): t.RefinementType<C, t.TypeOf<C>, t.OutputOf<C>, unknown> => {
+): t.RefinementType<C, t.TypeOf<C>, t.OutputOf<C>> => {
   const predicate = (value: t.TypeOf<C>): boolean =>
     fields.some((field) => (value as Record<string, unknown>)[field] !== undefined);
   const refined = new t.RefinementType(

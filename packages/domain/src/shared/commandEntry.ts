@@ -96,7 +96,7 @@ export interface CommandEntry<Event, State, DomainError, Input = unknown> {
  * through the command handler. Invalid input appends nothing.
  */
 export const createCommandEntry = <Command, Input, Event extends DomainEvent, State, DomainError>(
-  codec: t.Type<Command, Input, unknown>,
+  codec: t.Type<Command, Input>,
   handler: CommandHandler<Command, Event, State, DomainError>,
 ): CommandEntry<Event, State, DomainError, Input> => {
   const handle = async (input: unknown, context: CommandContext) => {

@@ -28,7 +28,7 @@ export const normalizePhone = (raw: string): E.Either<string, string> => {
 const normalizingCodec = (
   name: string,
   normalize: (raw: string) => E.Either<string, string>,
-): t.Type<string, string, unknown> =>
+): t.Type<string, string> =>
   new t.Type<string, string, unknown>(
     name,
     (u): u is string => {

@@ -6,3 +6,6 @@ export * from './commandEntry.js';
 export * from './eventCodec.js';
 export * from './commandCodec.js';
 export * from './retention.js';
+export * from './rounding.js';
+export * from './basisPoints.js';
+export * from './period.js';

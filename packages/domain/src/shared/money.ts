@@ -78,7 +78,7 @@ export const addMoney = (a: Money, b: Money): Money => {
 
 /** Difference of two amounts of the same currency. */
 export const subtractMoney = (a: Money, b: Money): Money =>
-  addMoney(a, money(-b.amountMinor, b.currency));
+  addMoney(a, money(0 - b.amountMinor, b.currency));
 
 /** Zero in a currency. */
 export const zeroMoney = (currency: string): Money => money(0, currency);

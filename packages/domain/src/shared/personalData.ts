@@ -21,8 +21,7 @@ export type Personal<T> = T | ErasedField;
  */
 export interface PersonalCodec<C extends t.Mixed> extends t.Type<
   Personal<t.TypeOf<C>>,
-  t.OutputOf<C> | ErasedField,
-  unknown
+  t.OutputOf<C> | ErasedField
 > {
   readonly [PERSONAL]: true;
   /** The codec that was marked. */

@@ -1,7 +1,7 @@
 import * as t from 'io-ts';
 import { NonEmptyText } from '../shared/contact.js';
 import { NonNegativeMoney } from '../shared/money.js';
-import { SalesPeriod } from '../commission/period.js';
+import { SalesPeriod } from '../shared/period.js';
 import { TargetOwnerKind } from './events.js';
 
 /** Declare a target for a rep or a team and a period (month, quarter or year). */

@@ -1,7 +1,7 @@
 import * as t from 'io-ts';
 import { eventCodec } from '../shared/eventCodec.js';
 import { NonNegativeMoney } from '../shared/money.js';
-import { SalesPeriod } from '../commission/period.js';
+import { SalesPeriod } from '../shared/period.js';
 
 /** Whose target it is. */
 export const TargetOwnerKind = t.keyof({ rep: null, team: null }, 'TargetOwnerKind');

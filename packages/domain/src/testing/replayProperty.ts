@@ -55,7 +55,7 @@ export const startingWith = <Command>(
  */
 export const assertReplayDeterminism = <Command, Event extends DomainEvent, State, DomainError>(
   decider: Decider<Command, Event, State, DomainError>,
-  eventCodec: t.Type<Event, DomainEvent, unknown>,
+  eventCodec: t.Type<Event, DomainEvent>,
   commands: fc.Arbitrary<readonly Command[]>,
   options: ReplayPropertyOptions<Command, Event, State> = {},
 ): void => {
@@ -110,7 +110,7 @@ const playSequence = <Command, Event extends DomainEvent, State, DomainError>(
 };
 
 const decodeWith =
-  <Event>(eventCodec: t.Type<Event, DomainEvent, unknown>) =>
+  <Event>(eventCodec: t.Type<Event, DomainEvent>) =>
   (stored: unknown): Event => {
     const decoded = eventCodec.decode(stored);
     if (E.isLeft(decoded))

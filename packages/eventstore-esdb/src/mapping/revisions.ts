@@ -27,4 +27,4 @@ export const toEsdbExpectedRevision = (expected: ExpectedRevision): AppendExpect
  * `"no_stream"` when the stream does not exist (never a number).
  */
 export const fromEsdbCurrentRevision = (actual: EsdbCurrentRevision): CurrentRevision =>
-  actual === 'no_stream' ? NO_STREAM : BigInt(actual);
+  actual === 'no_stream' ? NO_STREAM : actual;

@@ -24,7 +24,9 @@ export const createAppendWakeUp = (
   const doorbell = createDoorbell();
   let subscription: AllStreamSubscription | undefined;
   let closed = false;
-  const wakeAll = (): void => doorbell.ring();
+  const wakeAll = (): void => {
+    doorbell.ring();
+  };
   const ensureSubscribed = (): void => {
     if (subscription !== undefined || closed) return;
     const live = client.subscribeToAll({ fromPosition: 'end', filter: toEsdbFilter(filter) });

@@ -36,7 +36,9 @@ export type EsdbEventStoreOptions = (
 export const createEsdbEventStore = (options: EsdbEventStoreOptions): EventStore => {
   const ownsClient = options.client === undefined;
   const client =
-    options.client ?? EventStoreDBClient.connectionString(options.connectionString ?? '');
+    options.client === undefined
+      ? EventStoreDBClient.connectionString(options.connectionString)
+      : options.client;
   const subscriptions = new Set<Subscription>();
   const ledger = {
     client,

@@ -40,7 +40,9 @@ export const createAppendSignal = (
   let closed = false;
   let reconnectTimer: NodeJS.Timeout | undefined;
 
-  const wakeAll = (): void => doorbell.ring();
+  const wakeAll = (): void => {
+    doorbell.ring();
+  };
   const dropListener = (client: pg.PoolClient, error?: Error): void => {
     if (listener !== client) return;
     listener = undefined;
@@ -63,8 +65,12 @@ export const createAppendSignal = (
   const listen = async (): Promise<void> => {
     const client = await pool.connect();
     client.on('notification', wakeAll);
-    client.on('error', (error) => dropListener(client, error));
-    client.on('end', () => dropListener(client));
+    client.on('error', (error) => {
+      dropListener(client, error);
+    });
+    client.on('end', () => {
+      dropListener(client);
+    });
     listener = client;
     try {
       await client.query(`set application_name = '${LISTENER_APPLICATION_NAME}'`);

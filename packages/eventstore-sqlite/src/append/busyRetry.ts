@@ -5,7 +5,7 @@ const isBusy = (error: unknown): boolean =>
   typeof error === 'object' &&
   error !== null &&
   'code' in error &&
-  String((error as { code: unknown }).code).startsWith('SQLITE_BUSY');
+  String(error.code).startsWith('SQLITE_BUSY');
 
 /**
  * Runs a write, retrying with growing pauses while SQLite reports the file busy (another process

@@ -63,7 +63,9 @@ export const createSqliteDataKeyStore = (options: SqliteDataKeyStoreOptions): Da
       return key === undefined ? undefined : new Uint8Array(key);
     },
     forgetSubject: async (subjectId) => {
-      await retryWhileBusy(() => forget.immediate(subjectId));
+      await retryWhileBusy(() => {
+        forget.immediate(subjectId);
+      });
     },
     isForgotten: async (subjectId) => forgotten.get(subjectId) !== undefined,
   };

@@ -24,7 +24,7 @@ export interface PagedReads {
   /** Up to `limit` events after `after` that pass the filter, for subscriptions. */
   eventsAfter(after: bigint, filter: FilterSql, limit: number): readonly EventRow[];
   /** The position of the last event, or undefined for an empty log. */
-  head(): Position | undefined;
+  readonly head: () => Position | undefined;
 }
 
 /**

@@ -33,11 +33,16 @@ export const createAppendSignal = (
   };
 
   return {
-    notify: () => settle(false),
+    notify: () => {
+      settle(false);
+    },
     waitBeyond: (after, signal) =>
       new Promise<void>((resolve) => {
         const from = after?.commit ?? 0n;
-        if (signal.aborted || headCommit() > from) return resolve();
+        if (signal.aborted || headCommit() > from) {
+          resolve();
+          return;
+        }
         const wake = (): void => {
           waiters.delete(wake);
           signal.removeEventListener('abort', wake);
@@ -48,9 +53,13 @@ export const createAppendSignal = (
         if (timer === undefined) {
           // Not unref'd: like a database connection waiting for notifications, a subscription
           // that follows other processes keeps this one alive until it is stopped or closed.
-          timer = setInterval(() => settle(true), pollIntervalMs);
+          timer = setInterval(() => {
+            settle(true);
+          }, pollIntervalMs);
         }
       }),
-    stop: () => settle(false),
+    stop: () => {
+      settle(false);
+    },
   };
 };

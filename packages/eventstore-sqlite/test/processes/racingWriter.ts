@@ -29,7 +29,7 @@ for (let n = 0; Date.now() < stopAt; n += 1) {
     } else {
       conflicts += 1;
       const conflict = result.left;
-      if (conflict.kind !== 'WrongExpectedRevision' || conflict.expected !== expected) {
+      if (conflict.expected !== expected) {
         malformedConflicts += 1;
       }
     }

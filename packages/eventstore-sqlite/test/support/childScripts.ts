@@ -49,7 +49,9 @@ export const startScript = (
     errors += chunk.toString();
   });
   const exited = new Promise<number | NodeJS.Signals | null>((resolve) =>
-    child.on('exit', (code, signal) => resolve(signal ?? code)),
+    child.on('exit', (code, signal) => {
+      resolve(signal ?? code);
+    }),
   );
   return {
     child,
@@ -59,7 +61,10 @@ export const startScript = (
     nextLine: (predicate) =>
       new Promise((resolve, reject) => {
         const seen = lines.find(predicate);
-        if (seen !== undefined) return resolve(seen);
+        if (seen !== undefined) {
+          resolve(seen);
+          return;
+        }
         const listener = (line: string): void => {
           if (!predicate(line)) return;
           listeners.delete(listener);
@@ -80,6 +85,8 @@ export const tempStoreFile = (): { file: string; remove: () => void } => {
   const dir = mkdtempSync(join(tmpdir(), 'clientele-sqlite-'));
   return {
     file: join(dir, 'store.db'),
-    remove: () => rmSync(dir, { recursive: true, force: true }),
+    remove: () => {
+      rmSync(dir, { recursive: true, force: true });
+    },
   };
 };

@@ -53,7 +53,7 @@ export interface CommandHandlerOptions<Command, Event extends DomainEvent, State
   readonly store: EventStore;
   readonly decider: Decider<Command, Event, State, DomainError>;
   /** Decodes stored `{ type, data }` into domain events and encodes them for storage. */
-  readonly eventCodec: t.Type<Event, DomainEvent, unknown>;
+  readonly eventCodec: t.Type<Event, DomainEvent>;
   /** The stream a command is about, `Category-<id>`. */
   readonly streamName: (command: Command) => string;
   /** Applied to stored events before they are decoded; also sets the version new events get. */

@@ -13,13 +13,14 @@ describe('positions', () => {
     expect(positionToString(position(42n, 40n))).toBe('42/40');
   });
 
-  it('parse back from their string form to an equal position, beyond 2^53', () =>
+  it('parse back from their string form to an equal position, beyond 2^53', () => {
     fc.assert(
       fc.property(anyPosition, (p) => {
         const parsed = parsePosition(positionToString(p));
         expect(E.isRight(parsed) && comparePositions(parsed.right, p)).toBe(0);
       }),
-    ));
+    );
+  });
 
   it('order by commit, then by prepare', () => {
     expect(comparePositions(position(1n, 9n), position(2n, 0n))).toBeLessThan(0);

@@ -117,7 +117,10 @@ export const createInMemoryEventStore = (options: InMemoryEventStoreOptions = {}
     headPosition: async () => log[log.length - 1]?.position,
     waitForAppend: (after, signal) =>
       new Promise<void>((resolve) => {
-        if (signal.aborted || log.length > indexAfter(after)) return resolve();
+        if (signal.aborted || log.length > indexAfter(after)) {
+          resolve();
+          return;
+        }
         const wake = (): void => {
           waiters.delete(wake);
           signal.removeEventListener('abort', wake);

@@ -86,7 +86,7 @@ export const createLeaseKeeper = (options: LeaseOptions): LeaseKeeper => {
       const lease = await take(name);
       if (lease !== undefined && timer === undefined) {
         timer = setInterval(() => void renewAll(), retryMs);
-        timer.unref?.();
+        timer.unref();
       }
       return lease;
     },

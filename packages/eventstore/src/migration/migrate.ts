@@ -40,7 +40,7 @@ export interface MigrationFailure {
 }
 
 const failure = (kind: MigrationFailure['kind'], message: string) =>
-  E.left<MigrationFailure, never>({ kind, message });
+  E.left<MigrationFailure>({ kind, message });
 
 /**
  * Copies every event of `from` into `to` in global order, keeping stream names, revisions, ids,

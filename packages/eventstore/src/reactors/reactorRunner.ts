@@ -65,6 +65,7 @@ export const createReactorRunner = (options: ReactorOptions): ReactorRunner => {
   const keeper = options.lease === undefined ? undefined : createLeaseKeeper(options.lease);
   let live: Subscription | undefined;
   let stopped = false;
+  const isStopped = (): boolean => stopped;
   let running = false;
   let wake: (() => void) | undefined;
 
@@ -144,10 +145,11 @@ export const createReactorRunner = (options: ReactorOptions): ReactorRunner => {
       stopped = false;
       running = true;
       try {
-        while (!stopped) {
+        // `stop()` flips the flag while this loop awaits; read it through a call, not a narrowed local.
+        while (!isStopped()) {
           await consume(false);
           if (keeper === undefined) break;
-          if (!stopped) await pause(keeper.retryMs);
+          if (!isStopped()) await pause(keeper.retryMs);
         }
       } finally {
         running = false;

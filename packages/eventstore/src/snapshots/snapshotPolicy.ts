@@ -9,7 +9,7 @@ export interface SnapshotPolicy<State> {
   readonly store: SnapshotStore;
   /** Bump it whenever `evolve` or the state's shape changes: older snapshots are then ignored. */
   readonly stateVersion: string;
-  readonly stateCodec: t.Type<State, unknown, unknown>;
+  readonly stateCodec: t.Type<State, unknown>;
   readonly every: number;
 }
 

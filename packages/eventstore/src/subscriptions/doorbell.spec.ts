@@ -4,7 +4,11 @@ import { createDoorbell } from './doorbell.js';
 const settled = async (promise: Promise<void>) =>
   Promise.race([
     promise.then(() => true),
-    new Promise<boolean>((resolve) => setTimeout(() => resolve(false), 20)),
+    new Promise<boolean>((resolve) =>
+      setTimeout(() => {
+        resolve(false);
+      }, 20),
+    ),
   ]);
 
 describe('doorbell', () => {

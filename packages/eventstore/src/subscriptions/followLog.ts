@@ -26,7 +26,7 @@ export interface LogSource {
    * Resolves once events after `after` may exist: at once if they already do, else when the engine
    * sees an append (in this process or, for shared engines, another). Resolves when `signal` aborts.
    */
-  waitForAppend(after: Position | undefined, signal: AbortSignal): Promise<void>;
+  readonly waitForAppend: (after: Position | undefined, signal: AbortSignal) => Promise<void>;
 }
 
 /** Options of {@link followLog}. */
@@ -43,6 +43,7 @@ export interface FollowLogOptions {
  */
 export const followLog = (source: LogSource, options: FollowLogOptions = {}): Subscription => {
   const abort = new AbortController();
+  const isAborted = (): boolean => abort.signal.aborted;
   const pageSize = options.pageSize ?? 500;
   let iterating = false;
 
@@ -54,7 +55,8 @@ export const followLog = (source: LogSource, options: FollowLogOptions = {}): Su
     while (!abort.signal.aborted) {
       const page = await source.readPage(after, pageSize);
       for (const event of page.events) {
-        if (abort.signal.aborted) return;
+        // `stop()` may abort while the consumer holds this generator suspended at `yield`.
+        if (isAborted()) return;
         yield { kind: 'event', event };
       }
       if (page.scannedTo !== undefined) after = page.scannedTo;

@@ -21,23 +21,23 @@ describe('decider specs', () => {
   });
 
   it('fail when the events differ or the command is unexpectedly refused or accepted', () => {
-    expect(() =>
+    expect(() => {
       spec
         .given([])
         .when({ kind: 'increment', id: 'a', by: 1 })
-        .then([incremented(2)]),
-    ).toThrow();
-    expect(() =>
+        .then([incremented(2)]);
+    }).toThrow();
+    expect(() => {
       spec
         .given([incremented(3)])
         .when({ kind: 'increment', id: 'a', by: 1 })
-        .then([]),
-    ).toThrow(/refused/);
-    expect(() =>
+        .then([]);
+    }).toThrow(/refused/);
+    expect(() => {
       spec
         .given([])
         .when({ kind: 'increment', id: 'a', by: 1 })
-        .thenFails(() => true),
-    ).toThrow(/expected a refusal/);
+        .thenFails(() => true);
+    }).toThrow(/expected a refusal/);
   });
 });

@@ -51,7 +51,7 @@ export const createUpcasterRegistry = (upcasters: readonly Upcaster[]): Upcaster
     upcast(event) {
       const byVersion = steps.get(event.type);
       if (byVersion === undefined) return event;
-      let version = event.metadata.schemaVersion as number;
+      let version = event.metadata.schemaVersion;
       let data = event.data;
       for (let step = byVersion.get(version); step !== undefined; step = byVersion.get(version)) {
         data = step(data);

@@ -1,2 +1,2 @@
 export type { ReadAccess } from './readAccess.js';
-export { readAccess, readAccessOn, readScopes } from './readAccess.js';
+export { readAccess, readScopes } from './readAccess.js';

@@ -1,20 +1,7 @@
 import * as E from 'fp-ts/lib/Either.js';
 import type { Actor, AuthorizationDenial } from '@clientele/eventstore';
-import type {
-  DateOnly,
-  ReadPermission,
-  ReadScope,
-  RolePolicy,
-  SalesOrganizationState,
-  TeamDirectory,
-} from '@clientele/domain';
-import { defaultRolePolicy, readScope, teamDirectoryOn } from '@clientele/domain';
-import { activeDocuments } from '../store/activeDocuments.js';
-import type { ReadModelStore } from '../store/readModelStore.js';
-import {
-  OrganizationDocument,
-  organizationState,
-} from '../readModels/salesOrganization/organizationProjection.js';
+import type { ReadPermission, ReadScope, RolePolicy, TeamDirectory } from '@clientele/domain';
+import { readScope } from '@clientele/domain';
 
 /**
  * Who is reading, and what their role lets them read: every query and report takes one and shows
@@ -35,26 +22,6 @@ export const readAccess = (policy: RolePolicy, teams: TeamDirectory, actor: Acto
   teams,
   scope: (permission) => readScope(policy, teams, actor, permission),
 });
-
-/**
- * The read access of `actor` with teams as the sales organization read model has them on `day`
- * (today, for a live read): a manager reads the records of the reps in the teams they manage then.
- */
-export const readAccessOn = async (
-  readModels: ReadModelStore,
-  actor: Actor,
-  day: string,
-  policy: RolePolicy = defaultRolePolicy,
-): Promise<ReadAccess> => {
-  const organizations: SalesOrganizationState[] = [];
-  for await (const { doc } of activeDocuments(
-    readModels,
-    'salesOrganization',
-    OrganizationDocument,
-  ))
-    organizations.push(organizationState(doc));
-  return readAccess(policy, teamDirectoryOn(organizations, day as DateOnly), actor);
-};
 
 /** The scopes of several permissions, or the first denial: for reads that join record kinds. */
 export const readScopes = <P extends ReadPermission>(

@@ -7,7 +7,9 @@ import { createInMemoryReadModelStore } from '../store/inMemoryReadModelStore.js
 import { describeReadAuthorization } from '../testing/readAuthorizationSuite.js';
 
 const directory = mkdtempSync(join(tmpdir(), 'clientele-read-authorization-'));
-afterAll(() => rmSync(directory, { recursive: true, force: true }));
+afterAll(() => {
+  rmSync(directory, { recursive: true, force: true });
+});
 
 describeReadAuthorization('memory', async () => createInMemoryReadModelStore());
 describeReadAuthorization('sqlite', async () =>

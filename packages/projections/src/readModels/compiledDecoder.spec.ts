@@ -112,7 +112,7 @@ describe('a compiled decoder', () => {
       fc.integer(),
       fc.constantFrom('', ' ', 'EUR', '2026-02-30', '2026-01-01', 'open', 'prospecting'),
     );
-    await fc.assert(
+    fc.assert(
       fc.property(fc.nat(events.length - 1), fc.nat(), odd, (which, where, by) => {
         const event = events[which] as RecordedEvent;
         const value = { type: event.type, data: event.data };

@@ -74,7 +74,7 @@ const mergeAll = (base: unknown, us: readonly unknown[]): unknown => {
   for (const u of us as Record<string, unknown>[]) {
     // for…in, as io-ts: inherited enumerable keys too.
     for (const k in u) {
-      if (!hasOwn(r, k) || baseIsNotADictionary || u[k] !== (base as Record<string, unknown>)[k]) {
+      if (!hasOwn(r, k) || baseIsNotADictionary || u[k] !== base[k]) {
         r[k] = u[k];
       }
     }
@@ -215,4 +215,4 @@ const compileUnion = (codec: t.Mixed, c: Inspected): Node => {
  * On {@link REJECTED}, run `codec.decode` to learn why.
  */
 export const compileDecoder = <C extends t.Mixed>(codec: C): CompiledDecoder<t.TypeOf<C>> =>
-  compileNode(codec) as CompiledDecoder<t.TypeOf<C>>;
+  compileNode(codec);

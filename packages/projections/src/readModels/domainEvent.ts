@@ -62,7 +62,7 @@ export const domainEventDecoder = <U extends EventUnion>(
   // One decoder per union, so projections of the same aggregate (commissions and sale
   // commissions) share its memory of the last event and decode it once between them.
   const shared = decoders.get(union);
-  if (shared !== undefined) return shared as (event: RecordedEvent) => t.TypeOf<U> | undefined;
+  if (shared !== undefined) return shared;
   const decoder = createDecoder(union);
   decoders.set(union, decoder);
   return decoder;

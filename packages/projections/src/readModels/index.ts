@@ -15,6 +15,8 @@ export {
   organizationProjection,
   organizationState,
 } from './salesOrganization/organizationProjection.js';
+export { loadOrganizations } from './salesOrganization/loadOrganizations.js';
+export { readAccessOn } from './salesOrganization/readAccessOn.js';
 export type { FunnelRow, FunnelStageFigures } from './funnel/funnelEntry.js';
 export type { FunnelGrouping, FunnelOptions } from './funnel/funnelReport.js';
 export { leadFunnel, opportunityFunnel } from './funnel/funnelReport.js';

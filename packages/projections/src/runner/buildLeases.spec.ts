@@ -57,7 +57,9 @@ describe('projection runners sharing a read-model store through leases', () => {
       batchSize: 2,
       rebuildCommitEvery: 2,
       lease: { holder: 'stalled', ttlMs: 30 },
-      onProgress: () => stall(40),
+      onProgress: () => {
+        stall(40);
+      },
     });
     await stalled.catchUp();
     const [build] = await readModels.builds('balances');

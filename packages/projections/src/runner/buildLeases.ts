@@ -25,7 +25,7 @@ export interface BuildLeases {
    * A commit's guard for `target`: its last committed checkpoint, and the lease's fence. Throws
    * `FencedOutError` once the lease has lapsed, so a stalled runner commits nothing.
    */
-  guardOf(target: Target): CheckpointGuard;
+  readonly guardOf: (target: Target) => CheckpointGuard;
   /** How long a standby waits before trying again; undefined without leases. */
   readonly retryMs: number | undefined;
   release(): Promise<void>;

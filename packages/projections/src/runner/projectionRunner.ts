@@ -173,7 +173,9 @@ export const createProjectionRunner = (options: ProjectionRunnerOptions): Projec
           if (targets.length > 0)
             await waitForEventAfter(events, earliestCheckpoint(targets), wake);
           else
-            await new Promise((resolve) => wake.addEventListener('abort', resolve, { once: true }));
+            await new Promise((resolve) => {
+              wake.addEventListener('abort', resolve, { once: true });
+            });
         }
       } finally {
         await leases.release();

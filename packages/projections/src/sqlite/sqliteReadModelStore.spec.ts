@@ -9,7 +9,9 @@ import { createSqliteReadModelStore } from './sqliteReadModelStore.js';
 
 const directory = mkdtempSync(join(tmpdir(), 'clientele-read-models-'));
 let files = 0;
-afterAll(() => rmSync(directory, { recursive: true, force: true }));
+afterAll(() => {
+  rmSync(directory, { recursive: true, force: true });
+});
 
 describeReadModelStoreContract('sqlite file', async () =>
   createSqliteReadModelStore({ file: join(directory, `read-models-${(files += 1)}.sqlite`) }),

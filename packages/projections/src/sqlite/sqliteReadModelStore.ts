@@ -119,32 +119,28 @@ export const createSqliteReadModelStore = (
     activeBuild: async (name) =>
       (statements.active.get(name) as { build: string } | undefined)?.build,
     activate: async (ref) => {
-      await whileBusy(() =>
-        db
-          .transaction(() => {
-            requireBuild(ref);
-            statements.setActive.run(ref.name, ref.build);
-            for (const other of statements.otherBuilds.all(ref.name, ref.build) as {
-              build: string;
-            }[]) {
-              drop({ name: ref.name, build: other.build });
-            }
-          })
-          .immediate(),
-      );
+      await whileBusy(() => {
+        db.transaction(() => {
+          requireBuild(ref);
+          statements.setActive.run(ref.name, ref.build);
+          for (const other of statements.otherBuilds.all(ref.name, ref.build) as {
+            build: string;
+          }[]) {
+            drop({ name: ref.name, build: other.build });
+          }
+        }).immediate();
+      });
     },
     dropBuild: async (ref) => {
-      await whileBusy(() =>
-        db
-          .transaction(() => {
-            const active = statements.active.get(ref.name) as { build: string } | undefined;
-            if (active?.build === ref.build) {
-              throw new Error(`build ${ref.build} of ${ref.name} is active and cannot be dropped`);
-            }
-            drop(ref);
-          })
-          .immediate(),
-      );
+      await whileBusy(() => {
+        db.transaction(() => {
+          const active = statements.active.get(ref.name) as { build: string } | undefined;
+          if (active?.build === ref.build) {
+            throw new Error(`build ${ref.build} of ${ref.name} is active and cannot be dropped`);
+          }
+          drop(ref);
+        }).immediate();
+      });
     },
     loadDocuments: async (ref, keys) => {
       const found = new Map<string, StoredDocument>();
@@ -161,47 +157,45 @@ export const createSqliteReadModelStore = (
       return found;
     },
     commit: async (batch) => {
-      await whileBusy(() =>
-        db
-          .transaction(() => {
-            const checked = new Set<string>();
-            const requireOnce = (ref: BuildRef): void => {
-              const id = `${ref.name}\u0000${ref.build}`;
-              if (checked.has(id)) return;
-              requireBuild(ref);
-              checked.add(id);
-            };
-            for (const { name, build, document } of batch.documents) {
-              requireOnce({ name, build });
-              const row = documentToRow(document);
-              statements.upsert.run(name, build, row.key, row.doc, row.last_position);
-            }
-            for (const checkpoint of batch.checkpoints) {
-              requireOnce(checkpoint);
-              const { guard } = checkpoint;
-              if (guard?.fence !== undefined) leases.check(guard.fence);
-              if (
-                guard !== undefined &&
-                !sameCheckpoint(
-                  checkpointFromText(
-                    statements.checkpointOf.get(checkpoint.name, checkpoint.build) as string | null,
-                  ),
-                  guard.expected,
-                )
-              ) {
-                throw new FencedOutError(
-                  `the checkpoint of ${checkpoint.build} of ${checkpoint.name} was moved by another runner`,
-                );
-              }
-              statements.checkpoint.run(
-                positionToString(checkpoint.position),
-                checkpoint.name,
-                checkpoint.build,
+      await whileBusy(() => {
+        db.transaction(() => {
+          const checked = new Set<string>();
+          const requireOnce = (ref: BuildRef): void => {
+            const id = `${ref.name}\u0000${ref.build}`;
+            if (checked.has(id)) return;
+            requireBuild(ref);
+            checked.add(id);
+          };
+          for (const { name, build, document } of batch.documents) {
+            requireOnce({ name, build });
+            const row = documentToRow(document);
+            statements.upsert.run(name, build, row.key, row.doc, row.last_position);
+          }
+          for (const checkpoint of batch.checkpoints) {
+            requireOnce(checkpoint);
+            const { guard } = checkpoint;
+            if (guard?.fence !== undefined) leases.check(guard.fence);
+            if (
+              guard !== undefined &&
+              !sameCheckpoint(
+                checkpointFromText(
+                  statements.checkpointOf.get(checkpoint.name, checkpoint.build) as string | null,
+                ),
+                guard.expected,
+              )
+            ) {
+              throw new FencedOutError(
+                `the checkpoint of ${checkpoint.build} of ${checkpoint.name} was moved by another runner`,
               );
             }
-          })
-          .immediate(),
-      );
+            statements.checkpoint.run(
+              positionToString(checkpoint.position),
+              checkpoint.name,
+              checkpoint.build,
+            );
+          }
+        }).immediate();
+      });
     },
     getDocument: async (ref, key) => {
       const row = statements.get.get(ref.name, ref.build, key) as DocumentRow | undefined;

@@ -52,7 +52,10 @@ export const createOpportunityRows = (mapping: ColumnMapping, now: () => string)
     const stage =
       stageCell === undefined
         ? (stageOf.get(recordId) ?? first)
-        : findStage(pipeline, String(stageCell));
+        : findStage(
+            pipeline,
+            typeof stageCell === 'string' ? stageCell : JSON.stringify(stageCell),
+          );
     if (stage === undefined)
       return E.left({
         lineNumber,

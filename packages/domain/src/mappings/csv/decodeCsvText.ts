@@ -92,11 +92,10 @@ export async function* decodeCsvText(
   encoding = 'utf-8',
 ): AsyncGenerator<string> {
   const utf8 = /^utf-?8$/i.test(encoding);
+  // Named before the check: `encodingExists` is a type guard, and the message needs the name.
+  const named: string = encoding;
   if (!utf8 && !iconv.encodingExists(encoding))
-    throw new CsvFormatError(
-      'unknownEncoding',
-      `"${encoding}" is not an encoding this reader knows`,
-    );
+    throw new CsvFormatError('unknownEncoding', `"${named}" is not an encoding this reader knows`);
   let first = true;
   let line = 1;
   for await (let text of utf8 ? decodeUtf8(chunks) : decodeWith(chunks, encoding)) {

@@ -63,7 +63,7 @@ describe('reading CSV records', () => {
     const error = await failure(['id,name\n1,Acme 5" Screens\n2,Other\n3,Big 7" Panels\n4,Last\n']);
     expect(error).toBeInstanceOf(CsvFormatError);
     expect(error).toMatchObject({ problem: 'quote', line: 2, column: 2 });
-    expect(String((error as Error).message)).toMatch(/^line 2, column 2 \(name\): a quote inside/);
+    expect((error as Error).message).toMatch(/^line 2, column 2 \(name\): a quote inside/);
   });
 
   it('refuses a quoted field that is never closed, naming the line it opens on', async () => {

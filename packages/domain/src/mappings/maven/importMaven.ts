@@ -51,8 +51,9 @@ export const importMaven = async (
 ): Promise<ImportReport> => {
   const tally = createImportTally();
   /** Set-up files share line numbers with the pipeline, so their problems name the file. */
-  const rejectIn = (file: string, row: RejectedRow) =>
+  const rejectIn = (file: string, row: RejectedRow) => {
     tally.reject({ ...row, problems: row.problems.map((problem) => `${file}: ${problem}`) });
+  };
   const sendAll = async <C>(sink: CommandSink<C>, rows: readonly MappedRow<C>[]) => {
     for (const row of rows) if (!(await tally.send(sink, row))) return;
   };
@@ -72,7 +73,9 @@ export const importMaven = async (
       accounts.add(record.values['account'] ?? '');
   }
   const products = await readAll(files.products);
-  products.forEach(() => tally.row());
+  products.forEach(() => {
+    tally.row();
+  });
   const prices = mavenPriceList(products);
   if (E.isLeft(prices)) {
     rejectIn('products.csv', prices.left);

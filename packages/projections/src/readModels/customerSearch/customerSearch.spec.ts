@@ -8,14 +8,13 @@ import { blindToken, queryTokens } from './searchTokens.js';
 const KEY = 'tenant-secret';
 const projection = customerSearchProjection(KEY);
 
-const recorded = (type: string, data: unknown): RecordedEvent =>
-  ({
-    ...testEvent(type, data),
-    streamName: 'Customer-c1',
-    streamRevision: 0n,
-    position: { commit: 1n, prepare: 1n },
-    recordedAt: '2026-01-01T00:00:00.000Z',
-  }) as unknown as RecordedEvent;
+const recorded = (type: string, data: unknown): RecordedEvent => ({
+  ...testEvent(type, data),
+  streamName: 'Customer-c1',
+  streamRevision: 0n,
+  position: { commit: 1n, prepare: 1n },
+  recordedAt: '2026-01-01T00:00:00.000Z',
+});
 
 const fold = (events: readonly RecordedEvent[]): CustomerSearchDocument =>
   events.reduce((doc, event) => projection.apply(doc, event, 'c1'), projection.initial('c1'));

@@ -1,12 +1,6 @@
-import {
-  type DateOnly,
-  type Placement,
-  type SalesOrganizationState,
-  placementOn,
-} from '@clientele/domain';
-import { activeDocuments } from '../../store/activeDocuments.js';
+import { type DateOnly, type Placement, placementOn } from '@clientele/domain';
 import type { ReadModelStore } from '../../store/readModelStore.js';
-import { OrganizationDocument, organizationState } from './organizationProjection.js';
+import { loadOrganizations } from './loadOrganizations.js';
 
 /** Who sales figures are credited to. */
 export type PerformanceGrouping = 'rep' | 'team' | 'manager' | 'office' | 'region';
@@ -23,14 +17,7 @@ export const creditedGroups = async (
   groupBy: PerformanceGrouping,
 ): Promise<(repId: string, day: string) => string> => {
   if (groupBy === 'rep') return (repId) => repId;
-  const organizations: SalesOrganizationState[] = [];
-  for await (const { doc } of activeDocuments(
-    readModels,
-    'salesOrganization',
-    OrganizationDocument,
-  )) {
-    organizations.push(organizationState(doc));
-  }
+  const organizations = await loadOrganizations(readModels);
   return (repId, day) => {
     let placement: Placement | undefined;
     for (const organization of organizations) {

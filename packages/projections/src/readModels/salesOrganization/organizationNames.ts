@@ -1,6 +1,5 @@
-import { activeDocuments } from '../../store/activeDocuments.js';
 import type { ReadModelStore } from '../../store/readModelStore.js';
-import { OrganizationDocument } from './organizationProjection.js';
+import { loadOrganizations } from './loadOrganizations.js';
 
 /**
  * The names of the sales organization's offices and teams by id. They are business data, not a
@@ -10,17 +9,9 @@ export const organizationNames = async (
   readModels: ReadModelStore,
 ): Promise<ReadonlyMap<string, string>> => {
   const names = new Map<string, string>();
-  for await (const { doc } of activeDocuments(
-    readModels,
-    'salesOrganization',
-    OrganizationDocument,
-  ))
-    for (const event of doc.events) {
-      const data = event.data as { officeId?: string; teamId?: string; name?: string };
-      if (event.type === 'RegionalOfficeOpened' && data.officeId && data.name)
-        names.set(data.officeId, data.name);
-      if (event.type === 'SalesTeamFormed' && data.teamId && data.name)
-        names.set(data.teamId, data.name);
-    }
+  for (const organization of await loadOrganizations(readModels)) {
+    for (const [officeId, office] of organization.offices) names.set(officeId, office.name);
+    for (const [teamId, team] of organization.teams) names.set(teamId, team.name);
+  }
   return names;
 };

@@ -1,6 +1,6 @@
-import { decimalAmount } from '../reports/figures.js';
-import type { ByCurrency, Report, ReportColumn, ReportRow } from '../reports/report.js';
-import type { Cell } from './table.js';
+import { decimalAmount } from './figures.js';
+import type { ByCurrency, Report, ReportColumn, ReportRow } from './report.js';
+import type { Cell } from '../output/table.js';
 
 const perCurrency = (column: ReportColumn): boolean =>
   column.kind === 'money' || column.byCurrency === true;
