@@ -9,7 +9,9 @@ import { recordingIo } from '../src/testIo.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'clientele-access-log-'));
 const file = join(dir, 'crm.db');
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+afterAll(() => {
+  rmSync(dir, { recursive: true, force: true });
+});
 beforeAll(async () => {
   const events = createSqliteEventStore({ file });
   await appendHistory(events, readAuthorizationHistory);

@@ -14,7 +14,9 @@ import { recordingIo } from '../src/testIo.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'clientele-anomalies-'));
 const file = join(dir, 'crm.db');
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+afterAll(() => {
+  rmSync(dir, { recursive: true, force: true });
+});
 
 // mgr-east exports six customers each weekday morning, then sixty in one hour on Monday.
 beforeAll(async () => {

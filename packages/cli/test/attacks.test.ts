@@ -23,7 +23,9 @@ import { recordingIo } from '../src/testIo.js';
 const root = mkdtempSync(join(tmpdir(), 'clientele-attacks-'));
 const work = join(root, 'work');
 const file = join(work, 'crm.db');
-afterAll(() => rmSync(root, { recursive: true, force: true }));
+afterAll(() => {
+  rmSync(root, { recursive: true, force: true });
+});
 
 beforeAll(async () => {
   mkdirSync(work);

@@ -32,16 +32,15 @@ export const forgetCommand: CliCommand = {
   run: async ({ positionals, values }, io) => {
     const actor = await commandActor('forget', { values }, io);
     if (E.isLeft(actor)) return actor.left;
-    const subjectId = positionals[0];
-    if (positionals.length !== 1 || subjectId === undefined || subjectId.trim() === '') {
-      io.stderr('clientele forget: name one person: clientele forget <subjectId>\n');
-      return ExitCode.usage;
-    }
-    const id = recordId(subjectId, 'person');
+    const id =
+      positionals.length === 1
+        ? recordId(positionals[0], 'person')
+        : E.left('name one person: clientele forget <subjectId>');
     if (E.isLeft(id)) {
       io.stderr(`clientele forget: refused: ${id.left}; nothing was done\n`);
       return ExitCode.usage;
     }
+    const subjectId = id.right;
     const opened = await openPrivacy('forget', values, io);
     if (E.isLeft(opened)) return opened.left;
     const { stack, privacy } = opened.right;

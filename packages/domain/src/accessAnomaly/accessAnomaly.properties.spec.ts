@@ -12,7 +12,7 @@ const observations = fc.array(
 );
 
 describe('volume anomalies', () => {
-  it('flag each active hour at most once, and only an hour whose total reaches the threshold', () =>
+  it('flag each active hour at most once, and only an hour whose total reaches the threshold', () => {
     fc.assert(
       fc.property(observations, (accesses) => {
         const sorted = [...accesses].sort((a, b) => a.hour - b.hour);
@@ -38,5 +38,6 @@ describe('volume anomalies', () => {
           expect(volume.baseline).toBeGreaterThanOrEqual(defaultAnomalyThresholds.minimumBaseline);
         }
       }),
-    ));
+    );
+  });
 });

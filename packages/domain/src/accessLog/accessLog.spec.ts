@@ -23,7 +23,7 @@ const read = (readId: string, through: string, subjects: readonly string[]) => (
 });
 
 describe('the access log', () => {
-  it('records a read once, with its subjects sorted and without duplicates', () =>
+  it('records a read once, with its subjects sorted and without duplicates', () => {
     spec
       .given([])
       .when(read('r1', 'report receivables', ['c-2', 'c-1', 'c-2']))
@@ -32,13 +32,15 @@ describe('the access log', () => {
           type: 'PersonalDataRead',
           data: { readId: 'r1', through: 'report receivables', subjects: ['c-1', 'c-2'], count: 2 },
         },
-      ]));
+      ]);
+  });
 
-  it('keeps no record of a read that showed nobody', () =>
+  it('keeps no record of a read that showed nobody', () => {
     spec
       .given([])
       .when(read('r2', 'report receivables', []))
-      .then([]));
+      .then([]);
+  });
 
   it('answers who looked at a customer, and what one actor looked at in a window', async () => {
     const store = createInMemoryEventStore();

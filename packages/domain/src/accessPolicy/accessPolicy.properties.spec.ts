@@ -24,7 +24,7 @@ const change = fc.oneof(
 );
 
 describe('role changes as data', () => {
-  it('the last change to a role and permission decides it: a revoke removes it, a grant sets its scope', () =>
+  it('the last change to a role and permission decides it: a revoke removes it, a grant sets its scope', () => {
     fc.assert(
       fc.property(fc.array(change, { maxLength: 12 }), (events) => {
         const policy = rolePolicyOf(events.reduce(evolveAccessPolicy, initialAccessPolicyState));
@@ -37,12 +37,13 @@ describe('role changes as data', () => {
         if (last.type === 'PermissionGranted')
           expect(held).toEqual([{ permission: last.data.permission, scope: last.data.scope }]);
       }),
-    ));
+    );
+  });
 
-  it('a role that lost every grant covering a permission is refused it, naming the permission', () =>
+  it('a role that lost every grant covering a permission is refused it, naming the permission', () => {
     fc.assert(
       fc.property(roles, (role) => {
-        const revokeAll = (rolePolicyOf(initialAccessPolicyState)[role] ?? []).map(
+        const revokeAll = rolePolicyOf(initialAccessPolicyState)[role].map(
           (grant): AccessPolicyEvent => ({
             type: 'PermissionRevoked',
             data: { tenantId: 't', role, permission: grant.permission },
@@ -54,5 +55,6 @@ describe('role changes as data', () => {
           E.left(expect.objectContaining({ permission: 'Customer.read' })),
         );
       }),
-    ));
+    );
+  });
 });

@@ -20,7 +20,7 @@ const policyAfter = (events: readonly AccessPolicyEvent[]) =>
   rolePolicyOf(events.reduce(evolveAccessPolicy, initialAccessPolicyState));
 
 describe('a tenant’s roles and permissions', () => {
-  it('defines a role of the tenant’s own', () =>
+  it('defines a role of the tenant’s own', () => {
     spec
       .given([])
       .when(
@@ -30,7 +30,8 @@ describe('a tenant’s roles and permissions', () => {
           description: 'Leads the key accounts',
         }),
       )
-      .then([defined]));
+      .then([defined]);
+  });
 
   it('refuses to define a role that exists, built-in or defined', () => {
     spec
@@ -43,15 +44,16 @@ describe('a tenant’s roles and permissions', () => {
       .thenFails({ kind: 'RoleAlreadyExists', role: 'key_account_lead' });
   });
 
-  it('grants a permission only to a role that exists', () =>
+  it('grants a permission only to a role that exists', () => {
     spec
       .given([])
       .when(
         command({ kind: 'GrantPermission', role: 'nobody', permission: 'Lead.*', scope: 'own' }),
       )
-      .thenFails({ kind: 'RoleNotFound', role: 'nobody' }));
+      .thenFails({ kind: 'RoleNotFound', role: 'nobody' });
+  });
 
-  it('refuses a grant that changes nothing', () =>
+  it('refuses a grant that changes nothing', () => {
     spec
       .given([])
       .when(
@@ -67,7 +69,8 @@ describe('a tenant’s roles and permissions', () => {
         role: 'sales_rep',
         permission: 'Lead.*',
         scope: 'own',
-      }));
+      });
+  });
 
   it('revokes a built-in permission, which then no longer covers the command', () => {
     spec
@@ -91,17 +94,19 @@ describe('a tenant’s roles and permissions', () => {
     );
   });
 
-  it('refuses to revoke a permission the role does not hold', () =>
+  it('refuses to revoke a permission the role does not hold', () => {
     spec
       .given([])
       .when(command({ kind: 'RevokePermission', role: 'marketing', permission: 'Invoice.*' }))
-      .thenFails({ kind: 'PermissionNotHeld', role: 'marketing', permission: 'Invoice.*' }));
+      .thenFails({ kind: 'PermissionNotHeld', role: 'marketing', permission: 'Invoice.*' });
+  });
 
-  it('never takes everything from the administrator, so nobody can lock the tenant out', () =>
+  it('never takes everything from the administrator, so nobody can lock the tenant out', () => {
     spec
       .given([])
       .when(command({ kind: 'RevokePermission', role: 'administrator', permission: '*' }))
-      .thenFails({ kind: 'AdministratorKeepsEverything' }));
+      .thenFails({ kind: 'AdministratorKeepsEverything' });
+  });
 
   it('gives a defined role exactly what it was granted, replacing an earlier scope', () => {
     const policy = policyAfter([
