@@ -40,7 +40,6 @@ const complexityCeilings = {
   'packages/domain/src/salesOrganization/decide.ts': 19,
   'packages/domain/src/schema/jsonSchema.ts': 29,
   'packages/domain/src/shared/personalData.ts': 20,
-  'packages/domain/src/sla/slaEscalation.ts': 13,
   'packages/domain/src/sla/ticketSla.ts': 20,
   'packages/eventstore-esdb/src/commands/commandLedger.ts': 15,
   'packages/eventstore-esdb/src/store/readEvents.ts': 22,

@@ -7,6 +7,11 @@ export interface ThrowawayCluster {
   readonly port: number;
   readonly connectionString: string;
   start(): void;
+  /**
+   * Stops the server: `immediate` as a crash would (recovery from the WAL on the next start),
+   * `fast` as an operator's restart (open transactions rolled back, clients disconnected).
+   */
+  stop(mode: 'fast' | 'immediate'): void;
   /** Stops the cluster and deletes it with its data and configuration. */
   drop(): void;
 }
@@ -54,6 +59,9 @@ export const createCluster = (name: string, port: number): ThrowawayCluster => {
     connectionString: `postgres://postgres@127.0.0.1:${port}/postgres`,
     start: () => {
       run('pg_ctlcluster', ['--skip-systemctl-redirect', '15', name, 'start']);
+    },
+    stop: (mode) => {
+      run('pg_ctlcluster', ['--skip-systemctl-redirect', '15', name, 'stop', '-m', mode]);
     },
     drop: () => {
       try {

@@ -7,6 +7,11 @@ export interface OpenedStore {
   readonly snapshots?: SnapshotStore;
   /** The engine's own data-key table, as the CLI's stores keep people's keys (W6P). */
   readonly keys: DataKeyStore;
+  /**
+   * Where other processes open the same store (a shared server's connection string and schema),
+   * for the workloads that run several app-server processes (W8); undefined for embedded engines.
+   */
+  readonly location?: readonly string[];
   readonly close: () => Promise<void>;
 }
 

@@ -6,13 +6,14 @@ import { formatJson, formatTable } from './report.js';
 import type { WorkloadResult, WorkloadSizes } from './workloads/index.js';
 import { baseSizes, workloads } from './workloads/index.js';
 
-const scaled = (scale: number): WorkloadSizes => ({
+const scaled = (scale: number, durationSeconds: number | undefined): WorkloadSizes => ({
   appends: Math.max(10, Math.round(baseSizes.appends * scale)),
   streams: Math.max(1, Math.round(baseSizes.streams * Math.min(scale, 1))),
   aggregateEvents: Math.max(10, Math.round(baseSizes.aggregateEvents * scale)),
   logEvents: Math.max(10, Math.round(baseSizes.logEvents * scale)),
   concurrentClients: baseSizes.concurrentClients,
   startups: Math.max(5, Math.round(baseSizes.startups * scale)),
+  commandSeconds: durationSeconds ?? baseSizes.commandSeconds,
 });
 
 /** Progress goes to stderr so `--json` keeps stdout to the JSON array alone. */
@@ -44,7 +45,7 @@ const main = async (): Promise<number> => {
     );
     return 2;
   }
-  const sizes = scaled(options.scale);
+  const sizes = scaled(options.scale, options.durationSeconds);
   const results: WorkloadResult[] = [];
   for (const engine of benchEngines.filter((e) => options.engines?.includes(e.name) ?? true)) {
     const reason = await engine.unavailable();

@@ -6,6 +6,8 @@ export interface BenchOptions {
   readonly engines: readonly string[] | undefined;
   readonly workloads: readonly string[] | undefined;
   readonly scale: number;
+  /** W8's run time in seconds, when given. */
+  readonly durationSeconds: number | undefined;
   readonly help: boolean;
 }
 
@@ -15,7 +17,8 @@ export const usage = `Usage: pnpm bench [--json] [--engine memory,sqlite,...] [-
   --json        print one JSON array on stdout (one object per workload and engine), nothing else
   --engine      only these engines (default: every engine available here)
   --workload    only these workloads (default: all)
-  --scale N     multiply every workload size by N (e.g. 0.1 for a quick run, 10 for a long one)`;
+  --scale N     multiply every workload size by N (e.g. 0.1 for a quick run, 10 for a long one)
+  --duration S  how long W8's four app servers send commands, in seconds (default 30)`;
 
 const list = (value: string | undefined): readonly string[] | undefined =>
   value === undefined
@@ -32,6 +35,7 @@ export const parseBenchOptions = (args: readonly string[]): E.Either<string, Ben
   let engines: readonly string[] | undefined;
   let workloads: readonly string[] | undefined;
   let scale = 1;
+  let durationSeconds: number | undefined;
   for (let i = 0; i < args.length; i += 1) {
     const arg = args[i] ?? '';
     const [flag, inline] = arg.includes('=')
@@ -59,11 +63,18 @@ export const parseBenchOptions = (args: readonly string[]): E.Either<string, Ben
           return E.left(`--scale needs a positive number, got ${String(text)}`);
         break;
       }
+      case '--duration': {
+        const text = value();
+        durationSeconds = Number(text);
+        if (!Number.isFinite(durationSeconds) || durationSeconds <= 0)
+          return E.left(`--duration needs a positive number of seconds, got ${String(text)}`);
+        break;
+      }
       case '--':
         break;
       default:
         return E.left(`unknown option ${arg}`);
     }
   }
-  return E.right({ json, engines, workloads, scale, help });
+  return E.right({ json, engines, workloads, scale, durationSeconds, help });
 };

@@ -30,7 +30,13 @@ export const formatTable = (results: readonly WorkloadResult[]): string => {
     format(r.p50Ms, 3),
     format(r.p99Ms, 3),
     format(r.peakRssMb, 0),
-    r.note ?? '',
+    [
+      r.note,
+      r.conflictsRetried == null ? undefined : `${r.conflictsRetried} conflicts retried`,
+      r.lostUpdates == null ? undefined : `${r.lostUpdates} lost updates`,
+    ]
+      .filter((part) => part !== undefined)
+      .join('; '),
   ]);
   const widths = header.map((h, i) =>
     Math.max(h.length, ...rows.map((row) => (row[i] ?? '').length)),
@@ -46,10 +52,17 @@ export const formatTable = (results: readonly WorkloadResult[]): string => {
   return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
 };
 
-/** The results as the JSON array `pnpm bench --json` prints: fields that do not apply are null. */
+/**
+ * The results as the JSON array `pnpm bench --json` prints: every row has the same keys, and
+ * fields that do not apply are null.
+ */
 export const formatJson = (results: readonly WorkloadResult[]): string =>
   JSON.stringify(
-    results.map(({ note: _note, ...figures }) => figures),
+    results.map(({ note: _note, ...figures }) => ({
+      ...figures,
+      conflictsRetried: figures.conflictsRetried ?? null,
+      lostUpdates: figures.lostUpdates ?? null,
+    })),
     null,
     2,
   );

@@ -10,6 +10,7 @@ const tiny = {
   logEvents: 500,
   concurrentClients: 2,
   startups: 2,
+  commandSeconds: 1,
 };
 
 /** W0 and W0C spawn the built CLI rather than use an engine; they have their own test. */
@@ -37,7 +38,9 @@ describe('benchmark workloads', () => {
     }
     const json = JSON.parse(formatJson(results)) as Record<string, unknown>[];
     expect(Object.keys(json[0]!).sort()).toEqual([
+      'conflictsRetried',
       'engine',
+      'lostUpdates',
       'opsPerSec',
       'p50Ms',
       'p99Ms',

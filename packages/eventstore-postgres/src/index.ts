@@ -10,3 +10,4 @@ export * from './schema/index.js';
 export * from './privacy/index.js';
 export * from './snapshots/index.js';
 export * from './leases/index.js';
+export * from './connection/index.js';

@@ -1,23 +1,15 @@
 import * as E from 'fp-ts/lib/Either.js';
-import pg from 'pg';
 import { v7 as uuidv7 } from 'uuid';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { testEvent } from '@clientele/eventstore/testing';
 import { createPostgresEventStore } from '@clientele/eventstore-postgres';
-import {
-  connectionString,
-  dropSchema,
-  probePostgres,
-  uniqueSchema,
-} from '../../../test/support/postgres.js';
+import { connectionString, usePostgres } from '../../../test/support/postgres.js';
 
-const available = await probePostgres();
-const admin = new pg.Pool({ connectionString, max: 2 });
-afterAll(() => admin.end());
+const { available, pool: admin, throwawaySchema } = await usePostgres({ maxConnections: 2 });
 
 describe.runIf(available)('PostgreSQL command-id retention', () => {
   it('forgets a command id after the retention window, and prunes its record on the next start', async () => {
-    const schema = uniqueSchema();
+    const schema = throwawaySchema();
     const options = { connectionString, schema, commandRetentionMilliseconds: 300 };
     const store = createPostgresEventStore(options);
     try {
@@ -42,7 +34,6 @@ describe.runIf(available)('PostgreSQL command-id retention', () => {
       expect(rows[0]).toEqual({ n: 0 });
     } finally {
       await store.close();
-      await dropSchema(admin, schema);
     }
   });
 });

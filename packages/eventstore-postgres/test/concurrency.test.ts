@@ -1,26 +1,18 @@
 import * as E from 'fp-ts/lib/Either.js';
-import pg from 'pg';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { EventStore } from '@clientele/eventstore';
 import { NO_STREAM, comparePositions } from '@clientele/eventstore';
 import { collect, testEvent } from '@clientele/eventstore/testing';
 import { createPostgresEventStore } from '@clientele/eventstore-postgres';
-import {
-  connectionString,
-  dropSchema,
-  probePostgres,
-  uniqueSchema,
-} from '../../../test/support/postgres.js';
+import { connectionString, usePostgres } from '../../../test/support/postgres.js';
 
-const available = await probePostgres();
-const admin = new pg.Pool({ connectionString, max: 2 });
-afterAll(() => admin.end());
+const { available, throwawaySchema } = await usePostgres({ maxConnections: 2 });
 
 const CONNECTIONS = 8;
 
 /** Eight stores on one schema, each with its own single connection: eight app servers. */
 const withEightConnections = async (body: (stores: EventStore[]) => Promise<void>) => {
-  const schema = uniqueSchema();
+  const schema = throwawaySchema();
   const stores = Array.from({ length: CONNECTIONS }, () =>
     createPostgresEventStore({ connectionString, schema, maxConnections: 2 }),
   );
@@ -29,7 +21,6 @@ const withEightConnections = async (body: (stores: EventStore[]) => Promise<void
     await body(stores);
   } finally {
     await Promise.all(stores.map((store) => store.close()));
-    await dropSchema(admin, schema);
   }
 };
 

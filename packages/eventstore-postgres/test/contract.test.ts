@@ -1,26 +1,17 @@
-import pg from 'pg';
-import { afterAll, describe } from 'vitest';
+import { describe } from 'vitest';
 import { describeEventStoreContract, describeTenantIsolation } from '@clientele/eventstore/testing';
 import { createPostgresEventStore } from '@clientele/eventstore-postgres';
-import {
-  connectionString,
-  dropSchema,
-  probePostgres,
-  uniqueSchema,
-} from '../../../test/support/postgres.js';
+import { connectionString, usePostgres } from '../../../test/support/postgres.js';
 
-const available = await probePostgres();
-const admin = new pg.Pool({ connectionString, max: 2 });
-afterAll(() => admin.end());
+const { available, throwawaySchema } = await usePostgres({ maxConnections: 2 });
 
 const open = async () => {
-  const schema = uniqueSchema();
+  const schema = throwawaySchema();
   const store = createPostgresEventStore({ connectionString, schema, maxConnections: 12 });
   return {
     store,
     dispose: async () => {
       await store.close();
-      await dropSchema(admin, schema);
     },
   };
 };

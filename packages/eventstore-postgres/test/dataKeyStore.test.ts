@@ -1,22 +1,14 @@
-import pg from 'pg';
-import { afterAll, describe, it } from 'vitest';
+import { describe, it } from 'vitest';
 import { describeDataKeyStoreContract } from '@clientele/eventstore/testing';
 import { createPostgresDataKeyStore } from '@clientele/eventstore-postgres';
 import type { PostgresDataKeyStore } from '@clientele/eventstore-postgres';
-import {
-  connectionString,
-  dropSchema,
-  probePostgres,
-  uniqueSchema,
-} from '../../../test/support/postgres.js';
+import { connectionString, usePostgres } from '../../../test/support/postgres.js';
 
-const available = await probePostgres();
-const pool = new pg.Pool({ connectionString, max: 4 });
-afterAll(() => pool.end());
+const { available, pool, throwawaySchema } = await usePostgres({ maxConnections: 4 });
 
 if (available) {
   describeDataKeyStoreContract('postgres', async () => {
-    const schema = uniqueSchema();
+    const schema = throwawaySchema();
     const keys = createPostgresDataKeyStore({ pool, schema });
     const opened: PostgresDataKeyStore[] = [];
     return {
@@ -29,7 +21,6 @@ if (available) {
       },
       dispose: async () => {
         await Promise.all(opened.map((store) => store.close()));
-        await dropSchema(pool, schema);
       },
     };
   });

@@ -1,16 +1,8 @@
-import pg from 'pg';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createPostgresDataKeyStore, purgeErasedKeys } from '@clientele/eventstore-postgres';
-import {
-  connectionString,
-  dropSchema,
-  probePostgres,
-  uniqueSchema,
-} from '../../../test/support/postgres.js';
+import { usePostgres } from '../../../test/support/postgres.js';
 
-const available = await probePostgres();
-const pool = new pg.Pool({ connectionString, max: 2 });
-afterAll(() => pool.end());
+const { available, pool, throwawaySchema } = await usePostgres({ maxConnections: 2 });
 
 /**
  * Reading the server's files takes a superuser (or `pg_read_server_files` and `pg_checkpoint`),
@@ -53,30 +45,26 @@ const serverFile = async (path: string): Promise<Buffer> => {
 
 describe.runIf(await canReadServerFiles())('erasure on PostgreSQL, down to the table files', () => {
   it('leaves no byte of a forgotten key in the key table’s files after VACUUM FULL', async () => {
-    const schema = uniqueSchema();
+    const schema = throwawaySchema();
     const keys = createPostgresDataKeyStore({ pool, schema });
-    try {
-      // Grace's row first: Ada's then sits below it in the page, where compacting the page on a
-      // plain VACUUM would not overwrite it.
-      const grace = Buffer.from((await keys.keyForSubject('person-grace'))!.key);
-      const ada = Buffer.from((await keys.keyForSubject('person-ada'))!.key);
-      const table = `"${schema}".data_keys`;
-      const before = await tableFile(table);
-      expect(before.bytes.includes(ada)).toBe(true);
+    // Grace's row first: Ada's then sits below it in the page, where compacting the page on a
+    // plain VACUUM would not overwrite it.
+    const grace = Buffer.from((await keys.keyForSubject('person-grace'))!.key);
+    const ada = Buffer.from((await keys.keyForSubject('person-ada'))!.key);
+    const table = `"${schema}".data_keys`;
+    const before = await tableFile(table);
+    expect(before.bytes.includes(ada)).toBe(true);
 
-      await keys.forgetSubject('person-ada');
-      // The row is deleted but its bytes stay in the page until VACUUM FULL rewrites the table.
-      expect((await tableFile(table)).bytes.includes(ada)).toBe(true);
+    await keys.forgetSubject('person-ada');
+    // The row is deleted but its bytes stay in the page until VACUUM FULL rewrites the table.
+    expect((await tableFile(table)).bytes.includes(ada)).toBe(true);
 
-      await purgeErasedKeys(pool, schema);
-      const after = await tableFile(table);
-      expect(after.path).not.toBe(before.path);
-      expect(after.bytes.includes(ada)).toBe(false);
-      expect((await serverFile(before.path)).includes(ada)).toBe(false);
-      // The same search still finds the key that was not forgotten.
-      expect(after.bytes.includes(grace)).toBe(true);
-    } finally {
-      await dropSchema(pool, schema);
-    }
+    await purgeErasedKeys(pool, schema);
+    const after = await tableFile(table);
+    expect(after.path).not.toBe(before.path);
+    expect(after.bytes.includes(ada)).toBe(false);
+    expect((await serverFile(before.path)).includes(ada)).toBe(false);
+    // The same search still finds the key that was not forgotten.
+    expect(after.bytes.includes(grace)).toBe(true);
   });
 });

@@ -1,21 +1,14 @@
 import pg from 'pg';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { RecordedEvent, SubscriptionMessage } from '@clientele/eventstore';
 import { testEvent } from '@clientele/eventstore/testing';
 import {
   LISTENER_APPLICATION_NAME,
   createPostgresEventStore,
 } from '@clientele/eventstore-postgres';
-import {
-  connectionString,
-  dropSchema,
-  probePostgres,
-  uniqueSchema,
-} from '../../../test/support/postgres.js';
+import { connectionString, usePostgres } from '../../../test/support/postgres.js';
 
-const available = await probePostgres();
-const admin = new pg.Pool({ connectionString, max: 2 });
-afterAll(() => admin.end());
+const { available, pool: admin, throwawaySchema } = await usePostgres({ maxConnections: 2 });
 
 const listenerPids = async (schema: string): Promise<number[]> => {
   const { rows } = await admin.query<{ pid: number }>(
@@ -37,7 +30,7 @@ const eventually = async <T>(look: () => Promise<T | undefined>, what: string): 
 
 describe.runIf(available)('PostgreSQL live subscriptions', () => {
   it('wakes on NOTIFY from another process and survives its listening connection being killed', async () => {
-    const schema = uniqueSchema();
+    const schema = throwawaySchema();
     // Polling once a minute: anything delivered within seconds came through LISTEN/NOTIFY.
     const reader = createPostgresEventStore({ connectionString, schema, pollMilliseconds: 60_000 });
     const writer = createPostgresEventStore({ connectionString, schema });
@@ -83,12 +76,11 @@ describe.runIf(available)('PostgreSQL live subscriptions', () => {
     } finally {
       await writer.close();
       await reader.close();
-      await dropSchema(admin, schema);
     }
   });
 
   it('falls back to polling when no notification arrives', async () => {
-    const schema = uniqueSchema();
+    const schema = throwawaySchema();
     const reader = createPostgresEventStore({ connectionString, schema, pollMilliseconds: 100 });
     const pool = new pg.Pool({ connectionString, max: 1 });
     try {
@@ -110,7 +102,6 @@ describe.runIf(available)('PostgreSQL live subscriptions', () => {
     } finally {
       await pool.end();
       await reader.close();
-      await dropSchema(admin, schema);
     }
   });
 });

@@ -1,22 +1,14 @@
-import pg from 'pg';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { position } from '@clientele/eventstore';
 import { collect, testEvent } from '@clientele/eventstore/testing';
 import { createPostgresEventStore } from '@clientele/eventstore-postgres';
-import {
-  connectionString,
-  dropSchema,
-  probePostgres,
-  uniqueSchema,
-} from '../../../test/support/postgres.js';
+import { connectionString, usePostgres } from '../../../test/support/postgres.js';
 
-const available = await probePostgres();
-const admin = new pg.Pool({ connectionString, max: 2 });
-afterAll(() => admin.end());
+const { available, pool: admin, throwawaySchema } = await usePostgres({ maxConnections: 2 });
 
 describe.runIf(available)('PostgreSQL log order', () => {
   it('orders the log by transaction id as a number, then by sequence', async () => {
-    const schema = uniqueSchema();
+    const schema = throwawaySchema();
     const store = createPostgresEventStore({ connectionString, schema });
     try {
       await store.headPosition();
@@ -51,7 +43,6 @@ describe.runIf(available)('PostgreSQL log order', () => {
       expect(delivered).toEqual(['First', 'Second']);
     } finally {
       await store.close();
-      await dropSchema(admin, schema);
     }
   });
 });

@@ -1,21 +1,13 @@
 import * as E from 'fp-ts/lib/Either.js';
-import pg from 'pg';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { EventStore, RecordedEvent } from '@clientele/eventstore';
 import { createInMemoryEventStore, hashLog, migrate } from '@clientele/eventstore';
 import { collect, testEvent } from '@clientele/eventstore/testing';
 import { createPostgresEventStore } from '@clientele/eventstore-postgres';
 import { createSqliteEventStore } from '@clientele/eventstore-sqlite';
-import {
-  connectionString,
-  dropSchema,
-  probePostgres,
-  uniqueSchema,
-} from '../../../test/support/postgres.js';
+import { connectionString, usePostgres } from '../../../test/support/postgres.js';
 
-const available = await probePostgres();
-const admin = new pg.Pool({ connectionString, max: 2 });
-afterAll(() => admin.end());
+const { available, throwawaySchema } = await usePostgres({ maxConnections: 2 });
 
 /** A log with what a migration must not bend: interleaved streams, batches, odd values. */
 const seed = async (store: EventStore): Promise<void> => {
@@ -61,7 +53,7 @@ describe.runIf(available)('migrate across engines', () => {
     const memory = createInMemoryEventStore();
     await seed(memory);
     const firstSqlite = createSqliteEventStore({ file: ':memory:' });
-    const schema = uniqueSchema();
+    const schema = throwawaySchema();
     const postgres = createPostgresEventStore({ connectionString, schema });
     const lastSqlite = createSqliteEventStore({ file: ':memory:' });
     try {
@@ -96,7 +88,6 @@ describe.runIf(available)('migrate across engines', () => {
       );
     } finally {
       await Promise.all([firstSqlite.close(), postgres.close(), lastSqlite.close()]);
-      await dropSchema(admin, schema);
     }
   });
 });

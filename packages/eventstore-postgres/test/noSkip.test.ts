@@ -1,20 +1,13 @@
 import * as E from 'fp-ts/lib/Either.js';
 import pg from 'pg';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { RecordedEvent } from '@clientele/eventstore';
 import { comparePositions, stringifyJson } from '@clientele/eventstore';
 import { testEvent } from '@clientele/eventstore/testing';
 import { createPostgresEventStore } from '@clientele/eventstore-postgres';
-import {
-  connectionString,
-  dropSchema,
-  probePostgres,
-  uniqueSchema,
-} from '../../../test/support/postgres.js';
+import { connectionString, usePostgres } from '../../../test/support/postgres.js';
 
-const available = await probePostgres();
-const admin = new pg.Pool({ connectionString, max: 4 });
-afterAll(() => admin.end());
+const { available, throwawaySchema } = await usePostgres({ maxConnections: 4 });
 
 const WRITERS = 8;
 const APPENDS_PER_WRITER = 40;
@@ -41,7 +34,7 @@ const slowAppend = async (pool: pg.Pool, schema: string, stream: string, n: numb
 
 describe.runIf(available)('PostgreSQL global log under concurrent writers', () => {
   it('delivers every event exactly once and in position order to a subscriber following the log', async () => {
-    const schema = uniqueSchema();
+    const schema = throwawaySchema();
     const store = createPostgresEventStore({ connectionString, schema, maxConnections: 6 });
     const writers = new pg.Pool({ connectionString, max: WRITERS });
     const watcher = new pg.Pool({ connectionString, max: 1 });
@@ -104,12 +97,11 @@ describe.runIf(available)('PostgreSQL global log under concurrent writers', () =
       await watcher.end();
       await writers.end();
       await store.close();
-      await dropSchema(admin, schema);
     }
   });
 
   it('lets a reader resuming from its last position after every page miss nothing', async () => {
-    const schema = uniqueSchema();
+    const schema = throwawaySchema();
     const store = createPostgresEventStore({ connectionString, schema, maxConnections: 4 });
     const writers = new pg.Pool({ connectionString, max: 4 });
     try {
@@ -144,7 +136,6 @@ describe.runIf(available)('PostgreSQL global log under concurrent writers', () =
     } finally {
       await writers.end();
       await store.close();
-      await dropSchema(admin, schema);
     }
   });
 });

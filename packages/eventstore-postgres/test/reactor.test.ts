@@ -1,25 +1,17 @@
-import pg from 'pg';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createReactorRunner } from '@clientele/eventstore';
 import { testEvent } from '@clientele/eventstore/testing';
 import {
   createPostgresCheckpointStore,
   createPostgresEventStore,
 } from '@clientele/eventstore-postgres';
-import {
-  connectionString,
-  dropSchema,
-  probePostgres,
-  uniqueSchema,
-} from '../../../test/support/postgres.js';
+import { usePostgres } from '../../../test/support/postgres.js';
 
-const available = await probePostgres();
-const pool = new pg.Pool({ connectionString, max: 4 });
-afterAll(() => pool.end());
+const { available, pool, throwawaySchema } = await usePostgres({ maxConnections: 4 });
 
 describe.runIf(available)('a reactor on PostgreSQL', () => {
   it('resumes from its durable checkpoint after a restart, handling each event once', async () => {
-    const schema = uniqueSchema();
+    const schema = throwawaySchema();
     const store = createPostgresEventStore({ pool, schema });
     const handled: string[] = [];
     const runner = () =>
@@ -47,7 +39,6 @@ describe.runIf(available)('a reactor on PostgreSQL', () => {
       expect(await runner().status()).toMatchObject({ caughtUp: true });
     } finally {
       await store.close();
-      await dropSchema(pool, schema);
     }
   });
 });

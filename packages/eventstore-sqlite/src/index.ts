@@ -11,4 +11,6 @@ export type { SqliteCheckpointStore } from './checkpoints/index.js';
 export { createSqliteSnapshotStore } from './snapshots/index.js';
 export { createSqliteDataKeyStore, purgeErasedData } from './privacy/index.js';
 export type { PurgeBlocked, SqliteDataKeyStoreOptions } from './privacy/index.js';
-export { createSqliteLeaseStore } from './leases/index.js';
+export { createSqliteLeaseRows, createSqliteLeaseStore } from './leases/index.js';
+export type { SqliteLeaseRows } from './leases/index.js';
+export { retryWhileBusy } from './append/index.js';

@@ -90,6 +90,7 @@ export const postgresBenchEngine: BenchEngine = {
     return {
       store,
       keys: createPostgresDataKeyStore({ pool: keyPool, schema }),
+      location: [connectionString, schema],
       close: async () => {
         await keyPool.end();
         await store.close();

@@ -8,6 +8,7 @@ import { runW3 } from './w3ReadAll.js';
 import { runW4 } from './w4ConcurrentAppends.js';
 import { runW5 } from './w5Rebuild.js';
 import { runW6, runW6Production } from './w6Commands.js';
+import { runW8 } from './w8SeveralServers.js';
 
 export type { WorkloadResult, WorkloadSizes } from './workloadResult.js';
 export { baseSizes } from './workloadResult.js';
@@ -57,5 +58,11 @@ export const workloads: readonly Workload[] = [
     title: 'end-to-end domain commands, hash chain and encryption on',
     run: runW6Production,
     appliesTo: everyEngine,
+  },
+  {
+    id: 'W8',
+    title: 'four app-server processes sending commands to one store',
+    run: runW8,
+    appliesTo: (engine) => engine.rawConcurrentAppends !== undefined,
   },
 ];

@@ -12,6 +12,10 @@ export interface WorkloadResult {
    * run one after another in one process, so it includes what earlier ones left on the heap.
    */
   readonly peakRssMb: number | null;
+  /** Appends refused for a stale expected revision and retried (W8); null elsewhere. */
+  readonly conflictsRetried?: number | null;
+  /** Acknowledged commands missing from the log afterwards (W8, must be 0); null elsewhere. */
+  readonly lostUpdates?: number | null;
   /** Why a figure is missing, or what was measured. */
   readonly note?: string;
 }
@@ -25,6 +29,8 @@ export interface WorkloadSizes {
   readonly concurrentClients: number;
   /** How many times each start-up is timed (W0, W0C). */
   readonly startups: number;
+  /** How long W8's app servers send commands, in seconds; `--duration` sets it. */
+  readonly commandSeconds: number;
 }
 
 /** The sizes the issues name, at scale 1. */
@@ -35,6 +41,7 @@ export const baseSizes: WorkloadSizes = {
   logEvents: 100_000,
   concurrentClients: 8,
   startups: 21,
+  commandSeconds: 30,
 };
 
 /** Rounds a ratio for display and JSON. */

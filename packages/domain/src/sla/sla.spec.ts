@@ -205,3 +205,49 @@ describe('SLA escalation reactor', () => {
     expect(await collect(store.readStream(`Ticket-${ticketId}`))).toHaveLength(2);
   });
 });
+
+describe('SLA escalation reactor, round after round', () => {
+  it('sends no command for a ticket already escalated to its team, since the ticket would decide no event', async () => {
+    const store = createInMemoryEventStore();
+    const tickets = createTicketService(store, { authorize: permitEveryoneInTests() });
+    const sent: string[] = [];
+    const counted: typeof tickets = {
+      ...tickets,
+      handle: (command, context) => {
+        sent.push((command as { readonly kind: string }).kind);
+        return tickets.handle(command, context);
+      },
+    };
+    const escalator = createSlaEscalator({
+      store,
+      tickets: counted,
+      clock: { now: () => '2026-03-20T10:00:00+01:00' },
+      policy: standardSlaPolicy,
+      calendar: rome,
+      escalateTo: 'service-manager',
+    });
+    await tickets.handle(
+      {
+        kind: 'OpenTicket',
+        ticketId,
+        customerId: 'c',
+        channel: 'phone',
+        category: 'outage',
+        priority: 'high',
+      },
+      {
+        commandId: '0195b2a0-0000-7000-8000-000000000002',
+        actor: { id: 'agent-1', role: 'support_agent' },
+        occurredAt: opened.occurredAt,
+      },
+    );
+    await escalator.catchUp();
+    // Both targets are breached: the first escalation is appended, the second decides nothing.
+    expect(await escalator.escalateDue()).toBe(1);
+    expect(sent).toEqual(['EscalateTicket', 'EscalateTicket']);
+    await escalator.catchUp();
+    expect(await escalator.escalateDue()).toBe(0);
+    expect(sent).toHaveLength(2);
+    expect(await collect(store.readStream(`Ticket-${ticketId}`))).toHaveLength(2);
+  });
+});

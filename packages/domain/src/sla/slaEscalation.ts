@@ -57,7 +57,10 @@ export interface SlaEscalator {
  */
 export const createSlaEscalator = (options: SlaEscalatorOptions): SlaEscalator => {
   const { store, tickets, clock, policy, calendar } = options;
-  const watched = new Map<string, { tenantId?: string; events: TimedTicketEvent[] }>();
+  const watched = new Map<
+    string,
+    { tenantId?: string; escalatedTo?: string; events: TimedTicketEvent[] }
+  >();
 
   const react = async (recorded: RecordedEvent): Promise<void> => {
     const decoded = TicketEvent.decode({ type: recorded.type, data: recorded.data });
@@ -72,6 +75,7 @@ export const createSlaEscalator = (options: SlaEscalatorOptions): SlaEscalator =
       ...(recorded.metadata.tenantId === undefined ? {} : { tenantId: recorded.metadata.tenantId }),
       events: [],
     };
+    if (event.type === 'TicketEscalated') entry.escalatedTo = event.data.escalatedTo;
     entry.events.push({
       event,
       occurredAt: recorded.metadata.occurredAt,
@@ -93,37 +97,56 @@ export const createSlaEscalator = (options: SlaEscalatorOptions): SlaEscalator =
 
   const keeper = options.lease === undefined ? undefined : createLeaseKeeper(options.lease);
 
+  /** The targets of a ticket that are breached and still unmet now, with the event that started each clock. */
+  const overdueTargets = (events: readonly TimedTicketEvent[], now: string) => {
+    const sla = ticketSla(events, policy, calendar, now);
+    if (sla === undefined) return [];
+    const measures = [
+      ['first_response', sla.firstResponse],
+      ['resolution', sla.resolutions[sla.resolutions.length - 1]],
+    ] as const;
+    return measures.flatMap(([target, measure]) =>
+      measure?.breached === true && measure.metAt === null && measure.startedByEventId !== undefined
+        ? [{ target, startedBy: measure.startedByEventId }]
+        : [],
+    );
+  };
+
+  /** Sends one escalation; true when it appended an event (not a repeat of an earlier one). */
+  const escalate = async (
+    ticketId: string,
+    tenantId: string | undefined,
+    overdue: { readonly target: string; readonly startedBy: string },
+    now: string,
+  ): Promise<boolean> => {
+    const result = await tickets.handle(
+      {
+        kind: 'EscalateTicket',
+        ticketId,
+        escalatedTo: options.escalateTo,
+        reason: `sla_breach:${overdue.target}`,
+      },
+      {
+        commandId: deriveId(overdue.startedBy, `sla-escalation:${overdue.target}`),
+        actor: systemActor('sla-escalation', 'escalates a ticket whose deadline passed'),
+        occurredAt: now,
+        causationId: overdue.startedBy,
+        ...(tenantId === undefined ? {} : { tenantId }),
+      },
+    );
+    return E.isRight(result) && result.right.events.length > 0;
+  };
+
   const escalateDue = async (): Promise<number> => {
     if (keeper !== undefined && (await keeper.acquire(leaseName)) === undefined) return 0;
     const now = clock.now();
     let sent = 0;
-    for (const [ticketId, { tenantId, events }] of watched) {
-      const sla = ticketSla(events, policy, calendar, now);
-      if (sla === undefined) continue;
-      const current = sla.resolutions[sla.resolutions.length - 1];
-      const overdue = [
-        ['first_response', sla.firstResponse],
-        ['resolution', current],
-      ] as const;
-      for (const [target, measure] of overdue) {
-        if (measure === undefined || !measure.breached || measure.metAt !== null) continue;
-        if (measure.startedByEventId === undefined) continue;
-        const result = await tickets.handle(
-          {
-            kind: 'EscalateTicket',
-            ticketId,
-            escalatedTo: options.escalateTo,
-            reason: `sla_breach:${target}`,
-          },
-          {
-            commandId: deriveId(measure.startedByEventId, `sla-escalation:${target}`),
-            actor: systemActor('sla-escalation', 'escalates a ticket whose deadline passed'),
-            occurredAt: now,
-            causationId: measure.startedByEventId,
-            ...(tenantId === undefined ? {} : { tenantId }),
-          },
-        );
-        if (E.isRight(result) && result.right.events.length > 0) sent += 1;
+    for (const [ticketId, { tenantId, escalatedTo, events }] of watched) {
+      // A ticket already escalated to the team would decide no event: sending the command again,
+      // every round for every breached ticket, would only load its stream and take the write lock.
+      if (escalatedTo === options.escalateTo) continue;
+      for (const overdue of overdueTargets(events, now)) {
+        if (await escalate(ticketId, tenantId, overdue, now)) sent += 1;
       }
     }
     return sent;

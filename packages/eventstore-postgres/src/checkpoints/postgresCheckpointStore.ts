@@ -1,7 +1,11 @@
 import type pg from 'pg';
 import type { CheckpointGuard, CheckpointStore } from '@clientele/eventstore';
 import { FencedOutError, parsePosition, positionToString } from '@clientele/eventstore';
-import { checkFence, ensureLeaseTable } from '../leases/postgresLeaseStore.js';
+import { unlessUnavailable } from '../connection/connectionLoss.js';
+import { inTransaction } from '../connection/inTransaction.js';
+import { onceReady } from '../connection/onceReady.js';
+import { checkFence } from '../leases/leaseRows.js';
+import { ensureLeaseTable } from '../leases/postgresLeaseStore.js';
 import { quoteSchemaName } from '../schema/schemaName.js';
 
 /** Options of {@link createPostgresCheckpointStore}. */
@@ -15,10 +19,9 @@ export interface PostgresCheckpointStoreOptions {
 const guardedSave = async (
   client: pg.PoolClient,
   tables: { readonly checkpoints: string; readonly leases: string },
-  name: string,
-  position: string,
-  guard: CheckpointGuard,
+  checkpoint: { readonly name: string; readonly position: string; readonly guard: CheckpointGuard },
 ): Promise<void> => {
+  const { name, position, guard } = checkpoint;
   if (guard.fence !== undefined) await checkFence(client, tables.leases, guard.fence);
   const written =
     guard.expected === undefined
@@ -48,49 +51,41 @@ export const createPostgresCheckpointStore = (
 ): CheckpointStore => {
   const { pool, schema } = options;
   const table = `${quoteSchemaName(schema)}.checkpoints`;
-  let ready: Promise<string> | undefined;
   // The lease table comes with the schema's migrations, so a fenced save always finds it.
-  const migrated = () => (ready ??= ensureLeaseTable(pool, schema));
-  return {
-    async load(name) {
-      await migrated();
-      const { rows } = await pool.query<{ position: string }>(
-        `select position from ${table} where name = $1`,
-        [name],
-      );
-      const row = rows[0];
-      if (row === undefined) return undefined;
-      const parsed = parsePosition(row.position);
-      if (parsed._tag === 'Left') throw new Error(`checkpoint ${name} in ${table}: ${parsed.left}`);
-      return parsed.right;
-    },
-    async save(name, position, guard) {
-      const leases = await migrated();
-      if (guard === undefined) {
-        await pool.query(
-          `insert into ${table} (name, position) values ($1, $2)
+  const migrated = onceReady(() => ensureLeaseTable(pool, schema));
+  const load: CheckpointStore['load'] = async (name) => {
+    await migrated();
+    const { rows } = await pool.query<{ position: string }>(
+      `select position from ${table} where name = $1`,
+      [name],
+    );
+    const row = rows[0];
+    if (row === undefined) return undefined;
+    const parsed = parsePosition(row.position);
+    if (parsed._tag === 'Left') throw new Error(`checkpoint ${name} in ${table}: ${parsed.left}`);
+    return parsed.right;
+  };
+  const save: CheckpointStore['save'] = async (name, position, guard) => {
+    const leases = await migrated();
+    if (guard === undefined) {
+      await pool.query(
+        `insert into ${table} (name, position) values ($1, $2)
            on conflict (name) do update set position = excluded.position, updated_at = now()`,
-          [name, positionToString(position)],
-        );
-        return;
-      }
-      const client = await pool.connect();
-      try {
-        await client.query('begin');
-        await guardedSave(
-          client,
-          { checkpoints: table, leases },
-          name,
-          positionToString(position),
-          guard,
-        );
-        await client.query('commit');
-      } catch (error) {
-        await client.query('rollback').catch(() => undefined);
-        throw error;
-      } finally {
-        client.release();
-      }
-    },
+        [name, positionToString(position)],
+      );
+      return;
+    }
+    await inTransaction(pool, (client) =>
+      guardedSave(
+        client,
+        { checkpoints: table, leases },
+        { name, position: positionToString(position), guard },
+      ),
+    );
+  };
+  // A server that cannot be reached fails with the retryable `StoreUnavailableError`.
+  return {
+    load: (name) => unlessUnavailable(() => load(name)),
+    save: (name, position, guard) => unlessUnavailable(() => save(name, position, guard)),
   };
 };

@@ -1,1 +1,2 @@
 export * from './postgresLeaseStore.js';
+export * from './leaseRows.js';

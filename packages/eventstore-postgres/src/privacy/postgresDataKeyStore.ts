@@ -1,6 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import pg from 'pg';
 import type { DataKey, DataKeyStore } from '@clientele/eventstore';
+import { inTransaction as inPoolTransaction } from '../connection/inTransaction.js';
 import { migrateSchema } from '../schema/migrateSchema.js';
 import { quoteSchemaName } from '../schema/schemaName.js';
 
@@ -54,18 +55,7 @@ export const createPostgresDataKeyStore = (
   const lockName = (subjectId: string) => `clientele:${schema}:data-key:${subjectId}`;
   const inTransaction = async <T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> => {
     await migrated();
-    const client = await pool.connect();
-    try {
-      await client.query('begin');
-      const result = await work(client);
-      await client.query('commit');
-      return result;
-    } catch (error) {
-      await client.query('rollback').catch(() => undefined);
-      throw error;
-    } finally {
-      client.release();
-    }
+    return inPoolTransaction(pool, work);
   };
   const selectKey = `select key_id, key from ${quoted}.data_keys where subject_id = $1`;
   const isForgotten = async (subjectId: string): Promise<boolean> => {

@@ -9,6 +9,7 @@ import type {
   Subscription,
 } from '@clientele/eventstore';
 import { NO_STREAM, followLog } from '@clientele/eventstore';
+import { rowsUnlessUnavailable, unlessUnavailable } from '../connection/connectionLoss.js';
 import { migrateSchema } from '../schema/migrateSchema.js';
 import { quoteSchemaName } from '../schema/schemaName.js';
 import type { CommandRow } from './appendRow.js';
@@ -49,7 +50,9 @@ const DAY_MILLISECONDS = 24 * 60 * 60 * 1000;
  * The PostgreSQL engine. An append is one round trip and one transaction; the global log is
  * read in (transaction id, sequence) order below the oldest running transaction, so no reader
  * ever skips an event a slower transaction commits later; subscriptions wake on LISTEN/NOTIFY
- * and poll as a fallback. The schema is created and migrated on first use.
+ * and poll as a fallback. The schema is created and migrated on first use. While the server
+ * cannot be reached (a restart), every call fails with the retryable `StoreUnavailableError`
+ * and subscriptions wait and resume where they were.
  */
 export const createPostgresEventStore = (options: PostgresEventStoreOptions): EventStore => {
   const { schema } = options;
@@ -82,7 +85,7 @@ export const createPostgresEventStore = (options: PostgresEventStoreOptions): Ev
   };
 
   const findCommandResult = async (commandId: string): Promise<AppendResult | undefined> => {
-    await migrated();
+    await unlessUnavailable(migrated);
     const { rows } = await pool.query<CommandRow>(
       `select * from "${schema}".commands
        where command_id = $1 and recorded_at > now() - $2::interval`,
@@ -93,7 +96,7 @@ export const createPostgresEventStore = (options: PostgresEventStoreOptions): Ev
   };
 
   const streamRevision = async (streamName: string): Promise<CurrentRevision> => {
-    await migrated();
+    await unlessUnavailable(migrated);
     const { rows } = await pool.query<{ revision: string | null }>(
       `select max(stream_revision) as revision from "${schema}".events where stream_name = $1`,
       [streamName],
@@ -106,18 +109,21 @@ export const createPostgresEventStore = (options: PostgresEventStoreOptions): Ev
   return {
     engineName: 'postgres',
     async appendToStream(streamName, events, appendOptions = {}) {
-      await migrated();
-      const result = await appendEvents(appendContext, streamName, events, appendOptions);
+      // One statement, one transaction: a lost connection leaves the whole batch or none of it.
+      const result = await unlessUnavailable(async () => {
+        await migrated();
+        return appendEvents(appendContext, streamName, events, appendOptions);
+      });
       if (result._tag === 'Right' && !result.right.duplicate) signal.announce();
       return result;
     },
     async *readStream(streamName: string, readOptions: ReadStreamOptions = {}) {
-      await migrated();
-      yield* readStream(pool, schema, streamName, readOptions, pageSize);
+      await unlessUnavailable(migrated);
+      yield* rowsUnlessUnavailable(readStream(pool, schema, streamName, readOptions, pageSize));
     },
     async *readAll(readOptions: ReadAllOptions = {}) {
-      await migrated();
-      yield* readAll(pool, schema, readOptions, pageSize);
+      await unlessUnavailable(migrated);
+      yield* rowsUnlessUnavailable(readAll(pool, schema, readOptions, pageSize));
     },
     subscribeToAll(subscribeOptions: SubscribeToAllOptions = {}) {
       const source = createLogSource(
@@ -125,15 +131,18 @@ export const createPostgresEventStore = (options: PostgresEventStoreOptions): Ev
         subscribeOptions.filter,
       );
       const migratedSource = {
-        readPage: async (...args: Parameters<typeof source.readPage>) => {
-          await migrated();
-          return source.readPage(...args);
-        },
-        headPosition: async () => {
-          await migrated();
-          return source.headPosition();
-        },
-        waitForAppend: source.waitForAppend,
+        readPage: (...args: Parameters<typeof source.readPage>) =>
+          unlessUnavailable(async () => {
+            await migrated();
+            return source.readPage(...args);
+          }),
+        headPosition: () =>
+          unlessUnavailable(async () => {
+            await migrated();
+            return source.headPosition();
+          }),
+        waitForAppend: (...args: Parameters<typeof source.waitForAppend>) =>
+          unlessUnavailable(() => source.waitForAppend(...args)),
       };
       const subscription = followLog(migratedSource, { ...subscribeOptions, pageSize });
       const tracked: Subscription = {
@@ -146,12 +155,13 @@ export const createPostgresEventStore = (options: PostgresEventStoreOptions): Ev
       subscriptions.add(tracked);
       return tracked;
     },
-    streamRevision,
-    async headPosition() {
-      await migrated();
-      return headPosition(pool, schema);
-    },
-    findCommandResult,
+    streamRevision: (streamName) => unlessUnavailable(() => streamRevision(streamName)),
+    headPosition: () =>
+      unlessUnavailable(async () => {
+        await migrated();
+        return headPosition(pool, schema);
+      }),
+    findCommandResult: (commandId) => unlessUnavailable(() => findCommandResult(commandId)),
     async close() {
       await Promise.all([...subscriptions].map((subscription) => subscription.stop()));
       await signal.close();

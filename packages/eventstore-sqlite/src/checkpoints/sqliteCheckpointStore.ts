@@ -5,7 +5,8 @@ import {
   positionToString,
   sameCheckpoint,
 } from '@clientele/eventstore';
-import { checkFence, ensureLeaseTable } from '../leases/sqliteLeaseStore.js';
+import { createSqliteLeaseRows } from '../leases/leaseRows.js';
+import { ensureLeaseTable } from '../leases/sqliteLeaseStore.js';
 import type { SqliteEventStore } from '../options.js';
 
 /** A checkpoint store whose saves can also join a transaction the caller runs. */
@@ -29,6 +30,7 @@ export const createSqliteCheckpointStore = (store: SqliteEventStore): SqliteChec
   const upsert = db.prepare(
     'INSERT INTO checkpoints (name, position) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET position = excluded.position',
   );
+  let fences: ReturnType<typeof createSqliteLeaseRows> | undefined;
   const saveNow = (name: string, position: Position): void => {
     upsert.run(name, positionToString(position));
   };
@@ -44,8 +46,11 @@ export const createSqliteCheckpointStore = (store: SqliteEventStore): SqliteChec
     save: (name, position, guard) =>
       store.writeTransaction(() => {
         if (guard?.fence !== undefined) {
-          ensureLeaseTable(db);
-          checkFence(db, guard.fence);
+          if (fences === undefined) {
+            ensureLeaseTable(db);
+            fences = createSqliteLeaseRows(db, 'leases');
+          }
+          fences.check(guard.fence);
         }
         if (guard !== undefined && !sameCheckpoint(loadNow(name), guard.expected)) {
           throw new FencedOutError(`checkpoint ${name} was moved by another runner`);

@@ -1,1 +1,2 @@
 export * from './sqliteLeaseStore.js';
+export * from './leaseRows.js';

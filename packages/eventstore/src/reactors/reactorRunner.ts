@@ -5,6 +5,10 @@ import type { CheckpointStore } from './checkpointStore.js';
 import { START, comparePositions } from '../envelope/position.js';
 import { type Fence, FencedOutError } from '../leases/lease.js';
 import { type LeaseOptions, createLeaseKeeper } from '../leases/leaseKeeper.js';
+import { isStoreUnavailable } from '../eventStore/storeUnavailable.js';
+
+/** How long a live run waits before resuming after the store was unavailable. */
+const UNAVAILABLE_RETRY_MS = 500;
 
 /** Options of {@link createReactorRunner}. */
 export interface ReactorOptions {
@@ -46,7 +50,8 @@ export interface ReactorRunner {
   catchUp(): Promise<number>;
   /**
    * Follows the log live; resolves when stopped, rejects if `react` throws. With a lease it stands
-   * by while another process holds it and takes over when that lease expires.
+   * by while another process holds it and takes over when that lease expires. While the store is
+   * unavailable (`StoreUnavailableError`) it waits and resumes from its saved checkpoint.
    */
   run(): Promise<void>;
   /** Stops a live run after the event in hand, saves the checkpoint and gives up the lease. */
@@ -147,7 +152,16 @@ export const createReactorRunner = (options: ReactorOptions): ReactorRunner => {
       try {
         // `stop()` flips the flag while this loop awaits; read it through a call, not a narrowed local.
         while (!isStopped()) {
-          await consume(false);
+          try {
+            await consume(false);
+          } catch (error) {
+            // The store went away (a restart): resume from the saved checkpoint once it is
+            // back. Reactions are idempotent, so an event handled again changes nothing.
+            if (!isStoreUnavailable(error)) throw error;
+            // `stop` cuts the pause short.
+            await pause(UNAVAILABLE_RETRY_MS);
+            continue;
+          }
           if (keeper === undefined) break;
           if (!isStopped()) await pause(keeper.retryMs);
         }

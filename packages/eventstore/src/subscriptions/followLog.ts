@@ -2,6 +2,7 @@ import type { RecordedEvent } from '../envelope/envelope.js';
 import type { LogStart, Position } from '../envelope/position.js';
 import type { Subscription, SubscriptionMessage } from '../eventStore/eventStore.js';
 import { END, START } from '../envelope/position.js';
+import { retryWhileUnavailable } from '../eventStore/storeUnavailable.js';
 
 /** One page of the log as an engine reads it for a subscription. */
 export interface LogPage {
@@ -39,7 +40,8 @@ export interface FollowLogOptions {
 /**
  * A catch-up subscription built from an engine's page reader and append signal. Each read starts
  * strictly after the last position scanned, so the hand-over from catch-up to live has no gap and
- * no duplicate by construction.
+ * no duplicate by construction. While the engine reports itself unavailable (a server restart),
+ * the subscription waits and reads again from the same position, so an outage costs no event.
  */
 export const followLog = (source: LogSource, options: FollowLogOptions = {}): Subscription => {
   const abort = new AbortController();
@@ -47,13 +49,20 @@ export const followLog = (source: LogSource, options: FollowLogOptions = {}): Su
   const pageSize = options.pageSize ?? 500;
   let iterating = false;
 
+  const available = <A>(work: () => Promise<A>): Promise<A> =>
+    retryWhileUnavailable(work, abort.signal);
+
   async function* messages(): AsyncGenerator<SubscriptionMessage> {
     const from = options.fromPosition ?? START;
     let after: Position | undefined =
-      from === START ? undefined : from === END ? await source.headPosition() : from;
+      from === START
+        ? undefined
+        : from === END
+          ? await available(() => source.headPosition())
+          : from;
     let caughtUp = false;
     while (!abort.signal.aborted) {
-      const page = await source.readPage(after, pageSize);
+      const page = await available(() => source.readPage(after, pageSize));
       for (const event of page.events) {
         // `stop()` may abort while the consumer holds this generator suspended at `yield`.
         if (isAborted()) return;
@@ -67,7 +76,7 @@ export const followLog = (source: LogSource, options: FollowLogOptions = {}): Su
         caughtUp = true;
         yield { kind: 'caughtUp', position: after };
       }
-      await source.waitForAppend(after, abort.signal);
+      await available(() => source.waitForAppend(after, abort.signal));
     }
   }
 

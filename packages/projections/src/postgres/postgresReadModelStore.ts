@@ -3,9 +3,14 @@ import { FencedOutError, positionToString } from '@clientele/eventstore';
 import type { StoredDocument } from '../projection/storedDocument.js';
 import { checkpointFromText, documentFromRow, documentToRow } from '../store/documentRow.js';
 import type { BuildRef, ReadModelStore } from '../store/readModelStore.js';
-import { checkProjectionFence, createPostgresProjectionLeases } from './postgresLeases.js';
+import {
+  checkFence,
+  createPostgresLeaseRows,
+  inTransaction,
+  onceReady,
+  unlessUnavailable,
+} from '@clientele/eventstore-postgres';
 import { ensureReadModelSchema, quoteIdentifier } from './schema.js';
-import { inTransaction } from './transaction.js';
 
 /** Options of {@link createPostgresReadModelStore}. */
 export interface PostgresReadModelStoreOptions {
@@ -42,14 +47,21 @@ export const createPostgresReadModelStore = (
     typeof options.connection === 'string'
       ? new pg.Pool({ connectionString: options.connection, max: 4 })
       : options.connection;
+  // An idle connection the server drops (a restart) must not crash the process; the next query
+  // reconnects, and until then fails with the retryable `StoreUnavailableError`.
+  if (owned) pool.on('error', () => undefined);
   const schema = options.schema ?? 'clientele_read';
   const s = quoteIdentifier(schema);
-  let ready: Promise<void> | undefined = options.readOnly === true ? Promise.resolve() : undefined;
-  const query = async <R extends pg.QueryResultRow>(text: string, values: unknown[] = []) => {
-    ready ??= ensureReadModelSchema(pool, schema);
-    await ready;
-    return (await pool.query<R>(text, values)).rows;
-  };
+  const ready =
+    options.readOnly === true
+      ? async () => undefined
+      : onceReady(() => ensureReadModelSchema(pool, schema));
+  // A server that cannot be reached fails with the retryable `StoreUnavailableError`.
+  const query = <R extends pg.QueryResultRow>(text: string, values: unknown[] = []) =>
+    unlessUnavailable(async () => {
+      await ready();
+      return (await pool.query<R>(text, values)).rows;
+    });
   const requireBuild = async (client: pg.PoolClient, ref: BuildRef): Promise<void> => {
     const found = await client.query(
       `SELECT 1 FROM ${s}.projection_builds WHERE name = $1 AND build = $2`,
@@ -67,11 +79,11 @@ export const createPostgresReadModelStore = (
       ref.build,
     ]);
   };
-  const transaction = async <A>(work: (client: pg.PoolClient) => Promise<A>): Promise<A> => {
-    ready ??= ensureReadModelSchema(pool, schema);
-    await ready;
-    return inTransaction(pool, work);
-  };
+  const transaction = <A>(work: (client: pg.PoolClient) => Promise<A>): Promise<A> =>
+    unlessUnavailable(async () => {
+      await ready();
+      return inTransaction(pool, work);
+    });
   const leaseTable = `${s}.projection_leases`;
   const selectDocument = `SELECT key, doc::text AS doc, last_position FROM ${s}.projection_documents`;
 
@@ -157,8 +169,7 @@ export const createPostgresReadModelStore = (
           );
         }
         for (const { guard, ...checkpoint } of batch.checkpoints) {
-          if (guard?.fence !== undefined)
-            await checkProjectionFence(client, leaseTable, guard.fence);
+          if (guard?.fence !== undefined) await checkFence(client, leaseTable, guard.fence);
           const expected = guard?.expected === undefined ? null : positionToString(guard.expected);
           const written = await client.query(
             `UPDATE ${s}.projection_builds SET checkpoint = $1 WHERE name = $2 AND build = $3
@@ -199,7 +210,7 @@ export const createPostgresReadModelStore = (
         after = (rows[rows.length - 1] as TextRow).key;
       }
     },
-    leases: createPostgresProjectionLeases(query, leaseTable),
+    leases: createPostgresLeaseRows(query, leaseTable),
     close: async () => {
       if (owned) await pool.end();
     },

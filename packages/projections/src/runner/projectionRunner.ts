@@ -1,5 +1,10 @@
 import type { EventStore, Position, RecordedEvent } from '@clientele/eventstore';
-import { FencedOutError, START } from '@clientele/eventstore';
+import {
+  FencedOutError,
+  START,
+  isStoreUnavailable,
+  pauseUnlessAborted,
+} from '@clientele/eventstore';
 import type { AnyProjection } from '../projection/projection.js';
 import type { ReadModelStore } from '../store/readModelStore.js';
 import { type BuildLeaseOptions, createBuildLeases } from './buildLeases.js';
@@ -11,6 +16,9 @@ import { type ProjectionStatus, projectionStatus } from './projectionStatus.js';
 import { type Target, earliestCheckpoint } from './target.js';
 import { commitWorkingSets, documentsHeld, hasUncommitted, workingSetOf } from './workingSet.js';
 import { waitForEventAfter } from './waitForEvent.js';
+
+/** How long a live run waits before trying again after a store was unavailable. */
+const UNAVAILABLE_RETRY_MS = 500;
 
 /** Options of {@link createProjectionRunner}. */
 export interface ProjectionRunnerOptions {
@@ -59,7 +67,11 @@ export interface ProjectionRunner {
    * the active builds keep serving, and keep being updated, until the new ones replace them.
    */
   rebuild(names?: readonly string[]): Promise<number>;
-  /** Follows the log live until `signal` aborts. */
+  /**
+   * Follows the log live until `signal` aborts. While the event store or the read-model store is
+   * unavailable (`StoreUnavailableError`, a server restart) it waits and resumes from the
+   * committed checkpoints, so an outage costs no event and applies none twice.
+   */
   run(signal: AbortSignal): Promise<void>;
   /** Each build's checkpoint and lag behind the head of the log. */
   status(): Promise<readonly ProjectionStatus[]>;
@@ -154,6 +166,17 @@ export const createProjectionRunner = (options: ProjectionRunnerOptions): Projec
     return read;
   };
 
+  /** Runs `work`; undefined after a pause when a store was unavailable, to try again. */
+  const untilAvailable = async <A>(work: () => Promise<A>, signal: AbortSignal) => {
+    try {
+      return await work();
+    } catch (error) {
+      if (!isStoreUnavailable(error)) throw error;
+      await pauseUnlessAborted(leases.retryMs ?? UNAVAILABLE_RETRY_MS, signal);
+      return undefined;
+    }
+  };
+
   const catchUp = async (rebuilding: ReadonlySet<string> = new Set()): Promise<number> =>
     pass(await plan(rebuilding));
 
@@ -163,8 +186,11 @@ export const createProjectionRunner = (options: ProjectionRunnerOptions): Projec
     run: async (signal) => {
       try {
         while (!signal.aborted) {
-          await catchUp();
-          const targets = await plan(new Set());
+          const targets = await untilAvailable(async () => {
+            await catchUp();
+            return plan(new Set());
+          }, signal);
+          if (targets === undefined) continue;
           // A standby wakes up every retry interval to try for the leases others hold.
           const wake =
             leases.retryMs === undefined

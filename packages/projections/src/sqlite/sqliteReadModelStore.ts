@@ -1,5 +1,6 @@
 import Sqlite, { type Database } from 'better-sqlite3';
 import { FencedOutError, positionToString, sameCheckpoint } from '@clientele/eventstore';
+import { createSqliteLeaseRows, retryWhileBusy } from '@clientele/eventstore-sqlite';
 import type { StoredDocument } from '../projection/storedDocument.js';
 import {
   checkpointFromText,
@@ -9,8 +10,6 @@ import {
 } from '../store/documentRow.js';
 import type { BuildRef, ReadModelStore } from '../store/readModelStore.js';
 import { ensureReadModelSchema } from './schema.js';
-import { createSqliteProjectionLeases } from './sqliteLeases.js';
-import { whileBusy } from './whileBusy.js';
 
 /** Options of {@link createSqliteReadModelStore}: a file to open, or a database already open. */
 export type SqliteReadModelStoreOptions =
@@ -37,7 +36,7 @@ export const createSqliteReadModelStore = (
     db.pragma('busy_timeout = 5000');
   }
   ensureReadModelSchema(db);
-  const leases = createSqliteProjectionLeases(db);
+  const leases = createSqliteLeaseRows(db, 'projection_leases');
 
   const statements = {
     builds: db.prepare(
@@ -114,12 +113,12 @@ export const createSqliteReadModelStore = (
         }),
       ),
     createBuild: async (ref) => {
-      await whileBusy(() => statements.createBuild.run({ name: ref.name, build: ref.build }));
+      await retryWhileBusy(() => statements.createBuild.run({ name: ref.name, build: ref.build }));
     },
     activeBuild: async (name) =>
       (statements.active.get(name) as { build: string } | undefined)?.build,
     activate: async (ref) => {
-      await whileBusy(() => {
+      await retryWhileBusy(() => {
         db.transaction(() => {
           requireBuild(ref);
           statements.setActive.run(ref.name, ref.build);
@@ -132,7 +131,7 @@ export const createSqliteReadModelStore = (
       });
     },
     dropBuild: async (ref) => {
-      await whileBusy(() => {
+      await retryWhileBusy(() => {
         db.transaction(() => {
           const active = statements.active.get(ref.name) as { build: string } | undefined;
           if (active?.build === ref.build) {
@@ -157,7 +156,7 @@ export const createSqliteReadModelStore = (
       return found;
     },
     commit: async (batch) => {
-      await whileBusy(() => {
+      await retryWhileBusy(() => {
         db.transaction(() => {
           const checked = new Set<string>();
           const requireOnce = (ref: BuildRef): void => {

@@ -1,0 +1,3 @@
+export * from './connectionLoss.js';
+export * from './onceReady.js';
+export * from './inTransaction.js';
