@@ -10,6 +10,7 @@ const roots = [
   '@clientele/domain',
   '@clientele/domain/history',
   '@clientele/projections',
+  '@clientele/outbox',
 ];
 const withDrivers = [
   '@clientele/projections/sqlite',

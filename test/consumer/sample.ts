@@ -22,9 +22,8 @@ import {
 import { createSqliteReadModelStore } from '@clientele/projections/sqlite';
 
 const store = createSqliteEventStore({ file: join(mkdtempSync(join(tmpdir(), 'crm-')), 'crm.db') });
-const customers = createCustomerService({
+const customers = createCustomerService(store, {
   authorize: salesAuthorizers(defaultRolePolicy, noTeams).customer,
-  store,
   tenantId: 'acme',
   tenantKey: 'a-secret-key',
 });
@@ -49,11 +48,10 @@ if (E.isLeft(registered)) throw new Error(`refused: ${JSON.stringify(registered.
 const readModels = createSqliteReadModelStore({ database: store.database });
 const runner = createProjectionRunner({ events: store, readModels, projections: allReadModels });
 await runner.catchUp();
-const listed = await customerList(
-  readModels,
-  await readAccessOn(readModels, administrator, '2026-03-02'),
-);
-if (E.isLeft(listed)) throw new Error(listed.left.reason);
+const access = await readAccessOn(readModels, administrator, '2026-03-02');
+if (E.isLeft(access)) throw new Error(access.left.message);
+const listed = await customerList(readModels, access.right);
+if (E.isLeft(listed)) throw new Error(JSON.stringify(listed.left));
 console.log(`customers: ${listed.right.map((customer) => customer.customerId).join(', ')}`);
 await readModels.close();
 await store.close();

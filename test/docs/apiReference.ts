@@ -1,17 +1,22 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import ts from 'typescript';
+import { declarationText } from './apiSignature.js';
 
-/** One exported name of a package, with the first paragraph of its TSDoc. */
+/** One exported name of a package, with the first paragraph of its TSDoc and its signature. */
 export interface ApiEntry {
   readonly name: string;
   readonly kind: string;
   readonly summary: string;
+  /** Parameters and result, members with their types, or the type: what a caller writes. */
+  readonly signature: string;
 }
 
-const kindOf = (symbol: ts.Symbol): string => {
+const kindOf = (symbol: ts.Symbol, signature: string): string => {
   const flags = symbol.flags;
-  if (flags & ts.SymbolFlags.Function) return 'function';
+  if (flags & ts.SymbolFlags.Function || signature.startsWith('function ')) return 'function';
+  if (flags & ts.SymbolFlags.ValueModule) return 'namespace';
+  if (signature.includes(': io-ts codec of ')) return 'codec';
   if (flags & ts.SymbolFlags.Class) return 'class';
   if (flags & ts.SymbolFlags.Interface) return 'interface';
   if (flags & ts.SymbolFlags.TypeAlias) return 'type';
@@ -19,6 +24,15 @@ const kindOf = (symbol: ts.Symbol): string => {
   if (flags & ts.SymbolFlags.Variable) return 'const';
   return 'export';
 };
+
+/** The TSDoc written above a declaration (tags left out). */
+const jsDocText = (node: ts.Node): string =>
+  ts
+    .getJSDocCommentsAndTags(node)
+    .filter(ts.isJSDoc)
+    .map((jsDoc) => ts.getTextOfJSDocComment(jsDoc.comment) ?? '')
+    .join('\n')
+    .trim();
 
 /** The entry points a package may export besides its root, each from `src/<subpath>/index.ts`. */
 const SUBPATHS = ['', 'history', 'sqlite', 'postgres', 'testing'];
@@ -55,22 +69,17 @@ export const collectApi = (packagesDir: string): Map<string, ApiEntry[]> => {
         symbol.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(symbol) : symbol;
       // A namespace re-export (`export * as x`) is documented on the export, not on the module.
       const exportDeclaration = symbol.declarations?.[0]?.parent;
-      const onExport =
-        exportDeclaration === undefined
-          ? ''
-          : ts
-              .getJSDocCommentsAndTags(exportDeclaration)
-              .map((jsDoc) => ts.getTextOfJSDocComment(jsDoc.comment) ?? '')
-              .join('\n')
-              .trim();
-      const doc = [
-        ts.displayPartsToString(target.getDocumentationComment(checker)).trim(),
-        onExport,
-      ].find((text) => text !== '');
+      const onExport = exportDeclaration === undefined ? '' : jsDocText(exportDeclaration);
+      // A codec and its type share a name, each with its TSDoc: the first one says it.
+      const doc = [...(target.declarations ?? []).map(jsDocText), onExport].find(
+        (text) => text !== '',
+      );
+      const signature = declarationText(checker, symbol.name, target);
       return {
         name: symbol.name,
-        kind: kindOf(target),
+        kind: kindOf(target, signature),
         summary: doc?.split(/\n\s*\n/)[0]?.replaceAll('\n', ' ') ?? '',
+        signature,
       };
     });
     api.set(
@@ -81,22 +90,35 @@ export const collectApi = (packagesDir: string): Map<string, ApiEntry[]> => {
   return api;
 };
 
-/** docs/api.md: every package's exported names, their kind and what their TSDoc says. */
+const entryText = (entry: ApiEntry): string[] => [
+  `### \`${entry.name}\``,
+  '',
+  `${entry.kind}: ${entry.summary || '(undocumented)'}`,
+  '',
+  ...(entry.signature === '' ? [] : ['```ts', entry.signature, '```', '']),
+];
+
+/**
+ * docs/api.md: every package's exported names, what their TSDoc says, and their signatures:
+ * parameters and results, and every member of an options type with its type.
+ */
 export const renderApiReference = (api: ReadonlyMap<string, readonly ApiEntry[]>): string =>
   [
     '# API reference',
     '',
-    '<!-- Generated from the TSDoc of every exported name by test/docs/apiReference.ts; a test keeps it current. -->',
+    '<!-- Generated from the TSDoc and types of every exported name by test/docs/apiReference.ts; a test keeps it current. -->',
+    '',
+    'Packages: ' +
+      [...api.keys()]
+        .map(
+          (label) =>
+            `[\`${label}\`](#${label.replaceAll(/[@/]/g, '').replaceAll(/[^a-z0-9-]/g, '')})`,
+        )
+        .join(' · '),
     '',
     ...[...api].flatMap(([label, entries]) => [
       `## \`${label}\``,
       '',
-      '| name | kind | summary |',
-      '| --- | --- | --- |',
-      ...entries.map(
-        (e) =>
-          `| \`${e.name}\` | ${e.kind} | ${(e.summary || '(undocumented)').replaceAll('|', '\\|')} |`,
-      ),
-      '',
+      ...entries.flatMap(entryText),
     ]),
   ].join('\n');

@@ -139,6 +139,8 @@ describeWhenAvailable('the dashboard in headless Chromium', browserUnavailable()
       'performance-office',
       'pipeline',
       'service',
+      'activities',
+      'followup',
     ]);
     // A campaign's ROI is drawn only when it has a recorded cost; a short demo may have none.
     const costed = roi.filter((row) => (row.roiPercent['EUR'] ?? null) !== null).length;

@@ -9,9 +9,8 @@ describe('an auditor replaying a customer', () => {
   it('tells what was known on 3 March apart from what had happened by then', async () => {
     let clock = new Date('2026-03-01T10:00:00Z');
     const store = createInMemoryEventStore({ now: () => clock });
-    const customers = createCustomerService({
+    const customers = createCustomerService(store, {
       authorize: permitEveryoneInTests(),
-      store,
       tenantId: 'acme',
       tenantKey: 'k',
     });

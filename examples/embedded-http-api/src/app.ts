@@ -67,13 +67,12 @@ export const createCrmApp = (options: CrmAppOptions): Hono => {
   const preconditioned = withPreconditions(options.store);
   const store = preconditioned.store;
   const authorizers = salesAuthorizers(policy, teams);
-  const customers = createCustomerService({
-    store,
+  const customers = createCustomerService(store, {
     tenantId: options.tenantId,
     tenantKey: options.tenantKey,
     authorize: authorizers.customer,
   });
-  const leads = createLeadService({ store, authorize: authorizers.lead });
+  const leads = createLeadService(store, { authorize: authorizers.lead });
   const collections = [
     {
       path: 'customers',

@@ -164,7 +164,10 @@ export const commandRoute =
       );
     }
     const { appended, duplicate, events, state } = outcome.right;
-    const after = appended?.nextExpectedRevision ?? (await store.streamRevision(stream));
+    const after =
+      appended === undefined
+        ? await store.streamRevision(stream)
+        : BigInt(appended.nextExpectedRevision);
     // A command that changed nothing appended nothing for the store to check the revision on.
     if (precondition !== undefined && appended === undefined && after !== precondition.revision) {
       const current = typeof after === 'bigint' ? { currentRevision: after.toString() } : {};

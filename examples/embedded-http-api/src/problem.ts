@@ -67,6 +67,11 @@ export const PROBLEM_TYPES = {
     title: 'The body is too large',
     description: 'Commands are small; the limit is in `detail`.',
   },
+  'read-model-not-ready': {
+    status: 503,
+    title: 'The read model is not built yet',
+    description: 'The projections have not finished their first catch-up; try again shortly.',
+  },
   'server-fault': {
     status: 500,
     title: 'The service failed',

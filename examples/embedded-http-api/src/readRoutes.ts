@@ -4,7 +4,7 @@ import type { Actor, AuthorizationDenial, EventStore, RecordedEvent } from '@cli
 import { parsePosition, positionsEqual, positionToString, streamName } from '@clientele/eventstore';
 import type { ReadPermission, RolePolicy, TeamDirectory } from '@clientele/domain';
 import { authorize, inReadScope, outsideReadScope, readScope } from '@clientele/domain';
-import type { ReadModelStore } from '@clientele/projections';
+import type { ReadModelStore, ReadRefusal } from '@clientele/projections';
 import { customerList, readAccessOn } from '@clientele/projections';
 import { requestActor } from './actor.js';
 import type { PageRequest } from './pagination.js';
@@ -45,6 +45,11 @@ const asActor =
 
 const refused = (denial: AuthorizationDenial): Problem =>
   problem('forbidden', denial.reason, { permission: denial.permission });
+
+const readRefused = (refusal: ReadRefusal): Problem =>
+  refusal.kind === 'AuthorizationDenied'
+    ? refused(refusal)
+    : problem('read-model-not-ready', refusal.message);
 
 const pageOrProblem = (c: Context): E.Either<Problem, PageRequest> =>
   E.mapLeft((errors: Problem['errors']) =>
@@ -87,8 +92,9 @@ export const customerListRoute = (sources: ReadSources) =>
     await sources.caughtUp();
     const today = new Date().toISOString().slice(0, 10);
     const access = await readAccessOn(sources.readModels, actor, today, sources.policy);
-    const customers = await customerList(sources.readModels, access);
-    if (E.isLeft(customers)) return E.left(refused(customers.left));
+    if (E.isLeft(access)) return E.left(readRefused(access.left));
+    const customers = await customerList(sources.readModels, access.right);
+    if (E.isLeft(customers)) return E.left(readRefused(customers.left));
     const sorted = [...customers.right].sort((a, b) => byCodeUnits(a.customerId, b.customerId));
     const page = pageOf(sorted, (customer) => customer.customerId, request.right);
     return E.right(jsonResponse(200, page, nextLink('/customers', page, request.right.limit)));

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { CliCommand, LazyCommand } from './command.js';
 import { runCli, runLazyCli } from './cli.js';
 import { ExitCode } from './exitCodes.js';
-import { recordingIo } from './testIo.js';
+import { recordingIo } from '../test/support/recordingIo.js';
 
 const echo: CliCommand = {
   name: 'echo',

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { commands, ExitCode, runCli } from '@clientele/cli';
 import { describeWhenAvailable } from '../../../test/support/requireService.js';
 import { connectionString, probePostgres, uniqueSchema } from '../../../test/support/postgres.js';
-import { recordingIo } from '../src/testIo.js';
+import { recordingIo } from './support/recordingIo.js';
 
 const server = connectionString;
 const schema = uniqueSchema();

@@ -7,7 +7,7 @@ import { Ajv } from 'ajv';
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { commands, ExitCode, runCli } from '@clientele/cli';
-import { recordingIo } from '../src/testIo.js';
+import { recordingIo } from './support/recordingIo.js';
 import type { ReportName } from '../src/reports/index.js';
 import { reports } from '../src/reports/index.js';
 import { reportSchemaId } from '../src/reports/reportJson.js';

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, expect, it } from 'vitest';
 import { commands, ExitCode, runCli } from '@clientele/cli';
-import { recordingIo } from '../src/testIo.js';
+import { recordingIo } from './support/recordingIo.js';
 import { datasetUrl, datasetsUnavailable } from '../../../test/support/datasets.js';
 import { describeWhenAvailable } from '../../../test/support/requireService.js';
 

@@ -7,7 +7,7 @@ import { createHmacSigner, sealLog, withHashChain } from '@clientele/eventstore'
 import { testEvent } from '@clientele/eventstore/testing';
 import { createSqliteEventStore } from '@clientele/eventstore-sqlite';
 import { commands, ExitCode, runCli } from '@clientele/cli';
-import { recordingIo } from '../src/testIo.js';
+import { recordingIo } from './support/recordingIo.js';
 
 const KEY = 'ab'.repeat(32);
 const dirs: string[] = [];
@@ -42,6 +42,23 @@ describe('clientele verify', () => {
     expect(result.code).toBe(ExitCode.ok);
     expect(result.out).toContain('OK: 5 events in 3 streams, 1 seal(s) in the log checked');
     expect(JSON.parse(readFileSync(head, 'utf8'))).toMatchObject({ count: '5', keyId: 'default' });
+  });
+
+  it('reports a domain event this release cannot read, even through its upcasters, and exits 1', async () => {
+    const { file } = await sealedStore();
+    const store = withHashChain(createSqliteEventStore({ file }));
+    // Says version 2 but has version 1's field: no upcaster applies, and the codec refuses it.
+    const launched = testEvent('CampaignLaunched', { campaignId: 'c-1', launchedOn: '2026-01-06' });
+    await store.appendToStream('Campaign-c-1', [
+      { ...launched, metadata: { ...launched.metadata, schemaVersion: 2 } },
+    ]);
+    await store.close();
+    const result = await verify(file);
+    expect(result.out).toContain('OK: 6 events in 4 streams');
+    expect(result.out).toMatch(
+      /UNREADABLE at Campaign-c-1@0 \(position 6\): CampaignLaunched version 2 does not decode .*wentLiveOn/,
+    );
+    expect(result.code).toBe(ExitCode.failed);
   });
 
   it('reports an edited row with its stream, revision and position, and exits 1', async () => {

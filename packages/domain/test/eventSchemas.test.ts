@@ -5,6 +5,7 @@ import { createInMemoryEventStore, streamCategory } from '@clientele/eventstore'
 import * as domain from '@clientele/domain';
 import {
   generateHistory,
+  productToCashHistory,
   salesHistorySetup,
   salesHistorySteps,
   serviceAndFinanceHistory,
@@ -22,12 +23,13 @@ describe('event schemas against a generated history', () => {
   it('validates every event of a seeded CRM history against its aggregate event schema', async () => {
     const store = createInMemoryEventStore();
     const finance = serviceAndFinanceHistory(store, 5);
+    const cash = productToCashHistory(store, 5);
     await generateHistory({
       store,
       seed: 5,
       steps: 400,
-      setup: [...salesHistorySetup, ...finance.setup],
-      stepKinds: [...salesHistorySteps, ...finance.steps],
+      setup: [...salesHistorySetup, ...finance.setup, ...cash.setup],
+      stepKinds: [...salesHistorySteps, ...finance.steps, ...cash.steps],
     });
     const validators = new Map<string, (value: unknown) => readonly string[]>();
     const validatorOf = (category: string) => {

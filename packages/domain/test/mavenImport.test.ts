@@ -47,9 +47,8 @@ describeWhenAvailable('Maven CRM pipeline import', datasetsUnavailable(), () => 
     const store = createInMemoryEventStore();
     const target = {
       organization: createSalesOrganizationService(store, { authorize: permitEveryoneInTests() }),
-      customers: createCustomerService({
+      customers: createCustomerService(store, {
         authorize: permitEveryoneInTests(),
-        store,
         tenantId: 'maven',
         tenantKey: 'k',
       }),
@@ -96,9 +95,8 @@ describeWhenAvailable('Maven CRM pipeline import', datasetsUnavailable(), () => 
       },
       {
         organization: createSalesOrganizationService(store, { authorize: permitEveryoneInTests() }),
-        customers: createCustomerService({
+        customers: createCustomerService(store, {
           authorize: permitEveryoneInTests(),
-          store,
           tenantId: 'maven',
           tenantKey: 'k',
         }),

@@ -3,7 +3,7 @@ import * as E from 'fp-ts/lib/Either.js';
 import type { EventStore } from '@clientele/eventstore';
 import { createInMemoryCheckpointStore, createInMemoryEventStore } from '@clientele/eventstore';
 import { expect, it } from 'vitest';
-import { createLeadConversionReactor } from '../src/conversion/leadConversionReactor.js';
+import { createLeadConversionReactor } from '../src/reactors/leadConversionReactor.js';
 import { createCustomerService } from '../src/customer/customerService.js';
 import { createLeadService } from '../src/lead/leadService.js';
 import { importOlist, mapOlistDealRow, mapOlistLeadRow } from '../src/mappings/olist/index.js';
@@ -33,10 +33,9 @@ const EXPECTED_EVENTS = {
 };
 
 const olistTarget = (store: EventStore) => {
-  const leads = createLeadService({ authorize: permitEveryoneInTests(), store });
-  const customers = createCustomerService({
+  const leads = createLeadService(store, { authorize: permitEveryoneInTests() });
+  const customers = createCustomerService(store, {
     authorize: permitEveryoneInTests(),
-    store,
     tenantId: 'olist',
     tenantKey: 'k',
   });

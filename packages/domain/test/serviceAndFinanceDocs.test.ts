@@ -18,6 +18,7 @@ import {
   BillingContact,
   CreditPolicy,
   InvoiceLine,
+  InvoiceSaleLine,
   OverpaymentHandling,
 } from '../src/invoice/values.js';
 import { TargetCommand } from '../src/target/commands.js';
@@ -97,7 +98,7 @@ const asUnion = (codec: t.Mixed): t.UnionType<t.Mixed[]> =>
 const reference = (): string =>
   [
     `### Enumerations\n\n${enumerationTable(ENUMERATIONS.map(asUnion))}`,
-    `### Value types\n\n${valueTable([InvoiceLine, BillingContact])}`,
+    `### Value types\n\n${valueTable([InvoiceLine, InvoiceSaleLine, BillingContact])}`,
     ...AGGREGATES.map(({ title, stream, commands, events }) =>
       [
         `### ${title}`,

@@ -3,7 +3,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createSqliteEventStore } from '@clientele/eventstore-sqlite';
 import type { OpenEventStore } from '@clientele/eventstore/testing';
-import { describeDuplicateCustomerChecks, describeLeadConversion } from '@clientele/domain/testing';
+import {
+  describeDuplicateCustomerChecks,
+  describeLeadConversion,
+  describeContractRenewals,
+  describeQuoteToOrder,
+  describeScheduledInvoicing,
+} from '@clientele/domain/testing';
 
 const openSqlite: OpenEventStore = async () => {
   const dir = mkdtempSync(join(tmpdir(), 'clientele-domain-'));
@@ -19,3 +25,6 @@ const openSqlite: OpenEventStore = async () => {
 
 describeDuplicateCustomerChecks('sqlite (file)', openSqlite);
 describeLeadConversion('sqlite (file)', openSqlite);
+describeQuoteToOrder('sqlite (file)', openSqlite);
+describeContractRenewals('sqlite (file)', openSqlite);
+describeScheduledInvoicing('sqlite (file)', openSqlite);

@@ -16,7 +16,7 @@ export interface SqliteEventStoreOptions {
    * How long a write waits inside SQLite for another connection's write lock before the store
    * retries it (with pauses, for up to a minute); defaults to 5,000 ms.
    */
-  readonly busyTimeoutMs?: number;
+  readonly busyTimeoutMs?: number | undefined;
   /** How long command ids are remembered for idempotency; defaults to 30 days. */
   readonly commandRetentionMs?: number;
   /** Rows read per page by reads and catch-up subscriptions; defaults to 1,000. */

@@ -1,5 +1,5 @@
-import type { EventStore, Subscription } from '@clientele/eventstore';
-import { ANY, followLog, validateAppend } from '@clientele/eventstore';
+import type { EventStore } from '@clientele/eventstore';
+import { ANY, createSubscriptionTracker, followLog, validateAppend } from '@clientele/eventstore';
 import {
   appendInTransaction,
   currentRevision,
@@ -11,7 +11,7 @@ import type { AppendRequest } from './append/index.js';
 import type { SqliteEventStore, SqliteEventStoreOptions } from './options.js';
 import { createPagedReads } from './reading/index.js';
 import { openDatabase } from './schema/index.js';
-import { createAppendSignal, sqliteLogSource } from './subscriptions/index.js';
+import { createAppendSignal, createLogSource } from './subscriptions/index.js';
 
 const DAY_MS = 86_400_000;
 const PRUNE_EVERY_APPENDS = 1_000;
@@ -40,7 +40,7 @@ export const createSqliteEventStore = (options: SqliteEventStoreOptions): Sqlite
   // Records past retention are dropped on open and then every PRUNE_EVERY_APPENDS appends; until
   // then the retention cut-off in every lookup already ignores them.
   pruneStatement.run(retainedSince(now()));
-  const subscriptions = new Set<Subscription>();
+  const subscriptions = createSubscriptionTracker();
   let appendsSincePrune = 0;
 
   const append: EventStore['appendToStream'] = async (streamName, events, appendOptions = {}) => {
@@ -69,18 +69,11 @@ export const createSqliteEventStore = (options: SqliteEventStoreOptions): Sqlite
   };
 
   const subscribeToAll: EventStore['subscribeToAll'] = (subscribeOptions = {}) => {
-    const inner = followLog(sqliteLogSource(reads, signal, subscribeOptions.filter), {
-      fromPosition: subscribeOptions.fromPosition,
-    });
-    const subscription: Subscription = {
-      [Symbol.asyncIterator]: () => inner[Symbol.asyncIterator](),
-      stop: async () => {
-        subscriptions.delete(subscription);
-        await inner.stop();
-      },
-    };
-    subscriptions.add(subscription);
-    return subscription;
+    return subscriptions.track(
+      followLog(createLogSource(reads, signal, subscribeOptions.filter), {
+        fromPosition: subscribeOptions.fromPosition,
+      }),
+    );
   };
 
   return {
@@ -96,7 +89,7 @@ export const createSqliteEventStore = (options: SqliteEventStoreOptions): Sqlite
       findCommand(appendStatements, commandId, retainedSince(now())),
     writeTransaction: (work) => retryWhileBusy(() => db.transaction(work).immediate(db)),
     close: async () => {
-      await Promise.all([...subscriptions].map((subscription) => subscription.stop()));
+      await subscriptions.stopAll();
       signal.stop();
       if (db.open) db.close();
     },

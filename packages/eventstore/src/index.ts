@@ -19,3 +19,6 @@ export * from './privacy/index.js';
 export * from './snapshots/index.js';
 export * from './migration/index.js';
 export * from './asOf/index.js';
+export * from './telemetry/index.js';
+export * from './logging/index.js';
+export * from './failures/index.js';

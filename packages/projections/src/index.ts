@@ -16,3 +16,4 @@ export * from './asOf/index.js';
 export * from './access/index.js';
 export * from './customerExport/index.js';
 export * from './csv/index.js';
+export * from './analytics/index.js';

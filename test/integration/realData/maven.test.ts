@@ -114,9 +114,8 @@ beforeAll(async () => {
     },
     {
       organization: createSalesOrganizationService(events, { authorize: permitEveryoneInTests() }),
-      customers: createCustomerService({
+      customers: createCustomerService(events, {
         authorize: permitEveryoneInTests(),
-        store: events,
         tenantId: 'maven',
         tenantKey: 'k',
       }),

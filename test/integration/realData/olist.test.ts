@@ -46,9 +46,8 @@ const readModels = createInMemoryReadModelStore();
 
 beforeAll(async () => {
   const events = createInMemoryEventStore();
-  const customers = createCustomerService({
+  const customers = createCustomerService(events, {
     authorize: permitEveryoneInTests(),
-    store: events,
     tenantId: 'olist',
     tenantKey: 'k',
   });
@@ -64,7 +63,7 @@ beforeAll(async () => {
     open('olist_marketing_qualified_leads_dataset.csv'),
     open('olist_closed_deals_dataset.csv'),
     {
-      leads: createLeadService({ authorize: permitEveryoneInTests(), store: events }),
+      leads: createLeadService(events, { authorize: permitEveryoneInTests() }),
       opportunities,
       store: events,
       convert: conversion.react,

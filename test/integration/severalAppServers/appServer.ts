@@ -10,19 +10,19 @@
 import * as E from 'fp-ts/lib/Either.js';
 import { v7 as uuidv7 } from 'uuid';
 import {
-  createCommissionAccrual,
+  createCommissionAccrualReactor,
   createCommissionService,
   createCustomerService,
   createLeadConversionReactor,
   createLeadService,
   createOpportunityService,
-  createSlaEscalator,
+  createSlaEscalationReactor,
   createTicketService,
   matchAgainstCustomers,
   officeHours,
   standardSlaPolicy,
 } from '@clientele/domain';
-import type { CommandContext, Position } from '@clientele/eventstore';
+import type { CommandContext } from '@clientele/eventstore';
 import { allReadModels, createProjectionRunner, waitForPosition } from '@clientele/projections';
 import { openAppServerStores } from './appServerStores.js';
 import { permitEveryoneInTests } from '@clientele/eventstore/testing';
@@ -39,15 +39,13 @@ const context = (occurredAt = '2026-03-03T09:00:00.000Z'): CommandContext => ({
   actor: { id: 'rep-1', role: 'sales_rep' },
   occurredAt,
 });
-const customers = createCustomerService({
+const customers = createCustomerService(store, {
   authorize: permitEveryoneInTests(),
-  store,
   tenantId: 'tenant-a',
   tenantKey: 'test-key',
 });
-const leads = createLeadService({
+const leads = createLeadService(store, {
   authorize: permitEveryoneInTests(),
-  store,
   findMatches: matchAgainstCustomers(customers.reservations),
 });
 const opportunities = createOpportunityService(store, { authorize: permitEveryoneInTests() });
@@ -63,8 +61,13 @@ const conversion = createLeadConversionReactor({
   defaultCurrency: 'EUR',
   lease: reactorLease,
 });
-const accrual = createCommissionAccrual({ store, checkpoints, commissions, lease: reactorLease });
-const escalator = createSlaEscalator({
+const accrual = createCommissionAccrualReactor({
+  store,
+  checkpoints,
+  commissions,
+  lease: reactorLease,
+}).runner;
+const escalator = createSlaEscalationReactor({
   store,
   tickets,
   clock: { now: () => new Date().toISOString() },
@@ -94,7 +97,7 @@ void conversion.runner.run().catch(fail);
 void accrual.run().catch(fail);
 void (async () => {
   while (!stop.signal.aborted) {
-    await escalator.catchUp();
+    await escalator.runner.catchUp();
     await escalator.escalateDue();
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
@@ -103,9 +106,9 @@ void (async () => {
 /** Sends one command and returns the position it wrote; a refusal is a failure of the test. */
 const send = async (
   handled: Promise<
-    E.Either<unknown, { readonly appended: { readonly position: Position } | undefined }>
+    E.Either<unknown, { readonly appended: { readonly position: string } | undefined }>
   >,
-): Promise<Position | undefined> => {
+): Promise<string | undefined> => {
   const result = await handled;
   if (E.isLeft(result)) throw new Error(JSON.stringify(result.left));
   return result.right.appended?.position;

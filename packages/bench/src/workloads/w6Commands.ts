@@ -33,7 +33,7 @@ const runLeadCommands = async (
           locate: locateDomainPersonalData,
         })
       : opened.store;
-    const leads = createLeadService({ authorize: permitEveryoneInTests(), store });
+    const leads = createLeadService(store, { authorize: permitEveryoneInTests() });
     const command = (index: number) => {
       const leadId = `lead-${index % sizes.streams}`;
       return index < sizes.streams

@@ -49,7 +49,7 @@ export const runW8 = async (engine: BenchEngine, sizes: WorkloadSizes): Promise<
   try {
     if (opened.location === undefined)
       throw new Error(`W8 needs a shared server, not ${engine.name}`);
-    const leads = createLeadService({ authorize: permitEveryoneInTests(), store: opened.store });
+    const leads = createLeadService(opened.store, { authorize: permitEveryoneInTests() });
     for (let lead = 0; lead < LEADS; lead += 1) {
       const captured = await leads.handle(
         {

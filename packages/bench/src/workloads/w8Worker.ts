@@ -37,10 +37,7 @@ const [connectionString = '', schema = '', worker = '0', runMs = '30000', leadsT
   process.argv.slice(2);
 const counter = { conflicts: 0 };
 const store = createPostgresEventStore({ connectionString, schema, maxConnections: 2 });
-const leads = createLeadService({
-  authorize: permitEveryoneInTests(),
-  store: countingConflicts(store, counter),
-});
+const leads = createLeadService(countingConflicts(store, counter), {});
 const report: W8WorkerReport = {
   latencies: [],
   acknowledged: [],

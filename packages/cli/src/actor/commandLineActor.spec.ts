@@ -1,7 +1,7 @@
 import * as E from 'fp-ts/lib/Either.js';
 import { describe, expect, it } from 'vitest';
 import { ExitCode } from '../exitCodes.js';
-import { recordingIo } from '../testIo.js';
+import { recordingIo } from '../../test/support/recordingIo.js';
 import { commandActor, parseActor, refuseActor, resolveActor } from './commandLineActor.js';
 
 describe('the actor on the command line', () => {
@@ -55,6 +55,7 @@ describe('the actor on the command line', () => {
     const code = refuseActor(
       'export',
       {
+        kind: 'AuthorizationDenied',
         actorId: 'rep-ada',
         role: 'sales_rep',
         permission: 'Customer.export',

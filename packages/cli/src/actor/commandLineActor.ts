@@ -1,6 +1,7 @@
 import * as E from 'fp-ts/lib/Either.js';
 import type { Actor, AuthorizationDenial } from '@clientele/eventstore';
 import type { RolePolicy } from '@clientele/domain';
+import type { ProjectionNotBuilt } from '@clientele/projections';
 import { Role, authorize, defaultRolePolicy, noTeams } from '@clientele/domain';
 import type { CommandInput } from '../command.js';
 import { ExitCode } from '../exitCodes.js';
@@ -139,13 +140,19 @@ export const commandActor = async (
 
 /**
  * Prints a refusal (`clientele <command>: refused: <reason>`, naming the missing permission) and
- * returns {@link ExitCode.forbidden}, so a script can tell "not allowed" from "no data".
+ * returns {@link ExitCode.forbidden}, so a script can tell "not allowed" from "no data". A read
+ * model without a build is printed as it is, with {@link ExitCode.failed}.
  */
 export const refuseActor = (
   commandName: string,
-  denial: Pick<AuthorizationDenial, 'permission' | 'reason' | 'actorId' | 'role'>,
+  denial: AuthorizationDenial | ProjectionNotBuilt,
   io: CliIo,
 ): ExitCode => {
+  // The commands catch up before they read, so a projection without a build is a fault.
+  if (denial.kind === 'ProjectionNotBuilt') {
+    io.stderr(`clientele ${commandName}: ${denial.message}\n`);
+    return ExitCode.failed;
+  }
   io.stderr(
     `clientele ${commandName}: refused: ${denial.actorId} (${denial.role}) lacks ${denial.permission}: ${denial.reason}\n`,
   );

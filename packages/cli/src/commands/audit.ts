@@ -1,5 +1,4 @@
 import * as E from 'fp-ts/lib/Either.js';
-import { readAccessOn } from '@clientele/projections';
 import {
   ACTOR_HELP,
   actorOption,
@@ -12,6 +11,7 @@ import type { CliCommand, CommandInput } from '../command.js';
 import type { CliIo } from '../io.js';
 import type { AuditWindow } from '../audit/auditWindow.js';
 import type { ReadSide } from '../store/openReadSide.js';
+import { caughtUpReadAccess } from '../store/caughtUpReadAccess.js';
 import { ExitCode } from '../exitCodes.js';
 import { auditWindow } from '../audit/auditWindow.js';
 import { printCustomerAudit } from '../audit/customerAudit.js';
@@ -185,7 +185,7 @@ export const auditCommand: CliCommand = {
     const readSide = opened.right;
     try {
       await readSide.runner.catchUp();
-      const access = await readAccessOn(
+      const access = await caughtUpReadAccess(
         readSide.readModels,
         actor.right,
         new Date().toISOString().slice(0, 10),

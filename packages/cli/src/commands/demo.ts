@@ -10,21 +10,20 @@ import {
   withPersonalDataEncryption,
 } from '@clientele/eventstore';
 import { createSqliteDataKeyStore, createSqliteEventStore } from '@clientele/eventstore-sqlite';
-import { locateDomainPersonalData } from '@clientele/domain';
+import { locateDomainPersonalData, withDomainUpcasting } from '@clientele/domain';
 import {
   generateHistory,
   salesHistorySetup,
   salesHistorySteps,
+  engagementHistory,
+  productToCashHistory,
   serviceAndFinanceHistory,
 } from '@clientele/domain/history';
-import {
-  allReadModels,
-  createProjectionRunner,
-  readAccessOn,
-  reportDate,
-} from '@clientele/projections';
+import { allReadModels, createProjectionRunner, reportDate } from '@clientele/projections';
 import { createSqliteReadModelStore } from '@clientele/projections/sqlite';
 import { ACTOR_HELP, actorOption, commandActor } from '../actor/commandLineActor.js';
+import { leftOut } from '../actor/readRefusal.js';
+import { caughtUpReadAccess } from '../store/caughtUpReadAccess.js';
 import type { CliCommand } from '../command.js';
 import { ExitCode } from '../exitCodes.js';
 import { signerFrom } from '../integrity/signingKey.js';
@@ -155,24 +154,30 @@ export const demoCommand: CliCommand = {
     const engine = createSqliteEventStore({ file, now: () => businessClock });
     // Written as an app would: hash-chained, personal fields encrypted per person with keys in
     // the file's key table, so `clientele forget` works on the demo's people.
-    const store = withPersonalDataEncryption(withHashChain(engine), {
-      keys: createSqliteDataKeyStore({ database: engine.database }),
-      locate: locateDomainPersonalData,
-    });
+    const store = withDomainUpcasting(
+      withPersonalDataEncryption(withHashChain(engine), {
+        keys: createSqliteDataKeyStore({ database: engine.database }),
+        locate: locateDomainPersonalData,
+      }),
+    );
     try {
       await markAsDemo(store, seed);
       const progress = createProgressBar(io, 'writing CRM activity');
       // Sales, service and finance together: campaigns, leads, deals, tickets, invoices,
       // payments, refunds, targets and commission, all sent as commands.
       const finance = serviceAndFinanceHistory(store, seed);
+      // After conversion: activities, tasks with reminders and appointments.
+      const engagement = engagementHistory(store, seed);
+      // Catalog, quotes, orders, contracts and their renewals, scheduled invoices, expenses.
+      const cash = productToCashHistory(store, seed);
       const world = await generateHistory({
         store,
         seed,
         steps,
         // The tenant the other commands act for, so `forget` releases the keys the demo claimed.
         ...tenantFrom(io.env),
-        setup: [...salesHistorySetup, ...finance.setup],
-        stepKinds: [...salesHistorySteps, ...finance.steps],
+        setup: [...salesHistorySetup, ...finance.setup, engagement.setup, ...cash.setup],
+        stepKinds: [...salesHistorySteps, ...finance.steps, ...engagement.steps, ...cash.steps],
         onProgress: (done, total, businessTime) => {
           businessClock = new Date(businessTime);
           progress.update({ done, total, unit: 'steps' });
@@ -222,15 +227,12 @@ export const demoCommand: CliCommand = {
         to: undefined,
         detail: false,
       };
-      const access = await readAccessOn(readModels, actor.right, asOf);
+      const access = await caughtUpReadAccess(readModels, actor.right, asOf);
       const rendered = [];
       for (const name of DEMO_REPORTS) {
         const built = await reports[name].build({ readModels, events: store, access }, options);
         if (E.isRight(built)) rendered.push(built.right);
-        else
-          io.stderr(
-            `\nleft out ${name}: the ${actor.right.role} role lacks ${built.left.permission}\n`,
-          );
+        else io.stderr(`\n${leftOut(name, built.left)}\n`);
       }
       io.stdout(`\n${renderReports(rendered, 'table', { asOf, subtitle: '' })}`);
       io.stdout(

@@ -1,10 +1,11 @@
 import { closeSync, rmSync, writeSync } from 'node:fs';
 import * as E from 'fp-ts/lib/Either.js';
 import { v7 as uuidv7 } from 'uuid';
-import { exportCustomers, readAccessOn } from '@clientele/projections';
+import { exportCustomers } from '@clientele/projections';
 import { ACTOR_HELP, actorOption, commandActor, refuseActor } from '../actor/commandLineActor.js';
 import type { CliCommand } from '../command.js';
 import { ExitCode } from '../exitCodes.js';
+import { caughtUpReadAccess } from '../store/caughtUpReadAccess.js';
 import { openReadSide } from '../store/openReadSide.js';
 import { storeUrl } from '../store/openStore.js';
 import { openPersonalDataFile } from '../output/personalDataFile.js';
@@ -63,7 +64,7 @@ export const exportCommand: CliCommand = {
     try {
       await readSide.runner.catchUp();
       const now = new Date().toISOString();
-      const access = await readAccessOn(
+      const access = await caughtUpReadAccess(
         readSide.readModels,
         actor.right,
         now.slice(0, 10),

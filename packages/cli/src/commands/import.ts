@@ -26,10 +26,8 @@ import {
 import { checkImportFiles, fileSha256, runImport } from '../importing/runImport.js';
 import { createProgressBar } from '../output/progressBar.js';
 import { isMissingSqliteFile, openStore, storeUrl } from '../store/openStore.js';
-import { protectedStore } from '../store/protectedStore.js';
+import { openProtectedStore } from '../store/protectedStore.js';
 import { tenantFrom } from '../store/tenant.js';
-
-/** The tenant key used when `CLIENTELE_TENANT_KEY` is not set: fine for trying, not for production. */
 
 const HELP = `Usage: clientele import customers|contacts|leads|opportunities|tickets|invoices|payments <file.csv>
                         [--mapping NAME|FILE] [--dry-run] [--skip-invalid]
@@ -110,10 +108,7 @@ const csvOptions = (
   if (typeof given === 'string' && delimiter === undefined)
     return E.left(`--delimiter takes comma, semicolon or tab, not "${given}"`);
   const encoding = values['encoding'];
-  return E.right({
-    ...(delimiter === undefined ? {} : { delimiter }),
-    ...(typeof encoding === 'string' ? { encoding } : {}),
-  });
+  return E.right({ delimiter, encoding: typeof encoding === 'string' ? encoding : undefined });
 };
 
 /** `clientele import`: a CSV through a mapping into the store, as commands. */
@@ -163,21 +158,18 @@ export const importCommand: CliCommand = {
     const dryRun = values['dry-run'] === true;
     const location = storeUrl(values['store'], io.env);
     // A dry run creates no store: where there is none yet, it checks against an empty one.
-    const opened =
+    // Written as the demo writes: the tamper-evident hash chain, personal fields encrypted per
+    // person.
+    const opened = await openProtectedStore(
       dryRun && isMissingSqliteFile(location, io.cwd)
         ? E.right((await import('../store/engines/memoryEngine.js')).openMemoryEngine())
-        : await openStore(location, io.cwd);
+        : openStore(location, io.cwd),
+    );
     if (E.isLeft(opened)) {
       io.stderr(`clientele import: ${opened.left}\n`);
       return ExitCode.storeUnavailable;
     }
-    // As the demo writes them: the tamper-evident hash chain, personal fields encrypted per person.
-    const stack = protectedStore(opened.right);
-    if (E.isLeft(stack)) {
-      io.stderr(`clientele import: ${stack.left}\n`);
-      await opened.right.store.close();
-      return ExitCode.storeUnavailable;
-    }
+    const { stack } = opened.right;
     try {
       const progress = createProgressBar(io, `importing ${kind} (${mapping.name})`);
       const firstCommands: unknown[] = [];
@@ -186,7 +178,7 @@ export const importCommand: CliCommand = {
         mapping,
         file,
         csv: csv.right,
-        store: stack.right.store,
+        store: stack.store,
         tenant: tenantFrom(io.env),
         skipInvalid: values['skip-invalid'] === true,
         operator: {
@@ -215,7 +207,7 @@ export const importCommand: CliCommand = {
       io.stdout(renderImportSummary(outcome.report, outcome.written, dryRun));
       return outcome.report.rejected.length > 0 ? ExitCode.failed : ExitCode.ok;
     } finally {
-      await stack.right.close();
+      await stack.close();
     }
   },
 };

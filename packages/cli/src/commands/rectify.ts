@@ -11,8 +11,8 @@ const HELP = `Usage: clientele rectify <subjectId> [--name NAME] [--email EMAIL]
 
 Corrects a person's name, email or phone wherever they appear (the GDPR right to rectification),
 as new events: the customer that is the person (UpdateCustomerProfile), customers where they are
-a contact (CorrectCustomerContact), their leads (CorrectLeadContact) and invoices
-(CorrectBillingContact). History keeps what was held before. Streams it cannot correct are listed
+a contact (CorrectCustomerContact), their leads (CorrectLeadContact), invoices
+(CorrectBillingContact) and activities about them (CorrectActivity, the name). History keeps what was held before. Streams it cannot correct are listed
 with the reason (a ticket's text records what was said; a customer with several emails needs to
 be told which). The request is recorded in DataSubject-<subjectId>. Refused once forgotten.
 Exits 1 when an aggregate refused a correction (an invalid email, say), listed in the table.

@@ -18,4 +18,8 @@ export const commandModules: Readonly<Record<string, () => Promise<CliCommand>>>
   migrate: async () => (await import('./migrate.js')).migrateCommand,
   verify: async () => (await import('./verify.js')).verifyCommand,
   seal: async () => (await import('./seal.js')).sealCommand,
+  agenda: async () => (await import('./agenda.js')).agendaCommand,
+  log: async () => (await import('./log.js')).logCommand,
+  task: async () => (await import('./task.js')).taskCommand,
+  analyze: async () => (await import('./analyze.js')).analyzeCommand,
 };

@@ -1,9 +1,10 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as E from 'fp-ts/lib/Either.js';
-import type { AuthorizationDenial } from '@clientele/eventstore';
-import { readAccessOn, reportDate } from '@clientele/projections';
+import type { ReadRefusal } from '@clientele/projections';
+import { reportDate } from '@clientele/projections';
 import { ACTOR_HELP, actorOption, commandActor, refuseActor } from '../actor/commandLineActor.js';
+import { leftOut } from '../actor/readRefusal.js';
 import type { CliCommand } from '../command.js';
 import { ExitCode } from '../exitCodes.js';
 import type { CliIo } from '../io.js';
@@ -13,6 +14,7 @@ import { reports } from '../reports/index.js';
 import { renderReports, reportCsv, reportJsonText } from '../reports/renderReports.js';
 import type { ReportRequest } from '../reports/reportCommandLine.js';
 import { isOutputFolder, parseReportRequest } from '../reports/reportCommandLine.js';
+import { caughtUpReadAccess } from '../store/caughtUpReadAccess.js';
 import { openReadSide } from '../store/openReadSide.js';
 import { storeUrl } from '../store/openStore.js';
 import { tenantPolicy } from '../actor/tenantPolicy.js';
@@ -40,6 +42,7 @@ date.
   --from DAY --to DAY            keep periods and cohorts between these calendar days (YYYY-MM-DD)
   --as-of DAY                    the report date (default: the latest day on which something
                                  happened in the data); later payments count as not yet made
+  --neglected-days N             neglected: days without contact (default 30)
   --store URL                    the store (default sqlite:./clientele.db)
 ${ACTOR_HELP}
 
@@ -102,6 +105,7 @@ export const reportCommand: CliCommand = {
     from: { type: 'string' },
     to: { type: 'string' },
     'as-of': { type: 'string' },
+    'neglected-days': { type: 'string' },
     ...actorOption,
   },
   run: async (input, io) => {
@@ -128,7 +132,7 @@ export const reportCommand: CliCommand = {
         new Date().toISOString().slice(0, 10),
       );
       const { asOf } = date;
-      const access = await readAccessOn(
+      const access = await caughtUpReadAccess(
         readSide.readModels,
         actor.right,
         asOf,
@@ -136,7 +140,7 @@ export const reportCommand: CliCommand = {
       );
       const context = { readModels: readSide.readModels, events: readSide.events, access };
       const rendered: Report[] = [];
-      const refused: { name: string; denial: AuthorizationDenial }[] = [];
+      const refused: { name: string; denial: ReadRefusal }[] = [];
       for (const name of request.right.names) {
         const built = await reports[name].build(context, { ...request.right.options, asOf });
         if (E.isRight(built)) rendered.push(built.right);
@@ -146,9 +150,7 @@ export const reportCommand: CliCommand = {
       if (first !== undefined && (!request.right.all || rendered.length === 0))
         return refuseActor('report', first.denial, io);
       for (const { name, denial } of refused)
-        io.stderr(
-          `clientele report: left out ${name}: the ${denial.role} role lacks ${denial.permission}\n`,
-        );
+        io.stderr(`clientele report: ${leftOut(name, denial)}\n`);
       if (await actorMatchesNothing(readSide.readModels, access))
         io.stderr(
           `clientele report: warning: ${actor.right.id} (${actor.right.role}) owns no lead, deal or customer in this store, so the reports hold nothing of theirs; is the id right?\n`,

@@ -111,8 +111,8 @@ export const serveCommand: CliCommand = {
               `clientele serve: stopped following the log, figures no longer update: ${error.message}\n`,
             );
           },
-          ...(startupActor === undefined ? {} : { startupActor }),
-          ...(secret === undefined ? {} : { tokenSecret: secret }),
+          startupActor,
+          tokenSecret: secret,
         })
         .catch((error: unknown) => (error instanceof Error ? error : new Error(String(error))));
       if (running instanceof Error)

@@ -1,6 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import * as E from 'fp-ts/lib/Either.js';
-import type { LogSeal } from '@clientele/eventstore';
+import type { EventStore, IntegrityBreak, LogSeal } from '@clientele/eventstore';
 import {
   LogSeal as LogSealCodec,
   exportLogHead,
@@ -16,6 +16,8 @@ import {
 } from '../actor/commandLineActor.js';
 import type { CliCommand } from '../command.js';
 import { ExitCode } from '../exitCodes.js';
+import type { CliIo } from '../io.js';
+import { checkReadability } from '../integrity/schemaReadability.js';
 import { signerFrom } from '../integrity/signingKey.js';
 import { openExistingStore, storeUrl } from '../store/openStore.js';
 
@@ -23,14 +25,16 @@ const HELP = `Usage: clientele verify [--store URL] [--head FILE] [--export-head
 
 Walks the whole log and checks every event's hash-chain link, every seal recorded in it (see
 clientele seal), and (with --head) a head exported earlier, which is checked but not counted as a
-seal. Reports the first broken link with its stream, revision and position.
+seal. Reports the first broken link with its stream, revision and position. Then reads every
+domain event as this release will, through its upcasters and codecs, and reports the first one
+it cannot read (run it after an upgrade, before the app).
 
   --head FILE         a signed head exported earlier and kept outside the store
   --export-head FILE  after a clean verification, write the signed head of the log as it is now
 
 The signing key is read from CLIENTELE_SIGNING_KEY (64 hex characters, kept outside the store);
 without it, seal signatures are not checked and no head can be exported.
-Exit codes: 0 the log verifies; 1 a broken link was found; 2 bad arguments; 3 store unavailable;
+Exit codes: 0 the log verifies; 1 a broken link or an unreadable event was found; 2 bad arguments; 3 store unavailable;
 4 the actor may not verify: it needs the Log.audit permission (auditors and administrators by
 default).
 ${ACTOR_HELP}`;
@@ -45,6 +49,35 @@ const readHead = (file: string): E.Either<string, LogSeal> => {
     (errors: Parameters<typeof formatValidationErrors>[0]) =>
       `${file} is not an exported head: ${formatValidationErrors(errors).join('; ')}`,
   )(LogSealCodec.decode(parsed.right));
+};
+
+/** Prints the first broken link: its anchor, where it is, and why. */
+const printBreak = (broken: IntegrityBreak, io: CliIo): void => {
+  const where =
+    broken.streamName === undefined
+      ? ''
+      : ` at ${broken.streamName}@${String(broken.streamRevision)} (position ${broken.position === undefined ? '?' : positionToString(broken.position)})`;
+  io.stdout(`BROKEN (${broken.anchor})${where}: ${broken.reason}\n`);
+};
+
+/**
+ * Reads every domain event as this release will and prints what it found (after the chain's own
+ * line); false when one cannot be read.
+ */
+const printReadability = async (store: EventStore, io: CliIo): Promise<boolean> => {
+  const readable = await checkReadability(store);
+  if (E.isLeft(readable)) {
+    const { event, problem } = readable.left;
+    io.stdout(
+      `UNREADABLE at ${event.streamName}@${event.streamRevision} (position ${positionToString(event.position)}): ${event.type} version ${String(event.metadata.schemaVersion)} does not decode with this release's codecs and upcasters: ${problem}\n`,
+    );
+    return false;
+  }
+  const { domainEvents, upcast } = readable.right;
+  io.stdout(
+    `schemas: ${domainEvents.toLocaleString('en-US')} domain events readable by this release (${upcast.toLocaleString('en-US')} written in an older shape, read through the upcasters)\n`,
+  );
+  return true;
 };
 
 /** `clientele verify`: checks the tamper-evident history. */
@@ -85,23 +118,16 @@ export const verifyCommand: CliCommand = {
     }
     const store = opened.right.store;
     try {
-      const result = await verifyLog(store, {
-        ...(signer.right === undefined ? {} : { signer: signer.right }),
-        ...(head.right === undefined ? {} : { trustedHead: head.right }),
-      });
+      const result = await verifyLog(store, { signer: signer.right, trustedHead: head.right });
       if (E.isLeft(result)) {
-        const broken = result.left;
-        const where =
-          broken.streamName === undefined
-            ? ''
-            : ` at ${broken.streamName}@${broken.streamRevision} (position ${broken.position === undefined ? '?' : positionToString(broken.position)})`;
-        io.stdout(`BROKEN (${broken.anchor})${where}: ${broken.reason}\n`);
+        printBreak(result.left, io);
         return ExitCode.failed;
       }
       const report = result.right;
       io.stdout(
         `OK: ${report.events} events in ${report.streams} streams, ${report.sealsChecked} seal(s) in the log checked${signer.right === undefined ? ' (signatures not checked: no CLIENTELE_SIGNING_KEY)' : ''}${report.headChecked ? ', and the exported head matched' : ''}\n`,
       );
+      if (!(await printReadability(store, io))) return ExitCode.failed;
       if (typeof exportTo === 'string' && signer.right !== undefined && report.events > 0) {
         writeFileSync(
           exportTo,

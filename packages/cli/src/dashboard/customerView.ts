@@ -1,6 +1,6 @@
 import * as E from 'fp-ts/lib/Either.js';
-import type { AsOf, AuthorizationDenial, EventStore } from '@clientele/eventstore';
-import type { ReadAccess, ReadModelStore } from '@clientele/projections';
+import type { AsOf, EventStore } from '@clientele/eventstore';
+import type { ReadAccess, ReadModelStore, ReadRefusal } from '@clientele/projections';
 import { customerStateAsOf, customerTimeline } from '@clientele/projections';
 import type { CustomerView } from '@clientele/dashboard';
 
@@ -30,7 +30,7 @@ export const customerView = async (
   access: ReadAccess,
   customerId: string,
   asOf: { readonly at: string; readonly effective: boolean } | undefined,
-): Promise<E.Either<AuthorizationDenial, CustomerView>> => {
+): Promise<E.Either<ReadRefusal, CustomerView>> => {
   const moment: AsOf | undefined =
     asOf === undefined
       ? undefined

@@ -1,5 +1,6 @@
 import * as E from 'fp-ts/lib/Either.js';
-import type { Actor, AuthorizationDenial } from '@clientele/eventstore';
+import type { Actor } from '@clientele/eventstore';
+import type { ReadAccess, ReadRefusal } from '@clientele/projections';
 import { readAccessOn } from '@clientele/projections';
 import type { Answer, DashboardData } from '@clientele/dashboard';
 import type { ReadSide } from '../store/openReadSide.js';
@@ -10,11 +11,15 @@ import { reportDay } from './reportDay.js';
 import { teamView } from './teamView.js';
 
 const ok = <T>(value: T): Answer<T> => ({ kind: 'ok', value });
-const refused = (denial: AuthorizationDenial): Answer<never> => ({
+// A read model without a build is answered as a refusal too: `serve` catches up before it listens.
+const refused = (denial: ReadRefusal): Answer<never> => ({
   kind: 'refused',
-  reason: `${denial.actorId} (${denial.role}) lacks ${denial.permission}: ${denial.reason}`,
+  reason:
+    denial.kind === 'AuthorizationDenied'
+      ? `${denial.actorId} (${denial.role}) lacks ${denial.permission}: ${denial.reason}`
+      : denial.message,
 });
-const answerOf = <T>(result: E.Either<AuthorizationDenial, T>): Answer<T> =>
+const answerOf = <T>(result: E.Either<ReadRefusal, T>): Answer<T> =>
   E.isRight(result) ? ok(result.right) : refused(result.left);
 
 /**
@@ -30,15 +35,21 @@ export const dashboardData = (
   const { readModels, events } = readSide;
   const accessOf = async (actor: Actor) => {
     const day = await reportDay(readModels);
-    return { day, access: await readAccessOn(readModels, actor, day) };
+    return E.map((access: ReadAccess) => ({ day, access }))(
+      await readAccessOn(readModels, actor, day),
+    );
   };
   return {
     overview: async (actor, filters) => {
-      const { day, access } = await accessOf(actor);
+      const read = await accessOf(actor);
+      if (E.isLeft(read)) return refused(read.left);
+      const { day, access } = read.right;
       return ok(await overview({ readModels, events, access }, filters, day));
     },
     drill: async (actor, kind, query) => {
-      const { day, access } = await accessOf(actor);
+      const read = await accessOf(actor);
+      if (E.isLeft(read)) return refused(read.left);
+      const { day, access } = read.right;
       const drilled = drillDown(readModels, access, kind, query, day);
       return drilled === undefined
         ? {
@@ -54,7 +65,9 @@ export const dashboardData = (
           kind: 'invalid',
           reason: `"${asOf.at}" is not a moment: give a day or a date and time`,
         };
-      const { access } = await accessOf(actor);
+      const read = await accessOf(actor);
+      if (E.isLeft(read)) return refused(read.left);
+      const { access } = read.right;
       const view = await customerView(
         readModels,
         events,
@@ -72,7 +85,9 @@ export const dashboardData = (
       return answerOf(view);
     },
     team: async (actor, teamId, filters) => {
-      const { day, access } = await accessOf(actor);
+      const read = await accessOf(actor);
+      if (E.isLeft(read)) return refused(read.left);
+      const { day, access } = read.right;
       const view = await teamView(readModels, access, teamId, filters, day);
       if (E.isRight(view)) return ok(view.right);
       return view.left.kind === 'notFound'

@@ -1,3 +1,4 @@
+import { refusalNeeds } from '../actor/readRefusal.js';
 import { officeHours } from '@clientele/domain';
 import * as E from 'fp-ts/lib/Either.js';
 import type { ReadAccess, ReadModelStore } from '@clientele/projections';
@@ -26,6 +27,8 @@ const CHARTS: readonly { name: ReportName; by?: string }[] = [
   { name: 'performance', by: 'office' },
   { name: 'pipeline' },
   { name: 'service' },
+  { name: 'activities' },
+  { name: 'followup' },
 ];
 
 const financeKpis = async (
@@ -34,7 +37,7 @@ const financeKpis = async (
   asOf: string,
 ): Promise<E.Either<string, Kpi[]>> => {
   const rows = await receivablesReport(readModels, access, { asOf });
-  if (E.isLeft(rows)) return E.left(`overdue receivables (needs ${rows.left.permission})`);
+  if (E.isLeft(rows)) return E.left(`overdue receivables (${refusalNeeds(rows.left)})`);
   const overdue = rows.right[rows.right.length - 1]?.overdue ?? {};
   const currency = mainCurrency([overdue]);
   return E.right([
@@ -58,7 +61,7 @@ const serviceKpis = async (
     asOf: `${asOf}T23:59:59Z`,
     calendar: officeHours('UTC'),
   });
-  if (E.isLeft(figures)) return E.left(`SLA breach rate (needs ${figures.left.permission})`);
+  if (E.isLeft(figures)) return E.left(`SLA breach rate (${refusalNeeds(figures.left)})`);
   const rate = percent(figures.right.breachRate);
   return E.right([
     {

@@ -1,3 +1,4 @@
+import { refusalNeeds } from '../actor/readRefusal.js';
 import * as E from 'fp-ts/lib/Either.js';
 import type { MoneyByCurrency } from '@clientele/projections';
 import type { Chart, ChartBar } from '@clientele/dashboard';
@@ -55,7 +56,7 @@ export const reportChart = async (
   options: ReportOptions,
 ): Promise<ChartOutcome> => {
   const built = await reports[name].build(context, options);
-  if (E.isLeft(built)) return E.left(`${name} (needs ${built.left.permission})`);
+  if (E.isLeft(built)) return E.left(`${name} (${refusalNeeds(built.left)})`);
   if (name === 'pipeline') return E.right(pipelineChart(built.right.rows));
   const chart = built.right.chart;
   if (chart === undefined) return E.right(undefined);

@@ -1,8 +1,7 @@
 import * as E from 'fp-ts/lib/Either.js';
-import type { AuthorizationDenial } from '@clientele/eventstore';
 import type { DateOnly } from '@clientele/domain';
 import { managerOn, placementOn } from '@clientele/domain';
-import type { ReadAccess, ReadModelStore } from '@clientele/projections';
+import type { ReadAccess, ReadModelStore, ReadRefusal } from '@clientele/projections';
 import { OrganizationDocument, activeDocuments, organizationState } from '@clientele/projections';
 import type { DashboardFilters, TeamView } from '@clientele/dashboard';
 import { formatMoney, mainCurrency, majorUnits } from '../reports/figures.js';
@@ -13,8 +12,7 @@ import { readableDeals } from './scopedRecords.js';
 
 /** Why a team page is not shown: the actor may not read it, or there is no such team. */
 export type TeamRefusal =
-  | { readonly kind: 'refused'; readonly denial: AuthorizationDenial }
-  | { readonly kind: 'notFound' };
+  { readonly kind: 'refused'; readonly denial: ReadRefusal } | { readonly kind: 'notFound' };
 
 /**
  * A team's page: the deals credited to the team (as the performance report credits them), and
@@ -37,7 +35,7 @@ export const teamView = async (
     OrganizationDocument,
   ))
     organizations.push(organizationState(doc));
-  if (!organizations.some((organization) => organization.teams.has(teamId)))
+  if (!organizations.some((organization) => Object.hasOwn(organization.teams, teamId)))
     return E.left({ kind: 'notFound' });
   const { actor } = access;
   const ownTeam = organizations.some(

@@ -26,6 +26,7 @@ export const ColumnMapping = t.intersection(
         tickets: null,
         invoices: null,
         payments: null,
+        activities: null,
       }),
       idColumn: t.string,
       columns: t.record(t.string, t.string),

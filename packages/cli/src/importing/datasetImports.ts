@@ -32,6 +32,7 @@ export const IMPORT_KINDS = [
   'tickets',
   'invoices',
   'payments',
+  'activities',
 ] as const;
 /** What `clientele import` can import. */
 export type ImportKind = (typeof IMPORT_KINDS)[number];
@@ -47,7 +48,7 @@ export interface ImportSetting {
    * Who runs the import and how, put into every command's context: the operator is the actor,
    * the mapping and the file's hash say how (the mapping's own actor is replaced).
    */
-  readonly operator?: Pick<CommandContext, 'actor' | 'how'>;
+  readonly operator?: Pick<CommandContext, 'actor' | 'how'> | undefined;
   /** Called after every command sent, for the progress bar and the dry run's listing. */
   readonly onCommand: (command: unknown) => void;
 }
@@ -128,7 +129,7 @@ const siblings = <K extends string>(
 };
 
 const customersOf = (setting: ImportSetting) =>
-  createCustomerService({ store: setting.store, ...setting.tenant, ...importEntry });
+  createCustomerService(setting.store, { ...setting.tenant, ...importEntry });
 
 /** The named mappings: one per public data set in `datasets/`. */
 export const DATASET_IMPORTS: readonly DatasetImport[] = [
@@ -206,7 +207,7 @@ export const DATASET_IMPORTS: readonly DatasetImport[] = [
         text(file, setting),
         text(files.right.deals, setting),
         {
-          leads: operatedSink(createLeadService({ store, ...importEntry }), setting),
+          leads: operatedSink(createLeadService(store, importEntry), setting),
           opportunities: operatedSink(opportunities, setting),
           store,
           convert: conversion.react,

@@ -4,6 +4,7 @@ import { basename } from 'node:path';
 import * as E from 'fp-ts/lib/Either.js';
 import type { CommandSink, MappedRow, RejectedRow } from '@clientele/domain';
 import {
+  createActivityService,
   createCustomerService,
   createInvoiceService,
   createTicketService,
@@ -34,9 +35,9 @@ const entryPointOf = (mapping: ColumnMapping, setting: ImportSetting): CommandSi
   switch (mapping.imports) {
     case 'customers':
     case 'contacts':
-      return sinkOf(createCustomerService({ store, ...setting.tenant, ...importEntry }));
+      return sinkOf(createCustomerService(store, { ...setting.tenant, ...importEntry }));
     case 'leads':
-      return sinkOf(createLeadService({ store, ...importEntry }));
+      return sinkOf(createLeadService(store, importEntry));
     case 'opportunities':
       return sinkOf(createOpportunityService(store, importEntry));
     case 'tickets':
@@ -44,6 +45,8 @@ const entryPointOf = (mapping: ColumnMapping, setting: ImportSetting): CommandSi
     case 'invoices':
     case 'payments':
       return sinkOf(createInvoiceService(store, importEntry));
+    case 'activities':
+      return sinkOf(createActivityService(store, importEntry));
   }
 };
 

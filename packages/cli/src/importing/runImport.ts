@@ -64,7 +64,7 @@ export const runImport = async (plan: ImportPlan): Promise<ImportOutcome> => {
       store,
       tenant: plan.tenant,
       csv: plan.csv,
-      ...(plan.operator === undefined ? {} : { operator: plan.operator }),
+      operator: plan.operator,
       onCommand: (command) => plan.onCommand?.(stage, command),
     });
   if (!plan.skipInvalid || plan.dryRun) {

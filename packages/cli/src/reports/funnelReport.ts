@@ -1,6 +1,5 @@
 import * as E from 'fp-ts/lib/Either.js';
-import type { AuthorizationDenial } from '@clientele/eventstore';
-import type { FunnelGrouping, FunnelRow } from '@clientele/projections';
+import type { FunnelGrouping, FunnelRow, ReadRefusal } from '@clientele/projections';
 import { campaignNames, leadFunnel, opportunityFunnel } from '@clientele/projections';
 import { codeLabel } from './cellDisplay.js';
 import { oneDecimal, percent } from './figures.js';
@@ -97,7 +96,7 @@ const rowsOf = (
 export const funnelReport = async (
   { readModels, access }: ReportContext,
   options: ReportOptions,
-): Promise<E.Either<AuthorizationDenial, Report>> => {
+): Promise<E.Either<ReadRefusal, Report>> => {
   const groupBy = FUNNEL_GROUPINGS.find((g) => g === options.by) ?? 'none';
   const leadRows = await leadFunnel(readModels, access, { groupBy, period: options.period });
   if (E.isLeft(leadRows)) return leadRows;

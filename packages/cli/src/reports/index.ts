@@ -1,5 +1,13 @@
+import type { ReadRefusal } from '@clientele/projections';
 import type * as E from 'fp-ts/lib/Either.js';
-import type { AuthorizationDenial } from '@clientele/eventstore';
+import {
+  activitiesReport,
+  activitiesShape,
+  followUpReport,
+  followUpShape,
+  neglectedReport,
+  neglectedShape,
+} from './engagementReports.js';
 import { FUNNEL_GROUPINGS, funnelReport, funnelShape } from './funnelReport.js';
 import { PERFORMANCE_GROUPINGS, performanceReport, performanceShape } from './performanceReport.js';
 import { pipelineReport, pipelineShape } from './pipelineReport.js';
@@ -8,6 +16,20 @@ import type { Report, ReportName } from './report.js';
 import type { ReportShape } from './reportJson.js';
 import { roiReport, roiShape } from './roiReport.js';
 import { serviceReport, serviceShape } from './serviceReport.js';
+import { scoresReport, scoresShape } from './scoresReport.js';
+import { segmentsReport, segmentsShape } from './segmentsReport.js';
+import { churnReport, churnShape, creditReport, creditShape } from './riskReports.js';
+import { conversionReport, conversionShape } from './conversionReport.js';
+import { FORECAST_GROUPINGS, forecastReport, forecastShape } from './forecastReport.js';
+import { REVENUE_GROUPINGS, revenueReport, revenueShape } from './revenueReport.js';
+import { quotesReport, quotesShape } from './quotesReport.js';
+import { contractsReport, contractsShape } from './contractsReport.js';
+import { expensesReport, expensesShape } from './expensesReport.js';
+import {
+  PROFITABILITY_GROUPINGS,
+  profitabilityReport,
+  profitabilityShape,
+} from './profitabilityReport.js';
 import type { ReportContext, ReportOptions } from './reportSection.js';
 
 export type { Report, ReportName } from './report.js';
@@ -20,7 +42,7 @@ export type { ReportContext, ReportOptions } from './reportSection.js';
 export type ReportBuilder = (
   context: ReportContext,
   options: ReportOptions,
-) => Promise<E.Either<AuthorizationDenial, Report>>;
+) => Promise<E.Either<ReadRefusal, Report>>;
 
 /** One report: how to build it, its columns, and the groupings `--by` may name. */
 export interface ReportDefinition {
@@ -42,6 +64,24 @@ export const reports: Readonly<Record<ReportName, ReportDefinition>> = {
   },
   pipeline: { build: pipelineReport, shape: pipelineShape, groupings: [] },
   service: { build: serviceReport, shape: serviceShape, groupings: [] },
+  activities: { build: activitiesReport, shape: activitiesShape, groupings: [] },
+  neglected: { build: neglectedReport, shape: neglectedShape, groupings: [] },
+  followup: { build: followUpReport, shape: followUpShape, groupings: [] },
+  scores: { build: scoresReport, shape: scoresShape, groupings: [] },
+  forecast: { build: forecastReport, shape: forecastShape, groupings: FORECAST_GROUPINGS },
+  segments: { build: segmentsReport, shape: segmentsShape, groupings: [] },
+  churn: { build: churnReport, shape: churnShape, groupings: [] },
+  credit: { build: creditReport, shape: creditShape, groupings: [] },
+  conversion: { build: conversionReport, shape: conversionShape, groupings: [] },
+  revenue: { build: revenueReport, shape: revenueShape, groupings: REVENUE_GROUPINGS },
+  quotes: { build: quotesReport, shape: quotesShape, groupings: [] },
+  contracts: { build: contractsReport, shape: contractsShape, groupings: [] },
+  expenses: { build: expensesReport, shape: expensesShape, groupings: [] },
+  profitability: {
+    build: profitabilityReport,
+    shape: profitabilityShape,
+    groupings: PROFITABILITY_GROUPINGS,
+  },
 };
 
 /** The four reports the demo prints. */

@@ -1,6 +1,10 @@
 import * as E from 'fp-ts/lib/Either.js';
-import type { AuthorizationDenial } from '@clientele/eventstore';
-import type { MoneyByCurrency, PerformanceGrouping, PerformanceRow } from '@clientele/projections';
+import type {
+  MoneyByCurrency,
+  PerformanceGrouping,
+  PerformanceRow,
+  ReadRefusal,
+} from '@clientele/projections';
 import {
   addTotals,
   organizationNames,
@@ -72,7 +76,7 @@ export const performanceShape: ReportShape = {
 export const performanceReport = async (
   { readModels, access }: ReportContext,
   options: ReportOptions,
-): Promise<E.Either<AuthorizationDenial, Report>> => {
+): Promise<E.Either<ReadRefusal, Report>> => {
   const groupBy = PERFORMANCE_GROUPINGS.find((g) => g === options.by) ?? 'rep';
   const periods = await salesPerformanceReport(readModels, access, {
     groupBy,

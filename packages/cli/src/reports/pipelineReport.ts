@@ -1,6 +1,5 @@
 import * as E from 'fp-ts/lib/Either.js';
-import type { AuthorizationDenial } from '@clientele/eventstore';
-import type { MoneyByCurrency } from '@clientele/projections';
+import type { MoneyByCurrency, ReadRefusal } from '@clientele/projections';
 import { addTotals, pipelineReport as pipelineRows } from '@clientele/projections';
 import type { Report } from './report.js';
 import { column } from './report.js';
@@ -49,7 +48,7 @@ export const pipelineShape: ReportShape = {
 export const pipelineReport = async (
   { readModels, access }: ReportContext,
   options: ReportOptions,
-): Promise<E.Either<AuthorizationDenial, Report>> => {
+): Promise<E.Either<ReadRefusal, Report>> => {
   const all = await pipelineRows(readModels, access, { period: options.period });
   if (E.isLeft(all)) return all;
   const rows = all.right.filter((row) => withinRange(row.closePeriod, options));

@@ -1,6 +1,10 @@
 import * as E from 'fp-ts/lib/Either.js';
-import type { AuthorizationDenial } from '@clientele/eventstore';
-import type { AgingBucket, MoneyByCurrency, ReceivablesRow } from '@clientele/projections';
+import type {
+  AgingBucket,
+  MoneyByCurrency,
+  ReceivablesRow,
+  ReadRefusal,
+} from '@clientele/projections';
 import {
   AGING_BUCKETS,
   customerNames,
@@ -85,7 +89,7 @@ const DEMO_ROWS = 5;
 export const receivablesReport = async (
   { readModels, events, access }: ReportContext,
   options: ReportOptions,
-): Promise<E.Either<AuthorizationDenial, Report>> => {
+): Promise<E.Either<ReadRefusal, Report>> => {
   const receivables = await receivablesRows(readModels, access, { asOf: options.asOf });
   if (E.isLeft(receivables)) return receivables;
   const outstanding = await daysSalesOutstanding(readModels, access, { asOf: options.asOf });

@@ -42,7 +42,27 @@ export const cellText = (value: ReportValue | undefined): string =>
 export type ReportRow = Readonly<Record<string, ReportValue>>;
 
 /** The names of the reports `clientele report` can print. */
-export type ReportName = 'funnel' | 'roi' | 'receivables' | 'performance' | 'pipeline' | 'service';
+export type ReportName =
+  | 'funnel'
+  | 'roi'
+  | 'receivables'
+  | 'performance'
+  | 'pipeline'
+  | 'service'
+  | 'activities'
+  | 'neglected'
+  | 'followup'
+  | 'scores'
+  | 'forecast'
+  | 'segments'
+  | 'churn'
+  | 'credit'
+  | 'conversion'
+  | 'revenue'
+  | 'quotes'
+  | 'contracts'
+  | 'expenses'
+  | 'profitability';
 
 /**
  * A report ready for any format. JSON writes `{report, asOf, rows, totals}` with the columns'
@@ -58,7 +78,7 @@ export interface Report {
   readonly rows: readonly ReportRow[];
   readonly totalColumns: readonly ReportColumn[];
   readonly totals: ReportRow;
-  readonly chart?: ChartSpec;
+  readonly chart?: ChartSpec | undefined;
   /** One sentence on how the figures are defined (see docs/reports.md). */
   readonly note?: string;
 }

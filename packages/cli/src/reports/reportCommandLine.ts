@@ -47,6 +47,20 @@ const checkBy = (chosen: readonly ReportName[], by: string | undefined): string 
     .join('; ')}`;
 };
 
+/** `--bom` (CSV only) and `--neglected-days` (a whole number of days, 1 or more). */
+const extraOptions = (
+  values: CommandInput['values'],
+  format: string,
+): E.Either<string, { readonly neglectedDays?: number }> => {
+  if (values['bom'] === true && format !== 'csv') return E.left('--bom is for --format csv');
+  const given = values['neglected-days'];
+  if (given === undefined) return E.right({});
+  const days = Number(given);
+  return Number.isInteger(days) && days >= 1
+    ? E.right({ neglectedDays: days })
+    : E.left(`--neglected-days takes a whole number of days, 1 or more (got ${String(given)})`);
+};
+
 /** Checks every option of `clientele report`: the message says what is wrong, nothing is read. */
 export const parseReportRequest = ({
   positionals,
@@ -82,7 +96,8 @@ export const parseReportRequest = ({
     return E.left(
       'CSV holds one report per file: name one report, or give --out DIR/ for a file per report',
     );
-  if (values['bom'] === true && format !== 'csv') return E.left('--bom is for --format csv');
+  const extra = extraOptions(values, format);
+  if (E.isLeft(extra)) return extra;
   return E.right({
     names: chosen,
     all,
@@ -90,6 +105,13 @@ export const parseReportRequest = ({
     out,
     bom: values['bom'] === true,
     givenAsOf: days['as-of'],
-    options: { period, by, from, to, detail: true },
+    options: {
+      period,
+      by,
+      from,
+      to,
+      detail: true,
+      ...extra.right,
+    },
   });
 };

@@ -21,6 +21,8 @@ export interface ReportOptions {
   readonly to: string | undefined;
   /** Every customer's receivables; the demo shows the five largest. */
   readonly detail: boolean;
+  /** Days without contact that make a customer neglected (default 30). */
+  readonly neglectedDays?: number;
 }
 
 /** Whether a period or cohort label lies within `--from`/`--to` (days, bucketed like the label). */

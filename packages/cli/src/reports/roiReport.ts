@@ -1,6 +1,5 @@
 import * as E from 'fp-ts/lib/Either.js';
-import type { AuthorizationDenial } from '@clientele/eventstore';
-import type { CampaignRow, MoneyByCurrency } from '@clientele/projections';
+import type { CampaignRow, MoneyByCurrency, ReadRefusal } from '@clientele/projections';
 import {
   CampaignDocument,
   activeDocuments,
@@ -57,7 +56,7 @@ const roiOf = (revenue: MoneyByCurrency, cost: MoneyByCurrency) =>
 export const roiReport = async (
   { readModels, access }: ReportContext,
   options: ReportOptions,
-): Promise<E.Either<AuthorizationDenial, Report>> => {
+): Promise<E.Either<ReadRefusal, Report>> => {
   const allowed = access.scope('Campaign.read');
   if (E.isLeft(allowed)) return allowed;
   const costs: Record<string, MoneyByCurrency> = {};

@@ -1,6 +1,6 @@
+import type { ReadRefusal } from '@clientele/projections';
 import { officeHours } from '@clientele/domain';
 import * as E from 'fp-ts/lib/Either.js';
-import type { AuthorizationDenial } from '@clientele/eventstore';
 import { serviceReport as serviceFigures } from '@clientele/projections';
 import { codeLabel } from './cellDisplay.js';
 import { oneDecimal, percent } from './figures.js';
@@ -71,7 +71,7 @@ export const serviceShape: ReportShape = {
 export const serviceReport = async (
   { readModels, access }: ReportContext,
   options: ReportOptions,
-): Promise<E.Either<AuthorizationDenial, Report>> => {
+): Promise<E.Either<ReadRefusal, Report>> => {
   const figures = await serviceFigures(readModels, access, {
     asOf: `${options.asOf}T23:59:59Z`,
     calendar: DEFAULT_CALENDAR,

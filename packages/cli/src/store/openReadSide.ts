@@ -1,6 +1,7 @@
 import * as E from 'fp-ts/lib/Either.js';
 import type { EventStore } from '@clientele/eventstore';
 import type { ReadModelStore } from '@clientele/projections';
+import { withDomainUpcasting } from '@clientele/domain';
 import { allReadModels, createProjectionRunner } from '@clientele/projections';
 import type { ProjectionProgress, ProjectionRunner } from '@clientele/projections';
 import { openExistingStore } from './openStore.js';
@@ -30,7 +31,9 @@ export const openReadSide = async (
   if (E.isLeft(opened)) return opened;
   const engine = opened.right.store;
   const stack = protectedStore(opened.right);
-  const events = E.isRight(stack) ? stack.right.store : engine;
+  // Every walk of the log reads old events in today's shape; projections upcast in their decoder.
+  const log = withDomainUpcasting(engine);
+  const events = E.isRight(stack) ? stack.right.store : log;
   // The read models live in the SQLite file's own tables, in a PostgreSQL schema next to the log's,
   // and in memory for the in-memory and EventStoreDB engines (rebuilt from the log each run).
   const readModels = opened.right.readModels();
@@ -39,11 +42,11 @@ export const openReadSide = async (
     events: engine,
     readModels,
     projections: allReadModels,
-    ...(onProgress === undefined ? {} : { onProgress }),
+    onProgress,
   });
   return E.right({
     events,
-    log: engine,
+    log,
     readModels,
     runner,
     close: async () => {

@@ -9,9 +9,9 @@ export const TOKEN_COOKIE = 'clientele_token';
 /** How requests say who makes them. */
 export interface ActorSource {
   /** The actor of requests that carry no token (the `--actor` the server was started with). */
-  readonly startupActor?: Actor;
+  readonly startupActor?: Actor | undefined;
   /** The secret tokens are signed with; without it, tokens are not accepted. */
-  readonly tokenSecret?: string;
+  readonly tokenSecret?: string | undefined;
 }
 
 /** Who makes a request, or why nobody is known. */

@@ -39,13 +39,12 @@ const context = (actor: Actor): CommandContext => ({
  */
 const seeded = async () => {
   const store = createInMemoryEventStore();
-  const customers = createCustomerService({
-    store,
+  const customers = createCustomerService(store, {
     tenantId: 't',
     tenantKey: 'k',
     authorize: authorizers.customer,
   });
-  const leads = createLeadService({ store, authorize: authorizers.lead });
+  const leads = createLeadService(store, { authorize: authorizers.lead });
   const deals = createOpportunityService(store, { authorize: authorizers.opportunity });
   const tickets = createTicketService(store, { authorize: backOffice.ticket });
   const invoices = createInvoiceService(store, { authorize: backOffice.invoice });

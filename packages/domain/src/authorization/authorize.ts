@@ -27,6 +27,10 @@ const matches = (granted: string, permission: string): boolean => {
   return grantedAction === '*' ? action !== 'export' : grantedAction === action;
 };
 
+/** Whether a granted pattern (`*`, `A.*`, `A.read`, `A.Command`) covers a permission. */
+export const patternCovers = (granted: string, permission: string): boolean =>
+  matches(granted, permission);
+
 /**
  * The grants of the actor's role that cover `permission` (none for an unknown role): what both
  * {@link authorize} and the read scopes decide from.

@@ -5,3 +5,6 @@ export * from './teamDirectory.js';
 export * from './salesAuthorizers.js';
 export * from './serviceAndFinanceAuthorizers.js';
 export * from './customerExportAuthorizer.js';
+export * from './engagementAuthorizers.js';
+export * from './teamGrants.js';
+export * from './teamSalesAuthorizers.js';

@@ -19,6 +19,9 @@ export type ReadPermission =
   | 'Target.read'
   | 'Commission.read'
   | 'CustomerExport.read'
+  | 'Activity.read'
+  | 'Task.read'
+  | 'Appointment.read'
   | 'Customer.export';
 
 /**

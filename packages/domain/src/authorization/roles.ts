@@ -51,7 +51,8 @@ const all = (aggregate: string, scope: Scope): Grant => ({ permission: `${aggreg
  * tickets; finance handles invoices, targets and commission; an auditor reads everything and
  * changes nothing; an administrator may do anything. Reads follow the same scopes (`Customer.*`
  * covers `Customer.read`); reps and managers also read their own (their team's) targets,
- * commission and customer exports. Only managers (their team's customers), administrators and
+ * commission and customer exports. Reps log their own activities, tasks and appointments (support
+ * agents their own activities and tasks), managers their team's. Only managers (their team's customers), administrators and
  * whoever a tenant grants `Customer.export` by name may export customers in bulk.
  */
 export const defaultRolePolicy: RolePolicy = {
@@ -66,6 +67,10 @@ export const defaultRolePolicy: RolePolicy = {
     { permission: 'Customer.export', scope: 'team' },
     { permission: 'Commission.read', scope: 'team' },
     { permission: 'CustomerExport.read', scope: 'team' },
+    all('Activity', 'team'),
+    all('Task', 'team'),
+    all('Appointment', 'team'),
+    all('AccountTeam', 'team'),
   ],
   sales_rep: [
     all('Customer', 'own'),
@@ -77,13 +82,21 @@ export const defaultRolePolicy: RolePolicy = {
     { permission: 'Target.read', scope: 'own' },
     { permission: 'Commission.read', scope: 'own' },
     { permission: 'CustomerExport.read', scope: 'own' },
+    all('Activity', 'own'),
+    all('Task', 'own'),
+    all('Appointment', 'own'),
   ],
   marketing: [
     all('Campaign', 'any'),
     { permission: 'Lead.CaptureLead', scope: 'any' },
     { permission: 'Lead.read', scope: 'any' },
   ],
-  support_agent: [all('Ticket', 'any'), { permission: 'Customer.read', scope: 'any' }],
+  support_agent: [
+    all('Ticket', 'any'),
+    { permission: 'Customer.read', scope: 'any' },
+    all('Activity', 'own'),
+    all('Task', 'own'),
+  ],
   finance: [
     all('Invoice', 'any'),
     all('Commission', 'any'),

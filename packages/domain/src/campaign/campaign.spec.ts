@@ -28,7 +28,7 @@ const planned: CampaignEvent = {
 };
 const launched: CampaignEvent = {
   type: 'CampaignLaunched',
-  data: { campaignId, launchedOn: '2026-04-01' as never },
+  data: { campaignId, wentLiveOn: '2026-04-01' as never },
 };
 const member: CampaignEvent = {
   type: 'CampaignMemberAdded',
@@ -39,7 +39,8 @@ const cost: CampaignEvent = {
   data: {
     campaignId,
     costId: 'booth',
-    amount: eur(800_000),
+    amountMinor: 800_000 as never,
+    currency: 'EUR' as never,
     incurredOn: '2026-03-20' as never,
     category: 'venue',
   },

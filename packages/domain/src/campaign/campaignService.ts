@@ -1,6 +1,6 @@
-import type { CommandAuthorizer, EventStore } from '@clientele/eventstore';
+import type { EventStore } from '@clientele/eventstore';
 import { createCommandHandler, streamName } from '@clientele/eventstore';
-import type { CommandEntry } from '../shared/commandEntry.js';
+import type { CommandEntry, ServiceOptions } from '../shared/commandEntry.js';
 import type { CampaignCommandInput } from './commands.js';
 import type { CampaignError } from './decide.js';
 import type { CampaignState } from './state.js';
@@ -8,6 +8,10 @@ import { createCommandEntry } from '../shared/commandEntry.js';
 import { CampaignCommand } from './commands.js';
 import { campaignDecider } from './decide.js';
 import { CampaignEvent } from './events.js';
+import { domainUpcasters } from '../upcasting/domainUpcasters.js';
+
+/** Options of {@link createCampaignService}. */
+export type CampaignServiceOptions = ServiceOptions<CampaignCommand, CampaignState>;
 
 /** The Campaign write side as apps use it. */
 export interface CampaignService extends CommandEntry<
@@ -22,16 +26,12 @@ export interface CampaignService extends CommandEntry<
 /** The typed entry point of the Campaign aggregate: decodes input, then handles it. */
 export const createCampaignService = (
   store: EventStore,
-  /** Event id generator; a seeded one makes generated histories repeatable. */
-  options: {
-    readonly newEventId?: () => string;
-    /** Who may do what: checked against the loaded state before every decision. */
-    readonly authorize: CommandAuthorizer<CampaignCommand, CampaignState>;
-  },
+  options: CampaignServiceOptions,
 ): CampaignService => {
   const handler = createCommandHandler({
     store,
-    ...(options.newEventId === undefined ? {} : { newEventId: options.newEventId }),
+    upcasters: domainUpcasters,
+    newEventId: options.newEventId,
     authorize: options.authorize,
     decider: campaignDecider,
     eventCodec: CampaignEvent,

@@ -64,7 +64,7 @@ export const decideCampaign = (command: CampaignCommand, state: CampaignState): 
     case 'LaunchCampaign':
       return requireStatus(state, ['planned'], () =>
         E.right([
-          { type: 'CampaignLaunched', data: { campaignId, launchedOn: command.launchedOn } },
+          { type: 'CampaignLaunched', data: { campaignId, wentLiveOn: command.launchedOn } },
         ]),
       );
     case 'RecordCampaignCost': {
@@ -76,7 +76,8 @@ export const decideCampaign = (command: CampaignCommand, state: CampaignState): 
           actual: command.amount.currency,
         });
       }
-      const { kind: _, ...data } = command;
+      const { kind: _, amount, ...rest } = command;
+      const data = { ...rest, amountMinor: amount.amountMinor, currency: amount.currency };
       return E.right([{ type: 'CampaignCostRecorded', data }]);
     }
     case 'AddCampaignMember':

@@ -1,7 +1,7 @@
 import * as t from 'io-ts';
 import { eventCodec } from '../shared/eventCodec.js';
 import { DateOnly } from '../shared/dates.js';
-import { NonNegativeMoney } from '../shared/money.js';
+import { CurrencyCode, NonNegativeMinorUnits, NonNegativeMoney } from '../shared/money.js';
 
 /** Where a campaign runs. */
 export const CampaignChannel = t.keyof(
@@ -41,18 +41,26 @@ export const CampaignPlanned = eventCodec(
     endsOn: DateOnly,
   }),
 );
-/** The campaign went live. */
+/**
+ * The campaign went live on `wentLiveOn`. Version 2: version 1 called the day `launchedOn`
+ * (renamed so it no longer reads as the planned start; upcast on read).
+ */
 export const CampaignLaunched = eventCodec(
   'CampaignLaunched',
-  t.type({ campaignId: t.string, launchedOn: DateOnly }),
+  t.type({ campaignId: t.string, wentLiveOn: DateOnly }),
 );
-/** Money was actually spent on the campaign (ROI counts these, once each). */
+/**
+ * Money was actually spent on the campaign (ROI counts these, once each). Version 2: the amount
+ * is two fields, `amountMinor` and `currency`, so spend can be summed per currency without
+ * unpacking a nested object; version 1 held them together in `amount` (upcast on read).
+ */
 export const CampaignCostRecorded = eventCodec(
   'CampaignCostRecorded',
   t.type({
     campaignId: t.string,
     costId: t.string,
-    amount: NonNegativeMoney,
+    amountMinor: NonNegativeMinorUnits,
+    currency: CurrencyCode,
     incurredOn: DateOnly,
     category: t.string,
   }),

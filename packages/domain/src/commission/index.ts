@@ -5,4 +5,3 @@ export * from './state.js';
 export * from './errors.js';
 export * from './decide.js';
 export * from './commissionService.js';
-export * from './accrualProcessManager.js';

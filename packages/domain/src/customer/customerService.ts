@@ -1,13 +1,12 @@
 import * as E from 'fp-ts/lib/Either.js';
 import type {
-  CommandAuthorizer,
   CommandContext,
   CommandOutcome,
   EventStore,
   SnapshotStore,
 } from '@clientele/eventstore';
 import { createCommandHandler, streamName } from '@clientele/eventstore';
-import type { EntryFailure } from '../shared/commandEntry.js';
+import type { EntryFailure, ServiceOptions } from '../shared/commandEntry.js';
 import { decodeCommand, entryFailure } from '../shared/commandEntry.js';
 import type { ContactKey, KeyReservations } from '../reservations/keyReservations.js';
 import type { CustomerError } from './errors.js';
@@ -19,6 +18,7 @@ import { CustomerCommand } from './commands.js';
 import { customerDecider } from './decide.js';
 import { CustomerEvent } from './events.js';
 import { CUSTOMER_STATE_VERSION, CustomerStateCodec } from './stateCodec.js';
+import { domainUpcasters } from '../upcasting/domainUpcasters.js';
 
 /** Why a customer command appended nothing: a rule, bad input, a denial, or racing writers. */
 export type CustomerFailure = EntryFailure<CustomerError>;
@@ -27,23 +27,24 @@ export type CustomerFailure = EntryFailure<CustomerError>;
 export type CustomerOutcome = CommandOutcome<CustomerEvent, CustomerState>;
 
 /** Options of {@link createCustomerService}. */
-export interface CustomerServiceOptions {
-  readonly store: EventStore;
+export interface CustomerServiceOptions extends ServiceOptions<CustomerCommand, CustomerState> {
   readonly tenantId: string;
   /** The tenant's secret for hashing duplicate-check keys; keep it outside the event store. */
   readonly tenantKey: string | Uint8Array;
   /** How old an orphaned claim must be before a new registration takes it over. */
-  readonly gracePeriodMs?: number;
-  /** Who may do what: checked against the loaded customer before every decision. */
-  readonly authorize: CommandAuthorizer<CustomerCommand, CustomerState>;
+  readonly gracePeriodMs?: number | undefined;
   /**
    * Snapshot customers every `every` events in `store`. Snapshots hold personal data in clear:
    * give the same snapshot store to the privacy service, which drops them when a person is
    * forgotten.
    */
-  readonly snapshots?: { readonly store: SnapshotStore; readonly every: number };
-  /** Event id generator; defaults to uuid v7. */
-  readonly newEventId?: () => string;
+  readonly snapshots?: { readonly store: SnapshotStore; readonly every: number } | undefined;
+}
+
+/** One account of {@link CustomerService.transferAll}: handed over, or why not. */
+export interface CustomerTransfer {
+  readonly customerId: string;
+  readonly result: E.Either<CustomerFailure, CustomerOutcome>;
 }
 
 /** The Customer write side as apps and importers use it. */
@@ -67,14 +68,14 @@ export interface CustomerService {
   /**
    * Hands every listed account from one rep to another (a rep who leaves passes all accounts to a
    * successor, so nobody walks out with them). Each customer is a separate command; the result
-   * lists each outcome, and accounts no longer owned by `fromOwnerId` are refused, not taken.
+   * lists each outcome in the order given, and accounts no longer owned by `fromOwnerId` are refused, not taken.
    */
   transferAll(
     customerIds: readonly string[],
     fromOwnerId: string,
     toOwnerId: string,
     context: CommandContext,
-  ): Promise<ReadonlyMap<string, E.Either<CustomerFailure, CustomerOutcome>>>;
+  ): Promise<readonly CustomerTransfer[]>;
   /** A customer's current state. */
   load(customerId: string): Promise<CustomerState>;
   readonly reservations: KeyReservations;
@@ -93,24 +94,23 @@ const notIn = (keys: readonly ContactKey[], others: readonly ContactKey[]) =>
  * each wrong field and appends nothing), claims duplicate-check keys before a registration or an
  * edit that adds emails or phones, and releases keys freed by an edit, a merge or an erasure.
  */
-export const createCustomerService = (options: CustomerServiceOptions): CustomerService => {
-  const { store } = options;
+export const createCustomerService = (
+  store: EventStore,
+  options: CustomerServiceOptions,
+): CustomerService => {
   const handler = createCommandHandler({
     store,
+    upcasters: domainUpcasters,
     decider: customerDecider,
     eventCodec: CustomerEvent,
     streamName: (command) => streamName('Customer', command.customerId),
-    ...(options.newEventId === undefined ? {} : { newEventId: options.newEventId }),
+    newEventId: options.newEventId,
     authorize: options.authorize,
-    ...(options.snapshots === undefined
-      ? {}
-      : {
-          snapshots: {
-            ...options.snapshots,
-            stateVersion: CUSTOMER_STATE_VERSION,
-            stateCodec: CustomerStateCodec,
-          },
-        }),
+    snapshots: options.snapshots && {
+      ...options.snapshots,
+      stateVersion: CUSTOMER_STATE_VERSION,
+      stateCodec: CustomerStateCodec,
+    },
   });
   const load = async (customerId: string) =>
     (await handler.load(streamName('Customer', customerId))).state;
@@ -119,8 +119,8 @@ export const createCustomerService = (options: CustomerServiceOptions): Customer
     tenantId: options.tenantId,
     tenantKey: options.tenantKey,
     customerExists: async (customerId) => 'registered' in (await load(customerId)),
-    ...(options.gracePeriodMs === undefined ? {} : { gracePeriodMs: options.gracePeriodMs }),
-    ...(options.newEventId === undefined ? {} : { newEventId: options.newEventId }),
+    gracePeriodMs: options.gracePeriodMs,
+    newEventId: options.newEventId,
   });
   const run = async (command: CustomerCommand, context: CommandContext) =>
     E.mapLeft(entryFailure<CustomerError>)(await handler.handle(command, context));
@@ -244,10 +244,11 @@ export const createCustomerService = (options: CustomerServiceOptions): Customer
     toOwnerId,
     context,
   ) => {
-    const results = new Map<string, E.Either<CustomerFailure, CustomerOutcome>>();
+    const results: CustomerTransfer[] = [];
     for (const customerId of customerIds) {
       const command = { kind: 'TransferCustomer' as const, customerId, fromOwnerId, toOwnerId };
-      results.set(customerId, await run(command, stepContext(context, `transfer:${customerId}`)));
+      const result = await run(command, stepContext(context, `transfer:${customerId}`));
+      results.push({ customerId, result });
     }
     return results;
   };

@@ -1,12 +1,19 @@
-import type { CommandAuthorizer, EventStore } from '@clientele/eventstore';
+import type { EventStore } from '@clientele/eventstore';
 import { createCommandHandler, streamName } from '@clientele/eventstore';
-import type { CommandEntry } from '../shared/commandEntry.js';
+import type { CommandEntry, ServiceOptions } from '../shared/commandEntry.js';
 import type { CustomerExportCommandInput } from './commands.js';
 import { createCommandEntry } from '../shared/commandEntry.js';
 import { CustomerExportCommand } from './commands.js';
 import type { CustomerExportError, CustomerExportState } from './decide.js';
 import { customerExportDecider } from './decide.js';
 import { CustomerExportEvent } from './events.js';
+import { domainUpcasters } from '../upcasting/domainUpcasters.js';
+
+/** Options of {@link createCustomerExportService}. */
+export type CustomerExportServiceOptions = ServiceOptions<
+  CustomerExportCommand,
+  CustomerExportState
+>;
 
 /** The CustomerExport write side as apps use it. */
 export interface CustomerExportService extends CommandEntry<
@@ -29,15 +36,12 @@ export const customerExportStream = (exportId: string): string =>
  */
 export const createCustomerExportService = (
   store: EventStore,
-  options: {
-    readonly newEventId?: () => string;
-    /** Who may export which customers: checked before the export is recorded. */
-    readonly authorize: CommandAuthorizer<CustomerExportCommand, CustomerExportState>;
-  },
+  options: CustomerExportServiceOptions,
 ): CustomerExportService => {
   const handler = createCommandHandler({
     store,
-    ...(options.newEventId === undefined ? {} : { newEventId: options.newEventId }),
+    upcasters: domainUpcasters,
+    newEventId: options.newEventId,
     authorize: options.authorize,
     decider: customerExportDecider,
     eventCodec: CustomerExportEvent,

@@ -14,3 +14,5 @@ export * from './salesHistory.js';
 export * from './generateHistory.js';
 export * from './pool.js';
 export * from './serviceAndFinance/index.js';
+export * from './engagement/index.js';
+export * from './productToCash/index.js';

@@ -4,8 +4,8 @@ import type { CustomerService } from '../customer/customerService.js';
 import type { LeadService } from '../lead/leadService.js';
 import type { OpportunityService } from '../opportunity/opportunityService.js';
 import type { SalesOrganizationService } from '../salesOrganization/salesOrganizationService.js';
-import type { LeadConversionReactor } from '../conversion/leadConversionReactor.js';
-import { createLeadConversionReactor } from '../conversion/leadConversionReactor.js';
+import type { LeadConversionReactor } from '../reactors/leadConversionReactor.js';
+import { createLeadConversionReactor } from '../reactors/leadConversionReactor.js';
 import { createCustomerService } from '../customer/customerService.js';
 import { createLeadService } from '../lead/leadService.js';
 import { matchAgainstCustomers } from '../lead/matching.js';
@@ -37,17 +37,13 @@ export const createSalesServices = (
   /** Event id generator for every service; a seeded one makes histories repeatable. */
   newEventId?: () => string,
 ): SalesServices => {
-  const ids = {
-    authorize: simulatedStaff(),
-    ...(newEventId === undefined ? {} : { newEventId }),
-  };
-  const customers = createCustomerService({ store, ...tenant, ...ids });
+  const ids = { authorize: simulatedStaff(), newEventId };
+  const customers = createCustomerService(store, { ...tenant, ...ids });
   const opportunities = createOpportunityService(store, ids);
   return {
     store,
     customers,
-    leads: createLeadService({
-      store,
+    leads: createLeadService(store, {
       findMatches: matchAgainstCustomers(customers.reservations),
       ...ids,
     }),

@@ -4,13 +4,20 @@ import { NonEmptyText } from '../shared/contact.js';
 import { CurrencyCode, NonNegativeMoney } from '../shared/money.js';
 import { DateOnly } from '../shared/dates.js';
 import { BasisPoints } from '../shared/basisPoints.js';
-import { BillingContact, CreditCheck, InvoiceLine, OverpaymentHandling } from './values.js';
+import {
+  BillingContact,
+  CreditCheck,
+  InvoiceLine,
+  InvoiceSaleLine,
+  OverpaymentHandling,
+} from './values.js';
 
 const command = commandCodecFor('invoiceId');
 
 /**
  * Issue an invoice: either `lines` (priced, then `taxRateBps` applied to their sum) or a `total`
- * when only the total is known. `creditCheck` carries the customer's limit and balance.
+ * when only the total is known. With a total, `saleLines` may say which order or contract lines
+ * it bills; their totals must add up to it. `creditCheck` carries the customer's limit and balance.
  */
 export const IssueInvoice = command(
   'IssueInvoice',
@@ -25,6 +32,7 @@ export const IssueInvoice = command(
     labels: t.readonlyArray(t.string),
     billingContact: BillingContact,
     creditCheck: CreditCheck,
+    saleLines: t.readonlyArray(InvoiceSaleLine),
   },
 );
 /** Record a payment; `overpayment` says what to do with money beyond what is owed. */

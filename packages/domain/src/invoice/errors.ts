@@ -12,6 +12,8 @@ export type InvoiceError =
   | { readonly kind: 'InvoiceAlreadyIssued'; readonly invoiceId: string }
   /** Neither lines nor a total, or both: the amount would be ambiguous. */
   | { readonly kind: 'InvoiceAmountUnclear'; readonly invoiceId: string }
+  /** Sale lines whose totals do not add up to the invoice total, or in another currency. */
+  | { readonly kind: 'InvoiceSaleLinesMismatch'; readonly invoiceId: string }
   | { readonly kind: 'DueBeforeIssue'; readonly issuedOn: string; readonly dueOn: string }
   | { readonly kind: 'CurrencyMismatch'; readonly expected: string; readonly actual: string }
   | {

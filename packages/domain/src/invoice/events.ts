@@ -3,7 +3,12 @@ import { eventCodec } from '../shared/eventCodec.js';
 import { DateOnly } from '../shared/dates.js';
 import { Money, NonNegativeMoney } from '../shared/money.js';
 import { BasisPoints } from '../shared/basisPoints.js';
-import { BillingContact, BillingContactCorrection, InvoiceLine } from './values.js';
+import {
+  BillingContact,
+  BillingContactCorrection,
+  InvoiceLine,
+  InvoiceSaleLine,
+} from './values.js';
 
 /** Who is credited with the sale an invoice bills, copied onto payment events for commission. */
 const SaleFacts = {
@@ -36,6 +41,7 @@ export const InvoiceIssued = eventCodec(
       taxRateBps: BasisPoints,
       billingContact: BillingContact,
       creditWarning: t.type({ creditLimit: NonNegativeMoney, outstandingAfter: Money }),
+      saleLines: t.readonlyArray(InvoiceSaleLine),
     }),
   ]),
 );

@@ -1,7 +1,7 @@
 import * as E from 'fp-ts/lib/Either.js';
-import type { CommandAuthorizer, EventStore } from '@clientele/eventstore';
+import type { EventStore } from '@clientele/eventstore';
 import { createCommandHandler, streamName } from '@clientele/eventstore';
-import type { CommandEntry } from '../shared/commandEntry.js';
+import type { CommandEntry, ServiceOptions } from '../shared/commandEntry.js';
 import type { InvoiceCommandInput } from './commands.js';
 import type { Money, NonNegativeMoney } from '../shared/money.js';
 import type { InvoiceError } from './errors.js';
@@ -11,6 +11,7 @@ import { createCommandEntry, decodeCommand, entryFailure } from '../shared/comma
 import { InvoiceCommand } from './commands.js';
 import { invoiceDecider } from './decide.js';
 import { InvoiceEvent } from './events.js';
+import { domainUpcasters } from '../upcasting/domainUpcasters.js';
 
 /** The stream of an invoice. */
 export const invoiceStream = (invoiceId: string): string => streamName('Invoice', invoiceId);
@@ -25,15 +26,11 @@ export type CreditExposureLookup = (
 ) => Promise<{ readonly creditLimit: NonNegativeMoney; readonly outstanding: Money } | undefined>;
 
 /** Options of {@link createInvoiceService}. */
-export interface InvoiceServiceOptions {
-  /** Event id generator; a seeded one makes generated histories repeatable. */
-  readonly newEventId?: () => string;
+export interface InvoiceServiceOptions extends ServiceOptions<InvoiceCommand, InvoiceState> {
   /** When set, issued invoices without their own `creditCheck` are checked against it. */
-  readonly creditExposure?: CreditExposureLookup;
+  readonly creditExposure?: CreditExposureLookup | undefined;
   /** Defaults to `warn`. */
-  readonly creditPolicy?: CreditPolicy;
-  /** Who may do what: checked against the loaded invoice before every decision. */
-  readonly authorize: CommandAuthorizer<InvoiceCommand, InvoiceState>;
+  readonly creditPolicy?: CreditPolicy | undefined;
 }
 
 /** The Invoice write side as apps and importers use it. */
@@ -56,10 +53,11 @@ export const createInvoiceService = (
 ): InvoiceService => {
   const handler = createCommandHandler({
     store,
+    upcasters: domainUpcasters,
     decider: invoiceDecider,
     eventCodec: InvoiceEvent,
     streamName: (command) => invoiceStream(command.invoiceId),
-    ...(options.newEventId === undefined ? {} : { newEventId: options.newEventId }),
+    newEventId: options.newEventId,
     authorize: options.authorize,
   });
   const plain = createCommandEntry(InvoiceCommand, handler);

@@ -10,6 +10,24 @@ import { nonNegativeMoney as money } from '../shared/money.js';
 
 type IssueInvoice = Extract<InvoiceCommand, { kind: 'IssueInvoice' }>;
 
+/** Subtotal and tax of an invoice billing sale lines: their sums, which must make its total. */
+const saleLineAmounts = (
+  command: IssueInvoice,
+  total: Money,
+): E.Either<InvoiceError, { subtotal: Money; tax: Money; total: Money }> => {
+  const lines = command.saleLines ?? [];
+  const sum = (pick: (line: (typeof lines)[number]) => SignedMoney) =>
+    lines.reduce((amount, line) => amount + pick(line).amountMinor, 0);
+  const [net, tax, billed] = [sum((l) => l.net), sum((l) => l.tax), sum((l) => l.total)];
+  const foreign = lines.some((line) =>
+    [line.net, line.tax, line.total].some((amount) => amount.currency !== total.currency),
+  );
+  if (foreign || billed !== total.amountMinor || net + tax !== billed || net < 0 || tax < 0) {
+    return E.left({ kind: 'InvoiceSaleLinesMismatch', invoiceId: command.invoiceId });
+  }
+  return E.right({ subtotal: money(net, total.currency), tax: money(tax, total.currency), total });
+};
+
 /** Subtotal, tax and total of an invoice: from its lines and tax rate, or its given total. */
 export const invoiceAmounts = (
   command: IssueInvoice,
@@ -22,7 +40,9 @@ export const invoiceAmounts = (
     if (total.currency !== currency) {
       return E.left({ kind: 'CurrencyMismatch', expected: currency, actual: total.currency });
     }
-    return E.right({ subtotal: total, tax: money(0, currency), total });
+    return command.saleLines === undefined
+      ? E.right({ subtotal: total, tax: money(0, currency), total })
+      : saleLineAmounts(command, total);
   }
   let subtotal = 0;
   for (const line of lines ?? []) {

@@ -22,6 +22,27 @@ export const InvoiceLine = t.readonly(
 /** One line of an invoice. */
 export type InvoiceLine = t.TypeOf<typeof InvoiceLine>;
 
+/**
+ * A line of an invoice that bills (part of) an order or contract line: which line and product it
+ * bills, and the exact net, tax and total it bills of it. Revenue per product is read from these.
+ */
+export const InvoiceSaleLine = t.readonly(
+  t.type({
+    source: t.keyof({ order: null, contract: null }),
+    sourceId: t.string,
+    lineId: t.string,
+    productId: t.string,
+    sku: t.string,
+    productName: t.string,
+    net: Money,
+    tax: Money,
+    total: Money,
+  }),
+  'InvoiceSaleLine',
+);
+/** A line of an invoice that bills an order or contract line. */
+export type InvoiceSaleLine = t.TypeOf<typeof InvoiceSaleLine>;
+
 /** Whether going over the credit limit only warns or blocks the invoice. */
 export const CreditPolicy = t.keyof({ warn: null, block: null }, 'CreditPolicy');
 /** Whether going over the credit limit only warns or blocks the invoice. */

@@ -18,9 +18,8 @@ import { permitEveryoneInTests } from '@clientele/eventstore/testing';
 describe('lead service', () => {
   it('warns, without blocking, that a new lead matches an existing customer', async () => {
     const store = createInMemoryEventStore();
-    const customers = createCustomerService({
+    const customers = createCustomerService(store, {
       authorize: permitEveryoneInTests(),
-      store,
       tenantId: 't',
       tenantKey: 'k',
     });
@@ -34,9 +33,8 @@ describe('lead service', () => {
       },
       testContext(),
     );
-    const leads = createLeadService({
+    const leads = createLeadService(store, {
       authorize: permitEveryoneInTests(),
-      store,
       findMatches: matchAgainstCustomers(customers.reservations),
     });
     const captured = await leads.handle(
@@ -56,7 +54,7 @@ describe('lead service', () => {
 
   it('rejects invalid input naming the field and appends nothing', async () => {
     const store = createInMemoryEventStore();
-    const leads = createLeadService({ authorize: permitEveryoneInTests(), store });
+    const leads = createLeadService(store, { authorize: permitEveryoneInTests() });
     const result = await leads.handle(
       { kind: 'CaptureLead', leadId: 'lead-1', source: '', contact: { phone: '12345' } },
       testContext(),
@@ -91,9 +89,8 @@ describe('lead service', () => {
 
   it('records matches from customers and open leads together', async () => {
     const store = createInMemoryEventStore();
-    const customers = createCustomerService({
+    const customers = createCustomerService(store, {
       authorize: permitEveryoneInTests(),
-      store,
       tenantId: 't',
       tenantKey: 'k',
     });
@@ -108,9 +105,8 @@ describe('lead service', () => {
       testContext(),
     );
     let index = emptyOpenLeadIndex;
-    const leads = createLeadService({
+    const leads = createLeadService(store, {
       authorize: permitEveryoneInTests(),
-      store,
       findMatches: combineMatchers(
         matchAgainstCustomers(customers.reservations),
         matchAgainstOpenLeads(() => index),

@@ -1,7 +1,7 @@
 import * as E from 'fp-ts/lib/Either.js';
-import type { CommandAuthorizer, EventStore } from '@clientele/eventstore';
+import type { EventStore } from '@clientele/eventstore';
 import { createCommandHandler, streamName } from '@clientele/eventstore';
-import type { CommandEntry } from '../shared/commandEntry.js';
+import type { CommandEntry, ServiceOptions } from '../shared/commandEntry.js';
 import type { LeadCommandInput } from './commands.js';
 import type { LeadError } from './errors.js';
 import type { LeadMatcher } from './matching.js';
@@ -10,16 +10,12 @@ import { decodeCommand, entryFailure } from '../shared/commandEntry.js';
 import { LeadCommand } from './commands.js';
 import { leadDecider } from './decide.js';
 import { LeadEvent } from './events.js';
+import { domainUpcasters } from '../upcasting/domainUpcasters.js';
 
 /** Options of {@link createLeadService}. */
-export interface LeadServiceOptions {
-  readonly store: EventStore;
+export interface LeadServiceOptions extends ServiceOptions<LeadCommand, LeadState> {
   /** Finds customers and open leads like a new lead; its result is recorded as a warning. */
-  readonly findMatches?: LeadMatcher;
-  /** Who may do what: checked against the loaded lead before every decision. */
-  readonly authorize: CommandAuthorizer<LeadCommand, LeadState>;
-  /** Event id generator; defaults to uuid v7. */
-  readonly newEventId?: () => string;
+  readonly findMatches?: LeadMatcher | undefined;
 }
 
 /**
@@ -39,13 +35,14 @@ export interface LeadService extends CommandEntry<
  * The typed entry point of the Lead aggregate. Input is decoded at the boundary; a capture's
  * matches come from `findMatches`, never from the caller, and warn without blocking.
  */
-export const createLeadService = (options: LeadServiceOptions): LeadService => {
+export const createLeadService = (store: EventStore, options: LeadServiceOptions): LeadService => {
   const handler = createCommandHandler({
-    store: options.store,
+    store,
+    upcasters: domainUpcasters,
     decider: leadDecider,
     eventCodec: LeadEvent,
     streamName: (command) => streamName('Lead', command.leadId),
-    ...(options.newEventId === undefined ? {} : { newEventId: options.newEventId }),
+    newEventId: options.newEventId,
     authorize: options.authorize,
   });
   const handle: LeadService['handle'] = async (input, context) => {

@@ -1,6 +1,6 @@
-import type { CommandAuthorizer, EventStore } from '@clientele/eventstore';
+import type { EventStore } from '@clientele/eventstore';
 import { createCommandHandler, streamName } from '@clientele/eventstore';
-import type { CommandEntry } from '../shared/commandEntry.js';
+import type { CommandEntry, ServiceOptions } from '../shared/commandEntry.js';
 import type { OpportunityCommandInput } from './commands.js';
 import type { OpportunityError } from './errors.js';
 import type { OpportunityState } from './state.js';
@@ -8,6 +8,10 @@ import { createCommandEntry } from '../shared/commandEntry.js';
 import { OpportunityCommand } from './commands.js';
 import { opportunityDecider } from './decide.js';
 import { OpportunityEvent } from './events.js';
+import { domainUpcasters } from '../upcasting/domainUpcasters.js';
+
+/** Options of {@link createOpportunityService}. */
+export type OpportunityServiceOptions = ServiceOptions<OpportunityCommand, OpportunityState>;
 
 /** The Opportunity write side as apps and importers use it. */
 export interface OpportunityService extends CommandEntry<
@@ -22,18 +26,15 @@ export interface OpportunityService extends CommandEntry<
 /** The typed entry point of the Opportunity aggregate: decodes input, then handles it. */
 export const createOpportunityService = (
   store: EventStore,
-  options: {
-    readonly newEventId?: () => string;
-    /** Who may do what: checked against the loaded deal before every decision. */
-    readonly authorize: CommandAuthorizer<OpportunityCommand, OpportunityState>;
-  },
+  options: OpportunityServiceOptions,
 ): OpportunityService => {
   const handler = createCommandHandler({
     store,
+    upcasters: domainUpcasters,
     decider: opportunityDecider,
     eventCodec: OpportunityEvent,
     streamName: (command) => streamName('Opportunity', command.opportunityId),
-    ...(options.newEventId === undefined ? {} : { newEventId: options.newEventId }),
+    newEventId: options.newEventId,
     authorize: options.authorize,
   });
   return {

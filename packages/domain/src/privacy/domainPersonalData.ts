@@ -1,4 +1,8 @@
 import type * as t from 'io-ts';
+import { AccountTeamEvent } from '../accountTeam/events.js';
+import { ActivityEvent } from '../activity/events.js';
+import { AppointmentEvent } from '../calendar/events.js';
+import { RepScheduleEvent } from '../calendar/repSchedule/events.js';
 import { CampaignEvent } from '../campaign/events.js';
 import { CommissionEvent } from '../commission/events.js';
 import { CustomerEvent } from '../customer/events.js';
@@ -8,6 +12,7 @@ import { OpportunityEvent } from '../opportunity/events.js';
 import { ReservationEvent } from '../reservations/events.js';
 import { SalesOrganizationEvent } from '../salesOrganization/events.js';
 import { personalDataLocator } from '../shared/personalData.js';
+import { TaskEvent } from '../task/events.js';
 import { TargetEvent } from '../target/events.js';
 import { TicketEvent } from '../ticket/events.js';
 import { DataSubjectEvent } from './events.js';
@@ -25,6 +30,11 @@ export const domainEventCodecs: readonly t.Mixed[] = [
   TargetEvent,
   CommissionEvent,
   DataSubjectEvent,
+  ActivityEvent,
+  TaskEvent,
+  AppointmentEvent,
+  RepScheduleEvent,
+  AccountTeamEvent,
 ];
 
 /**

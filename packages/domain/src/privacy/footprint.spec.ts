@@ -37,9 +37,8 @@ describe("finding a person's data", () => {
       locate: locateDomainPersonalData,
     });
     for (const store of [plain, encrypted]) {
-      const customers = createCustomerService({
+      const customers = createCustomerService(store, {
         authorize: permitEveryoneInTests(),
-        store,
         tenantId: 't',
         tenantKey: 'k',
       });

@@ -73,7 +73,7 @@ export interface PersonalDataSource {
    * decoding, every encrypted event whose `metadata.subjects` does not name the person; only the
    * events that do are read again, decrypted, from `store`. Many times faster on a large log.
    */
-  readonly engine?: EventStore;
+  readonly engine?: EventStore | undefined;
 }
 
 /** Whether `subjectId` appears as a value in the data: a field can only be theirs if it does. */

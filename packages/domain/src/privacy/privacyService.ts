@@ -1,6 +1,5 @@
 import * as E from 'fp-ts/lib/Either.js';
 import type {
-  CommandAuthorizer,
   CommandContext,
   DataKeyStore,
   EventStore,
@@ -8,11 +7,12 @@ import type {
   SnapshotStore,
 } from '@clientele/eventstore';
 import { createCommandHandler, streamName } from '@clientele/eventstore';
+import { decodeStoredEvent, domainUpcasters } from '../upcasting/domainUpcasters.js';
 import type { CustomerFailure, CustomerService } from '../customer/customerService.js';
 import type { InvoiceService } from '../invoice/invoiceService.js';
 import type { LeadService } from '../lead/leadService.js';
 import { stepContext } from '../reservations/stepContext.js';
-import type { EntryFailure } from '../shared/commandEntry.js';
+import type { EntryFailure, ServiceOptions } from '../shared/commandEntry.js';
 import { entryFailure } from '../shared/commandEntry.js';
 import type { DateOnly } from '../shared/dates.js';
 import type { RetentionClass } from '../shared/retention.js';
@@ -20,9 +20,10 @@ import { RETENTION_CLASSES, retainedKeySubject } from '../shared/retention.js';
 import type { DataSubjectCommand } from './commands.js';
 import type { DataSubjectError, DataSubjectState } from './decide.js';
 import { dataSubjectDecider, evolveDataSubject, initialDataSubjectState } from './decide.js';
-import type { RectificationStep, RetentionHold } from './events.js';
+import type { RectificationStep } from './events.js';
 import { DataSubjectEvent } from './events.js';
-import type { PersonalRecord, ScanProgress } from './footprint.js';
+import type { ScanProgress } from './footprint.js';
+import type { ForgetOutcome, PersonalDataExport } from './privacyOutcomes.js';
 import { findPersonalData } from './footprint.js';
 import { customersThatAre, heldContactKeys, retentionHoldsFor, unique } from './erasurePlan.js';
 import type { PersonalCorrection, RectificationEntry } from './rectification.js';
@@ -42,29 +43,7 @@ export type PrivacyFailure =
       readonly failure: CustomerFailure;
     };
 
-/** What forgetting a person did. */
-export interface ForgetOutcome {
-  readonly subjectId: string;
-  /** True when the person had been forgotten before: nothing was done again. */
-  readonly alreadyForgotten: boolean;
-  /** The streams that held their personal data. */
-  readonly streams: readonly string[];
-  /** Customers that were the person themselves, now marked erased with their keys released. */
-  readonly customersErased: readonly string[];
-  /** What the law still keeps readable, and until when. */
-  readonly retentionHolds: readonly RetentionHold[];
-}
-
-/** Everything held about a person (the right of access), as handed to them. */
-export interface PersonalDataExport {
-  readonly subjectId: string;
-  readonly exportedAt: string;
-  /** Whether the person was forgotten, and what is still held by law. */
-  readonly forgotten: boolean;
-  readonly retentionHolds: readonly (RetentionHold & { readonly erased: boolean })[];
-  /** Every event holding their data, their own fields readable (or erased), others' withheld. */
-  readonly records: readonly PersonalRecord[];
-}
+export type { ForgetOutcome, PersonalDataExport } from './privacyOutcomes.js';
 
 /** A retention hold ended by {@link PrivacyService.eraseDueRetainedData}. */
 export interface EndedHold {
@@ -73,30 +52,29 @@ export interface EndedHold {
   readonly result: E.Either<PrivacyFailure, void>;
 }
 
-/** Options of {@link createPrivacyService}. */
-export interface PrivacyServiceOptions {
-  /** The store as the app uses it: wrapped by `withPersonalDataEncryption` with {@link keys}. */
-  readonly store: EventStore;
+type DataSubjectServiceOptions = ServiceOptions<DataSubjectCommand, DataSubjectState>;
+
+/** Options of {@link createPrivacyService}; `authorize` says who may forget, export, rectify. */
+export interface PrivacyServiceOptions extends DataSubjectServiceOptions {
   /**
    * The engine below the encryption: finding a person's events then skips, undecrypted, every
    * event whose key list does not name them (see `findPersonalData`).
    */
-  readonly engine?: EventStore;
+  readonly engine?: EventStore | undefined;
   /** The data keys the store encrypts with: forgetting destroys the person's. */
   readonly keys: DataKeyStore;
   /** Erases the customers that are the person and releases their duplicate-check keys. */
   readonly customers: CustomerService;
   /** Where lead corrections go; without it, leads are skipped by a rectification, saying so. */
-  readonly leads?: LeadService;
+  readonly leads?: LeadService | undefined;
   /** Where billing-contact corrections go; without it, invoices are skipped, saying so. */
-  readonly invoices?: InvoiceService;
+  readonly invoices?: InvoiceService | undefined;
+  /** Where activity corrections go; without it, activities are skipped, saying so. */
+  readonly activities?: CorrectionEntry | undefined;
   /** Snapshot stores whose snapshots of the person's streams must go. */
-  readonly snapshots?: readonly SnapshotStore[];
+  readonly snapshots?: readonly SnapshotStore[] | undefined;
   /** How long records kept by law stay readable; defaults to {@link defaultRetentionPolicy}. */
-  readonly retention?: RetentionPolicy;
-  /** Who may forget, export or rectify: checked before anything is done. */
-  readonly authorize: CommandAuthorizer<DataSubjectCommand, DataSubjectState>;
-  readonly newEventId?: () => string;
+  readonly retention?: RetentionPolicy | undefined;
 }
 
 /** A data subject's rights, carried out and recorded: erasure, access, and the record of both. */
@@ -153,17 +131,21 @@ interface CorrectionEntry {
   handle(input: unknown, context: CommandContext): Promise<E.Either<unknown, unknown>>;
 }
 
-/** The privacy service: the person's rights as one entry point. */
-export const createPrivacyService = (options: PrivacyServiceOptions): PrivacyService => {
-  const { store, keys, customers } = options;
+/** The person's rights as one entry point, over the app's store (encrypted with `keys`). */
+export const createPrivacyService = (
+  store: EventStore,
+  options: PrivacyServiceOptions,
+): PrivacyService => {
+  const { keys, customers } = options;
   const policy = options.retention ?? defaultRetentionPolicy;
-  const source = options.engine === undefined ? { store } : { store, engine: options.engine };
+  const source = { store, engine: options.engine };
   const handler = createCommandHandler({
     store,
+    upcasters: domainUpcasters,
     decider: dataSubjectDecider,
     eventCodec: DataSubjectEvent,
     streamName: (command) => streamName('DataSubject', command.subjectId),
-    ...(options.newEventId === undefined ? {} : { newEventId: options.newEventId }),
+    newEventId: options.newEventId,
     authorize: options.authorize,
   });
   const status = async (subjectId: string) =>
@@ -300,11 +282,8 @@ export const createPrivacyService = (options: PrivacyServiceOptions): PrivacySer
       });
     }
     const records = await findPersonalData(source, subjectId, onProgress);
-    const entries: Readonly<Record<RectificationEntry, CorrectionEntry | undefined>> = {
-      customers,
-      leads: options.leads,
-      invoices: options.invoices,
-    };
+    // The options name the entry points by the entries a plan sends corrections to.
+    const entries: Partial<Record<RectificationEntry, CorrectionEntry>> = options;
     const steps: RectificationStep[] = [];
     for (const step of planRectification(subjectId, records, correction)) {
       if ('skipped' in step) {
@@ -357,7 +336,7 @@ export const createPrivacyService = (options: PrivacyServiceOptions): PrivacySer
     for await (const event of store.readAll({
       filter: { streamNamePrefixes: ['DataSubject-'] },
     })) {
-      const decoded = DataSubjectEvent.decode({ type: event.type, data: event.data });
+      const decoded = decodeStoredEvent(DataSubjectEvent, event);
       if (E.isLeft(decoded)) continue;
       const { subjectId } = decoded.right.data;
       states.set(

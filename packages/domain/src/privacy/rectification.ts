@@ -8,7 +8,7 @@ export interface PersonalCorrection {
 }
 
 /** The entry point a correction goes through. */
-export type RectificationEntry = 'customers' | 'leads' | 'invoices';
+export type RectificationEntry = 'customers' | 'leads' | 'invoices' | 'activities';
 
 /** One correcting command to send (as unknown input to the stream's entry point), or a skip. */
 export type RectificationPlanStep =
@@ -29,7 +29,8 @@ const defined = (fields: Readonly<Record<string, unknown>>) =>
  * person gets `UpdateCustomerProfile` (its name; its email and phone only when it has at most one
  * of each, since which of several to replace is the person's to say), a customer where they are a
  * contact `CorrectCustomerContact`, a lead `CorrectLeadContact`, an invoice `CorrectBillingContact`
- * (name and email). A ticket is skipped: its text records what was said. Pure: it sends nothing.
+ * (name and email), an activity `CorrectActivity` (the contact's name). A ticket is skipped: its
+ * text records what was said. Pure: it sends nothing.
  */
 export const planRectification = (
   subjectId: string,
@@ -109,6 +110,19 @@ export const planRectification = (
                 name,
                 email,
               }),
+            };
+      case 'Activity':
+        // An activity keeps the person's name (what was said stays as it was said).
+        return name === undefined
+          ? { streamName, skipped: 'an activity keeps only a name of the person' }
+          : {
+              streamName,
+              entry: 'activities',
+              command: {
+                kind: 'CorrectActivity',
+                activityId: idOf(streamName, category),
+                contactName: name,
+              },
             };
       case 'Ticket':
         return {

@@ -15,6 +15,7 @@ import { reservationDecider } from './decide.js';
 import { ReservationEvent } from './events.js';
 import { reservationKey, reservationStreamName } from './reservationKey.js';
 import { stepContext } from './stepContext.js';
+import { domainUpcasters } from '../upcasting/domainUpcasters.js';
 
 /** A normalized contact value to reserve. */
 export interface ContactKey {
@@ -37,9 +38,9 @@ export interface KeyReservationOptions {
   /** Whether a customer stream exists: a claim whose customer never appeared may be taken over. */
   readonly customerExists: (customerId: string) => Promise<boolean>;
   /** How old an orphaned claim must be before it is taken over; defaults to 5 minutes. */
-  readonly gracePeriodMs?: number;
+  readonly gracePeriodMs?: number | undefined;
   /** Event id generator; defaults to uuid v7. A seeded one makes generated histories repeatable. */
-  readonly newEventId?: () => string;
+  readonly newEventId?: (() => string) | undefined;
 }
 
 /** Claims and releases duplicate-check keys for customers. */
@@ -101,6 +102,7 @@ export const createKeyReservations = (options: KeyReservationOptions): KeyReserv
   > = reservationDecider;
   const handler = createCommandHandler({
     store,
+    upcasters: domainUpcasters,
     decider,
     eventCodec: ReservationEvent,
     streamName: (command) => command.stream,
@@ -109,7 +111,7 @@ export const createKeyReservations = (options: KeyReservationOptions): KeyReserv
     // Claims and releases are steps of a customer command the customer service authorized
     // before claiming anything; they are never an entry point of their own.
     authorize: () => E.right(undefined),
-    ...(options.newEventId === undefined ? {} : { newEventId: options.newEventId }),
+    newEventId: options.newEventId,
   });
   const streamOf = (key: ContactKey): string =>
     reservationStreamName(tenantId, reservationKey(tenantKey, key.kind, key.value));

@@ -25,7 +25,7 @@ const decide = (command: SalesOrganizationCommand, state: SalesOrganizationState
   const { organizationId } = command;
   switch (command.kind) {
     case 'OpenRegionalOffice': {
-      if (state.offices.has(command.officeId))
+      if (Object.hasOwn(state.offices, command.officeId))
         return E.left({ kind: 'OfficeAlreadyOpen', officeId: command.officeId });
       const { officeId, name, region } = command;
       return E.right([
@@ -33,9 +33,9 @@ const decide = (command: SalesOrganizationCommand, state: SalesOrganizationState
       ]);
     }
     case 'FormSalesTeam': {
-      if (state.teams.has(command.teamId))
+      if (Object.hasOwn(state.teams, command.teamId))
         return E.left({ kind: 'TeamAlreadyFormed', teamId: command.teamId });
-      if (!state.offices.has(command.officeId))
+      if (!Object.hasOwn(state.offices, command.officeId))
         return E.left({ kind: 'OfficeNotFound', officeId: command.officeId });
       const { teamId, name, officeId } = command;
       return E.right([
@@ -43,7 +43,7 @@ const decide = (command: SalesOrganizationCommand, state: SalesOrganizationState
       ]);
     }
     case 'AppointTeamManager': {
-      if (!state.teams.has(command.teamId))
+      if (!Object.hasOwn(state.teams, command.teamId))
         return E.left({ kind: 'TeamNotFound', teamId: command.teamId });
       const current = state.managers.filter((m) => m.teamId === command.teamId).at(-1);
       if (current !== undefined && command.effectiveFrom < current.from) {
@@ -68,7 +68,7 @@ const decide = (command: SalesOrganizationCommand, state: SalesOrganizationState
       ]);
     }
     case 'AddRepToTeam': {
-      if (!state.teams.has(command.teamId))
+      if (!Object.hasOwn(state.teams, command.teamId))
         return E.left({ kind: 'TeamNotFound', teamId: command.teamId });
       const current = state.memberships.find((m) => m.repId === command.repId && m.until === null);
       if (current !== undefined && command.effectiveFrom <= current.from) {

@@ -1,6 +1,6 @@
 import type { CommandAuthorizer, EventStore } from '@clientele/eventstore';
 import { createCommandHandler, streamName } from '@clientele/eventstore';
-import type { CommandEntry } from '../shared/commandEntry.js';
+import type { CommandEntry, ServiceOptions } from '../shared/commandEntry.js';
 import type { SalesOrganizationCommandInput } from './commands.js';
 import type { SalesOrganizationError } from './decide.js';
 import type { SalesOrganizationState } from './state.js';
@@ -8,6 +8,13 @@ import { createCommandEntry } from '../shared/commandEntry.js';
 import { SalesOrganizationCommand } from './commands.js';
 import { salesOrganizationDecider } from './decide.js';
 import { SalesOrganizationEvent } from './events.js';
+import { domainUpcasters } from '../upcasting/domainUpcasters.js';
+
+/** Options of {@link createSalesOrganizationService}. */
+export type SalesOrganizationServiceOptions = ServiceOptions<
+  SalesOrganizationCommand,
+  SalesOrganizationState
+>;
 
 /** The sales organization's write side as apps use it. */
 export interface SalesOrganizationService extends CommandEntry<
@@ -37,10 +44,11 @@ export const createSalesOrganizationService = (
 ): SalesOrganizationService => {
   const handler = createCommandHandler({
     store,
+    upcasters: domainUpcasters,
     decider: salesOrganizationDecider,
     eventCodec: SalesOrganizationEvent,
     streamName: (command) => streamName('SalesOrganization', command.organizationId),
-    ...(options.newEventId === undefined ? {} : { newEventId: options.newEventId }),
+    newEventId: options.newEventId,
     authorize: options.authorize,
   });
   return {

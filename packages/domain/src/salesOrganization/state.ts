@@ -9,10 +9,13 @@ export interface Membership {
   readonly until: DateOnly | null;
 }
 
-/** The sales organization: offices, teams, manager appointments and memberships over time. */
+/**
+ * The sales organization: offices and teams by id, manager appointments and memberships over
+ * time. Plain data (records, not maps), so a command outcome carrying it serializes as JSON.
+ */
 export interface SalesOrganizationState {
-  readonly offices: ReadonlyMap<string, { readonly name: string; readonly region: string }>;
-  readonly teams: ReadonlyMap<string, { readonly name: string; readonly officeId: string }>;
+  readonly offices: Readonly<Record<string, { readonly name: string; readonly region: string }>>;
+  readonly teams: Readonly<Record<string, { readonly name: string; readonly officeId: string }>>;
   readonly managers: readonly {
     readonly teamId: string;
     readonly managerId: string;
@@ -23,8 +26,8 @@ export interface SalesOrganizationState {
 
 /** An organization with nothing in it. */
 export const initialSalesOrganizationState: SalesOrganizationState = {
-  offices: new Map(),
-  teams: new Map(),
+  offices: {},
+  teams: {},
   managers: [],
   memberships: [],
 };
@@ -40,11 +43,11 @@ export const evolveSalesOrganization = (
   switch (event.type) {
     case 'RegionalOfficeOpened': {
       const { officeId, name, region } = event.data;
-      return { ...state, offices: new Map(state.offices).set(officeId, { name, region }) };
+      return { ...state, offices: { ...state.offices, [officeId]: { name, region } } };
     }
     case 'SalesTeamFormed': {
       const { teamId, name, officeId } = event.data;
-      return { ...state, teams: new Map(state.teams).set(teamId, { name, officeId }) };
+      return { ...state, teams: { ...state.teams, [teamId]: { name, officeId } } };
     }
     case 'TeamManagerAppointed': {
       const { teamId, managerId, effectiveFrom } = event.data;
@@ -106,13 +109,17 @@ export const placementOn = (
     (m) => m.repId === repId && m.from <= date && (m.until === null || date < m.until),
   );
   if (membership === undefined) return undefined;
-  const team = state.teams.get(membership.teamId);
+  const team = Object.hasOwn(state.teams, membership.teamId)
+    ? state.teams[membership.teamId]
+    : undefined;
   if (team === undefined) return undefined;
   const managerId = managerOn(state, membership.teamId, date);
   return {
     teamId: membership.teamId,
     officeId: team.officeId,
-    region: state.offices.get(team.officeId)?.region ?? '',
+    region: Object.hasOwn(state.offices, team.officeId)
+      ? (state.offices[team.officeId]?.region ?? '')
+      : '',
     managerId,
   };
 };

@@ -1,14 +1,29 @@
 import * as E from 'fp-ts/lib/Either.js';
 import type * as t from 'io-ts';
 import type {
+  CommandAuthorizer,
   CommandContext,
   CommandFailure,
   CommandHandler,
   CommandOutcome,
   DomainEvent,
 } from '@clientele/eventstore';
-import { formatValidationErrors, isErasedField } from '@clientele/eventstore';
+import { TELEMETRY, formatValidationErrors, isErasedField, tracer } from '@clientele/eventstore';
 import { commandKinds } from './commandKinds.js';
+
+/**
+ * What every `createXService(store, options)` takes: who may do what, and how event ids are made.
+ * Each service names its own (`OpportunityServiceOptions`, …) and may add options of its own.
+ */
+export interface ServiceOptions<Command, State> {
+  /**
+   * Who may do what: checked against the loaded aggregate before every decision. Required: an
+   * entry point nobody authorizes cannot be built; system work passes `trustedSystemWork()`.
+   */
+  readonly authorize: CommandAuthorizer<Command, State>;
+  /** Event id generator; defaults to uuid v7. A seeded one makes generated histories repeatable. */
+  readonly newEventId?: (() => string) | undefined;
+}
 
 /** Input that did not decode as a command: one line per wrong field, `path: reason, got value`. */
 export interface InvalidCommand {
@@ -45,6 +60,23 @@ const erasedPaths = (value: unknown, path: string): readonly string[] => {
  * a command carrying `{ "$erased": true }` is refused here.
  */
 export const decodeCommand = <Command>(
+  codec: t.Decoder<unknown, Command>,
+  input: unknown,
+): E.Either<InvalidCommand, Command> => {
+  const span = tracer().startSpan(TELEMETRY.spans.commandDecode);
+  try {
+    const decoded = decodeUntraced(codec, input);
+    span.setAttribute(
+      TELEMETRY.attributes.outcome,
+      E.isLeft(decoded) ? 'InvalidCommand' : 'Decoded',
+    );
+    return decoded;
+  } finally {
+    span.end();
+  }
+};
+
+const decodeUntraced = <Command>(
   codec: t.Decoder<unknown, Command>,
   input: unknown,
 ): E.Either<InvalidCommand, Command> => {

@@ -1,7 +1,20 @@
 import * as E from 'fp-ts/lib/Either.js';
 import { describe, expect, expectTypeOf, it } from 'vitest';
+import type { EventStore } from '@clientele/eventstore';
 import { createInMemoryEventStore } from '@clientele/eventstore';
 import {
+  type CampaignServiceOptions,
+  type CommissionServiceOptions,
+  type CustomerExportServiceOptions,
+  type CustomerServiceOptions,
+  type InvoiceServiceOptions,
+  type LeadServiceOptions,
+  type OpportunityServiceOptions,
+  type PrivacyServiceOptions,
+  type SalesOrganizationServiceOptions,
+  type TargetServiceOptions,
+  type TicketServiceOptions,
+  createPrivacyService,
   type CampaignCommandInput,
   type CommissionCommandInput,
   type CustomerCommandInput,
@@ -27,13 +40,12 @@ import { permitEveryoneInTests } from '@clientele/eventstore/testing';
 
 const store = createInMemoryEventStore();
 const services = {
-  customers: createCustomerService({
+  customers: createCustomerService(store, {
     authorize: permitEveryoneInTests(),
-    store,
     tenantId: 't',
     tenantKey: 'k',
   }),
-  leads: createLeadService({ authorize: permitEveryoneInTests(), store }),
+  leads: createLeadService(store, { authorize: permitEveryoneInTests() }),
   opportunities: createOpportunityService(store, { authorize: permitEveryoneInTests() }),
   invoices: createInvoiceService(store, { authorize: permitEveryoneInTests() }),
   tickets: createTicketService(store, { authorize: permitEveryoneInTests() }),
@@ -48,6 +60,31 @@ const context = () => ({
   commandId: `0193a000-0000-7000-8000-${String((n += 1)).padStart(12, '0')}`,
   actor: { id: 'ada', role: 'administrator' },
   occurredAt: '2026-03-02T10:00:00Z',
+});
+
+describe('service constructors', () => {
+  it('all take (store, options), options required, so authorize always has its place', () => {
+    type Takes<Options> = [store: EventStore, options: Options];
+    expectTypeOf(createCustomerService).parameters.toEqualTypeOf<Takes<CustomerServiceOptions>>();
+    expectTypeOf(createLeadService).parameters.toEqualTypeOf<Takes<LeadServiceOptions>>();
+    expectTypeOf(createPrivacyService).parameters.toEqualTypeOf<Takes<PrivacyServiceOptions>>();
+    expectTypeOf(createOpportunityService).parameters.toEqualTypeOf<
+      Takes<OpportunityServiceOptions>
+    >();
+    expectTypeOf(createInvoiceService).parameters.toEqualTypeOf<Takes<InvoiceServiceOptions>>();
+    expectTypeOf(createTicketService).parameters.toEqualTypeOf<Takes<TicketServiceOptions>>();
+    expectTypeOf(createCampaignService).parameters.toEqualTypeOf<Takes<CampaignServiceOptions>>();
+    expectTypeOf(createTargetService).parameters.toEqualTypeOf<Takes<TargetServiceOptions>>();
+    expectTypeOf(createCommissionService).parameters.toEqualTypeOf<
+      Takes<CommissionServiceOptions>
+    >();
+    expectTypeOf(createSalesOrganizationService).parameters.toEqualTypeOf<
+      Takes<SalesOrganizationServiceOptions>
+    >();
+    expectTypeOf(createCustomerExportService).parameters.toEqualTypeOf<
+      Takes<CustomerExportServiceOptions>
+    >();
+  });
 });
 
 describe('commands typed at the call site', () => {

@@ -26,9 +26,8 @@ describe('an aggregate whose person was forgotten', () => {
   it('still loads, reads the erased marker in place of each personal field, and takes commands', async () => {
     // Given a customer whose own data subject was forgotten
     const { keys, store } = encryptedStore();
-    const customers = createCustomerService({
+    const customers = createCustomerService(store, {
       authorize: permitEveryoneInTests(),
-      store,
       tenantId: 't',
       tenantKey: 'k',
     });
@@ -61,9 +60,8 @@ describe('an aggregate whose person was forgotten', () => {
 
   it('refuses a command that carries the erased marker, naming the field', async () => {
     const { store } = encryptedStore();
-    const customers = createCustomerService({
+    const customers = createCustomerService(store, {
       authorize: permitEveryoneInTests(),
-      store,
       tenantId: 't',
       tenantKey: 'k',
     });

@@ -41,7 +41,8 @@ export type Money = t.TypeOf<typeof Money>;
 export interface NonNegativeMinorUnitsBrand {
   readonly NonNegativeMinorUnits: unique symbol;
 }
-const NonNegativeMinorUnits = t.brand(
+/** Whole minor units, zero or more: the amount of {@link NonNegativeMoney} on its own. */
+export const NonNegativeMinorUnits = t.brand(
   t.number,
   (n): n is t.Branded<number, NonNegativeMinorUnitsBrand> => Number.isSafeInteger(n) && n >= 0,
   'NonNegativeMinorUnits',

@@ -42,8 +42,14 @@ export const officeHours = (
   return { timeZone, week: [[], day, day, day, day, day, []], holidays };
 };
 
-/** The working intervals (instants, ms) of one calendar day. */
-const workingIntervals = (calendar: BusinessCalendar, date: DateOnly): [number, number][] => {
+/**
+ * The working intervals (instants, ms) of one calendar day in the calendar's zone: none on a
+ * holiday or a day off. Used by SLA clocks and by the calendar's availability query.
+ */
+export const workingIntervals = (
+  calendar: BusinessCalendar,
+  date: DateOnly,
+): [number, number][] => {
   if (calendar.holidays.includes(date)) return [];
   const weekday = new Date(`${date}T00:00:00Z`).getUTCDay();
   return (calendar.week[weekday] ?? []).map((hours) => [

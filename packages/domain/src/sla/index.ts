@@ -2,4 +2,3 @@ export * from './zonedTime.js';
 export * from './businessCalendar.js';
 export * from './slaPolicy.js';
 export * from './ticketSla.js';
-export * from './slaEscalation.js';

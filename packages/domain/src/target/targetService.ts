@@ -1,12 +1,16 @@
-import type { CommandAuthorizer, EventStore } from '@clientele/eventstore';
+import type { EventStore } from '@clientele/eventstore';
 import { createCommandHandler, streamName } from '@clientele/eventstore';
-import type { CommandEntry } from '../shared/commandEntry.js';
+import type { CommandEntry, ServiceOptions } from '../shared/commandEntry.js';
 import type { TargetCommandInput } from './commands.js';
 import type { TargetError, TargetState } from './decide.js';
 import { createCommandEntry } from '../shared/commandEntry.js';
 import { TargetCommand } from './commands.js';
 import { targetDecider } from './decide.js';
 import { TargetEvent } from './events.js';
+import { domainUpcasters } from '../upcasting/domainUpcasters.js';
+
+/** Options of {@link createTargetService}. */
+export type TargetServiceOptions = ServiceOptions<TargetCommand, TargetState>;
 
 /** The Target write side as apps use it. */
 export interface TargetService extends CommandEntry<
@@ -21,16 +25,12 @@ export interface TargetService extends CommandEntry<
 /** The typed entry point of the Target aggregate: decodes input, then handles it. */
 export const createTargetService = (
   store: EventStore,
-  /** Event id generator; a seeded one makes generated histories repeatable. */
-  options: {
-    readonly newEventId?: () => string;
-    /** Who may do what: checked against the loaded state before every decision. */
-    readonly authorize: CommandAuthorizer<TargetCommand, TargetState>;
-  },
+  options: TargetServiceOptions,
 ): TargetService => {
   const handler = createCommandHandler({
     store,
-    ...(options.newEventId === undefined ? {} : { newEventId: options.newEventId }),
+    upcasters: domainUpcasters,
+    newEventId: options.newEventId,
     authorize: options.authorize,
     decider: targetDecider,
     eventCodec: TargetEvent,

@@ -3,7 +3,7 @@ import { createInMemoryCheckpointStore } from '@clientele/eventstore';
 import type { EventStore, ReactorRunner } from '@clientele/eventstore';
 import type { OpenEventStore } from '@clientele/eventstore/testing';
 import { describe, expect, it } from 'vitest';
-import { createLeadConversionReactor } from '../conversion/leadConversionReactor.js';
+import { createLeadConversionReactor } from '../reactors/leadConversionReactor.js';
 import { testContext } from './commandContexts.js';
 import { collect, withStoreOpened } from './openedStore.js';
 import type { SalesServices } from '../history/salesServices.js';
@@ -21,7 +21,7 @@ const convertLead = async (sales: SalesServices, leadId: string, contact: object
   );
   await must(sales.leads.handle({ kind: 'AssignLead', leadId, ownerId: 'rep-1' }, testContext()));
   await must(sales.leads.handle({ kind: 'QualifyLead', leadId, score: 70 }, testContext()));
-  await must(
+  return must(
     sales.leads.handle(
       {
         kind: 'ConvertLead',
@@ -98,6 +98,28 @@ export const describeLeadConversion = (engineName: string, open: OpenEventStore)
       });
     });
 
+    it('names, from the ConvertLead outcome, the customer and the deal the conversion created', async () => {
+      await withStoreOpened(open, async (store) => {
+        const sales = createSalesServices(store);
+        const outcome = await convertLead(sales, 'lead-1', { name: 'Ada', email: 'ada@x.example' });
+        // Asked before the runner reaches the event, it carries the conversion out itself.
+        const named = await sales.conversion.conversionOf(outcome);
+        if (named === undefined) throw new Error('the outcome holds a conversion');
+        expect(named.customerRegistered).toBe(true);
+        expect(await streamsOf(store, 'Customer')).toEqual(
+          new Set([`Customer-${named.customerId}`]),
+        );
+        expect(await streamsOf(store, 'Opportunity')).toEqual(
+          new Set([`Opportunity-${named.opportunityId}`]),
+        );
+        // The runner then finds it done, and the outcome, sent as JSON, names the same.
+        await processed(sales.conversion.runner, 1);
+        const sent = JSON.parse(JSON.stringify(outcome)) as typeof outcome;
+        expect(await sales.conversion.conversionOf(sent)).toEqual(named);
+        expect((await streamsOf(store, 'Customer')).size).toBe(1);
+      });
+    });
+
     it('never creates a second customer or opportunity when the event is delivered twice or replayed', async () => {
       await withStoreOpened(open, async (store) => {
         const sales = createSalesServices(store);
@@ -143,8 +165,12 @@ export const describeLeadConversion = (engineName: string, open: OpenEventStore)
             testContext(),
           ),
         );
-        await convertLead(sales, 'lead-1', { email: 'Ada@Example.com' });
+        const outcome = await convertLead(sales, 'lead-1', { email: 'Ada@Example.com' });
         await processed(sales.conversion.runner, 1);
+        expect(await sales.conversion.conversionOf(outcome)).toMatchObject({
+          customerId: 'cus-1',
+          customerRegistered: false,
+        });
         // The reactor registers a customer before it opens the deal: once the deal shows, so would
         // a second customer.
         const [opportunityStream] = [...(await streamsOf(store, 'Opportunity'))];

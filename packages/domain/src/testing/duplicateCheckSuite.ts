@@ -25,12 +25,11 @@ const registration = (customerId: string, emails: string[], phones: string[] = [
 export const describeDuplicateCustomerChecks = (engineName: string, open: OpenEventStore): void => {
   describe(`${engineName}: duplicate customers`, () => {
     const service = (store: EventStore, gracePeriodMs?: number) =>
-      createCustomerService({
+      createCustomerService(store, {
         authorize: permitEveryoneInTests(),
-        store,
         tenantId: 'tenant-a',
         tenantKey: TENANT_KEY,
-        ...(gracePeriodMs === undefined ? {} : { gracePeriodMs }),
+        gracePeriodMs,
       });
 
     it('lets exactly one of 20 concurrent registrations with the same email succeed', async () => {

@@ -57,19 +57,17 @@ export const opened = (target: ErasureTarget) => {
     keys: target.keys,
     locate: locateDomainPersonalData,
   });
-  const customers = createCustomerService({
+  const customers = createCustomerService(store, {
     authorize: permitEveryoneInTests(),
-    store,
     tenantId: 'tenant-a',
     tenantKey: 'duplicate-check-secret',
     snapshots: { store: target.snapshots, every: 1 },
   });
-  const privacy = createPrivacyService({
-    store,
+  const privacy = createPrivacyService(store, {
     engine: target.engine,
     keys: target.keys,
     customers,
-    leads: createLeadService({ authorize: permitEveryoneInTests(), store }),
+    leads: createLeadService(store, { authorize: permitEveryoneInTests() }),
     invoices: createInvoiceService(store, { authorize: permitEveryoneInTests() }),
     snapshots: [target.snapshots],
     authorize: commandAuthorizer('DataSubject', () => null, defaultRolePolicy, noTeams),
@@ -118,7 +116,7 @@ export const seedAda = async (
     ),
   );
   ok(
-    await createLeadService({ authorize: permitEveryoneInTests(), store }).handle(
+    await createLeadService(store, { authorize: permitEveryoneInTests() }).handle(
       {
         kind: 'CaptureLead',
         leadId: 'l-ada',

@@ -1,8 +1,10 @@
 import * as E from 'fp-ts/lib/Either.js';
-import { isErasedField, verifyLog } from '@clientele/eventstore';
+import { isErasedField, snapshotVersion, verifyLog } from '@clientele/eventstore';
 import { describe, expect, it } from 'vitest';
 import { WITHHELD } from '../privacy/footprint.js';
 import { retainedKeySubject } from '../shared/retention.js';
+import { CUSTOMER_STATE_VERSION } from '../customer/stateCodec.js';
+import { domainUpcasters } from '../upcasting/domainUpcasters.js';
 import type { ErasureTarget } from './erasureFixture.js';
 
 export type { ErasureTarget } from './erasureFixture.js';
@@ -16,6 +18,9 @@ import {
   opened,
   seedAda,
 } from './erasureFixture.js';
+
+/** The version customer snapshots are kept under: the state's and the upcaster chain's. */
+const CUSTOMER_SNAPSHOTS = snapshotVersion(CUSTOMER_STATE_VERSION, domainUpcasters);
 
 /**
  * Erasure by crypto-shredding, end to end through the privacy service, written once and run on
@@ -212,12 +217,12 @@ export const describeErasure = (engineName: string, open: () => Promise<ErasureT
         await privacy.forgetPerson(ADA, at('2026-03-03'));
         // As if a command loaded the customer before the key went and saved it afterwards.
         const stale = { revision: 0n, state: { name: 'Ada Quillfeather' } };
-        await target.snapshots.save('Customer-c-ada', 'customer@1', stale);
+        await target.snapshots.save('Customer-c-ada', CUSTOMER_SNAPSHOTS, stale);
 
         const again = await privacy.forgetPerson(ADA, at('2026-03-04'));
 
         expect(E.isRight(again) && again.right.alreadyForgotten).toBe(true);
-        expect(await target.snapshots.load('Customer-c-ada', 'customer@1')).toBeUndefined();
+        expect(await target.snapshots.load('Customer-c-ada', CUSTOMER_SNAPSHOTS)).toBeUndefined();
         expect((await privacy.status(ADA)).forgottenStreams).toContain('Customer-c-ada');
       });
     });
@@ -230,7 +235,7 @@ export const describeErasure = (engineName: string, open: () => Promise<ErasureT
           { kind: 'TagCustomer', customerId: 'c-ada', add: ['vip'] },
           at('2026-01-06'),
         );
-        const snapshot = await target.snapshots.load('Customer-c-ada', 'customer@1');
+        const snapshot = await target.snapshots.load('Customer-c-ada', CUSTOMER_SNAPSHOTS);
         expect(found(JSON.stringify(snapshot?.state), ADA_VALUES)).not.toEqual([]);
         const key = await target.keys.keyForSubject(ADA);
         if (key === undefined) throw new Error('the person has no data key before the erasure');
@@ -253,7 +258,7 @@ export const describeErasure = (engineName: string, open: () => Promise<ErasureT
         );
 
         for (const stream of ['Customer-c-ada', 'Customer-c-acme']) {
-          const kept = await target.snapshots.load(stream, 'customer@1');
+          const kept = await target.snapshots.load(stream, CUSTOMER_SNAPSHOTS);
           expect(found(JSON.stringify(kept?.state ?? null), ADA_VALUES)).toEqual([]);
         }
         if (target.readModels !== undefined) {

@@ -12,3 +12,6 @@ export * from './replayProperty.js';
 export * from './lifecycle.js';
 export * from './codecReference.js';
 export * from './erasureSuite.js';
+export * from './quoteToOrderSuite.js';
+export * from './contractRenewalSuite.js';
+export * from './scheduledInvoicingSuite.js';

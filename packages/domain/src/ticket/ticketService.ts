@@ -1,6 +1,6 @@
-import type { CommandAuthorizer, EventStore } from '@clientele/eventstore';
+import type { EventStore } from '@clientele/eventstore';
 import { createCommandHandler, streamName } from '@clientele/eventstore';
-import type { CommandEntry } from '../shared/commandEntry.js';
+import type { CommandEntry, ServiceOptions } from '../shared/commandEntry.js';
 import type { TicketCommandInput } from './commands.js';
 import type { TicketError } from './errors.js';
 import type { TicketState } from './state.js';
@@ -8,9 +8,13 @@ import { createCommandEntry } from '../shared/commandEntry.js';
 import { TicketCommand } from './commands.js';
 import { ticketDecider } from './decide.js';
 import { TicketEvent } from './events.js';
+import { domainUpcasters } from '../upcasting/domainUpcasters.js';
 
 /** The stream of a ticket. */
 export const ticketStream = (ticketId: string): string => streamName('Ticket', ticketId);
+
+/** Options of {@link createTicketService}. */
+export type TicketServiceOptions = ServiceOptions<TicketCommand, TicketState>;
 
 /** The Ticket write side as apps and importers use it. */
 export interface TicketService extends CommandEntry<
@@ -25,16 +29,12 @@ export interface TicketService extends CommandEntry<
 /** The typed entry point of the Ticket aggregate: decodes input, then handles it. */
 export const createTicketService = (
   store: EventStore,
-  /** Event id generator; a seeded one makes generated histories repeatable. */
-  options: {
-    readonly newEventId?: () => string;
-    /** Who may do what: checked against the loaded state before every decision. */
-    readonly authorize: CommandAuthorizer<TicketCommand, TicketState>;
-  },
+  options: TicketServiceOptions,
 ): TicketService => {
   const handler = createCommandHandler({
     store,
-    ...(options.newEventId === undefined ? {} : { newEventId: options.newEventId }),
+    upcasters: domainUpcasters,
+    newEventId: options.newEventId,
     authorize: options.authorize,
     decider: ticketDecider,
     eventCodec: TicketEvent,

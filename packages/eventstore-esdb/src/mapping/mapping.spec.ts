@@ -111,7 +111,8 @@ describe('EventStoreDB events', () => {
 
   it('refuses a binary event or one read without a position', () => {
     const stored = storedAs(toEsdbEventData(testEvent('A')), 'Lead-1', 0n);
-    expect(() => fromEsdbRecordedEvent({ ...stored, position: undefined })).toThrow(/position/);
+    const { position: _, ...withoutPosition } = stored;
+    expect(() => fromEsdbRecordedEvent(withoutPosition)).toThrow(/position/);
     expect(() =>
       fromEsdbRecordedEvent({ ...stored, isJson: false, data: new Uint8Array() } as never),
     ).toThrow(/not a JSON event/);

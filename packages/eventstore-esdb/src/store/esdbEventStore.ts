@@ -4,14 +4,20 @@ import type {
   ReadAllOptions,
   ReadStreamOptions,
   SubscribeToAllOptions,
-  Subscription,
 } from '@clientele/eventstore';
-import { ANY, NO_STREAM, followLog, validateAppend } from '@clientele/eventstore';
+import {
+  ANY,
+  NO_STREAM,
+  createSubscriptionTracker,
+  followLog,
+  validateAppend,
+} from '@clientele/eventstore';
 import { appendOnce, readCommandState } from '../commands/commandLedger.js';
-import { appendEvents, findAppended } from './appendEvents.js';
-import { createAppendWakeUp } from './appendWakeUp.js';
+import { appendEvents, findAppended } from './append.js';
+import { createAppendSignal } from './appendSignal.js';
 import { createLogSource } from './logSource.js';
-import { lastApplicationPosition, readAll, readStream } from './readEvents.js';
+import { lastApplicationPosition, readAll } from './readAll.js';
+import { readStream } from './readStream.js';
 
 /** Options of {@link createEsdbEventStore}: a client you own, or a connection string. */
 export type EsdbEventStoreOptions = (
@@ -39,7 +45,7 @@ export const createEsdbEventStore = (options: EsdbEventStoreOptions): EventStore
     options.client === undefined
       ? EventStoreDBClient.connectionString(options.connectionString)
       : options.client;
-  const subscriptions = new Set<Subscription>();
+  const subscriptions = createSubscriptionTracker();
   const ledger = {
     client,
     retentionSeconds: options.commandRetentionSeconds ?? 7 * 24 * 60 * 60,
@@ -61,25 +67,15 @@ export const createEsdbEventStore = (options: EsdbEventStoreOptions): EventStore
       readStream(client, streamName, readOptions),
     readAll: (readOptions: ReadAllOptions = {}) => readAll(client, readOptions),
     subscribeToAll(subscribeOptions: SubscribeToAllOptions = {}) {
-      // Each subscription has its own doorbell, filtered at the server like it.
-      const wakeUp = createAppendWakeUp(client, subscribeOptions.filter);
+      // Each subscription has its own append signal, filtered at the server like it.
+      const appendSignal = createAppendSignal(client, subscribeOptions.filter);
       const source = createLogSource(
         client,
-        wakeUp,
+        appendSignal,
         subscribeOptions.filter,
         options.pollMilliseconds ?? 1000,
       );
-      const subscription = followLog(source, subscribeOptions);
-      const tracked: Subscription = {
-        [Symbol.asyncIterator]: () => subscription[Symbol.asyncIterator](),
-        stop: async () => {
-          subscriptions.delete(tracked);
-          await subscription.stop();
-          await wakeUp.close();
-        },
-      };
-      subscriptions.add(tracked);
-      return tracked;
+      return subscriptions.track(followLog(source, subscribeOptions), () => appendSignal.close());
     },
     async streamRevision(streamName) {
       try {
@@ -101,7 +97,7 @@ export const createEsdbEventStore = (options: EsdbEventStoreOptions): EventStore
       return state.kind === 'completed' ? state.result : undefined;
     },
     async close() {
-      await Promise.all([...subscriptions].map((subscription) => subscription.stop()));
+      await subscriptions.stopAll();
       if (ownsClient) await client.dispose();
     },
   };

@@ -1,15 +1,15 @@
 import type { EventStoreDBClient } from '@eventstore/db-client';
 import type { EventFilter, LogSource, Position, RecordedEvent } from '@clientele/eventstore';
 import { comparePositions, matchesFilter } from '@clientele/eventstore';
-import type { AppendWakeUp } from './appendWakeUp.js';
+import type { AppendSignal } from './appendSignal.js';
 import { fromEsdbRecordedEvent, isInternalEvent } from '../mapping/events.js';
 import { fromEsdbPosition } from '../mapping/positions.js';
-import { lastApplicationPosition } from './readEvents.js';
+import { lastApplicationPosition } from './readAll.js';
 
-/** The catch-up reads and doorbell `followLog` turns into a subscription on EventStoreDB. */
+/** The catch-up reads and append signal `followLog` turns into a subscription on EventStoreDB. */
 export const createLogSource = (
   client: EventStoreDBClient,
-  wakeUp: AppendWakeUp,
+  appendSignal: AppendSignal,
   filter: EventFilter | undefined,
   pollMilliseconds: number,
 ): LogSource => {
@@ -45,7 +45,7 @@ export const createLogSource = (
     readPage: (after, limit) => scan(after, limit * 4, limit),
     headPosition: () => lastApplicationPosition(client),
     async waitForAppend(after, signal) {
-      const wait = wakeUp.next(signal, pollMilliseconds);
+      const wait = appendSignal.next(signal, pollMilliseconds);
       const { scannedTo } = await scan(after, 1, 1);
       if (scannedTo !== after) wait.cancel();
       return wait.arrived;

@@ -1,6 +1,6 @@
 import type pg from 'pg';
 import type { PendingWait } from '@clientele/eventstore';
-import { createDoorbell } from '@clientele/eventstore';
+import { createAppendSignalWaiters } from '@clientele/eventstore';
 
 /** Wakes subscriptions when events are appended, by this process or any other (LISTEN/NOTIFY). */
 export interface AppendSignal {
@@ -32,7 +32,7 @@ export const createAppendSignal = (
   announceDelayMilliseconds: number,
 ): AppendSignal => {
   const channel = `cl_${schema}`.slice(0, 63);
-  const doorbell = createDoorbell();
+  const waiters = createAppendSignalWaiters();
   let listener: pg.PoolClient | undefined;
   let connecting: Promise<void> | undefined;
   let announcing: Promise<void> | undefined;
@@ -41,7 +41,7 @@ export const createAppendSignal = (
   let reconnectTimer: NodeJS.Timeout | undefined;
 
   const wakeAll = (): void => {
-    doorbell.ring();
+    waiters.ring();
   };
   const dropListener = (client: pg.PoolClient, error?: Error): void => {
     if (listener !== client) return;
@@ -105,7 +105,7 @@ export const createAppendSignal = (
     },
     async next(signal, timeoutMilliseconds) {
       await ensureListening();
-      return doorbell.wait(signal, timeoutMilliseconds, closed);
+      return waiters.wait(signal, timeoutMilliseconds, closed);
     },
     async close() {
       closed = true;

@@ -6,9 +6,8 @@ import type {
   ReadAllOptions,
   ReadStreamOptions,
   SubscribeToAllOptions,
-  Subscription,
 } from '@clientele/eventstore';
-import { NO_STREAM, followLog } from '@clientele/eventstore';
+import { NO_STREAM, createSubscriptionTracker, followLog } from '@clientele/eventstore';
 import { rowsUnlessUnavailable, unlessUnavailable } from '../connection/connectionLoss.js';
 import { migrateSchema } from '../schema/migrateSchema.js';
 import { quoteSchemaName } from '../schema/schemaName.js';
@@ -66,7 +65,7 @@ export const createPostgresEventStore = (options: PostgresEventStoreOptions): Ev
   const pageSize = options.pageSize ?? 500;
   const retentionMilliseconds = options.commandRetentionMilliseconds ?? 7 * DAY_MILLISECONDS;
   const signal = createAppendSignal(pool, schema, options.announceDelayMilliseconds ?? 5);
-  const subscriptions = new Set<Subscription>();
+  const subscriptions = createSubscriptionTracker();
   let ready: Promise<unknown> | undefined;
   const migrated = (): Promise<unknown> => {
     // Expired command records are dropped once per start; within a run, an expired id that
@@ -144,16 +143,7 @@ export const createPostgresEventStore = (options: PostgresEventStoreOptions): Ev
         waitForAppend: (...args: Parameters<typeof source.waitForAppend>) =>
           unlessUnavailable(() => source.waitForAppend(...args)),
       };
-      const subscription = followLog(migratedSource, { ...subscribeOptions, pageSize });
-      const tracked: Subscription = {
-        [Symbol.asyncIterator]: () => subscription[Symbol.asyncIterator](),
-        stop: async () => {
-          subscriptions.delete(tracked);
-          await subscription.stop();
-        },
-      };
-      subscriptions.add(tracked);
-      return tracked;
+      return subscriptions.track(followLog(migratedSource, { ...subscribeOptions, pageSize }));
     },
     streamRevision: (streamName) => unlessUnavailable(() => streamRevision(streamName)),
     headPosition: () =>
@@ -163,7 +153,7 @@ export const createPostgresEventStore = (options: PostgresEventStoreOptions): Ev
       }),
     findCommandResult: (commandId) => unlessUnavailable(() => findCommandResult(commandId)),
     async close() {
-      await Promise.all([...subscriptions].map((subscription) => subscription.stop()));
+      await subscriptions.stopAll();
       await signal.close();
       if (ownsPool) await pool.end();
     },

@@ -1,2 +1,2 @@
 export * from './appendSignal.js';
-export * from './sqliteLogSource.js';
+export * from './logSource.js';

@@ -11,10 +11,11 @@ export interface CommandContext {
   /** Business time (ISO-8601 with offset); the replay never reads the clock. */
   readonly occurredAt: string;
   /** The operation this command is part of; defaults to the command id. */
-  readonly correlationId?: string;
+  readonly correlationId?: string | undefined;
   /** The event or command that caused this one; null for a user's own action. */
-  readonly causationId?: string | null;
-  readonly tenantId?: string;
+  readonly causationId?: string | null | undefined;
+  /** The tenant the command is for, stamped on its events. */
+  readonly tenantId?: string | undefined;
   /** How the command came in, when not by hand (an import's mapping and file hashes). */
-  readonly how?: Readonly<Record<string, string>>;
+  readonly how?: Readonly<Record<string, string>> | undefined;
 }

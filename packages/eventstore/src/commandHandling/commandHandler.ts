@@ -5,16 +5,23 @@ import type { EventToAppend, RecordedEvent } from '../envelope/envelope.js';
 import type { AsOf } from '../asOf/asOf.js';
 import { eventsAsOf } from '../asOf/asOf.js';
 import type { CurrentRevision } from '../envelope/revision.js';
-import type { AppendResult, EventStore } from '../eventStore/eventStore.js';
+import type { EventStore } from '../eventStore/eventStore.js';
 import type { WrongExpectedRevision } from '../eventStore/wrongExpectedRevision.js';
 import type { UpcasterRegistry } from '../upcasting/upcasterRegistry.js';
 import type { CommandContext } from './commandContext.js';
+import type { CommandOutcome, ConcurrencyConflict } from './commandOutcome.js';
+import { appendedEvents, concurrencyConflict } from './commandOutcome.js';
 import type { Decider, DomainEvent } from './decider.js';
 import type { AuthorizationDenial, CommandAuthorizer } from './authorization.js';
 import type { SnapshotPolicy } from '../snapshots/snapshotPolicy.js';
-import { crossesSnapshotBoundary } from '../snapshots/snapshotPolicy.js';
+import {
+  crossesSnapshotBoundary,
+  snapshotVersion as snapshotVersionOf,
+} from '../snapshots/snapshotPolicy.js';
 import { DecodeError } from '../envelope/decodeErrors.js';
 import { NO_STREAM } from '../envelope/revision.js';
+import type { CommandSpan } from '../telemetry/commandSpan.js';
+import { startCommandSpan } from '../telemetry/commandSpan.js';
 
 /** Why a command appended nothing. */
 export type CommandFailure<DomainError> =
@@ -25,22 +32,9 @@ export type CommandFailure<DomainError> =
   /** Other writers kept changing the stream; every attempt met a conflict. */
   | {
       readonly kind: 'Conflict';
-      readonly conflict: WrongExpectedRevision;
+      readonly conflict: ConcurrencyConflict;
       readonly attempts: number;
     };
-
-/** What a handled command did. */
-export interface CommandOutcome<Event, State> {
-  readonly streamName: string;
-  /** The events this call appended: empty for a duplicate or a command that changes nothing. */
-  readonly events: readonly Event[];
-  /** The append, or for a duplicate the first append of this command id; undefined if none. */
-  readonly appended: AppendResult | undefined;
-  /** True when the command id had already been handled and nothing new was written. */
-  readonly duplicate: boolean;
-  /** The aggregate's state after the command. */
-  readonly state: State;
-}
 
 /** An aggregate's state as loaded from its stream. */
 export interface LoadedAggregate<State> {
@@ -57,9 +51,9 @@ export interface CommandHandlerOptions<Command, Event extends DomainEvent, State
   /** The stream a command is about, `Category-<id>`. */
   readonly streamName: (command: Command) => string;
   /** Applied to stored events before they are decoded; also sets the version new events get. */
-  readonly upcasters?: UpcasterRegistry;
+  readonly upcasters?: UpcasterRegistry | undefined;
   /** Attempts before a conflict is returned; defaults to 5. */
-  readonly maxAttempts?: number;
+  readonly maxAttempts?: number | undefined;
   /**
    * Checked after the aggregate is loaded and before `decide`, on every attempt: the actor in the
    * context may or may not issue this command against this state (ownership lives in the state).
@@ -68,9 +62,9 @@ export interface CommandHandlerOptions<Command, Event extends DomainEvent, State
    */
   readonly authorize: CommandAuthorizer<Command, State>;
   /** Snapshots: loading reads the latest snapshot and only the events after it. */
-  readonly snapshots?: SnapshotPolicy<State>;
+  readonly snapshots?: SnapshotPolicy<State> | undefined;
   /** Event id generator; defaults to uuid v7. */
-  readonly newEventId?: () => string;
+  readonly newEventId?: (() => string) | undefined;
 }
 
 /** The fault raised when a command handler (and so an entry point) is built without `authorize`. */
@@ -115,12 +109,19 @@ export const createCommandHandler = <Command, Event extends DomainEvent, State, 
   const newEventId = options.newEventId ?? (() => uuidv7());
 
   const { snapshots } = options;
+  // A snapshot holds state folded from upcast events: a change of the upcaster chain makes the
+  // old ones stale, so the chain's fingerprint is part of the version snapshots are kept under.
+  const snapshotVersion =
+    snapshots === undefined ? undefined : snapshotVersionOf(snapshots.stateVersion, upcasters);
 
   /** The latest usable snapshot; one that no longer decodes is ignored, since snapshots are a cache. */
   const latestSnapshot = async (
     streamName: string,
   ): Promise<{ readonly state: State; readonly revision: bigint } | undefined> => {
-    const stored = await snapshots?.store.load(streamName, snapshots.stateVersion);
+    const stored =
+      snapshotVersion === undefined
+        ? undefined
+        : await snapshots?.store.load(streamName, snapshotVersion);
     if (snapshots === undefined || stored === undefined) return undefined;
     const decoded = snapshots.stateCodec.decode(stored.state);
     return E.isRight(decoded) ? { state: decoded.right, revision: stored.revision } : undefined;
@@ -130,8 +131,9 @@ export const createCommandHandler = <Command, Event extends DomainEvent, State, 
     streamName: string,
     loaded: LoadedAggregate<State>,
   ): Promise<void> => {
-    if (snapshots === undefined || loaded.revision === NO_STREAM) return;
-    await snapshots.store.save(streamName, snapshots.stateVersion, {
+    if (snapshots === undefined || snapshotVersion === undefined || loaded.revision === NO_STREAM)
+      return;
+    await snapshots.store.save(streamName, snapshotVersion, {
       revision: loaded.revision,
       state: snapshots.stateCodec.encode(loaded.state),
     });
@@ -209,25 +211,26 @@ export const createCommandHandler = <Command, Event extends DomainEvent, State, 
     return {
       streamName: earlier.streamName,
       events: [],
-      appended: { ...earlier, duplicate: true },
+      appended: appendedEvents(earlier, true),
       duplicate: true,
       state,
     };
   };
 
-  const handle: CommandHandler<Command, Event, State, DomainError>['handle'] = async (
-    command,
-    context,
-  ) => {
-    const streamName = options.streamName(command);
+  const handleTraced = async (
+    command: Command,
+    context: CommandContext,
+    streamName: string,
+    span: CommandSpan,
+  ): Promise<E.Either<CommandFailure<DomainError>, CommandOutcome<Event, State>>> => {
     const earlier = await recordedBefore(context.commandId);
     if (earlier !== undefined) return E.right(earlier);
     let lastConflict: WrongExpectedRevision | undefined;
     for (let attempt = 1; attempt <= maxAttempts; attempt += 1) {
-      const loaded = await load(streamName);
+      const loaded = await span.step('load', () => load(streamName));
       const permitted = options.authorize(command, loaded.state, context);
       if (E.isLeft(permitted)) return E.left({ kind: 'Forbidden', denial: permitted.left });
-      const decision = decider.decide(command, loaded.state);
+      const decision = await span.step('decide', () => decider.decide(command, loaded.state));
       if (E.isLeft(decision)) {
         // Another writer may have recorded this very command between the first check and the
         // load (a retried request racing its original): its events are why the decider refuses.
@@ -246,10 +249,12 @@ export const createCommandHandler = <Command, Event extends DomainEvent, State, 
           state: loaded.state,
         });
       }
-      const appended = await store.appendToStream(
-        streamName,
-        events.map((event) => envelope(event, context)),
-        { expectedRevision: loaded.revision, commandId: context.commandId },
+      const appended = await span.step('append', () =>
+        store.appendToStream(
+          streamName,
+          events.map((event) => envelope(event, context)),
+          { expectedRevision: loaded.revision, commandId: context.commandId },
+        ),
       );
       if (E.isRight(appended)) {
         const duplicate = appended.right.duplicate;
@@ -268,21 +273,38 @@ export const createCommandHandler = <Command, Event extends DomainEvent, State, 
         return E.right({
           streamName,
           events: duplicate ? [] : events,
-          appended: appended.right,
+          appended: appendedEvents(appended.right, duplicate),
           duplicate,
           state,
         });
       }
       lastConflict = appended.left;
+      span.conflict(attempt < maxAttempts);
       // Ask before deciding again: if the conflicting writer recorded this command id, it is done.
       const racing = await recordedBefore(context.commandId);
       if (racing !== undefined) return E.right(racing);
     }
     return E.left({
       kind: 'Conflict',
-      conflict: lastConflict as WrongExpectedRevision,
+      conflict: concurrencyConflict(lastConflict as WrongExpectedRevision),
       attempts: maxAttempts,
     });
+  };
+
+  const handle: CommandHandler<Command, Event, State, DomainError>['handle'] = async (
+    command,
+    context,
+  ) => {
+    const streamName = options.streamName(command);
+    const span = startCommandSpan(streamName, context, store.engineName);
+    try {
+      const result = await handleTraced(command, context, streamName, span);
+      span.end(E.isLeft(result) ? result.left.kind : result.right.duplicate ? 'Duplicate' : 'Done');
+      return result;
+    } catch (error) {
+      span.fail(error);
+      throw error;
+    }
   };
 
   const snapshot = async (streamName: string): Promise<LoadedAggregate<State>> => {

@@ -17,6 +17,7 @@ import { validateAppend } from '../eventStore/validateAppend.js';
 import { wrongExpectedRevision } from '../eventStore/wrongExpectedRevision.js';
 import { matchesFilter } from '../subscriptions/eventFilter.js';
 import { followLog } from '../subscriptions/followLog.js';
+import { createSubscriptionTracker } from '../subscriptions/subscriptionTracker.js';
 import { deepFreeze, jsonCopy } from './jsonCopy.js';
 
 /** Options of {@link createInMemoryEventStore}. */
@@ -131,7 +132,7 @@ export const createInMemoryEventStore = (options: InMemoryEventStoreOptions = {}
       }),
   });
 
-  const subscriptions = new Set<{ stop(): Promise<void> }>();
+  const subscriptions = createSubscriptionTracker();
 
   return {
     engineName: 'memory',
@@ -175,16 +176,7 @@ export const createInMemoryEventStore = (options: InMemoryEventStoreOptions = {}
     },
 
     subscribeToAll(subscribeOptions: SubscribeToAllOptions = {}) {
-      const subscription = followLog(source(subscribeOptions.filter), subscribeOptions);
-      const tracked = {
-        [Symbol.asyncIterator]: () => subscription[Symbol.asyncIterator](),
-        stop: async () => {
-          subscriptions.delete(tracked);
-          await subscription.stop();
-        },
-      };
-      subscriptions.add(tracked);
-      return tracked;
+      return subscriptions.track(followLog(source(subscribeOptions.filter), subscribeOptions));
     },
 
     streamRevision: async (streamName) => currentRevision(streamName),
@@ -194,7 +186,7 @@ export const createInMemoryEventStore = (options: InMemoryEventStoreOptions = {}
     findCommandResult: async (commandId) => commands.get(commandId),
 
     close: async () => {
-      await Promise.all([...subscriptions].map((subscription) => subscription.stop()));
+      await subscriptions.stopAll();
     },
   };
 };

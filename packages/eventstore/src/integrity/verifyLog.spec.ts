@@ -2,6 +2,7 @@ import * as E from 'fp-ts/lib/Either.js';
 import { describe, expect, it } from 'vitest';
 import type { RecordedEvent } from '../envelope/envelope.js';
 import { createInMemoryEventStore } from '../inMemory/inMemoryEventStore.js';
+import { position } from '../envelope/position.js';
 import { testEvent } from '../testing/contract/fixtures.js';
 import { eventHash } from './eventHash.js';
 import { withHashChain } from './hashChainedEventStore.js';
@@ -50,6 +51,25 @@ describe('log verification', () => {
     );
     expect(await verifyLog(store, { signer })).toEqual(
       E.right(expect.objectContaining({ sealsChecked: 1, headChecked: false })),
+    );
+  });
+
+  it('finds the seals of a log copied to another engine by their count, since positions are the new engine’s', async () => {
+    const { store, seal } = await sealedStore();
+    // PostgreSQL numbers the copied events (commit, prepare); the seal names SQLite's position.
+    const copied = tamperedView(store, (events) =>
+      events.map((e, i) => ({ ...e, position: position(5000n + BigInt(i), BigInt(i + 1)) })),
+    );
+    expect(await verifyLog(copied, { signer })).toEqual(
+      E.right(expect.objectContaining({ events: 9, sealsChecked: 1 })),
+    );
+    const lost = tamperedView(store, (events) =>
+      events
+        .filter((_, i) => i !== 1)
+        .map((e, i) => ({ ...e, position: position(5000n + BigInt(i), BigInt(i + 1)) })),
+    );
+    expect((await breakOf(verifyLog(lost, { signer, trustedHead: seal }))).anchor).not.toBe(
+      undefined,
     );
   });
 

@@ -34,9 +34,9 @@ export interface IntegrityReport {
 /** Options of {@link verifyLog}. */
 export interface VerifyLogOptions {
   /** Checks the seals' signatures; without it seals are checked for content only. */
-  readonly signer?: Signer;
+  readonly signer?: Signer | undefined;
   /** A seal exported earlier and kept outside the store: the log must still contain it. */
-  readonly trustedHead?: LogSeal;
+  readonly trustedHead?: LogSeal | undefined;
 }
 
 const broken = (
@@ -60,6 +60,24 @@ const deleted = (which: IntegrityAnchor, at: string, seal: LogSeal): IntegrityBr
     which,
     `the log no longer contains position ${at}, sealed with ${seal.count} events: events were deleted`,
   );
+
+/**
+ * The first seal the walk did not meet at its position and cannot find by count either. A log
+ * copied to another engine (clientele migrate) keeps its order and content but gets the target's
+ * positions: its seals are then found by count. The running hash of the first `count` events
+ * commits to all of them, so a missing or edited one still breaks the seal.
+ */
+const unreachedSeal = (
+  anchors: ReadonlyMap<string, LogSeal>,
+  reached: ReadonlySet<string>,
+  hashAtCount: ReadonlyMap<string, string>,
+): IntegrityBreak | undefined => {
+  for (const [at, anchor] of anchors) {
+    if (reached.has(at)) continue;
+    if (hashAtCount.get(anchor.count) !== anchor.logHash) return deleted('seal', at, anchor);
+  }
+  return undefined;
+};
 
 /**
  * The log's events, ending with a marker instead of an exception when a stored row cannot be read
@@ -117,6 +135,8 @@ export const verifyLog = async (
   // hides a seal recorded at the same position nor counts among the seals checked.
   const trusted = options.trustedHead;
   const heads = new Map<string, { revision: bigint; chain: string }>();
+  const sealedCounts = new Set([...anchors.values()].map((seal) => seal.count));
+  const hashAtCount = new Map<string, string>();
   let logHash = EMPTY_LOG_HASH;
   let count = 0n;
   let sealsChecked = 0;
@@ -165,6 +185,7 @@ export const verifyLog = async (
     heads.set(event.streamName, { revision: event.streamRevision, chain });
     logHash = nextLogHash(logHash, chain);
     count += 1n;
+    if (sealedCounts.has(count.toString())) hashAtCount.set(count.toString(), logHash);
     const at = positionToString(event.position);
     const anchor = anchors.get(at);
     for (const [seal, which] of [
@@ -188,9 +209,9 @@ export const verifyLog = async (
     }
     if (trusted?.position === at) headReached = true;
   }
-  for (const [at, anchor] of anchors) {
-    if (!reached.has(at)) return E.left(deleted('seal', at, anchor));
-  }
+  const unreached = unreachedSeal(anchors, reached, hashAtCount);
+  if (unreached !== undefined) return E.left(unreached);
+  sealsChecked += [...anchors.keys()].filter((at) => !reached.has(at)).length;
   if (trusted !== undefined && !headReached)
     return E.left(deleted('signed head', trusted.position, trusted));
   return E.right({

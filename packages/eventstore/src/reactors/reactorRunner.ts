@@ -5,6 +5,11 @@ import type { CheckpointStore } from './checkpointStore.js';
 import { START, comparePositions } from '../envelope/position.js';
 import { type Fence, FencedOutError } from '../leases/lease.js';
 import { type LeaseOptions, createLeaseKeeper } from '../leases/leaseKeeper.js';
+import { traceReactorDelivery } from '../telemetry/reactorSpan.js';
+import type { FailurePolicy } from '../failures/failurePolicy.js';
+import { withFailurePolicy } from '../failures/failurePolicy.js';
+import type { ParkedEvent } from '../failures/parkedEvents.js';
+import type { Logger } from '../logging/logger.js';
 import { isStoreUnavailable } from '../eventStore/storeUnavailable.js';
 
 /** How long a live run waits before resuming after the store was unavailable. */
@@ -30,7 +35,14 @@ export interface ReactorOptions {
    * checkpoint saves carry the lease's fencing token, and a runner whose lease was taken steps
    * back to standby. Without it, run one runner per name yourself.
    */
-  readonly lease?: LeaseOptions;
+  readonly lease?: LeaseOptions | undefined;
+  /**
+   * What to do when `react` fails: retry with backoff, then park the event and go on, or stop.
+   * Without one, a failure stops the runner at once (and is logged).
+   */
+  readonly failurePolicy?: FailurePolicy | undefined;
+  /** Where failures are written (pino's shape); silent by default. */
+  readonly logger?: Logger | undefined;
 }
 
 /** How far a reactor has got. */
@@ -57,6 +69,10 @@ export interface ReactorRunner {
   /** Stops a live run after the event in hand, saves the checkpoint and gives up the lease. */
   stop(): Promise<void>;
   status(): Promise<ReactorStatus>;
+  /** Events parked by the failure policy and not retried since (empty without one). */
+  parked(): Promise<readonly ParkedEvent[]>;
+  /** Handles parked events again, in the order they were parked (all, or those of `eventIds`). */
+  retryParked(eventIds?: readonly string[]): Promise<{ retried: number; remaining: number }>;
 }
 
 /**
@@ -68,6 +84,14 @@ export const createReactorRunner = (options: ReactorOptions): ReactorRunner => {
   const { name, store, checkpoints, filter } = options;
   const checkpointEvery = options.checkpointEvery ?? 100;
   const keeper = options.lease === undefined ? undefined : createLeaseKeeper(options.lease);
+  const react = withFailurePolicy(
+    name,
+    (event) => traceReactorDelivery(name, event, () => options.react(event)),
+    options.failurePolicy,
+    options.logger,
+  );
+  const parkedLog =
+    options.failurePolicy?.whenExhausted === 'park' ? options.failurePolicy.parked : undefined;
   let live: Subscription | undefined;
   let stopped = false;
   const isStopped = (): boolean => stopped;
@@ -115,7 +139,7 @@ export const createReactorRunner = (options: ReactorOptions): ReactorRunner => {
           continue;
         }
         currentFence();
-        await options.react(message.event);
+        await react(message.event);
         handled += 1;
         unsaved = message.event.position;
         if (handled % checkpointEvery === 0) await save();
@@ -177,6 +201,29 @@ export const createReactorRunner = (options: ReactorOptions): ReactorRunner => {
       await live?.stop();
       live = undefined;
       if (!running) await keeper?.releaseAll();
+    },
+    parked: async () => (await parkedLog?.list()) ?? [],
+    retryParked: async (eventIds) => {
+      const wanted = eventIds === undefined ? undefined : new Set(eventIds);
+      let retried = 0;
+      for (const parked of (await parkedLog?.list()) ?? []) {
+        if (wanted !== undefined && !wanted.has(parked.eventId)) continue;
+        const from = { fromRevision: parked.streamRevision, maxCount: 1 };
+        for await (const event of store.readStream(parked.streamName, from)) {
+          try {
+            await traceReactorDelivery(name, event, () => options.react(event));
+          } catch (error) {
+            options.logger?.warn(
+              { runner: name, eventId: event.eventId, err: error },
+              'retry of a parked event failed',
+            );
+            continue;
+          }
+          await parkedLog?.markRetried(parked.eventId);
+          retried += 1;
+        }
+      }
+      return { retried, remaining: ((await parkedLog?.list()) ?? []).length };
     },
     status: async () => {
       const [checkpoint, head] = await Promise.all([checkpoints.load(name), store.headPosition()]);

@@ -16,3 +16,19 @@ export interface SnapshotPolicy<State> {
 /** Whether an append that moved a stream from `before` events to `after` events crosses a multiple of `every`. */
 export const crossesSnapshotBoundary = (every: number, before: bigint, after: bigint): boolean =>
   every > 0 && after / BigInt(every) > before / BigInt(every);
+
+/**
+ * The version snapshots of a state are kept under: the policy's `stateVersion`, and the
+ * fingerprint of the upcaster chain the events were folded through, when there is one. A change
+ * of either makes older snapshots unseen, so they are replaced rather than trusted.
+ *
+ * @example
+ * snapshotVersion('customer@1', domainUpcasters); // 'customer@1+CampaignLaunched@2,…'
+ */
+export const snapshotVersion = (
+  stateVersion: string,
+  upcasters?: { readonly fingerprint: string },
+): string =>
+  upcasters === undefined || upcasters.fingerprint === ''
+    ? stateVersion
+    : `${stateVersion}+${upcasters.fingerprint}`;

@@ -32,7 +32,7 @@ export interface LogSource {
 
 /** Options of {@link followLog}. */
 export interface FollowLogOptions {
-  readonly fromPosition?: LogStart;
+  readonly fromPosition?: LogStart | undefined;
   /** Events read per page during catch-up; defaults to 500. */
   readonly pageSize?: number;
 }

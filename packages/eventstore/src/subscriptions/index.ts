@@ -1,3 +1,4 @@
 export * from './eventFilter.js';
 export * from './followLog.js';
-export * from './doorbell.js';
+export * from './appendSignalWaiters.js';
+export * from './subscriptionTracker.js';

@@ -1,1 +1,2 @@
 export * from './upcasterRegistry.js';
+export * from './upcastingEventStore.js';

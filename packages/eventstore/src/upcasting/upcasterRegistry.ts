@@ -13,6 +13,11 @@ export interface UpcasterRegistry {
   upcast<T extends RecordedEvent>(event: T): T;
   /** The schema version events of `type` are written with now (1 when no upcaster exists). */
   currentVersion(type: string): number;
+  /**
+   * The chain in one line, `Type@version` for every type with upcasters, sorted: it changes
+   * whenever an upcaster is added, so caches of upcast state (snapshots) can be keyed by it.
+   */
+  readonly fingerprint: string;
 }
 
 /**
@@ -46,8 +51,13 @@ export const createUpcasterRegistry = (upcasters: readonly Upcaster[]): Upcaster
       }
     }
   }
+  const fingerprint = [...steps.keys()]
+    .sort()
+    .map((type) => `${type}@${String(currentVersion(type))}`)
+    .join(',');
   return {
     currentVersion,
+    fingerprint,
     upcast(event) {
       const byVersion = steps.get(event.type);
       if (byVersion === undefined) return event;

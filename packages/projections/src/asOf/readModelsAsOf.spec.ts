@@ -1,6 +1,6 @@
 import { createInMemoryEventStore } from '@clientele/eventstore';
 import { describe, expect, it } from 'vitest';
-import { leadFunnel } from '../readModels/funnel/funnelReport.js';
+import { leadFunnel } from '../readModels/funnel/funnelCalculation.js';
 import { dealsProjection } from '../readModels/deals/dealsProjection.js';
 import { leadsProjection } from '../readModels/leads/leadsProjection.js';
 import { appendHistory } from '../testing/domainHistory.js';

@@ -1,7 +1,8 @@
 import * as E from 'fp-ts/lib/Either.js';
 import type { CustomersExported } from '@clientele/domain';
-import { CustomerExportEvent, inReadScope } from '@clientele/domain';
-import type { AuthorizationDenial, EventStore } from '@clientele/eventstore';
+import { type ReadRefusal, answerUnbuilt } from '../store/projectionNotBuilt.js';
+import { CustomerExportEvent, inReadScope, decodeStoredEvent } from '@clientele/domain';
+import type { EventStore } from '@clientele/eventstore';
 import { formatValidationErrors } from '@clientele/eventstore';
 import type { ReadAccess } from '../access/readAccess.js';
 
@@ -21,26 +22,27 @@ export interface ExportRecord extends Readonly<CustomersExported['data']> {
 export const customerExports = async (
   events: EventStore,
   access: ReadAccess,
-): Promise<E.Either<AuthorizationDenial, ExportRecord[]>> => {
-  const scope = access.scope('CustomerExport.read');
-  if (E.isLeft(scope)) return scope;
-  const records: ExportRecord[] = [];
-  for await (const event of events.readAll({
-    filter: { streamNamePrefixes: ['CustomerExport-'] },
-  })) {
-    const { actor } = event.metadata;
-    if (!inReadScope(scope.right, actor.id)) continue;
-    const decoded = CustomerExportEvent.decode({ type: event.type, data: event.data });
-    if (E.isLeft(decoded))
-      throw new Error(
-        `event ${event.eventId} at ${event.streamName} does not decode: ${formatValidationErrors(decoded.left).join('; ')}`,
-      );
-    records.push({
-      ...decoded.right.data,
-      actor,
-      occurredAt: event.metadata.occurredAt,
-      recordedAt: event.recordedAt,
-    });
-  }
-  return E.right(records);
-};
+): Promise<E.Either<ReadRefusal, ExportRecord[]>> =>
+  answerUnbuilt(async () => {
+    const scope = access.scope('CustomerExport.read');
+    if (E.isLeft(scope)) return scope;
+    const records: ExportRecord[] = [];
+    for await (const event of events.readAll({
+      filter: { streamNamePrefixes: ['CustomerExport-'] },
+    })) {
+      const { actor } = event.metadata;
+      if (!inReadScope(scope.right, actor.id)) continue;
+      const decoded = decodeStoredEvent(CustomerExportEvent, event);
+      if (E.isLeft(decoded))
+        throw new Error(
+          `event ${event.eventId} at ${event.streamName} does not decode: ${formatValidationErrors(decoded.left).join('; ')}`,
+        );
+      records.push({
+        ...decoded.right.data,
+        actor,
+        occurredAt: event.metadata.occurredAt,
+        recordedAt: event.recordedAt,
+      });
+    }
+    return E.right(records);
+  });

@@ -16,7 +16,7 @@ export interface Projection<Doc extends JsonValue = JsonValue> {
   /** Bump it when `apply` changes meaning: the runner then rebuilds into the new version. */
   readonly version: number;
   /** Only events passing it are offered to `keysOf` (saves decoding unrelated events). */
-  readonly filter?: EventFilter;
+  readonly filter?: EventFilter | undefined;
   /** The documents the event changes; an event may touch several (invoice and rep-period). */
   keysOf(event: RecordedEvent): readonly string[];
   /** The document before any event touched it. */

@@ -1,6 +1,7 @@
 import * as t from 'io-ts';
 import type { RecordedEvent } from '@clientele/eventstore';
 import { formatValidationErrors, maskEncryptedFields } from '@clientele/eventstore';
+import { domainUpcasters } from '@clientele/domain';
 import { REJECTED, compileDecoder } from './compiledDecoder.js';
 
 /** A domain event union as the domain declares it: `{ type: literal, data }` members. */
@@ -24,9 +25,11 @@ const createDecoder = <U extends EventUnion>(union: U) => {
   // cost a weak map of every event seen has for the garbage collector.
   let lastEvent: RecordedEvent | undefined;
   let lastDecoded: t.TypeOf<U> | undefined;
-  return (event: RecordedEvent): t.TypeOf<U> | undefined => {
-    if (event === lastEvent) return lastDecoded;
-    if (!known.has(event.type)) return undefined;
+  return (stored: RecordedEvent): t.TypeOf<U> | undefined => {
+    if (stored === lastEvent) return lastDecoded;
+    if (!known.has(stored.type)) return undefined;
+    // Old shapes are read through the domain's one upcaster chain (a map lookup when none applies).
+    const event = domainUpcasters.upcast(stored);
     const encrypted = (event.metadata.subjects?.length ?? 0) > 0;
     const value = {
       type: event.type,
@@ -43,14 +46,15 @@ const createDecoder = <U extends EventUnion>(union: U) => {
       }
       decoded = result.right as t.TypeOf<U>;
     }
-    lastEvent = event;
+    lastEvent = stored;
     lastDecoded = decoded;
     return decoded;
   };
 };
 
 /**
- * A decoder of one aggregate's events for projections. Event types the union does not know (added
+ * A decoder of one aggregate's events for projections, after the domain's upcasters (so a
+ * rebuild reads events of every schema version in today's shape). Event types the union does not know (added
  * by a later domain release) are skipped as undefined; a known type whose data does not decode is
  * a corrupt log and throws, naming the event and the failing path. Encrypted personal fields are
  * read as erased without asking for any key: projections work from the raw log and read models

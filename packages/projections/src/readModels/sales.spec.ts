@@ -20,7 +20,7 @@ import {
   won,
 } from '../testing/salesEvents.js';
 import { dealsProjection } from './deals/dealsProjection.js';
-import { leadFunnel, opportunityFunnel } from './funnel/funnelReport.js';
+import { leadFunnel, opportunityFunnel } from './funnel/funnelCalculation.js';
 import { leadsProjection } from './leads/leadsProjection.js';
 import { salesPerformanceReport } from './performance/salesPerformanceReport.js';
 import { pipelineReport } from './pipeline/pipelineReport.js';

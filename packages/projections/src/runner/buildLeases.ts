@@ -1,7 +1,7 @@
 import type { CheckpointGuard } from '@clientele/eventstore';
 import { FencedOutError, createLeaseKeeper } from '@clientele/eventstore';
 import type { BuildRef, ReadModelStore } from '../store/readModelStore.js';
-import type { Target } from './target.js';
+import type { Build } from './build.js';
 
 /** How a projection runner takes part in the election of one active runner per build. */
 export interface BuildLeaseOptions {
@@ -19,13 +19,13 @@ export const buildLeaseName = (ref: BuildRef): string => `projection:${ref.name}
 
 /** Which builds a runner may write into, and the guard each of its commits carries. */
 export interface BuildLeases {
-  /** The targets this runner holds the lease of: all of them when it runs without leases. */
-  claim(targets: readonly Target[]): Promise<Target[]>;
+  /** The builds this runner holds the lease of: all of them when it runs without leases. */
+  claim(builds: readonly Build[]): Promise<Build[]>;
   /**
-   * A commit's guard for `target`: its last committed checkpoint, and the lease's fence. Throws
+   * A commit's guard for `build`: its last committed checkpoint, and the lease's fence. Throws
    * `FencedOutError` once the lease has lapsed, so a stalled runner commits nothing.
    */
-  readonly guardOf: (target: Target) => CheckpointGuard;
+  readonly guardOf: (build: Build) => CheckpointGuard;
   /** How long a standby waits before trying again; undefined without leases. */
   readonly retryMs: number | undefined;
   release(): Promise<void>;
@@ -38,27 +38,27 @@ export const createBuildLeases = (
 ): BuildLeases => {
   if (options === undefined) {
     return {
-      claim: async (targets) => [...targets],
-      guardOf: (target) => ({ expected: target.checkpoint }),
+      claim: async (builds) => [...builds],
+      guardOf: (build) => ({ expected: build.checkpoint }),
       retryMs: undefined,
       release: async () => undefined,
     };
   }
   const keeper = createLeaseKeeper({ leases: readModels.leases, ...options });
   return {
-    claim: async (targets) => {
-      const held: Target[] = [];
-      for (const target of targets) {
-        if ((await keeper.acquire(buildLeaseName(target))) !== undefined) held.push(target);
+    claim: async (builds) => {
+      const held: Build[] = [];
+      for (const build of builds) {
+        if ((await keeper.acquire(buildLeaseName(build))) !== undefined) held.push(build);
       }
       return held;
     },
-    guardOf: (target) => {
-      const fence = keeper.fence(buildLeaseName(target));
+    guardOf: (build) => {
+      const fence = keeper.fence(buildLeaseName(build));
       if (fence === undefined) {
-        throw new FencedOutError(`the lease of ${target.name} build ${target.build} lapsed`);
+        throw new FencedOutError(`the lease of ${build.name} build ${build.build} lapsed`);
       }
-      return { expected: target.checkpoint, fence };
+      return { expected: build.checkpoint, fence };
     },
     retryMs: keeper.retryMs,
     release: () => keeper.releaseAll(),

@@ -73,7 +73,7 @@ export const projectBatch = async (
     for (const p of progress) {
       if (i < p.from || wanted[p.index] !== true) continue;
       const { set } = p;
-      const keys = distinctKeysOf(set.target.projection, event);
+      const keys = distinctKeysOf(set.build.projection, event);
       if (keys.length === 0) continue;
       if (p.waitingFrom === undefined && anyMissing(set, keys)) p.waitingFrom = i;
       if (p.waitingFrom !== undefined) {
@@ -81,7 +81,7 @@ export const projectBatch = async (
         for (const key of keys) if (isMissing(set, key)) p.missing.add(key);
         continue;
       }
-      applyToKeys(set.target.projection, set.documents, event, keys, changed);
+      applyToKeys(set.build.projection, set.documents, event, keys, changed);
       for (const key of changed) set.dirty.add(key);
       changed.length = 0;
     }
@@ -89,14 +89,14 @@ export const projectBatch = async (
   for (const p of progress) {
     const { set } = p;
     if (p.waitingFrom !== undefined) {
-      for (const [key, document] of await readModels.loadDocuments(set.target, [...p.missing])) {
+      for (const [key, document] of await readModels.loadDocuments(set.build, [...p.missing])) {
         set.documents.set(key, document);
       }
       for (let i = p.waitingFrom; i < events.length; i += 1) {
         const keys = p.keysOfWaiting[i];
         if (keys !== undefined)
           applyToKeys(
-            set.target.projection,
+            set.build.projection,
             set.documents,
             events[i] as RecordedEvent,
             keys,

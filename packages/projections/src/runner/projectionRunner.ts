@@ -1,19 +1,28 @@
-import type { EventStore, Position, RecordedEvent } from '@clientele/eventstore';
+import type {
+  EventStore,
+  Logger,
+  Position,
+  RecordedEvent,
+  RetryPolicy,
+} from '@clientele/eventstore';
 import {
   FencedOutError,
   START,
   isStoreUnavailable,
   pauseUnlessAborted,
+  retryWithBackoff,
+  silentLogger,
 } from '@clientele/eventstore';
 import type { AnyProjection } from '../projection/projection.js';
 import type { ReadModelStore } from '../store/readModelStore.js';
 import { type BuildLeaseOptions, createBuildLeases } from './buildLeases.js';
-import { activateFinished, planTargets } from './planTargets.js';
+import { activateFinished, planBuilds } from './planBuilds.js';
 import { type ProjectionProgress, createProgressMeter } from './progress.js';
+import { recordLag, traceBatch } from './batchTelemetry.js';
 import { projectBatch } from './projectBatch.js';
 import { relevanceOf } from './relevance.js';
 import { type ProjectionStatus, projectionStatus } from './projectionStatus.js';
-import { type Target, earliestCheckpoint } from './target.js';
+import { type Build, earliestCheckpoint } from './build.js';
 import { commitWorkingSets, documentsHeld, hasUncommitted, workingSetOf } from './workingSet.js';
 import { waitForEventAfter } from './waitForEvent.js';
 
@@ -36,12 +45,12 @@ export interface ProjectionRunnerOptions {
    * 20 batches. Its documents stay in memory in between, so one touched by many events is
    * loaded and written once. A crash loses the work since the last commit, never consistency.
    */
-  readonly rebuildCommitEvery?: number;
+  readonly rebuildCommitEvery?: number | undefined;
   /**
    * The most documents such a build keeps in memory between commits; reaching it commits early
    * and lets go of the documents not touched lately. Defaults to 10,000.
    */
-  readonly rebuildMaxDocuments?: number;
+  readonly rebuildMaxDocuments?: number | undefined;
   /**
    * Elects one active runner per build across processes (app servers sharing a store). Each
    * build's lease lives in the read-model store; every commit carries its fencing token and the
@@ -50,7 +59,19 @@ export interface ProjectionRunnerOptions {
    */
   readonly lease?: BuildLeaseOptions;
   /** Called after every batch. */
-  readonly onProgress?: (progress: ProjectionProgress) => void;
+  readonly onProgress?: ((progress: ProjectionProgress) => void) | undefined;
+  /**
+   * What to do when a pass fails (the read-model store is unreachable, an event does not
+   * decode): try the pass again with backoff, from the last committed checkpoints, then stop by
+   * rethrowing. Projections never park an event: a read model that skipped one would differ from
+   * its rebuild. `onError` hears the failure that stopped the runner. Defaults to one try.
+   */
+  readonly failurePolicy?: {
+    readonly retry?: RetryPolicy;
+    readonly onError?: (failure: { readonly error: unknown; readonly attempts: number }) => void;
+  } | undefined;
+  /** Where failures are written (pino's shape); silent by default. */
+  readonly logger?: Logger | undefined;
   /** Milliseconds since an arbitrary origin, for rates; defaults to `performance.now`. */
   readonly now?: () => number;
 }
@@ -108,41 +129,47 @@ export const createProjectionRunner = (options: ProjectionRunnerOptions): Projec
 
   const leases = createBuildLeases(readModels, options.lease);
 
-  const plan = async (rebuilding: ReadonlySet<string>): Promise<Target[]> => {
-    const targets: Target[] = [];
+  const plan = async (rebuilding: ReadonlySet<string>): Promise<Build[]> => {
+    const builds: Build[] = [];
     for (const projection of projections) {
-      targets.push(
-        ...(await planTargets(readModels, projection, {
+      builds.push(
+        ...(await planBuilds(readModels, projection, {
           rebuild: rebuilding.has(projection.name),
         })),
       );
     }
-    return leases.claim(targets);
+    return leases.claim(builds);
   };
 
-  const pass = async (targets: Target[]): Promise<number> => {
-    if (targets.length === 0) return 0;
-    const start = earliestCheckpoint(targets);
+  const pass = async (builds: Build[]): Promise<number> => {
+    if (builds.length === 0) return 0;
+    const start = earliestCheckpoint(builds);
     const meter = createProgressMeter(start, await events.headPosition(), now);
     const subscription = events.subscribeToAll({ fromPosition: start ?? START });
-    const sets = targets.map(workingSetOf);
-    const relevant = relevanceOf(targets.map((target) => target.projection));
+    const sets = builds.map(workingSetOf);
+    const relevant = relevanceOf(builds.map((build) => build.projection));
     let batch: RecordedEvent[] = [];
     let read = 0;
     let uncommitted = 0;
-    const flush = async (upTo: Position, last: boolean): Promise<void> => {
+    const buildNames = builds.map((build) => build.projection.name);
+    const flush = (upTo: Position, last: boolean): Promise<void> =>
+      traceBatch(buildNames, batch.length, () => flushBatch(upTo, last));
+    const flushBatch = async (upTo: Position, last: boolean): Promise<void> => {
+      const lastRecordedAt = batch.at(-1)?.recordedAt;
       await projectBatch(readModels, sets, batch, upTo, relevant);
       uncommitted += batch.length;
       batch = [];
       const due = last || uncommitted >= commitEvery || documentsHeld(sets) > maxDocuments;
-      const committing = sets.filter((set) => (due || set.target.served) && hasUncommitted(set));
+      const committing = sets.filter((set) => (due || set.build.served) && hasUncommitted(set));
       // At the end of the pass nothing needs evicting: the working sets are dropped.
       const keep = last ? Number.POSITIVE_INFINITY : maxDocuments / 2;
       if (committing.length > 0) {
         await commitWorkingSets(readModels, committing, keep, leases.guardOf);
       }
       if (due) uncommitted = 0;
-      options.onProgress?.(meter(read, upTo));
+      const progress = meter(read, upTo);
+      recordLag(buildNames, progress, lastRecordedAt, Date.now());
+      options.onProgress?.(progress);
     };
     try {
       for await (const message of subscription) {
@@ -162,7 +189,7 @@ export const createProjectionRunner = (options: ProjectionRunnerOptions): Projec
     } finally {
       await subscription.stop();
     }
-    await activateFinished(readModels, targets);
+    await activateFinished(readModels, builds);
     return read;
   };
 
@@ -177,8 +204,23 @@ export const createProjectionRunner = (options: ProjectionRunnerOptions): Projec
     }
   };
 
-  const catchUp = async (rebuilding: ReadonlySet<string> = new Set()): Promise<number> =>
-    pass(await plan(rebuilding));
+  const catchUp = async (rebuilding: ReadonlySet<string> = new Set()): Promise<number> => {
+    const logger = options.logger ?? silentLogger;
+    const outcome = await retryWithBackoff(
+      async () => pass(await plan(rebuilding)),
+      options.failurePolicy?.retry ?? { attempts: 1 },
+      (error, attempt) => {
+        logger.warn({ projections: names, attempt, err: error }, 'projection pass failed');
+      },
+    );
+    if (outcome.ok) return outcome.value;
+    logger.error(
+      { projections: names, attempts: outcome.attempts, err: outcome.error },
+      'projection runner stopped',
+    );
+    options.failurePolicy?.onError?.({ error: outcome.error, attempts: outcome.attempts });
+    throw outcome.error;
+  };
 
   return {
     catchUp: () => catchUp(),
@@ -186,18 +228,17 @@ export const createProjectionRunner = (options: ProjectionRunnerOptions): Projec
     run: async (signal) => {
       try {
         while (!signal.aborted) {
-          const targets = await untilAvailable(async () => {
+          const builds = await untilAvailable(async () => {
             await catchUp();
             return plan(new Set());
           }, signal);
-          if (targets === undefined) continue;
+          if (builds === undefined) continue;
           // A standby wakes up every retry interval to try for the leases others hold.
           const wake =
             leases.retryMs === undefined
               ? signal
               : AbortSignal.any([signal, AbortSignal.timeout(leases.retryMs)]);
-          if (targets.length > 0)
-            await waitForEventAfter(events, earliestCheckpoint(targets), wake);
+          if (builds.length > 0) await waitForEventAfter(events, earliestCheckpoint(builds), wake);
           else
             await new Promise((resolve) => {
               wake.addEventListener('abort', resolve, { once: true });

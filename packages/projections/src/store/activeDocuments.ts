@@ -2,7 +2,10 @@ import type * as t from 'io-ts';
 import { formatValidationErrors } from '@clientele/eventstore';
 import type { DocumentQuery, ReadModelStore } from './readModelStore.js';
 
-/** Thrown when a report is asked of a projection that has never finished a build. */
+/**
+ * Thrown by the document reads when a projection has never finished a build; reports and
+ * `readAccessOn` answer it as a `ProjectionNotBuilt` value instead.
+ */
 export class ProjectionNotBuiltError extends Error {
   constructor(readonly projectionName: string) {
     super(`projection ${projectionName} has no active build yet: run the projections first`);

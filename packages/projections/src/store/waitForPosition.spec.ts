@@ -1,4 +1,4 @@
-import { createInMemoryEventStore } from '@clientele/eventstore';
+import { createInMemoryEventStore, positionToString } from '@clientele/eventstore';
 import { describe, expect, it } from 'vitest';
 import { createProjectionRunner } from '../runner/projectionRunner.js';
 import { balances, eventsPerType, ledgerEvent } from '../testing/syntheticLedger.js';
@@ -24,6 +24,21 @@ describe('waiting for a read model to reach a position', () => {
     expect(await readModels.getDocument({ name: 'balances', build }, 'account:1')).toBeDefined();
     stop.abort();
     await running;
+  });
+
+  it('takes the position in the string form a command outcome carries, and refuses one that is not', async () => {
+    const events = createInMemoryEventStore();
+    const readModels = createInMemoryReadModelStore();
+    const runner = createProjectionRunner({ events, readModels, projections: [balances] });
+    const { stream, event } = ledgerEvent({ kind: 'Deposited', account: 1, amount: 40 }, 0);
+    const written = await events.appendToStream(stream, [event]);
+    if (written._tag === 'Left') throw new Error('append failed');
+    await runner.catchUp();
+    const text = positionToString(written.right.position);
+    expect(await waitForPosition(readModels, text, { projections: ['balances'] })).toBe(true);
+    await expect(
+      waitForPosition(readModels, 'seven', { projections: ['balances'] }),
+    ).rejects.toThrow(/"seven" is not a log position/);
   });
 
   it('gives up after the timeout when nothing projects the position', async () => {

@@ -1,5 +1,6 @@
+import * as E from 'fp-ts/lib/Either.js';
 import type { Position } from '@clientele/eventstore';
-import { comparePositions } from '@clientele/eventstore';
+import { comparePositions, parsePosition } from '@clientele/eventstore';
 import type { ReadModelStore } from './readModelStore.js';
 
 /** Options of {@link waitForPosition}. */
@@ -25,16 +26,20 @@ const reached = async (
 
 /**
  * Read-your-writes across app servers: resolves `true` once the active build of every named
- * projection has committed `position` (a command's `appended.position`) or later, `false` when
- * `timeoutMs` passes first. It reads the checkpoints from `readModels`, so against a store on a
+ * projection has committed `position` or later, `false` when `timeoutMs` passes first. The
+ * position is a `Position` or its string form, as a command's outcome carries it
+ * (`outcome.appended.position`); a string that is no position rejects, naming it. It reads the checkpoints from `readModels`, so against a store on a
  * streaming replica it waits for what the replica has applied, which is what its queries see.
  * Polling rather than a notification: a replica cannot listen to the primary's notifications.
  */
 export const waitForPosition = async (
   readModels: ReadModelStore,
-  position: Position,
+  at: Position | string,
   options: WaitForPositionOptions,
 ): Promise<boolean> => {
+  const parsed = typeof at === 'string' ? parsePosition(at) : E.right(at);
+  if (E.isLeft(parsed)) throw new TypeError(`waitForPosition: ${parsed.left}`);
+  const position = parsed.right;
   const deadline = Date.now() + (options.timeoutMs ?? 5_000);
   const pollMs = options.pollMs ?? 20;
   for (;;) {

@@ -14,8 +14,8 @@ import { dumpActive } from './dumpActive.js';
 export interface IncrementalRun {
   readonly cuts: readonly number[];
   readonly batchSize: number;
-  readonly rebuildCommitEvery?: number;
-  readonly rebuildMaxDocuments?: number;
+  readonly rebuildCommitEvery?: number | undefined;
+  readonly rebuildMaxDocuments?: number | undefined;
 }
 
 /**
@@ -36,10 +36,8 @@ export const expectIncrementalEqualsRebuilt = async (
     readModels: incremental,
     projections,
     batchSize: run.batchSize,
-    ...(run.rebuildCommitEvery === undefined ? {} : { rebuildCommitEvery: run.rebuildCommitEvery }),
-    ...(run.rebuildMaxDocuments === undefined
-      ? {}
-      : { rebuildMaxDocuments: run.rebuildMaxDocuments }),
+    rebuildCommitEvery: run.rebuildCommitEvery,
+    rebuildMaxDocuments: run.rebuildMaxDocuments,
   });
   let from = 0;
   for (const cut of [...run.cuts, history.length]) {

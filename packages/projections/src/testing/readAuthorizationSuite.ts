@@ -1,7 +1,7 @@
 import * as E from 'fp-ts/lib/Either.js';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Actor, AuthorizationDenial, EventStore } from '@clientele/eventstore';
+import type { Actor, EventStore } from '@clientele/eventstore';
 import { createInMemoryEventStore, parseStreamName } from '@clientele/eventstore';
 import type { ReadPermission, Role, TeamDirectory } from '@clientele/domain';
 import { authorize, defaultRolePolicy, officeHours } from '@clientele/domain';
@@ -14,7 +14,7 @@ import { allReadModels } from '../readModels/allReadModels.js';
 import { campaignReport } from '../readModels/campaigns/campaignReport.js';
 import { targetsReport } from '../readModels/commission/targetsReport.js';
 import { customerList } from '../readModels/customers/customerList.js';
-import { leadFunnel, opportunityFunnel } from '../readModels/funnel/funnelReport.js';
+import { leadFunnel, opportunityFunnel } from '../readModels/funnel/funnelCalculation.js';
 import { salesPerformanceReport } from '../readModels/performance/salesPerformanceReport.js';
 import { pipelineReport } from '../readModels/pipeline/pipelineReport.js';
 import { receivablesReport } from '../readModels/receivables/receivablesReport.js';
@@ -70,7 +70,7 @@ type Read = (
   readModels: ReadModelStore,
   events: EventStore,
   access: ReadAccess,
-) => Promise<E.Either<AuthorizationDenial, Shown>>;
+) => Promise<E.Either<unknown, Shown>>;
 
 const SERVICE_OPTIONS = { asOf: '2026-03-31T00:00:00Z', calendar: officeHours('UTC') };
 const owner = (group: string): string | null => (group === '(none)' ? null : group);
@@ -301,8 +301,7 @@ export const describeReadAuthorization = (
             const { permission, read } = READS[name] as { permission: ReadPermission; read: Read };
             const answer = await read(readModels, events, as(id, role));
             if (E.isLeft(answer)) {
-              expect(answer.left.permission).toBe(permission);
-              expect(answer.left.actorId).toBe(id);
+              expect(answer.left).toMatchObject({ permission, actorId: id });
               // Refused outright only when the role lacks the grant, or the one record asked for
               // (a timeline's customer) is outside the scope.
               if (!name.startsWith('timeline')) expect(granted(actor, permission)).toBe(false);

@@ -237,6 +237,8 @@ export const campaignHistories = (maxCampaigns = 4): fc.Arbitrary<HistoryEntry[]
             },
             at,
           },
+          // CampaignLaunched and CampaignCostRecorded are written in their version-1 shapes on
+          // purpose (appendHistory stamps version 1): every property run reads them upcast.
           { stream, type: 'CampaignLaunched', data: { campaignId, launchedOn: at }, at },
           // A cost recorded again under the same id must count once.
           ...costs.flatMap(({ amount, repeat }, n) => {

@@ -4,6 +4,8 @@ import {
   CaptureLead,
   Contact,
   IssueInvoice,
+  LinkedRecordType,
+  LogActivity,
   OpenOpportunity,
   OpenTicket,
   RecordPayment,
@@ -35,6 +37,29 @@ export interface MappingKind {
   /** Fields that are not the command's own, with what they do. */
   readonly extraFields: Readonly<Record<string, string>>;
 }
+
+/** A cell read as a whole number when it is one; else kept, so decoding names the field. */
+const wholeNumber = (cell: unknown): unknown =>
+  typeof cell === 'string' && /^\d+$/.test(cell.trim()) ? Number(cell) : cell;
+
+/** An activity row's flat fields as the `LogActivity` command, its details nested by kind. */
+const activityCommand = (fields: Readonly<Record<string, unknown>>, id: string): unknown => {
+  const { recordType, recordId, direction, durationSeconds, outcome, placeName, at, ...rest } =
+    fields;
+  const call =
+    direction === undefined && durationSeconds === undefined && outcome === undefined
+      ? {}
+      : { call: { direction, durationSeconds: wholeNumber(durationSeconds), outcome } };
+  return {
+    ...rest,
+    ...call,
+    ...(placeName === undefined ? {} : { checkIn: { at, placeName } }),
+    kind: 'LogActivity',
+    activityId: id,
+    at,
+    on: [{ type: recordType, id: recordId }],
+  };
+};
 
 /** The kinds a mapping file imports. */
 export const MAPPING_KINDS = {
@@ -98,6 +123,36 @@ export const MAPPING_KINDS = {
     extraFields: {
       stage:
         "the pipeline stage id after the value map; a won or lost stage closes the deal on its close date, and later rows of the same id are the deal's stage history",
+    },
+  },
+  activities: {
+    codec: LogActivity,
+    idField: 'activityId',
+    dateFields: [],
+    moneyFields: [],
+    extraFields: {},
+    nested: {
+      // One record per row, flat as a CRM's activity export is; the command nests them.
+      fields: t.intersection([
+        t.type({
+          activityKind: t.string,
+          recordType: LinkedRecordType,
+          recordId: t.string,
+          ownerId: t.string,
+          at: t.string,
+        }),
+        t.partial({
+          subjectId: t.string,
+          contactName: t.string,
+          notes: t.string,
+          emailSubject: t.string,
+          direction: t.string,
+          durationSeconds: t.string,
+          outcome: t.string,
+          placeName: t.string,
+        }),
+      ]),
+      command: (fields, id) => activityCommand(fields, id),
     },
   },
 } satisfies Record<string, MappingKind>;

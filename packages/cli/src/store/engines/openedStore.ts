@@ -1,7 +1,7 @@
 import type * as E from 'fp-ts/lib/Either.js';
 import type { DataKeyStore, EventStore, SnapshotStore } from '@clientele/eventstore';
 import { withHashChain, withPersonalDataEncryption } from '@clientele/eventstore';
-import { locateDomainPersonalData } from '@clientele/domain';
+import { locateDomainPersonalData, withDomainUpcasting } from '@clientele/domain';
 import type { ReadModelStore } from '@clientele/projections';
 import type { StoreLocation } from '../storeLocation.js';
 
@@ -34,6 +34,12 @@ export interface OpenedStore {
   readonly readModels: () => ReadModelStore;
 }
 
-/** The engine wrapped in the hash chain, then the per-person encryption of personal fields. */
+/**
+ * The engine wrapped in the hash chain, then the per-person encryption of personal fields, then
+ * the domain's upcasters: commands and readers see decrypted events in today's shape, while the
+ * chain is computed and checked on the bytes as stored.
+ */
 export const encrypted = (engine: EventStore, keys: DataKeyStore): EventStore =>
-  withPersonalDataEncryption(withHashChain(engine), { keys, locate: locateDomainPersonalData });
+  withDomainUpcasting(
+    withPersonalDataEncryption(withHashChain(engine), { keys, locate: locateDomainPersonalData }),
+  );

@@ -7,7 +7,7 @@ import type { InvoiceService } from '../../invoice/invoiceService.js';
 import type { TargetService } from '../../target/targetService.js';
 import type { TicketService } from '../../ticket/ticketService.js';
 import { createCampaignService } from '../../campaign/campaignService.js';
-import { createCommissionAccrual } from '../../commission/accrualProcessManager.js';
+import { createCommissionAccrualReactor } from '../../reactors/commissionAccrualReactor.js';
 import { createCommissionService } from '../../commission/commissionService.js';
 import { createInvoiceService } from '../../invoice/invoiceService.js';
 import { createTargetService } from '../../target/targetService.js';
@@ -21,7 +21,7 @@ export interface FinanceServices {
   readonly invoices: InvoiceService;
   readonly targets: TargetService;
   readonly commissions: CommissionService;
-  /** The accrual process manager, on in-memory checkpoints. */
+  /** The commission accrual reactor's runner, on in-memory checkpoints. */
   readonly accrual: ReactorRunner;
 }
 
@@ -30,10 +30,7 @@ export const createFinanceServices = (
   store: EventStore,
   newEventId?: () => string,
 ): FinanceServices => {
-  const ids = {
-    authorize: simulatedStaff(),
-    ...(newEventId === undefined ? {} : { newEventId }),
-  };
+  const ids = { authorize: simulatedStaff(), newEventId };
   const commissions = createCommissionService(store, ids);
   return {
     tickets: createTicketService(store, ids),
@@ -41,10 +38,10 @@ export const createFinanceServices = (
     invoices: createInvoiceService(store, ids),
     targets: createTargetService(store, ids),
     commissions,
-    accrual: createCommissionAccrual({
+    accrual: createCommissionAccrualReactor({
       store,
       checkpoints: createInMemoryCheckpointStore(),
       commissions,
-    }),
+    }).runner,
   };
 };

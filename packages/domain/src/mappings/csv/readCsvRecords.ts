@@ -10,9 +10,9 @@ import { detectDelimiter } from './detectDelimiter.js';
 
 /** How to read a CSV file; by default UTF-8, with the delimiter its header line uses. */
 export interface CsvReadOptions {
-  readonly delimiter?: CsvDelimiter;
+  readonly delimiter?: CsvDelimiter | undefined;
   /** Any encoding iconv-lite knows (`latin1`, `windows-1252`, `utf-16le`); default UTF-8. */
-  readonly encoding?: string;
+  readonly encoding?: string | undefined;
   /** Told the header's column names before the first record. */
   readonly onHeader?: (columns: readonly string[]) => void;
 }

@@ -15,7 +15,7 @@ const HELPDESK_NAMESPACE = '5d0f4a52-8a4e-4c43-9d1f-6b3c1e0a7f21';
 export interface HelpdeskMappingOptions {
   /** The zone the log's zone-less timestamps are read in; defaults to `Europe/Rome`. */
   readonly timeZone?: string;
-  readonly tenantId?: string;
+  readonly tenantId?: string | undefined;
 }
 
 /** What the mapping remembers of a case from the rows it has mapped. */
@@ -187,7 +187,7 @@ export const createHelpdeskMapping = (options: HelpdeskMappingOptions = {}): Hel
                 helpdeskInstant(row['Complete Timestamp'], timeZone),
                 timeZone,
               ),
-              ...(options.tenantId === undefined ? {} : { tenantId: options.tenantId }),
+              tenantId: options.tenantId,
             },
           };
         })(decodeRow(TicketCommand, command, lineNumber));

@@ -17,7 +17,7 @@ export interface ReceivablesMappingOptions {
   readonly currency?: string;
   /** The zone its dates are days in; defaults to `UTC`. */
   readonly timeZone?: string;
-  readonly tenantId?: string;
+  readonly tenantId?: string | undefined;
 }
 
 /**
@@ -44,7 +44,7 @@ export const mapReceivablesRow = (
       commandId: uuidv5(`${row.invoiceNumber} ${purpose}`, RECEIVABLES_NAMESPACE),
       actor: { id: 'ibm-ar-import', role: 'finance' },
       occurredAt: formatZoned(zonedInstant(day as DateOnly, 0, timeZone), timeZone),
-      ...(options.tenantId === undefined ? {} : { tenantId: options.tenantId }),
+      tenantId: options.tenantId,
     });
     const issue = {
       kind: 'IssueInvoice',

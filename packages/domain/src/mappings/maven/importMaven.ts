@@ -84,10 +84,8 @@ export const importMaven = async (
   const deals = createMavenMapping({
     prices: prices.right,
     accounts,
-    ...(options.prospectingOpenedOn === undefined
-      ? {}
-      : { prospectingOpenedOn: options.prospectingOpenedOn }),
-    ...(options.tenantId === undefined ? {} : { tenantId: options.tenantId }),
+    prospectingOpenedOn: options.prospectingOpenedOn,
+    tenantId: options.tenantId,
   });
   for await (const record of readCsvRecords(files.pipeline)) {
     tally.row();

@@ -7,3 +7,4 @@ export * from './mavenOrganization.js';
 export * from './mavenAccounts.js';
 export * from './mavenMapping.js';
 export * from './importMaven.js';
+export * from './mavenOrders.js';

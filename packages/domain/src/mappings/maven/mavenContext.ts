@@ -27,5 +27,5 @@ export const mavenContext = (
   commandId: uuidv5(key, MAVEN_NAMESPACE),
   actor,
   occurredAt: formatZoned(zonedInstant(day as DateOnly, 0, 'UTC'), 'UTC'),
-  ...(tenantId === undefined ? {} : { tenantId }),
+  tenantId,
 });

@@ -25,8 +25,8 @@ export interface MavenMappingOptions {
   /** The account names of `accounts.csv`; a deal naming another account is rejected. */
   readonly accounts: ReadonlySet<string>;
   /** The day Prospecting deals (which have no engage date) are opened on; defaults to {@link MAVEN_AS_OF}. */
-  readonly prospectingOpenedOn?: string;
-  readonly tenantId?: string;
+  readonly prospectingOpenedOn?: string | undefined;
+  readonly tenantId?: string | undefined;
 }
 
 /** Maps `sales_pipeline.csv` rows to Opportunity commands, one row at a time. */

@@ -20,7 +20,7 @@ export const MAVEN_SETUP_DAY = '2016-10-01';
 export interface MavenSetupOptions {
   /** The day offices open, teams form and reps join; defaults to {@link MAVEN_SETUP_DAY}. */
   readonly effectiveFrom?: string;
-  readonly tenantId?: string;
+  readonly tenantId?: string | undefined;
 }
 
 /** Maps `sales_teams.csv` rows to SalesOrganization commands, one row at a time. */

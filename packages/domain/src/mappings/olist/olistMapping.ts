@@ -19,7 +19,7 @@ export const OLIST_UNKNOWN_ORIGIN = 'unknown';
 export interface OlistMappingOptions {
   /** The zone the files' zone-less dates and times are read in; defaults to `America/Sao_Paulo`. */
   readonly timeZone?: string;
-  readonly tenantId?: string;
+  readonly tenantId?: string | undefined;
 }
 
 /** The lead id of an MQL. */
@@ -47,7 +47,7 @@ const context = (
     commandId: uuidv5(key, OLIST_NAMESPACE),
     actor,
     occurredAt: formatZoned(instant, timeZone),
-    ...(options.tenantId === undefined ? {} : { tenantId: options.tenantId }),
+    tenantId: options.tenantId,
   };
 };
 

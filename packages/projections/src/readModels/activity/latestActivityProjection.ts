@@ -3,7 +3,8 @@ import type { Projection } from '../../projection/projection.js';
 
 /**
  * The streams whose events are business activity: what customers, leads, deals, tickets, invoices,
- * campaigns, targets, commission and the sales organization went through. Duplicate-check
+ * campaigns, targets, commission and the sales organization went through, and reps' activities,
+ * tasks and appointments. Duplicate-check
  * reservations, privacy requests, exports and the demo's marker are records about the data, kept
  * at the time someone acted on it, so they never move a report's date.
  */
@@ -17,6 +18,9 @@ export const BUSINESS_STREAM_PREFIXES: readonly string[] = [
   'Target-',
   'Commission-',
   'SalesOrganization-',
+  'Activity-',
+  'Task-',
+  'Appointment-',
 ];
 
 /** The latest business time in the log: the largest `occurredAt` of a business event. */
@@ -36,7 +40,8 @@ export const LATEST_ACTIVITY_KEY = 'latest';
  */
 export const latestActivityProjection: Projection<LatestActivityDocument> = {
   name: 'latestActivity',
-  version: 1,
+  // 2: activities, tasks and appointments are business activity too.
+  version: 2,
   filter: { streamNamePrefixes: BUSINESS_STREAM_PREFIXES },
   keysOf: () => [LATEST_ACTIVITY_KEY],
   initial: () => ({ occurredAt: null }),

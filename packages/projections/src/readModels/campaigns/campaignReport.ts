@@ -1,5 +1,5 @@
 import * as E from 'fp-ts/lib/Either.js';
-import type { AuthorizationDenial } from '@clientele/eventstore';
+import { type ReadRefusal, answerUnbuilt } from '../../store/projectionNotBuilt.js';
 import { inReadScope } from '@clientele/domain';
 import type { ReadAccess } from '../../access/readAccess.js';
 import {
@@ -72,67 +72,68 @@ export const campaignReport = async (
   readModels: ReadModelStore,
   access: ReadAccess,
   options: CampaignOptions = {},
-): Promise<E.Either<AuthorizationDenial, CampaignRow[]>> => {
-  const scope = access.scope('Campaign.read');
-  if (E.isLeft(scope)) return scope;
-  // Campaigns belong to marketing, not to a rep: reading them takes `any` scope.
-  if (!inReadScope(scope.right, null)) return E.right([]);
-  const tallies = new Map<string, Tally>();
-  const tally = (campaignId: string): Tally => {
-    let found = tallies.get(campaignId);
-    if (found === undefined) {
-      found = { leads: 0, convertedLeads: 0, opportunities: 0, wonDeals: 0, wonRevenue: {} };
-      tallies.set(campaignId, found);
+): Promise<E.Either<ReadRefusal, CampaignRow[]>> =>
+  answerUnbuilt(async () => {
+    const scope = access.scope('Campaign.read');
+    if (E.isLeft(scope)) return scope;
+    // Campaigns belong to marketing, not to a rep: reading them takes `any` scope.
+    if (!inReadScope(scope.right, null)) return E.right([]);
+    const tallies = new Map<string, Tally>();
+    const tally = (campaignId: string): Tally => {
+      let found = tallies.get(campaignId);
+      if (found === undefined) {
+        found = { leads: 0, convertedLeads: 0, opportunities: 0, wonDeals: 0, wonRevenue: {} };
+        tallies.set(campaignId, found);
+      }
+      return found;
+    };
+    const campaignOfLead = new Map<string, string>();
+    for await (const { doc } of activeDocuments(readModels, 'leads', LeadDocument)) {
+      if (doc.campaignId === null) continue;
+      campaignOfLead.set(doc.leadId, doc.campaignId);
+      const t = tally(doc.campaignId);
+      t.leads += 1;
+      if (doc.furthest >= 3) t.convertedLeads += 1;
     }
-    return found;
-  };
-  const campaignOfLead = new Map<string, string>();
-  for await (const { doc } of activeDocuments(readModels, 'leads', LeadDocument)) {
-    if (doc.campaignId === null) continue;
-    campaignOfLead.set(doc.leadId, doc.campaignId);
-    const t = tally(doc.campaignId);
-    t.leads += 1;
-    if (doc.furthest >= 3) t.convertedLeads += 1;
-  }
-  for await (const { doc } of activeDocuments(readModels, 'deals', DealDocument)) {
-    const campaignId =
-      (options.attribution ?? 'firstTouch') === 'firstTouch'
-        ? doc.leadId === null
-          ? undefined
-          : campaignOfLead.get(doc.leadId)
-        : doc.campaignId;
-    if (campaignId === undefined || campaignId === null) continue;
-    const t = tally(campaignId);
-    t.opportunities += 1;
-    if (doc.outcome === 'won' && doc.wonAmount !== null) {
-      t.wonDeals += 1;
-      t.wonRevenue = addAmount(t.wonRevenue, doc.wonAmount);
+    for await (const { doc } of activeDocuments(readModels, 'deals', DealDocument)) {
+      const campaignId =
+        (options.attribution ?? 'firstTouch') === 'firstTouch'
+          ? doc.leadId === null
+            ? undefined
+            : campaignOfLead.get(doc.leadId)
+          : doc.campaignId;
+      if (campaignId === undefined || campaignId === null) continue;
+      const t = tally(campaignId);
+      t.opportunities += 1;
+      if (doc.outcome === 'won' && doc.wonAmount !== null) {
+        t.wonDeals += 1;
+        t.wonRevenue = addAmount(t.wonRevenue, doc.wonAmount);
+      }
     }
-  }
-  const recorded = new Map<string, CampaignDocument>();
-  for await (const { doc } of activeDocuments(readModels, 'campaigns', CampaignDocument)) {
-    recorded.set(doc.campaignId, doc);
-    tally(doc.campaignId);
-  }
-  for (const campaignId of Object.keys(options.costs ?? {})) tally(campaignId);
-  return E.right(
-    [...tallies.entries()]
-      .sort(([a], [b]) => (a < b ? -1 : 1))
-      .map(([campaignId, t]) => {
-        const cost = options.costs?.[campaignId] ?? recorded.get(campaignId)?.actualCost ?? {};
-        const gain = subtractTotals(t.wonRevenue, cost);
-        return {
-          campaignId,
-          ...t,
-          budget: recorded.get(campaignId)?.budget ?? {},
-          actualCost: cost,
-          // Every currency with revenue or cost: revenue without a recorded cost has a null ROI.
-          roi: perCurrency({ ...t.wonRevenue, ...cost }, (currency) =>
-            ratio(gain[currency] ?? 0, cost[currency] ?? 0),
-          ),
-          costPerLead: perCurrency(cost, (_, amount) => ratio(amount, t.leads)),
-          costPerWonDeal: perCurrency(cost, (_, amount) => ratio(amount, t.wonDeals)),
-        };
-      }),
-  );
-};
+    const recorded = new Map<string, CampaignDocument>();
+    for await (const { doc } of activeDocuments(readModels, 'campaigns', CampaignDocument)) {
+      recorded.set(doc.campaignId, doc);
+      tally(doc.campaignId);
+    }
+    for (const campaignId of Object.keys(options.costs ?? {})) tally(campaignId);
+    return E.right(
+      [...tallies.entries()]
+        .sort(([a], [b]) => (a < b ? -1 : 1))
+        .map(([campaignId, t]) => {
+          const cost = options.costs?.[campaignId] ?? recorded.get(campaignId)?.actualCost ?? {};
+          const gain = subtractTotals(t.wonRevenue, cost);
+          return {
+            campaignId,
+            ...t,
+            budget: recorded.get(campaignId)?.budget ?? {},
+            actualCost: cost,
+            // Every currency with revenue or cost: revenue without a recorded cost has a null ROI.
+            roi: perCurrency({ ...t.wonRevenue, ...cost }, (currency) =>
+              ratio(gain[currency] ?? 0, cost[currency] ?? 0),
+            ),
+            costPerLead: perCurrency(cost, (_, amount) => ratio(amount, t.leads)),
+            costPerWonDeal: perCurrency(cost, (_, amount) => ratio(amount, t.wonDeals)),
+          };
+        }),
+    );
+  });

@@ -43,7 +43,7 @@ export const campaignsProjection: Projection<CampaignDocument> = {
         if (doc.costIds.includes(event.data.costId)) return doc;
         return {
           ...doc,
-          actualCost: addAmount(doc.actualCost, event.data.amount),
+          actualCost: addAmount(doc.actualCost, event.data),
           costIds: [...doc.costIds, event.data.costId],
         };
       case 'CampaignLaunched':

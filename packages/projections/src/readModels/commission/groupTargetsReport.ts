@@ -1,5 +1,5 @@
 import * as E from 'fp-ts/lib/Either.js';
-import type { AuthorizationDenial } from '@clientele/eventstore';
+import { type ReadRefusal, answerUnbuilt } from '../../store/projectionNotBuilt.js';
 import type { ReadAccess } from '../../access/readAccess.js';
 import { monthsOf } from '@clientele/domain';
 import { type MoneyByCurrency, addAmount, addTotals } from '../../definitions/moneyByCurrency.js';
@@ -32,45 +32,46 @@ export const groupTargetsReport = async (
   readModels: ReadModelStore,
   access: ReadAccess,
   groupBy: Exclude<PerformanceGrouping, 'rep'>,
-): Promise<E.Either<AuthorizationDenial, GroupTargetRow[]>> => {
-  const reps = await targetsReport(readModels, access);
-  if (E.isLeft(reps)) return reps;
-  const groupOf = await creditedGroups(readModels, groupBy);
-  const groups = new Map<string, Omit<GroupTargetRow, 'attainment'>>();
-  for (const row of reps.right) {
-    const group = groupOf(row.repId, `${monthsOf(row.period)[0] as string}-01`);
-    const key = `${group}\u0000${row.period}`;
-    const sum = groups.get(key) ?? {
-      group,
-      period: row.period,
-      target: {},
-      wonRevenue: {},
-      collected: {},
-      commissionAccrued: {},
-      commissionClawedBack: {},
-      commissionPaid: {},
-    };
-    groups.set(key, {
-      ...sum,
-      target: row.target === null ? sum.target : addAmount(sum.target, row.target),
-      wonRevenue: addTotals(sum.wonRevenue, row.wonRevenue),
-      collected: addTotals(sum.collected, row.collected),
-      commissionAccrued: addTotals(sum.commissionAccrued, row.commissionAccrued),
-      commissionClawedBack: addTotals(sum.commissionClawedBack, row.commissionClawedBack),
-      commissionPaid: addTotals(sum.commissionPaid, row.commissionPaid),
-    });
-  }
-  return E.right(
-    [...groups.entries()]
-      .sort(([a], [b]) => (a < b ? -1 : 1))
-      .map(([, sum]) => ({
+): Promise<E.Either<ReadRefusal, GroupTargetRow[]>> =>
+  answerUnbuilt(async () => {
+    const reps = await targetsReport(readModels, access);
+    if (E.isLeft(reps)) return reps;
+    const groupOf = await creditedGroups(readModels, groupBy);
+    const groups = new Map<string, Omit<GroupTargetRow, 'attainment'>>();
+    for (const row of reps.right) {
+      const group = groupOf(row.repId, `${monthsOf(row.period)[0] as string}-01`);
+      const key = `${group}\u0000${row.period}`;
+      const sum = groups.get(key) ?? {
+        group,
+        period: row.period,
+        target: {},
+        wonRevenue: {},
+        collected: {},
+        commissionAccrued: {},
+        commissionClawedBack: {},
+        commissionPaid: {},
+      };
+      groups.set(key, {
         ...sum,
-        attainment: Object.fromEntries(
-          Object.entries(sum.target).map(([currency, target]) => [
-            currency,
-            ratio(sum.wonRevenue[currency] ?? 0, target),
-          ]),
-        ),
-      })),
-  );
-};
+        target: row.target === null ? sum.target : addAmount(sum.target, row.target),
+        wonRevenue: addTotals(sum.wonRevenue, row.wonRevenue),
+        collected: addTotals(sum.collected, row.collected),
+        commissionAccrued: addTotals(sum.commissionAccrued, row.commissionAccrued),
+        commissionClawedBack: addTotals(sum.commissionClawedBack, row.commissionClawedBack),
+        commissionPaid: addTotals(sum.commissionPaid, row.commissionPaid),
+      });
+    }
+    return E.right(
+      [...groups.entries()]
+        .sort(([a], [b]) => (a < b ? -1 : 1))
+        .map(([, sum]) => ({
+          ...sum,
+          attainment: Object.fromEntries(
+            Object.entries(sum.target).map(([currency, target]) => [
+              currency,
+              ratio(sum.wonRevenue[currency] ?? 0, target),
+            ]),
+          ),
+        })),
+    );
+  });

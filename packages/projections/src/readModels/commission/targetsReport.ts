@@ -1,5 +1,5 @@
 import * as E from 'fp-ts/lib/Either.js';
-import type { AuthorizationDenial } from '@clientele/eventstore';
+import { type ReadRefusal, answerUnbuilt } from '../../store/projectionNotBuilt.js';
 import { inReadScope } from '@clientele/domain';
 import type { ReadAccess } from '../../access/readAccess.js';
 import { monthsOf } from '@clientele/domain';
@@ -58,50 +58,51 @@ const overPeriod = (totals: Monthly, repId: string, period: string): MoneyByCurr
 export const targetsReport = async (
   readModels: ReadModelStore,
   access: ReadAccess,
-): Promise<E.Either<AuthorizationDenial, TargetRow[]>> => {
-  const scope = access.scope('Commission.read');
-  if (E.isLeft(scope)) return scope;
-  const won: Monthly = new Map();
-  for await (const { doc } of activeDocuments(readModels, 'deals', DealDocument)) {
-    if (doc.outcome === 'won' && doc.wonAmount !== null && doc.closedOn !== null)
-      addMonthly(won, doc.ownerId, doc.closedOn, doc.wonAmount);
-  }
-  const collected: Monthly = new Map();
-  for await (const { doc } of activeDocuments(readModels, 'invoices', InvoiceDocument)) {
-    if (doc.salesRepId === null) continue;
-    for (const p of doc.payments)
-      addMonthly(collected, doc.salesRepId, p.on, {
-        amountMinor: p.amountMinor,
-        currency: doc.currency,
+): Promise<E.Either<ReadRefusal, TargetRow[]>> =>
+  answerUnbuilt(async () => {
+    const scope = access.scope('Commission.read');
+    if (E.isLeft(scope)) return scope;
+    const won: Monthly = new Map();
+    for await (const { doc } of activeDocuments(readModels, 'deals', DealDocument)) {
+      if (doc.outcome === 'won' && doc.wonAmount !== null && doc.closedOn !== null)
+        addMonthly(won, doc.ownerId, doc.closedOn, doc.wonAmount);
+    }
+    const collected: Monthly = new Map();
+    for await (const { doc } of activeDocuments(readModels, 'invoices', InvoiceDocument)) {
+      if (doc.salesRepId === null) continue;
+      for (const p of doc.payments)
+        addMonthly(collected, doc.salesRepId, p.on, {
+          amountMinor: p.amountMinor,
+          currency: doc.currency,
+        });
+      for (const r of doc.refunds)
+        addMonthly(collected, doc.salesRepId, r.on, {
+          amountMinor: -r.amountMinor,
+          currency: doc.currency,
+        });
+    }
+    const rows: TargetRow[] = [];
+    for await (const { doc } of activeDocuments(readModels, 'commissions', CommissionDocument)) {
+      if (!inReadScope(scope.right, doc.repId)) continue;
+      const wonRevenue = overPeriod(won, doc.repId, doc.period);
+      rows.push({
+        repId: doc.repId,
+        period: doc.period,
+        target: doc.target,
+        wonRevenue,
+        attainment:
+          doc.target === null
+            ? null
+            : ratio(amountIn(wonRevenue, doc.target.currency), doc.target.amountMinor),
+        collected: overPeriod(collected, doc.repId, doc.period),
+        commissionAccrued: doc.accrued,
+        commissionClawedBack: doc.clawedBack,
+        commissionPaid: doc.paid,
       });
-    for (const r of doc.refunds)
-      addMonthly(collected, doc.salesRepId, r.on, {
-        amountMinor: -r.amountMinor,
-        currency: doc.currency,
-      });
-  }
-  const rows: TargetRow[] = [];
-  for await (const { doc } of activeDocuments(readModels, 'commissions', CommissionDocument)) {
-    if (!inReadScope(scope.right, doc.repId)) continue;
-    const wonRevenue = overPeriod(won, doc.repId, doc.period);
-    rows.push({
-      repId: doc.repId,
-      period: doc.period,
-      target: doc.target,
-      wonRevenue,
-      attainment:
-        doc.target === null
-          ? null
-          : ratio(amountIn(wonRevenue, doc.target.currency), doc.target.amountMinor),
-      collected: overPeriod(collected, doc.repId, doc.period),
-      commissionAccrued: doc.accrued,
-      commissionClawedBack: doc.clawedBack,
-      commissionPaid: doc.paid,
-    });
-  }
-  return E.right(
-    rows.sort((a, b) =>
-      a.repId === b.repId ? (a.period < b.period ? -1 : 1) : a.repId < b.repId ? -1 : 1,
-    ),
-  );
-};
+    }
+    return E.right(
+      rows.sort((a, b) =>
+        a.repId === b.repId ? (a.period < b.period ? -1 : 1) : a.repId < b.repId ? -1 : 1,
+      ),
+    );
+  });

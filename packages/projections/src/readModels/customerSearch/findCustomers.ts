@@ -1,5 +1,5 @@
 import * as E from 'fp-ts/lib/Either.js';
-import type { AuthorizationDenial } from '@clientele/eventstore';
+import { type ReadRefusal, answerUnbuilt } from '../../store/projectionNotBuilt.js';
 import { inReadScope } from '@clientele/domain';
 import type { ReadAccess } from '../../access/readAccess.js';
 import { activeDocuments } from '../../store/activeDocuments.js';
@@ -38,26 +38,27 @@ export const findCustomers = async (
   access: ReadAccess,
   tenantKey: string | Uint8Array,
   query: string,
-): Promise<E.Either<AuthorizationDenial, CustomerSearchResult>> => {
-  const scope = access.scope('Customer.read');
-  if (E.isLeft(scope)) return scope;
-  const tokens = queryTokens(tenantKey, query);
-  const matches: CustomerMatch[] = [];
-  if (tokens.length === 0) return E.right({ matches, tokens });
-  for await (const { doc } of activeDocuments(
-    readModels,
-    'customerSearch',
-    CustomerSearchDocument,
-  )) {
-    const matchedOn = holdsAll(doc.own, tokens)
-      ? 'customer'
-      : Object.values(doc.contacts).some((contact) => holdsAll(contact, tokens))
-        ? 'contact'
-        : undefined;
-    if (matchedOn === undefined) continue;
-    const ownerId = (await customerDocument(readModels, doc.customerId))?.ownerId ?? null;
-    if (inReadScope(scope.right, ownerId))
-      matches.push({ customerId: doc.customerId, ownerId, matchedOn });
-  }
-  return E.right({ matches, tokens });
-};
+): Promise<E.Either<ReadRefusal, CustomerSearchResult>> =>
+  answerUnbuilt(async () => {
+    const scope = access.scope('Customer.read');
+    if (E.isLeft(scope)) return scope;
+    const tokens = queryTokens(tenantKey, query);
+    const matches: CustomerMatch[] = [];
+    if (tokens.length === 0) return E.right({ matches, tokens });
+    for await (const { doc } of activeDocuments(
+      readModels,
+      'customerSearch',
+      CustomerSearchDocument,
+    )) {
+      const matchedOn = holdsAll(doc.own, tokens)
+        ? 'customer'
+        : Object.values(doc.contacts).some((contact) => holdsAll(contact, tokens))
+          ? 'contact'
+          : undefined;
+      if (matchedOn === undefined) continue;
+      const ownerId = (await customerDocument(readModels, doc.customerId))?.ownerId ?? null;
+      if (inReadScope(scope.right, ownerId))
+        matches.push({ customerId: doc.customerId, ownerId, matchedOn });
+    }
+    return E.right({ matches, tokens });
+  });

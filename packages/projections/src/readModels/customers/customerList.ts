@@ -1,5 +1,5 @@
 import * as E from 'fp-ts/lib/Either.js';
-import type { AuthorizationDenial } from '@clientele/eventstore';
+import { type ReadRefusal, answerUnbuilt } from '../../store/projectionNotBuilt.js';
 import { inReadScope } from '@clientele/domain';
 import type { ReadAccess } from '../../access/readAccess.js';
 import { activeDocument, activeDocuments } from '../../store/activeDocuments.js';
@@ -14,14 +14,15 @@ import { CustomerDocument, customerKey } from './customerDocument.js';
 export const customerList = async (
   readModels: ReadModelStore,
   access: ReadAccess,
-): Promise<E.Either<AuthorizationDenial, CustomerDocument[]>> => {
-  const scope = access.scope('Customer.read');
-  if (E.isLeft(scope)) return scope;
-  const customers: CustomerDocument[] = [];
-  for await (const { doc } of activeDocuments(readModels, 'customers', CustomerDocument))
-    if (inReadScope(scope.right, doc.ownerId)) customers.push(doc);
-  return E.right(customers);
-};
+): Promise<E.Either<ReadRefusal, CustomerDocument[]>> =>
+  answerUnbuilt(async () => {
+    const scope = access.scope('Customer.read');
+    if (E.isLeft(scope)) return scope;
+    const customers: CustomerDocument[] = [];
+    for await (const { doc } of activeDocuments(readModels, 'customers', CustomerDocument))
+      if (inReadScope(scope.right, doc.ownerId)) customers.push(doc);
+    return E.right(customers);
+  });
 
 /** The customer's document (its owner, status and grouping fields), if it was registered. */
 export const customerDocument = (

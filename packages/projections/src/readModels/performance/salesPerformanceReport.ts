@@ -1,5 +1,5 @@
 import * as E from 'fp-ts/lib/Either.js';
-import type { AuthorizationDenial } from '@clientele/eventstore';
+import { type ReadRefusal, answerUnbuilt } from '../../store/projectionNotBuilt.js';
 import { inReadScope } from '@clientele/domain';
 import type { ReadAccess } from '../../access/readAccess.js';
 import { type Ratio, ratio, roundHalfEven } from '../../definitions/ratio.js';
@@ -49,87 +49,88 @@ export const salesPerformanceReport = async (
   readModels: ReadModelStore,
   access: ReadAccess,
   options: { readonly groupBy?: PerformanceGrouping; readonly period?: Period } = {},
-): Promise<E.Either<AuthorizationDenial, PerformanceRow[]>> => {
-  const scope = access.scope('Opportunity.read');
-  if (E.isLeft(scope)) return scope;
-  const groupBy = options.groupBy ?? 'rep';
-  const groupOf = await creditedGroups(readModels, groupBy);
-  const buckets = new Map<
-    string,
-    {
-      group: string;
-      period: string;
-      won: number;
-      lost: number;
-      revenue: MoneyByCurrency;
-      wonByCurrency: Record<string, number>;
-      cycles: number[];
-      open: MoneyByCurrency;
-      weightedBps: Map<string, bigint>;
+): Promise<E.Either<ReadRefusal, PerformanceRow[]>> =>
+  answerUnbuilt(async () => {
+    const scope = access.scope('Opportunity.read');
+    if (E.isLeft(scope)) return scope;
+    const groupBy = options.groupBy ?? 'rep';
+    const groupOf = await creditedGroups(readModels, groupBy);
+    const buckets = new Map<
+      string,
+      {
+        group: string;
+        period: string;
+        won: number;
+        lost: number;
+        revenue: MoneyByCurrency;
+        wonByCurrency: Record<string, number>;
+        cycles: number[];
+        open: MoneyByCurrency;
+        weightedBps: Map<string, bigint>;
+      }
+    >();
+    for await (const { doc: deal } of activeDocuments(readModels, 'deals', DealDocument)) {
+      if (!inReadScope(scope.right, deal.ownerId)) continue;
+      // Closed deals count on their close day; open ones on the day they are expected to close.
+      const day = deal.outcome === 'open' ? deal.expectedCloseOn : deal.closedOn;
+      if (day === null) continue;
+      const group = groupOf(deal.ownerId, day);
+      const period = periodOf(day, options.period ?? 'all');
+      const key = `${group}\u0000${period}`;
+      const bucket = buckets.get(key) ?? {
+        group,
+        period,
+        won: 0,
+        lost: 0,
+        revenue: {},
+        wonByCurrency: {},
+        cycles: [],
+        open: {},
+        weightedBps: new Map<string, bigint>(),
+      };
+      if (deal.outcome === 'open') {
+        const { amountMinor, currency } = deal.amount;
+        bucket.open = addAmount(bucket.open, deal.amount);
+        bucket.weightedBps.set(
+          currency,
+          (bucket.weightedBps.get(currency) ?? 0n) +
+            BigInt(amountMinor) * BigInt(deal.probabilityBps),
+        );
+      } else if (deal.outcome === 'won' && deal.wonAmount !== null) {
+        bucket.won += 1;
+        bucket.revenue = addAmount(bucket.revenue, deal.wonAmount);
+        bucket.wonByCurrency[deal.wonAmount.currency] =
+          (bucket.wonByCurrency[deal.wonAmount.currency] ?? 0) + 1;
+        bucket.cycles.push(dayNumber(day) - dayNumber(deal.openedOn));
+      } else {
+        bucket.lost += 1;
+      }
+      buckets.set(key, bucket);
     }
-  >();
-  for await (const { doc: deal } of activeDocuments(readModels, 'deals', DealDocument)) {
-    if (!inReadScope(scope.right, deal.ownerId)) continue;
-    // Closed deals count on their close day; open ones on the day they are expected to close.
-    const day = deal.outcome === 'open' ? deal.expectedCloseOn : deal.closedOn;
-    if (day === null) continue;
-    const group = groupOf(deal.ownerId, day);
-    const period = periodOf(day, options.period ?? 'all');
-    const key = `${group}\u0000${period}`;
-    const bucket = buckets.get(key) ?? {
-      group,
-      period,
-      won: 0,
-      lost: 0,
-      revenue: {},
-      wonByCurrency: {},
-      cycles: [],
-      open: {},
-      weightedBps: new Map<string, bigint>(),
-    };
-    if (deal.outcome === 'open') {
-      const { amountMinor, currency } = deal.amount;
-      bucket.open = addAmount(bucket.open, deal.amount);
-      bucket.weightedBps.set(
-        currency,
-        (bucket.weightedBps.get(currency) ?? 0n) +
-          BigInt(amountMinor) * BigInt(deal.probabilityBps),
-      );
-    } else if (deal.outcome === 'won' && deal.wonAmount !== null) {
-      bucket.won += 1;
-      bucket.revenue = addAmount(bucket.revenue, deal.wonAmount);
-      bucket.wonByCurrency[deal.wonAmount.currency] =
-        (bucket.wonByCurrency[deal.wonAmount.currency] ?? 0) + 1;
-      bucket.cycles.push(dayNumber(day) - dayNumber(deal.openedOn));
-    } else {
-      bucket.lost += 1;
-    }
-    buckets.set(key, bucket);
-  }
-  return E.right(
-    [...buckets.entries()]
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-      .map(([, b]) => ({
-        group: b.group,
-        period: b.period,
-        won: b.won,
-        lost: b.lost,
-        winRate: ratio(b.won, b.won + b.lost),
-        wonRevenue: b.revenue,
-        averageDealSize: Object.fromEntries(
-          Object.entries(b.revenue).map(([currency, amount]) => [
-            currency,
-            ratio(amount, b.wonByCurrency[currency] ?? 0),
-          ]),
-        ),
-        salesCycleDays: summarizeDurations(b.cycles),
-        openPipeline: b.open,
-        weightedPipeline: Object.fromEntries(
-          [...b.weightedBps].map(([currency, sum]) => [
-            currency,
-            Number(roundHalfEven(sum, 10_000n)),
-          ]),
-        ),
-      })),
-  );
-};
+    return E.right(
+      [...buckets.entries()]
+        .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+        .map(([, b]) => ({
+          group: b.group,
+          period: b.period,
+          won: b.won,
+          lost: b.lost,
+          winRate: ratio(b.won, b.won + b.lost),
+          wonRevenue: b.revenue,
+          averageDealSize: Object.fromEntries(
+            Object.entries(b.revenue).map(([currency, amount]) => [
+              currency,
+              ratio(amount, b.wonByCurrency[currency] ?? 0),
+            ]),
+          ),
+          salesCycleDays: summarizeDurations(b.cycles),
+          openPipeline: b.open,
+          weightedPipeline: Object.fromEntries(
+            [...b.weightedBps].map(([currency, sum]) => [
+              currency,
+              Number(roundHalfEven(sum, 10_000n)),
+            ]),
+          ),
+        })),
+    );
+  });

@@ -1,5 +1,5 @@
 import * as E from 'fp-ts/lib/Either.js';
-import type { AuthorizationDenial } from '@clientele/eventstore';
+import { type ReadRefusal, answerUnbuilt } from '../../store/projectionNotBuilt.js';
 import { inReadScope } from '@clientele/domain';
 import type { ReadAccess } from '../../access/readAccess.js';
 import type { Period } from '../../definitions/periods.js';
@@ -35,48 +35,49 @@ export const pipelineReport = async (
   readModels: ReadModelStore,
   access: ReadAccess,
   options: { readonly period?: Period; readonly ownerIds?: readonly string[] } = {},
-): Promise<E.Either<AuthorizationDenial, PipelineRow[]>> => {
-  const scope = access.scope('Opportunity.read');
-  if (E.isLeft(scope)) return scope;
-  const rows = new Map<
-    string,
-    { row: Omit<PipelineRow, 'weighted'>; weighted: Map<string, bigint> }
-  >();
-  for await (const { doc: deal } of activeDocuments(readModels, 'deals', DealDocument)) {
-    if (deal.outcome !== 'open' || !inReadScope(scope.right, deal.ownerId)) continue;
-    if (options.ownerIds !== undefined && !options.ownerIds.includes(deal.ownerId)) continue;
-    const closePeriod = periodOf(deal.expectedCloseOn, options.period ?? 'month');
-    const key = [closePeriod, deal.stageId, deal.forecastCategory].join('\u0000');
-    const entry = rows.get(key) ?? {
-      row: {
-        closePeriod,
-        stageId: deal.stageId,
-        forecastCategory: deal.forecastCategory,
-        deals: 0,
-        amount: {},
-      },
-      weighted: new Map<string, bigint>(),
-    };
-    entry.row = {
-      ...entry.row,
-      deals: entry.row.deals + 1,
-      amount: addAmount(entry.row.amount, deal.amount),
-    };
-    const { currency, amountMinor } = deal.amount;
-    entry.weighted.set(
-      currency,
-      (entry.weighted.get(currency) ?? 0n) + BigInt(amountMinor) * BigInt(deal.probabilityBps),
+): Promise<E.Either<ReadRefusal, PipelineRow[]>> =>
+  answerUnbuilt(async () => {
+    const scope = access.scope('Opportunity.read');
+    if (E.isLeft(scope)) return scope;
+    const rows = new Map<
+      string,
+      { row: Omit<PipelineRow, 'weighted'>; weighted: Map<string, bigint> }
+    >();
+    for await (const { doc: deal } of activeDocuments(readModels, 'deals', DealDocument)) {
+      if (deal.outcome !== 'open' || !inReadScope(scope.right, deal.ownerId)) continue;
+      if (options.ownerIds !== undefined && !options.ownerIds.includes(deal.ownerId)) continue;
+      const closePeriod = periodOf(deal.expectedCloseOn, options.period ?? 'month');
+      const key = [closePeriod, deal.stageId, deal.forecastCategory].join('\u0000');
+      const entry = rows.get(key) ?? {
+        row: {
+          closePeriod,
+          stageId: deal.stageId,
+          forecastCategory: deal.forecastCategory,
+          deals: 0,
+          amount: {},
+        },
+        weighted: new Map<string, bigint>(),
+      };
+      entry.row = {
+        ...entry.row,
+        deals: entry.row.deals + 1,
+        amount: addAmount(entry.row.amount, deal.amount),
+      };
+      const { currency, amountMinor } = deal.amount;
+      entry.weighted.set(
+        currency,
+        (entry.weighted.get(currency) ?? 0n) + BigInt(amountMinor) * BigInt(deal.probabilityBps),
+      );
+      rows.set(key, entry);
+    }
+    return E.right(
+      [...rows.entries()]
+        .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+        .map(([, { row, weighted }]) => ({
+          ...row,
+          weighted: Object.fromEntries(
+            [...weighted].map(([currency, sum]) => [currency, Number(roundHalfEven(sum, BASIS))]),
+          ),
+        })),
     );
-    rows.set(key, entry);
-  }
-  return E.right(
-    [...rows.entries()]
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-      .map(([, { row, weighted }]) => ({
-        ...row,
-        weighted: Object.fromEntries(
-          [...weighted].map(([currency, sum]) => [currency, Number(roundHalfEven(sum, BASIS))]),
-        ),
-      })),
-  );
-};
+  });

@@ -1,5 +1,5 @@
 import * as E from 'fp-ts/lib/Either.js';
-import type { AuthorizationDenial } from '@clientele/eventstore';
+import { type ReadRefusal, answerUnbuilt } from '../../store/projectionNotBuilt.js';
 import { inReadScope } from '@clientele/domain';
 import type { ReadAccess } from '../../access/readAccess.js';
 import { type MoneyByCurrency, addAmount } from '../../definitions/moneyByCurrency.js';
@@ -116,25 +116,26 @@ export const receivablesReport = async (
   readModels: ReadModelStore,
   access: ReadAccess,
   options: ReceivablesOptions,
-): Promise<E.Either<AuthorizationDenial, ReceivablesRow[]>> => {
-  const scope = access.scope('Invoice.read');
-  if (E.isLeft(scope)) return scope;
-  const rows = new Map<string, ReceivablesRow>();
-  let total = emptyRow(null);
-  for await (const { doc } of activeDocuments(readModels, 'invoices', InvoiceDocument)) {
-    if (!inReadScope(scope.right, INVOICE_OWNER)) continue;
-    rows.set(
-      doc.customerId,
-      addInvoice(rows.get(doc.customerId) ?? emptyRow(doc.customerId), doc, options.asOf),
-    );
-    total = addInvoice(total, doc, options.asOf);
-  }
-  const perCustomer = [...rows.values()].filter((row) => Object.keys(row.invoiced).length > 0);
-  return E.right([
-    ...perCustomer.sort((a, b) => ((a.customerId as string) < (b.customerId as string) ? -1 : 1)),
-    total,
-  ]);
-};
+): Promise<E.Either<ReadRefusal, ReceivablesRow[]>> =>
+  answerUnbuilt(async () => {
+    const scope = access.scope('Invoice.read');
+    if (E.isLeft(scope)) return scope;
+    const rows = new Map<string, ReceivablesRow>();
+    let total = emptyRow(null);
+    for await (const { doc } of activeDocuments(readModels, 'invoices', InvoiceDocument)) {
+      if (!inReadScope(scope.right, INVOICE_OWNER)) continue;
+      rows.set(
+        doc.customerId,
+        addInvoice(rows.get(doc.customerId) ?? emptyRow(doc.customerId), doc, options.asOf),
+      );
+      total = addInvoice(total, doc, options.asOf);
+    }
+    const perCustomer = [...rows.values()].filter((row) => Object.keys(row.invoiced).length > 0);
+    return E.right([
+      ...perCustomer.sort((a, b) => ((a.customerId as string) < (b.customerId as string) ? -1 : 1)),
+      total,
+    ]);
+  });
 
 /**
  * Days sales outstanding as of a day, per currency: outstanding on that day ÷ invoiced in the
@@ -144,28 +145,29 @@ export const daysSalesOutstanding = async (
   readModels: ReadModelStore,
   access: ReadAccess,
   options: ReceivablesOptions & { readonly days?: number },
-): Promise<E.Either<AuthorizationDenial, Record<string, Ratio>>> => {
-  const scope = access.scope('Invoice.read');
-  if (E.isLeft(scope)) return scope;
-  const days = options.days ?? 90;
-  const windowStart = new Date((dayNumber(options.asOf) - days + 1) * 86_400_000)
-    .toISOString()
-    .slice(0, 10);
-  const outstanding: Record<string, number> = {};
-  const invoiced: Record<string, number> = {};
-  for await (const { doc } of activeDocuments(readModels, 'invoices', InvoiceDocument)) {
-    const figures = invoiceAsOf(doc, options.asOf);
-    if (figures === undefined || !inReadScope(scope.right, INVOICE_OWNER)) continue;
-    outstanding[doc.currency] = (outstanding[doc.currency] ?? 0) + figures.outstanding;
-    if (doc.issuedOn >= windowStart)
-      invoiced[doc.currency] = (invoiced[doc.currency] ?? 0) + doc.totalMinor;
-  }
-  return E.right(
-    Object.fromEntries(
-      Object.keys(outstanding).map((currency) => [
-        currency,
-        ratio((outstanding[currency] ?? 0) * days, invoiced[currency] ?? 0),
-      ]),
-    ),
-  );
-};
+): Promise<E.Either<ReadRefusal, Record<string, Ratio>>> =>
+  answerUnbuilt(async () => {
+    const scope = access.scope('Invoice.read');
+    if (E.isLeft(scope)) return scope;
+    const days = options.days ?? 90;
+    const windowStart = new Date((dayNumber(options.asOf) - days + 1) * 86_400_000)
+      .toISOString()
+      .slice(0, 10);
+    const outstanding: Record<string, number> = {};
+    const invoiced: Record<string, number> = {};
+    for await (const { doc } of activeDocuments(readModels, 'invoices', InvoiceDocument)) {
+      const figures = invoiceAsOf(doc, options.asOf);
+      if (figures === undefined || !inReadScope(scope.right, INVOICE_OWNER)) continue;
+      outstanding[doc.currency] = (outstanding[doc.currency] ?? 0) + figures.outstanding;
+      if (doc.issuedOn >= windowStart)
+        invoiced[doc.currency] = (invoiced[doc.currency] ?? 0) + doc.totalMinor;
+    }
+    return E.right(
+      Object.fromEntries(
+        Object.keys(outstanding).map((currency) => [
+          currency,
+          ratio((outstanding[currency] ?? 0) * days, invoiced[currency] ?? 0),
+        ]),
+      ),
+    );
+  });

@@ -10,8 +10,9 @@ export const organizationNames = async (
 ): Promise<ReadonlyMap<string, string>> => {
   const names = new Map<string, string>();
   for (const organization of await loadOrganizations(readModels)) {
-    for (const [officeId, office] of organization.offices) names.set(officeId, office.name);
-    for (const [teamId, team] of organization.teams) names.set(teamId, team.name);
+    for (const [officeId, office] of Object.entries(organization.offices))
+      names.set(officeId, office.name);
+    for (const [teamId, team] of Object.entries(organization.teams)) names.set(teamId, team.name);
   }
   return names;
 };

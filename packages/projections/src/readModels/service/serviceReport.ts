@@ -1,5 +1,5 @@
 import * as E from 'fp-ts/lib/Either.js';
-import type { AuthorizationDenial } from '@clientele/eventstore';
+import { type ReadRefusal, answerUnbuilt } from '../../store/projectionNotBuilt.js';
 import { inReadScope } from '@clientele/domain';
 import type { ReadAccess } from '../../access/readAccess.js';
 import {
@@ -63,51 +63,52 @@ export const serviceReport = async (
   readModels: ReadModelStore,
   access: ReadAccess,
   options: ServiceOptions,
-): Promise<E.Either<AuthorizationDenial, ServiceReport>> => {
-  const scope = access.scope('Ticket.read');
-  if (E.isLeft(scope)) return scope;
-  const counts = new Map<string, number>();
-  const firstResponse: number[] = [];
-  const resolution: number[] = [];
-  const satisfaction: number[] = [];
-  let measured = 0;
-  let breached = 0;
-  let firstResponseBreaches = 0;
-  let resolutionBreaches = 0;
-  for await (const { doc } of activeDocuments(readModels, 'tickets', TicketDocument)) {
-    // Tickets belong to support, not to a rep: reading one takes `any` scope.
-    if (!inReadScope(scope.right, null)) continue;
-    const key = `${doc.status}\u0000${doc.priority}`;
-    counts.set(key, (counts.get(key) ?? 0) + 1);
-    satisfaction.push(...doc.satisfaction);
-    const sla = ticketSla(
-      timedEvents(doc),
-      options.policy ?? standardSlaPolicy,
-      options.calendar,
-      options.asOf,
-    );
-    if (sla === undefined) continue;
-    measured += 1;
-    const resolutionBreached = sla.resolutions.some((r) => r.breached);
-    if (sla.firstResponse.breached) firstResponseBreaches += 1;
-    if (resolutionBreached) resolutionBreaches += 1;
-    if (sla.firstResponse.breached || resolutionBreached) breached += 1;
-    if (sla.firstResponse.metAt !== null) firstResponse.push(sla.firstResponse.businessMinutes);
-    const firstResolution = sla.resolutions[0];
-    if (firstResolution?.metAt != null) resolution.push(firstResolution.businessMinutes);
-  }
-  return E.right({
-    tickets: [...counts.entries()]
-      .sort(([a], [b]) => (a < b ? -1 : 1))
-      .map(([key, count]) => {
-        const [status, priority] = key.split('\u0000') as [string, string];
-        return { status, priority, count };
-      }),
-    firstResponseBreaches,
-    resolutionBreaches,
-    breachRate: ratio(breached, measured),
-    firstResponseMinutes: summarizeDurations(firstResponse),
-    resolutionMinutes: summarizeDurations(resolution),
-    satisfaction: summarizeDurations(satisfaction),
+): Promise<E.Either<ReadRefusal, ServiceReport>> =>
+  answerUnbuilt(async () => {
+    const scope = access.scope('Ticket.read');
+    if (E.isLeft(scope)) return scope;
+    const counts = new Map<string, number>();
+    const firstResponse: number[] = [];
+    const resolution: number[] = [];
+    const satisfaction: number[] = [];
+    let measured = 0;
+    let breached = 0;
+    let firstResponseBreaches = 0;
+    let resolutionBreaches = 0;
+    for await (const { doc } of activeDocuments(readModels, 'tickets', TicketDocument)) {
+      // Tickets belong to support, not to a rep: reading one takes `any` scope.
+      if (!inReadScope(scope.right, null)) continue;
+      const key = `${doc.status}\u0000${doc.priority}`;
+      counts.set(key, (counts.get(key) ?? 0) + 1);
+      satisfaction.push(...doc.satisfaction);
+      const sla = ticketSla(
+        timedEvents(doc),
+        options.policy ?? standardSlaPolicy,
+        options.calendar,
+        options.asOf,
+      );
+      if (sla === undefined) continue;
+      measured += 1;
+      const resolutionBreached = sla.resolutions.some((r) => r.breached);
+      if (sla.firstResponse.breached) firstResponseBreaches += 1;
+      if (resolutionBreached) resolutionBreaches += 1;
+      if (sla.firstResponse.breached || resolutionBreached) breached += 1;
+      if (sla.firstResponse.metAt !== null) firstResponse.push(sla.firstResponse.businessMinutes);
+      const firstResolution = sla.resolutions[0];
+      if (firstResolution?.metAt != null) resolution.push(firstResolution.businessMinutes);
+    }
+    return E.right({
+      tickets: [...counts.entries()]
+        .sort(([a], [b]) => (a < b ? -1 : 1))
+        .map(([key, count]) => {
+          const [status, priority] = key.split('\u0000') as [string, string];
+          return { status, priority, count };
+        }),
+      firstResponseBreaches,
+      resolutionBreaches,
+      breachRate: ratio(breached, measured),
+      firstResponseMinutes: summarizeDurations(firstResponse),
+      resolutionMinutes: summarizeDurations(resolution),
+      satisfaction: summarizeDurations(satisfaction),
+    });
   });
-};

@@ -1,4 +1,5 @@
 import * as E from 'fp-ts/lib/Either.js';
+import { type ReadRefusal, answerUnbuilt } from '../../store/projectionNotBuilt.js';
 import {
   CustomerEvent,
   type CustomerState,
@@ -9,7 +10,6 @@ import {
 } from '@clientele/domain';
 import {
   type AsOf,
-  type AuthorizationDenial,
   type EventStore,
   type RecordedEvent,
   comparePositions,
@@ -93,14 +93,15 @@ const customerReadable = async (
   readModels: ReadModelStore,
   access: ReadAccess,
   customerId: string,
-): Promise<E.Either<AuthorizationDenial, void>> => {
-  const scope = access.scope('Customer.read');
-  if (E.isLeft(scope)) return scope;
-  const ownerId = (await customerDocument(readModels, customerId))?.ownerId ?? null;
-  return inReadScope(scope.right, ownerId)
-    ? E.right(undefined)
-    : E.left(outsideReadScope(scope.right, access.actor, `customer ${customerId}`, ownerId));
-};
+): Promise<E.Either<ReadRefusal, void>> =>
+  answerUnbuilt(async () => {
+    const scope = access.scope('Customer.read');
+    if (E.isLeft(scope)) return scope;
+    const ownerId = (await customerDocument(readModels, customerId))?.ownerId ?? null;
+    return inReadScope(scope.right, ownerId)
+      ? E.right(undefined)
+      : E.left(outsideReadScope(scope.right, access.actor, `customer ${customerId}`, ownerId));
+  });
 
 /**
  * Every event that touched one customer, across all its streams (and the commission events that
@@ -115,42 +116,43 @@ export const customerTimeline = async (
   access: ReadAccess,
   customerId: string,
   asOf?: AsOf,
-): Promise<E.Either<AuthorizationDenial, CustomerTimeline>> => {
-  const readable = await customerReadable(readModels, access, customerId);
-  if (E.isLeft(readable)) return readable;
-  const doc = await activeDocument(
-    readModels,
-    'customerTimeline',
-    TimelineDocument,
-    timelineKey(customerId),
-  );
-  const within = asOf === undefined ? () => true : isWithin(asOf);
-  const streams = doc?.streams ?? [];
-  const perStream = await Promise.all(
-    streams.map((stream) => collect(events.readStream(stream), within)),
-  );
-  const commissions = await Promise.all(
-    streams.map((stream) => commissionEventsOf(readModels, events, stream, within)),
-  );
-  const visible = timelineVisibility(readModels, access);
-  const all = [...perStream, ...commissions]
-    .flat()
-    .sort((a, b) => comparePositions(a.position, b.position));
-  const shown: RecordedEvent[] = [];
-  for (const event of all) if (await visible(event)) shown.push(event);
-  const entries = shown.map((event): TimelineEntry => ({
-    eventId: event.eventId,
-    position: positionToString(event.position),
-    streamName: event.streamName,
-    type: event.type,
-    occurredAt: event.metadata.occurredAt,
-    recordedAt: event.recordedAt,
-    actor: event.metadata.actor,
-    causationId: event.metadata.causationId,
-    data: event.data,
-  }));
-  return E.right({ entries, withheld: all.length - shown.length });
-};
+): Promise<E.Either<ReadRefusal, CustomerTimeline>> =>
+  answerUnbuilt(async () => {
+    const readable = await customerReadable(readModels, access, customerId);
+    if (E.isLeft(readable)) return readable;
+    const doc = await activeDocument(
+      readModels,
+      'customerTimeline',
+      TimelineDocument,
+      timelineKey(customerId),
+    );
+    const within = asOf === undefined ? () => true : isWithin(asOf);
+    const streams = doc?.streams ?? [];
+    const perStream = await Promise.all(
+      streams.map((stream) => collect(events.readStream(stream), within)),
+    );
+    const commissions = await Promise.all(
+      streams.map((stream) => commissionEventsOf(readModels, events, stream, within)),
+    );
+    const visible = timelineVisibility(readModels, access);
+    const all = [...perStream, ...commissions]
+      .flat()
+      .sort((a, b) => comparePositions(a.position, b.position));
+    const shown: RecordedEvent[] = [];
+    for (const event of all) if (await visible(event)) shown.push(event);
+    const entries = shown.map((event): TimelineEntry => ({
+      eventId: event.eventId,
+      position: positionToString(event.position),
+      streamName: event.streamName,
+      type: event.type,
+      occurredAt: event.metadata.occurredAt,
+      recordedAt: event.recordedAt,
+      actor: event.metadata.actor,
+      causationId: event.metadata.causationId,
+      data: event.data,
+    }));
+    return E.right({ entries, withheld: all.length - shown.length });
+  });
 
 const decodeCustomerEvent = domainEventDecoder(CustomerEvent);
 
@@ -164,14 +166,15 @@ export const customerStateAsOf = async (
   access: ReadAccess,
   customerId: string,
   asOf: AsOf,
-): Promise<E.Either<AuthorizationDenial, CustomerState>> => {
-  const readable = await customerReadable(readModels, access, customerId);
-  if (E.isLeft(readable)) return readable;
-  const within = isWithin(asOf);
-  let state = initialCustomerState;
-  for await (const event of events.readStream(`Customer-${customerId}`)) {
-    const decoded = within(event) ? decodeCustomerEvent(event) : undefined;
-    if (decoded !== undefined) state = evolveCustomer(state, decoded);
-  }
-  return E.right(state);
-};
+): Promise<E.Either<ReadRefusal, CustomerState>> =>
+  answerUnbuilt(async () => {
+    const readable = await customerReadable(readModels, access, customerId);
+    if (E.isLeft(readable)) return readable;
+    const within = isWithin(asOf);
+    let state = initialCustomerState;
+    for await (const event of events.readStream(`Customer-${customerId}`)) {
+      const decoded = within(event) ? decodeCustomerEvent(event) : undefined;
+      if (decoded !== undefined) state = evolveCustomer(state, decoded);
+    }
+    return E.right(state);
+  });

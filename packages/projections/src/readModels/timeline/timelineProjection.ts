@@ -28,15 +28,39 @@ const exportedCustomers = (event: RecordedEvent): string[] => {
   return Array.isArray(ids) ? ids.filter((id): id is string => typeof id === 'string') : [];
 };
 
+/** The customer a record link (`{ type: 'customer', id }`) names, if it is one. */
+const linkedCustomer = (link: unknown): string | undefined =>
+  typeof link === 'object' &&
+  link !== null &&
+  (link as Record<string, unknown>)['type'] === 'customer' &&
+  typeof (link as Record<string, unknown>)['id'] === 'string'
+    ? ((link as Record<string, unknown>)['id'] as string)
+    : undefined;
+
 /**
- * The customers an event concerns: any event naming a `customerId`, the survivor of a merge, and
- * every customer a bulk export included (so an export shows in each exported customer's history).
+ * The customers record links name: an activity's `on` and `to`, a task's or an appointment's
+ * `link`. Only the event that makes the link names it; the rest of its stream follows.
+ */
+const linkedCustomers = (event: RecordedEvent): string[] => {
+  if (typeof event.data !== 'object' || event.data === null) return [];
+  const data = event.data as Record<string, unknown>;
+  const on = Array.isArray(data['on']) ? (data['on'] as unknown[]) : [];
+  return [...on, data['to'], data['link']]
+    .map(linkedCustomer)
+    .filter((id): id is string => id !== undefined);
+};
+
+/**
+ * The customers an event concerns: any event naming a `customerId`, the survivor of a merge,
+ * every customer a bulk export included (so an export shows in each exported customer's history),
+ * and the customers an activity, a task or an appointment is linked to.
  */
 const customersOf = (event: RecordedEvent): string[] =>
   [
     textField(event.data, 'customerId'),
     event.type === 'CustomerMerged' ? textField(event.data, 'survivorId') : undefined,
     ...exportedCustomers(event),
+    ...linkedCustomers(event),
   ].filter((id): id is string => id !== undefined);
 
 /** The streams an event links to the customer `customerId`. */
@@ -49,7 +73,8 @@ const streamsLinked = (event: RecordedEvent, customerId: string): string[] => {
   if (merged !== undefined) linked.push(`Customer-${merged}`);
   return textField(event.data, 'customerId') === customerId ||
     event.type === 'CustomerMerged' ||
-    exportedCustomers(event).includes(customerId)
+    exportedCustomers(event).includes(customerId) ||
+    linkedCustomers(event).includes(customerId)
     ? linked
     : [];
 };
@@ -61,7 +86,8 @@ const streamsLinked = (event: RecordedEvent, customerId: string): string[] => {
 export const timelineProjection: Projection<TimelineDocument> = {
   name: 'customerTimeline',
   // 2: exports (CustomersExported) join the timelines of the customers they included.
-  version: 2,
+  // 3: activities, tasks and appointments linked to the customer join its timeline.
+  version: 3,
   keysOf: (event) => customersOf(event).map(timelineKey),
   initial: () => ({ streams: [] }),
   apply: (doc, event, key) => {

@@ -16,10 +16,17 @@ interface StreamRead {
   readonly ownerId: string | null;
 }
 
+/** The rep an event's data names in `field`, or null. */
+const repOf = (event: RecordedEvent, field: string): string | null => {
+  const data = event.data as Record<string, unknown> | null;
+  const value = typeof data === 'object' && data !== null ? data[field] : undefined;
+  return typeof value === 'string' ? value : null;
+};
+
 /**
  * The owner of the record a stream holds, from the read models: a customer's, lead's or deal's
- * owner, the rep of a commission ledger, the actor of an export. Tickets, invoices and anything
- * else are unowned (readable with `any` scope).
+ * owner, the rep of a commission ledger, the actor of an export, the rep of an activity, a task
+ * or an appointment. Tickets, invoices and anything else are unowned (readable with `any` scope).
  */
 const streamRead = async (
   readModels: ReadModelStore,
@@ -48,6 +55,13 @@ const streamRead = async (
       return { permission: 'Commission.read', ownerId: id };
     case 'CustomerExport':
       return { permission: 'CustomerExport.read', ownerId: event.metadata.actor.id };
+    // The first event of these streams (the one the timeline reaches first) names their rep.
+    case 'Activity':
+      return { permission: 'Customer.read', ownerId: repOf(event, 'ownerId') };
+    case 'Task':
+      return { permission: 'Customer.read', ownerId: repOf(event, 'assigneeId') };
+    case 'Appointment':
+      return { permission: 'Customer.read', ownerId: repOf(event, 'organizerId') };
     default:
       return { permission: 'Customer.read', ownerId: null };
   }

@@ -1,0 +1,6 @@
+export * from './values.js';
+export * from './commands.js';
+export * from './events.js';
+export * from './state.js';
+export * from './decide.js';
+export * from './accountTeamService.js';

@@ -1,0 +1,46 @@
+import type { CommandAuthorizer, EventStore } from '@clientele/eventstore';
+import { createCommandHandler, streamName } from '@clientele/eventstore';
+import type { CommandEntry } from '../shared/commandEntry.js';
+import { createCommandEntry } from '../shared/commandEntry.js';
+import type { AnalyticsModelCommandInput } from './commands.js';
+import { AnalyticsModelCommand } from './commands.js';
+import { analyticsModelDecider } from './decide.js';
+import type { AnalyticsModelError } from './errors.js';
+import { AnalyticsModelEvent } from './events.js';
+import type { AnalyticsModelState } from './state.js';
+
+/** The AnalyticsModel write side: where trainings are recorded for auditors. */
+export interface AnalyticsModelService extends CommandEntry<
+  AnalyticsModelEvent,
+  AnalyticsModelState,
+  AnalyticsModelError,
+  AnalyticsModelCommandInput
+> {
+  load(modelId: string): Promise<AnalyticsModelState>;
+}
+
+/** Options of {@link createAnalyticsModelService}. */
+export interface AnalyticsModelServiceOptions {
+  readonly newEventId?: () => string;
+  /** Who may record a training: checked before every decision. */
+  readonly authorize?: CommandAuthorizer<AnalyticsModelCommand, AnalyticsModelState>;
+}
+
+/** The typed entry point of the AnalyticsModel aggregate: decodes input, then handles it. */
+export const createAnalyticsModelService = (
+  store: EventStore,
+  options: AnalyticsModelServiceOptions,
+): AnalyticsModelService => {
+  const handler = createCommandHandler({
+    store,
+    ...(options.newEventId === undefined ? {} : { newEventId: options.newEventId }),
+    ...(options.authorize === undefined ? {} : { authorize: options.authorize }),
+    decider: analyticsModelDecider,
+    eventCodec: AnalyticsModelEvent,
+    streamName: (command) => streamName('AnalyticsModel', command.modelId),
+  });
+  return {
+    ...createCommandEntry(AnalyticsModelCommand, handler),
+    load: async (modelId) => (await handler.load(streamName('AnalyticsModel', modelId))).state,
+  };
+};

@@ -1,0 +1,3 @@
+export * from './installments.js';
+export * from './schedule.js';
+export * from './scheduledInvoicing.js';

@@ -1,2 +1,0 @@
-export * from './customerFromLead.js';
-export * from './leadConversionReactor.js';

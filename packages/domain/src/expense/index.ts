@@ -1,0 +1,7 @@
+export * from './values.js';
+export * from './commands.js';
+export * from './events.js';
+export * from './errors.js';
+export * from './state.js';
+export * from './decide.js';
+export * from './expenseClaimService.js';

@@ -1,0 +1,38 @@
+import type { EventStore } from '@clientele/eventstore';
+import { createCommandHandler, streamName } from '@clientele/eventstore';
+import type { CommandEntry } from '../shared/commandEntry.js';
+import { createCommandEntry } from '../shared/commandEntry.js';
+import type { ExpenseBudgetCommandInput } from './commands.js';
+import { ExpenseBudgetCommand } from './commands.js';
+import type { ExpenseBudgetError, ExpenseBudgetState } from './decide.js';
+import { expenseBudgetDecider } from './decide.js';
+import { ExpenseBudgetEvent } from './events.js';
+
+/** Options of {@link createExpenseBudgetService}. */
+export interface ExpenseBudgetServiceOptions {
+  readonly newEventId?: () => string;
+}
+
+/** The ExpenseBudget write side: one stream per rep, `ExpenseBudget-<repId>`. */
+export type ExpenseBudgetService = CommandEntry<
+  ExpenseBudgetEvent,
+  ExpenseBudgetState,
+  ExpenseBudgetError,
+  ExpenseBudgetCommandInput
+>;
+
+/** The typed entry point of reps' expense budgets: decodes input, then handles it. */
+export const createExpenseBudgetService = (
+  store: EventStore,
+  options: ExpenseBudgetServiceOptions,
+): ExpenseBudgetService =>
+  createCommandEntry(
+    ExpenseBudgetCommand,
+    createCommandHandler({
+      store,
+      decider: expenseBudgetDecider,
+      eventCodec: ExpenseBudgetEvent,
+      streamName: (command) => streamName('ExpenseBudget', command.repId),
+      ...(options.newEventId === undefined ? {} : { newEventId: options.newEventId }),
+    }),
+  );

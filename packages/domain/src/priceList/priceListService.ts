@@ -1,0 +1,51 @@
+import type { CommandAuthorizer, EventStore } from '@clientele/eventstore';
+import { createCommandHandler, streamName } from '@clientele/eventstore';
+import type { CommandEntry } from '../shared/commandEntry.js';
+import { createCommandEntry } from '../shared/commandEntry.js';
+import type { PriceListCommandInput } from './commands.js';
+import { PriceListCommand } from './commands.js';
+import { priceListDecider } from './decide.js';
+import type { PriceListError } from './errors.js';
+import { PriceListEvent } from './events.js';
+import type { PriceListState } from './state.js';
+
+/** The stream of a price list. */
+export const priceListStream = (priceListId: string): string =>
+  streamName('PriceList', priceListId);
+
+/** Options of {@link createPriceListService}. */
+export interface PriceListServiceOptions {
+  /** Event id generator; a seeded one makes generated histories repeatable. */
+  readonly newEventId?: () => string;
+  /** Who may do what: checked against the loaded price list before every decision. */
+  readonly authorize?: CommandAuthorizer<PriceListCommand, PriceListState>;
+}
+
+/** The PriceList write side. */
+export interface PriceListService extends CommandEntry<
+  PriceListEvent,
+  PriceListState,
+  PriceListError,
+  PriceListCommandInput
+> {
+  load(priceListId: string): Promise<PriceListState>;
+}
+
+/** The typed entry point of the PriceList aggregate: decodes input, then handles it. */
+export const createPriceListService = (
+  store: EventStore,
+  options: PriceListServiceOptions,
+): PriceListService => {
+  const handler = createCommandHandler({
+    store,
+    decider: priceListDecider,
+    eventCodec: PriceListEvent,
+    streamName: (command) => priceListStream(command.priceListId),
+    ...(options.newEventId === undefined ? {} : { newEventId: options.newEventId }),
+    ...(options.authorize === undefined ? {} : { authorize: options.authorize }),
+  });
+  return {
+    ...createCommandEntry(PriceListCommand, handler),
+    load: async (priceListId) => (await handler.load(priceListStream(priceListId))).state,
+  };
+};

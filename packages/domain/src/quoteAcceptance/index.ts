@@ -1,0 +1,2 @@
+export * from './quoteToOrderReactor.js';
+export * from './productToCashServices.js';

@@ -1,0 +1,69 @@
+import type { CheckpointStore, EventStore } from '@clientele/eventstore';
+import { createInMemoryCheckpointStore } from '@clientele/eventstore';
+import type { PriceListService } from '../priceList/priceListService.js';
+import { createPriceListService } from '../priceList/priceListService.js';
+import type { ProductService } from '../product/productService.js';
+import { createProductService } from '../product/productService.js';
+import type { DiscountRules } from '../quote/discountRules.js';
+import type { QuoteService } from '../quote/quoteService.js';
+import { createQuoteService } from '../quote/quoteService.js';
+import type { SalesOrderService } from '../salesOrder/salesOrderService.js';
+import { createSalesOrderService } from '../salesOrder/salesOrderService.js';
+import type { ContractService } from '../contract/contractService.js';
+import { createContractService } from '../contract/contractService.js';
+import type { QuoteToOrderReactor } from './quoteToOrderReactor.js';
+import { createQuoteToOrderReactor } from './quoteToOrderReactor.js';
+
+/** The discount rules of demos and tests: reps alone up to 10 %, managers 25 %, directors 50 %. */
+export const DEFAULT_DISCOUNT_RULES: DiscountRules = {
+  limitsByRole: { sales_rep: 1_000, sales_manager: 2_500, sales_director: 5_000 },
+  otherRolesBps: 0,
+};
+
+/** The catalog, quote and order entry points over one store, and the quote-to-order reactor. */
+export interface ProductToCashServices {
+  readonly products: ProductService;
+  readonly priceLists: PriceListService;
+  readonly quotes: QuoteService;
+  readonly orders: SalesOrderService;
+  readonly contracts: ContractService;
+  readonly quoteToOrder: QuoteToOrderReactor;
+}
+
+/** Options of {@link createProductToCashServices}. */
+export interface ProductToCashOptions {
+  readonly discountRules?: DiscountRules;
+  /** Where the quote-to-order reactor keeps its checkpoint; in memory by default. */
+  readonly checkpoints?: CheckpointStore;
+  readonly newEventId?: () => string;
+}
+
+/** Wires the product-to-cash entry points over a store, the way an app would. */
+export const createProductToCashServices = (
+  store: EventStore,
+  options: ProductToCashOptions,
+): ProductToCashServices => {
+  const ids = options.newEventId === undefined ? {} : { newEventId: options.newEventId };
+  const products = createProductService(store, ids);
+  const priceLists = createPriceListService(store, ids);
+  const orders = createSalesOrderService(store, ids);
+  const contracts = createContractService(store, ids);
+  return {
+    products,
+    priceLists,
+    quotes: createQuoteService(store, {
+      products,
+      priceLists,
+      discountRules: options.discountRules ?? DEFAULT_DISCOUNT_RULES,
+      ...ids,
+    }),
+    orders,
+    contracts,
+    quoteToOrder: createQuoteToOrderReactor({
+      store,
+      checkpoints: options.checkpoints ?? createInMemoryCheckpointStore(),
+      orders,
+      contracts,
+    }),
+  };
+};

@@ -1,0 +1,32 @@
+import type { Upcaster } from '@clientele/eventstore';
+
+/** A stored event's data as an object, whatever a decoder will make of it later. */
+const fieldsOf = (data: unknown): Readonly<Record<string, unknown>> =>
+  typeof data === 'object' && data !== null ? (data as Record<string, unknown>) : {};
+
+/** CampaignLaunched v1 → v2: `launchedOn` is renamed `wentLiveOn`. */
+export const campaignLaunchedV1: Upcaster = {
+  type: 'CampaignLaunched',
+  fromVersion: 1,
+  upcast: (data) => {
+    const { launchedOn, ...rest } = fieldsOf(data);
+    return { ...rest, wentLiveOn: launchedOn };
+  },
+};
+
+/** CampaignCostRecorded v1 → v2: `amount: { amountMinor, currency }` is split into two fields. */
+export const campaignCostRecordedV1: Upcaster = {
+  type: 'CampaignCostRecorded',
+  fromVersion: 1,
+  upcast: (data) => {
+    const { amount, ...rest } = fieldsOf(data);
+    const { amountMinor, currency } = fieldsOf(amount);
+    return { ...rest, amountMinor, currency };
+  },
+};
+
+/**
+ * Steps from older shapes of Campaign events to their current ones. Each step knows only the
+ * shape it reads and the one it writes, never today's codec, so it stays right as the codec moves.
+ */
+export const campaignUpcasters: readonly Upcaster[] = [campaignLaunchedV1, campaignCostRecordedV1];

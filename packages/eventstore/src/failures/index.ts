@@ -1,0 +1,3 @@
+export * from './retryWithBackoff.js';
+export * from './parkedEvents.js';
+export * from './failurePolicy.js';

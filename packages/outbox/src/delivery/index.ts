@@ -1,0 +1,3 @@
+export * from './deliveryTarget.js';
+export * from './webhookSignature.js';
+export * from './webhookTarget.js';

@@ -1,0 +1,3 @@
+export * from './integrationMessage.js';
+export * from './events.js';
+export * from './mapToIntegration.js';

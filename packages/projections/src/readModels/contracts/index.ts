@@ -1,0 +1,3 @@
+export * from './contractDocument.js';
+export * from './contractsProjection.js';
+export * from './contractRenewalsReport.js';

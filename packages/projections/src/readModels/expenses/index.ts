@@ -1,0 +1,3 @@
+export * from './expenseClaimDocument.js';
+export * from './expensesProjection.js';
+export * from './expensesAgainstBudgetReport.js';

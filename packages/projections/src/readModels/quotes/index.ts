@@ -1,0 +1,3 @@
+export * from './quoteDocument.js';
+export * from './quotesProjection.js';
+export * from './quoteConversionReport.js';
