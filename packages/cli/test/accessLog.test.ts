@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSqliteEventStore } from '@clientele/eventstore-sqlite';
 import { appendHistory, readAuthorizationHistory } from '@clientele/projections/testing';
 import { commands, ExitCode, runCli } from '@clientele/cli';
-import { recordingIo } from '../src/testIo.js';
+import { recordingIo } from './support/recordingIo.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'clientele-access-log-'));
 const file = join(dir, 'crm.db');

@@ -1,3 +1,4 @@
+import { permitEveryoneInTests } from '@clientele/eventstore/testing';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,7 +11,7 @@ import {
 } from '@clientele/domain';
 import { createSqliteEventStore } from '@clientele/eventstore-sqlite';
 import { commands, ExitCode, runCli } from '@clientele/cli';
-import { recordingIo } from '../src/testIo.js';
+import { recordingIo } from './support/recordingIo.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'clientele-anomalies-'));
 const file = join(dir, 'crm.db');

@@ -15,7 +15,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSqliteEventStore } from '@clientele/eventstore-sqlite';
 import { appendHistory, readAuthorizationHistory } from '@clientele/projections/testing';
 import { commands, ExitCode, runCli } from '@clientele/cli';
-import { recordingIo } from '../src/testIo.js';
+import { recordingIo } from './support/recordingIo.js';
 
 // Attacks on the command line, tried as a user with a shell would try them. Each is refused, the
 // refusal says why, and nothing is written: no file, no event.

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { commands, ExitCode, runCli } from '@clientele/cli';
-import { recordingIo } from '../src/testIo.js';
+import { recordingIo } from './support/recordingIo.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'clientele-engagement-'));
 afterAll(() => {

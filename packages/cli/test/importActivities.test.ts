@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { commands, ExitCode, runCli } from '@clientele/cli';
-import { recordingIo } from '../src/testIo.js';
+import { recordingIo } from './support/recordingIo.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'clientele-activities-import-'));
 afterAll(() => {

@@ -64,7 +64,9 @@ describeWhenAvailable('accounts-receivable replay', datasetsUnavailable(), () =>
   });
 
   it('imports through the shared import function, and importing the file again changes nothing', async () => {
-    const invoices = createInvoiceService(createInMemoryEventStore(), {});
+    const invoices = createInvoiceService(createInMemoryEventStore(), {
+      authorize: permitEveryoneInTests(),
+    });
     const read = () => createReadStream(FILE, { encoding: 'utf8' });
     expect(await importReceivables(read(), invoices)).toEqual({
       rows: 2_466,

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { commands, ExitCode, runCli } from '@clientele/cli';
 import { domainUpcasters, eventCodecsByType } from '@clientele/domain';
 import { createSqliteEventStore } from '@clientele/eventstore-sqlite';
-import { recordingIo } from '../../../packages/cli/src/testIo.js';
+import { recordingIo } from '../../../packages/cli/test/support/recordingIo.js';
 import { describeWhenAvailable } from '../../support/requireService.js';
 import { connectionString, probePostgres } from '../../support/postgres.js';
 

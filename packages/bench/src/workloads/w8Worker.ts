@@ -37,7 +37,9 @@ const [connectionString = '', schema = '', worker = '0', runMs = '30000', leadsT
   process.argv.slice(2);
 const counter = { conflicts: 0 };
 const store = createPostgresEventStore({ connectionString, schema, maxConnections: 2 });
-const leads = createLeadService(countingConflicts(store, counter), {});
+const leads = createLeadService(countingConflicts(store, counter), {
+  authorize: permitEveryoneInTests(),
+});
 const report: W8WorkerReport = {
   latencies: [],
   acknowledged: [],

@@ -6,7 +6,7 @@ import type { JWK } from 'jose';
 import { SignJWT, exportJWK, generateKeyPair } from 'jose';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ExitCode } from '../exitCodes.js';
-import { recordingIo } from '../testIo.js';
+import { recordingIo } from '../../test/support/recordingIo.js';
 import type { TokenTrust } from './actorToken.js';
 import { verifyActorToken } from './actorToken.js';
 import { commandActor } from './commandLineActor.js';

@@ -105,7 +105,7 @@ export const agendaCommand: CliCommand = {
     ...actorOption,
   },
   run: async ({ values }, io) => {
-    const actor = commandActor('agenda', { values }, io);
+    const actor = await commandActor('agenda', { values }, io);
     if (E.isLeft(actor)) return actor.left;
     const request = agendaRequest(values);
     if (E.isLeft(request)) {
@@ -127,7 +127,11 @@ export const agendaCommand: CliCommand = {
       if (E.isLeft(scope)) return refuseActor('agenda', scope.left, io);
       if (!inReadScope(scope.right, repId)) {
         const reason = `${repId} is outside the actor's scope`;
-        return refuseActor('agenda', { kind: 'AuthorizationDenied', ...scope.right, ...actorOf(actor.right), reason }, io);
+        return refuseActor(
+          'agenda',
+          { kind: 'AuthorizationDenied', ...scope.right, ...actorOf(actor.right), reason },
+          io,
+        );
       }
       const agenda = await repAgenda(readSide.readModels, {
         repId,

@@ -90,8 +90,7 @@ describe('the access policy entry point', () => {
     const { store, roles } = setup();
     const capture = (leadId: string) => ({ kind: 'CaptureLead', leadId, source: 'web' });
     const leadsNow = async () =>
-      createLeadService({
-        store,
+      createLeadService(store, {
         authorize: salesAuthorizers(await roles.rolePolicy(tenantId), noTeams).lead,
       });
     expect(

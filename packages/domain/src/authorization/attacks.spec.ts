@@ -86,8 +86,7 @@ describe('attacks on authorization', () => {
   it('a command id replayed by another tenant neither answers with the first tenant’s result nor touches its records', async () => {
     const shared = createInMemoryEventStore();
     const serviceOf = (tenantId: string) =>
-      createCustomerService({
-        store: forTenant(shared, tenantId),
+      createCustomerService(forTenant(shared, tenantId), {
         tenantId,
         tenantKey: `${tenantId}-key`,
         authorize: sales.customer,

@@ -52,7 +52,9 @@ const all = (aggregate: string, scope: Scope): Grant => ({ permission: `${aggreg
  * changes nothing; an administrator may do anything. Reads follow the same scopes (`Customer.*`
  * covers `Customer.read`); reps and managers also read their own (their team's) targets,
  * commission and customer exports. Reps log their own activities, tasks and appointments (support
- * agents their own activities and tasks), managers their team's. Only managers (their team's customers), administrators and
+ * agents their own activities and tasks), managers their team's. Reps draft their own quotes and
+ * expense claims, managers their team's quotes, orders, contracts and expenses; finance keeps the
+ * catalog, price lists, orders, contracts and expenses. Only managers (their team's customers), administrators and
  * whoever a tenant grants `Customer.export` by name may export customers in bulk.
  */
 export const defaultRolePolicy: RolePolicy = {
@@ -71,6 +73,11 @@ export const defaultRolePolicy: RolePolicy = {
     all('Task', 'team'),
     all('Appointment', 'team'),
     all('AccountTeam', 'team'),
+    all('Quote', 'team'),
+    all('SalesOrder', 'team'),
+    all('Contract', 'team'),
+    all('ExpenseClaim', 'team'),
+    all('ExpenseBudget', 'team'),
   ],
   sales_rep: [
     all('Customer', 'own'),
@@ -85,6 +92,8 @@ export const defaultRolePolicy: RolePolicy = {
     all('Activity', 'own'),
     all('Task', 'own'),
     all('Appointment', 'own'),
+    all('Quote', 'own'),
+    all('ExpenseClaim', 'own'),
   ],
   marketing: [
     all('Campaign', 'any'),
@@ -103,6 +112,12 @@ export const defaultRolePolicy: RolePolicy = {
     all('Target', 'any'),
     { permission: 'Customer.read', scope: 'any' },
     { permission: 'Opportunity.read', scope: 'any' },
+    all('Product', 'any'),
+    all('PriceList', 'any'),
+    all('SalesOrder', 'any'),
+    all('Contract', 'any'),
+    all('ExpenseClaim', 'any'),
+    all('ExpenseBudget', 'any'),
   ],
   auditor: [
     { permission: '*.read', scope: 'any' },

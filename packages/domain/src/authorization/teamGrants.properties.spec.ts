@@ -1,3 +1,4 @@
+import { permitEveryoneInTests } from '@clientele/eventstore/testing';
 import * as E from 'fp-ts/lib/Either.js';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -68,14 +69,15 @@ describe('authorization with deal and account teams', () => {
           let directory: AccountTeamDirectory = accountTeamDirectoryOf([]);
           const live: AccountTeamDirectory = { rolesOf: (...at) => directory.rolesOf(...at) };
           const authorizers = teamAwareSalesAuthorizers(defaultRolePolicy, teams, live);
-          const customers = createCustomerService({
-            store,
+          const customers = createCustomerService(store, {
             tenantId: 't',
             tenantKey: 'k',
             authorize: authorizers.customer,
           });
           const deals = createOpportunityService(store, { authorize: authorizers.opportunity });
-          const teamService = createAccountTeamService(store, {});
+          const teamService = createAccountTeamService(store, {
+            authorize: permitEveryoneInTests(),
+          });
           const seeded = [
             await customers.handle(
               {

@@ -52,7 +52,7 @@ export interface CalendarServiceOptions {
   /** Event id generator; a seeded one makes generated histories repeatable. */
   readonly newEventId?: () => string;
   /** Who may do what with appointments: checked against the loaded state before each decision. */
-  readonly authorize?: CommandAuthorizer<AppointmentCommand, AppointmentState>;
+  readonly authorize: CommandAuthorizer<AppointmentCommand, AppointmentState>;
 }
 
 /**
@@ -68,7 +68,7 @@ export const createCalendarService = (
   const handler = createCommandHandler({
     store,
     ...(options.newEventId === undefined ? {} : { newEventId: options.newEventId }),
-    ...(options.authorize === undefined ? {} : { authorize: options.authorize }),
+    authorize: options.authorize,
     decider: appointmentDecider,
     eventCodec: AppointmentEventCodec,
     streamName: (command) => appointmentStream(command.appointmentId),

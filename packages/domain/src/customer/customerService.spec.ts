@@ -64,6 +64,7 @@ describe('customer service', () => {
 
   it('refuses an unknown command kind', async () => {
     const customers = createCustomerService(createInMemoryEventStore(), {
+      authorize: permitEveryoneInTests(),
       tenantId: 't',
       tenantKey: 'k',
     });

@@ -322,7 +322,9 @@ describe('invoice entry point', () => {
   });
 
   it('names the wrong field of an invalid payment and appends nothing', async () => {
-    const invoices = createInvoiceService(createInMemoryEventStore(), {});
+    const invoices = createInvoiceService(createInMemoryEventStore(), {
+      authorize: permitEveryoneInTests(),
+    });
     const result = await invoices.handle(
       {
         kind: 'RecordPayment',

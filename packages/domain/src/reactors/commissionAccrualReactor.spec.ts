@@ -1,3 +1,4 @@
+import { permitEveryoneInTests } from '@clientele/eventstore/testing';
 import * as E from 'fp-ts/lib/Either.js';
 import { createInMemoryCheckpointStore, createInMemoryEventStore } from '@clientele/eventstore';
 import { describe, expect, it } from 'vitest';

@@ -10,7 +10,11 @@ import { salesOrganizationDecider } from './decide.js';
 import { SalesOrganizationEvent } from './events.js';
 import { domainUpcasters } from '../upcasting/domainUpcasters.js';
 
-/** Options of {@link createSalesOrganizationService}. */
+/**
+ * Options of {@link createSalesOrganizationService}. Give `authorize` the organization rule
+ * (`salesAuthorizers(...).organization`): teams and managers decide who reads whose customers,
+ * so nobody may form or join one unchecked.
+ */
 export type SalesOrganizationServiceOptions = ServiceOptions<
   SalesOrganizationCommand,
   SalesOrganizationState
@@ -24,17 +28,6 @@ export interface SalesOrganizationService extends CommandEntry<
   SalesOrganizationCommandInput
 > {
   load(organizationId: string): Promise<SalesOrganizationState>;
-}
-
-/** Options of {@link createSalesOrganizationService}. */
-export interface SalesOrganizationServiceOptions {
-  /**
-   * Who may change the organization (give it `salesAuthorizers(...).organization`): teams and
-   * managers decide who reads whose customers, so nobody may form or join one unchecked.
-   */
-  readonly authorize: CommandAuthorizer<SalesOrganizationCommand, SalesOrganizationState>;
-  /** Event id generator; defaults to uuid v7. */
-  readonly newEventId?: () => string;
 }
 
 /** The typed entry point of the SalesOrganization aggregate: decodes input, then handles it. */
