@@ -14,6 +14,7 @@ const entryPoints = Object.entries(domain).filter(
 const AUTHORIZATION_SPECS = [
   './authorizationProperty.spec.ts',
   './entryPointAuthorization.properties.spec.ts',
+  './commerceAuthorization.properties.spec.ts',
   '../testing/erasureSuite.ts',
   '../testing/erasureFixture.ts',
   '../accessLog/accessLog.spec.ts',

@@ -122,6 +122,9 @@ export const createCalendarService = (
       });
     }
     const { state } = await handler.load(appointmentStream(command.appointmentId));
+    // Authorize before reserving, so a command the actor may not give reserves nothing either.
+    const permitted = options.authorize(command, state, context);
+    if (E.isLeft(permitted)) return E.left({ kind: 'Forbidden', denial: permitted.left });
     // Decide once before reserving, so a command the appointment refuses reserves nothing.
     const precheck = appointmentDecider.decide(command, state);
     if (E.isLeft(precheck)) return E.left(precheck.left);
