@@ -55,6 +55,21 @@ export interface CalendarServiceOptions {
   readonly authorize: CommandAuthorizer<AppointmentCommand, AppointmentState>;
 }
 
+/** A double-booking override is the actor's own to give: one naming someone else is refused. */
+const overrideNotByActor = (
+  command: AppointmentCommand,
+  context: CommandContext,
+): AppointmentError | undefined => {
+  const override = 'override' in command ? command.override : undefined;
+  if (override === undefined || override.by === context.actor.id) return undefined;
+  return {
+    kind: 'OverrideNotByActor',
+    appointmentId: command.appointmentId,
+    by: override.by,
+    actorId: context.actor.id,
+  };
+};
+
 /**
  * The typed entry point of the calendar. An override of a double booking is the acting user's own:
  * one naming someone else is refused. Booking and moving reserve the reps' time first (see
@@ -111,16 +126,8 @@ export const createCalendarService = (
     const decoded = decodeCommand(AppointmentCommand, input);
     if (E.isLeft(decoded)) return decoded;
     const command = decoded.right;
-    const override = 'override' in command ? command.override : undefined;
-    if (override !== undefined && override.by !== context.actor.id) {
-      const { appointmentId } = command;
-      return E.left({
-        kind: 'OverrideNotByActor',
-        appointmentId,
-        by: override.by,
-        actorId: context.actor.id,
-      });
-    }
+    const notByActor = overrideNotByActor(command, context);
+    if (notByActor !== undefined) return E.left(notByActor);
     const { state } = await handler.load(appointmentStream(command.appointmentId));
     // Authorize before reserving, so a command the actor may not give reserves nothing either.
     const permitted = options.authorize(command, state, context);

@@ -1,4 +1,4 @@
-import type { CommandAuthorizer, EventStore } from '@clientele/eventstore';
+import type { EventStore } from '@clientele/eventstore';
 import { createCommandHandler, streamName } from '@clientele/eventstore';
 import type { CommandEntry, ServiceOptions } from '../shared/commandEntry.js';
 import type { SalesOrganizationCommandInput } from './commands.js';

@@ -6,7 +6,6 @@ import { addBusinessMillis, businessMillisBetween, officeHours } from './busines
 import { standardSlaPolicy } from './slaPolicy.js';
 import { ticketSla } from './ticketSla.js';
 import { formatZoned, zonedInstant } from './zonedTime.js';
-import { permitEveryoneInTests } from '@clientele/eventstore/testing';
 
 const rome = officeHours('Europe/Rome');
 const at = (iso: string): number => Date.parse(iso);
