@@ -21,7 +21,10 @@ const readmes = [
 });
 const samples = [
   ...readmes.flatMap((path) => findSamplesInFile(path, root, 'typescript')),
-  ...findDocSamples(join(root, 'docs'), root, 'typescript'),
+  // docs/api.md is generated: its blocks are signatures, not samples.
+  ...findDocSamples(join(root, 'docs'), root, 'typescript').filter(
+    (sample) => sample.file !== 'docs/api.md',
+  ),
 ];
 
 /**
