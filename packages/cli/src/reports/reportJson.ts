@@ -40,7 +40,7 @@ const valueSchema = (column: ReportColumn): JsonSchema => {
       return { type: 'integer', minimum: 0, description };
     case 'money':
       return {
-        type: 'object',
+        type: nullable(column, 'object'),
         description: `${description} Per ISO 4217 currency, in minor units (cents).`,
         propertyNames: CURRENCY,
         additionalProperties: { type: 'integer' },

@@ -30,7 +30,8 @@ const TOTALS = [
     'money',
     'nextYear',
     'next 365 days (est.)',
-    'Sum of the customers’ predictive estimates.',
+    'Sum of the customers’ predictive estimates; null when no customer has one.',
+    { nullable: true },
   ),
 ];
 
