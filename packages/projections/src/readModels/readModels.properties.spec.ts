@@ -46,7 +46,7 @@ const historyOf = async (seed: number): Promise<RecordedEvent[]> => {
   await generateHistory({
     store,
     seed,
-    steps: 150,
+    steps: 250,
     setup: [...salesHistorySetup, engagement.setup, ...cash.setup],
     stepKinds: [...salesHistorySteps, ...engagement.steps, ...cash.steps],
   });
