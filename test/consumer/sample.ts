@@ -5,7 +5,12 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as E from 'fp-ts/lib/Either.js';
-import { createCustomerService } from '@clientele/domain';
+import {
+  createCustomerService,
+  defaultRolePolicy,
+  noTeams,
+  salesAuthorizers,
+} from '@clientele/domain';
 import type { CommandContext } from '@clientele/eventstore';
 import { createSqliteEventStore } from '@clientele/eventstore-sqlite';
 import {
@@ -17,7 +22,11 @@ import {
 import { createSqliteReadModelStore } from '@clientele/projections/sqlite';
 
 const store = createSqliteEventStore({ file: join(mkdtempSync(join(tmpdir(), 'crm-')), 'crm.db') });
-const customers = createCustomerService(store, { tenantId: 'acme', tenantKey: 'a-secret-key' });
+const customers = createCustomerService(store, {
+  authorize: salesAuthorizers(defaultRolePolicy, noTeams).customer,
+  tenantId: 'acme',
+  tenantKey: 'a-secret-key',
+});
 const administrator = { id: 'admin-1', role: 'administrator' };
 const context: CommandContext = {
   commandId: '0193a000-0000-7000-8000-000000000001',

@@ -1,5 +1,10 @@
 import type { AsOf, EventStore, RecordedEvent } from '@clientele/eventstore';
-import { createCommandHandler, eventsAsOf, streamName } from '@clientele/eventstore';
+import {
+  createCommandHandler,
+  eventsAsOf,
+  streamName,
+  trustedSystemWork,
+} from '@clientele/eventstore';
 import type { CustomerState } from '@clientele/domain';
 import { CustomerEvent, customerDecider } from '@clientele/domain';
 
@@ -46,6 +51,8 @@ export const whatWasKnown = async (
     decider: customerDecider,
     eventCodec: CustomerEvent,
     streamName: () => streamName('Customer', customerId),
+    // Only `loadAsOf` is used: the replay sends no command, and no user could through it.
+    authorize: trustedSystemWork(),
   });
   const { state } = await customers.loadAsOf(streamName('Customer', customerId), asOf);
   const timeline: TimelineEntry[] = [];

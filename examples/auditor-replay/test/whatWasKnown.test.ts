@@ -3,12 +3,17 @@ import { describe, expect, it } from 'vitest';
 import { createInMemoryEventStore } from '@clientele/eventstore';
 import { createCustomerService } from '@clientele/domain';
 import { whatWasKnown } from '../src/whatWasKnown.js';
+import { permitEveryoneInTests } from '@clientele/eventstore/testing';
 
 describe('an auditor replaying a customer', () => {
   it('tells what was known on 3 March apart from what had happened by then', async () => {
     let clock = new Date('2026-03-01T10:00:00Z');
     const store = createInMemoryEventStore({ now: () => clock });
-    const customers = createCustomerService(store, { tenantId: 'acme', tenantKey: 'k' });
+    const customers = createCustomerService(store, {
+      authorize: permitEveryoneInTests(),
+      tenantId: 'acme',
+      tenantKey: 'k',
+    });
     const registered = await customers.handle(
       {
         kind: 'RegisterCustomer',

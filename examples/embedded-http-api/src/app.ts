@@ -17,6 +17,8 @@ import type { ReadModelStore } from '@clientele/projections';
 import { allReadModels, createProjectionRunner } from '@clientele/projections';
 import type { CommandEntryPoint } from './commandRoute.js';
 import { commandRoute } from './commandRoute.js';
+import { actorTokens } from './actor.js';
+import type { TokenTrust } from '@clientele/cli';
 import { openApiDocument } from './openApi.js';
 import { withPreconditions } from './preconditions.js';
 import type { ProblemType } from './problem.js';
@@ -37,6 +39,12 @@ export interface CrmAppOptions {
   readonly teams?: TeamDirectory;
   /** The largest request body, in bytes; defaults to 64 KiB (a command is a few hundred). */
   readonly maxBodyBytes?: number;
+  /**
+   * Signed actor tokens: when given, every request must carry `Authorization: Bearer <token>`
+   * signed by one of these keys (see `clientele --token` and docs/security.md), and `X-Actor` is
+   * ignored. Without it the app trusts `X-Actor`, as set by an authenticating proxy.
+   */
+  readonly tokenTrust?: TokenTrust;
   /** Where faults of the machine are reported; defaults to `console.error`. */
   readonly reportFault?: (error: unknown) => void;
 }
@@ -116,6 +124,7 @@ export const createCrmApp = (options: CrmAppOptions): Hono => {
   const document = openApiDocument(collections);
 
   const app = new Hono();
+  if (options.tokenTrust !== undefined) app.use('*', actorTokens(options.tokenTrust));
   app.use(
     '*',
     bodyLimit({

@@ -10,7 +10,7 @@ import type {
 } from '@clientele/eventstore';
 import type { InvalidCommand } from '@clientele/domain';
 import { parseJson, streamName } from '@clientele/eventstore';
-import { actorOf } from './actor.js';
+import { requestActor } from './actor.js';
 import { decodeCommandBody, oneReasonPerField } from './commandFields.js';
 import type { Precondition, PreconditionedStore } from './preconditions.js';
 import { entityTag, ifMatchRevision } from './preconditions.js';
@@ -42,7 +42,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** What a command request says besides its body, or every header that is wrong. */
 const requestHeaders = (c: Context) => {
   const errors: FieldError[] = [];
-  const actor = actorOf(c.req.header('x-actor'));
+  const actor = requestActor(c);
   if (E.isLeft(actor)) errors.push(...(actor.left.errors ?? []));
   const key = c.req.header('idempotency-key');
   if (key === undefined || !UUID.test(key)) {

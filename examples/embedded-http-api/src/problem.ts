@@ -35,6 +35,12 @@ export const PROBLEM_TYPES = {
     title: 'The request is not valid',
     description: 'A header or the body does not decode; `errors` names each wrong field once.',
   },
+  unauthenticated: {
+    status: 401,
+    title: 'Not signed in',
+    description:
+      'The app checks signed actor tokens: send `Authorization: Bearer <token>`; `detail` says why one was refused.',
+  },
   forbidden: {
     status: 403,
     title: 'Not allowed',

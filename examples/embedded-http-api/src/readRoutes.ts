@@ -6,7 +6,7 @@ import type { ReadPermission, RolePolicy, TeamDirectory } from '@clientele/domai
 import { authorize, inReadScope, outsideReadScope, readScope } from '@clientele/domain';
 import type { ReadModelStore, ReadRefusal } from '@clientele/projections';
 import { customerList, readAccessOn } from '@clientele/projections';
-import { actorOf } from './actor.js';
+import { requestActor } from './actor.js';
 import type { PageRequest } from './pagination.js';
 import { nextLink, pageOf, pageRequest } from './pagination.js';
 import { entityTag } from './preconditions.js';
@@ -38,7 +38,7 @@ const asActor =
   (read: (c: Context, actor: Actor) => Promise<E.Either<Problem, Response>>) =>
   async (c: Context): Promise<Response> => {
     const instance = c.req.path;
-    const actor = actorOf(c.req.header('x-actor'));
+    const actor = requestActor(c);
     const answer = E.isLeft(actor) ? actor : await read(c, actor.right);
     return E.isLeft(answer) ? problemResponse(answer.left, instance) : answer.right;
   };

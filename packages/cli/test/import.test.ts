@@ -266,7 +266,7 @@ describeWhenAvailable('clientele import', datasetsUnavailable(), () => {
     ]);
   });
 
-  it('records the operator as the actor of every imported event, and the mapping and file hashes as how', async () => {
+  it('records every imported event as system work requested by the operator, with the mapping and file hashes as how', async () => {
     const csv = join(dir, 'operated.csv');
     writeFileSync(csv, 'id,name\n1,Acme\n2,Beta\n');
     const mappingFile = join(dir, 'operated.json');
@@ -297,8 +297,13 @@ describeWhenAvailable('clientele import', datasetsUnavailable(), () => {
     const sha256 = (path: string) => createHash('sha256').update(readFileSync(path)).digest('hex');
     expect(metadata).toHaveLength(2);
     for (const event of metadata) {
-      expect(event.actor).toEqual({ id: 'ops-7', role: 'administrator' });
+      expect(event.actor).toEqual({
+        id: 'clientele-import',
+        role: 'system',
+        reason: 'import requested by ops-7 (administrator)',
+      });
       expect(event.how).toEqual({
+        requestedBy: 'ops-7',
         via: 'import',
         mapping: 'operated.json',
         mappingSha256: sha256(mappingFile),

@@ -1,3 +1,7 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { SignJWT } from 'jose';
 import pg from 'pg';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { commands, ExitCode, runCli } from '@clientele/cli';
@@ -24,8 +28,38 @@ describeWhenAvailable(
     beforeAll(dropSchemas);
     afterAll(dropSchemas);
 
-    it('opens the store and its read models from a postgres:// URL with ?schema=', async () => {
+    /** A shared store takes a signed actor token, checked with a key file the operator trusts. */
+    const tokenEnvironment = async () => {
+      const secret = new TextEncoder().encode('postgres-store-test-secret-32-bytes-long');
+      const keys = join(mkdtempSync(join(tmpdir(), 'clientele-keys-')), 'keys.json');
+      const k = Buffer.from(secret).toString('base64url');
+      writeFileSync(keys, JSON.stringify({ keys: [{ kty: 'oct', kid: 'ops', k }] }));
+      const token = await new SignJWT({ roles: ['administrator'] })
+        .setProtectedHeader({ alg: 'HS256', kid: 'ops' })
+        .setSubject('ops-1')
+        .setIssuer('clientele-test')
+        .setExpirationTime('5m')
+        .sign(secret);
+      return {
+        CLIENTELE_TOKEN: token,
+        CLIENTELE_TOKEN_KEYS: keys,
+        CLIENTELE_TOKEN_ISSUER: 'clientele-test',
+      };
+    };
+
+    it('refuses an asserted actor on a shared store, naming why', async () => {
       const io = recordingIo({ CLIENTELE_ACTOR: 'ops-1:administrator' });
+      const code = await runCli(
+        commands,
+        ['report', 'pipeline', '--store', `${server}?schema=${schema}`],
+        io,
+      );
+      expect(code).toBe(ExitCode.forbidden);
+      expect(io.err.join('')).toContain('--actor is asserted, not authenticated');
+    });
+
+    it('opens the store and its read models from a postgres:// URL with ?schema=', async () => {
+      const io = recordingIo(await tokenEnvironment());
       const code = await runCli(
         commands,
         ['report', 'pipeline', '--store', `${server}?schema=${schema}`],

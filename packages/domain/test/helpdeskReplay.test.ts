@@ -18,6 +18,7 @@ import { TicketEvent } from '../src/ticket/events.js';
 import { datasetUrl, datasetsUnavailable } from '../../../test/support/datasets.js';
 import { independentFigures } from '../../../test/support/independentFigures.js';
 import { describeWhenAvailable } from '../../../test/support/requireService.js';
+import { permitEveryoneInTests } from '@clientele/eventstore/testing';
 
 const FILE = datasetUrl('helpdesk-italian-company/finale.csv');
 
@@ -57,7 +58,7 @@ describeWhenAvailable('help-desk log replay', datasetsUnavailable(), () => {
     expect(rows).toHaveLength(21_348);
 
     const store = createInMemoryEventStore();
-    const tickets = createTicketService(store, {});
+    const tickets = createTicketService(store, { authorize: permitEveryoneInTests() });
     const mapping = createHelpdeskMapping({ timeZone: 'Europe/Rome' });
     const problems: string[] = [];
     const counts: Record<string, number> = {};
@@ -88,7 +89,10 @@ describeWhenAvailable('help-desk log replay', datasetsUnavailable(), () => {
 
   it('imports through the shared import function, and importing the file again changes nothing', async () => {
     const store = createInMemoryEventStore();
-    const target = { tickets: createTicketService(store, {}), store };
+    const target = {
+      tickets: createTicketService(store, { authorize: permitEveryoneInTests() }),
+      store,
+    };
     const read = () => createReadStream(FILE, { encoding: 'utf8' });
     const first = await importHelpdeskLog(read(), target);
     expect(first).toMatchObject({
@@ -107,7 +111,7 @@ describeWhenAvailable('help-desk log replay', datasetsUnavailable(), () => {
 
   it('resumes an import stopped by a failure thrown between two commands (in-process, not a killed process) and ends with exactly the events of one uninterrupted import', async () => {
     const store = createInMemoryEventStore();
-    const tickets = createTicketService(store, {});
+    const tickets = createTicketService(store, { authorize: permitEveryoneInTests() });
     const read = () => createReadStream(FILE, { encoding: 'utf8' });
     let sent = 0;
     const crashing = {
@@ -128,7 +132,7 @@ describeWhenAvailable('help-desk log replay', datasetsUnavailable(), () => {
   it('measures the SLA of every replayed ticket from its events alone, adding nothing to the log', async () => {
     const store = createInMemoryEventStore();
     await importHelpdeskLog(createReadStream(FILE, { encoding: 'utf8' }), {
-      tickets: createTicketService(store, {}),
+      tickets: createTicketService(store, { authorize: permitEveryoneInTests() }),
       store,
     });
     const byTicket = new Map<string, TimedTicketEvent[]>();

@@ -9,6 +9,7 @@ import { createOpportunityService } from '../src/opportunity/opportunityService.
 import { createSalesOrganizationService } from '../src/salesOrganization/salesOrganizationService.js';
 import { datasetUrl, datasetsUnavailable } from '../../../test/support/datasets.js';
 import { describeWhenAvailable } from '../../../test/support/requireService.js';
+import { permitEveryoneInTests } from '@clientele/eventstore/testing';
 
 const DIR = datasetUrl('maven-crm-sales-opportunities/');
 
@@ -45,9 +46,13 @@ describeWhenAvailable('Maven CRM pipeline import', datasetsUnavailable(), () => 
   it('maps every row of the four files onto commands the entry points accept, with exact event counts, and a second import changes nothing', async () => {
     const store = createInMemoryEventStore();
     const target = {
-      organization: createSalesOrganizationService(store, {}),
-      customers: createCustomerService(store, { tenantId: 'maven', tenantKey: 'k' }),
-      opportunities: createOpportunityService(store, {}),
+      organization: createSalesOrganizationService(store, { authorize: permitEveryoneInTests() }),
+      customers: createCustomerService(store, {
+        authorize: permitEveryoneInTests(),
+        tenantId: 'maven',
+        tenantKey: 'k',
+      }),
+      opportunities: createOpportunityService(store, { authorize: permitEveryoneInTests() }),
     };
     const run = () =>
       importMaven(
@@ -89,9 +94,13 @@ describeWhenAvailable('Maven CRM pipeline import', datasetsUnavailable(), () => 
         products: ['product,series,sales_price\nGTX Basic,GTX,550\n'],
       },
       {
-        organization: createSalesOrganizationService(store, {}),
-        customers: createCustomerService(store, { tenantId: 'maven', tenantKey: 'k' }),
-        opportunities: createOpportunityService(store, {}),
+        organization: createSalesOrganizationService(store, { authorize: permitEveryoneInTests() }),
+        customers: createCustomerService(store, {
+          authorize: permitEveryoneInTests(),
+          tenantId: 'maven',
+          tenantKey: 'k',
+        }),
+        opportunities: createOpportunityService(store, { authorize: permitEveryoneInTests() }),
       },
     );
     expect(report.rejected).toEqual([

@@ -10,6 +10,7 @@ import { importOlist, mapOlistDealRow, mapOlistLeadRow } from '../src/mappings/o
 import { createOpportunityService } from '../src/opportunity/opportunityService.js';
 import { datasetUrl, datasetsUnavailable } from '../../../test/support/datasets.js';
 import { describeWhenAvailable } from '../../../test/support/requireService.js';
+import { permitEveryoneInTests } from '@clientele/eventstore/testing';
 
 const DIR = datasetUrl('olist-marketing-funnel/');
 const LEADS = new URL('olist_marketing_qualified_leads_dataset.csv', DIR);
@@ -32,9 +33,13 @@ const EXPECTED_EVENTS = {
 };
 
 const olistTarget = (store: EventStore) => {
-  const leads = createLeadService(store, {});
-  const customers = createCustomerService(store, { tenantId: 'olist', tenantKey: 'k' });
-  const opportunities = createOpportunityService(store, {});
+  const leads = createLeadService(store, { authorize: permitEveryoneInTests() });
+  const customers = createCustomerService(store, {
+    authorize: permitEveryoneInTests(),
+    tenantId: 'olist',
+    tenantKey: 'k',
+  });
+  const opportunities = createOpportunityService(store, { authorize: permitEveryoneInTests() });
   const conversion = createLeadConversionReactor({
     store,
     checkpoints: createInMemoryCheckpointStore(),

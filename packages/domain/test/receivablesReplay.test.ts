@@ -8,6 +8,7 @@ import { createInvoiceService } from '../src/invoice/invoiceService.js';
 import { importReceivables } from '../src/mappings/ibmAccountsReceivable/importReceivables.js';
 import { datasetUrl, datasetsUnavailable } from '../../../test/support/datasets.js';
 import { describeWhenAvailable } from '../../../test/support/requireService.js';
+import { permitEveryoneInTests } from '@clientele/eventstore/testing';
 
 const FILE = datasetUrl('ibm-accounts-receivable/WA_Fn-UseC_-Accounts-Receivable.csv');
 
@@ -19,7 +20,7 @@ const FILE = datasetUrl('ibm-accounts-receivable/WA_Fn-UseC_-Accounts-Receivable
 describeWhenAvailable('accounts-receivable replay', datasetsUnavailable(), () => {
   it('replays every invoice as an issue and a settlement through the handler, with exact counts', async () => {
     const store = createInMemoryEventStore();
-    const invoices = createInvoiceService(store, {});
+    const invoices = createInvoiceService(store, { authorize: permitEveryoneInTests() });
     const problems: string[] = [];
     const counts: Record<string, number> = {};
     const customers = new Set<string>();
@@ -63,7 +64,9 @@ describeWhenAvailable('accounts-receivable replay', datasetsUnavailable(), () =>
   });
 
   it('imports through the shared import function, and importing the file again changes nothing', async () => {
-    const invoices = createInvoiceService(createInMemoryEventStore(), {});
+    const invoices = createInvoiceService(createInMemoryEventStore(), {
+      authorize: permitEveryoneInTests(),
+    });
     const read = () => createReadStream(FILE, { encoding: 'utf8' });
     expect(await importReceivables(read(), invoices)).toEqual({
       rows: 2_466,

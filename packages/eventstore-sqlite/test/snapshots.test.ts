@@ -5,6 +5,7 @@ import type { Decider } from '@clientele/eventstore';
 import { createCommandHandler } from '@clientele/eventstore';
 import { createSqliteEventStore, createSqliteSnapshotStore } from '@clientele/eventstore-sqlite';
 import { tempStoreFile } from './support/childScripts.js';
+import { permitEveryoneInTests } from '@clientele/eventstore/testing';
 
 const Counted = t.type({ type: t.literal('Counted'), data: t.type({ by: t.number }) });
 type Counted = t.TypeOf<typeof Counted>;
@@ -39,6 +40,7 @@ describe('SQLite snapshots', () => {
     const store = createSqliteEventStore({ file: ':memory:' });
     const snapshots = createSqliteSnapshotStore(store);
     const handler = createCommandHandler({
+      authorize: permitEveryoneInTests(),
       store,
       decider: counter,
       eventCodec: Counted,

@@ -19,6 +19,7 @@ import { datasetUrl, datasetsUnavailable } from '../../support/datasets.js';
 import { independentFigures } from '../../support/independentFigures.js';
 import { describeWhenAvailable } from '../../support/requireService.js';
 import { administratorAccess, allowed } from '@clientele/projections/testing';
+import { permitEveryoneInTests } from '@clientele/eventstore/testing';
 
 const DIR = datasetUrl('maven-crm-sales-opportunities/');
 const open = (name: string) => createReadStream(new URL(name, DIR), { encoding: 'utf8' });
@@ -112,9 +113,13 @@ beforeAll(async () => {
       products: open('products.csv'),
     },
     {
-      organization: createSalesOrganizationService(events, {}),
-      customers: createCustomerService(events, { tenantId: 'maven', tenantKey: 'k' }),
-      opportunities: createOpportunityService(events, {}),
+      organization: createSalesOrganizationService(events, { authorize: permitEveryoneInTests() }),
+      customers: createCustomerService(events, {
+        authorize: permitEveryoneInTests(),
+        tenantId: 'maven',
+        tenantKey: 'k',
+      }),
+      opportunities: createOpportunityService(events, { authorize: permitEveryoneInTests() }),
     },
   );
   expect(report.rejected).toEqual([]);

@@ -1,3 +1,4 @@
+import { permitEveryoneInTests } from '@clientele/eventstore/testing';
 import { createReadStream } from 'node:fs';
 import * as E from 'fp-ts/lib/Either.js';
 import {
@@ -75,7 +76,9 @@ let imported: Awaited<ReturnType<typeof importMavenOrders>>;
 beforeAll(async () => {
   const events = createInMemoryEventStore();
   // The sales organization first, so each order's region is its agent's regional office.
-  const organization = createSalesOrganizationService(events, {});
+  const organization = createSalesOrganizationService(events, {
+    authorize: permitEveryoneInTests(),
+  });
   const mapping = createMavenOrganizationMapping();
   for await (const record of readCsvRecords(open('sales_teams.csv'))) {
     const mapped = mapping.mapRow(record.values, record.lineNumber);
@@ -85,9 +88,9 @@ beforeAll(async () => {
   imported = await importMavenOrders(
     { products: open('products.csv'), pipeline: open('sales_pipeline.csv') },
     {
-      products: createProductService(events, {}),
-      priceLists: createPriceListService(events, {}),
-      orders: createSalesOrderService(events, {}),
+      products: createProductService(events, { authorize: permitEveryoneInTests() }),
+      priceLists: createPriceListService(events, { authorize: permitEveryoneInTests() }),
+      orders: createSalesOrderService(events, { authorize: permitEveryoneInTests() }),
     },
   );
   await createProjectionRunner({

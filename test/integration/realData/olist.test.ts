@@ -19,6 +19,7 @@ import { datasetUrl, datasetsUnavailable } from '../../support/datasets.js';
 import { independentFigures } from '../../support/independentFigures.js';
 import { describeWhenAvailable } from '../../support/requireService.js';
 import { administratorAccess, allowed } from '@clientele/projections/testing';
+import { permitEveryoneInTests } from '@clientele/eventstore/testing';
 
 const DIR = datasetUrl('olist-marketing-funnel/');
 const open = (name: string) => createReadStream(new URL(name, DIR), { encoding: 'utf8' });
@@ -45,8 +46,12 @@ const readModels = createInMemoryReadModelStore();
 
 beforeAll(async () => {
   const events = createInMemoryEventStore();
-  const customers = createCustomerService(events, { tenantId: 'olist', tenantKey: 'k' });
-  const opportunities = createOpportunityService(events, {});
+  const customers = createCustomerService(events, {
+    authorize: permitEveryoneInTests(),
+    tenantId: 'olist',
+    tenantKey: 'k',
+  });
+  const opportunities = createOpportunityService(events, { authorize: permitEveryoneInTests() });
   const conversion = createLeadConversionReactor({
     store: events,
     checkpoints: createInMemoryCheckpointStore(),
@@ -58,7 +63,7 @@ beforeAll(async () => {
     open('olist_marketing_qualified_leads_dataset.csv'),
     open('olist_closed_deals_dataset.csv'),
     {
-      leads: createLeadService(events, {}),
+      leads: createLeadService(events, { authorize: permitEveryoneInTests() }),
       opportunities,
       store: events,
       convert: conversion.react,

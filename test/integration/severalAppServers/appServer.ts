@@ -25,6 +25,7 @@ import {
 import type { CommandContext } from '@clientele/eventstore';
 import { allReadModels, createProjectionRunner, waitForPosition } from '@clientele/projections';
 import { openAppServerStores } from './appServerStores.js';
+import { permitEveryoneInTests } from '@clientele/eventstore/testing';
 
 const [engine, ...rest] = process.argv.slice(2);
 const location = engine === 'postgres' ? rest.slice(0, 2) : rest.slice(0, 1);
@@ -38,13 +39,18 @@ const context = (occurredAt = '2026-03-03T09:00:00.000Z'): CommandContext => ({
   actor: { id: 'rep-1', role: 'sales_rep' },
   occurredAt,
 });
-const customers = createCustomerService(store, { tenantId: 'tenant-a', tenantKey: 'test-key' });
+const customers = createCustomerService(store, {
+  authorize: permitEveryoneInTests(),
+  tenantId: 'tenant-a',
+  tenantKey: 'test-key',
+});
 const leads = createLeadService(store, {
+  authorize: permitEveryoneInTests(),
   findMatches: matchAgainstCustomers(customers.reservations),
 });
-const opportunities = createOpportunityService(store, {});
-const commissions = createCommissionService(store, {});
-const tickets = createTicketService(store, {});
+const opportunities = createOpportunityService(store, { authorize: permitEveryoneInTests() });
+const commissions = createCommissionService(store, { authorize: permitEveryoneInTests() });
+const tickets = createTicketService(store, { authorize: permitEveryoneInTests() });
 
 const reactorLease = { ...lease, leases };
 const conversion = createLeadConversionReactor({

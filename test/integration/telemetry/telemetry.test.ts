@@ -1,3 +1,4 @@
+import { permitEveryoneInTests } from '@clientele/eventstore/testing';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { metrics, trace } from '@opentelemetry/api';
@@ -76,7 +77,7 @@ describe('telemetry through @opentelemetry/api', () => {
   const store = createInMemoryEventStore();
 
   it('traces one command: decode, then the command span with load, decide and append as children, and times the append', async () => {
-    const campaigns = createCampaignService(store, {});
+    const campaigns = createCampaignService(store, { authorize: permitEveryoneInTests() });
     const result = await campaigns.handle(
       {
         kind: 'PlanCampaign',

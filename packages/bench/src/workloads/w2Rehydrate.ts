@@ -5,6 +5,7 @@ import { populate } from './populate.js';
 import { SampledEvent, sampleDecider } from './sampleAggregate.js';
 import type { WorkloadResult, WorkloadSizes } from './workloadResult.js';
 import { ratioOf } from './workloadResult.js';
+import { permitEveryoneInTests } from '@clientele/eventstore/testing';
 
 const REPEATS = 10;
 
@@ -17,6 +18,7 @@ export const runW2 = async (engine: BenchEngine, sizes: WorkloadSizes): Promise<
   try {
     await populate(store, count, () => 'Opportunity-bench');
     const handler = createCommandHandler({
+      authorize: permitEveryoneInTests(),
       store,
       decider: sampleDecider,
       eventCodec: SampledEvent,

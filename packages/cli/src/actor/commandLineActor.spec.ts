@@ -44,9 +44,9 @@ describe('the actor on the command line', () => {
     expect(resolveActor(undefined, {})).toEqual(E.left(expect.stringContaining('--actor ID:ROLE')));
   });
 
-  it('turns a missing actor into exit code 2 with the command’s name in the message', () => {
+  it('turns a missing actor into exit code 2 with the command’s name in the message', async () => {
     const io = recordingIo();
-    expect(commandActor('report', { values: {} }, io)).toEqual(E.left(ExitCode.usage));
+    expect(await commandActor('report', { values: {} }, io)).toEqual(E.left(ExitCode.usage));
     expect(io.err.join('')).toMatch(/^clientele report: say who is acting/);
   });
 

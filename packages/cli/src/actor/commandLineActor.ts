@@ -6,18 +6,31 @@ import { Role, authorize, defaultRolePolicy, noTeams } from '@clientele/domain';
 import type { CommandInput } from '../command.js';
 import { ExitCode } from '../exitCodes.js';
 import type { CliIo } from '../io.js';
+import { storeUrl } from '../store/openStore.js';
+import { parseStoreLocation } from '../store/storeLocation.js';
+import {
+  TOKEN_ISSUER_VARIABLE,
+  TOKEN_KEYS_VARIABLE,
+  TOKEN_VARIABLE,
+  tokenTrustFrom,
+  verifyActorToken,
+} from './actorToken.js';
 
 /** The environment variable that names the actor when `--actor` is not given. */
 export const ACTOR_VARIABLE = 'CLIENTELE_ACTOR';
 
 const ROLES = Object.keys(Role.keys).join(', ');
 
-/** The `--actor` option, to spread into a command's `options`. */
-export const actorOption = { actor: { type: 'string' } } as const;
+/** The `--actor` and `--token` options, to spread into a command's `options`. */
+export const actorOption = { actor: { type: 'string' }, token: { type: 'string' } } as const;
 
-/** The lines a command's `--help` shows for `--actor`, aligned like the other options. */
+/** The lines a command's `--help` shows for `--actor` and `--token`, aligned like the other options. */
 export const ACTOR_HELP = `  --actor ID:ROLE   who is acting, e.g. rep-ada:sales_rep (default: $${ACTOR_VARIABLE});
-                    roles: ${ROLES}`;
+                    roles: ${ROLES}. Asserted, not authenticated: accepted for
+                    local store files only
+  --token JWT       a signed actor token (default: $${TOKEN_VARIABLE}), checked with the keys
+                    in $${TOKEN_KEYS_VARIABLE} and the issuer $${TOKEN_ISSUER_VARIABLE};
+                    required for a shared store (postgres://, esdb://)`;
 
 /**
  * Parses `ID:ROLE` (the text of `--actor` or `CLIENTELE_ACTOR`) into an actor. The role is after
@@ -56,28 +69,73 @@ export const resolveActor = (
   );
 };
 
+/** Whether a store location is shared (a server), where an asserted actor is not enough. */
+const isSharedStore = (url: string, cwd: string): boolean => {
+  const location = parseStoreLocation(url, cwd);
+  // A location that is no store at all is left to the command, which says what is wrong with it.
+  return (
+    E.isRight(location) &&
+    (location.right.engine === 'postgres' || location.right.engine === 'esdb')
+  );
+};
+
+/** A store location as messages show it: no user, password or query (which may hold secrets). */
+const shownStore = (url: string): string => (url.split('?')[0] ?? url).replace(/\/\/[^@/]*@/, '//');
+
+const tokenText = (
+  flag: string | boolean | undefined,
+  env: Readonly<Record<string, string | undefined>>,
+): string | undefined => {
+  if (typeof flag === 'string') return flag;
+  const fromEnv = env[TOKEN_VARIABLE];
+  return fromEnv === undefined || fromEnv === '' ? undefined : fromEnv;
+};
+
+/** The actor a signed token names, checked with the trusted keys; a refusal says why. */
+const tokenActor = async (token: string, io: CliIo): Promise<E.Either<string, Actor>> => {
+  const trust = await tokenTrustFrom(io.env);
+  return E.isLeft(trust) ? trust : verifyActorToken(token, trust.right);
+};
+
 /**
- * A command's actor from its parsed input and environment, or, when it is missing or malformed,
- * the usage exit code after printing `clientele <command>: <reason>` to stderr. Every command
- * that spreads {@link actorOption} into its options starts its `run` with this:
+ * Who runs a command, as an exit code on failure (after printing `clientele <command>: <reason>`).
+ * A signed token (`--token`, `CLIENTELE_TOKEN`) is checked and names the actor; without one,
+ * the asserted `--actor` (or `CLIENTELE_ACTOR`, or the demo's fallback) is taken for a local
+ * store file only, and a shared store is refused. Every command that spreads
+ * {@link actorOption} into its options starts its `run` with this:
  *
  * ```ts
- * const actor = commandActor('forget', input, io);
+ * const actor = await commandActor('forget', input, io);
  * if (E.isLeft(actor)) return actor.left;
  * ```
  */
-export const commandActor = (
+export const commandActor = async (
   commandName: string,
   input: Pick<CommandInput, 'values'>,
   io: CliIo,
   fallback?: Actor,
-): E.Either<ExitCode, Actor> => {
+): Promise<E.Either<ExitCode, Actor>> => {
+  const fail = (reason: string, code: ExitCode): E.Either<ExitCode, Actor> => {
+    const hint =
+      code === ExitCode.usage ? `\nRun "clientele ${commandName} --help" for the options.` : '';
+    io.stderr(`clientele ${commandName}: ${reason}${hint}\n`);
+    return E.left(code);
+  };
+  const token = tokenText(input.values['token'], io.env);
+  if (token !== undefined) {
+    if (typeof input.values['actor'] === 'string')
+      return fail('give --token or --actor, not both', ExitCode.usage);
+    const verified = await tokenActor(token, io);
+    return E.isRight(verified) ? verified : fail(`refused: ${verified.left}`, ExitCode.forbidden);
+  }
+  const store = storeUrl(input.values['store'], io.env);
+  if (isSharedStore(store, io.cwd))
+    return fail(
+      `refused: ${shownStore(store)} is a shared store, and --actor is asserted, not authenticated (it is accepted for local store files only); give a signed --token or set ${TOKEN_VARIABLE}`,
+      ExitCode.forbidden,
+    );
   const actor = resolveActor(input.values['actor'], io.env, fallback);
-  if (E.isRight(actor)) return actor;
-  io.stderr(
-    `clientele ${commandName}: ${actor.left}\nRun "clientele ${commandName} --help" for the options.\n`,
-  );
-  return E.left(ExitCode.usage);
+  return E.isRight(actor) ? actor : fail(actor.left, ExitCode.usage);
 };
 
 /**

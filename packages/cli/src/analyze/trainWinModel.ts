@@ -1,7 +1,12 @@
 import * as E from 'fp-ts/lib/Either.js';
 import { v7 as uuidv7 } from 'uuid';
 import type { Actor, RecordedEvent } from '@clientele/eventstore';
-import { createAnalyticsModelService } from '@clientele/domain';
+import {
+  commerceAuthorizers,
+  createAnalyticsModelService,
+  defaultRolePolicy,
+  noTeams,
+} from '@clientele/domain';
 import {
   WIN_MODEL_ID,
   datedDealEvents,
@@ -38,7 +43,9 @@ export const trainAndRecordWinModel = async (
   const all: RecordedEvent[] = [];
   for await (const event of readSide.log.readAll()) all.push(event);
   const training = winModelTraining(datedDealEvents(all), asOf);
-  const models = createAnalyticsModelService(readSide.events, {});
+  const models = createAnalyticsModelService(readSide.events, {
+    authorize: commerceAuthorizers(defaultRolePolicy, noTeams).analyticsModel,
+  });
   const version = (await models.load(WIN_MODEL_ID)).version + 1;
   const recorded = await models.handle(
     { ...training, version },

@@ -1,11 +1,13 @@
-import { writeFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { closeSync, writeFileSync } from 'node:fs';
 import * as E from 'fp-ts/lib/Either.js';
 import { ACTOR_HELP, actorOption, commandActor, refuseActor } from '../actor/commandLineActor.js';
 import type { CliCommand } from '../command.js';
 import { ExitCode } from '../exitCodes.js';
+import type { CliIo } from '../io.js';
+import { openPersonalDataFile, personalDataTarget } from '../output/personalDataFile.js';
 import { createProgressBar } from '../output/progressBar.js';
 import { openPrivacy, requestContext } from '../store/openPrivacy.js';
+import { recordId } from '../commandLine/recordId.js';
 
 const HELP = `Usage: clientele access <subjectId> --out FILE [--store URL] [--actor ID:ROLE]
 
@@ -20,6 +22,32 @@ Needs DataSubject.RecordPersonalDataExport (administrators by default).
   --store URL   the store (default sqlite:./clientele.db)
 ${ACTOR_HELP}`;
 
+/**
+ * The person and the file of a right-of-access request, or the exit code after saying what is
+ * wrong. The file is checked here, before the request is recorded: a refused path leaves no
+ * record and no file.
+ */
+const accessRequest = (
+  positionals: readonly string[],
+  out: string | boolean | undefined,
+  io: CliIo,
+): E.Either<ExitCode, { readonly subjectId: string; readonly out: string }> => {
+  const fail = (message: string, code: ExitCode) => {
+    io.stderr(`clientele access: ${message}\n`);
+    return E.left(code);
+  };
+  const [subjectId] = positionals;
+  if (positionals.length !== 1 || subjectId === undefined || subjectId.trim() === '')
+    return fail('name one person: clientele access <subjectId> --out FILE', ExitCode.usage);
+  if (typeof out !== 'string' || out === '') return fail('--out FILE is required', ExitCode.usage);
+  const id = recordId(subjectId, 'person');
+  if (E.isLeft(id)) return fail(`refused: ${id.left}; nothing was done`, ExitCode.usage);
+  const allowed = personalDataTarget(out, io.cwd);
+  if (E.isLeft(allowed))
+    return fail(`refused: ${allowed.left}; nothing was written or recorded`, ExitCode.failed);
+  return E.right({ subjectId, out });
+};
+
 /** `clientele access`: the right of access, as a recorded export of one person's data. */
 export const accessCommand: CliCommand = {
   name: 'access',
@@ -27,18 +55,11 @@ export const accessCommand: CliCommand = {
   help: HELP,
   options: { store: { type: 'string' }, out: { type: 'string' }, ...actorOption },
   run: async ({ positionals, values }, io) => {
-    const actor = commandActor('access', { values }, io);
+    const actor = await commandActor('access', { values }, io);
     if (E.isLeft(actor)) return actor.left;
-    const subjectId = positionals[0];
-    const out = values['out'];
-    if (positionals.length !== 1 || subjectId === undefined || subjectId.trim() === '') {
-      io.stderr('clientele access: name one person: clientele access <subjectId> --out FILE\n');
-      return ExitCode.usage;
-    }
-    if (typeof out !== 'string' || out === '') {
-      io.stderr('clientele access: --out FILE is required\n');
-      return ExitCode.usage;
-    }
+    const request = accessRequest(positionals, values['out'], io);
+    if (E.isLeft(request)) return request.left;
+    const { subjectId, out } = request.right;
     const opened = await openPrivacy('access', values, io);
     if (E.isLeft(opened)) return opened.left;
     const { stack, privacy } = opened.right;
@@ -60,8 +81,17 @@ export const accessCommand: CliCommand = {
         io.stderr(`clientele access: the export was not recorded: ${JSON.stringify(failure)}\n`);
         return ExitCode.failed;
       }
-      const file = resolve(io.cwd, out);
-      writeFileSync(file, `${JSON.stringify(exported.right, null, 2)}\n`, { mode: 0o600 });
+      const target = openPersonalDataFile(out, io.cwd);
+      if (E.isLeft(target)) {
+        io.stderr(`clientele access: refused: ${target.left}; nothing was written\n`);
+        return ExitCode.failed;
+      }
+      const file = target.right.path;
+      try {
+        writeFileSync(target.right.fd, `${JSON.stringify(exported.right, null, 2)}\n`);
+      } finally {
+        closeSync(target.right.fd);
+      }
       io.stdout(
         `wrote ${exported.right.records.length} record(s) about ${subjectId} to ${file}${exported.right.forgotten ? ' (forgotten: their fields read as erased)' : ''}\n`,
       );

@@ -105,7 +105,7 @@ export const agendaCommand: CliCommand = {
     ...actorOption,
   },
   run: async ({ values }, io) => {
-    const actor = commandActor('agenda', { values }, io);
+    const actor = await commandActor('agenda', { values }, io);
     if (E.isLeft(actor)) return actor.left;
     const request = agendaRequest(values);
     if (E.isLeft(request)) {

@@ -52,7 +52,7 @@ const isDataset = (value: unknown): value is BacktestDataset =>
 
 /** `clientele analyze train`: trains the win model and records the training in the log. */
 const train = async ({ values }: CommandInput, io: CliIo): Promise<ExitCode> => {
-  const actor = commandActor('analyze', { values }, io);
+  const actor = await commandActor('analyze', { values }, io);
   if (E.isLeft(actor)) return actor.left;
   const permitted = commandPermitted(
     'analyze',

@@ -5,20 +5,31 @@ import {
   commandActor,
   commandPermitted,
 } from '../actor/commandLineActor.js';
+import type { Actor } from '@clientele/eventstore';
+import type { ReadAccess } from '@clientele/projections';
+import type { CliCommand, CommandInput } from '../command.js';
+import type { CliIo } from '../io.js';
+import type { AuditWindow } from '../audit/auditWindow.js';
+import type { ReadSide } from '../store/openReadSide.js';
 import { caughtUpReadAccess } from '../store/caughtUpReadAccess.js';
-import type { CliCommand } from '../command.js';
 import { ExitCode } from '../exitCodes.js';
 import { auditWindow } from '../audit/auditWindow.js';
 import { printCustomerAudit } from '../audit/customerAudit.js';
 import { printExportsAudit } from '../audit/exportsAudit.js';
+import { printAnomaliesAudit } from '../audit/anomaliesAudit.js';
+import { printAccessAudit, recordRead } from '../audit/accessAudit.js';
 import { printFindAudit } from '../audit/findAudit.js';
 import { openReadSide } from '../store/openReadSide.js';
 import { storeUrl } from '../store/openStore.js';
+import { tenantPolicy } from '../actor/tenantPolicy.js';
+import { recordId } from '../commandLine/recordId.js';
 
 const HELP = `Usage: clientele audit find <name|email|phone> [--format table|json|csv] [--store URL] [--actor ID:ROLE]
        clientele audit customer <customer-id> [--as-of TIME] [--since TIME] [--until TIME] [--effective]
                                 [--format table|json|csv] [--store URL] [--actor ID:ROLE]
        clientele audit exports [--since TIME] [--until TIME] [--format table|json|csv] [--store URL] [--actor ID:ROLE]
+       clientele audit access [--reader ID] [--subject ID] [--since TIME] [--until TIME] [--format table|json|csv] [--store URL] [--actor ID:ROLE]
+       clientele audit anomalies [--since TIME] [--until TIME] [--format table|json|csv] [--store URL] [--actor ID:ROLE]
 
 audit find: the customers whose name, email or phone (or a contact's) holds every word of the
 search, through a blind index of keyed hashes (whole words; no prefixes). It needs the Log.audit
@@ -36,6 +47,16 @@ audit exports: every bulk export of customer data (clientele export customers): 
 when, how many customers, in which format and scope, and the SHA-256 of the file. A rep sees
 their own exports, a manager their team's, an auditor or administrator all of them.
 
+audit access: who read whose personal data, when and through what (the access log: ids only).
+--reader ID keeps one actor's reads ("what did this rep look at last week?"), --subject ID the
+reads of one customer or person ("who looked at this customer?"). Every audit customer is
+recorded there. Needs Log.audit.
+
+audit anomalies: unusual access, found by the access anomaly reactor (run first; what it finds
+is recorded as AccessAnomalyDetected, once): an hour in which an actor exports at least 10 times
+their own baseline of customers per hour, an export outside working hours (08-19 UTC, weekdays)
+or after notice. It needs the Log.audit permission (auditors and administrators).
+
   TIME           an ISO-8601 instant, or a day (YYYY-MM-DD, UTC: --since from its start,
                  --as-of and --until to its end)
   --as-of TIME   the history as it was known at TIME (recorded by then)
@@ -46,8 +67,73 @@ their own exports, a manager their team's, an auditor or administrator all of th
   --format       table (default; cut to the terminal's width), json or csv
 ${ACTOR_HELP}`;
 
+const text = (value: string | boolean | undefined): string | undefined =>
+  typeof value === 'string' ? value : undefined;
+
+/** The access log filter of `--reader` and `--subject`. */
+const readFilter = (values: Readonly<Record<string, string | boolean | undefined>>) => {
+  const reader = text(values['reader']);
+  const subject = text(values['subject']);
+  return {
+    ...(reader === undefined ? {} : { actorId: reader }),
+    ...(subject === undefined ? {} : { subjectId: subject }),
+  };
+};
+
 const USAGE =
-  'say what to audit: clientele audit find <text>, clientele audit customer <customer-id>, or clientele audit exports';
+  'say what to audit: clientele audit find <text>, clientele audit customer <customer-id>, clientele audit exports, clientele audit access or clientele audit anomalies';
+
+/** What every audit subject is given to print its answer. */
+interface AuditRequest {
+  readonly readSide: ReadSide;
+  readonly access: ReadAccess;
+  readonly actor: Actor;
+  readonly window: AuditWindow;
+  readonly format: 'table' | 'json' | 'csv';
+  readonly io: CliIo;
+}
+
+type AuditSubjectRun = (
+  request: AuditRequest,
+  argument: string,
+  values: CommandInput['values'],
+) => Promise<ExitCode>;
+
+/** `audit customer`: the timeline, then, if it was shown, its read recorded in the access log. */
+const customerAudit: AuditSubjectRun = async (
+  { readSide, access, actor, window, format, io },
+  argument,
+) => {
+  const customerId = recordId(argument, 'customer');
+  if (E.isLeft(customerId)) {
+    io.stderr(`clientele audit: refused: ${customerId.left}\n`);
+    return ExitCode.usage;
+  }
+  const shown = await printCustomerAudit(readSide, access, customerId.right, window, format, io);
+  // What was shown is a read of the customer's data: on record, ids only.
+  if (shown === ExitCode.ok)
+    await recordRead(readSide, actor, 'audit customer', [customerId.right]);
+  return shown;
+};
+
+const AUDIT_SUBJECTS = {
+  customer: customerAudit,
+  find: ({ readSide, access, format, io }, argument) =>
+    printFindAudit(readSide, access, argument, format, io),
+  exports: ({ readSide, access, window, format, io }) =>
+    printExportsAudit(readSide, access, window, format, io),
+  access: ({ readSide, window, format, io }, _argument, values) =>
+    printAccessAudit(readSide, { ...readFilter(values), window }, format, io),
+  anomalies: ({ readSide, window, format, io }) =>
+    printAnomaliesAudit(readSide, window, format, io),
+} satisfies Record<string, AuditSubjectRun>;
+
+type AuditSubject = keyof typeof AUDIT_SUBJECTS;
+const isAuditSubject = (subject: string | undefined): subject is AuditSubject =>
+  subject !== undefined && Object.hasOwn(AUDIT_SUBJECTS, subject);
+const AUDIT_FORMATS = ['table', 'json', 'csv'] as const;
+const NEEDS_ARGUMENT: ReadonlySet<AuditSubject> = new Set(['customer', 'find']);
+const NEEDS_LOG_AUDIT: ReadonlySet<AuditSubject> = new Set(['find', 'access', 'anomalies']);
 
 /** `clientele audit`: the auditor's view of one customer, of a search, or of the bulk exports. */
 export const auditCommand: CliCommand = {
@@ -61,23 +147,24 @@ export const auditCommand: CliCommand = {
     until: { type: 'string' },
     effective: { type: 'boolean' },
     format: { type: 'string' },
+    reader: { type: 'string' },
+    subject: { type: 'string' },
     ...actorOption,
   },
   run: async ({ positionals, values }, io) => {
-    const actor = commandActor('audit', { values }, io);
+    const actor = await commandActor('audit', { values }, io);
     if (E.isLeft(actor)) return actor.left;
     const [subject, argument, ...extra] = positionals;
-    const wellFormed =
-      extra.length === 0 &&
-      (subject === 'exports'
-        ? argument === undefined
-        : (subject === 'customer' || subject === 'find') && argument !== undefined);
-    if (!wellFormed) {
+    if (
+      extra.length > 0 ||
+      !isAuditSubject(subject) ||
+      NEEDS_ARGUMENT.has(subject) !== (argument !== undefined)
+    ) {
       io.stderr(`clientele audit: ${USAGE}\n`);
       return ExitCode.usage;
     }
-    const format = values['format'] ?? 'table';
-    if (format !== 'table' && format !== 'json' && format !== 'csv') {
+    const format = AUDIT_FORMATS.find((f) => f === (values['format'] ?? 'table'));
+    if (format === undefined) {
       io.stderr('clientele audit: --format must be table, json or csv\n');
       return ExitCode.usage;
     }
@@ -86,7 +173,7 @@ export const auditCommand: CliCommand = {
       io.stderr(`clientele audit: ${window.left}\n`);
       return ExitCode.usage;
     }
-    if (subject === 'find') {
+    if (NEEDS_LOG_AUDIT.has(subject)) {
       const permitted = commandPermitted('audit', actor.right, 'Log.audit', io);
       if (E.isLeft(permitted)) return permitted.left;
     }
@@ -102,12 +189,10 @@ export const auditCommand: CliCommand = {
         readSide.readModels,
         actor.right,
         new Date().toISOString().slice(0, 10),
+        await tenantPolicy(readSide.events, io.env),
       );
-      if (subject === 'exports')
-        return await printExportsAudit(readSide, access, window.right, format, io);
-      if (argument === undefined) return ExitCode.usage;
-      if (subject === 'find') return await printFindAudit(readSide, access, argument, format, io);
-      return await printCustomerAudit(readSide, access, argument, window.right, format, io);
+      const request = { readSide, access, actor: actor.right, window: window.right, format, io };
+      return await AUDIT_SUBJECTS[subject](request, argument ?? '', values);
     } finally {
       await readSide.close();
     }

@@ -118,7 +118,7 @@ export const demoCommand: CliCommand = {
     ...actorOption,
   },
   run: async ({ values }, io) => {
-    const actor = commandActor('demo', { values }, io, DEMO_ACTOR);
+    const actor = await commandActor('demo', { values }, io, DEMO_ACTOR);
     if (E.isLeft(actor)) return actor.left;
     const seed = positiveInteger(values['seed'], 2026);
     const steps = positiveInteger(values['steps'], 4500);

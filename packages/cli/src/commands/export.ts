@@ -1,4 +1,4 @@
-import { closeSync, openSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, rmSync, writeSync } from 'node:fs';
 import * as E from 'fp-ts/lib/Either.js';
 import { v7 as uuidv7 } from 'uuid';
 import { exportCustomers } from '@clientele/projections';
@@ -8,6 +8,8 @@ import { ExitCode } from '../exitCodes.js';
 import { caughtUpReadAccess } from '../store/caughtUpReadAccess.js';
 import { openReadSide } from '../store/openReadSide.js';
 import { storeUrl } from '../store/openStore.js';
+import { openPersonalDataFile } from '../output/personalDataFile.js';
+import { tenantPolicy } from '../actor/tenantPolicy.js';
 
 const HELP = `Usage: clientele export customers --out FILE [--format csv|json] [--store URL] [--actor ID:ROLE]
 
@@ -40,7 +42,7 @@ export const exportCommand: CliCommand = {
     ...actorOption,
   },
   run: async ({ positionals, values }, io) => {
-    const actor = commandActor('export', { values }, io);
+    const actor = await commandActor('export', { values }, io);
     if (E.isLeft(actor)) return actor.left;
     const usage = (message: string): ExitCode => {
       io.stderr(`clientele export: ${message}\nRun "clientele export --help" for the options.\n`);
@@ -62,19 +64,23 @@ export const exportCommand: CliCommand = {
     try {
       await readSide.runner.catchUp();
       const now = new Date().toISOString();
-      const access = await caughtUpReadAccess(readSide.readModels, actor.right, now.slice(0, 10));
+      const access = await caughtUpReadAccess(
+        readSide.readModels,
+        actor.right,
+        now.slice(0, 10),
+        await tenantPolicy(readSide.events, io.env),
+      );
       const scope = access.scope('Customer.export');
       if (E.isLeft(scope)) return refuseActor('export', scope.left, io);
       // The file is opened before the export is recorded, so a path that cannot be written fails
       // here, and nothing is recorded that was never handed out.
-      try {
-        file = openSync(out, 'w');
-      } catch (error) {
-        io.stderr(
-          `clientele export: cannot write ${out}: ${error instanceof Error ? error.message : String(error)}\n`,
-        );
+      const opened = openPersonalDataFile(out, io.cwd);
+      if (E.isLeft(opened)) {
+        io.stderr(`clientele export: refused: ${opened.left}; nothing was written or recorded\n`);
         return ExitCode.failed;
       }
+      file = opened.right.fd;
+      const path = opened.right.path;
       const exportId = uuidv7();
       const exported = await exportCustomers({
         events: readSide.events,
@@ -87,7 +93,7 @@ export const exportCommand: CliCommand = {
       if (E.isLeft(exported)) {
         closeSync(file);
         file = undefined;
-        rmSync(out, { force: true });
+        rmSync(path, { force: true });
         const failure = exported.left;
         if (failure.kind === 'Forbidden') return refuseActor('export', failure.denial, io);
         io.stderr(`clientele export: the export was not recorded: ${JSON.stringify(failure)}\n`);

@@ -4,6 +4,7 @@ import type { CliCommand } from '../command.js';
 import { ExitCode } from '../exitCodes.js';
 import { createProgressBar } from '../output/progressBar.js';
 import { openPrivacy, requestContext } from '../store/openPrivacy.js';
+import { recordId } from '../commandLine/recordId.js';
 
 const HELP = `Usage: clientele forget <subjectId> [--store URL] [--actor ID:ROLE]
 
@@ -29,13 +30,17 @@ export const forgetCommand: CliCommand = {
   help: HELP,
   options: { store: { type: 'string' }, ...actorOption },
   run: async ({ positionals, values }, io) => {
-    const actor = commandActor('forget', { values }, io);
+    const actor = await commandActor('forget', { values }, io);
     if (E.isLeft(actor)) return actor.left;
-    const subjectId = positionals[0];
-    if (positionals.length !== 1 || subjectId === undefined || subjectId.trim() === '') {
-      io.stderr('clientele forget: name one person: clientele forget <subjectId>\n');
+    const id =
+      positionals.length === 1
+        ? recordId(positionals[0], 'person')
+        : E.left('name one person: clientele forget <subjectId>');
+    if (E.isLeft(id)) {
+      io.stderr(`clientele forget: refused: ${id.left}; nothing was done\n`);
       return ExitCode.usage;
     }
+    const subjectId = id.right;
     const opened = await openPrivacy('forget', values, io);
     if (E.isLeft(opened)) return opened.left;
     const { stack, privacy } = opened.right;

@@ -126,7 +126,7 @@ export const importCommand: CliCommand = {
     ...actorOption,
   },
   run: async ({ positionals, values }, io) => {
-    const actor = commandActor('import', { values }, io);
+    const actor = await commandActor('import', { values }, io);
     if (E.isLeft(actor)) return actor.left;
     const permitted = commandPermitted('import', actor.right, 'Data.import', io);
     if (E.isLeft(permitted)) return permitted.left;

@@ -94,7 +94,7 @@ export const logCommand: CliCommand = {
     ...actorOption,
   },
   run: async ({ positionals, values }, io) => {
-    const actor = commandActor('log', { values }, io);
+    const actor = await commandActor('log', { values }, io);
     if (E.isLeft(actor)) return actor.left;
     const [kind] = positionals;
     const on = (text(values, 'on') ?? '').split(',').filter((link) => link.trim() !== '');

@@ -33,7 +33,7 @@ export const migrateCommand: CliCommand = {
   help: HELP,
   options: { from: { type: 'string' }, to: { type: 'string' }, ...actorOption },
   run: async ({ values }, io) => {
-    const actor = commandActor('migrate', { values }, io);
+    const actor = await commandActor('migrate', { values }, io);
     if (E.isLeft(actor)) return actor.left;
     const permitted = commandPermitted('migrate', actor.right, 'Log.migrate', io);
     if (E.isLeft(permitted)) return permitted.left;

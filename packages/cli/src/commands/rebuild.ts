@@ -33,7 +33,7 @@ export const rebuildCommand: CliCommand = {
   help: HELP,
   options: { store: { type: 'string' }, ...actorOption },
   run: async ({ positionals, values }, io) => {
-    const actor = commandActor('rebuild', { values }, io);
+    const actor = await commandActor('rebuild', { values }, io);
     if (E.isLeft(actor)) return actor.left;
     const permitted = commandPermitted('rebuild', actor.right, 'ReadModels.rebuild', io);
     if (E.isLeft(permitted)) return permitted.left;

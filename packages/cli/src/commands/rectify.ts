@@ -5,6 +5,7 @@ import { ExitCode } from '../exitCodes.js';
 import { createProgressBar } from '../output/progressBar.js';
 import { formatTable } from '../output/table.js';
 import { openPrivacy, requestContext } from '../store/openPrivacy.js';
+import { recordId } from '../commandLine/recordId.js';
 
 const HELP = `Usage: clientele rectify <subjectId> [--name NAME] [--email EMAIL] [--phone PHONE] [--store URL] [--actor ID:ROLE]
 
@@ -36,7 +37,7 @@ export const rectifyCommand: CliCommand = {
     ...actorOption,
   },
   run: async ({ positionals, values }, io) => {
-    const actor = commandActor('rectify', { values }, io);
+    const actor = await commandActor('rectify', { values }, io);
     if (E.isLeft(actor)) return actor.left;
     const subjectId = positionals[0];
     if (positionals.length !== 1 || subjectId === undefined || subjectId.trim() === '') {
@@ -48,6 +49,11 @@ export const rectifyCommand: CliCommand = {
     const correction = { name: text('name'), email: text('email'), phone: text('phone') };
     if (Object.values(correction).every((value) => value === undefined)) {
       io.stderr('clientele rectify: give at least one of --name, --email, --phone\n');
+      return ExitCode.usage;
+    }
+    const id = recordId(subjectId, 'person');
+    if (E.isLeft(id)) {
+      io.stderr(`clientele rectify: refused: ${id.left}; nothing was done\n`);
       return ExitCode.usage;
     }
     const opened = await openPrivacy('rectify', values, io);

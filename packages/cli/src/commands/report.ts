@@ -17,6 +17,7 @@ import { isOutputFolder, parseReportRequest } from '../reports/reportCommandLine
 import { caughtUpReadAccess } from '../store/caughtUpReadAccess.js';
 import { openReadSide } from '../store/openReadSide.js';
 import { storeUrl } from '../store/openStore.js';
+import { tenantPolicy } from '../actor/tenantPolicy.js';
 
 const names = Object.keys(reports) as ReportName[];
 const groupings = names
@@ -108,7 +109,7 @@ export const reportCommand: CliCommand = {
     ...actorOption,
   },
   run: async (input, io) => {
-    const actor = commandActor('report', input, io);
+    const actor = await commandActor('report', input, io);
     if (E.isLeft(actor)) return actor.left;
     const request = parseReportRequest(input);
     if (E.isLeft(request)) {
@@ -131,7 +132,12 @@ export const reportCommand: CliCommand = {
         new Date().toISOString().slice(0, 10),
       );
       const { asOf } = date;
-      const access = await caughtUpReadAccess(readSide.readModels, actor.right, asOf);
+      const access = await caughtUpReadAccess(
+        readSide.readModels,
+        actor.right,
+        asOf,
+        await tenantPolicy(readSide.events, io.env),
+      );
       const context = { readModels: readSide.readModels, events: readSide.events, access };
       const rendered: Report[] = [];
       const refused: { name: string; denial: ReadRefusal }[] = [];

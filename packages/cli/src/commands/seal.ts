@@ -31,7 +31,7 @@ export const sealCommand: CliCommand = {
   help: HELP,
   options: { store: { type: 'string' }, ...actorOption },
   run: async ({ values }, io) => {
-    const actor = commandActor('seal', { values }, io);
+    const actor = await commandActor('seal', { values }, io);
     if (E.isLeft(actor)) return actor.left;
     const permitted = commandPermitted('seal', actor.right, 'Log.audit', io);
     if (E.isLeft(permitted)) return permitted.left;

@@ -122,7 +122,7 @@ export const taskCommand: CliCommand = {
     ...actorOption,
   },
   run: async ({ positionals, values }, io) => {
-    const actor = commandActor('task', { values }, io);
+    const actor = await commandActor('task', { values }, io);
     if (E.isLeft(actor)) return actor.left;
     const [action, taskId] = positionals;
     const valid =

@@ -92,7 +92,7 @@ export const verifyCommand: CliCommand = {
     ...actorOption,
   },
   run: async ({ values }, io) => {
-    const actor = commandActor('verify', { values }, io);
+    const actor = await commandActor('verify', { values }, io);
     if (E.isLeft(actor)) return actor.left;
     const permitted = commandPermitted('verify', actor.right, 'Log.audit', io);
     if (E.isLeft(permitted)) return permitted.left;

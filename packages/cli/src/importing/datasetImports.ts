@@ -2,7 +2,11 @@ import { createReadStream, existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import * as E from 'fp-ts/lib/Either.js';
 import type { CommandContext, EventStore } from '@clientele/eventstore';
-import { createInMemoryCheckpointStore } from '@clientele/eventstore';
+import {
+  createInMemoryCheckpointStore,
+  systemActor,
+  trustedSystemWork,
+} from '@clientele/eventstore';
 import type { CommandSink, CsvReadOptions, ImportReport } from '@clientele/domain';
 import {
   decodeCsvText,
@@ -74,12 +78,38 @@ const text = (file: string, setting: ImportSetting) =>
     : decodeCsvText(createReadStream(file), setting.csv.encoding);
 
 /**
- * Sends every command as the operator (if one is set) and tells of it: the sink every mapping's
- * commands go through.
+ * The options every import entry point is built with: an import is trusted system work, so its
+ * entry points admit only the import's system actor (see {@link importContext}).
+ */
+export const importEntry = { authorize: trustedSystemWork() } as const;
+
+/**
+ * The context an imported command runs in: as the system actor `clientele-import`, whose reason
+ * names the operator who asked for it (or the actor the mapping gave the row), and with the
+ * operator's `how` (mapping, hashes) and id (`requestedBy`).
+ */
+export const importContext = (
+  context: CommandContext,
+  operator: ImportSetting['operator'],
+): CommandContext => {
+  const requester = operator?.actor ?? context.actor;
+  return {
+    ...context,
+    actor: systemActor(
+      'clientele-import',
+      `import requested by ${requester.id} (${requester.role})`,
+    ),
+    how: { ...context.how, ...operator?.how, requestedBy: requester.id },
+  };
+};
+
+/**
+ * Sends every command as the import's system actor on the operator's request, and tells of it:
+ * the sink every mapping's commands go through.
  */
 export const operatedSink = <C>(sink: CommandSink<C>, setting: ImportSetting): CommandSink<C> => ({
   handle: async (command, context) => {
-    const result = await sink.handle(command, { ...context, ...setting.operator });
+    const result = await sink.handle(command, importContext(context, setting.operator));
     setting.onCommand(command);
     if (setting.commandDone !== undefined) await setting.commandDone();
     return result;
@@ -105,7 +135,7 @@ const siblings = <K extends string>(
 };
 
 const customersOf = (setting: ImportSetting) =>
-  createCustomerService(setting.store, setting.tenant);
+  createCustomerService(setting.store, { ...setting.tenant, ...importEntry });
 
 /** The named mappings: one per public data set in `datasets/`. */
 export const DATASET_IMPORTS: readonly DatasetImport[] = [
@@ -133,9 +163,9 @@ export const DATASET_IMPORTS: readonly DatasetImport[] = [
             products: text(files.right.products, setting),
           },
           {
-            organization: operatedSink(createSalesOrganizationService(store, {}), setting),
+            organization: operatedSink(createSalesOrganizationService(store, importEntry), setting),
             customers: operatedSink(customersOf(setting), setting),
-            opportunities: operatedSink(createOpportunityService(store, {}), setting),
+            opportunities: operatedSink(createOpportunityService(store, importEntry), setting),
           },
           { tenantId: setting.tenant.tenantId },
         ),
@@ -164,7 +194,7 @@ export const DATASET_IMPORTS: readonly DatasetImport[] = [
         return result;
       };
       const customers = customersOf(setting);
-      const opportunities = createOpportunityService(store, {});
+      const opportunities = createOpportunityService(store, importEntry);
       // The reactor is called for each conversion as it happens, so its checkpoint is not used.
       const conversion = createLeadConversionReactor({
         store,
@@ -183,7 +213,7 @@ export const DATASET_IMPORTS: readonly DatasetImport[] = [
         text(file, setting),
         text(files.right.deals, setting),
         {
-          leads: operatedSink(createLeadService(store, {}), setting),
+          leads: operatedSink(createLeadService(store, importEntry), setting),
           opportunities: operatedSink(opportunities, setting),
           store,
           convert: conversion.react,
@@ -204,7 +234,7 @@ export const DATASET_IMPORTS: readonly DatasetImport[] = [
         await importHelpdeskLog(
           text(file, setting),
           {
-            tickets: operatedSink(createTicketService(setting.store, {}), setting),
+            tickets: operatedSink(createTicketService(setting.store, importEntry), setting),
             store: setting.store,
           },
           { tenantId: setting.tenant.tenantId },
@@ -219,7 +249,7 @@ export const DATASET_IMPORTS: readonly DatasetImport[] = [
       E.right(
         await importReceivables(
           text(file, setting),
-          operatedSink(createInvoiceService(setting.store, {}), setting),
+          operatedSink(createInvoiceService(setting.store, importEntry), setting),
           { tenantId: setting.tenant.tenantId },
         ),
       ),

@@ -14,7 +14,7 @@ import {
   readCsvRecords,
 } from '@clientele/domain';
 import type { DatasetImport, ImportSetting } from './datasetImports.js';
-import { operatedSink } from './datasetImports.js';
+import { importEntry, operatedSink } from './datasetImports.js';
 import type { ColumnMapping } from './columnMapping.js';
 import { mapColumns } from './mappingFile/mappedCommands.js';
 import { createOpportunityRows } from './mappingFile/opportunityRows.js';
@@ -35,18 +35,18 @@ const entryPointOf = (mapping: ColumnMapping, setting: ImportSetting): CommandSi
   switch (mapping.imports) {
     case 'customers':
     case 'contacts':
-      return sinkOf(createCustomerService(store, setting.tenant));
+      return sinkOf(createCustomerService(store, { ...setting.tenant, ...importEntry }));
     case 'leads':
-      return sinkOf(createLeadService(store, {}));
+      return sinkOf(createLeadService(store, importEntry));
     case 'opportunities':
-      return sinkOf(createOpportunityService(store, {}));
+      return sinkOf(createOpportunityService(store, importEntry));
     case 'tickets':
-      return sinkOf(createTicketService(store, {}));
+      return sinkOf(createTicketService(store, importEntry));
     case 'invoices':
     case 'payments':
-      return sinkOf(createInvoiceService(store, {}));
+      return sinkOf(createInvoiceService(store, importEntry));
     case 'activities':
-      return sinkOf(createActivityService(store, {}));
+      return sinkOf(createActivityService(store, importEntry));
   }
 };
 

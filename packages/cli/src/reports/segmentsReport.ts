@@ -30,7 +30,7 @@ const TOTALS = [
     'money',
     'nextYear',
     'next 365 days (est.)',
-    'Sum of the customers’ predictive estimates; null when the log is too short to measure retention.',
+    'Sum of the customers’ predictive estimates; null when no customer has one.',
     { nullable: true },
   ),
 ];

@@ -28,7 +28,7 @@ export interface AccountTeamService extends CommandEntry<
 export interface AccountTeamServiceOptions {
   readonly newEventId?: () => string;
   /** Who may change a team (by default: who may change the record; see `teamAuthorizer`). */
-  readonly authorize?: CommandAuthorizer<AccountTeamCommand, AccountTeamState>;
+  readonly authorize: CommandAuthorizer<AccountTeamCommand, AccountTeamState>;
 }
 
 /** The typed entry point of deal and account teams: decodes input, then handles it. */
@@ -39,7 +39,7 @@ export const createAccountTeamService = (
   const handler = createCommandHandler({
     store,
     ...(options.newEventId === undefined ? {} : { newEventId: options.newEventId }),
-    ...(options.authorize === undefined ? {} : { authorize: options.authorize }),
+    authorize: options.authorize,
     decider: accountTeamDecider,
     eventCodec: AccountTeamEvent,
     streamName: (command) => accountTeamStream(command.recordType, command.recordId),

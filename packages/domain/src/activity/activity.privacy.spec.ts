@@ -1,3 +1,4 @@
+import { permitEveryoneInTests } from '@clientele/eventstore/testing';
 import * as E from 'fp-ts/lib/Either.js';
 import {
   createInMemoryDataKeyStore,
@@ -19,9 +20,19 @@ const setUp = async () => {
   const engine = createInMemoryEventStore();
   const keys = createInMemoryDataKeyStore();
   const store = withPersonalDataEncryption(engine, { keys, locate: locateDomainPersonalData });
-  const customers = createCustomerService(store, { tenantId: 't', tenantKey: 'k' });
-  const activities = createActivityService(store, {});
-  const privacy = createPrivacyService(store, { engine, keys, customers, activities });
+  const customers = createCustomerService(store, {
+    authorize: permitEveryoneInTests(),
+    tenantId: 't',
+    tenantKey: 'k',
+  });
+  const activities = createActivityService(store, { authorize: permitEveryoneInTests() });
+  const privacy = createPrivacyService(store, {
+    authorize: permitEveryoneInTests(),
+    engine,
+    keys,
+    customers,
+    activities,
+  });
   const logged = await activities.send(
     {
       kind: 'LogActivity',

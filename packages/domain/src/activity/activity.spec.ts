@@ -1,3 +1,4 @@
+import { permitEveryoneInTests } from '@clientele/eventstore/testing';
 import * as E from 'fp-ts/lib/Either.js';
 import { createInMemoryEventStore } from '@clientele/eventstore';
 import { deciderSpec } from '@clientele/eventstore/testing';
@@ -228,7 +229,7 @@ describe('activity', () => {
 
   it('logs through the service and reads the activity back', async () => {
     const store = createInMemoryEventStore();
-    const activities = createActivityService(store, {});
+    const activities = createActivityService(store, { authorize: permitEveryoneInTests() });
     const logged = await activities.send(
       {
         kind: 'LogActivity',

@@ -27,7 +27,7 @@ export interface ActivityServiceOptions {
   /** Event id generator; a seeded one makes generated histories repeatable. */
   readonly newEventId?: () => string;
   /** Who may do what: checked against the loaded state before every decision. */
-  readonly authorize?: CommandAuthorizer<ActivityCommand, ActivityState>;
+  readonly authorize: CommandAuthorizer<ActivityCommand, ActivityState>;
 }
 
 /** The typed entry point of the Activity aggregate: decodes input, then handles it. */
@@ -38,7 +38,7 @@ export const createActivityService = (
   const handler = createCommandHandler({
     store,
     ...(options.newEventId === undefined ? {} : { newEventId: options.newEventId }),
-    ...(options.authorize === undefined ? {} : { authorize: options.authorize }),
+    authorize: options.authorize,
     decider: activityDecider,
     eventCodec: ActivityEvent,
     streamName: (command) => activityStream(command.activityId),

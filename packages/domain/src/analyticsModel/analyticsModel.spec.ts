@@ -1,3 +1,4 @@
+import { permitEveryoneInTests } from '@clientele/eventstore/testing';
 import * as E from 'fp-ts/lib/Either.js';
 import { createInMemoryEventStore } from '@clientele/eventstore';
 import { describe, expect, it } from 'vitest';
@@ -55,7 +56,9 @@ describe('recording model trainings', () => {
   });
 
   it('keeps the versions of one model in its own stream, one after another', async () => {
-    const models = createAnalyticsModelService(createInMemoryEventStore(), {});
+    const models = createAnalyticsModelService(createInMemoryEventStore(), {
+      authorize: permitEveryoneInTests(),
+    });
     const context = (n: number) => ({
       commandId: `00000000-0000-4000-8000-00000000000${String(n)}`,
       actor: { id: 'analyst', role: 'administrator' },

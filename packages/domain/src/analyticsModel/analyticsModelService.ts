@@ -23,7 +23,7 @@ export interface AnalyticsModelService extends CommandEntry<
 export interface AnalyticsModelServiceOptions {
   readonly newEventId?: () => string;
   /** Who may record a training: checked before every decision. */
-  readonly authorize?: CommandAuthorizer<AnalyticsModelCommand, AnalyticsModelState>;
+  readonly authorize: CommandAuthorizer<AnalyticsModelCommand, AnalyticsModelState>;
 }
 
 /** The typed entry point of the AnalyticsModel aggregate: decodes input, then handles it. */
@@ -34,7 +34,7 @@ export const createAnalyticsModelService = (
   const handler = createCommandHandler({
     store,
     ...(options.newEventId === undefined ? {} : { newEventId: options.newEventId }),
-    ...(options.authorize === undefined ? {} : { authorize: options.authorize }),
+    authorize: options.authorize,
     decider: analyticsModelDecider,
     eventCodec: AnalyticsModelEvent,
     streamName: (command) => streamName('AnalyticsModel', command.modelId),

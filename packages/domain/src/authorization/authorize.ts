@@ -1,7 +1,8 @@
 import * as E from 'fp-ts/lib/Either.js';
 import type { Actor, AuthorizationDenial, CommandAuthorizer } from '@clientele/eventstore';
+import { orTrustedSystemWork } from '@clientele/eventstore';
 import type { Grant, RolePolicy, Scope } from './roles.js';
-import { Role } from './roles.js';
+import { grantsOfRole } from './roles.js';
 
 /** Who belongs to whose team, from the sales organization: what `team` scope is checked against. */
 export interface TeamDirectory {
@@ -39,9 +40,7 @@ export const grantsCovering = (
   actor: Actor,
   permission: string,
 ): readonly Grant[] =>
-  Role.is(actor.role)
-    ? policy[actor.role].filter((grant) => matches(grant.permission, permission))
-    : [];
+  (grantsOfRole(policy, actor.role) ?? []).filter((grant) => matches(grant.permission, permission));
 
 const reaches = (
   scope: Scope,
@@ -80,7 +79,7 @@ export const authorize = (
 ): E.Either<AuthorizationDenial, void> => {
   const deny = (reason: string): E.Either<AuthorizationDenial, void> =>
     E.left(denialOf(actor, permission, reason));
-  if (!Role.is(actor.role)) return deny(`"${actor.role}" is not a role`);
+  if (grantsOfRole(policy, actor.role) === undefined) return deny(`"${actor.role}" is not a role`);
   const grants = grantsCovering(policy, actor, permission);
   if (grants.length === 0) return deny(`the ${actor.role} role does not grant ${permission}`);
   if (grants.some((grant) => reaches(grant.scope, actor, ownerId, teams)))
@@ -93,20 +92,21 @@ export const authorize = (
 /**
  * A command handler's `authorize` hook for one aggregate: the permission is
  * `<aggregate>.<command kind>`, checked against the owner the aggregate's state (or, for a new
- * record, the command) names.
+ * record, the command) names. Trusted system work (a `systemActor` with a stated reason, which
+ * only code can build) passes, so reactors use the same entry points as users.
  */
-export const commandAuthorizer =
-  <Command extends { readonly kind: string }, State>(
-    aggregate: string,
-    ownerOf: (state: State, command: Command) => string | null,
-    policy: RolePolicy,
-    teams: TeamDirectory,
-  ): CommandAuthorizer<Command, State> =>
-  (command, state, context) =>
+export const commandAuthorizer = <Command extends { readonly kind: string }, State>(
+  aggregate: string,
+  ownerOf: (state: State, command: Command) => string | null,
+  policy: RolePolicy,
+  teams: TeamDirectory,
+): CommandAuthorizer<Command, State> =>
+  orTrustedSystemWork((command, state, context) =>
     authorize(
       policy,
       teams,
       context.actor,
       `${aggregate}.${command.kind}`,
       ownerOf(state, command),
-    );
+    ),
+  );

@@ -8,3 +8,4 @@ export * from './customerExportAuthorizer.js';
 export * from './engagementAuthorizers.js';
 export * from './teamGrants.js';
 export * from './teamSalesAuthorizers.js';
+export * from './commerceAuthorizers.js';

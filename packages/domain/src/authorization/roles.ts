@@ -29,8 +29,19 @@ export interface Grant {
   readonly scope: Scope;
 }
 
-/** What each role may do: plain data, so a tenant can change it and a test can read it. */
-export type RolePolicy = Readonly<Record<Role, readonly Grant[]>>;
+/**
+ * What each role may do: plain data, so a tenant can change it and a test can read it. The
+ * built-in roles are always there; a tenant may define more (`RoleDefined`, see `accessPolicy`).
+ */
+export type RolePolicy = Readonly<Record<Role, readonly Grant[]>> &
+  Readonly<Partial<Record<string, readonly Grant[]>>>;
+
+/**
+ * The grants of `role` in `policy`, or undefined when the policy has no such role. Only the
+ * policy's own keys count, so a role named `constructor` or `__proto__` is no role at all.
+ */
+export const grantsOfRole = (policy: RolePolicy, role: string): readonly Grant[] | undefined =>
+  Object.hasOwn(policy, role) ? policy[role] : undefined;
 
 const all = (aggregate: string, scope: Scope): Grant => ({ permission: `${aggregate}.*`, scope });
 
@@ -41,7 +52,9 @@ const all = (aggregate: string, scope: Scope): Grant => ({ permission: `${aggreg
  * changes nothing; an administrator may do anything. Reads follow the same scopes (`Customer.*`
  * covers `Customer.read`); reps and managers also read their own (their team's) targets,
  * commission and customer exports. Reps log their own activities, tasks and appointments (support
- * agents their own activities and tasks), managers their team's. Only managers (their team's customers), administrators and
+ * agents their own activities and tasks), managers their team's. Reps draft their own quotes and
+ * expense claims, managers their team's quotes, orders, contracts and expenses; finance keeps the
+ * catalog, price lists, orders, contracts and expenses. Only managers (their team's customers), administrators and
  * whoever a tenant grants `Customer.export` by name may export customers in bulk.
  */
 export const defaultRolePolicy: RolePolicy = {
@@ -60,6 +73,11 @@ export const defaultRolePolicy: RolePolicy = {
     all('Task', 'team'),
     all('Appointment', 'team'),
     all('AccountTeam', 'team'),
+    all('Quote', 'team'),
+    all('SalesOrder', 'team'),
+    all('Contract', 'team'),
+    all('ExpenseClaim', 'team'),
+    all('ExpenseBudget', 'team'),
   ],
   sales_rep: [
     all('Customer', 'own'),
@@ -74,6 +92,8 @@ export const defaultRolePolicy: RolePolicy = {
     all('Activity', 'own'),
     all('Task', 'own'),
     all('Appointment', 'own'),
+    all('Quote', 'own'),
+    all('ExpenseClaim', 'own'),
   ],
   marketing: [
     all('Campaign', 'any'),
@@ -92,6 +112,12 @@ export const defaultRolePolicy: RolePolicy = {
     all('Target', 'any'),
     { permission: 'Customer.read', scope: 'any' },
     { permission: 'Opportunity.read', scope: 'any' },
+    all('Product', 'any'),
+    all('PriceList', 'any'),
+    all('SalesOrder', 'any'),
+    all('Contract', 'any'),
+    all('ExpenseClaim', 'any'),
+    all('ExpenseBudget', 'any'),
   ],
   auditor: [
     { permission: '*.read', scope: 'any' },

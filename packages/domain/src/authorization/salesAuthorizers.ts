@@ -5,6 +5,8 @@ import type { LeadCommand } from '../lead/commands.js';
 import type { LeadState } from '../lead/state.js';
 import type { OpportunityCommand } from '../opportunity/commands.js';
 import type { OpportunityState } from '../opportunity/state.js';
+import type { SalesOrganizationCommand } from '../salesOrganization/commands.js';
+import type { SalesOrganizationState } from '../salesOrganization/state.js';
 import type { TeamDirectory } from './authorize.js';
 import { commandAuthorizer } from './authorize.js';
 import type { RolePolicy } from './roles.js';
@@ -14,6 +16,12 @@ export interface SalesAuthorizers {
   readonly customer: CommandAuthorizer<CustomerCommand, CustomerState>;
   readonly lead: CommandAuthorizer<LeadCommand, LeadState>;
   readonly opportunity: CommandAuthorizer<OpportunityCommand, OpportunityState>;
+  /**
+   * The sales organization: opening offices, forming teams, appointing managers and moving reps
+   * decide who gets `team` scope, so each needs its `SalesOrganization.<command>` permission
+   * (administrators only, by default) whoever the rep or manager is.
+   */
+  readonly organization: CommandAuthorizer<SalesOrganizationCommand, SalesOrganizationState>;
 }
 
 /**
@@ -46,6 +54,13 @@ export const salesAuthorizers = (policy: RolePolicy, teams: TeamDirectory): Sale
         : command.kind === 'OpenOpportunity'
           ? command.ownerId
           : null,
+    policy,
+    teams,
+  ),
+  // Owned by nobody: a rep adding themselves to a team is not acting on their own record.
+  organization: commandAuthorizer<SalesOrganizationCommand, SalesOrganizationState>(
+    'SalesOrganization',
+    () => null,
     policy,
     teams,
   ),

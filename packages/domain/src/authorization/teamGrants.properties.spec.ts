@@ -1,3 +1,4 @@
+import { permitEveryoneInTests } from '@clientele/eventstore/testing';
 import * as E from 'fp-ts/lib/Either.js';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -74,7 +75,9 @@ describe('authorization with deal and account teams', () => {
             authorize: authorizers.customer,
           });
           const deals = createOpportunityService(store, { authorize: authorizers.opportunity });
-          const teamService = createAccountTeamService(store, {});
+          const teamService = createAccountTeamService(store, {
+            authorize: permitEveryoneInTests(),
+          });
           const seeded = [
             await customers.handle(
               {

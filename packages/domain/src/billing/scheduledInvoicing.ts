@@ -4,6 +4,7 @@ import {
   createInMemoryCheckpointStore,
   createReactorRunner,
   deriveId,
+  systemActor,
 } from '@clientele/eventstore';
 import type { InvoiceService } from '../invoice/invoiceService.js';
 import { addDays } from '../shared/dates.js';
@@ -90,7 +91,10 @@ export const createScheduledInvoicing = (
           schedule.scheduleEventId,
           `issue-invoice-${String(installment.number)}`,
         ),
-        actor: { id: 'reactor:scheduled-invoicing', role: 'system' },
+        actor: systemActor(
+          'reactor:scheduled-invoicing',
+          'issues an installment of a billing schedule',
+        ),
         occurredAt: `${installment.issueOn}T00:00:00.000Z`,
         causationId: schedule.scheduleEventId,
         ...(schedule.tenantId === undefined ? {} : { tenantId: schedule.tenantId }),

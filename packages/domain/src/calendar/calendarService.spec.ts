@@ -1,3 +1,4 @@
+import { permitEveryoneInTests } from '@clientele/eventstore/testing';
 import * as E from 'fp-ts/lib/Either.js';
 import type { IsoInstant } from '@clientele/eventstore';
 import { createInMemoryEventStore } from '@clientele/eventstore';
@@ -22,7 +23,7 @@ const book = (appointmentId: string, from: string, to: string, reps = ['rep-1'])
 const setUp = () => {
   const store = createInMemoryEventStore();
   return {
-    calendar: createCalendarService(store, {}),
+    calendar: createCalendarService(store, { authorize: permitEveryoneInTests() }),
     schedules: createRepSchedules(store, {}),
   };
 };

@@ -52,8 +52,23 @@ export interface CalendarServiceOptions {
   /** Event id generator; a seeded one makes generated histories repeatable. */
   readonly newEventId?: () => string;
   /** Who may do what with appointments: checked against the loaded state before each decision. */
-  readonly authorize?: CommandAuthorizer<AppointmentCommand, AppointmentState>;
+  readonly authorize: CommandAuthorizer<AppointmentCommand, AppointmentState>;
 }
+
+/** A double-booking override is the actor's own to give: one naming someone else is refused. */
+const overrideNotByActor = (
+  command: AppointmentCommand,
+  context: CommandContext,
+): AppointmentError | undefined => {
+  const override = 'override' in command ? command.override : undefined;
+  if (override === undefined || override.by === context.actor.id) return undefined;
+  return {
+    kind: 'OverrideNotByActor',
+    appointmentId: command.appointmentId,
+    by: override.by,
+    actorId: context.actor.id,
+  };
+};
 
 /**
  * The typed entry point of the calendar. An override of a double booking is the acting user's own:
@@ -68,7 +83,7 @@ export const createCalendarService = (
   const handler = createCommandHandler({
     store,
     ...(options.newEventId === undefined ? {} : { newEventId: options.newEventId }),
-    ...(options.authorize === undefined ? {} : { authorize: options.authorize }),
+    authorize: options.authorize,
     decider: appointmentDecider,
     eventCodec: AppointmentEventCodec,
     streamName: (command) => appointmentStream(command.appointmentId),
@@ -111,17 +126,12 @@ export const createCalendarService = (
     const decoded = decodeCommand(AppointmentCommand, input);
     if (E.isLeft(decoded)) return decoded;
     const command = decoded.right;
-    const override = 'override' in command ? command.override : undefined;
-    if (override !== undefined && override.by !== context.actor.id) {
-      const { appointmentId } = command;
-      return E.left({
-        kind: 'OverrideNotByActor',
-        appointmentId,
-        by: override.by,
-        actorId: context.actor.id,
-      });
-    }
+    const notByActor = overrideNotByActor(command, context);
+    if (notByActor !== undefined) return E.left(notByActor);
     const { state } = await handler.load(appointmentStream(command.appointmentId));
+    // Authorize before reserving, so a command the actor may not give reserves nothing either.
+    const permitted = options.authorize(command, state, context);
+    if (E.isLeft(permitted)) return E.left({ kind: 'Forbidden', denial: permitted.left });
     // Decide once before reserving, so a command the appointment refuses reserves nothing.
     const precheck = appointmentDecider.decide(command, state);
     if (E.isLeft(precheck)) return E.left(precheck.left);

@@ -5,6 +5,7 @@ import { createCommissionService } from '../commission/commissionService.js';
 import { createTargetService } from '../target/targetService.js';
 import { testContext } from '../testing/commandContexts.js';
 import { createCampaignService } from './campaignService.js';
+import { permitEveryoneInTests } from '@clientele/eventstore/testing';
 
 const problemsOf = (result: E.Either<unknown, unknown>): unknown =>
   E.isLeft(result) &&
@@ -17,9 +18,9 @@ const problemsOf = (result: E.Either<unknown, unknown>): unknown =>
 describe('campaign, target and commission entry points', () => {
   it('refuse invalid input naming each field and append nothing', async () => {
     const store = createInMemoryEventStore();
-    const campaigns = createCampaignService(store, {});
-    const targets = createTargetService(store, {});
-    const commissions = createCommissionService(store, {});
+    const campaigns = createCampaignService(store, { authorize: permitEveryoneInTests() });
+    const targets = createTargetService(store, { authorize: permitEveryoneInTests() });
+    const commissions = createCommissionService(store, { authorize: permitEveryoneInTests() });
     expect(
       problemsOf(
         await campaigns.handle(

@@ -16,7 +16,7 @@ export const contractStream = (contractId: string): string => streamName('Contra
 export interface ContractServiceOptions {
   readonly newEventId?: () => string;
   /** Who may do what: checked against the loaded contract before every decision. */
-  readonly authorize?: CommandAuthorizer<ContractCommand, ContractState>;
+  readonly authorize: CommandAuthorizer<ContractCommand, ContractState>;
 }
 
 /** The Contract write side. */
@@ -40,7 +40,7 @@ export const createContractService = (
     eventCodec: ContractEvent,
     streamName: (command) => contractStream(command.contractId),
     ...(options.newEventId === undefined ? {} : { newEventId: options.newEventId }),
-    ...(options.authorize === undefined ? {} : { authorize: options.authorize }),
+    authorize: options.authorize,
   });
   return {
     ...createCommandEntry(ContractCommand, handler),

@@ -3,6 +3,7 @@ import { createInMemoryEventStore } from '@clientele/eventstore';
 import { describe, expect, it } from 'vitest';
 import { testContext } from '../testing/commandContexts.js';
 import { createCustomerService } from './customerService.js';
+import { permitEveryoneInTests } from '@clientele/eventstore/testing';
 
 const register = (customerId: string, ownerId: string) => ({
   kind: 'RegisterCustomer',
@@ -15,7 +16,11 @@ const register = (customerId: string, ownerId: string) => ({
 describe('customer service', () => {
   it('hands all accounts of a leaving rep to a successor, refusing those someone else owns now', async () => {
     const store = createInMemoryEventStore();
-    const customers = createCustomerService(store, { tenantId: 't', tenantKey: 'k' });
+    const customers = createCustomerService(store, {
+      authorize: permitEveryoneInTests(),
+      tenantId: 't',
+      tenantKey: 'k',
+    });
     for (const [id, owner] of [
       ['c-1', 'leaver'],
       ['c-2', 'leaver'],
@@ -38,7 +43,11 @@ describe('customer service', () => {
 
   it('rejects invalid input naming every wrong field and appends nothing', async () => {
     const store = createInMemoryEventStore();
-    const customers = createCustomerService(store, { tenantId: 't', tenantKey: 'k' });
+    const customers = createCustomerService(store, {
+      authorize: permitEveryoneInTests(),
+      tenantId: 't',
+      tenantKey: 'k',
+    });
     const result = await customers.handle(
       { kind: 'RegisterCustomer', customerId: 42, customerKind: 'robot', emails: ['x'] },
       testContext(),
@@ -55,6 +64,7 @@ describe('customer service', () => {
 
   it('refuses an unknown command kind', async () => {
     const customers = createCustomerService(createInMemoryEventStore(), {
+      authorize: permitEveryoneInTests(),
       tenantId: 't',
       tenantKey: 'k',
     });
@@ -67,7 +77,11 @@ describe('customer service', () => {
 
   it('refuses a merge that cannot complete before moving anything', async () => {
     const store = createInMemoryEventStore();
-    const customers = createCustomerService(store, { tenantId: 't', tenantKey: 'k' });
+    const customers = createCustomerService(store, {
+      authorize: permitEveryoneInTests(),
+      tenantId: 't',
+      tenantKey: 'k',
+    });
     for (const id of ['c-1', 'c-2', 'c-3'])
       await customers.handle(register(id, 'rep'), testContext());
     expect(E.isRight(await customers.merge('c-2', 'c-1', testContext()))).toBe(true);
@@ -86,7 +100,11 @@ describe('customer service', () => {
 
   it("corrects a contact without claiming the contact's email as a duplicate-check key", async () => {
     const store = createInMemoryEventStore();
-    const customers = createCustomerService(store, { tenantId: 't', tenantKey: 'k' });
+    const customers = createCustomerService(store, {
+      authorize: permitEveryoneInTests(),
+      tenantId: 't',
+      tenantKey: 'k',
+    });
     await customers.handle(
       { ...register('c-1', 'rep'), contacts: [{ subjectId: 'per-1', name: 'Ada' }] },
       testContext(),

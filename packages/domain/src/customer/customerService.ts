@@ -132,6 +132,11 @@ export const createCustomerService = (
     removed: readonly ContactKey[],
     context: CommandContext,
   ) => {
+    // Checked before any key is claimed: otherwise a refused actor would learn from a
+    // DuplicateCustomer answer that an email or phone belongs to somebody's customer.
+    const permitted = options.authorize(command, await load(command.customerId), context);
+    if (E.isLeft(permitted))
+      return E.left<CustomerFailure>({ kind: 'Forbidden', denial: permitted.left });
     const claimed = await reservations.claim(added, command.customerId, context);
     if (E.isLeft(claimed)) {
       return E.left<CustomerFailure>({

@@ -17,7 +17,7 @@ export const expenseClaimStream = (claimId: string): string => streamName('Expen
 export interface ExpenseClaimServiceOptions {
   readonly newEventId?: () => string;
   /** Who may do what: checked against the loaded claim before every decision. */
-  readonly authorize?: CommandAuthorizer<ExpenseClaimCommand, ExpenseClaimState>;
+  readonly authorize: CommandAuthorizer<ExpenseClaimCommand, ExpenseClaimState>;
 }
 
 /** The ExpenseClaim write side. */
@@ -44,7 +44,7 @@ export const createExpenseClaimService = (
     eventCodec: ExpenseClaimEvent,
     streamName: (command) => expenseClaimStream(command.claimId),
     ...(options.newEventId === undefined ? {} : { newEventId: options.newEventId }),
-    ...(options.authorize === undefined ? {} : { authorize: options.authorize }),
+    authorize: options.authorize,
   });
   const handle: ExpenseClaimService['handle'] = async (input, context) => {
     const decoded = decodeCommand(ExpenseClaimCommand, input);

@@ -1,4 +1,4 @@
-import type { EventStore } from '@clientele/eventstore';
+import type { CommandAuthorizer, EventStore } from '@clientele/eventstore';
 import { createCommandHandler, streamName } from '@clientele/eventstore';
 import type { CommandEntry } from '../shared/commandEntry.js';
 import { createCommandEntry } from '../shared/commandEntry.js';
@@ -10,7 +10,10 @@ import { ExpenseBudgetEvent } from './events.js';
 
 /** Options of {@link createExpenseBudgetService}. */
 export interface ExpenseBudgetServiceOptions {
+  /** Event id generator; a seeded one makes generated histories repeatable. */
   readonly newEventId?: () => string;
+  /** Who may set or change a rep's budget: checked against the loaded budget before every decision. */
+  readonly authorize: CommandAuthorizer<ExpenseBudgetCommand, ExpenseBudgetState>;
 }
 
 /** The ExpenseBudget write side: one stream per rep, `ExpenseBudget-<repId>`. */
@@ -34,5 +37,6 @@ export const createExpenseBudgetService = (
       eventCodec: ExpenseBudgetEvent,
       streamName: (command) => streamName('ExpenseBudget', command.repId),
       ...(options.newEventId === undefined ? {} : { newEventId: options.newEventId }),
+      authorize: options.authorize,
     }),
   );

@@ -11,6 +11,7 @@ import { createLeadService } from '../lead/leadService.js';
 import { matchAgainstCustomers } from '../lead/matching.js';
 import { createOpportunityService } from '../opportunity/opportunityService.js';
 import { createSalesOrganizationService } from '../salesOrganization/salesOrganizationService.js';
+import { simulatedStaff } from './simulatedStaff.js';
 
 /** Every sales entry point over one store, wired the way an app would wire them. */
 export interface SalesServices {
@@ -36,8 +37,8 @@ export const createSalesServices = (
   /** Event id generator for every service; a seeded one makes histories repeatable. */
   newEventId?: () => string,
 ): SalesServices => {
-  const ids = { newEventId };
-  const customers = createCustomerService(store, { ...tenant, newEventId });
+  const ids = { authorize: simulatedStaff(), newEventId };
+  const customers = createCustomerService(store, { ...tenant, ...ids });
   const opportunities = createOpportunityService(store, ids);
   return {
     store,

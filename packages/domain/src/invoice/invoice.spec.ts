@@ -9,6 +9,7 @@ import { InvoiceCommand } from './commands.js';
 import { invoiceDecider } from './decide.js';
 import { InvoiceEvent as InvoiceEventCodec } from './events.js';
 import { createInvoiceService } from './invoiceService.js';
+import { permitEveryoneInTests } from '@clientele/eventstore/testing';
 
 const spec = deciderSpec(invoiceDecider);
 const invoiceId = 'invoice-1';
@@ -308,6 +309,7 @@ describe('invoice entry point', () => {
   it('adds the customer’s credit exposure to an issue and blocks it under a blocking policy', async () => {
     const store = createInMemoryEventStore();
     const invoices = createInvoiceService(store, {
+      authorize: permitEveryoneInTests(),
       creditPolicy: 'block',
       creditExposure: async () => ({ creditLimit: eur(50_000), outstanding: eur(0) }),
     });
@@ -320,7 +322,9 @@ describe('invoice entry point', () => {
   });
 
   it('names the wrong field of an invalid payment and appends nothing', async () => {
-    const invoices = createInvoiceService(createInMemoryEventStore(), {});
+    const invoices = createInvoiceService(createInMemoryEventStore(), {
+      authorize: permitEveryoneInTests(),
+    });
     const result = await invoices.handle(
       {
         kind: 'RecordPayment',

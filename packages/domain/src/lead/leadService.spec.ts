@@ -13,11 +13,16 @@ import {
   matchAgainstOpenLeads,
   matchOpenLeads,
 } from './matching.js';
+import { permitEveryoneInTests } from '@clientele/eventstore/testing';
 
 describe('lead service', () => {
   it('warns, without blocking, that a new lead matches an existing customer', async () => {
     const store = createInMemoryEventStore();
-    const customers = createCustomerService(store, { tenantId: 't', tenantKey: 'k' });
+    const customers = createCustomerService(store, {
+      authorize: permitEveryoneInTests(),
+      tenantId: 't',
+      tenantKey: 'k',
+    });
     await customers.handle(
       {
         kind: 'RegisterCustomer',
@@ -29,6 +34,7 @@ describe('lead service', () => {
       testContext(),
     );
     const leads = createLeadService(store, {
+      authorize: permitEveryoneInTests(),
       findMatches: matchAgainstCustomers(customers.reservations),
     });
     const captured = await leads.handle(
@@ -48,7 +54,7 @@ describe('lead service', () => {
 
   it('rejects invalid input naming the field and appends nothing', async () => {
     const store = createInMemoryEventStore();
-    const leads = createLeadService(store, {});
+    const leads = createLeadService(store, { authorize: permitEveryoneInTests() });
     const result = await leads.handle(
       { kind: 'CaptureLead', leadId: 'lead-1', source: '', contact: { phone: '12345' } },
       testContext(),
@@ -83,7 +89,11 @@ describe('lead service', () => {
 
   it('records matches from customers and open leads together', async () => {
     const store = createInMemoryEventStore();
-    const customers = createCustomerService(store, { tenantId: 't', tenantKey: 'k' });
+    const customers = createCustomerService(store, {
+      authorize: permitEveryoneInTests(),
+      tenantId: 't',
+      tenantKey: 'k',
+    });
     await customers.handle(
       {
         kind: 'RegisterCustomer',
@@ -96,6 +106,7 @@ describe('lead service', () => {
     );
     let index = emptyOpenLeadIndex;
     const leads = createLeadService(store, {
+      authorize: permitEveryoneInTests(),
       findMatches: combineMatchers(
         matchAgainstCustomers(customers.reservations),
         matchAgainstOpenLeads(() => index),

@@ -3,11 +3,12 @@ import { createInMemoryEventStore } from '@clientele/eventstore';
 import { describe, expect, it } from 'vitest';
 import { testContext } from '../testing/commandContexts.js';
 import { createOpportunityService } from './opportunityService.js';
+import { permitEveryoneInTests } from '@clientele/eventstore/testing';
 
 describe('opportunity service', () => {
   it('rejects negative money and a bad date naming the fields, and appends nothing', async () => {
     const store = createInMemoryEventStore();
-    const opportunities = createOpportunityService(store, {});
+    const opportunities = createOpportunityService(store, { authorize: permitEveryoneInTests() });
     const result = await opportunities.handle(
       {
         kind: 'OpenOpportunity',
@@ -31,7 +32,7 @@ describe('opportunity service', () => {
 
   it('refuses an unknown stage as a rule of the pipeline, appending nothing', async () => {
     const store = createInMemoryEventStore();
-    const opportunities = createOpportunityService(store, {});
+    const opportunities = createOpportunityService(store, { authorize: permitEveryoneInTests() });
     const result = await opportunities.handle(
       {
         kind: 'OpenOpportunity',

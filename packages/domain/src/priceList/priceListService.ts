@@ -18,7 +18,7 @@ export interface PriceListServiceOptions {
   /** Event id generator; a seeded one makes generated histories repeatable. */
   readonly newEventId?: () => string;
   /** Who may do what: checked against the loaded price list before every decision. */
-  readonly authorize?: CommandAuthorizer<PriceListCommand, PriceListState>;
+  readonly authorize: CommandAuthorizer<PriceListCommand, PriceListState>;
 }
 
 /** The PriceList write side. */
@@ -42,7 +42,7 @@ export const createPriceListService = (
     eventCodec: PriceListEvent,
     streamName: (command) => priceListStream(command.priceListId),
     ...(options.newEventId === undefined ? {} : { newEventId: options.newEventId }),
-    ...(options.authorize === undefined ? {} : { authorize: options.authorize }),
+    authorize: options.authorize,
   });
   return {
     ...createCommandEntry(PriceListCommand, handler),

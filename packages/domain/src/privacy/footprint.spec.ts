@@ -8,6 +8,7 @@ import { createCustomerService } from '../customer/customerService.js';
 import { testContext } from '../testing/commandContexts.js';
 import { locateDomainPersonalData } from './domainPersonalData.js';
 import { WITHHELD, findPersonalData } from './footprint.js';
+import { permitEveryoneInTests } from '@clientele/eventstore/testing';
 
 const registerAcme = {
   kind: 'RegisterCustomer',
@@ -36,7 +37,11 @@ describe("finding a person's data", () => {
       locate: locateDomainPersonalData,
     });
     for (const store of [plain, encrypted]) {
-      const customers = createCustomerService(store, { tenantId: 't', tenantKey: 'k' });
+      const customers = createCustomerService(store, {
+        authorize: permitEveryoneInTests(),
+        tenantId: 't',
+        tenantKey: 'k',
+      });
       await customers.handle(registerAcme, testContext());
       await customers.handle(registerOther, testContext());
     }

@@ -159,7 +159,6 @@ export const createPrivacyService = (
     state: DataSubjectState,
     context: CommandContext,
   ): E.Either<PrivacyFailure, void> => {
-    if (options.authorize === undefined) return E.right(undefined);
     const verdict = options.authorize(command, state, context);
     return E.isLeft(verdict) ? E.left({ kind: 'Forbidden', denial: verdict.left }) : verdict;
   };

@@ -17,7 +17,7 @@ export interface ProductServiceOptions {
   /** Event id generator; a seeded one makes generated histories repeatable. */
   readonly newEventId?: () => string;
   /** Who may do what: checked against the loaded product before every decision. */
-  readonly authorize?: CommandAuthorizer<ProductCommand, ProductState>;
+  readonly authorize: CommandAuthorizer<ProductCommand, ProductState>;
 }
 
 /** The Product write side: the catalog's items. */
@@ -41,7 +41,7 @@ export const createProductService = (
     eventCodec: ProductEvent,
     streamName: (command) => productStream(command.productId),
     ...(options.newEventId === undefined ? {} : { newEventId: options.newEventId }),
-    ...(options.authorize === undefined ? {} : { authorize: options.authorize }),
+    authorize: options.authorize,
   });
   return {
     ...createCommandEntry(ProductCommand, handler),

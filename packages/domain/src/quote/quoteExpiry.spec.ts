@@ -1,3 +1,5 @@
+import { permitEveryoneInTests } from '@clientele/eventstore/testing';
+import { oneAuthorizerForCommerce } from '../authorization/commerceAuthorizers.js';
 import * as E from 'fp-ts/lib/Either.js';
 import { createInMemoryEventStore } from '@clientele/eventstore';
 import { describe, expect, it } from 'vitest';
@@ -9,7 +11,9 @@ import { createQuoteExpiry } from './quoteExpiry.js';
 describe('quote expiry', () => {
   it('expires a sent quote once the clock passes its validity, once, and an accepted one never', async () => {
     const store = createInMemoryEventStore();
-    const services = createProductToCashServices(store, {});
+    const services = createProductToCashServices(store, {
+      authorizers: oneAuthorizerForCommerce(permitEveryoneInTests()),
+    });
     await seedCatalog(services);
     for (const quoteId of ['q-open', 'q-won']) {
       const drafted = await services.quotes.request(

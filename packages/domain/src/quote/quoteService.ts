@@ -51,7 +51,7 @@ export interface QuoteServiceOptions {
   readonly discountRules: DiscountRules;
   readonly newEventId?: () => string;
   /** Who may do what: checked against the loaded quote before every decision. */
-  readonly authorize?: CommandAuthorizer<QuoteCommand, QuoteState>;
+  readonly authorize: CommandAuthorizer<QuoteCommand, QuoteState>;
 }
 
 /** A draft or revision as a rep asks for it: products and quantities, no prices. */
@@ -97,7 +97,7 @@ export const createQuoteService = (
     eventCodec: QuoteEvent,
     streamName: (command) => quoteStream(command.quoteId),
     ...(options.newEventId === undefined ? {} : { newEventId: options.newEventId }),
-    ...(options.authorize === undefined ? {} : { authorize: options.authorize }),
+    authorize: options.authorize,
   });
   const { discountRules } = options;
 

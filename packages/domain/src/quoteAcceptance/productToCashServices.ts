@@ -1,3 +1,4 @@
+import type { CommerceAuthorizers } from '../authorization/commerceAuthorizers.js';
 import type { CheckpointStore, EventStore } from '@clientele/eventstore';
 import { createInMemoryCheckpointStore } from '@clientele/eventstore';
 import type { PriceListService } from '../priceList/priceListService.js';
@@ -36,6 +37,11 @@ export interface ProductToCashOptions {
   /** Where the quote-to-order reactor keeps its checkpoint; in memory by default. */
   readonly checkpoints?: CheckpointStore;
   readonly newEventId?: () => string;
+  /** Who may do what on each entry point (`commerceAuthorizers(policy, teams)`). */
+  readonly authorizers: Pick<
+    CommerceAuthorizers,
+    'product' | 'priceList' | 'quote' | 'salesOrder' | 'contract'
+  >;
 }
 
 /** Wires the product-to-cash entry points over a store, the way an app would. */
@@ -44,10 +50,11 @@ export const createProductToCashServices = (
   options: ProductToCashOptions,
 ): ProductToCashServices => {
   const ids = options.newEventId === undefined ? {} : { newEventId: options.newEventId };
-  const products = createProductService(store, ids);
-  const priceLists = createPriceListService(store, ids);
-  const orders = createSalesOrderService(store, ids);
-  const contracts = createContractService(store, ids);
+  const { authorizers } = options;
+  const products = createProductService(store, { ...ids, authorize: authorizers.product });
+  const priceLists = createPriceListService(store, { ...ids, authorize: authorizers.priceList });
+  const orders = createSalesOrderService(store, { ...ids, authorize: authorizers.salesOrder });
+  const contracts = createContractService(store, { ...ids, authorize: authorizers.contract });
   return {
     products,
     priceLists,
@@ -56,6 +63,7 @@ export const createProductToCashServices = (
       priceLists,
       discountRules: options.discountRules ?? DEFAULT_DISCOUNT_RULES,
       ...ids,
+      authorize: authorizers.quote,
     }),
     orders,
     contracts,

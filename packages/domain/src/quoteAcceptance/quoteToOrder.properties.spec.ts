@@ -1,3 +1,5 @@
+import { permitEveryoneInTests } from '@clientele/eventstore/testing';
+import { oneAuthorizerForCommerce } from '../authorization/commerceAuthorizers.js';
 import { createInMemoryCheckpointStore, createInMemoryEventStore } from '@clientele/eventstore';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -18,7 +20,9 @@ describe('quote to order properties', () => {
     await fc.assert(
       fc.asyncProperty(scenario, async ({ quantities, redeliveries, replay }) => {
         const store = createInMemoryEventStore();
-        const services = createProductToCashServices(store, {});
+        const services = createProductToCashServices(store, {
+          authorizers: oneAuthorizerForCommerce(permitEveryoneInTests()),
+        });
         await seedCatalog(services);
         for (const [index, quantity] of quantities.entries()) {
           await acceptQuote(services, `q-${String(index)}`, quantity);

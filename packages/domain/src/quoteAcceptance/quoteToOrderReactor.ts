@@ -7,7 +7,7 @@ import type {
   ReactorRunner,
   RecordedEvent,
 } from '@clientele/eventstore';
-import { DecodeError, createReactorRunner, deriveId } from '@clientele/eventstore';
+import { DecodeError, createReactorRunner, deriveId, systemActor } from '@clientele/eventstore';
 import { QuoteAccepted } from '../quote/events.js';
 import type { SalesOrderService } from '../salesOrder/salesOrderService.js';
 import type { ContractService } from '../contract/contractService.js';
@@ -61,7 +61,7 @@ export const createQuoteToOrderReactor = (options: QuoteToOrderOptions): QuoteTo
     const quote = decoded.right.data;
     const context = (purpose: string): CommandContext => ({
       commandId: deriveId(event.eventId, purpose),
-      actor: { id: 'reactor:quote-to-order', role: 'system' },
+      actor: systemActor('reactor:quote-to-order', 'turns an accepted quote into an order'),
       occurredAt: event.metadata.occurredAt,
       correlationId: event.metadata.correlationId,
       causationId: event.eventId,

@@ -1,3 +1,4 @@
+import { permitEveryoneInTests } from '@clientele/eventstore/testing';
 import * as E from 'fp-ts/lib/Either.js';
 import { createInMemoryCheckpointStore, createInMemoryEventStore } from '@clientele/eventstore';
 import { describe, expect, it } from 'vitest';
@@ -15,9 +16,9 @@ const expectRight = (result: E.Either<unknown, unknown>): void => {
 
 const setUp = async () => {
   const store = createInMemoryEventStore();
-  const opportunities = createOpportunityService(store, {});
-  const invoices = createInvoiceService(store, {});
-  const commissions = createCommissionService(store, {});
+  const opportunities = createOpportunityService(store, { authorize: permitEveryoneInTests() });
+  const invoices = createInvoiceService(store, { authorize: permitEveryoneInTests() });
+  const commissions = createCommissionService(store, { authorize: permitEveryoneInTests() });
   const checkpoints = createInMemoryCheckpointStore();
   const accrual = () => createCommissionAccrualReactor({ store, checkpoints, commissions }).runner;
   expectRight(
@@ -217,7 +218,7 @@ describe('commission accrual process manager', () => {
 
   it('moves the plan’s target when the rep’s target is approved or adjusted', async () => {
     const { store, commissions, accrual } = await setUp();
-    const targets = createTargetService(store, {});
+    const targets = createTargetService(store, { authorize: permitEveryoneInTests() });
     const targetId = 'rep-1-2026-Q1';
     const declare = {
       kind: 'DeclareTarget',

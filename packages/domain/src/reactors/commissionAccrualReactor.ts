@@ -6,7 +6,7 @@ import type {
   LeaseOptions,
   RecordedEvent,
 } from '@clientele/eventstore';
-import { createReactorRunner, deriveId, streamName } from '@clientele/eventstore';
+import { createReactorRunner, deriveId, streamName, systemActor } from '@clientele/eventstore';
 import type { ReactorRunner } from '@clientele/eventstore';
 import type { CommissionCommandInput } from '../commission/commands.js';
 import type { CommissionService } from '../commission/commissionService.js';
@@ -74,7 +74,10 @@ export const createCommissionAccrualReactor = (
   const send = async (event: RecordedEvent, command: AccrualCommand): Promise<void> => {
     const context: CommandContext = {
       commandId: deriveId(event.eventId, 'commission'),
-      actor: { id: 'commission-accrual', role: 'system' },
+      actor: systemActor(
+        'commission-accrual',
+        `accrues commission for ${event.type} ${event.eventId}`,
+      ),
       occurredAt: event.metadata.occurredAt,
       correlationId: event.metadata.correlationId,
       causationId: event.eventId,

@@ -9,7 +9,7 @@ import type {
   ReactorRunner,
   RecordedEvent,
 } from '@clientele/eventstore';
-import { DecodeError, createReactorRunner, deriveId } from '@clientele/eventstore';
+import { createReactorRunner, DecodeError, deriveId, systemActor } from '@clientele/eventstore';
 import type { CustomerService } from '../customer/customerService.js';
 import type { OpportunityService } from '../opportunity/opportunityService.js';
 import { LeadConverted } from '../lead/events.js';
@@ -116,7 +116,10 @@ export const createLeadConversionReactor = (
     const lead = decoded.right.data;
     const context = (purpose: string): CommandContext => ({
       commandId: deriveId(event.eventId, purpose),
-      actor: { id: 'reactor:lead-conversion', role: 'system' },
+      actor: systemActor(
+        'reactor:lead-conversion',
+        `converts lead ${lead.leadId} into a customer and a deal`,
+      ),
       occurredAt: event.metadata.occurredAt,
       correlationId: event.metadata.correlationId,
       causationId: event.eventId,

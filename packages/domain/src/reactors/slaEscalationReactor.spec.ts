@@ -1,3 +1,4 @@
+import { permitEveryoneInTests } from '@clientele/eventstore/testing';
 import { createInMemoryEventStore } from '@clientele/eventstore';
 import { describe, expect, it } from 'vitest';
 import { officeHours } from '../sla/businessCalendar.js';
@@ -13,7 +14,7 @@ const openedAt = '2026-03-06T17:00:00+01:00';
 describe('SLA escalation reactor', () => {
   it('escalates an unanswered ticket once the clock port says the deadline passed, and only once', async () => {
     const store = createInMemoryEventStore();
-    const tickets = createTicketService(store, {});
+    const tickets = createTicketService(store, { authorize: permitEveryoneInTests() });
     let now = '2026-03-09T09:59:00+01:00';
     const escalator = createSlaEscalationReactor({
       store,
@@ -73,7 +74,7 @@ describe('SLA escalation reactor', () => {
 describe('SLA escalation reactor, round after round', () => {
   it('sends no command for a ticket already escalated to its team, since the ticket would decide no event', async () => {
     const store = createInMemoryEventStore();
-    const tickets = createTicketService(store, {});
+    const tickets = createTicketService(store, { authorize: permitEveryoneInTests() });
     const sent: string[] = [];
     const counted: typeof tickets = {
       ...tickets,

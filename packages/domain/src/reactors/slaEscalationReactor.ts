@@ -5,6 +5,7 @@ import {
   createLeaseKeeper,
   createReactorRunner,
   deriveId,
+  systemActor,
 } from '@clientele/eventstore';
 import type { ReactorRunner } from '@clientele/eventstore';
 import type { TicketService } from '../ticket/ticketService.js';
@@ -129,7 +130,7 @@ export const createSlaEscalationReactor = (options: SlaEscalationOptions): SlaEs
       },
       {
         commandId: deriveId(overdue.startedBy, `sla-escalation:${overdue.target}`),
-        actor: { id: 'sla-escalation', role: 'system' },
+        actor: systemActor('sla-escalation', 'escalates a ticket whose deadline passed'),
         occurredAt: now,
         causationId: overdue.startedBy,
         ...(tenantId === undefined ? {} : { tenantId }),

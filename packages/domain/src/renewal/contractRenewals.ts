@@ -4,6 +4,7 @@ import {
   createInMemoryCheckpointStore,
   createReactorRunner,
   deriveId,
+  systemActor,
 } from '@clientele/eventstore';
 import type { ContractService } from '../contract/contractService.js';
 import { ContractEvent } from '../contract/events.js';
@@ -122,7 +123,10 @@ export const createContractRenewals = (options: ContractRenewalOptions): Contrac
 
   const context = (contract: WatchedContract, purpose: string, today: string): CommandContext => ({
     commandId: deriveId(contract.termEventId, purpose),
-    actor: { id: 'reactor:contract-renewals', role: 'system' },
+    actor: systemActor(
+      'reactor:contract-renewals',
+      'renews a contract reaching the end of its term',
+    ),
     occurredAt: `${today}T00:00:00.000Z`,
     causationId: contract.termEventId,
     ...(contract.tenantId === undefined ? {} : { tenantId: contract.tenantId }),

@@ -108,6 +108,9 @@ export const createKeyReservations = (options: KeyReservationOptions): KeyReserv
     streamName: (command) => command.stream,
     // Racing claims conflict, reload and are then refused; releases by failed racers add a few more.
     maxAttempts: 50,
+    // Claims and releases are steps of a customer command the customer service authorized
+    // before claiming anything; they are never an entry point of their own.
+    authorize: () => E.right(undefined),
     newEventId: options.newEventId,
   });
   const streamOf = (key: ContactKey): string =>

@@ -23,7 +23,7 @@ export interface SalesOrderServiceOptions {
   /** Defaults to `warn`. */
   readonly creditPolicy?: CreditPolicy;
   /** Who may do what: checked against the loaded order before every decision. */
-  readonly authorize?: CommandAuthorizer<SalesOrderCommand, SalesOrderState>;
+  readonly authorize: CommandAuthorizer<SalesOrderCommand, SalesOrderState>;
 }
 
 /** The SalesOrder write side. */
@@ -50,7 +50,7 @@ export const createSalesOrderService = (
     eventCodec: SalesOrderEvent,
     streamName: (command) => salesOrderStream(command.orderId),
     ...(options.newEventId === undefined ? {} : { newEventId: options.newEventId }),
-    ...(options.authorize === undefined ? {} : { authorize: options.authorize }),
+    authorize: options.authorize,
   });
   const { creditExposure } = options;
   const handle: SalesOrderService['handle'] = async (input, context) => {

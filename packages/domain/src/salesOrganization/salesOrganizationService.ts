@@ -10,7 +10,11 @@ import { salesOrganizationDecider } from './decide.js';
 import { SalesOrganizationEvent } from './events.js';
 import { domainUpcasters } from '../upcasting/domainUpcasters.js';
 
-/** Options of {@link createSalesOrganizationService}. */
+/**
+ * Options of {@link createSalesOrganizationService}. Give `authorize` the organization rule
+ * (`salesAuthorizers(...).organization`): teams and managers decide who reads whose customers,
+ * so nobody may form or join one unchecked.
+ */
 export type SalesOrganizationServiceOptions = ServiceOptions<
   SalesOrganizationCommand,
   SalesOrganizationState

@@ -44,6 +44,18 @@ export const domainValueSchemas: Readonly<Record<string, JsonSchema>> = {
   },
   ClockTime: { pattern: String.raw`^([01]\d|2[0-3]):([0-5]\d)$|^24:00$` },
   Sha256: { pattern: '^[0-9a-f]{64}$' },
+  RoleName: {
+    pattern: '^[a-z][a-z0-9_]{0,39}$',
+    description: 'a role: lower-case letters, digits and underscores; system is reserved',
+  },
+  PermissionPattern: {
+    pattern: String.raw`^(\*|[A-Za-z]{1,40}(\.(\*|[A-Za-z]{1,40}))?|\*\.[A-Za-z]{1,40})$`,
+    description: 'Aggregate.action, Aggregate.*, *.read or *',
+  },
+  ReadChannel: {
+    pattern: '^[A-Za-z0-9][A-Za-z0-9 /:_.-]{0,79}$',
+    description: 'what a read went through: letters, digits, spaces and / : _ . -',
+  },
   Sha256Hex: { pattern: '^[0-9a-f]{64}$', description: 'a SHA-256 digest in lower-case hex' },
   Sku: { pattern: '^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$', description: 'a stock-keeping unit' },
   CurrencyCode: { pattern: '^[A-Z]{3}$', description: 'an ISO 4217 currency code' },

@@ -16,8 +16,11 @@ import { commandKinds } from './commandKinds.js';
  * Each service names its own (`OpportunityServiceOptions`, …) and may add options of its own.
  */
 export interface ServiceOptions<Command, State> {
-  /** Who may do what: checked against the loaded aggregate before every decision. */
-  readonly authorize?: CommandAuthorizer<Command, State> | undefined;
+  /**
+   * Who may do what: checked against the loaded aggregate before every decision. Required: an
+   * entry point nobody authorizes cannot be built; system work passes `trustedSystemWork()`.
+   */
+  readonly authorize: CommandAuthorizer<Command, State>;
   /** Event id generator; defaults to uuid v7. A seeded one makes generated histories repeatable. */
   readonly newEventId?: (() => string) | undefined;
 }

@@ -36,19 +36,24 @@ import {
   createTargetService,
   createTicketService,
 } from '../index.js';
+import { permitEveryoneInTests } from '@clientele/eventstore/testing';
 
 const store = createInMemoryEventStore();
 const services = {
-  customers: createCustomerService(store, { tenantId: 't', tenantKey: 'k' }),
-  leads: createLeadService(store, {}),
-  opportunities: createOpportunityService(store, {}),
-  invoices: createInvoiceService(store, {}),
-  tickets: createTicketService(store, {}),
-  campaigns: createCampaignService(store, {}),
-  targets: createTargetService(store, {}),
-  commissions: createCommissionService(store, {}),
-  organization: createSalesOrganizationService(store, {}),
-  exports: createCustomerExportService(store, {}),
+  customers: createCustomerService(store, {
+    authorize: permitEveryoneInTests(),
+    tenantId: 't',
+    tenantKey: 'k',
+  }),
+  leads: createLeadService(store, { authorize: permitEveryoneInTests() }),
+  opportunities: createOpportunityService(store, { authorize: permitEveryoneInTests() }),
+  invoices: createInvoiceService(store, { authorize: permitEveryoneInTests() }),
+  tickets: createTicketService(store, { authorize: permitEveryoneInTests() }),
+  campaigns: createCampaignService(store, { authorize: permitEveryoneInTests() }),
+  targets: createTargetService(store, { authorize: permitEveryoneInTests() }),
+  commissions: createCommissionService(store, { authorize: permitEveryoneInTests() }),
+  organization: createSalesOrganizationService(store, { authorize: permitEveryoneInTests() }),
+  exports: createCustomerExportService(store, { authorize: permitEveryoneInTests() }),
 };
 let n = 0;
 const context = () => ({

@@ -1,3 +1,4 @@
+import { permitEveryoneInTests } from '@clientele/eventstore/testing';
 import * as E from 'fp-ts/lib/Either.js';
 import { describe, expect, it } from 'vitest';
 import {
@@ -45,10 +46,14 @@ const answersOfEveryEntryPoint = async (): Promise<Record<string, unknown>> => {
     keys,
     locate: locateDomainPersonalData,
   });
-  const customers = createCustomerService(store, { tenantId: 't', tenantKey: 'k' });
-  const leads = createLeadService(store, {});
-  const opportunities = createOpportunityService(store, {});
-  const invoices = createInvoiceService(store, {});
+  const customers = createCustomerService(store, {
+    authorize: permitEveryoneInTests(),
+    tenantId: 't',
+    tenantKey: 'k',
+  });
+  const leads = createLeadService(store, { authorize: permitEveryoneInTests() });
+  const opportunities = createOpportunityService(store, { authorize: permitEveryoneInTests() });
+  const invoices = createInvoiceService(store, { authorize: permitEveryoneInTests() });
   const conversion = createLeadConversionReactor({
     store,
     checkpoints: createInMemoryCheckpointStore(),
@@ -56,7 +61,13 @@ const answersOfEveryEntryPoint = async (): Promise<Record<string, unknown>> => {
     opportunities,
     defaultCurrency: 'EUR',
   });
-  const privacy = createPrivacyService(store, { keys, customers, leads, invoices });
+  const privacy = createPrivacyService(store, {
+    authorize: permitEveryoneInTests(),
+    keys,
+    customers,
+    leads,
+    invoices,
+  });
   const registration = {
     kind: 'RegisterCustomer' as const,
     customerId: 'c-1',
@@ -102,7 +113,7 @@ const answersOfEveryEntryPoint = async (): Promise<Record<string, unknown>> => {
       },
       context(),
     ),
-    ticket: await createTicketService(store, {}).send(
+    ticket: await createTicketService(store, { authorize: permitEveryoneInTests() }).send(
       {
         kind: 'OpenTicket',
         ticketId: 't-1',
@@ -113,7 +124,7 @@ const answersOfEveryEntryPoint = async (): Promise<Record<string, unknown>> => {
       },
       context(),
     ),
-    campaign: await createCampaignService(store, {}).send(
+    campaign: await createCampaignService(store, { authorize: permitEveryoneInTests() }).send(
       {
         kind: 'PlanCampaign',
         campaignId: 'k-1',
@@ -126,7 +137,7 @@ const answersOfEveryEntryPoint = async (): Promise<Record<string, unknown>> => {
       },
       context(),
     ),
-    target: await createTargetService(store, {}).send(
+    target: await createTargetService(store, { authorize: permitEveryoneInTests() }).send(
       {
         kind: 'DeclareTarget',
         targetId: 'g-1',
@@ -137,7 +148,7 @@ const answersOfEveryEntryPoint = async (): Promise<Record<string, unknown>> => {
       },
       context(),
     ),
-    commission: await createCommissionService(store, {}).send(
+    commission: await createCommissionService(store, { authorize: permitEveryoneInTests() }).send(
       {
         kind: 'AssignCommissionPlan',
         repId: 'rep-1',
@@ -152,7 +163,9 @@ const answersOfEveryEntryPoint = async (): Promise<Record<string, unknown>> => {
       },
       context(),
     ),
-    office: await createSalesOrganizationService(store, {}).send(
+    office: await createSalesOrganizationService(store, {
+      authorize: permitEveryoneInTests(),
+    }).send(
       {
         kind: 'OpenRegionalOffice',
         organizationId: 'org',
@@ -162,7 +175,7 @@ const answersOfEveryEntryPoint = async (): Promise<Record<string, unknown>> => {
       },
       context(),
     ),
-    exported: await createCustomerExportService(store, {}).send(
+    exported: await createCustomerExportService(store, { authorize: permitEveryoneInTests() }).send(
       {
         kind: 'ExportCustomers',
         exportId: 'x-1',
@@ -212,7 +225,7 @@ describe('command outcomes', () => {
       appendToStream: async (stream: string) =>
         E.left(wrongExpectedRevision(stream, NO_STREAM, 4n)),
     };
-    const tickets = createTicketService(racing, {});
+    const tickets = createTicketService(racing, { authorize: permitEveryoneInTests() });
     const failed = await tickets.send(
       {
         kind: 'OpenTicket',

@@ -11,6 +11,7 @@ import { createCustomerService } from '../customer/customerService.js';
 import { LeadEvent } from '../lead/events.js';
 import { testContext } from '../testing/commandContexts.js';
 import { personalDataLocator } from './personalData.js';
+import { permitEveryoneInTests } from '@clientele/eventstore/testing';
 
 const encryptedStore = () => {
   const keys = createInMemoryDataKeyStore();
@@ -25,7 +26,11 @@ describe('an aggregate whose person was forgotten', () => {
   it('still loads, reads the erased marker in place of each personal field, and takes commands', async () => {
     // Given a customer whose own data subject was forgotten
     const { keys, store } = encryptedStore();
-    const customers = createCustomerService(store, { tenantId: 't', tenantKey: 'k' });
+    const customers = createCustomerService(store, {
+      authorize: permitEveryoneInTests(),
+      tenantId: 't',
+      tenantKey: 'k',
+    });
     await customers.handle(
       {
         kind: 'RegisterCustomer',
@@ -55,7 +60,11 @@ describe('an aggregate whose person was forgotten', () => {
 
   it('refuses a command that carries the erased marker, naming the field', async () => {
     const { store } = encryptedStore();
-    const customers = createCustomerService(store, { tenantId: 't', tenantKey: 'k' });
+    const customers = createCustomerService(store, {
+      authorize: permitEveryoneInTests(),
+      tenantId: 't',
+      tenantKey: 'k',
+    });
     const result = await customers.handle(
       { kind: 'RegisterCustomer', customerId: 'c-1', customerKind: 'company', name: ERASED },
       testContext(),

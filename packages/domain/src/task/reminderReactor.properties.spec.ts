@@ -1,3 +1,4 @@
+import { permitEveryoneInTests } from '@clientele/eventstore/testing';
 import * as E from 'fp-ts/lib/Either.js';
 import fc from 'fast-check';
 import type { EventStore } from '@clientele/eventstore';
@@ -95,7 +96,7 @@ describe('reminder reactor', () => {
         fc.array(step, { maxLength: 25 }),
         async (specs, steps) => {
           const store = createInMemoryEventStore();
-          const tasks = createTaskService(store, {});
+          const tasks = createTaskService(store, { authorize: permitEveryoneInTests() });
           let now = 0;
           const clock = { now: () => at(now) };
           const expected: Expected = new Map();

@@ -5,6 +5,7 @@ import {
   createLeaseKeeper,
   createReactorRunner,
   deriveId,
+  systemActor,
 } from '@clientele/eventstore';
 import type { CreatedTask, TaskState } from './state.js';
 import type { TaskService } from './taskService.js';
@@ -105,7 +106,7 @@ export const createReminderReactor = (options: ReminderReactorOptions): Reminder
           { kind: 'RecordReminderDue', taskId, dueAt: state.dueAt, offsetMinutes },
           {
             commandId: deriveId(dueSetBy, `reminder:${state.dueAt}:${offsetMinutes.toString()}`),
-            actor: { id: 'task-reminders', role: 'system' },
+            actor: systemActor('task-reminders', 'reminds an assignee of a task falling due'),
             occurredAt: now,
             causationId: dueSetBy,
             ...(tenantId === undefined ? {} : { tenantId }),

@@ -27,7 +27,7 @@ export interface TaskServiceOptions {
   /** Event id generator; a seeded one makes generated histories repeatable. */
   readonly newEventId?: () => string;
   /** Who may do what: checked against the loaded state before every decision. */
-  readonly authorize?: CommandAuthorizer<TaskCommand, TaskState>;
+  readonly authorize: CommandAuthorizer<TaskCommand, TaskState>;
 }
 
 /** The typed entry point of the Task aggregate: decodes input, then handles it. */
@@ -35,7 +35,7 @@ export const createTaskService = (store: EventStore, options: TaskServiceOptions
   const handler = createCommandHandler({
     store,
     ...(options.newEventId === undefined ? {} : { newEventId: options.newEventId }),
-    ...(options.authorize === undefined ? {} : { authorize: options.authorize }),
+    authorize: options.authorize,
     decider: taskDecider,
     eventCodec: TaskEvent,
     streamName: (command) => taskStream(command.taskId),

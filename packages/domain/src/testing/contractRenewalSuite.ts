@@ -1,3 +1,5 @@
+import { permitEveryoneInTests } from '@clientele/eventstore/testing';
+import { oneAuthorizerForCommerce } from '../authorization/commerceAuthorizers.js';
 import * as E from 'fp-ts/lib/Either.js';
 import type { EventStore } from '@clientele/eventstore';
 import type { OpenEventStore } from '@clientele/eventstore/testing';
@@ -67,7 +69,9 @@ export const describeContractRenewals = (engineName: string, open: OpenEventStor
   describe(`${engineName}: contract renewals`, () => {
     it('opens one renewal opportunity per term, renews automatically, and ends a contract under notice', async () => {
       await withStoreOpened(open, async (store) => {
-        const services = createProductToCashServices(store, {});
+        const services = createProductToCashServices(store, {
+          authorizers: oneAuthorizerForCommerce(permitEveryoneInTests()),
+        });
         await seedCatalog(services);
         await acceptSubscription(services);
         await settledLog(store, 6);
@@ -78,7 +82,7 @@ export const describeContractRenewals = (engineName: string, open: OpenEventStor
           createContractRenewals({
             store,
             contracts: services.contracts,
-            opportunities: createOpportunityService(store, {}),
+            opportunities: createOpportunityService(store, { authorize: permitEveryoneInTests() }),
             clock: { today: () => today },
           });
         const first = renewals();

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { createCustomerService } from '../customer/customerService.js';
 import { testContext } from './commandContexts.js';
 import { settledLog, withStoreOpened } from './openedStore.js';
+import { permitEveryoneInTests } from '@clientele/eventstore/testing';
 
 const TENANT_KEY = 'tenant-secret-for-tests';
 
@@ -25,6 +26,7 @@ export const describeDuplicateCustomerChecks = (engineName: string, open: OpenEv
   describe(`${engineName}: duplicate customers`, () => {
     const service = (store: EventStore, gracePeriodMs?: number) =>
       createCustomerService(store, {
+        authorize: permitEveryoneInTests(),
         tenantId: 'tenant-a',
         tenantKey: TENANT_KEY,
         gracePeriodMs,

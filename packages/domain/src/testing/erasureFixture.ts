@@ -11,6 +11,7 @@ import { locateDomainPersonalData } from '../privacy/domainPersonalData.js';
 import { createPrivacyService } from '../privacy/privacyService.js';
 import { createTicketService } from '../ticket/ticketService.js';
 import { testContext } from './commandContexts.js';
+import { permitEveryoneInTests } from '@clientele/eventstore/testing';
 
 /** One engine's store and key store for the erasure suite, fresh for each test. */
 export interface ErasureTarget {
@@ -57,6 +58,7 @@ export const opened = (target: ErasureTarget) => {
     locate: locateDomainPersonalData,
   });
   const customers = createCustomerService(store, {
+    authorize: permitEveryoneInTests(),
     tenantId: 'tenant-a',
     tenantKey: 'duplicate-check-secret',
     snapshots: { store: target.snapshots, every: 1 },
@@ -65,8 +67,8 @@ export const opened = (target: ErasureTarget) => {
     engine: target.engine,
     keys: target.keys,
     customers,
-    leads: createLeadService(store, {}),
-    invoices: createInvoiceService(store, {}),
+    leads: createLeadService(store, { authorize: permitEveryoneInTests() }),
+    invoices: createInvoiceService(store, { authorize: permitEveryoneInTests() }),
     snapshots: [target.snapshots],
     authorize: commandAuthorizer('DataSubject', () => null, defaultRolePolicy, noTeams),
   });
@@ -114,7 +116,7 @@ export const seedAda = async (
     ),
   );
   ok(
-    await createLeadService(store, {}).handle(
+    await createLeadService(store, { authorize: permitEveryoneInTests() }).handle(
       {
         kind: 'CaptureLead',
         leadId: 'l-ada',
@@ -127,7 +129,7 @@ export const seedAda = async (
     ),
   );
   ok(
-    await createTicketService(store, {}).handle(
+    await createTicketService(store, { authorize: permitEveryoneInTests() }).handle(
       {
         kind: 'OpenTicket',
         ticketId: 't-ada',
@@ -142,7 +144,7 @@ export const seedAda = async (
     ),
   );
   ok(
-    await createInvoiceService(store, {}).handle(
+    await createInvoiceService(store, { authorize: permitEveryoneInTests() }).handle(
       {
         kind: 'IssueInvoice',
         invoiceId: 'i-ada',

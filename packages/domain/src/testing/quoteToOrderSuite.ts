@@ -1,3 +1,5 @@
+import { permitEveryoneInTests } from '@clientele/eventstore/testing';
+import { oneAuthorizerForCommerce } from '../authorization/commerceAuthorizers.js';
 import * as E from 'fp-ts/lib/Either.js';
 import type { CommandContext, EventStore, ReactorRunner } from '@clientele/eventstore';
 import { createInMemoryCheckpointStore } from '@clientele/eventstore';
@@ -109,7 +111,9 @@ export const describeQuoteToOrder = (engineName: string, open: OpenEventStore): 
   describe(`${engineName}: quote to order`, () => {
     it('places one order per accepted quote, with the accepted lines and totals, under redelivery and replay', async () => {
       await withStoreOpened(open, async (store) => {
-        const services = createProductToCashServices(store, {});
+        const services = createProductToCashServices(store, {
+          authorizers: oneAuthorizerForCommerce(permitEveryoneInTests()),
+        });
         await seedCatalog(services);
         await acceptQuote(services, 'q-1', 3);
         await acceptQuote(services, 'q-2', 7);

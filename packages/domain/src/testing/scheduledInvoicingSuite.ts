@@ -1,3 +1,5 @@
+import { permitEveryoneInTests } from '@clientele/eventstore/testing';
+import { oneAuthorizerForCommerce } from '../authorization/commerceAuthorizers.js';
 import type { EventStore } from '@clientele/eventstore';
 import type { OpenEventStore } from '@clientele/eventstore/testing';
 import { describe, expect, it } from 'vitest';
@@ -28,7 +30,9 @@ export const describeScheduledInvoicing = (engineName: string, open: OpenEventSt
   describe(`${engineName}: scheduled invoicing`, () => {
     it('issues each installment once, on its day, and the invoices add up to the order and the contract term', async () => {
       await withStoreOpened(open, async (store) => {
-        const services = createProductToCashServices(store, {});
+        const services = createProductToCashServices(store, {
+          authorizers: oneAuthorizerForCommerce(permitEveryoneInTests()),
+        });
         await seedCatalog(services);
         await acceptQuote(services, 'q-1', 3);
         await acceptSubscription(services);
@@ -39,7 +43,7 @@ export const describeScheduledInvoicing = (engineName: string, open: OpenEventSt
         const invoicing = () =>
           createScheduledInvoicing({
             store,
-            invoices: createInvoiceService(store, {}),
+            invoices: createInvoiceService(store, { authorize: permitEveryoneInTests() }),
             clock: { today: () => today },
           });
         const first = invoicing();

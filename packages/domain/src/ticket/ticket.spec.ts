@@ -9,6 +9,7 @@ import { TicketCommand } from './commands.js';
 import { ticketDecider } from './decide.js';
 import { TicketEvent as TicketEventCodec } from './events.js';
 import { createTicketService } from './ticketService.js';
+import { permitEveryoneInTests } from '@clientele/eventstore/testing';
 
 const spec = deciderSpec(ticketDecider);
 const ticketId = 'ticket-1';
@@ -270,7 +271,7 @@ describe('ticket', () => {
 describe('ticket entry point', () => {
   it('rejects an unknown channel or a satisfaction score out of range with the field and appends nothing', async () => {
     const store = createInMemoryEventStore();
-    const tickets = createTicketService(store, {});
+    const tickets = createTicketService(store, { authorize: permitEveryoneInTests() });
     const result = await tickets.handle(
       {
         kind: 'OpenTicket',

@@ -2,12 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { createCommandHandler } from '../commandHandling/commandHandler.js';
 import { createInMemoryEventStore } from '../inMemory/inMemoryEventStore.js';
 import { CounterEvent, counterDecider } from '../testing/contract/counterAggregate.js';
+import { permitEveryoneInTests } from '../testing/permitEveryone.js';
 
 describe('as-of loading', () => {
   it('tells what was known at a moment apart from what had happened by it', async () => {
     let clock = new Date('2026-03-01T10:00:00Z');
     const store = createInMemoryEventStore({ now: () => clock });
     const handler = createCommandHandler({
+      authorize: permitEveryoneInTests(),
       store,
       decider: counterDecider(100),
       eventCodec: CounterEvent,

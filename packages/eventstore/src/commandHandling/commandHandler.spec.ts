@@ -6,6 +6,7 @@ import { CounterEvent, counterDecider } from '../testing/contract/counterAggrega
 import { testEvent } from '../testing/contract/fixtures.js';
 import { createUpcasterRegistry } from '../upcasting/upcasterRegistry.js';
 import { createCommandHandler } from './commandHandler.js';
+import { permitEveryoneInTests } from '../testing/permitEveryone.js';
 
 const context = (commandId: string) => ({
   commandId,
@@ -15,6 +16,7 @@ const context = (commandId: string) => ({
 
 const handlerFor = (store: EventStore, maxAttempts = 3) =>
   createCommandHandler({
+    authorize: permitEveryoneInTests(),
     store,
     decider: counterDecider(100),
     eventCodec: CounterEvent,
@@ -80,6 +82,7 @@ describe('command handler', () => {
       },
     ]);
     const handler = createCommandHandler({
+      authorize: permitEveryoneInTests(),
       store,
       decider: counterDecider(100),
       eventCodec: CounterEvent,

@@ -57,13 +57,19 @@ export interface CommandHandlerOptions<Command, Event extends DomainEvent, State
   /**
    * Checked after the aggregate is loaded and before `decide`, on every attempt: the actor in the
    * context may or may not issue this command against this state (ownership lives in the state).
+   * Required: a handler nobody authorizes cannot be built. Trusted system work passes
+   * `trustedSystemWork()` and acts as a `systemActor` with a stated reason.
    */
-  readonly authorize?: CommandAuthorizer<Command, State> | undefined;
+  readonly authorize: CommandAuthorizer<Command, State>;
   /** Snapshots: loading reads the latest snapshot and only the events after it. */
   readonly snapshots?: SnapshotPolicy<State> | undefined;
   /** Event id generator; defaults to uuid v7. */
   readonly newEventId?: (() => string) | undefined;
 }
+
+/** The fault raised when a command handler (and so an entry point) is built without `authorize`. */
+export const MISSING_AUTHORIZER =
+  'a command handler needs an authorize option: a role authorizer for users, or trustedSystemWork() for system work';
 
 /** Loads, decides and appends commands for one kind of aggregate. */
 export interface CommandHandler<Command, Event extends DomainEvent, State, DomainError> {
@@ -93,6 +99,11 @@ export interface CommandHandler<Command, Event extends DomainEvent, State, Domai
 export const createCommandHandler = <Command, Event extends DomainEvent, State, DomainError>(
   options: CommandHandlerOptions<Command, Event, State, DomainError>,
 ): CommandHandler<Command, Event, State, DomainError> => {
+  // The type requires it; this catches callers from plain JavaScript or through a cast, so an
+  // entry point built without one fails when it is built, not by letting every command through.
+  if (typeof (options as { readonly authorize?: unknown }).authorize !== 'function') {
+    throw new TypeError(MISSING_AUTHORIZER);
+  }
   const { store, decider, eventCodec, upcasters } = options;
   const maxAttempts = options.maxAttempts ?? 5;
   const newEventId = options.newEventId ?? (() => uuidv7());
@@ -217,7 +228,7 @@ export const createCommandHandler = <Command, Event extends DomainEvent, State, 
     let lastConflict: WrongExpectedRevision | undefined;
     for (let attempt = 1; attempt <= maxAttempts; attempt += 1) {
       const loaded = await span.step('load', () => load(streamName));
-      const permitted = options.authorize?.(command, loaded.state, context) ?? E.right(undefined);
+      const permitted = options.authorize(command, loaded.state, context);
       if (E.isLeft(permitted)) return E.left({ kind: 'Forbidden', denial: permitted.left });
       const decision = await span.step('decide', () => decider.decide(command, loaded.state));
       if (E.isLeft(decision)) {

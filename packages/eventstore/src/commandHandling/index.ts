@@ -3,3 +3,4 @@ export * from './commandContext.js';
 export * from './commandHandler.js';
 export * from './commandOutcome.js';
 export * from './authorization.js';
+export * from './systemWork.js';

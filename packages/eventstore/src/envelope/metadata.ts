@@ -17,8 +17,18 @@ export const IsoInstant = t.brand(
 /** An ISO-8601 instant string with an offset. */
 export type IsoInstant = t.TypeOf<typeof IsoInstant>;
 
-/** Who issued a command: a user or a system process, with the role they acted in. */
-export const Actor = t.readonly(t.type({ id: t.string, role: t.string }), 'Actor');
+/**
+ * Who issued a command: a user or a system process, with the role they acted in. A system process
+ * (role `system`: an import, a reactor, a migration) states why it acts in `reason`, so the log
+ * says what trusted work wrote an event and on whose request.
+ */
+export const Actor = t.intersection(
+  [
+    t.readonly(t.type({ id: t.string, role: t.string })),
+    t.readonly(t.partial({ reason: t.string })),
+  ],
+  'Actor',
+);
 /** Who issued a command. */
 export type Actor = t.TypeOf<typeof Actor>;
 

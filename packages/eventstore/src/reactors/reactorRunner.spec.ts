@@ -9,12 +9,14 @@ import { collect, testEvent } from '../testing/contract/fixtures.js';
 import { createInMemoryCheckpointStore } from './checkpointStore.js';
 import { deriveId } from './deterministicId.js';
 import { createReactorRunner } from './reactorRunner.js';
+import { permitEveryoneInTests } from '../testing/permitEveryone.js';
 
 /** A reactor that counts every "Payment" by incrementing a tally aggregate. */
 const tallyReactor = () => {
   const store = createInMemoryEventStore();
   const checkpoints = createInMemoryCheckpointStore();
   const tallies = createCommandHandler({
+    authorize: permitEveryoneInTests(),
     store,
     decider: counterDecider(1_000),
     eventCodec: CounterEvent,

@@ -7,6 +7,7 @@ import { createInMemoryEventStore } from '../inMemory/inMemoryEventStore.js';
 import { CounterEvent, counterDecider } from '../testing/contract/counterAggregate.js';
 import { createInMemorySnapshotStore } from './snapshotStore.js';
 import { crossesSnapshotBoundary } from './snapshotPolicy.js';
+import { permitEveryoneInTests } from '../testing/permitEveryone.js';
 
 /** Counts the stream reads and the revision each started from. */
 const countingStore = (store: EventStore) => {
@@ -27,6 +28,7 @@ const handlerWith = (
   stateVersion = 'counter@1',
 ) =>
   createCommandHandler({
+    authorize: permitEveryoneInTests(),
     store,
     decider: counterDecider(10_000),
     eventCodec: CounterEvent,

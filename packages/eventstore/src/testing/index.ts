@@ -10,3 +10,4 @@ export * from './tamperedView.js';
 export * from './tenantIsolationContract.js';
 export { collect, testEvent, testMetadata } from './contract/fixtures.js';
 export * from './dataKeyStoreContract.js';
+export * from './permitEveryone.js';

@@ -1,3 +1,4 @@
+import { permitEveryoneInTests } from '../testing/permitEveryone.js';
 import * as t from 'io-ts';
 import { describe, expect, it } from 'vitest';
 import { createCommandHandler } from '../commandHandling/commandHandler.js';
@@ -63,6 +64,7 @@ describe('upcasting event store', () => {
         decider: counterDecider(100),
         eventCodec: CounterEvent,
         streamName: (command: { readonly id: string }) => `Counter-${command.id}`,
+        authorize: permitEveryoneInTests(),
         upcasters: createUpcasterRegistry([{ type: 'CounterIncremented', fromVersion: 1, upcast }]),
         snapshots: { store: snapshots, stateVersion: 'counter@1', stateCodec: t.number, every: 0 },
       });
@@ -76,6 +78,7 @@ describe('upcasting event store', () => {
       decider: counterDecider(100),
       eventCodec: CounterEvent,
       streamName: (command: { readonly id: string }) => `Counter-${command.id}`,
+      authorize: permitEveryoneInTests(),
       upcasters: createUpcasterRegistry([
         { type: 'CounterIncremented', fromVersion: 1, upcast: (data) => data },
         {

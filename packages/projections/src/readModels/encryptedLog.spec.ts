@@ -11,6 +11,7 @@ import { createInMemoryReadModelStore } from '../store/inMemoryReadModelStore.js
 import { activeDocument } from '../store/activeDocuments.js';
 import { allReadModels } from './allReadModels.js';
 import { TicketDocument } from './service/ticketDocument.js';
+import { permitEveryoneInTests } from '@clientele/eventstore/testing';
 
 describe('projecting an encrypted log', () => {
   it('builds read models from the raw log without any key, and they hold no personal value', async () => {
@@ -20,7 +21,7 @@ describe('projecting an encrypted log', () => {
       keys: createInMemoryDataKeyStore(),
       locate: locateDomainPersonalData,
     });
-    await createTicketService(store, {}).handle(
+    await createTicketService(store, { authorize: permitEveryoneInTests() }).handle(
       {
         kind: 'OpenTicket',
         ticketId: 't-1',

@@ -1,3 +1,5 @@
+import { permitEveryoneInTests } from '@clientele/eventstore/testing';
+import { oneAuthorizerForCommerce } from '@clientele/domain';
 import * as E from 'fp-ts/lib/Either.js';
 import {
   createCommissionAccrualReactor,
@@ -44,10 +46,12 @@ const readModels = createInMemoryReadModelStore();
  */
 beforeAll(async () => {
   const events = createInMemoryEventStore();
-  const services = createProductToCashServices(events, {});
+  const services = createProductToCashServices(events, {
+    authorizers: oneAuthorizerForCommerce(permitEveryoneInTests()),
+  });
   await seedCatalog(services);
   // The deal is won, and its rep paid commission on collection: 2 % of the first half of the target.
-  const opportunities = createOpportunityService(events, {});
+  const opportunities = createOpportunityService(events, { authorize: permitEveryoneInTests() });
   await must(
     opportunities.send(
       {
@@ -68,7 +72,7 @@ beforeAll(async () => {
       testContext(),
     ),
   );
-  const commissions = createCommissionService(events, {});
+  const commissions = createCommissionService(events, { authorize: permitEveryoneInTests() });
   await must(
     commissions.send(
       {
@@ -112,7 +116,7 @@ beforeAll(async () => {
   await acceptQuote(services, 'q-2', 1);
   await acceptSubscription(services);
   await services.quoteToOrder.runner.catchUp();
-  const invoices = createInvoiceService(events, {});
+  const invoices = createInvoiceService(events, { authorize: permitEveryoneInTests() });
   const invoicing = createScheduledInvoicing({
     store: events,
     invoices,
@@ -145,7 +149,7 @@ beforeAll(async () => {
     checkpoints: createInMemoryCheckpointStore(),
     commissions,
   }).runner.catchUp();
-  const claims = createExpenseClaimService(events, {});
+  const claims = createExpenseClaimService(events, { authorize: permitEveryoneInTests() });
   for (const [claimId, amountMinor] of [
     ['ex-1', 4_500],
     ['ex-2', 9_000],
@@ -186,7 +190,7 @@ beforeAll(async () => {
     ),
   );
   await must(
-    createExpenseBudgetService(events, {}).send(
+    createExpenseBudgetService(events, { authorize: permitEveryoneInTests() }).send(
       {
         kind: 'SetExpenseBudget',
         repId: 'rep-1',

@@ -46,8 +46,7 @@ const historyOf = async (seed: number): Promise<RecordedEvent[]> => {
   await generateHistory({
     store,
     seed,
-    // Three extensions share the steps: enough for every read model to see its events.
-    steps: 240,
+    steps: 250,
     setup: [...salesHistorySetup, engagement.setup, ...cash.setup],
     stepKinds: [...salesHistorySteps, ...engagement.steps, ...cash.steps],
   });

@@ -12,6 +12,7 @@ import { expect, it } from 'vitest';
 import { datasetUrl, datasetsUnavailable } from '../../../../test/support/datasets.js';
 import { describeWhenAvailable } from '../../../../test/support/requireService.js';
 import { administratorAccess, allowed } from '@clientele/projections/testing';
+import { permitEveryoneInTests } from '@clientele/eventstore/testing';
 
 const FILE = datasetUrl('ibm-accounts-receivable/WA_Fn-UseC_-Accounts-Receivable.csv');
 
@@ -28,7 +29,7 @@ describeWhenAvailable(
   () => {
     it('gives the aging at a chosen date that the raw rows give', async () => {
       const events = createInMemoryEventStore();
-      const invoices = createInvoiceService(events, {});
+      const invoices = createInvoiceService(events, { authorize: permitEveryoneInTests() });
       const problems: string[] = [];
       for await (const record of readCsvRecords(createReadStream(FILE, { encoding: 'utf8' }))) {
         const mapped = mapReceivablesRow(record.values, record.lineNumber);

@@ -1,3 +1,4 @@
+import { permitEveryoneInTests } from '@clientele/eventstore/testing';
 // One of two processes racing to book the same rep. Usage:
 //   bookRounds.ts <sqlite:file | postgres:schema> <label a|b> <rounds> <start at, epoch ms>
 // Round i books rep-<i> on its own day, 09:00–10:00 for a, 09:30–10:30 for b, so every round is
@@ -16,7 +17,7 @@ const store: EventStore =
   engine === 'sqlite'
     ? createSqliteEventStore({ file: location })
     : createPostgresEventStore({ connectionString, schema: location, maxConnections: 2 });
-const calendar = createCalendarService(store, {});
+const calendar = createCalendarService(store, { authorize: permitEveryoneInTests() });
 const times = label === 'a' ? ['09:00', '10:00'] : ['09:30', '10:30'];
 
 while (Date.now() < Number(startAtText)) await new Promise((resolve) => setTimeout(resolve, 1));

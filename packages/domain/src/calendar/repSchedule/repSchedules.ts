@@ -72,6 +72,9 @@ export const createRepSchedules = (
     eventCodec: RepScheduleEvent,
     streamName: (command) => command.stream,
     maxAttempts: 50,
+    // Reservations are steps of a booking the calendar service authorized before reserving
+    // anything; they are never an entry point of their own.
+    authorize: () => E.right(undefined),
     ...(options.newEventId === undefined ? {} : { newEventId: options.newEventId }),
   });
 

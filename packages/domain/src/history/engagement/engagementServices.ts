@@ -1,3 +1,4 @@
+import { simulatedStaff } from '../simulatedStaff.js';
 import type { EventStore } from '@clientele/eventstore';
 import type { ActivityService } from '../../activity/activityService.js';
 import type { CalendarService } from '../../calendar/calendarService.js';
@@ -22,7 +23,10 @@ export const createEngagementServices = (
   clock: ReminderClockPort,
   newEventId?: () => string,
 ): EngagementServices => {
-  const ids = newEventId === undefined ? {} : { newEventId };
+  const ids = {
+    authorize: simulatedStaff(),
+    ...(newEventId === undefined ? {} : { newEventId }),
+  };
   const tasks = createTaskService(store, ids);
   return {
     activities: createActivityService(store, ids),

@@ -1,3 +1,5 @@
+import { oneAuthorizerForCommerce } from '../../authorization/commerceAuthorizers.js';
+import { simulatedStaff } from '../simulatedStaff.js';
 import type { EventStore } from '@clientele/eventstore';
 import type { ScheduledInvoicing } from '../../billing/scheduledInvoicing.js';
 import { createScheduledInvoicing } from '../../billing/scheduledInvoicing.js';
@@ -36,18 +38,25 @@ export const createGeneratedProductToCash = (
 ): GeneratedProductToCash => {
   const calendar: HistoryCalendar = { today: '2026-01-01' };
   const clock = { today: () => calendar.today };
-  const services = createProductToCashServices(store, { newEventId });
-  const invoices = createInvoiceService(store, { newEventId });
+  const authorizers = oneAuthorizerForCommerce(simulatedStaff());
+  const services = createProductToCashServices(store, { newEventId, authorizers });
+  const invoices = createInvoiceService(store, { newEventId, authorize: simulatedStaff() });
   return {
     ...services,
     invoices,
-    claims: createExpenseClaimService(store, { newEventId }),
-    budgets: createExpenseBudgetService(store, { newEventId }),
+    claims: createExpenseClaimService(store, {
+      newEventId,
+      authorize: authorizers.expenseClaim,
+    }),
+    budgets: createExpenseBudgetService(store, {
+      newEventId,
+      authorize: authorizers.expenseBudget,
+    }),
     invoicing: createScheduledInvoicing({ store, invoices, clock }),
     renewals: createContractRenewals({
       store,
       contracts: services.contracts,
-      opportunities: createOpportunityService(store, { newEventId }),
+      opportunities: createOpportunityService(store, { newEventId, authorize: simulatedStaff() }),
       clock,
     }),
     calendar,

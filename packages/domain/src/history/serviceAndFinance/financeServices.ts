@@ -12,6 +12,7 @@ import { createCommissionService } from '../../commission/commissionService.js';
 import { createInvoiceService } from '../../invoice/invoiceService.js';
 import { createTargetService } from '../../target/targetService.js';
 import { createTicketService } from '../../ticket/ticketService.js';
+import { simulatedStaff } from '../simulatedStaff.js';
 
 /** Every service-and-finance entry point over one store, with the commission accrual. */
 export interface FinanceServices {
@@ -29,7 +30,7 @@ export const createFinanceServices = (
   store: EventStore,
   newEventId?: () => string,
 ): FinanceServices => {
-  const ids = { newEventId };
+  const ids = { authorize: simulatedStaff(), newEventId };
   const commissions = createCommissionService(store, ids);
   return {
     tickets: createTicketService(store, ids),

@@ -8,9 +8,11 @@ import type { EventStore } from '../../eventStore/eventStore.js';
 import type { OpenEventStore } from './fixtures.js';
 import { collect, withStore } from './fixtures.js';
 import { CounterEvent, counterDecider } from './counterAggregate.js';
+import { permitEveryoneInTests } from '../permitEveryone.js';
 
 const counters = (store: EventStore, cap = 1_000_000) =>
   createCommandHandler({
+    authorize: permitEveryoneInTests(),
     store,
     decider: counterDecider(cap),
     eventCodec: CounterEvent,

@@ -7,10 +7,12 @@ import type { EventStore } from '../../eventStore/eventStore.js';
 import type { OpenEventStore } from './fixtures.js';
 import { collect, withStore } from './fixtures.js';
 import { CounterEvent, counterDecider } from './counterAggregate.js';
+import { permitEveryoneInTests } from '../permitEveryone.js';
 
 /** A counter that allows one increment, so a second decision on the same stream is refused. */
 const counters = (store: EventStore) =>
   createCommandHandler({
+    authorize: permitEveryoneInTests(),
     store,
     decider: counterDecider(1),
     eventCodec: CounterEvent,

@@ -1,3 +1,4 @@
+import { permitEveryoneInTests } from '@clientele/eventstore/testing';
 import * as E from 'fp-ts/lib/Either.js';
 import { createAnalyticsModelService, defaultRolePolicy, noTeams } from '@clientele/domain';
 import type { RecordedEvent } from '@clientele/eventstore';
@@ -23,7 +24,7 @@ const admin = readAccess(defaultRolePolicy, noTeams, { id: 'admin', role: 'admin
 
 const recordTrainings = async (days: readonly string[]): Promise<RecordedEvent[]> => {
   const store = createInMemoryEventStore();
-  const models = createAnalyticsModelService(store, {});
+  const models = createAnalyticsModelService(store, { authorize: permitEveryoneInTests() });
   for (const [i, day] of days.entries()) {
     const recorded = await models.handle(
       { ...winModelTraining(deals, day), version: i + 1 },

@@ -1,0 +1,15 @@
+import type { CommandAuthorizer } from '@clientele/eventstore';
+import { authorize, noTeams } from '../authorization/authorize.js';
+import type { AccessPolicyCommand } from './commands.js';
+import type { AccessPolicyState } from './state.js';
+import { rolePolicyOf } from './state.js';
+
+/**
+ * Who may change a tenant's roles: whoever holds `AccessPolicy.<command>` under the tenant's
+ * policy as it stands (administrators by default, and any role a tenant granted it to). It is
+ * checked against the loaded policy, so a revoked grant stops working with the next command.
+ * Trusted system work is not let through: roles change only by a person, named in the log.
+ */
+export const accessPolicyAuthorizer =
+  (): CommandAuthorizer<AccessPolicyCommand, AccessPolicyState> => (command, state, context) =>
+    authorize(rolePolicyOf(state), noTeams, context.actor, `AccessPolicy.${command.kind}`, null);
