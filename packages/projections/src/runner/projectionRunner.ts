@@ -243,7 +243,12 @@ export const createProjectionRunner = (options: ProjectionRunnerOptions): Projec
             leases.retryMs === undefined
               ? signal
               : AbortSignal.any([signal, AbortSignal.timeout(leases.retryMs)]);
-          if (builds.length > 0) await waitForEventAfter(events, earliestCheckpoint(builds), wake);
+          // Waiting reads the log too: a server gone meanwhile is waited out like in a pass.
+          if (builds.length > 0)
+            await untilAvailable(
+              () => waitForEventAfter(events, earliestCheckpoint(builds), wake),
+              signal,
+            );
           else
             await new Promise((resolve) => {
               wake.addEventListener('abort', resolve, { once: true });
