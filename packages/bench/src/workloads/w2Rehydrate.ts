@@ -5,7 +5,7 @@ import { populate } from './populate.js';
 import { SampledEvent, sampleDecider } from './sampleAggregate.js';
 import type { WorkloadResult, WorkloadSizes } from './workloadResult.js';
 import { ratioOf } from './workloadResult.js';
-import { permitEveryoneInTests } from '@clientele/eventstore/testing';
+import { permitEveryCommandInBench } from './benchAuthorizer.js';
 
 const REPEATS = 10;
 
@@ -18,7 +18,7 @@ export const runW2 = async (engine: BenchEngine, sizes: WorkloadSizes): Promise<
   try {
     await populate(store, count, () => 'Opportunity-bench');
     const handler = createCommandHandler({
-      authorize: permitEveryoneInTests(),
+      authorize: permitEveryCommandInBench(),
       store,
       decider: sampleDecider,
       eventCodec: SampledEvent,

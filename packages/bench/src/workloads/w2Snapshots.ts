@@ -17,7 +17,7 @@ import {
 import type { BenchEngine } from '../benchEngine.js';
 import { percentile, timeEach, withPeakRss } from '../measure.js';
 import type { WorkloadResult, WorkloadSizes } from './workloadResult.js';
-import { permitEveryoneInTests } from '@clientele/eventstore/testing';
+import { permitEveryCommandInBench } from './benchAuthorizer.js';
 
 const STREAM = 'Opportunity-bench';
 const SNAPSHOT_EVERY = 100;
@@ -55,7 +55,7 @@ export const runW2Snapshots = async (
     });
     const handler = (withSnapshots: boolean) =>
       createCommandHandler({
-        authorize: permitEveryoneInTests(),
+        authorize: permitEveryCommandInBench(),
         store,
         decider: opportunityDecider,
         eventCodec: OpportunityEvent,

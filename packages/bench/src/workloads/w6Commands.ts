@@ -6,7 +6,7 @@ import type { BenchEngine } from '../benchEngine.js';
 import { percentile, timeEach, withPeakRss } from '../measure.js';
 import type { WorkloadResult, WorkloadSizes } from './workloadResult.js';
 import { ratioOf } from './workloadResult.js';
-import { permitEveryoneInTests } from '@clientele/eventstore/testing';
+import { permitEveryCommandInBench } from './benchAuthorizer.js';
 
 const rate = (latencies: readonly number[]) =>
   latencies.length / (latencies.reduce((a, b) => a + b, 0) / 1000);
@@ -33,7 +33,7 @@ const runLeadCommands = async (
           locate: locateDomainPersonalData,
         })
       : opened.store;
-    const leads = createLeadService(store, { authorize: permitEveryoneInTests() });
+    const leads = createLeadService(store, { authorize: permitEveryCommandInBench() });
     const command = (index: number) => {
       const leadId = `lead-${index % sizes.streams}`;
       return index < sizes.streams

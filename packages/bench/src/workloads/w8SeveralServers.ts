@@ -9,7 +9,7 @@ import { percentile } from '../measure.js';
 import type { W8WorkerReport } from './w8Worker.js';
 import type { WorkloadResult, WorkloadSizes } from './workloadResult.js';
 import { ratioOf } from './workloadResult.js';
-import { permitEveryoneInTests } from '@clientele/eventstore/testing';
+import { permitEveryCommandInBench } from './benchAuthorizer.js';
 
 /** App-server processes of W8. */
 const SERVERS = 4;
@@ -49,7 +49,7 @@ export const runW8 = async (engine: BenchEngine, sizes: WorkloadSizes): Promise<
   try {
     if (opened.location === undefined)
       throw new Error(`W8 needs a shared server, not ${engine.name}`);
-    const leads = createLeadService(opened.store, { authorize: permitEveryoneInTests() });
+    const leads = createLeadService(opened.store, { authorize: permitEveryCommandInBench() });
     for (let lead = 0; lead < LEADS; lead += 1) {
       const captured = await leads.handle(
         {

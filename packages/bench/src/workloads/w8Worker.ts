@@ -9,7 +9,7 @@ import { v7 as uuidv7 } from 'uuid';
 import { createLeadService } from '@clientele/domain';
 import type { EventStore } from '@clientele/eventstore';
 import { createPostgresEventStore } from '@clientele/eventstore-postgres';
-import { permitEveryoneInTests } from '@clientele/eventstore/testing';
+import { permitEveryCommandInBench } from './benchAuthorizer.js';
 
 /** What one W8 worker did. */
 export interface W8WorkerReport {
@@ -38,7 +38,7 @@ const [connectionString = '', schema = '', worker = '0', runMs = '30000', leadsT
 const counter = { conflicts: 0 };
 const store = createPostgresEventStore({ connectionString, schema, maxConnections: 2 });
 const leads = createLeadService(countingConflicts(store, counter), {
-  authorize: permitEveryoneInTests(),
+  authorize: permitEveryCommandInBench(),
 });
 const report: W8WorkerReport = {
   latencies: [],
