@@ -199,9 +199,11 @@ describeWhenAvailable('the dashboard in headless Chromium', browserUnavailable()
   it('shows a customer’s timeline as known or as effective at the moment the control names', async () => {
     const tab = await admin.newPage();
     await tab.goto(`${url}/drill/deals?outcome=won`);
-    const customer = await tab.$eval('table.records tbody a[href^="/customers/"]', (a) =>
-      a.getAttribute('href'),
-    );
+    // The app renders the table after its fetch returns: a locator waits for it, `$eval` would not.
+    const customer = await tab
+      .locator('table.records tbody a[href^="/customers/"]')
+      .first()
+      .getAttribute('href');
     await tab.goto(`${url}${customer}`);
     await tab.waitForSelector('p.timeline-summary');
     const count = async () =>
