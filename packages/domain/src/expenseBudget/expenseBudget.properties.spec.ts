@@ -22,7 +22,11 @@ const set = fc
         amount: { amountMinor, currency },
       }) as unknown as ExpenseBudgetCommand,
   );
-const clear = period.map((p) => ({ kind: 'ClearExpenseBudget', repId: 'rep-1', period: p }));
+const clear = period.map((p): ExpenseBudgetCommand => ({
+  kind: 'ClearExpenseBudget',
+  repId: 'rep-1',
+  period: p,
+}));
 
 describe('expense budget properties', () => {
   it("a snapshot taken anywhere in a rep's budget history, plus the events after it, equals the full replay", () => {
