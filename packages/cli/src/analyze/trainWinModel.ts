@@ -9,6 +9,7 @@ import {
 } from '@clientele/domain';
 import {
   WIN_MODEL_ID,
+  createScheduledRetraining,
   datedDealEvents,
   reportDate,
   winModelTraining,
@@ -61,3 +62,23 @@ export const trainAndRecordWinModel = async (
     shown: training.shown,
   });
 };
+
+/**
+ * Runs the win model's retraining schedule on the day given (else today, by the machine's clock):
+ * trains and records it when the last training is `everyDays` old or more, else records nothing
+ * and answers null. See `createScheduledRetraining`.
+ */
+export const trainWinModelIfDue = async (
+  readSide: ReadSide,
+  actor: Actor,
+  schedule: { readonly everyDays: number; readonly day: string | undefined },
+): Promise<E.Either<string, RecordedTraining | null>> =>
+  createScheduledRetraining({
+    log: readSide.log,
+    models: createAnalyticsModelService(readSide.events, {
+      authorize: commerceAuthorizers(defaultRolePolicy, noTeams).analyticsModel,
+    }),
+    clock: { today: () => schedule.day ?? new Date().toISOString().slice(0, 10) },
+    everyDays: schedule.everyDays,
+    actor,
+  }).trainDue();

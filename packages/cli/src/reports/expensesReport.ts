@@ -32,7 +32,7 @@ export const expensesShape: ReportShape = {
   totalColumns: FIGURES,
 };
 
-/** Expenses against budget per rep and budget period (`Opportunity.read`: a rep sees their own). */
+/** Expenses against budget per rep and budget period (`ExpenseClaim.read`: a rep sees their own). */
 export const expensesReport = async (
   { readModels, access }: ReportContext,
   options: ReportOptions,

@@ -80,7 +80,7 @@ const dealCustomers = async (context: ReportContext, dealIds: readonly string[])
 
 /**
  * Deal profitability by deal (named by its customer), rep or product (`--by`, deal by default),
- * over the deals the actor may read (`Opportunity.read`).
+ * over the deals the actor may read with their expenses (`Opportunity.read` and `ExpenseClaim.read`).
  */
 export const profitabilityReport = async (
   context: ReportContext,

@@ -32,7 +32,7 @@ export const quotesShape: ReportShape = {
   totalColumns: FIGURES,
 };
 
-/** Quote-to-order conversion and gross-weighted average discount per rep (`Opportunity.read`). */
+/** Quote-to-order conversion and gross-weighted average discount per rep (`Quote.read`). */
 export const quotesReport = async (
   { readModels, access }: ReportContext,
   options: ReportOptions,

@@ -52,7 +52,7 @@ export const revenueShape: ReportShape = {
 
 /**
  * Booked revenue by product, period and region (`--by region`, the default) or by product and
- * period only (`--by product`), over the orders the actor may read (`Opportunity.read`).
+ * period only (`--by product`), over the orders the actor may read (`SalesOrder.read`).
  */
 export const revenueReport = async (
   { readModels, access }: ReportContext,

@@ -8,6 +8,9 @@ import { analyticsModelDecider } from './decide.js';
 import type { AnalyticsModelError } from './errors.js';
 import { AnalyticsModelEvent } from './events.js';
 import type { AnalyticsModelState } from './state.js';
+import type { SnapshotOptions } from '../shared/snapshotting.js';
+import { snapshotPolicyOf } from '../shared/snapshotting.js';
+import { ANALYTICS_MODEL_STATE_VERSION, AnalyticsModelStateCodec } from './stateCodec.js';
 
 /** The AnalyticsModel write side: where trainings are recorded for auditors. */
 export interface AnalyticsModelService extends CommandEntry<
@@ -24,6 +27,8 @@ export interface AnalyticsModelServiceOptions {
   readonly newEventId?: () => string;
   /** Who may record a training: checked before every decision. */
   readonly authorize: CommandAuthorizer<AnalyticsModelCommand, AnalyticsModelState>;
+  /** Snapshot each model every `every` events in `store`; none by default. */
+  readonly snapshots?: SnapshotOptions | undefined;
 }
 
 /** The typed entry point of the AnalyticsModel aggregate: decodes input, then handles it. */
@@ -35,6 +40,11 @@ export const createAnalyticsModelService = (
     store,
     ...(options.newEventId === undefined ? {} : { newEventId: options.newEventId }),
     authorize: options.authorize,
+    snapshots: snapshotPolicyOf(
+      options.snapshots,
+      ANALYTICS_MODEL_STATE_VERSION,
+      AnalyticsModelStateCodec,
+    ),
     decider: analyticsModelDecider,
     eventCodec: AnalyticsModelEvent,
     streamName: (command) => streamName('AnalyticsModel', command.modelId),

@@ -4,3 +4,4 @@ export * from './errors.js';
 export * from './state.js';
 export * from './decide.js';
 export * from './analyticsModelService.js';
+export * from './stateCodec.js';

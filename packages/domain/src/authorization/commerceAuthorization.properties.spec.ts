@@ -20,6 +20,7 @@ import type { TeamDirectory } from './authorize.js';
 import { authorize } from './authorize.js';
 import { commerceAuthorizers } from './commerceAuthorizers.js';
 import { engagementAuthorizers } from './engagementAuthorizers.js';
+import { pricedSeatLine } from '../testing/quoteFixtures.js';
 import type { Role } from './roles.js';
 import { defaultRolePolicy } from './roles.js';
 
@@ -102,9 +103,56 @@ const CASES: readonly Case[] = [
     input: { kind: 'SendQuote', quoteId: 'q1', sentOn: '2026-03-03' },
   },
   {
+    aggregate: 'Quote',
+    owner: null,
+    input: { kind: 'ApproveQuoteDiscount', quoteId: 'q1', approverId: '', approverLimitBps: 0 },
+  },
+  {
+    aggregate: 'Quote',
+    owner: null,
+    input: { kind: 'RejectQuoteDiscount', quoteId: 'q1', approverId: '', reason: 'margin' },
+  },
+  {
     aggregate: 'SalesOrder',
     owner: null,
     input: { kind: 'CancelOrder', orderId: 'o1', cancelledOn: '2026-03-03' },
+  },
+  {
+    aggregate: 'Contract',
+    owner: null,
+    input: {
+      kind: 'AmendContract',
+      contractId: 'k1',
+      amendedOn: '2026-03-03',
+      lines: [pricedSeatLine(0)],
+      totals: { net: eur(120_000), tax: eur(24_000), total: eur(144_000) },
+    },
+  },
+  {
+    aggregate: 'ExpenseClaim',
+    owner: null,
+    input: { kind: 'ApproveExpenseClaim', claimId: 'x1', approverId: '', approvedOn: '2026-03-03' },
+  },
+  {
+    aggregate: 'ExpenseClaim',
+    owner: null,
+    input: {
+      kind: 'RejectExpenseClaim',
+      claimId: 'x1',
+      approverId: '',
+      rejectedOn: '2026-03-03',
+      reason: 'no business purpose',
+    },
+  },
+  {
+    aggregate: 'ExpenseClaim',
+    owner: null,
+    input: {
+      kind: 'ReimburseExpenseClaim',
+      claimId: 'x1',
+      reimbursedOn: '2026-03-03',
+      paymentReference: 'EXP-1',
+    },
   },
   {
     aggregate: 'Contract',

@@ -6,7 +6,9 @@ import type { RolePolicy, Scope } from './roles.js';
 import { grantsOfRole } from './roles.js';
 
 /**
- * The read permissions queries and reports check, one per kind of record, plus `Customer.export`
+ * The read permissions queries and reports check, one per kind of record (quotes, orders,
+ * contracts and expense claims have their own, so reading them is granted apart from deals),
+ * plus `Customer.export`
  * for bulk export and `CustomerExport.read` for the history of exports.
  */
 export type ReadPermission =
@@ -22,6 +24,10 @@ export type ReadPermission =
   | 'Activity.read'
   | 'Task.read'
   | 'Appointment.read'
+  | 'Quote.read'
+  | 'SalesOrder.read'
+  | 'Contract.read'
+  | 'ExpenseClaim.read'
   | 'Customer.export';
 
 /**

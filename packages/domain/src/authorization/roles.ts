@@ -45,6 +45,21 @@ export const grantsOfRole = (policy: RolePolicy, role: string): readonly Grant[]
 
 const all = (aggregate: string, scope: Scope): Grant => ({ permission: `${aggregate}.*`, scope });
 
+/** Grants of the named commands (and `read`) of one aggregate, all with the same scope. */
+const only = (aggregate: string, actions: readonly string[], scope: Scope): Grant[] =>
+  actions.map((action) => ({ permission: `${aggregate}.${action}`, scope }));
+
+/** What a rep does with their own quotes: everything but approving or rejecting a discount. */
+const QUOTE_WORK = [
+  'DraftQuote',
+  'ReviseQuote',
+  'SendQuote',
+  'AcceptQuote',
+  'RejectQuote',
+  'ExpireQuote',
+  'read',
+];
+
 /**
  * The default policy. Reps act on their own customers, leads and opportunities (and may capture
  * leads); managers on their team's; marketing runs campaigns and captures leads; support works
@@ -52,9 +67,13 @@ const all = (aggregate: string, scope: Scope): Grant => ({ permission: `${aggreg
  * changes nothing; an administrator may do anything. Reads follow the same scopes (`Customer.*`
  * covers `Customer.read`); reps and managers also read their own (their team's) targets,
  * commission and customer exports. Reps log their own activities, tasks and appointments (support
- * agents their own activities and tasks), managers their team's. Reps draft their own quotes and
- * expense claims, managers their team's quotes, orders, contracts and expenses; finance keeps the
- * catalog, price lists, orders, contracts and expenses. Only managers (their team's customers), administrators and
+ * agents their own activities and tasks), managers their team's. Reps work their own quotes but
+ * cannot approve a discount (`Quote.ApproveQuoteDiscount`), submit their own expense claims but
+ * cannot approve or reimburse one, and read their own orders and contracts; managers approve their
+ * team's discounts and expense claims and amend their team's orders and contracts; finance keeps
+ * the catalog and price lists, orders and contracts (`Contract.AmendContract`), reimburses expense
+ * claims (`ExpenseClaim.ReimburseExpenseClaim`, which nobody else but an administrator may) and
+ * sets budgets. Only managers (their team's customers), administrators and
  * whoever a tenant grants `Customer.export` by name may export customers in bulk.
  */
 export const defaultRolePolicy: RolePolicy = {
@@ -76,7 +95,11 @@ export const defaultRolePolicy: RolePolicy = {
     all('Quote', 'team'),
     all('SalesOrder', 'team'),
     all('Contract', 'team'),
-    all('ExpenseClaim', 'team'),
+    ...only(
+      'ExpenseClaim',
+      ['SubmitExpenseClaim', 'ApproveExpenseClaim', 'RejectExpenseClaim', 'read'],
+      'team',
+    ),
     all('ExpenseBudget', 'team'),
   ],
   sales_rep: [
@@ -92,8 +115,11 @@ export const defaultRolePolicy: RolePolicy = {
     all('Activity', 'own'),
     all('Task', 'own'),
     all('Appointment', 'own'),
-    all('Quote', 'own'),
-    all('ExpenseClaim', 'own'),
+    ...only('Quote', QUOTE_WORK, 'own'),
+    ...only('ExpenseClaim', ['SubmitExpenseClaim', 'read'], 'own'),
+    { permission: 'ExpenseBudget.read', scope: 'own' },
+    { permission: 'SalesOrder.read', scope: 'own' },
+    { permission: 'Contract.read', scope: 'own' },
   ],
   marketing: [
     all('Campaign', 'any'),
@@ -116,8 +142,9 @@ export const defaultRolePolicy: RolePolicy = {
     all('PriceList', 'any'),
     all('SalesOrder', 'any'),
     all('Contract', 'any'),
-    all('ExpenseClaim', 'any'),
+    ...only('ExpenseClaim', ['ReimburseExpenseClaim', 'RejectExpenseClaim', 'read'], 'any'),
     all('ExpenseBudget', 'any'),
+    { permission: 'Quote.read', scope: 'any' },
   ],
   auditor: [
     { permission: '*.read', scope: 'any' },

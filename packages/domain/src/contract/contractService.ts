@@ -8,6 +8,9 @@ import { contractDecider } from './decide.js';
 import type { ContractError } from './errors.js';
 import { ContractEvent } from './events.js';
 import type { ContractState } from './state.js';
+import type { SnapshotOptions } from '../shared/snapshotting.js';
+import { snapshotPolicyOf } from '../shared/snapshotting.js';
+import { CONTRACT_STATE_VERSION, ContractStateCodec } from './stateCodec.js';
 
 /** The stream of a contract. */
 export const contractStream = (contractId: string): string => streamName('Contract', contractId);
@@ -17,6 +20,8 @@ export interface ContractServiceOptions {
   readonly newEventId?: () => string;
   /** Who may do what: checked against the loaded contract before every decision. */
   readonly authorize: CommandAuthorizer<ContractCommand, ContractState>;
+  /** Snapshot each contract every `every` events in `store`; none by default. */
+  readonly snapshots?: SnapshotOptions | undefined;
 }
 
 /** The Contract write side. */
@@ -41,6 +46,7 @@ export const createContractService = (
     streamName: (command) => contractStream(command.contractId),
     ...(options.newEventId === undefined ? {} : { newEventId: options.newEventId }),
     authorize: options.authorize,
+    snapshots: snapshotPolicyOf(options.snapshots, CONTRACT_STATE_VERSION, ContractStateCodec),
   });
   return {
     ...createCommandEntry(ContractCommand, handler),

@@ -7,6 +7,7 @@ import type { Lifecycle } from '../testing/lifecycle.js';
 import { assertReplayDeterminism, startingWith } from '../testing/replayProperty.js';
 import { customerDecider } from './decide.js';
 import { CustomerEvent } from './events.js';
+import { CustomerStateCodec } from './stateCodec.js';
 
 const customerId = 'cus-1';
 const email = fc.constantFrom('a@example.com', 'b@example.com', 'c@example.com');
@@ -116,13 +117,14 @@ const lifecycle: Lifecycle<CustomerEventType, CustomerState> = {
 };
 
 describe('customer properties', () => {
-  it('replays any sequence of accepted commands to the same state', () => {
+  it('replays any sequence of accepted commands to the same state, from a snapshot anywhere in it too', () => {
     assertReplayDeterminism(
       customerDecider,
       CustomerEvent,
       startingWith(registerCustomer, command, { minLength: 20 }),
       {
         lifecycle,
+        stateCodec: CustomerStateCodec,
         mustReach: {
           CustomerProfileUpdated: 0.5,
           CustomerDeactivated: 0.3,

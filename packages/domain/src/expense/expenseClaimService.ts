@@ -9,6 +9,9 @@ import { expenseClaimDecider } from './decide.js';
 import type { ExpenseClaimError } from './errors.js';
 import { ExpenseClaimEvent } from './events.js';
 import type { ExpenseClaimState } from './state.js';
+import type { SnapshotOptions } from '../shared/snapshotting.js';
+import { snapshotPolicyOf } from '../shared/snapshotting.js';
+import { EXPENSE_CLAIM_STATE_VERSION, ExpenseClaimStateCodec } from './stateCodec.js';
 
 /** The stream of an expense claim. */
 export const expenseClaimStream = (claimId: string): string => streamName('ExpenseClaim', claimId);
@@ -18,6 +21,8 @@ export interface ExpenseClaimServiceOptions {
   readonly newEventId?: () => string;
   /** Who may do what: checked against the loaded claim before every decision. */
   readonly authorize: CommandAuthorizer<ExpenseClaimCommand, ExpenseClaimState>;
+  /** Snapshot each expense claim every `every` events in `store`; none by default. */
+  readonly snapshots?: SnapshotOptions | undefined;
 }
 
 /** The ExpenseClaim write side. */
@@ -45,6 +50,11 @@ export const createExpenseClaimService = (
     streamName: (command) => expenseClaimStream(command.claimId),
     ...(options.newEventId === undefined ? {} : { newEventId: options.newEventId }),
     authorize: options.authorize,
+    snapshots: snapshotPolicyOf(
+      options.snapshots,
+      EXPENSE_CLAIM_STATE_VERSION,
+      ExpenseClaimStateCodec,
+    ),
   });
   const handle: ExpenseClaimService['handle'] = async (input, context) => {
     const decoded = decodeCommand(ExpenseClaimCommand, input);

@@ -7,6 +7,9 @@ import { ExpenseBudgetCommand } from './commands.js';
 import type { ExpenseBudgetError, ExpenseBudgetState } from './decide.js';
 import { expenseBudgetDecider } from './decide.js';
 import { ExpenseBudgetEvent } from './events.js';
+import type { SnapshotOptions } from '../shared/snapshotting.js';
+import { snapshotPolicyOf } from '../shared/snapshotting.js';
+import { EXPENSE_BUDGET_STATE_VERSION, ExpenseBudgetStateCodec } from './stateCodec.js';
 
 /** Options of {@link createExpenseBudgetService}. */
 export interface ExpenseBudgetServiceOptions {
@@ -14,6 +17,8 @@ export interface ExpenseBudgetServiceOptions {
   readonly newEventId?: () => string;
   /** Who may set or change a rep's budget: checked against the loaded budget before every decision. */
   readonly authorize: CommandAuthorizer<ExpenseBudgetCommand, ExpenseBudgetState>;
+  /** Snapshot each rep's budgets every `every` events in `store`; none by default. */
+  readonly snapshots?: SnapshotOptions | undefined;
 }
 
 /** The ExpenseBudget write side: one stream per rep, `ExpenseBudget-<repId>`. */
@@ -38,5 +43,10 @@ export const createExpenseBudgetService = (
       streamName: (command) => streamName('ExpenseBudget', command.repId),
       ...(options.newEventId === undefined ? {} : { newEventId: options.newEventId }),
       authorize: options.authorize,
+      snapshots: snapshotPolicyOf(
+        options.snapshots,
+        EXPENSE_BUDGET_STATE_VERSION,
+        ExpenseBudgetStateCodec,
+      ),
     }),
   );

@@ -8,6 +8,7 @@ import { assertReplayDeterminism, startingWith } from '../testing/replayProperty
 import { opportunityDecider } from './decide.js';
 import { OpportunityEvent as OpportunityEventCodec } from './events.js';
 import { DEFAULT_B2B_PIPELINE, findStage } from './pipeline.js';
+import { OpportunityStateCodec } from './stateCodec.js';
 
 const opportunityId = 'opp-1';
 const money = fc.record({
@@ -122,9 +123,10 @@ const lifecycle: Lifecycle<OpportunityEvent, OpportunityState> = {
 };
 
 describe('opportunity properties', () => {
-  it('replays any sequence of accepted commands to the same state, moving only along the pipeline', () => {
+  it('replays any sequence of accepted commands to the same state, from a snapshot anywhere in it too, moving only along the pipeline', () => {
     assertReplayDeterminism(opportunityDecider, OpportunityEventCodec, commands, {
       lifecycle,
+      stateCodec: OpportunityStateCodec,
       mustReach: {
         OpportunityStageChanged: 0.75,
         OpportunityWon: 0.3,

@@ -6,3 +6,4 @@ export * from './state.js';
 export * from './priceAsOf.js';
 export * from './decide.js';
 export * from './priceListService.js';
+export * from './stateCodec.js';

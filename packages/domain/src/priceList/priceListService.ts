@@ -8,6 +8,9 @@ import { priceListDecider } from './decide.js';
 import type { PriceListError } from './errors.js';
 import { PriceListEvent } from './events.js';
 import type { PriceListState } from './state.js';
+import type { SnapshotOptions } from '../shared/snapshotting.js';
+import { snapshotPolicyOf } from '../shared/snapshotting.js';
+import { PRICE_LIST_STATE_VERSION, PriceListStateCodec } from './stateCodec.js';
 
 /** The stream of a price list. */
 export const priceListStream = (priceListId: string): string =>
@@ -19,6 +22,8 @@ export interface PriceListServiceOptions {
   readonly newEventId?: () => string;
   /** Who may do what: checked against the loaded price list before every decision. */
   readonly authorize: CommandAuthorizer<PriceListCommand, PriceListState>;
+  /** Snapshot each price list every `every` events in `store`; none by default. */
+  readonly snapshots?: SnapshotOptions | undefined;
 }
 
 /** The PriceList write side. */
@@ -43,6 +48,7 @@ export const createPriceListService = (
     streamName: (command) => priceListStream(command.priceListId),
     ...(options.newEventId === undefined ? {} : { newEventId: options.newEventId }),
     authorize: options.authorize,
+    snapshots: snapshotPolicyOf(options.snapshots, PRICE_LIST_STATE_VERSION, PriceListStateCodec),
   });
   return {
     ...createCommandEntry(PriceListCommand, handler),

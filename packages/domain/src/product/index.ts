@@ -5,3 +5,4 @@ export * from './errors.js';
 export * from './state.js';
 export * from './decide.js';
 export * from './productService.js';
+export * from './stateCodec.js';

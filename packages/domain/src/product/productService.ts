@@ -8,6 +8,9 @@ import { productDecider } from './decide.js';
 import type { ProductError } from './errors.js';
 import { ProductEvent } from './events.js';
 import type { ProductState } from './state.js';
+import type { SnapshotOptions } from '../shared/snapshotting.js';
+import { snapshotPolicyOf } from '../shared/snapshotting.js';
+import { PRODUCT_STATE_VERSION, ProductStateCodec } from './stateCodec.js';
 
 /** The stream of a product. */
 export const productStream = (productId: string): string => streamName('Product', productId);
@@ -18,6 +21,8 @@ export interface ProductServiceOptions {
   readonly newEventId?: () => string;
   /** Who may do what: checked against the loaded product before every decision. */
   readonly authorize: CommandAuthorizer<ProductCommand, ProductState>;
+  /** Snapshot each product every `every` events in `store`; none by default. */
+  readonly snapshots?: SnapshotOptions | undefined;
 }
 
 /** The Product write side: the catalog's items. */
@@ -42,6 +47,7 @@ export const createProductService = (
     streamName: (command) => productStream(command.productId),
     ...(options.newEventId === undefined ? {} : { newEventId: options.newEventId }),
     authorize: options.authorize,
+    snapshots: snapshotPolicyOf(options.snapshots, PRODUCT_STATE_VERSION, ProductStateCodec),
   });
   return {
     ...createCommandEntry(ProductCommand, handler),

@@ -9,3 +9,4 @@ export * from './discountRules.js';
 export * from './catalogLines.js';
 export * from './quoteService.js';
 export * from './quoteExpiry.js';
+export * from './stateCodec.js';

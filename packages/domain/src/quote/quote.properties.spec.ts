@@ -10,6 +10,7 @@ import { quoteDecider } from './decide.js';
 import { QuoteEvent } from './events.js';
 import { priceCatalogLines, totalsMatchLines } from './pricing.js';
 import type { CatalogQuoteLine } from './values.js';
+import { QuoteStateCodec } from './stateCodec.js';
 
 const catalogLine = (index: number) =>
   fc
@@ -156,7 +157,7 @@ describe('quote properties', () => {
     );
   });
 
-  it('replays any sequence of accepted quote commands to the state reached while deciding', () => {
+  it('replays any sequence of accepted quote commands to the state reached while deciding, from a snapshot anywhere in it too', () => {
     const sequences = catalogLines.chain((lines) =>
       startingWith(
         fc.constantFrom(0, 1).map(
@@ -181,6 +182,7 @@ describe('quote properties', () => {
     );
     assertReplayDeterminism(quoteDecider, QuoteEvent, sequences, {
       numRuns: 150,
+      stateCodec: QuoteStateCodec,
       minEvents: 2,
       mustReach: {
         QuoteSent: 0.3,

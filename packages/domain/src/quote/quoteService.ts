@@ -18,6 +18,9 @@ import { discountLimitOf } from './discountRules.js';
 import type { QuoteError } from './errors.js';
 import { QuoteEvent } from './events.js';
 import type { QuoteState } from './state.js';
+import type { SnapshotOptions } from '../shared/snapshotting.js';
+import { snapshotPolicyOf } from '../shared/snapshotting.js';
+import { QUOTE_STATE_VERSION, QuoteStateCodec } from './stateCodec.js';
 
 /** The stream of a quote. */
 export const quoteStream = (quoteId: string): string => streamName('Quote', quoteId);
@@ -52,6 +55,8 @@ export interface QuoteServiceOptions {
   readonly newEventId?: () => string;
   /** Who may do what: checked against the loaded quote before every decision. */
   readonly authorize: CommandAuthorizer<QuoteCommand, QuoteState>;
+  /** Snapshot each quote every `every` events in `store`; none by default. */
+  readonly snapshots?: SnapshotOptions | undefined;
 }
 
 /** A draft or revision as a rep asks for it: products and quantities, no prices. */
@@ -98,6 +103,7 @@ export const createQuoteService = (
     streamName: (command) => quoteStream(command.quoteId),
     ...(options.newEventId === undefined ? {} : { newEventId: options.newEventId }),
     authorize: options.authorize,
+    snapshots: snapshotPolicyOf(options.snapshots, QUOTE_STATE_VERSION, QuoteStateCodec),
   });
   const { discountRules } = options;
 

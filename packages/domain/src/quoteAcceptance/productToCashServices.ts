@@ -1,5 +1,6 @@
 import type { CommerceAuthorizers } from '../authorization/commerceAuthorizers.js';
 import type { CheckpointStore, EventStore } from '@clientele/eventstore';
+import type { SnapshotOptions } from '../shared/snapshotting.js';
 import { createInMemoryCheckpointStore } from '@clientele/eventstore';
 import type { PriceListService } from '../priceList/priceListService.js';
 import { createPriceListService } from '../priceList/priceListService.js';
@@ -37,6 +38,8 @@ export interface ProductToCashOptions {
   /** Where the quote-to-order reactor keeps its checkpoint; in memory by default. */
   readonly checkpoints?: CheckpointStore;
   readonly newEventId?: () => string;
+  /** Snapshots of products, price lists, quotes, orders and contracts; none by default. */
+  readonly snapshots?: SnapshotOptions | undefined;
   /** Who may do what on each entry point (`commerceAuthorizers(policy, teams)`). */
   readonly authorizers: Pick<
     CommerceAuthorizers,
@@ -49,7 +52,10 @@ export const createProductToCashServices = (
   store: EventStore,
   options: ProductToCashOptions,
 ): ProductToCashServices => {
-  const ids = options.newEventId === undefined ? {} : { newEventId: options.newEventId };
+  const ids = {
+    ...(options.newEventId === undefined ? {} : { newEventId: options.newEventId }),
+    snapshots: options.snapshots,
+  };
   const { authorizers } = options;
   const products = createProductService(store, { ...ids, authorize: authorizers.product });
   const priceLists = createPriceListService(store, { ...ids, authorize: authorizers.priceList });

@@ -5,3 +5,4 @@ export * from './state.js';
 export * from './decide.js';
 export * from './salesOrderService.js';
 export * from './billingPlan.js';
+export * from './stateCodec.js';

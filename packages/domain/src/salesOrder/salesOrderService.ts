@@ -11,6 +11,9 @@ import { salesOrderDecider } from './decide.js';
 import type { SalesOrderError } from './errors.js';
 import { SalesOrderEvent } from './events.js';
 import type { SalesOrderState } from './state.js';
+import type { SnapshotOptions } from '../shared/snapshotting.js';
+import { snapshotPolicyOf } from '../shared/snapshotting.js';
+import { SALES_ORDER_STATE_VERSION, SalesOrderStateCodec } from './stateCodec.js';
 
 /** The stream of a sales order. */
 export const salesOrderStream = (orderId: string): string => streamName('SalesOrder', orderId);
@@ -24,6 +27,8 @@ export interface SalesOrderServiceOptions {
   readonly creditPolicy?: CreditPolicy;
   /** Who may do what: checked against the loaded order before every decision. */
   readonly authorize: CommandAuthorizer<SalesOrderCommand, SalesOrderState>;
+  /** Snapshot each order every `every` events in `store`; none by default. */
+  readonly snapshots?: SnapshotOptions | undefined;
 }
 
 /** The SalesOrder write side. */
@@ -51,6 +56,7 @@ export const createSalesOrderService = (
     streamName: (command) => salesOrderStream(command.orderId),
     ...(options.newEventId === undefined ? {} : { newEventId: options.newEventId }),
     authorize: options.authorize,
+    snapshots: snapshotPolicyOf(options.snapshots, SALES_ORDER_STATE_VERSION, SalesOrderStateCodec),
   });
   const { creditExposure } = options;
   const handle: SalesOrderService['handle'] = async (input, context) => {

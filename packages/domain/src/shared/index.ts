@@ -9,3 +9,4 @@ export * from './retention.js';
 export * from './rounding.js';
 export * from './basisPoints.js';
 export * from './period.js';
+export * from './snapshotting.js';

@@ -15,3 +15,4 @@ export * from './erasureSuite.js';
 export * from './quoteToOrderSuite.js';
 export * from './contractRenewalSuite.js';
 export * from './scheduledInvoicingSuite.js';
+export * from './snapshotResume.js';

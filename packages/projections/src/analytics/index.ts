@@ -19,3 +19,4 @@ export * from './risk/riskRules.js';
 export * from './risk/customerRisk.js';
 export * from './scores/recordedModels.js';
 export * from './scores/leadScores.js';
+export * from './scores/scheduledRetraining.js';

@@ -47,14 +47,14 @@ const outlookOf = (doc: ContractDocument, options: ContractRenewalsOptions) => {
 /**
  * Contracts whose current term ends in the `withinDays` after `asOf` (`renewing`, or `ending`
  * under notice or without automatic renewal), and contracts churned (ended by notice) between
- * `churnedSince` and `asOf`; within the actor's `Opportunity.read` scope, soonest end first.
+ * `churnedSince` and `asOf`; within the actor's `Contract.read` scope, soonest end first.
  */
 export const contractRenewalsReport = async (
   readModels: ReadModelStore,
   access: ReadAccess,
   options: ContractRenewalsOptions,
 ): Promise<E.Either<AuthorizationDenial, ContractRenewalRow[]>> => {
-  const scope = access.scope('Opportunity.read');
+  const scope = access.scope('Contract.read');
   if (E.isLeft(scope)) return scope;
   const rows: ContractRenewalRow[] = [];
   for await (const { doc } of activeDocuments(readModels, 'contracts', ContractDocument)) {

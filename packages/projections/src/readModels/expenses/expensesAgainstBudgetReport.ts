@@ -55,13 +55,13 @@ const addClaim = (rows: Rows, doc: ExpenseClaimDocument, period: string): void =
  * Expenses against budget per rep and budget period: each budget period (month, quarter or
  * year) gathers the claims incurred in its months; claims of a rep with no budget for the month
  * are listed per month with an empty budget. Refused claims do not count. Within the actor's
- * `Opportunity.read` scope (a rep sees their own).
+ * `ExpenseClaim.read` scope (a rep sees their own).
  */
 export const expensesAgainstBudgetReport = async (
   readModels: ReadModelStore,
   access: ReadAccess,
 ): Promise<E.Either<AuthorizationDenial, ExpensesAgainstBudgetRow[]>> => {
-  const scope = access.scope('Opportunity.read');
+  const scope = access.scope('ExpenseClaim.read');
   if (E.isLeft(scope)) return scope;
   const rows: Rows = new Map();
   const budgetPeriods = new Map<string, string>();

@@ -101,7 +101,7 @@ const addCollected = async (rows: Rows, readModels: ReadModelStore, count: Colle
  * by `asOf`, each line's net amount credited to its product in the period of the order day.
  * Collected: every payment (less refunds) by `asOf` on an invoice billing order or contract lines,
  * split among its products by what it billed each, in the period of the day received. Read within
- * the actor's `Opportunity.read` scope, owned by the rep who booked the order or is credited with
+ * the actor's `SalesOrder.read` scope, owned by the rep who booked the order or is credited with
  * the invoice.
  */
 export const revenueByProductReport = async (
@@ -109,7 +109,7 @@ export const revenueByProductReport = async (
   access: ReadAccess,
   options: RevenueByProductOptions,
 ): Promise<E.Either<AuthorizationDenial, ProductRevenueRow[]>> => {
-  const scope = access.scope('Opportunity.read');
+  const scope = access.scope('SalesOrder.read');
   if (E.isLeft(scope)) return scope;
   const inScope = (repId: string | null) => inReadScope(scope.right, repId);
   const regionOf: RegionOf =

@@ -100,7 +100,8 @@ const dealFigures = async (readModels: ReadModelStore): Promise<Map<string, Deal
  * claims linked to the deal; commission is what was accrued minus clawed back because of the
  * deal. By product, a deal's collections are split by what each invoice billed per product, and
  * its expenses and commission by the products' shares of its collections (whole minor units,
- * largest remainder). Within the actor's `Opportunity.read` scope, by the deal's rep.
+ * largest remainder). A deal's row shows its expenses, so it is read within both the actor's
+ * `Opportunity.read` and `ExpenseClaim.read` scopes, by the deal's rep.
  */
 export const dealProfitabilityReport = async (
   readModels: ReadModelStore,
@@ -109,6 +110,10 @@ export const dealProfitabilityReport = async (
 ): Promise<E.Either<AuthorizationDenial, ProfitabilityRow[]>> => {
   const scope = access.scope('Opportunity.read');
   if (E.isLeft(scope)) return scope;
+  const expenseScope = access.scope('ExpenseClaim.read');
+  if (E.isLeft(expenseScope)) return expenseScope;
+  const readable = (repId: string | null) =>
+    inReadScope(scope.right, repId) && inReadScope(expenseScope.right, repId);
   const rows = new Map<string, Omit<ProfitabilityRow, 'profit'>>();
   const add = (group: string, figures: Omit<ProfitabilityRow, 'group' | 'profit'>) => {
     const row = rows.get(group) ?? { group, collected: {}, expenses: {}, commission: {} };
@@ -120,7 +125,7 @@ export const dealProfitabilityReport = async (
     });
   };
   for (const [opportunityId, deal] of await dealFigures(readModels)) {
-    if (!inReadScope(scope.right, deal.repId)) continue;
+    if (!readable(deal.repId)) continue;
     if (groupBy === 'deal') add(opportunityId, deal);
     else if (groupBy === 'rep') add(deal.repId ?? '(no rep)', deal);
     else for (const [product, share] of productShares(deal)) add(product, share);

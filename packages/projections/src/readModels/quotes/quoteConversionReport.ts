@@ -24,7 +24,7 @@ export interface QuoteConversionRow {
 
 /**
  * Quote-to-order conversion and average discount per rep, over quotes first sent by `asOf`, within
- * the actor's `Opportunity.read` scope. The discount is weighted by gross amount: a 10 % discount on a
+ * the actor's `Quote.read` scope. The discount is weighted by gross amount: a 10 % discount on a
  * large quote counts more than 30 % on a small one. Rows by rep id.
  */
 export const quoteConversionReport = async (
@@ -32,7 +32,7 @@ export const quoteConversionReport = async (
   access: ReadAccess,
   options: { readonly asOf: string },
 ): Promise<E.Either<AuthorizationDenial, QuoteConversionRow[]>> => {
-  const scope = access.scope('Opportunity.read');
+  const scope = access.scope('Quote.read');
   if (E.isLeft(scope)) return scope;
   const ordered = new Set<string>();
   for await (const { doc } of activeDocuments(readModels, 'salesOrders', SalesOrderDocument)) {

@@ -24,9 +24,27 @@ const repOf = (event: RecordedEvent, field: string): string | null => {
 };
 
 /**
+ * Streams whose first event (the one the timeline reaches first) names their rep: the permission
+ * that reads them and the field naming the rep. Quotes, orders, contracts and expense claims are
+ * read under their own permissions, not a customer's.
+ */
+const OWNER_NAMED_BY_FIRST_EVENT: Readonly<
+  Partial<Record<string, { readonly permission: ReadPermission; readonly field: string }>>
+> = {
+  Activity: { permission: 'Customer.read', field: 'ownerId' },
+  Task: { permission: 'Customer.read', field: 'assigneeId' },
+  Appointment: { permission: 'Customer.read', field: 'organizerId' },
+  Quote: { permission: 'Quote.read', field: 'ownerId' },
+  SalesOrder: { permission: 'SalesOrder.read', field: 'ownerId' },
+  Contract: { permission: 'Contract.read', field: 'ownerId' },
+  ExpenseClaim: { permission: 'ExpenseClaim.read', field: 'repId' },
+};
+
+/**
  * The owner of the record a stream holds, from the read models: a customer's, lead's or deal's
- * owner, the rep of a commission ledger, the actor of an export, the rep of an activity, a task
- * or an appointment. Tickets, invoices and anything else are unowned (readable with `any` scope).
+ * owner, the rep of a commission ledger, the actor of an export, the rep of an activity, a task,
+ * an appointment, a quote, an order, a contract or an expense claim. Tickets, invoices and
+ * anything else are unowned (readable with `any` scope).
  */
 const streamRead = async (
   readModels: ReadModelStore,
@@ -55,15 +73,12 @@ const streamRead = async (
       return { permission: 'Commission.read', ownerId: id };
     case 'CustomerExport':
       return { permission: 'CustomerExport.read', ownerId: event.metadata.actor.id };
-    // The first event of these streams (the one the timeline reaches first) names their rep.
-    case 'Activity':
-      return { permission: 'Customer.read', ownerId: repOf(event, 'ownerId') };
-    case 'Task':
-      return { permission: 'Customer.read', ownerId: repOf(event, 'assigneeId') };
-    case 'Appointment':
-      return { permission: 'Customer.read', ownerId: repOf(event, 'organizerId') };
-    default:
-      return { permission: 'Customer.read', ownerId: null };
+    default: {
+      const named = OWNER_NAMED_BY_FIRST_EVENT[category];
+      return named === undefined
+        ? { permission: 'Customer.read', ownerId: null }
+        : { permission: named.permission, ownerId: repOf(event, named.field) };
+    }
   }
 };
 
