@@ -131,7 +131,7 @@ const customerReadable = async (
     const scope = access.scope('Customer.read');
     if (E.isLeft(scope)) return scope;
     const ownerId = (await customerDocument(readModels, customerId))?.ownerId ?? null;
-    return inReadScope(scope.right, ownerId)
+    return inReadScope(scope.right, ownerId, customerId)
       ? E.right(undefined)
       : E.left(outsideReadScope(scope.right, access.actor, `customer ${customerId}`, ownerId));
   });
@@ -161,7 +161,7 @@ export const customerTimeline = async (
     const commissions = await Promise.all(
       streams.map((stream) => commissionEventsOf(readModels, events, stream, within)),
     );
-    const visible = timelineVisibility(readModels, access);
+    const visible = timelineVisibility(readModels, access, customerId);
     const all = [...perStream, ...commissions]
       .flat()
       .sort((a, b) => comparePositions(a.position, b.position));
