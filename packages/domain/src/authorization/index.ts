@@ -9,3 +9,4 @@ export * from './engagementAuthorizers.js';
 export * from './teamGrants.js';
 export * from './teamSalesAuthorizers.js';
 export * from './commerceAuthorizers.js';
+export * from './teamReads.js';

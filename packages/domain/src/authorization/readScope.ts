@@ -32,7 +32,8 @@ export type ReadPermission =
 
 /**
  * Which records of one kind an actor may read: all of them (`any`), or those owned by one of
- * `owners` (`team`: the actor and the reps they manage; `own`: the actor alone).
+ * `owners` (`team`: the actor and the reps they manage; `own`: the actor alone), and the
+ * `records` (by id) a deal or account team lets them read whoever owns them.
  */
 export type ReadScope =
   | { readonly permission: string; readonly reach: 'any' }
@@ -40,6 +41,7 @@ export type ReadScope =
       readonly permission: string;
       readonly reach: 'team' | 'own';
       readonly owners: ReadonlySet<string>;
+      readonly records?: ReadonlySet<string>;
     };
 
 const WIDTH: Readonly<Record<Scope, number>> = { own: 0, team: 1, any: 2 };
@@ -75,10 +77,13 @@ export const readScope = (
 /**
  * Whether a record owned by `ownerId` lies within a read scope. An unowned record (null: an
  * unassigned lead, an invoice, a ticket) is readable only with `any` scope: a rep's own scope
- * covers what is theirs, not the shared pool.
+ * covers what is theirs, not the shared pool. A reader that names the record (`recordId`, the
+ * customer's or the deal's id) also lets the actor's deal and account teams grant it.
  */
-export const inReadScope = (scope: ReadScope, ownerId: string | null): boolean =>
-  scope.reach === 'any' || (ownerId !== null && scope.owners.has(ownerId));
+export const inReadScope = (scope: ReadScope, ownerId: string | null, recordId?: string): boolean =>
+  scope.reach === 'any' ||
+  (ownerId !== null && scope.owners.has(ownerId)) ||
+  (recordId !== undefined && scope.records?.has(recordId) === true);
 
 /** The denial of a record outside an actor's read scope, naming the permission and the owner. */
 export const outsideReadScope = (

@@ -215,6 +215,40 @@ describe('rep schedule', () => {
     schedule.given([]).when(release).then([]);
   });
 
+  describe('a reservation its booking never completed', () => {
+    const reservedAt = '2026-03-10T08:00:00.000Z';
+    const orphan = slotEvent({
+      type: 'SlotReserved',
+      data: { repId: 'rep-1', appointmentId: 'crashed', start, end, reservedAt },
+    });
+    const takeOver = (at: string) =>
+      slotCommand({
+        kind: 'ReleaseOrphanedSlot',
+        appointmentId: 'crashed',
+        start,
+        end,
+        takenOverBy: 'b',
+        at,
+        timeoutMs: 5 * 60_000,
+      });
+
+    it('is released for the booking that needs its time once the timeout has passed', () => {
+      schedule
+        .given([orphan])
+        .when(takeOver('2026-03-10T08:05:00.000Z'))
+        .then([
+          slotEvent({
+            type: 'OrphanedSlotReleased',
+            data: { repId: 'rep-1', appointmentId: 'crashed', start, end, takenOverBy: 'b' },
+          }),
+        ]);
+    });
+
+    it('is kept within the timeout, so a booking that is merely slow keeps its time', () => {
+      schedule.given([orphan]).when(takeOver('2026-03-10T08:04:59.999Z')).then([]);
+    });
+  });
+
   it('reserves every UTC day an appointment touches', () => {
     expect(utcDaysTouched('2026-03-10T23:00:00.000Z', '2026-03-11T01:00:00.000Z')).toEqual([
       '2026-03-10',

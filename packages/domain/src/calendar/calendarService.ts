@@ -53,7 +53,18 @@ export interface CalendarServiceOptions {
   readonly newEventId?: () => string;
   /** Who may do what with appointments: checked against the loaded state before each decision. */
   readonly authorize: CommandAuthorizer<AppointmentCommand, AppointmentState>;
+  /**
+   * How old a reservation whose appointment does not hold the time (a booking that crashed
+   * before it was recorded) must be before another booking takes the time over; 5 minutes.
+   */
+  readonly reservationTimeoutMs?: number;
 }
+
+/** The reps whose time an appointment holds: its reps who have not declined. */
+const repsHoldingTime = (state: AppointmentState): readonly string[] =>
+  state.booked && !state.cancelled
+    ? state.reps.filter((repId) => state.answers[repId] !== 'declined')
+    : [];
 
 /** A double-booking override is the actor's own to give: one naming someone else is refused. */
 const overrideNotByActor = (
@@ -74,7 +85,9 @@ const overrideNotByActor = (
  * The typed entry point of the calendar. An override of a double booking is the acting user's own:
  * one naming someone else is refused. Booking and moving reserve the reps' time first (see
  * `createRepSchedules`), then record the appointment; a refusal leaves no reservation behind.
- * Moving holds old and new time until the move is recorded; cancelling gives the time back.
+ * Moving holds old and new time until the move is recorded; cancelling gives the time back, and so
+ * does a rep declining. A reservation a crash left behind (its appointment never came to hold the
+ * time) is taken over by the next booking that needs the time once `reservationTimeoutMs` passed.
  */
 export const createCalendarService = (
   store: EventStore,
@@ -88,7 +101,23 @@ export const createCalendarService = (
     eventCodec: AppointmentEventCodec,
     streamName: (command) => appointmentStream(command.appointmentId),
   });
-  const schedules = createRepSchedules(store, options);
+  const load = async (appointmentId: string) =>
+    (await handler.load(appointmentStream(appointmentId))).state;
+  const schedules = createRepSchedules(store, {
+    ...(options.newEventId === undefined ? {} : { newEventId: options.newEventId }),
+    orphans: {
+      timeoutMs: options.reservationTimeoutMs ?? 5 * 60_000,
+      holds: async (repId, slot) => {
+        const state = await load(slot.appointmentId);
+        return (
+          state.booked &&
+          repsHoldingTime(state).includes(repId) &&
+          state.start === slot.start &&
+          state.end === slot.end
+        );
+      },
+    },
+  });
   const record = async (command: AppointmentCommand, context: CommandContext) =>
     E.mapLeft(entryFailure<AppointmentError>)(
       await handler.handle(command, stepContext(context, 'appointment')),
@@ -100,7 +129,7 @@ export const createCalendarService = (
     state: AppointmentState,
     context: CommandContext,
   ): EntryResult<AppointmentEvent, AppointmentState, AppointmentError> => {
-    const reps = command.kind === 'BookAppointment' ? command.reps : state.booked ? state.reps : [];
+    const reps = command.kind === 'BookAppointment' ? command.reps : repsHoldingTime(state);
     const { appointmentId, start, end } = command;
     const request = { appointmentId, reps, start, end };
     const reserved = await schedules.reserve(
@@ -116,6 +145,33 @@ export const createCalendarService = (
       const old = { ...request, start: state.start, end: state.end };
       await schedules.release(old, stepContext(context, 'release-old'));
     }
+    return recorded;
+  };
+
+  /**
+   * A rep's answer: declining gives the rep's time back once it is recorded; accepting again
+   * after a decline takes the time first, so the rep is never double-booked by changing their mind.
+   */
+  const answer = async (
+    command: Extract<AppointmentCommand, { kind: 'AnswerInvitation' }>,
+    state: AppointmentState,
+    context: CommandContext,
+  ): EntryResult<AppointmentEvent, AppointmentState, AppointmentError> => {
+    const { appointmentId, participantId } = command;
+    if (!state.booked || state.cancelled || !state.reps.includes(participantId))
+      return record(command, context);
+    const slot = { appointmentId, reps: [participantId], start: state.start, end: state.end };
+    const wasDeclined = state.answers[participantId] === 'declined';
+    if (command.answer === 'declined' || !wasDeclined) {
+      const recorded = await record(command, context);
+      if (E.isRight(recorded) && command.answer === 'declined' && !wasDeclined)
+        await schedules.release(slot, stepContext(context, 'declined'));
+      return recorded;
+    }
+    const reserved = await schedules.reserve(slot, undefined, stepContext(context, 'accepted'));
+    if (E.isLeft(reserved)) return E.left(reserved.left);
+    const recorded = await record(command, context);
+    if (E.isLeft(recorded)) await schedules.release(slot, stepContext(context, 'undo'));
     return recorded;
   };
 
@@ -136,6 +192,7 @@ export const createCalendarService = (
     const precheck = appointmentDecider.decide(command, state);
     if (E.isLeft(precheck)) return E.left(precheck.left);
     if (command.kind === 'BookAppointment') return takeTime(command, state, context);
+    if (command.kind === 'AnswerInvitation') return answer(command, state, context);
     if (command.kind === 'MoveAppointment' && precheck.right.length > 0) {
       return takeTime(command, state, context);
     }
@@ -164,7 +221,7 @@ export const createCalendarService = (
   return {
     handle,
     send: handle,
-    load: async (appointmentId) => (await handler.load(appointmentStream(appointmentId))).state,
+    load,
     availability,
   };
 };

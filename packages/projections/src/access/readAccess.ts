@@ -1,7 +1,13 @@
 import * as E from 'fp-ts/lib/Either.js';
 import type { Actor, AuthorizationDenial } from '@clientele/eventstore';
-import type { ReadPermission, ReadScope, RolePolicy, TeamDirectory } from '@clientele/domain';
-import { readScope } from '@clientele/domain';
+import type {
+  ReadPermission,
+  ReadScope,
+  RolePolicy,
+  TeamDirectory,
+  TeamReads,
+} from '@clientele/domain';
+import { noTeamReads, readScope, withTeamReads } from '@clientele/domain';
 
 /**
  * Who is reading, and what their role lets them read: every query and report takes one and shows
@@ -15,12 +21,21 @@ export interface ReadAccess {
   scope(permission: ReadPermission): E.Either<AuthorizationDenial, ReadScope>;
 }
 
-/** The read access of `actor` under a role policy and a team directory. */
-export const readAccess = (policy: RolePolicy, teams: TeamDirectory, actor: Actor): ReadAccess => ({
+/**
+ * The read access of `actor` under a role policy and a team directory, widened by the records
+ * the actor's deal and account teams let them read (`teamReads`, none by default).
+ */
+export const readAccess = (
+  policy: RolePolicy,
+  teams: TeamDirectory,
+  actor: Actor,
+  teamReads: TeamReads = noTeamReads,
+): ReadAccess => ({
   actor,
   policy,
   teams,
-  scope: (permission) => readScope(policy, teams, actor, permission),
+  scope: (permission) =>
+    withTeamReads(readScope(policy, teams, actor, permission), teamReads(permission)),
 });
 
 /** The scopes of several permissions, or the first denial: for reads that join record kinds. */

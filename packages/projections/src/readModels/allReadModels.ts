@@ -1,4 +1,5 @@
 import type { AnyProjection } from '../projection/projection.js';
+import { accountTeamsProjection } from './accountTeams/accountTeamsProjection.js';
 import { activityCountsProjection } from './engagement/activityCountsProjection.js';
 import { agendaProjection } from './engagement/agendaProjection.js';
 import { lastContactProjection } from './engagement/lastContactProjection.js';
@@ -29,6 +30,7 @@ export const allReadModels: readonly AnyProjection[] = [
   dealsProjection,
   customersProjection,
   organizationProjection,
+  accountTeamsProjection,
   timelineProjection,
   saleCommissionsProjection,
   invoicesProjection,

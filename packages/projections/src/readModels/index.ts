@@ -17,6 +17,7 @@ export {
 } from './salesOrganization/organizationProjection.js';
 export { loadOrganizations } from './salesOrganization/loadOrganizations.js';
 export { readAccessOn } from './salesOrganization/readAccessOn.js';
+export * from './accountTeams/index.js';
 export type { FunnelRow, FunnelStageFigures } from './funnel/funnelEntry.js';
 export type { FunnelGrouping, FunnelOptions } from './funnel/funnelCalculation.js';
 export { leadFunnel, opportunityFunnel } from './funnel/funnelCalculation.js';

@@ -49,6 +49,33 @@ export const FIXTURE_TEAMS: Readonly<Record<string, readonly string[]>> = {
   'mgr-west': ['rep-cy'],
 };
 
+/** A user joins a deal's or an account's team in a role. */
+const teamMember = (
+  recordType: 'opportunity' | 'customer',
+  recordId: string,
+  memberId: string,
+  teamRole: string,
+): HistoryEntry => ({
+  stream: `AccountTeam-${recordType}.${recordId}`,
+  type: 'TeamMemberAdded',
+  data: { recordType, recordId, memberId, teamRole, previousRole: null },
+  at: '2026-01-20',
+  actor: 'mgr-east',
+});
+
+/**
+ * What each team member may read through their teams, worked out by hand from the default
+ * team-role policy: se-dee, sales engineer on rep-cy's deal O-cy, reads that deal and its
+ * customer C-cy; sponsor-fay, support on rep-ada's customer C-ada, reads it and its deals O-ada
+ * and O-bob (rep-bob's deal on C-ada). Nobody else is on a team.
+ */
+export const FIXTURE_TEAM_READS: Readonly<
+  Record<string, Readonly<Record<string, readonly string[]>>>
+> = {
+  'se-dee': { 'Opportunity.read': ['O-cy'], 'Customer.read': ['C-cy'] },
+  'sponsor-fay': { 'Customer.read': ['C-ada'], 'Opportunity.read': ['O-ada', 'O-bob'] },
+};
+
 /**
  * Who owns each record of the fixture (null: unowned), by stream: the oracle the read
  * authorization suite checks every answer against.
@@ -75,7 +102,8 @@ export const FIXTURE_OWNERS: Readonly<Record<string, string | null>> = {
 /**
  * A small CRM with two teams (mgr-east: rep-ada and rep-bob; mgr-west: rep-cy): customers, leads
  * and deals owned by each rep and some unowned (an unassigned lead, a customer without owner), a
- * colleague's deal on rep-ada's customer, an invoice and a ticket, and commission. Deal amounts
+ * colleague's deal on rep-ada's customer, an invoice and a ticket, commission, and two team members
+ * who own nothing (see {@link FIXTURE_TEAM_READS}). Deal amounts
  * differ per rep, so a figure that mixed reps' records would show.
  */
 export const readAuthorizationHistory: readonly HistoryEntry[] = [
@@ -137,4 +165,6 @@ export const readAuthorizationHistory: readonly HistoryEntry[] = [
   },
   accrued('rep-ada', 300_00),
   accrued('rep-cy', 9_000_00),
+  teamMember('opportunity', 'O-cy', 'se-dee', 'sales_engineer'),
+  teamMember('customer', 'C-ada', 'sponsor-fay', 'support'),
 ];

@@ -1,20 +1,19 @@
 import * as E from 'fp-ts/lib/Either.js';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Actor, EventStore } from '@clientele/eventstore';
-import { createInMemoryEventStore, parseStreamName } from '@clientele/eventstore';
+import type { Actor } from '@clientele/eventstore';
+import { createInMemoryEventStore } from '@clientele/eventstore';
 import type { ReadPermission, Role, TeamDirectory } from '@clientele/domain';
-import { authorize, defaultRolePolicy, officeHours } from '@clientele/domain';
+import { authorize, defaultRolePolicy } from '@clientele/domain';
 import type { ReadAccess } from '../access/readAccess.js';
 import { readAccess } from '../access/readAccess.js';
 import { customerExports } from '../customerExport/customerExports.js';
 import { exportCustomers } from '../customerExport/exportCustomers.js';
 import { sha256Hex } from '../customerExport/exportFile.js';
+import { loadTeamReads } from '../readModels/accountTeams/loadTeamReads.js';
 import { allReadModels } from '../readModels/allReadModels.js';
 import { campaignReport } from '../readModels/campaigns/campaignReport.js';
-import { targetsReport } from '../readModels/commission/targetsReport.js';
 import { customerList } from '../readModels/customers/customerList.js';
-import { leadFunnel, opportunityFunnel } from '../readModels/funnel/funnelCalculation.js';
 import { salesPerformanceReport } from '../readModels/performance/salesPerformanceReport.js';
 import { pipelineReport } from '../readModels/pipeline/pipelineReport.js';
 import { receivablesReport } from '../readModels/receivables/receivablesReport.js';
@@ -24,10 +23,12 @@ import { createProjectionRunner } from '../runner/projectionRunner.js';
 import type { ReadModelStore } from '../store/readModelStore.js';
 import { appendHistory } from './domainHistory.js';
 import {
-  FIXTURE_OWNERS,
+  FIXTURE_TEAM_READS,
   FIXTURE_TEAMS,
   readAuthorizationHistory,
 } from './readAuthorizationFixture.js';
+import type { Read, Shown } from './readAuthorizationReads.js';
+import { READS, SERVICE_OPTIONS } from './readAuthorizationReads.js';
 
 const teams: TeamDirectory = {
   teamMembersOf: (managerId) => new Set(FIXTURE_TEAMS[managerId] ?? []),
@@ -43,6 +44,9 @@ const ROLES: readonly Role[] = [
 ];
 const as = (id: string, role: string): ReadAccess =>
   readAccess(defaultRolePolicy, teams, { id, role });
+/** The access of an actor with what their deal and account teams grant, as `readAccessOn` builds it. */
+const asMember = async (readModels: ReadModelStore, id: string, role: string) =>
+  readAccess(defaultRolePolicy, teams, { id, role }, await loadTeamReads(readModels, id));
 
 /**
  * The independent oracle: the command-side `authorize` applied to one record. An unowned record
@@ -51,142 +55,14 @@ const as = (id: string, role: string): ReadAccess =>
 const mayRead = (actor: Actor, permission: ReadPermission, ownerId: string | null): boolean =>
   E.isRight(authorize(defaultRolePolicy, teams, actor, permission, ownerId ?? 'owner-on-no-team'));
 
+/** The second oracle: the hand-worked reads of the fixture's deal and account team members. */
+const teamMayRead = (actor: Actor, record: Shown[number]): boolean =>
+  record.recordId !== undefined &&
+  (FIXTURE_TEAM_READS[actor.id]?.[record.permission]?.includes(record.recordId) ?? false);
+
 /** Whether the role grants the permission at all (its own record is always within any grant). */
 const granted = (actor: Actor, permission: ReadPermission): boolean =>
   E.isRight(authorize(defaultRolePolicy, teams, actor, permission, actor.id));
-
-const STREAM_PERMISSION: Readonly<Record<string, ReadPermission>> = {
-  Customer: 'Customer.read',
-  Lead: 'Lead.read',
-  Opportunity: 'Opportunity.read',
-  Ticket: 'Ticket.read',
-  Invoice: 'Invoice.read',
-  Commission: 'Commission.read',
-};
-
-/** What one read answered, as the records it showed: each with its permission and owner. */
-type Shown = readonly { readonly permission: ReadPermission; readonly ownerId: string | null }[];
-type Read = (
-  readModels: ReadModelStore,
-  events: EventStore,
-  access: ReadAccess,
-) => Promise<E.Either<unknown, Shown>>;
-
-const SERVICE_OPTIONS = { asOf: '2026-03-31T00:00:00Z', calendar: officeHours('UTC') };
-const owner = (group: string): string | null => (group === '(none)' ? null : group);
-const OPEN_DEAL_AMOUNTS: Readonly<Record<string, number>> = {
-  'rep-ada': 1_000_00,
-  'rep-bob': 20_000_00,
-  'rep-cy': 300_000_00,
-};
-
-/** Every read the suite tries, by name, with the permission a denial must name. */
-const READS: Readonly<Record<string, { permission: ReadPermission; read: Read }>> = {
-  customers: {
-    permission: 'Customer.read',
-    read: async (readModels, _events, access) =>
-      E.map((docs: { ownerId: string | null }[]) =>
-        docs.map((d) => ({ permission: 'Customer.read' as const, ownerId: d.ownerId })),
-      )(await customerList(readModels, access)),
-  },
-  leadFunnel: {
-    permission: 'Lead.read',
-    read: async (readModels, _events, access) =>
-      E.map((rows: { group: string }[]) =>
-        rows.map((r) => ({ permission: 'Lead.read' as const, ownerId: owner(r.group) })),
-      )(await leadFunnel(readModels, access, { groupBy: 'owner' })),
-  },
-  opportunityFunnel: {
-    permission: 'Opportunity.read',
-    read: async (readModels, _events, access) =>
-      E.map((rows: { group: string }[]) =>
-        rows.map((r) => ({ permission: 'Opportunity.read' as const, ownerId: owner(r.group) })),
-      )(await opportunityFunnel(readModels, access, { groupBy: 'owner' })),
-  },
-  performance: {
-    permission: 'Opportunity.read',
-    read: async (readModels, _events, access) =>
-      E.map((rows: { group: string }[]) =>
-        rows.map((r) => ({ permission: 'Opportunity.read' as const, ownerId: r.group })),
-      )(await salesPerformanceReport(readModels, access, { groupBy: 'rep' })),
-  },
-  // The pipeline has no owner column: the open deals' amounts differ per rep, so its total says
-  // exactly whose deals it summed.
-  pipeline: {
-    permission: 'Opportunity.read',
-    read: async (readModels, _events, access) =>
-      E.map((rows: { amount: Readonly<Record<string, number>> }[]) => {
-        let total = rows.reduce((sum, row) => sum + (row.amount['EUR'] ?? 0), 0);
-        const shown: { permission: 'Opportunity.read'; ownerId: string }[] = [];
-        for (const [rep, amount] of Object.entries(OPEN_DEAL_AMOUNTS).reverse())
-          if (total >= amount) {
-            total -= amount;
-            shown.push({ permission: 'Opportunity.read', ownerId: rep });
-          }
-        expect(total).toBe(0);
-        return shown;
-      })(await pipelineReport(readModels, access)),
-  },
-  targets: {
-    permission: 'Commission.read',
-    read: async (readModels, _events, access) =>
-      E.map((rows: { repId: string }[]) =>
-        rows.map((r) => ({ permission: 'Commission.read' as const, ownerId: r.repId })),
-      )(await targetsReport(readModels, access)),
-  },
-  receivables: {
-    permission: 'Invoice.read',
-    read: async (readModels, _events, access) =>
-      E.map((rows: { customerId: string | null }[]) =>
-        rows
-          .filter((r) => r.customerId !== null)
-          .map(() => ({ permission: 'Invoice.read' as const, ownerId: null })),
-      )(await receivablesReport(readModels, access, { asOf: '2026-03-31' })),
-  },
-  service: {
-    permission: 'Ticket.read',
-    read: async (readModels, _events, access) =>
-      E.map((report: { tickets: readonly { count: number }[] }) =>
-        report.tickets.map(() => ({ permission: 'Ticket.read' as const, ownerId: null })),
-      )(await serviceReport(readModels, access, SERVICE_OPTIONS)),
-  },
-  campaigns: {
-    permission: 'Campaign.read',
-    read: async (readModels, _events, access) =>
-      E.map((rows: readonly unknown[]) =>
-        rows.map(() => ({ permission: 'Campaign.read' as const, ownerId: null })),
-      )(await campaignReport(readModels, access)),
-  },
-  ...Object.fromEntries(
-    ['C-ada', 'C-bob', 'C-cy', 'C-none'].map((customerId) => [
-      `timeline of ${customerId}`,
-      {
-        permission: 'Customer.read' as const,
-        read: (async (readModels, events, access) =>
-          E.map(
-            (timeline: {
-              entries: readonly { streamName: string; actor: { id: string } }[];
-            }): Shown => [
-              {
-                permission: 'Customer.read',
-                ownerId: FIXTURE_OWNERS[`Customer-${customerId}`] ?? null,
-              },
-              ...timeline.entries.map((entry) => {
-                const parsed = parseStreamName(entry.streamName);
-                const category = E.isRight(parsed) ? parsed.right.category : '';
-                return category === 'CustomerExport'
-                  ? { permission: 'CustomerExport.read' as const, ownerId: entry.actor.id }
-                  : {
-                      permission: STREAM_PERMISSION[category] ?? 'Customer.read',
-                      ownerId: FIXTURE_OWNERS[entry.streamName] ?? null,
-                    };
-              }),
-            ],
-          )(await customerTimeline(readModels, events, access, customerId))) satisfies Read,
-      },
-    ]),
-  ),
-};
 
 /**
  * The read authorization suite: the same hand-worked CRM projected into the store under test,
@@ -290,16 +166,55 @@ export const describeReadAuthorization = (
       );
     });
 
+    it('lets a sales engineer on a deal’s team read that deal and its customer’s timeline, and no other record', async () => {
+      const dee = await asMember(readModels, 'se-dee', 'marketing');
+      const pipeline = await pipelineReport(readModels, dee);
+      expect(E.map((rows: { amount: object }[]) => rows.map((r) => r.amount))(pipeline)).toEqual(
+        E.right([{ EUR: 300_000_00 }]),
+      );
+      expect(
+        E.map((docs: { customerId: string }[]) => docs.map((d) => d.customerId))(
+          await customerList(readModels, dee),
+        ),
+      ).toEqual(E.right(['C-cy']));
+      const timeline = await customerTimeline(readModels, events, dee, 'C-cy');
+      expect(
+        E.map((t: { entries: readonly { streamName: string }[] }) => [
+          ...new Set(t.entries.map((e) => e.streamName)),
+        ])(timeline),
+      ).toEqual(E.right(['Customer-C-cy', 'Opportunity-O-cy']));
+      expect(await customerTimeline(readModels, events, dee, 'C-ada')).toSatisfy(E.isLeft);
+      // Without the team place, the marketing role reads no deal at all.
+      expect(await pipelineReport(readModels, as('se-dee', 'marketing'))).toSatisfy(E.isLeft);
+    });
+
+    it('lets support on a customer’s team read the customer and its deals, whoever owns them', async () => {
+      const fay = await asMember(readModels, 'sponsor-fay', 'sales_rep');
+      const pipeline = await pipelineReport(readModels, fay);
+      expect(E.map((rows: { amount: object }[]) => rows.map((r) => r.amount))(pipeline)).toEqual(
+        E.right([{ EUR: 21_000_00 }]),
+      );
+      const timeline = await customerTimeline(readModels, events, fay, 'C-ada');
+      expect(
+        E.map((t: { entries: readonly { streamName: string }[] }) => [
+          ...new Set(t.entries.map((e) => e.streamName)),
+        ])(timeline),
+      ).toEqual(E.right(['Customer-C-ada', 'Opportunity-O-ada', 'Opportunity-O-bob']));
+    });
+
     it('never shows a record outside the actor’s scope, and every denial names the permission (random actors and reads)', () =>
       fc.assert(
         fc.asyncProperty(
-          fc.constantFrom('rep-ada', 'rep-bob', 'rep-cy', 'mgr-east', 'mgr-west', 'someone'),
+          fc.constantFrom(
+            ...['rep-ada', 'rep-bob', 'rep-cy', 'mgr-east', 'mgr-west', 'someone'],
+            ...['se-dee', 'sponsor-fay'],
+          ),
           fc.constantFrom<string>(...ROLES, 'intern'),
           fc.constantFrom(...Object.keys(READS)),
           async (id, role, name) => {
             const actor = { id, role };
             const { permission, read } = READS[name] as { permission: ReadPermission; read: Read };
-            const answer = await read(readModels, events, as(id, role));
+            const answer = await read(readModels, events, await asMember(readModels, id, role));
             if (E.isLeft(answer)) {
               expect(answer.left).toMatchObject({ permission, actorId: id });
               // Refused outright only when the role lacks the grant, or the one record asked for
@@ -311,7 +226,8 @@ export const describeReadAuthorization = (
               expect({
                 name,
                 ...record,
-                visible: mayRead(actor, record.permission, record.ownerId),
+                visible:
+                  mayRead(actor, record.permission, record.ownerId) || teamMayRead(actor, record),
               }).toEqual({
                 name,
                 ...record,

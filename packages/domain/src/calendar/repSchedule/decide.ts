@@ -4,7 +4,7 @@ import type { Decider } from '@clientele/eventstore';
 import { IsoInstant } from '@clientele/eventstore';
 import type { RepScheduleEvent, RepScheduleState } from './events.js';
 import { DoubleBookingOverride } from '../values.js';
-import { evolveRepSchedule, sameSlot } from './events.js';
+import { evolveRepSchedule, sameSlot, slotKey } from './events.js';
 
 /** Take the rep's time for an appointment (again, with new times, when it moves). */
 export const ReserveSlot = t.intersection(
@@ -16,7 +16,7 @@ export const ReserveSlot = t.intersection(
       start: IsoInstant,
       end: IsoInstant,
     }),
-    t.partial({ override: DoubleBookingOverride }),
+    t.partial({ override: DoubleBookingOverride, reservedAt: IsoInstant }),
   ],
   'ReserveSlot',
 );
@@ -31,8 +31,31 @@ export const ReleaseSlot = t.type(
   },
   'ReleaseSlot',
 );
+/**
+ * Release a reservation the caller found orphaned (its appointment does not hold that time) for
+ * `takenOverBy`. The decider releases it only once it is `timeoutMs` old at `at`, so a booking
+ * that is merely slow keeps its time.
+ */
+export const ReleaseOrphanedSlot = t.type(
+  {
+    kind: t.literal('ReleaseOrphanedSlot'),
+    repId: t.string,
+    appointmentId: t.string,
+    start: IsoInstant,
+    end: IsoInstant,
+    takenOverBy: t.string,
+    at: IsoInstant,
+    timeoutMs: t.number,
+  },
+  'ReleaseOrphanedSlot',
+);
+/** Release a reservation found orphaned. */
+export type ReleaseOrphanedSlot = t.TypeOf<typeof ReleaseOrphanedSlot>;
 /** Every command of a rep's schedule. */
-export const RepScheduleCommand = t.union([ReserveSlot, ReleaseSlot], 'RepScheduleCommand');
+export const RepScheduleCommand = t.union(
+  [ReserveSlot, ReleaseSlot, ReleaseOrphanedSlot],
+  'RepScheduleCommand',
+);
 /** Every command of a rep's schedule. */
 export type RepScheduleCommand = t.TypeOf<typeof RepScheduleCommand>;
 
@@ -49,6 +72,24 @@ export const overlaps = (
   b: { readonly start: string; readonly end: string },
 ): boolean => Date.parse(a.start) < Date.parse(b.end) && Date.parse(b.start) < Date.parse(a.end);
 
+/**
+ * An orphan is released once its reservation is `timeoutMs` old; a reservation without a time
+ * (recorded before reservations had one) is old enough. A slot no longer held needs nothing.
+ */
+const releaseOrphan = (
+  command: ReleaseOrphanedSlot,
+  state: RepScheduleState,
+): readonly RepScheduleEvent[] => {
+  const { repId, appointmentId, start, end, takenOverBy } = command;
+  const slot = { appointmentId, start, end };
+  if (!state.slots.some((held) => sameSlot(held, slot))) return [];
+  const reservedAt = state.reservedAt[slotKey(slot)];
+  const age = reservedAt === undefined ? Infinity : Date.parse(command.at) - Date.parse(reservedAt);
+  return age < command.timeoutMs
+    ? []
+    : [{ type: 'OrphanedSlotReleased', data: { repId, ...slot, takenOverBy } }];
+};
+
 const decide = (
   command: RepScheduleCommand,
   state: RepScheduleState,
@@ -57,7 +98,7 @@ const decide = (
   const held = state.slots.some((slot) => sameSlot(slot, command));
   switch (command.kind) {
     case 'ReserveSlot': {
-      const { override } = command;
+      const { override, reservedAt } = command;
       // The same reservation again is a retry, not a conflict.
       if (held) return E.right([]);
       const conflictsWith = state.slots
@@ -74,6 +115,7 @@ const decide = (
             appointmentId,
             start,
             end,
+            ...(reservedAt === undefined ? {} : { reservedAt }),
             ...(conflictsWith.length === 0 || override === undefined
               ? {}
               : { overrode: { ...override, conflictsWith } }),
@@ -85,6 +127,8 @@ const decide = (
       return E.right(
         held ? [{ type: 'SlotReleased', data: { repId, appointmentId, start, end } }] : [],
       );
+    case 'ReleaseOrphanedSlot':
+      return E.right(releaseOrphan(command, state));
   }
 };
 
@@ -99,4 +143,4 @@ export const repScheduleDecider: Decider<
   RepScheduleEvent,
   RepScheduleState,
   RepDoubleBooked
-> = { initialState: { slots: [] }, decide, evolve: evolveRepSchedule };
+> = { initialState: { slots: [], reservedAt: {} }, decide, evolve: evolveRepSchedule };

@@ -5,6 +5,8 @@ import { DoubleBookingOverride } from '../values.js';
 /**
  * A rep's time from `start` to `end` is taken by an appointment. `overrode` is set when it was
  * booked over other appointments on purpose: who did it, why, and which appointments it overlaps.
+ * `reservedAt` (absent on reservations recorded before it existed) is when it was taken, so a
+ * reservation whose booking never completed can be taken over once it is old enough.
  */
 export const SlotReserved = t.type(
   {
@@ -12,6 +14,7 @@ export const SlotReserved = t.type(
     data: t.intersection([
       t.type({ repId: t.string, appointmentId: t.string, start: IsoInstant, end: IsoInstant }),
       t.partial({
+        reservedAt: IsoInstant,
         overrode: t.intersection([
           DoubleBookingOverride,
           t.type({ conflictsWith: t.readonlyArray(t.string) }),
@@ -30,22 +33,50 @@ export const SlotReleased = t.type(
   'SlotReleased',
 );
 
+/**
+ * A reservation whose appointment does not hold that time (its booking or move crashed before it
+ * was recorded, or the rep declined and the release never ran) was released after the timeout,
+ * for the appointment `takenOverBy` that needed the time.
+ */
+export const OrphanedSlotReleased = t.type(
+  {
+    type: t.literal('OrphanedSlotReleased'),
+    data: t.type({
+      repId: t.string,
+      appointmentId: t.string,
+      start: IsoInstant,
+      end: IsoInstant,
+      takenOverBy: t.string,
+    }),
+  },
+  'OrphanedSlotReleased',
+);
+
 /** Every event of a rep's schedule for one day. */
-export const RepScheduleEvent = t.union([SlotReserved, SlotReleased], 'RepScheduleEvent');
+export const RepScheduleEvent = t.union(
+  [SlotReserved, SlotReleased, OrphanedSlotReleased],
+  'RepScheduleEvent',
+);
 /** Every event of a rep's schedule for one day. */
 export type RepScheduleEvent = t.TypeOf<typeof RepScheduleEvent>;
 
 /** A reserved stretch of a rep's time. */
 export interface ReservedSlot {
   readonly appointmentId: string;
-  readonly start: string;
-  readonly end: string;
+  readonly start: IsoInstant;
+  readonly end: IsoInstant;
 }
 
 /** The slots a rep's day holds (an appointment being moved holds its old and new slot a moment). */
 export interface RepScheduleState {
   readonly slots: readonly ReservedSlot[];
+  /** When each slot was reserved, by {@link slotKey}, when its reservation says. */
+  readonly reservedAt: Readonly<Record<string, string>>;
 }
+
+/** A slot's key: its appointment and its stretch of time. */
+export const slotKey = (slot: ReservedSlot): string =>
+  `${slot.appointmentId}/${slot.start}/${slot.end}`;
 
 /** Whether two slots are the same appointment's same stretch of time. */
 export const sameSlot = (a: ReservedSlot, b: ReservedSlot): boolean =>
@@ -57,11 +88,20 @@ export const evolveRepSchedule = (
   event: RepScheduleEvent,
 ): RepScheduleState => {
   const { appointmentId, start, end } = event.data;
-  const others = state.slots.filter((slot) => !sameSlot(slot, event.data));
+  const slot = { appointmentId, start, end };
+  const others = state.slots.filter((held) => !sameSlot(held, slot));
+  const { [slotKey(slot)]: _released, ...reservedAt } = state.reservedAt;
   switch (event.type) {
     case 'SlotReserved':
-      return { slots: [...others, { appointmentId, start, end }] };
+      return {
+        slots: [...others, slot],
+        reservedAt:
+          event.data.reservedAt === undefined
+            ? reservedAt
+            : { ...reservedAt, [slotKey(slot)]: event.data.reservedAt },
+      };
     case 'SlotReleased':
-      return { slots: others };
+    case 'OrphanedSlotReleased':
+      return { slots: others, reservedAt };
   }
 };

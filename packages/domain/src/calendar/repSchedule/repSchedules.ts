@@ -1,10 +1,11 @@
 import * as E from 'fp-ts/lib/Either.js';
-import type { CommandContext, Decider, EventStore, IsoInstant } from '@clientele/eventstore';
-import { createCommandHandler } from '@clientele/eventstore';
+import type { CommandContext, Decider, EventStore } from '@clientele/eventstore';
+import { IsoInstant, createCommandHandler } from '@clientele/eventstore';
 import { stepContext } from '../../reservations/stepContext.js';
 import type { DoubleBookingOverride } from '../values.js';
 import type { RepDoubleBooked, RepScheduleCommand } from './decide.js';
 import type { RepScheduleState, ReservedSlot } from './events.js';
+import { slotKey } from './events.js';
 import { repScheduleDecider } from './decide.js';
 import { RepScheduleEvent } from './events.js';
 import { repScheduleStream, utcDaysTouched } from './repScheduleDays.js';
@@ -34,9 +35,21 @@ export interface RepSchedules {
   busy(repId: string, from: IsoInstant, to: IsoInstant): Promise<readonly ReservedSlot[]>;
 }
 
+/**
+ * How reservations left by a crash are found: whether the appointment holds a slot (it was
+ * booked or moved there, is not cancelled, and the rep did not decline), and how old an orphaned
+ * reservation must be before another booking takes its time.
+ */
+export interface OrphanedReservations {
+  holds(repId: string, slot: ReservedSlot): Promise<boolean>;
+  readonly timeoutMs: number;
+}
+
 /** Options of {@link createRepSchedules}. */
 export interface RepSchedulesOptions {
   readonly newEventId?: () => string;
+  /** Without it, a reservation is never taken over. */
+  readonly orphans?: OrphanedReservations;
 }
 
 const streamsOf = (request: SlotRequest) =>
@@ -89,22 +102,74 @@ export const createRepSchedules = (
     }
   };
 
-  const reserve: RepSchedules['reserve'] = async (request, override, context) => {
-    const { start, end } = request;
-    const reserved: string[] = [];
-    for (const { repId, stream } of streamsOf(request)) {
+  /**
+   * Releases the reservations in the way that their appointments do not hold, once they are old
+   * enough; says whether any went.
+   */
+  const releaseOrphans = async (
+    at: { readonly repId: string; readonly stream: string },
+    conflict: RepDoubleBooked,
+    request: SlotRequest,
+    context: CommandContext,
+  ): Promise<boolean> => {
+    const { orphans } = options;
+    const now = context.occurredAt;
+    if (orphans === undefined || !IsoInstant.is(now)) return false;
+    const { state, revision } = await handler.load(at.stream);
+    let released = false;
+    for (const slot of state.slots) {
+      if (!conflict.conflictsWith.includes(slot.appointmentId)) continue;
+      if (await orphans.holds(at.repId, slot)) continue;
       const outcome = await handler.handle(
         {
+          kind: 'ReleaseOrphanedSlot',
+          repId: at.repId,
+          ...slot,
+          takenOverBy: request.appointmentId,
+          at: now,
+          timeoutMs: orphans.timeoutMs,
+          stream: at.stream,
+        },
+        stepContext(context, `orphan:${at.stream}:${String(revision)}:${slotKey(slot)}`),
+      );
+      released ||= E.isRight(outcome) && outcome.right.events.length > 0;
+    }
+    return released;
+  };
+
+  /** Reserves one rep-day; a conflict with orphaned reservations takes their time over once. */
+  const reserveDay = async (
+    at: { readonly repId: string; readonly stream: string },
+    request: SlotRequest & { readonly override: DoubleBookingOverride | undefined },
+    context: CommandContext,
+  ) => {
+    const { start, end, override } = request;
+    const now = context.occurredAt;
+    const attempt = (step: string) =>
+      handler.handle(
+        {
           kind: 'ReserveSlot',
-          repId,
+          repId: at.repId,
           appointmentId: request.appointmentId,
           start,
           end,
-          stream,
+          stream: at.stream,
+          ...(IsoInstant.is(now) ? { reservedAt: now } : {}),
           ...(override === undefined ? {} : { override }),
         },
-        stepContext(context, `reserve:${stream}:${start}/${end}`),
+        stepContext(context, `${step}:${at.stream}:${start}/${end}`),
       );
+    const outcome = await attempt('reserve');
+    if (E.isRight(outcome) || outcome.left.kind !== 'Rejected') return outcome;
+    return (await releaseOrphans(at, outcome.left.error, request, context))
+      ? attempt('reserve-after-takeover')
+      : outcome;
+  };
+
+  const reserve: RepSchedules['reserve'] = async (request, override, context) => {
+    const reserved: string[] = [];
+    for (const { repId, stream } of streamsOf(request)) {
+      const outcome = await reserveDay({ repId, stream }, { ...request, override }, context);
       if (E.isRight(outcome)) {
         reserved.push(repId);
         continue;

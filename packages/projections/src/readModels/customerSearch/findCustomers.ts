@@ -57,7 +57,7 @@ export const findCustomers = async (
           : undefined;
       if (matchedOn === undefined) continue;
       const ownerId = (await customerDocument(readModels, doc.customerId))?.ownerId ?? null;
-      if (inReadScope(scope.right, ownerId))
+      if (inReadScope(scope.right, ownerId, doc.customerId))
         matches.push({ customerId: doc.customerId, ownerId, matchedOn });
     }
     return E.right({ matches, tokens });

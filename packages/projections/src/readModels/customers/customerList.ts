@@ -20,7 +20,7 @@ export const customerList = async (
     if (E.isLeft(scope)) return scope;
     const customers: CustomerDocument[] = [];
     for await (const { doc } of activeDocuments(readModels, 'customers', CustomerDocument))
-      if (inReadScope(scope.right, doc.ownerId)) customers.push(doc);
+      if (inReadScope(scope.right, doc.ownerId, doc.customerId)) customers.push(doc);
     return E.right(customers);
   });
 

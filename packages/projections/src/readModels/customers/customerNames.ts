@@ -35,7 +35,7 @@ export const customerNames = async (
   if (E.isLeft(scope)) return names;
   for (const customerId of new Set(customerIds)) {
     const customer = await customerDocument(readModels, customerId);
-    if (customer === undefined || !inReadScope(scope.right, customer.ownerId)) continue;
+    if (customer === undefined || !inReadScope(scope.right, customer.ownerId, customerId)) continue;
     let name: unknown;
     for await (const event of events.readStream(streamName('Customer', customerId)))
       name = nameIn(event.type, event.data) ?? name;

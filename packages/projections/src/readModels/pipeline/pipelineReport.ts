@@ -44,7 +44,8 @@ export const pipelineReport = async (
       { row: Omit<PipelineRow, 'weighted'>; weighted: Map<string, bigint> }
     >();
     for await (const { doc: deal } of activeDocuments(readModels, 'deals', DealDocument)) {
-      if (deal.outcome !== 'open' || !inReadScope(scope.right, deal.ownerId)) continue;
+      if (deal.outcome !== 'open' || !inReadScope(scope.right, deal.ownerId, deal.opportunityId))
+        continue;
       if (options.ownerIds !== undefined && !options.ownerIds.includes(deal.ownerId)) continue;
       const closePeriod = periodOf(deal.expectedCloseOn, options.period ?? 'month');
       const key = [closePeriod, deal.stageId, deal.forecastCategory].join('\u0000');

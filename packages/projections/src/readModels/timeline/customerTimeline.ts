@@ -23,7 +23,7 @@ import type { ReadModelStore } from '../../store/readModelStore.js';
 import { domainEventDecoder } from '../domainEvent.js';
 import { SaleCommissionsDocument } from './saleCommissionsProjection.js';
 import { customerDocument } from '../customers/customerList.js';
-import { TimelineDocument, timelineKey } from './timelineProjection.js';
+import { TimelineDocument, linkedStreamsKey, timelineKey } from './timelineProjection.js';
 import { timelineVisibility } from './timelineVisibility.js';
 
 /** One line of a customer's timeline: what happened, where, when, and who did it. */
@@ -75,6 +75,39 @@ const commissionEventsOf = async (
   return found;
 };
 
+/**
+ * The customer's streams and, after each deal, lead or ticket stream, the activity, task and
+ * appointment streams linked to that record only.
+ */
+const streamsOfCustomer = async (
+  readModels: ReadModelStore,
+  customerId: string,
+): Promise<string[]> => {
+  const own =
+    (
+      await activeDocument(
+        readModels,
+        'customerTimeline',
+        TimelineDocument,
+        timelineKey(customerId),
+      )
+    )?.streams ?? [];
+  const linked = await Promise.all(
+    own.map(
+      async (stream) =>
+        (
+          await activeDocument(
+            readModels,
+            'customerTimeline',
+            TimelineDocument,
+            linkedStreamsKey(stream),
+          )
+        )?.streams ?? [],
+    ),
+  );
+  return [...new Set([...own, ...linked.flat()])];
+};
+
 /** A customer's timeline as one actor may see it. */
 export interface CustomerTimeline {
   readonly entries: readonly TimelineEntry[];
@@ -98,7 +131,7 @@ const customerReadable = async (
     const scope = access.scope('Customer.read');
     if (E.isLeft(scope)) return scope;
     const ownerId = (await customerDocument(readModels, customerId))?.ownerId ?? null;
-    return inReadScope(scope.right, ownerId)
+    return inReadScope(scope.right, ownerId, customerId)
       ? E.right(undefined)
       : E.left(outsideReadScope(scope.right, access.actor, `customer ${customerId}`, ownerId));
   });
@@ -120,21 +153,15 @@ export const customerTimeline = async (
   answerUnbuilt(async () => {
     const readable = await customerReadable(readModels, access, customerId);
     if (E.isLeft(readable)) return readable;
-    const doc = await activeDocument(
-      readModels,
-      'customerTimeline',
-      TimelineDocument,
-      timelineKey(customerId),
-    );
     const within = asOf === undefined ? () => true : isWithin(asOf);
-    const streams = doc?.streams ?? [];
+    const streams = await streamsOfCustomer(readModels, customerId);
     const perStream = await Promise.all(
       streams.map((stream) => collect(events.readStream(stream), within)),
     );
     const commissions = await Promise.all(
       streams.map((stream) => commissionEventsOf(readModels, events, stream, within)),
     );
-    const visible = timelineVisibility(readModels, access);
+    const visible = timelineVisibility(readModels, access, customerId);
     const all = [...perStream, ...commissions]
       .flat()
       .sort((a, b) => comparePositions(a.position, b.position));

@@ -14,6 +14,20 @@ export type TimelineDocument = t.TypeOf<typeof TimelineDocument>;
 /** The key of a customer's timeline document. */
 export const timelineKey = (customerId: string): string => `customer:${customerId}`;
 
+/**
+ * The key of the document listing the activity, task and appointment streams linked to a record
+ * of another stream (a deal, a lead, a ticket): a customer's timeline that holds that stream
+ * reads them too, so an activity logged only on a deal shows on its customer's timeline.
+ */
+export const linkedStreamsKey = (stream: string): string => `linked:${stream}`;
+
+/** The stream category of the records whose linked activities follow them onto a timeline. */
+const LINKED_CATEGORY: Readonly<Record<string, string>> = {
+  opportunity: 'Opportunity',
+  lead: 'Lead',
+  ticket: 'Ticket',
+};
+
 const textField = (data: unknown, field: string): string | undefined => {
   if (typeof data !== 'object' || data === null) return undefined;
   const value = (data as Record<string, unknown>)[field];
@@ -37,18 +51,31 @@ const linkedCustomer = (link: unknown): string | undefined =>
     ? ((link as Record<string, unknown>)['id'] as string)
     : undefined;
 
-/**
- * The customers record links name: an activity's `on` and `to`, a task's or an appointment's
- * `link`. Only the event that makes the link names it; the rest of its stream follows.
- */
-const linkedCustomers = (event: RecordedEvent): string[] => {
+/** The record links an event makes: an activity's `on` and `to`, a task's or appointment's `link`. */
+const recordLinks = (event: RecordedEvent): unknown[] => {
   if (typeof event.data !== 'object' || event.data === null) return [];
   const data = event.data as Record<string, unknown>;
   const on = Array.isArray(data['on']) ? (data['on'] as unknown[]) : [];
-  return [...on, data['to'], data['link']]
+  return [...on, data['to'], data['link']];
+};
+
+/**
+ * The customers record links name. Only the event that makes the link names it; the rest of its
+ * stream follows.
+ */
+const linkedCustomers = (event: RecordedEvent): string[] =>
+  recordLinks(event)
     .map(linkedCustomer)
     .filter((id): id is string => id !== undefined);
-};
+
+/** The streams of the deals, leads and tickets record links name (`Opportunity-<id>`). */
+const linkedRecordStreams = (event: RecordedEvent): string[] =>
+  recordLinks(event).flatMap((link) => {
+    if (typeof link !== 'object' || link === null) return [];
+    const { type, id } = link as Record<string, unknown>;
+    const category = typeof type === 'string' ? LINKED_CATEGORY[type] : undefined;
+    return category === undefined || typeof id !== 'string' ? [] : [`${category}-${id}`];
+  });
 
 /**
  * The customers an event concerns: any event naming a `customerId`, the survivor of a merge,
@@ -81,19 +108,26 @@ const streamsLinked = (event: RecordedEvent, customerId: string): string[] => {
 
 /**
  * `customerTimeline`: per customer, the streams whose events touched it. Any aggregate whose
- * events carry a `customerId` joins the timeline without changing this projection.
+ * events carry a `customerId` joins the timeline without changing this projection. Per deal, lead
+ * and ticket stream, the activity, task and appointment streams linked to it (read through the
+ * customer's timeline that holds the deal, the lead or the ticket).
  */
 export const timelineProjection: Projection<TimelineDocument> = {
   name: 'customerTimeline',
   // 2: exports (CustomersExported) join the timelines of the customers they included.
   // 3: activities, tasks and appointments linked to the customer join its timeline.
-  version: 3,
-  keysOf: (event) => customersOf(event).map(timelineKey),
+  // 4: those linked to a deal, a lead or a ticket are listed per record for its customer's.
+  version: 4,
+  keysOf: (event) => [
+    ...customersOf(event).map(timelineKey),
+    ...linkedRecordStreams(event).map(linkedStreamsKey),
+  ],
   initial: () => ({ streams: [] }),
   apply: (doc, event, key) => {
-    const added = streamsLinked(event, key.slice('customer:'.length)).filter(
-      (s) => !doc.streams.includes(s),
-    );
+    const linked = key.startsWith('linked:')
+      ? [event.streamName]
+      : streamsLinked(event, key.slice('customer:'.length));
+    const added = linked.filter((s) => !doc.streams.includes(s));
     return added.length === 0 ? doc : { streams: [...doc.streams, ...added] };
   },
 };

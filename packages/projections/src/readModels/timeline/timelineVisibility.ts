@@ -10,10 +10,14 @@ import { CustomerDocument, customerKey } from '../customers/customerDocument.js'
 import { DealDocument, dealKey } from '../deals/dealDocument.js';
 import { LeadDocument, leadKey } from '../leads/leadDocument.js';
 
-/** What reading an event of a stream takes: a permission, and the record's owner. */
+/**
+ * What reading an event of a stream takes: a permission, the record's owner, and the record a
+ * deal or account team may grant (the customer or the deal; none for other records).
+ */
 interface StreamRead {
   readonly permission: ReadPermission;
   readonly ownerId: string | null;
+  readonly recordId?: string;
 }
 
 /** The rep an event's data names in `field`, or null. */
@@ -49,13 +53,14 @@ const OWNER_NAMED_BY_FIRST_EVENT: Readonly<
 const streamRead = async (
   readModels: ReadModelStore,
   event: RecordedEvent,
+  customerId: string,
 ): Promise<StreamRead> => {
   const parsed = parseStreamName(event.streamName);
   const { category, id } = E.isRight(parsed) ? parsed.right : { category: '', id: '' };
   switch (category) {
     case 'Customer': {
       const doc = await activeDocument(readModels, 'customers', CustomerDocument, customerKey(id));
-      return { permission: 'Customer.read', ownerId: doc?.ownerId ?? null };
+      return { permission: 'Customer.read', ownerId: doc?.ownerId ?? null, recordId: id };
     }
     case 'Lead': {
       const doc = await activeDocument(readModels, 'leads', LeadDocument, leadKey(id));
@@ -63,7 +68,7 @@ const streamRead = async (
     }
     case 'Opportunity': {
       const doc = await activeDocument(readModels, 'deals', DealDocument, dealKey(id));
-      return { permission: 'Opportunity.read', ownerId: doc?.ownerId ?? null };
+      return { permission: 'Opportunity.read', ownerId: doc?.ownerId ?? null, recordId: id };
     }
     case 'Ticket':
       return { permission: 'Ticket.read', ownerId: null };
@@ -75,9 +80,12 @@ const streamRead = async (
       return { permission: 'CustomerExport.read', ownerId: event.metadata.actor.id };
     default: {
       const named = OWNER_NAMED_BY_FIRST_EVENT[category];
-      return named === undefined
-        ? { permission: 'Customer.read', ownerId: null }
-        : { permission: named.permission, ownerId: repOf(event, named.field) };
+      if (named === undefined) return { permission: 'Customer.read', ownerId: null };
+      const ownerId = repOf(event, named.field);
+      // A team granting the customer grants its activities, tasks and appointments too.
+      return named.permission === 'Customer.read'
+        ? { permission: named.permission, ownerId, recordId: customerId }
+        : { permission: named.permission, ownerId };
     }
   }
 };
@@ -86,11 +94,12 @@ const streamRead = async (
  * A check of which timeline events the actor may see: each event is read under its own stream's
  * permission and owner, so a customer's timeline never shows a rep another rep's deal, an
  * invoice without `Invoice.read`, or a colleague's commission. Owners are looked up once per
- * stream.
+ * stream. A member of the customer's or a deal's team sees what their team role grants.
  */
 export const timelineVisibility = (
   readModels: ReadModelStore,
   access: ReadAccess,
+  customerId: string,
 ): ((event: RecordedEvent) => Promise<boolean>) => {
   const owners = new Map<string, Promise<StreamRead>>();
   return async (event) => {
@@ -100,11 +109,11 @@ export const timelineVisibility = (
       : event.streamName;
     let read = owners.get(cacheKey);
     if (read === undefined) {
-      read = streamRead(readModels, event);
+      read = streamRead(readModels, event, customerId);
       owners.set(cacheKey, read);
     }
-    const { permission, ownerId } = await read;
+    const { permission, ownerId, recordId } = await read;
     const scope = access.scope(permission);
-    return E.isRight(scope) && inReadScope(scope.right, ownerId);
+    return E.isRight(scope) && inReadScope(scope.right, ownerId, recordId);
   };
 };

@@ -1,0 +1,2 @@
+export * from './accountTeamsProjection.js';
+export * from './loadTeamReads.js';
