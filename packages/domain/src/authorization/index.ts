@@ -9,3 +9,5 @@ export * from './engagementAuthorizers.js';
 export * from './teamGrants.js';
 export * from './teamSalesAuthorizers.js';
 export * from './commerceAuthorizers.js';
+export * from './staffDepartures.js';
+export * from './offboardingAuthorizer.js';

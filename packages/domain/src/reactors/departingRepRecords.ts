@@ -1,0 +1,109 @@
+import type { EventStore, RecordedEvent } from '@clientele/eventstore';
+import type { CustomerService } from '../customer/customerService.js';
+import type { LeadService } from '../lead/leadService.js';
+import type { OpportunityService } from '../opportunity/opportunityService.js';
+import type { TaskService } from '../task/taskService.js';
+import type { HandedOverRecord } from '../offboarding/values.js';
+
+/** The entry points an offboarding loads records from and hands them over through. */
+export interface HandOverServices {
+  readonly customers: CustomerService;
+  readonly leads: LeadService;
+  readonly opportunities: OpportunityService;
+  readonly tasks: TaskService;
+}
+
+/** One record to hand over. */
+export interface RecordRef {
+  readonly recordType: HandedOverRecord;
+  readonly recordId: string;
+}
+
+/** Where each kind of record names its owner, in the events that make someone its owner. */
+const OWNERSHIP: Readonly<Record<string, { type: HandedOverRecord; id: string; owner: string }>> = {
+  CustomerRegistered: { type: 'customer', id: 'customerId', owner: 'ownerId' },
+  CustomerOwnerAssigned: { type: 'customer', id: 'customerId', owner: 'ownerId' },
+  LeadAssigned: { type: 'lead', id: 'leadId', owner: 'ownerId' },
+  OpportunityOpened: { type: 'opportunity', id: 'opportunityId', owner: 'ownerId' },
+  OpportunityOwnerChanged: { type: 'opportunity', id: 'opportunityId', owner: 'ownerId' },
+  TaskCreated: { type: 'task', id: 'taskId', owner: 'assigneeId' },
+  TaskAssigned: { type: 'task', id: 'taskId', owner: 'assigneeId' },
+};
+
+const ORDER: readonly HandedOverRecord[] = [
+  'customer',
+  'lead',
+  'opportunity',
+  'task',
+  'appointment',
+];
+
+const field = (event: RecordedEvent, name: string): unknown =>
+  typeof event.data === 'object' && event.data !== null
+    ? (event.data as Record<string, unknown>)[name]
+    : undefined;
+
+/** Records `repId` was ever made owner of, read from the log: the candidates to check. */
+const everOwned = async (store: EventStore, repId: string): Promise<RecordRef[]> => {
+  const seen = new Map<string, RecordRef>();
+  for await (const event of store.readAll({ filter: { eventTypes: Object.keys(OWNERSHIP) } })) {
+    const where = OWNERSHIP[event.type];
+    const recordId = where === undefined ? undefined : field(event, where.id);
+    if (where === undefined || field(event, where.owner) !== repId || typeof recordId !== 'string')
+      continue;
+    seen.set(`${where.type}:${recordId}`, { recordType: where.type, recordId });
+  }
+  return [...seen.values()];
+};
+
+/** Whether the record is still the rep's and still open, from its current state. */
+const stillOpenAndOwned = async (
+  services: HandOverServices,
+  repId: string,
+  { recordType, recordId }: RecordRef,
+): Promise<boolean> => {
+  switch (recordType) {
+    case 'customer': {
+      const customer = await services.customers.load(recordId);
+      return 'registered' in customer && customer.ownerId === repId && customer.status !== 'merged';
+    }
+    case 'lead': {
+      const lead = await services.leads.load(recordId);
+      return (
+        'captured' in lead &&
+        lead.ownerId === repId &&
+        ['new', 'contacted', 'qualified'].includes(lead.status)
+      );
+    }
+    case 'opportunity': {
+      const deal = await services.opportunities.load(recordId);
+      return 'opened' in deal && deal.ownerId === repId && deal.status === 'open';
+    }
+    case 'task': {
+      const task = await services.tasks.load(recordId);
+      return task.created && task.assigneeId === repId && task.status === 'open';
+    }
+    case 'appointment':
+      return false;
+  }
+};
+
+/**
+ * The records `repId` owns now and that still need someone: customers (not merged away), open
+ * leads, open deals and open tasks, in a fixed order (kind, then id) so a round-robin over them
+ * deals the same records to the same successors on every replay.
+ */
+export const departingRepRecords = async (
+  store: EventStore,
+  services: HandOverServices,
+  repId: string,
+): Promise<readonly RecordRef[]> => {
+  const owned: RecordRef[] = [];
+  for (const record of await everOwned(store, repId))
+    if (await stillOpenAndOwned(services, repId, record)) owned.push(record);
+  return owned.sort(
+    (a, b) =>
+      ORDER.indexOf(a.recordType) - ORDER.indexOf(b.recordType) ||
+      (a.recordId < b.recordId ? -1 : a.recordId > b.recordId ? 1 : 0),
+  );
+};
