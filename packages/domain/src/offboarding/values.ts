@@ -13,7 +13,7 @@ export type ReassignmentPolicy = t.TypeOf<typeof ReassignmentPolicy>;
 
 /** The kinds of record an offboarding hands over. */
 export const HandedOverRecord = t.keyof(
-  { customer: null, lead: null, opportunity: null, task: null, appointment: null },
+  { opportunity: null, lead: null, customer: null, task: null, appointment: null },
   'HandedOverRecord',
 );
 /** A kind of record an offboarding hands over. */

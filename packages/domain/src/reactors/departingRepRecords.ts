@@ -1,4 +1,5 @@
 import type { EventStore, RecordedEvent } from '@clientele/eventstore';
+import type { CalendarService } from '../calendar/calendarService.js';
 import type { CustomerService } from '../customer/customerService.js';
 import type { LeadService } from '../lead/leadService.js';
 import type { OpportunityService } from '../opportunity/opportunityService.js';
@@ -11,6 +12,7 @@ export interface HandOverServices {
   readonly leads: LeadService;
   readonly opportunities: OpportunityService;
   readonly tasks: TaskService;
+  readonly calendar: CalendarService;
 }
 
 /** One record to hand over. */
@@ -28,6 +30,8 @@ const OWNERSHIP: Readonly<Record<string, { type: HandedOverRecord; id: string; o
   OpportunityOwnerChanged: { type: 'opportunity', id: 'opportunityId', owner: 'ownerId' },
   TaskCreated: { type: 'task', id: 'taskId', owner: 'assigneeId' },
   TaskAssigned: { type: 'task', id: 'taskId', owner: 'assigneeId' },
+  AppointmentBooked: { type: 'appointment', id: 'appointmentId', owner: 'organizerId' },
+  AppointmentHandedOver: { type: 'appointment', id: 'appointmentId', owner: 'organizerId' },
 };
 
 const ORDER: readonly HandedOverRecord[] = [
@@ -61,6 +65,7 @@ const stillOpenAndOwned = async (
   services: HandOverServices,
   repId: string,
   { recordType, recordId }: RecordRef,
+  from: string,
 ): Promise<boolean> => {
   switch (recordType) {
     case 'customer': {
@@ -83,24 +88,33 @@ const stillOpenAndOwned = async (
       const task = await services.tasks.load(recordId);
       return task.created && task.assigneeId === repId && task.status === 'open';
     }
-    case 'appointment':
-      return false;
+    case 'appointment': {
+      const appointment = await services.calendar.load(recordId);
+      return (
+        appointment.booked &&
+        !appointment.cancelled &&
+        appointment.organizerId === repId &&
+        Date.parse(appointment.end) > Date.parse(from)
+      );
+    }
   }
 };
 
 /**
  * The records `repId` owns now and that still need someone: customers (not merged away), open
- * leads, open deals and open tasks, in a fixed order (kind, then id) so a round-robin over them
+ * leads, open deals, open tasks and the appointments they organize that end after `from` (the
+ * departure's time), in a fixed order (kind, then id) so a round-robin over them
  * deals the same records to the same successors on every replay.
  */
 export const departingRepRecords = async (
   store: EventStore,
   services: HandOverServices,
   repId: string,
+  from: string,
 ): Promise<readonly RecordRef[]> => {
   const owned: RecordRef[] = [];
   for (const record of await everOwned(store, repId))
-    if (await stillOpenAndOwned(services, repId, record)) owned.push(record);
+    if (await stillOpenAndOwned(services, repId, record, from)) owned.push(record);
   return owned.sort(
     (a, b) =>
       ORDER.indexOf(a.recordType) - ORDER.indexOf(b.recordType) ||

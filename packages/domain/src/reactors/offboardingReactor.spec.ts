@@ -8,6 +8,7 @@ import { engagementAuthorizers } from '../authorization/engagementAuthorizers.js
 import { offboardingAuthorizer } from '../authorization/offboardingAuthorizer.js';
 import { defaultRolePolicy } from '../authorization/roles.js';
 import { salesAuthorizers } from '../authorization/salesAuthorizers.js';
+import { createCalendarService } from '../calendar/calendarService.js';
 import { createCustomerService } from '../customer/customerService.js';
 import { createLeadService } from '../lead/leadService.js';
 import { createOffboardingService } from '../offboarding/offboardingService.js';
@@ -32,6 +33,7 @@ const setup = (store: EventStore = createInMemoryEventStore()) => {
     leads: createLeadService(store, { authorize: sales.lead }),
     opportunities: createOpportunityService(store, { authorize: sales.opportunity }),
     tasks: createTaskService(store, { authorize: engagement.task }),
+    calendar: createCalendarService(store, { authorize: engagement.appointment }),
   };
   const offboardings = createOffboardingService(store, {
     authorize: offboardingAuthorizer(defaultRolePolicy, teams),
@@ -51,7 +53,10 @@ const must = async (result: Promise<E.Either<unknown, unknown>>) => {
   if (E.isLeft(settled)) throw new Error(JSON.stringify(settled.left));
 };
 
-/** Ada owns three customers, one open and one won deal, a lead, and an open and a done task. */
+/**
+ * Ada owns three customers, one open and one won deal, a lead, an open and a done task, and
+ * organizes an appointment next week and one last week.
+ */
 const adaBook = async ({ services }: ReturnType<typeof setup>) => {
   const by = testContext(at, admin);
   for (const customerId of ['c-1', 'c-2', 'c-3'])
@@ -126,6 +131,25 @@ const adaBook = async ({ services }: ReturnType<typeof setup>) => {
         testContext(at, admin),
       ),
     );
+  for (const [appointmentId, day] of [
+    ['a-next', '2026-03-09'],
+    ['a-last', '2026-02-23'],
+  ] as const)
+    await must(
+      services.calendar.handle(
+        {
+          kind: 'BookAppointment',
+          appointmentId,
+          title: 'Review',
+          start: `${day}T09:00:00Z`,
+          end: `${day}T10:00:00Z`,
+          timeZone: 'Europe/Rome',
+          organizerId: 'rep-ada',
+          reps: ['rep-ada'],
+        },
+        testContext(at, admin),
+      ),
+    );
   await must(
     services.tasks.handle(
       { kind: 'CompleteTask', taskId: 't-done', completedAt: '2026-03-02T10:00:00Z' },
@@ -151,8 +175,8 @@ const offboardAda = (world: ReturnType<typeof setup>, policy: string, successors
   );
 
 const owners = async ({ services }: ReturnType<typeof setup>) => {
-  const ownerOf = (state: { ownerId?: string | null; assigneeId?: string }) =>
-    state.ownerId ?? state.assigneeId ?? null;
+  const ownerOf = (state: { ownerId?: string | null; assigneeId?: string; organizerId?: string }) =>
+    state.ownerId ?? state.assigneeId ?? state.organizerId ?? null;
   return {
     customers: await Promise.all(
       ['c-1', 'c-2', 'c-3', 'c-bob'].map(async (id) =>
@@ -165,6 +189,9 @@ const owners = async ({ services }: ReturnType<typeof setup>) => {
       ),
     ),
     lead: ownerOf((await services.leads.load('l-1')) as never),
+    appointments: await Promise.all(
+      ['a-next', 'a-last'].map(async (id) => ownerOf((await services.calendar.load(id)) as never)),
+    ),
     tasks: await Promise.all(
       ['t-open', 't-done'].map(async (id) => ownerOf((await services.tasks.load(id)) as never)),
     ),
@@ -172,7 +199,7 @@ const owners = async ({ services }: ReturnType<typeof setup>) => {
 };
 
 describe('the offboarding reactor', () => {
-  it('hands every open record of the leaver to their manager, and leaves closed ones and colleagues’ alone', async () => {
+  it('hands every open record and coming appointment of the leaver to their manager, and leaves closed or past ones and colleagues’ alone', async () => {
     const world = setup();
     await adaBook(world);
     await offboardAda(world, 'manager', ['mgr-east']);
@@ -182,6 +209,7 @@ describe('the offboarding reactor', () => {
       deals: ['mgr-east', 'rep-ada'],
       lead: 'mgr-east',
       tasks: ['mgr-east', 'rep-ada'],
+      appointments: ['mgr-east', 'rep-ada'],
     });
   });
 
@@ -195,6 +223,7 @@ describe('the offboarding reactor', () => {
       lead: 'rep-cy',
       deals: ['rep-bob', 'rep-ada'],
       tasks: ['rep-cy', 'rep-ada'],
+      appointments: ['rep-bob', 'rep-ada'],
     });
   });
 
@@ -211,6 +240,7 @@ describe('the offboarding reactor', () => {
       { repId: 'rep-ada', recordType: 'lead', recordId: 'l-1', toOwnerId: 'mgr-east' },
       { repId: 'rep-ada', recordType: 'opportunity', recordId: 'o-open', toOwnerId: 'mgr-east' },
       { repId: 'rep-ada', recordType: 'task', recordId: 't-open', toOwnerId: 'mgr-east' },
+      { repId: 'rep-ada', recordType: 'appointment', recordId: 'a-next', toOwnerId: 'mgr-east' },
     ]);
     const [departure] = handed;
     const [moved] = await collect(

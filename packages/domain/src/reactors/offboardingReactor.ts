@@ -60,7 +60,10 @@ const handOver = (
         context,
       );
     case 'appointment':
-      return Promise.resolve(E.right(undefined));
+      return services.calendar.handle(
+        { kind: 'HandOverAppointment', appointmentId: recordId, organizerId: toOwnerId },
+        context,
+      );
   }
 };
 
@@ -73,7 +76,7 @@ const FAULTS = new Set(['Forbidden', 'InvalidCommand', 'Conflict']);
  * records (see `departingRepRecords`) to the successors the departure named: the manager, or the
  * teammates in turn. First each hand-over is recorded on the departure's stream
  * (`RecordReassigned`), then it is sent to the record's own aggregate (`CustomerOwnerAssigned`,
- * `LeadAssigned`, `OpportunityOwnerChanged`, `TaskAssigned`), as the system actor
+ * `LeadAssigned`, `OpportunityOwnerChanged`, `TaskAssigned`, `AppointmentHandedOver`), as the system actor
  * `reactor:offboarding`, caused by the departure. Command ids derive from the departure's event id
  * and the record, and the round-robin continues from the hand-overs already recorded, so a replay
  * or a crash half-way hands over each record once, to the same successor.
@@ -99,7 +102,12 @@ export const createOffboardingReactor = (options: OffboardingReactorOptions): Re
     if (!before.offboarded) throw new Error(`${repId} has no departure on record`);
     const planned = new Set(before.reassignments.map((r) => recordKey(r.recordType, r.recordId)));
     let turn = before.reassignments.length;
-    for (const record of await departingRepRecords(store, services, repId)) {
+    for (const record of await departingRepRecords(
+      store,
+      services,
+      repId,
+      event.metadata.occurredAt,
+    )) {
       const key = recordKey(record.recordType, record.recordId);
       if (planned.has(key)) continue;
       const toOwnerId = before.successors[turn % before.successors.length] ?? repId;
