@@ -60,44 +60,42 @@ const everOwned = async (store: EventStore, repId: string): Promise<RecordRef[]>
   return [...seen.values()];
 };
 
-/** Whether the record is still the rep's and still open, from its current state. */
-const stillOpenAndOwned = async (
+type StillOwned = (
   services: HandOverServices,
   repId: string,
-  { recordType, recordId }: RecordRef,
+  id: string,
   from: string,
-): Promise<boolean> => {
-  switch (recordType) {
-    case 'customer': {
-      const customer = await services.customers.load(recordId);
-      return 'registered' in customer && customer.ownerId === repId && customer.status !== 'merged';
-    }
-    case 'lead': {
-      const lead = await services.leads.load(recordId);
-      return (
-        'captured' in lead &&
-        lead.ownerId === repId &&
-        ['new', 'contacted', 'qualified'].includes(lead.status)
-      );
-    }
-    case 'opportunity': {
-      const deal = await services.opportunities.load(recordId);
-      return 'opened' in deal && deal.ownerId === repId && deal.status === 'open';
-    }
-    case 'task': {
-      const task = await services.tasks.load(recordId);
-      return task.created && task.assigneeId === repId && task.status === 'open';
-    }
-    case 'appointment': {
-      const appointment = await services.calendar.load(recordId);
-      return (
-        appointment.booked &&
-        !appointment.cancelled &&
-        appointment.organizerId === repId &&
-        Date.parse(appointment.end) > Date.parse(from)
-      );
-    }
-  }
+) => Promise<boolean>;
+
+const OPEN_LEAD = new Set(['new', 'contacted', 'qualified']);
+
+/** Per kind: whether the record is still the rep's and still needs someone, from its state now. */
+const STILL_OWNED: Readonly<Record<HandedOverRecord, StillOwned>> = {
+  customer: async (services, repId, id) => {
+    const customer = await services.customers.load(id);
+    return 'registered' in customer && customer.ownerId === repId && customer.status !== 'merged';
+  },
+  lead: async (services, repId, id) => {
+    const lead = await services.leads.load(id);
+    return 'captured' in lead && lead.ownerId === repId && OPEN_LEAD.has(lead.status);
+  },
+  opportunity: async (services, repId, id) => {
+    const deal = await services.opportunities.load(id);
+    return 'opened' in deal && deal.ownerId === repId && deal.status === 'open';
+  },
+  task: async (services, repId, id) => {
+    const task = await services.tasks.load(id);
+    return task.created && task.assigneeId === repId && task.status === 'open';
+  },
+  appointment: async (services, repId, id, from) => {
+    const appointment = await services.calendar.load(id);
+    return (
+      appointment.booked &&
+      !appointment.cancelled &&
+      appointment.organizerId === repId &&
+      Date.parse(appointment.end) > Date.parse(from)
+    );
+  },
 };
 
 /**
@@ -114,7 +112,8 @@ export const departingRepRecords = async (
 ): Promise<readonly RecordRef[]> => {
   const owned: RecordRef[] = [];
   for (const record of await everOwned(store, repId))
-    if (await stillOpenAndOwned(services, repId, record, from)) owned.push(record);
+    if (await STILL_OWNED[record.recordType](services, repId, record.recordId, from))
+      owned.push(record);
   return owned.sort(
     (a, b) =>
       ORDER.indexOf(a.recordType) - ORDER.indexOf(b.recordType) ||
