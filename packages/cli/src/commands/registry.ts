@@ -21,5 +21,6 @@ export const commandModules: Readonly<Record<string, () => Promise<CliCommand>>>
   agenda: async () => (await import('./agenda.js')).agendaCommand,
   log: async () => (await import('./log.js')).logCommand,
   task: async () => (await import('./task.js')).taskCommand,
+  offboard: async () => (await import('./offboard.js')).offboardCommand,
   analyze: async () => (await import('./analyze.js')).analyzeCommand,
 };
