@@ -20,8 +20,7 @@ open deals, open tasks and coming appointments go to their team's manager (--rea
 the default) or to their teammates in turn (--reassign round-robin, by id), as the sales
 organization had them on the notice date. Each hand-over is recorded (RecordReassigned, and the
 record's own change of owner). From the effective date on, every command and read of the rep is
-refused, naming the day; the anomaly reactor flags their reads from the notice date on. Their
-commission on collections after the effective date follows their plan's leaver rule. Prints one
+refused, naming the day; the anomaly reactor flags their reads from the notice date on. Prints one
 line per record handed over: kind, id, new owner. Needs Offboarding.OffboardRep
 (administrators). Running it again for the same rep is refused and changes nothing.
 
