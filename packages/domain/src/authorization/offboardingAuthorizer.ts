@@ -6,10 +6,10 @@ import { commandAuthorizer } from './authorize.js';
 import type { RolePolicy } from './roles.js';
 
 /**
- * Who may offboard a rep: whoever holds `Offboarding.OffboardRep` (administrators by default; a
- * tenant may grant it, with team scope, to managers for their own reps). The departing rep is the
- * record's owner, so a rep can never end or undo their own departure unless granted `any`. The
- * hand-overs (`ReassignRecord`) are sent by the offboarding reactor as trusted system work.
+ * Who may offboard a rep: whoever holds `Offboarding.OffboardRep` (administrators by default). The
+ * departing rep is the record's owner, so a tenant may grant it with `team` scope to managers for
+ * the reps of their own teams. The hand-overs (`ReassignRecord`) are sent by the offboarding
+ * reactor as trusted system work.
  */
 export const offboardingAuthorizer = (
   policy: RolePolicy,
