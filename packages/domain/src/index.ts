@@ -14,6 +14,7 @@ export * from './salesOrganization/index.js';
 export * from './reactors/index.js';
 export * from './authorization/index.js';
 export * from './accessPolicy/index.js';
+export * from './offboarding/index.js';
 export * from './accessAnomaly/index.js';
 export * from './accessLog/index.js';
 export * from './ticket/index.js';

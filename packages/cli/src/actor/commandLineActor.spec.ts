@@ -14,10 +14,19 @@ describe('the actor on the command line', () => {
     );
   });
 
-  it('names an unknown role and lists the roles there are', () => {
-    const parsed = parseActor('rep-ada:intern', '--actor');
-    expect(parsed).toEqual(E.left(expect.stringContaining('"intern" is not a role')));
+  it('takes a role the tenant may have defined, and leaves whether it exists to the tenant’s policy', () => {
+    expect(parseActor('rep-ada:key_account_lead', '--actor')).toEqual(
+      E.right({ id: 'rep-ada', role: 'key_account_lead' }),
+    );
+  });
+
+  it('refuses what cannot be a role name, or the reserved system role, and lists the built-in roles', () => {
+    const parsed = parseActor('rep-ada:Intern!', '--actor');
+    expect(parsed).toEqual(E.left(expect.stringContaining('"Intern!" is not a role name')));
     expect(parsed).toEqual(E.left(expect.stringContaining('sales_rep')));
+    expect(parseActor('job:system', '--actor')).toEqual(
+      E.left(expect.stringContaining('"system" is not a role name')),
+    );
   });
 
   it('refuses text without a colon, an empty id or an id with spaces, saying where it came from', () => {

@@ -1,8 +1,16 @@
 import * as E from 'fp-ts/lib/Either.js';
 import type { Actor, AuthorizationDenial } from '@clientele/eventstore';
-import type { RolePolicy } from '@clientele/domain';
 import type { ProjectionNotBuilt } from '@clientele/projections';
-import { Role, authorize, defaultRolePolicy, noTeams } from '@clientele/domain';
+import {
+  Role,
+  RoleName,
+  authorize,
+  defaultRolePolicy,
+  noTeams,
+  withDepartures,
+} from '@clientele/domain';
+import type { TenantAccessRules } from '../store/tenantAccessRules.js';
+import { today } from '../store/tenantAccessRules.js';
 import type { CommandInput } from '../command.js';
 import { ExitCode } from '../exitCodes.js';
 import type { CliIo } from '../io.js';
@@ -26,8 +34,8 @@ export const actorOption = { actor: { type: 'string' }, token: { type: 'string' 
 
 /** The lines a command's `--help` shows for `--actor` and `--token`, aligned like the other options. */
 export const ACTOR_HELP = `  --actor ID:ROLE   who is acting, e.g. rep-ada:sales_rep (default: $${ACTOR_VARIABLE});
-                    roles: ${ROLES}. Asserted, not authenticated: accepted for
-                    local store files only
+                    roles: ${ROLES}, or one the tenant defined (RoleDefined).
+                    Asserted, not authenticated: accepted for local store files only
   --token JWT       a signed actor token (default: $${TOKEN_VARIABLE}), checked with the keys
                     in $${TOKEN_KEYS_VARIABLE} and the issuer $${TOKEN_ISSUER_VARIABLE};
                     required for a shared store (postgres://, esdb://)`;
@@ -45,8 +53,12 @@ export const parseActor = (text: string, source: string): E.Either<string, Actor
   const role = text.slice(colon + 1).trim();
   if (id === '' || /[\s\p{Cc}]/u.test(id))
     return E.left(`${source} "${text}" needs an id without spaces before the colon`);
-  if (!Role.is(role))
-    return E.left(`${source} "${text}": "${role}" is not a role; the roles are ${ROLES}`);
+  // A role the tenant defined in its log is a role too: whether it exists, and what it grants,
+  // is the tenant's policy's to say when the command is checked ("… is not a role" there).
+  if (E.isLeft(RoleName.decode(role)))
+    return E.left(
+      `${source} "${text}": "${role}" is not a role name (lower-case letters, digits and _); the built-in roles are ${ROLES}`,
+    );
   return E.right({ id, role });
 };
 
@@ -162,15 +174,18 @@ export const refuseActor = (
 /**
  * Whether `actor` holds an operator permission of the role policy (`ReadModels.rebuild`,
  * `Log.migrate`, `Log.audit`, `Data.import`: records of no owner); when not, the refusal is
- * printed and the answer is {@link ExitCode.forbidden}.
+ * printed and the answer is {@link ExitCode.forbidden}. With the tenant's `rules` read from the
+ * log, a role the tenant defined counts, and a rep whose access ended is refused.
  */
 export const commandPermitted = (
   commandName: string,
   actor: Actor,
   permission: string,
   io: CliIo,
-  policy: RolePolicy = defaultRolePolicy,
+  rules?: TenantAccessRules,
 ): E.Either<ExitCode, void> => {
-  const allowed = authorize(policy, noTeams, actor, permission, null);
+  const policy = rules?.policy ?? defaultRolePolicy;
+  const teams = rules === undefined ? noTeams : withDepartures(noTeams, rules.departures, today());
+  const allowed = authorize(policy, teams, actor, permission, null);
   return E.isRight(allowed) ? allowed : E.left(refuseActor(commandName, allowed.left, io));
 };

@@ -1,6 +1,10 @@
 import * as E from 'fp-ts/lib/Either.js';
 import { createInMemoryCheckpointStore } from '@clientele/eventstore';
-import { AccessAnomalyDetected, createAccessAnomalyReactor } from '@clientele/domain';
+import {
+  AccessAnomalyDetected,
+  createAccessAnomalyReactor,
+  createAfterNoticeReactor,
+} from '@clientele/domain';
 import { ExitCode } from '../exitCodes.js';
 import type { CliIo } from '../io.js';
 import { formatCsv } from '../output/csv.js';
@@ -22,6 +26,11 @@ export const printAnomaliesAudit = async (
 ): Promise<ExitCode> => {
   const { events } = readSide;
   await createAccessAnomalyReactor({
+    store: events,
+    checkpoints: createInMemoryCheckpointStore(),
+  }).catchUp();
+  // Reads by someone who gave notice (see `clientele offboard`).
+  await createAfterNoticeReactor({
     store: events,
     checkpoints: createInMemoryCheckpointStore(),
   }).catchUp();

@@ -9,6 +9,7 @@ import { formatTable } from '../output/table.js';
 import { openReadSide } from '../store/openReadSide.js';
 import { storeUrl } from '../store/openStore.js';
 import { caughtUpReadAccess } from '../store/caughtUpReadAccess.js';
+import { tenantAccessRules } from '../store/tenantAccessRules.js';
 
 const HELP = `Usage: clientele agenda [--rep ID] [--time-zone ZONE] [--now INSTANT] [--days N] [--format table|json] [--store URL] [--actor ID:ROLE]
 
@@ -122,7 +123,12 @@ export const agendaCommand: CliCommand = {
     try {
       await readSide.runner.catchUp();
       const repId = request.right.repId ?? actor.right.id;
-      const access = await caughtUpReadAccess(readSide.readModels, actor.right, now.slice(0, 10));
+      const access = await caughtUpReadAccess(
+        readSide.readModels,
+        actor.right,
+        now.slice(0, 10),
+        await tenantAccessRules(readSide.events, io.env),
+      );
       const scope = access.scope('Task.read');
       if (E.isLeft(scope)) return refuseActor('agenda', scope.left, io);
       if (!inReadScope(scope.right, repId)) {

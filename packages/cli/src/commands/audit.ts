@@ -21,7 +21,7 @@ import { printAccessAudit, recordRead } from '../audit/accessAudit.js';
 import { printFindAudit } from '../audit/findAudit.js';
 import { openReadSide } from '../store/openReadSide.js';
 import { storeUrl } from '../store/openStore.js';
-import { tenantPolicy } from '../actor/tenantPolicy.js';
+import { tenantAccessRules } from '../store/tenantAccessRules.js';
 import { recordId } from '../commandLine/recordId.js';
 
 const HELP = `Usage: clientele audit find <name|email|phone> [--format table|json|csv] [--store URL] [--actor ID:ROLE]
@@ -173,10 +173,6 @@ export const auditCommand: CliCommand = {
       io.stderr(`clientele audit: ${window.left}\n`);
       return ExitCode.usage;
     }
-    if (NEEDS_LOG_AUDIT.has(subject)) {
-      const permitted = commandPermitted('audit', actor.right, 'Log.audit', io);
-      if (E.isLeft(permitted)) return permitted.left;
-    }
     const opened = await openReadSide(storeUrl(values['store'], io.env), io.cwd);
     if (E.isLeft(opened)) {
       io.stderr(`clientele audit: ${opened.left}\n`);
@@ -184,12 +180,18 @@ export const auditCommand: CliCommand = {
     }
     const readSide = opened.right;
     try {
+      // Checked against the tenant's roles and departures as the log holds them now.
+      const rules = await tenantAccessRules(readSide.events, io.env);
+      if (NEEDS_LOG_AUDIT.has(subject)) {
+        const permitted = commandPermitted('audit', actor.right, 'Log.audit', io, rules);
+        if (E.isLeft(permitted)) return permitted.left;
+      }
       await readSide.runner.catchUp();
       const access = await caughtUpReadAccess(
         readSide.readModels,
         actor.right,
         new Date().toISOString().slice(0, 10),
-        await tenantPolicy(readSide.events, io.env),
+        rules,
       );
       const request = { readSide, access, actor: actor.right, window: window.right, format, io };
       return await AUDIT_SUBJECTS[subject](request, argument ?? '', values);

@@ -9,7 +9,7 @@ import { caughtUpReadAccess } from '../store/caughtUpReadAccess.js';
 import { openReadSide } from '../store/openReadSide.js';
 import { storeUrl } from '../store/openStore.js';
 import { openPersonalDataFile } from '../output/personalDataFile.js';
-import { tenantPolicy } from '../actor/tenantPolicy.js';
+import { tenantAccessRules } from '../store/tenantAccessRules.js';
 
 const HELP = `Usage: clientele export customers --out FILE [--format csv|json] [--store URL] [--actor ID:ROLE]
 
@@ -68,7 +68,7 @@ export const exportCommand: CliCommand = {
         readSide.readModels,
         actor.right,
         now.slice(0, 10),
-        await tenantPolicy(readSide.events, io.env),
+        await tenantAccessRules(readSide.events, io.env),
       );
       const scope = access.scope('Customer.export');
       if (E.isLeft(scope)) return refuseActor('export', scope.left, io);

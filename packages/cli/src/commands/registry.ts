@@ -22,5 +22,6 @@ export const commandModules: Readonly<Record<string, () => Promise<CliCommand>>>
   log: async () => (await import('./log.js')).logCommand,
   task: async () => (await import('./task.js')).taskCommand,
   team: async () => (await import('./team.js')).teamCommand,
+  offboard: async () => (await import('./offboard.js')).offboardCommand,
   analyze: async () => (await import('./analyze.js')).analyzeCommand,
 };

@@ -17,7 +17,7 @@ import { isOutputFolder, parseReportRequest } from '../reports/reportCommandLine
 import { caughtUpReadAccess } from '../store/caughtUpReadAccess.js';
 import { openReadSide } from '../store/openReadSide.js';
 import { storeUrl } from '../store/openStore.js';
-import { tenantPolicy } from '../actor/tenantPolicy.js';
+import { tenantAccessRules } from '../store/tenantAccessRules.js';
 
 const names = Object.keys(reports) as ReportName[];
 const groupings = names
@@ -136,7 +136,7 @@ export const reportCommand: CliCommand = {
         readSide.readModels,
         actor.right,
         asOf,
-        await tenantPolicy(readSide.events, io.env),
+        await tenantAccessRules(readSide.events, io.env),
       );
       const context = { readModels: readSide.readModels, events: readSide.events, access };
       const rendered: Report[] = [];

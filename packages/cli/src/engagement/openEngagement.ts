@@ -6,10 +6,11 @@ import {
   createActivityService,
   createCalendarService,
   createTaskService,
-  defaultRolePolicy,
   engagementAuthorizers,
   noTeams,
+  withDepartures,
 } from '@clientele/domain';
+import { tenantAccessRules, today } from '../store/tenantAccessRules.js';
 import { ExitCode } from '../exitCodes.js';
 import type { CliIo } from '../io.js';
 import { openExistingStore, storeUrl } from '../store/openStore.js';
@@ -25,7 +26,8 @@ export interface EngagementEntry {
 
 /**
  * Opens the store (personal fields encrypted per person, as apps write them) with the activity,
- * task and calendar entry points, each checked against the role policy; or prints why not.
+ * task and calendar entry points, each checked against the tenant's role policy from the log
+ * (custom roles included) and its departures; or prints why not.
  */
 export const openEngagement = async (
   commandName: string,
@@ -44,7 +46,10 @@ export const openEngagement = async (
     return E.left(ExitCode.storeUnavailable);
   }
   const { store } = stack.right;
-  const authorizers = engagementAuthorizers(defaultRolePolicy, noTeams);
+  // The tenant's roles as its log defines them, and its departures: a role granted or revoked,
+  // or a rep who left, applies to the next activity, task or appointment.
+  const { policy, departures } = await tenantAccessRules(store, io.env);
+  const authorizers = engagementAuthorizers(policy, withDepartures(noTeams, departures, today()));
   return E.right({
     activities: createActivityService(store, { authorize: authorizers.activity }),
     tasks: createTaskService(store, { authorize: authorizers.task }),

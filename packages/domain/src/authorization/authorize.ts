@@ -8,7 +8,18 @@ import { grantsOfRole } from './roles.js';
 export interface TeamDirectory {
   /** The reps whose records `managerId` may act on (their teams' members), as of now. */
   teamMembersOf(managerId: string): ReadonlySet<string>;
+  /**
+   * The day an actor's access ended, when they have left by the directory's day (see
+   * `withDepartures`): every command and read of theirs is then refused, naming that day.
+   */
+  accessEndedOn?(actorId: string): string | undefined;
 }
+
+/** Why a departed actor is refused, or undefined while their access lasts. */
+export const departureReason = (teams: TeamDirectory, actor: Actor): string | undefined => {
+  const ended = teams.accessEndedOn?.(actor.id);
+  return ended === undefined ? undefined : `${actor.id} left: their access ended on ${ended}`;
+};
 
 /** A directory with no teams: `team` grants then reach nobody but the manager. */
 export const noTeams: TeamDirectory = { teamMembersOf: () => new Set() };
@@ -79,6 +90,8 @@ export const authorize = (
 ): E.Either<AuthorizationDenial, void> => {
   const deny = (reason: string): E.Either<AuthorizationDenial, void> =>
     E.left(denialOf(actor, permission, reason));
+  const departed = departureReason(teams, actor);
+  if (departed !== undefined) return deny(departed);
   if (grantsOfRole(policy, actor.role) === undefined) return deny(`"${actor.role}" is not a role`);
   const grants = grantsCovering(policy, actor, permission);
   if (grants.length === 0) return deny(`the ${actor.role} role does not grant ${permission}`);

@@ -14,13 +14,15 @@ import { createTargetService } from '../target/targetService.js';
 import type { TeamDirectory } from './authorize.js';
 import { authorize } from './authorize.js';
 import { customerExportAuthorizer } from './customerExportAuthorizer.js';
+import { createOffboardingService } from '../offboarding/offboardingService.js';
+import { offboardingAuthorizer } from './offboardingAuthorizer.js';
 import type { Role } from './roles.js';
 import { defaultRolePolicy } from './roles.js';
 import { salesAuthorizers } from './salesAuthorizers.js';
 import { serviceAndFinanceAuthorizers } from './serviceAndFinanceAuthorizers.js';
 
 // The entry points the older property test (authorizationProperty.spec.ts) does not reach: the
-// tenant's roles, the sales organization, campaigns, targets, commission ledgers and customer
+// tenant's roles, departing staff, the sales organization, campaigns, targets, commission ledgers and customer
 // exports.
 
 const teams: TeamDirectory = {
@@ -44,6 +46,9 @@ const entryPoints = (store: EventStore): Readonly<Record<string, Handle>> => ({
   CustomerExport: createCustomerExportService(store, {
     authorize: customerExportAuthorizer(defaultRolePolicy, teams),
   }).handle,
+  Offboarding: createOffboardingService(store, {
+    authorize: offboardingAuthorizer(defaultRolePolicy, teams),
+  }).handle,
 });
 
 /** A command, the permission it needs and the owner of the record it touches. */
@@ -62,6 +67,20 @@ const organization = (kind: string, rest: Readonly<Record<string, unknown>>): Ca
 });
 
 const cases = fc.constantFrom<Case>(
+  {
+    aggregate: 'Offboarding',
+    permission: 'Offboarding.OffboardRep',
+    owner: 'rep-ada',
+    input: {
+      kind: 'OffboardRep',
+      repId: 'rep-ada',
+      organizationId: 'org',
+      noticeGivenOn: '2026-03-02',
+      leavesOn: '2026-03-31',
+      policy: 'manager',
+      successors: ['mgr-east'],
+    },
+  },
   {
     aggregate: 'AccessPolicy',
     permission: 'AccessPolicy.GrantPermission',

@@ -10,3 +10,5 @@ export * from './teamGrants.js';
 export * from './teamSalesAuthorizers.js';
 export * from './commerceAuthorizers.js';
 export * from './teamReads.js';
+export * from './staffDepartures.js';
+export * from './offboardingAuthorizer.js';

@@ -1,7 +1,7 @@
 import * as E from 'fp-ts/lib/Either.js';
 import type { Actor, AuthorizationDenial } from '@clientele/eventstore';
 import type { TeamDirectory } from './authorize.js';
-import { denialOf, grantsCovering } from './authorize.js';
+import { denialOf, departureReason, grantsCovering } from './authorize.js';
 import type { RolePolicy, Scope } from './roles.js';
 import { grantsOfRole } from './roles.js';
 
@@ -63,6 +63,8 @@ export const readScope = (
 ): E.Either<AuthorizationDenial, ReadScope> => {
   const denial = (reason: string): E.Either<AuthorizationDenial, ReadScope> =>
     E.left(denialOf(actor, permission, reason));
+  const departed = departureReason(teams, actor);
+  if (departed !== undefined) return denial(departed);
   if (grantsOfRole(policy, actor.role) === undefined)
     return denial(`"${actor.role}" is not a role`);
   const scopes = grantsCovering(policy, actor, permission).map((grant) => grant.scope);

@@ -45,9 +45,15 @@ export const AnswerInvitation = command(
   {},
 );
 
+/**
+ * Hand the appointment to another organizer (a departing rep's successor): they own it from now
+ * on, and may move, cancel or re-invite. Who attends is unchanged; the time stays reserved.
+ */
+export const HandOverAppointment = command('HandOverAppointment', { organizerId: t.string }, {});
+
 /** Every command of the Appointment aggregate. */
 export const AppointmentCommand = t.union(
-  [BookAppointment, MoveAppointment, CancelAppointment, AnswerInvitation],
+  [BookAppointment, MoveAppointment, CancelAppointment, AnswerInvitation, HandOverAppointment],
   'AppointmentCommand',
 );
 /** Every command of the Appointment aggregate. */

@@ -80,6 +80,20 @@ const decideBooked = (
           : [{ type: 'InvitationAnswered', data: { appointmentId, participantId, answer } }],
       );
     }
+    case 'HandOverAppointment': {
+      const { organizerId } = command;
+      const previousOrganizerId = appointment.organizerId;
+      return E.right(
+        organizerId === previousOrganizerId
+          ? []
+          : [
+              {
+                type: 'AppointmentHandedOver',
+                data: { appointmentId, organizerId, previousOrganizerId },
+              },
+            ],
+      );
+    }
   }
 };
 

@@ -50,9 +50,21 @@ export const InvitationAnswered = eventCodec(
   t.type({ appointmentId: t.string, participantId: t.string, answer: InvitationAnswer }),
 );
 
+/** The appointment has a new organizer, who owns it from now on. */
+export const AppointmentHandedOver = eventCodec(
+  'AppointmentHandedOver',
+  t.type({ appointmentId: t.string, organizerId: t.string, previousOrganizerId: t.string }),
+);
+
 /** Every event of an Appointment stream. */
 export const AppointmentEvent = t.union(
-  [AppointmentBooked, AppointmentMoved, AppointmentCancelled, InvitationAnswered],
+  [
+    AppointmentBooked,
+    AppointmentMoved,
+    AppointmentCancelled,
+    InvitationAnswered,
+    AppointmentHandedOver,
+  ],
   'AppointmentEvent',
 );
 /** Every event of an Appointment stream. */

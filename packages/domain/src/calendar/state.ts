@@ -51,5 +51,7 @@ export const evolveAppointment = (
         ...state,
         answers: { ...state.answers, [event.data.participantId]: event.data.answer },
       };
+    case 'AppointmentHandedOver':
+      return { ...state, organizerId: event.data.organizerId };
   }
 };

@@ -5,3 +5,5 @@ export * from './customerFromLead.js';
 export * from './leadConversionReactor.js';
 export * from './commissionAccrualReactor.js';
 export * from './slaEscalationReactor.js';
+export * from './offboardingReactor.js';
+export * from './departingRepRecords.js';

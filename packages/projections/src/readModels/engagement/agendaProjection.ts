@@ -96,6 +96,7 @@ const applyAppointment = (
     case 'AppointmentCancelled':
       return { ...doc, cancelled: true };
     case 'InvitationAnswered':
+    case 'AppointmentHandedOver':
       return doc;
   }
 };
