@@ -4,3 +4,4 @@ export * from './commands.js';
 export * from './decide.js';
 export * from './detect.js';
 export * from './accessAnomalyReactor.js';
+export * from './observations.js';
