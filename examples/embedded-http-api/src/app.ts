@@ -7,6 +7,7 @@ import {
   CustomerEvent,
   LeadCommand,
   LeadEvent,
+  createAccessLogRecorder,
   createCustomerService,
   createLeadService,
   defaultRolePolicy,
@@ -53,7 +54,8 @@ export interface CrmAppOptions {
  * The CRM service as a Hono app: commands as `POST /customers/{id}/commands` and
  * `POST /leads/{id}/commands`, states as `GET /customers/{id}` and `GET /leads/{id}`, the
  * customers read model as `GET /customers`, the log as `GET /events`, the API as
- * `GET /openapi.json`. Serve it with `@hono/node-server` (see `main.ts`) or any runtime Hono runs on.
+ * `GET /openapi.json`. Every read of a customer or a lead is recorded in the access log
+ * (`PersonalDataRead`, ids only) before it is answered. Serve it with `@hono/node-server` (see `main.ts`) or any runtime Hono runs on.
  */
 export const createCrmApp = (options: CrmAppOptions): Hono => {
   const policy = options.policy ?? defaultRolePolicy;
@@ -113,6 +115,9 @@ export const createCrmApp = (options: CrmAppOptions): Hono => {
     policy,
     teams,
     readModels: options.readModels,
+    // Reads are recorded on the engine itself: a read is no command, so no Idempotency-Key.
+    accessLog: createAccessLogRecorder(options.store),
+    tenantId: options.tenantId,
     caughtUp: async () => {
       catchingUp = catchingUp.then(
         () => runner.catchUp(),

@@ -2,7 +2,12 @@ import * as E from 'fp-ts/lib/Either.js';
 import type { Context } from 'hono';
 import type { Actor, AuthorizationDenial, EventStore, RecordedEvent } from '@clientele/eventstore';
 import { parsePosition, positionsEqual, positionToString, streamName } from '@clientele/eventstore';
-import type { ReadPermission, RolePolicy, TeamDirectory } from '@clientele/domain';
+import type {
+  AccessLogRecorder,
+  ReadPermission,
+  RolePolicy,
+  TeamDirectory,
+} from '@clientele/domain';
 import { authorize, inReadScope, outsideReadScope, readScope } from '@clientele/domain';
 import type { ReadModelStore, ReadRefusal } from '@clientele/projections';
 import { customerList, readAccessOn } from '@clientele/projections';
@@ -21,7 +26,24 @@ export interface ReadSources {
   readonly readModels: ReadModelStore;
   /** Brings the read models up to the log's head before a list is read. */
   readonly caughtUp: () => Promise<void>;
+  /** Where reads of people's data are put on record (the access log), ids only. */
+  readonly accessLog: AccessLogRecorder;
+  readonly tenantId: string;
 }
+
+/**
+ * Records that `actor` read these people's data through `through`, and waits until it is on
+ * record: an answer holding personal data is sent only once its read is in the access log.
+ */
+const recordRead = async (
+  sources: ReadSources,
+  actor: Actor,
+  through: string,
+  subjects: readonly string[],
+): Promise<void> => {
+  sources.accessLog.record({ actor, through, subjects, tenantId: sources.tenantId });
+  await sources.accessLog.flush();
+};
 
 /** One aggregate whose current state `GET /<path>/{id}` serves. */
 export interface RecordCollection {
@@ -59,7 +81,8 @@ const pageOrProblem = (c: Context): E.Either<Problem, PageRequest> =>
 /**
  * `GET /<path>/{id}`: the record's current state, folded from its stream, to an actor whose role
  * may read it (its permission on the record's owner); `ETag` is the stream revision to send back
- * as `If-Match`. A record that does not exist is 404, whoever asks.
+ * as `If-Match`. A record that does not exist is 404, whoever asks. The read is recorded in the
+ * access log (`api GET /customers/:id`, the id) before the answer goes out.
  */
 export const recordRoute = (collection: RecordCollection, sources: ReadSources) =>
   asActor(async (c, actor) => {
@@ -74,6 +97,7 @@ export const recordRoute = (collection: RecordCollection, sources: ReadSources) 
       const record = `${collection.category.toLowerCase()} ${id}`;
       return E.left(refused(outsideReadScope(scope.right, actor, record, state.ownerId)));
     }
+    await recordRead(sources, actor, `api GET /${collection.category.toLowerCase()}s/:id`, [id]);
     const revision = await sources.store.streamRevision(streamName(collection.category, id));
     const etag: Record<string, string> =
       typeof revision === 'bigint' ? { etag: entityTag(revision) } : {};
@@ -83,7 +107,7 @@ export const recordRoute = (collection: RecordCollection, sources: ReadSources) 
 /**
  * `GET /customers?limit=&after=`: the customers read model, within the actor's `Customer.read`
  * scope, in pages ordered by customer id; `next` (and the `Link` header) is the next page's
- * cursor.
+ * cursor. The page's customers are recorded in the access log (`api GET /customers`) first.
  */
 export const customerListRoute = (sources: ReadSources) =>
   asActor(async (c, actor) => {
@@ -97,6 +121,8 @@ export const customerListRoute = (sources: ReadSources) =>
     if (E.isLeft(customers)) return E.left(readRefused(customers.left));
     const sorted = [...customers.right].sort((a, b) => byCodeUnits(a.customerId, b.customerId));
     const page = pageOf(sorted, (customer) => customer.customerId, request.right);
+    const shown = page.items.map((customer) => customer.customerId);
+    await recordRead(sources, actor, 'api GET /customers', shown);
     return E.right(jsonResponse(200, page, nextLink('/customers', page, request.right.limit)));
   });
 

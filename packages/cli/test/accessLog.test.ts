@@ -54,6 +54,27 @@ describe('clientele audit access', () => {
     expect(what.out).toContain('0 recorded reads of personal data');
   });
 
+  it('records a right-of-access export as a read of that person, before the file is written', async () => {
+    const exported = await as('dpo-1:administrator', 'access', 's-C-cy', '--out', 'cy.json');
+    expect(exported.code).toBe(ExitCode.ok);
+    const who = await as(
+      'aud-1:auditor',
+      'audit',
+      'access',
+      '--subject',
+      's-C-cy',
+      '--format',
+      'json',
+    );
+    expect(JSON.parse(who.out)).toEqual([
+      expect.objectContaining({
+        actor: { id: 'dpo-1', role: 'administrator' },
+        through: 'access export',
+        subjects: ['s-C-cy'],
+      }),
+    ]);
+  });
+
   it('refuses a rep, naming the permission', async () => {
     const rep = await as('rep-ada:sales_rep', 'audit', 'access', '--reader', 'mgr-east');
     expect(rep.code).toBe(ExitCode.forbidden);

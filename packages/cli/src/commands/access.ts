@@ -1,5 +1,6 @@
 import { closeSync, writeFileSync } from 'node:fs';
 import * as E from 'fp-ts/lib/Either.js';
+import { createAccessLogRecorder } from '@clientele/domain';
 import { ACTOR_HELP, actorOption, commandActor, refuseActor } from '../actor/commandLineActor.js';
 import type { CliCommand } from '../command.js';
 import { ExitCode } from '../exitCodes.js';
@@ -14,7 +15,8 @@ const HELP = `Usage: clientele access <subjectId> --out FILE [--store URL] [--ac
 Exports everything held about a person (the GDPR right of access) as JSON to FILE: every event
 holding their personal data with its stream, revision, time and author, their own fields
 decrypted (or erased, if they were forgotten), other people's fields in the same records withheld,
-and any retention hold. The export is recorded in DataSubject-<subjectId> before it is written.
+and any retention hold. The export is recorded in DataSubject-<subjectId>, and as a read in the
+access log ("access export"), before it is written.
 
 Needs DataSubject.RecordPersonalDataExport (administrators by default).
 
@@ -81,6 +83,11 @@ export const accessCommand: CliCommand = {
         io.stderr(`clientele access: the export was not recorded: ${JSON.stringify(failure)}\n`);
         return ExitCode.failed;
       }
+      // Besides its DataSubject record, the export is a read of the person's data: on record
+      // in the access log too, so "who looked at this person?" and the anomaly rules see it.
+      const accessLog = createAccessLogRecorder(stack.store);
+      accessLog.record({ actor: actor.right, through: 'access export', subjects: [subjectId] });
+      await accessLog.flush();
       const target = openPersonalDataFile(out, io.cwd);
       if (E.isLeft(target)) {
         io.stderr(`clientele access: refused: ${target.left}; nothing was written\n`);

@@ -49,13 +49,14 @@ their own exports, a manager their team's, an auditor or administrator all of th
 
 audit access: who read whose personal data, when and through what (the access log: ids only).
 --reader ID keeps one actor's reads ("what did this rep look at last week?"), --subject ID the
-reads of one customer or person ("who looked at this customer?"). Every audit customer is
-recorded there. Needs Log.audit.
+reads of one customer or person ("who looked at this customer?"). Every audit customer, every
+report whose rows name customers ("report <name>") and every dashboard timeline or drill-down
+list ("dashboard customer", "dashboard drill <kind>") is recorded there. Needs Log.audit.
 
 audit anomalies: unusual access, found by the access anomaly reactor (run first; what it finds
-is recorded as AccessAnomalyDetected, once): an hour in which an actor exports at least 10 times
-their own baseline of customers per hour, an export outside working hours (08-19 UTC, weekdays)
-or after notice. It needs the Log.audit permission (auditors and administrators).
+is recorded as AccessAnomalyDetected, once): an hour in which an actor reads or exports at least
+10 times their own baseline of customers per hour (reads from the access log and exports
+together), an export outside working hours (08-19 UTC, weekdays) or after notice. It needs the Log.audit permission (auditors and administrators).
 
   TIME           an ISO-8601 instant, or a day (YYYY-MM-DD, UTC: --since from its start,
                  --as-of and --until to its end)

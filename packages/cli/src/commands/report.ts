@@ -11,6 +11,7 @@ import type { CliIo } from '../io.js';
 import { actorMatchesNothing } from '../reports/actorFootprint.js';
 import type { Report, ReportName } from '../reports/index.js';
 import { reports } from '../reports/index.js';
+import { recordReportReads } from '../reports/reportSubjects.js';
 import { renderReports, reportCsv, reportJsonText } from '../reports/renderReports.js';
 import type { ReportRequest } from '../reports/reportCommandLine.js';
 import { isOutputFolder, parseReportRequest } from '../reports/reportCommandLine.js';
@@ -50,7 +51,9 @@ Each report shows what the actor's role may read: a rep their own leads, deals a
 manager their team's. A report the role may not read at all is refused (exit 4, naming the
 permission); with "all" such reports are left out and named on stderr. An actor limited to
 their own records who owns none gets a warning on stderr. Customers' names are read from the
-encrypted log for actors allowed to read them, "(erased)" once forgotten.
+encrypted log for actors allowed to read them, "(erased)" once forgotten. A report whose rows
+name customers is recorded in the access log (who, when, "report <name>", the customer ids)
+before it is shown: see clientele audit access.
 
 Exit codes: 0 printed; 1 the output could not be written; 2 a wrong option (nothing read);
 3 store unavailable; 4 not allowed.
@@ -162,6 +165,8 @@ export const reportCommand: CliCommand = {
             ? 'the latest day in the data'
             : 'today: no business event yet';
       const subtitle = `as of ${asOf} (${source}), ${readSide.events.engineName} store`;
+      // Rows naming customers are reads of their data: on record (ids only) before they are shown.
+      await recordReportReads(readSide.events, actor.right, rendered);
       try {
         write(rendered, request.right, asOf, subtitle, io);
       } catch (error) {

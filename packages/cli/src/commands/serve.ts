@@ -10,6 +10,7 @@ import {
 import type { CliCommand } from '../command.js';
 import { ExitCode } from '../exitCodes.js';
 import type { CliIo } from '../io.js';
+import { createAccessLogRecorder } from '@clientele/domain';
 import { openReadSide } from '../store/openReadSide.js';
 import { storeUrl } from '../store/openStore.js';
 
@@ -31,6 +32,11 @@ $${SECRET_VARIABLE} set (at least 32 characters), a browser signs in with a toke
 (kept in an HttpOnly cookie), and a script sends one as an "Authorization: Bearer" header;
 --issue-token prints one signed with that secret and exits. A token that does not verify is refused; a query parameter never names an
 actor.
+
+Every customer timeline and drill-down list a page shows is recorded in the access log as the
+actor's read ("dashboard customer", "dashboard drill <kind>"; ids only), written in the
+background so pages stay fast. Administrators (Log.audit) see the access anomalies at
+/anomalies; anyone else is refused with 403.
 
   --port N                 the port on 127.0.0.1 (default 3000; 0 picks a free one)
   --store URL              the store (default sqlite:./clientele.db)
@@ -100,11 +106,17 @@ export const serveCommand: CliCommand = {
     });
     if (E.isLeft(opened)) return fail(io, opened.left, ExitCode.storeUnavailable);
     const readSide = opened.right;
+    // Reads are recorded off the request's path; one that cannot be is said, not hidden.
+    const accessLog = createAccessLogRecorder(readSide.events, {
+      onError: (error) => {
+        io.stderr(`clientele serve: a read was not recorded in the access log: ${error.message}\n`);
+      },
+    });
     try {
       await readSide.runner.catchUp();
       const running = await dashboard
         .startDashboard({
-          data: dashboardData(readSide, progress),
+          data: dashboardData(readSide, progress, accessLog),
           port,
           onFollowError: (error) => {
             io.stderr(
@@ -124,6 +136,7 @@ export const serveCommand: CliCommand = {
       await running.close();
       return ExitCode.ok;
     } finally {
+      await accessLog.flush();
       await readSide.close();
     }
   },

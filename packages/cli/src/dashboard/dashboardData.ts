@@ -1,10 +1,14 @@
 import * as E from 'fp-ts/lib/Either.js';
 import type { Actor } from '@clientele/eventstore';
+import type { AccessLogRecorder } from '@clientele/domain';
+import { authorize, defaultRolePolicy, noTeams } from '@clientele/domain';
 import type { ReadAccess, ReadRefusal } from '@clientele/projections';
 import { readAccessOn } from '@clientele/projections';
 import type { Answer, DashboardData } from '@clientele/dashboard';
 import type { ReadSide } from '../store/openReadSide.js';
 import { asOfInstant, customerView } from './customerView.js';
+import { detectedAnomalies } from '../audit/detectedAnomalies.js';
+import { drillSubjects } from './dashboardReads.js';
 import { drillDown } from './drillDown.js';
 import { overview } from './overview.js';
 import { reportDay } from './reportDay.js';
@@ -26,11 +30,15 @@ const answerOf = <T>(result: E.Either<ReadRefusal, T>): Answer<T> =>
  * The dashboard's figures from a read side: the CLI's reports and read-model queries, made as
  * the request's actor with the same role rules as `clientele report` and `clientele audit`.
  * `follow` keeps the read models up to date with the log (the projection runner follows it
- * live) and signals each batch it took in, so open pages refresh.
+ * live) and signals each batch it took in, so open pages refresh. Every answer that shows
+ * customers or leads (a drill-down list, a customer's timeline) is recorded in `accessLog` as
+ * the actor's read (`dashboard drill <kind>`, `dashboard customer`), ids only, off the request's
+ * path.
  */
 export const dashboardData = (
   readSide: ReadSide,
   progress: { onBatch: () => void },
+  accessLog: AccessLogRecorder,
 ): DashboardData => {
   const { readModels, events } = readSide;
   const accessOf = async (actor: Actor) => {
@@ -51,12 +59,19 @@ export const dashboardData = (
       if (E.isLeft(read)) return refused(read.left);
       const { day, access } = read.right;
       const drilled = drillDown(readModels, access, kind, query, day);
-      return drilled === undefined
-        ? {
-            kind: 'notFound',
-            reason: `there is no list of ${kind}; there are deals, invoices, tickets and leads`,
-          }
-        : answerOf(await drilled);
+      if (drilled === undefined)
+        return {
+          kind: 'notFound',
+          reason: `there is no list of ${kind}; there are deals, invoices, tickets and leads`,
+        };
+      const table = await drilled;
+      if (E.isRight(table))
+        accessLog.record({
+          actor,
+          through: `dashboard drill ${kind}`,
+          subjects: drillSubjects(table.right),
+        });
+      return answerOf(table);
     },
     customer: async (actor, customerId, asOf) => {
       const at = asOf === undefined ? undefined : asOfInstant(asOf.at);
@@ -82,6 +97,8 @@ export const dashboardData = (
         view.right.withheld === 0
       )
         return { kind: 'notFound', reason: `no event touched customer ${customerId}` };
+      if (E.isRight(view))
+        accessLog.record({ actor, through: 'dashboard customer', subjects: [customerId] });
       return answerOf(view);
     },
     team: async (actor, teamId, filters) => {
@@ -93,6 +110,11 @@ export const dashboardData = (
       return view.left.kind === 'notFound'
         ? { kind: 'notFound', reason: `there is no team ${teamId}` }
         : refused(view.left.denial);
+    },
+    anomalies: async (actor) => {
+      const allowed = authorize(defaultRolePolicy, noTeams, actor, 'Log.audit', null);
+      if (E.isLeft(allowed)) return refused(allowed.left);
+      return ok({ anomalies: await detectedAnomalies(events, { by: 'occurredAt' }) });
     },
     follow: async (onChange, signal) => {
       progress.onBatch = onChange;

@@ -19,7 +19,10 @@ export const contractsShape: ReportShape = {
     'Contracts whose term ends in the window (renewing or ending) and contracts churned.',
   columns: [
     column('text', 'contractId', 'contract id', 'The contract.', { machineOnly: true }),
-    column('text', 'customerId', 'customer id', 'The customer.', { machineOnly: true }),
+    column('text', 'customerId', 'customer id', 'The customer.', {
+      machineOnly: true,
+      dataSubject: true,
+    }),
     column(
       'text',
       'customerName',

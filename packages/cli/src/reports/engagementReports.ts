@@ -93,7 +93,10 @@ export const neglectedShape: ReportShape = {
         fallbackKey: 'customerId',
       },
     ),
-    column('text', 'customerId', 'customer id', 'The customer’s id.', { machineOnly: true }),
+    column('text', 'customerId', 'customer id', 'The customer’s id.', {
+      machineOnly: true,
+      dataSubject: true,
+    }),
     column('text', 'owner', 'owner', 'The rep who owns the customer.', { nullable: true }),
     column(
       'text',

@@ -47,6 +47,7 @@ export const receivablesShape: ReportShape = {
   columns: [
     column('text', 'customerId', 'customer id', 'The customer the invoices were issued to.', {
       machineOnly: true,
+      dataSubject: true,
     }),
     column(
       'text',

@@ -28,6 +28,11 @@ export interface ReportColumn {
   readonly fallbackKey?: string;
   /** Left out of tables and HTML (the id behind a name), kept in JSON and CSV. */
   readonly machineOnly?: boolean;
+  /**
+   * The column holds the id of the person the row is about (a customer): showing the row is a
+   * read of their personal data, recorded in the access log (ids only).
+   */
+  readonly dataSubject?: boolean;
 }
 
 /** A value of a report cell. */

@@ -32,7 +32,10 @@ const TOTALS = [
 ];
 
 const CUSTOMER = [
-  column('text', 'customerId', 'customer', 'The customer id.', { machineOnly: true }),
+  column('text', 'customerId', 'customer', 'The customer id.', {
+    machineOnly: true,
+    dataSubject: true,
+  }),
   column(
     'text',
     'customerName',

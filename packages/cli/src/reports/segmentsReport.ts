@@ -41,7 +41,10 @@ export const segmentsShape: ReportShape = {
   description:
     'RFM segments of the customers the reader may see on the report date, their segment 90 days earlier, and lifetime value.',
   columns: [
-    column('text', 'customerId', 'customer', 'The customer id.', { machineOnly: true }),
+    column('text', 'customerId', 'customer', 'The customer id.', {
+      machineOnly: true,
+      dataSubject: true,
+    }),
     column(
       'text',
       'customerName',

@@ -1,6 +1,7 @@
 import './style.css';
 import { ApiError, getJson } from './api.js';
 import { h } from './dom.js';
+import { anomaliesPage } from './pages/anomaliesPage.js';
 import { customerPage } from './pages/customerPage.js';
 import { drillPage } from './pages/drillPage.js';
 import { overviewPage } from './pages/overviewPage.js';
@@ -15,6 +16,7 @@ const pageAt = (path: string, query: URLSearchParams): Promise<HTMLElement[]> =>
   if (section === 'drill' && id !== undefined) return drillPage(id, query);
   if (section === 'customers' && id !== undefined) return customerPage(id, query);
   if (section === 'teams' && id !== undefined) return teamPage(id, query);
+  if (section === 'anomalies') return anomaliesPage();
   return overviewPage(query);
 };
 

@@ -1,4 +1,5 @@
 import type { Actor } from './actor.js';
+import type { AnomalyList } from './anomalyList.js';
 import type {
   CustomerView,
   DashboardFilters,
@@ -33,6 +34,8 @@ export interface DashboardData {
     asOf: { readonly at: string; readonly effective: boolean } | undefined,
   ): Promise<Answer<CustomerView>>;
   team(actor: Actor, teamId: string, filters: DashboardFilters): Promise<Answer<TeamView>>;
+  /** Unusual access found by the anomaly reactor, for those who audit the log (administrators). */
+  anomalies(actor: Actor): Promise<Answer<AnomalyList>>;
   /**
    * Calls `onChange` whenever the figures may have changed (the read models took in new events),
    * until `signal` aborts.

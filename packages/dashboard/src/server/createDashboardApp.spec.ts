@@ -29,6 +29,10 @@ const fakeData: DashboardData = {
     teamId === 'other'
       ? { kind: 'refused', reason: `${actor.id} is not in team other` }
       : { kind: 'ok', value: { teamId, kpis: [], charts: [] } },
+  anomalies: async (actor) =>
+    actor.role === 'administrator'
+      ? { kind: 'ok', value: { anomalies: [] } }
+      : { kind: 'refused', reason: `${actor.id} (${actor.role}) lacks Log.audit` },
   follow: async () => undefined,
 };
 
@@ -111,5 +115,16 @@ describe('the dashboard server with a fake data port', () => {
   it('forbids the pages to load anything from another origin', async () => {
     const response = await get('/');
     expect(response.headers.get('content-security-policy')).toContain("default-src 'self'");
+  });
+
+  it('serves the anomalies page to an administrator and refuses anyone else with a 403 naming the permission', async () => {
+    const admin = await signActorToken({ id: 'root', role: 'administrator' }, secret);
+    const asAdmin = { authorization: `Bearer ${admin}` };
+    expect((await get('/anomalies', asAdmin)).status).toBe(200);
+    expect(await (await get('/api/anomalies', asAdmin)).json()).toEqual({ anomalies: [] });
+    const page = await get('/anomalies');
+    expect(page.status).toBe(403);
+    expect(await page.text()).toContain('lacks Log.audit');
+    expect((await get('/api/anomalies')).status).toBe(403);
   });
 });

@@ -9,6 +9,7 @@ import type { Actor } from '../api/actor.js';
 import type { Answer, DashboardData } from '../api/dashboardData.js';
 import type { DashboardFilters } from '../api/dashboardJson.js';
 import { verifyActorToken } from './actorTokens.js';
+import { anomalyRoutes } from './anomalyRoutes.js';
 import { errorPage } from './errorPage.js';
 import type { LiveUpdates } from './liveUpdates.js';
 import type { ActorSource } from './requestActor.js';
@@ -152,6 +153,7 @@ export const createDashboardApp = (
       stop();
     }),
   );
+  anomalyRoutes(app, data, indexPage);
   app.all('/api/*', (context) => context.json({ error: 'notFound', reason: 'no such API' }, 404));
 
   // A team page the actor may not read is refused by the server itself, with a 403 page.

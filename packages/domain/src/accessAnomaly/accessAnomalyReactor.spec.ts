@@ -1,11 +1,12 @@
 import * as E from 'fp-ts/lib/Either.js';
 import { describe, expect, it } from 'vitest';
-import type { EventStore } from '@clientele/eventstore';
+import type { Actor, EventStore } from '@clientele/eventstore';
 import { createInMemoryCheckpointStore, createInMemoryEventStore } from '@clientele/eventstore';
 import { collect } from '@clientele/eventstore/testing';
 import type { TeamDirectory } from '../authorization/authorize.js';
 import { customerExportAuthorizer } from '../authorization/customerExportAuthorizer.js';
 import { defaultRolePolicy } from '../authorization/roles.js';
+import { createAccessLogService, recordsOwnReads } from '../accessLog/accessLogService.js';
 import { createCustomerExportService } from '../customerExport/customerExportService.js';
 import { createAccessAnomalyReactor } from './accessAnomalyReactor.js';
 
@@ -79,5 +80,44 @@ describe('the access anomaly reactor', () => {
       checkpoints: createInMemoryCheckpointStore(),
     }).catchUp();
     expect(await anomalies(store)).toEqual(flagged);
+  });
+
+  it('flags reads of ten times the reader’s baseline within one cycle, judging only the reader’s own reads', async () => {
+    const store = createInMemoryEventStore();
+    const log = createAccessLogService(store, { authorize: recordsOwnReads() });
+    const ada = { id: 'rep-ada', role: 'sales_rep' };
+    const readAt = async (actor: Actor, at: string, count: number, through = 'report churn') => {
+      sequence += 1;
+      const id = String(sequence).padStart(12, '0');
+      const subjects = Array.from({ length: count }, (_, n) => `c-${String(n)}`);
+      const done = await log.handle(
+        { kind: 'RecordPersonalDataRead', readId: `read-${id}`, through, subjects },
+        { commandId: `0194e000-0000-7000-8000-${id}`, actor, occurredAt: at },
+      );
+      if (E.isLeft(done)) throw new Error(JSON.stringify(done.left));
+    };
+    const reactor = createAccessAnomalyReactor({
+      store,
+      checkpoints: createInMemoryCheckpointStore(),
+    });
+    for (const day of ['02', '03', '04', '05', '06'])
+      await readAt(ada, `2026-03-${day}T10:00:00Z`, 6);
+    // A colleague reading forty customers is judged against their own (empty) baseline only.
+    await readAt(manager, '2026-03-09T10:30:00Z', 40);
+    await reactor.catchUp();
+    expect(await anomalies(store)).toEqual([]);
+
+    await readAt(ada, '2026-03-09T11:05:00Z', 30, 'report churn');
+    await readAt(ada, '2026-03-09T11:20:00Z', 30, 'dashboard drill leads');
+    await reactor.catchUp();
+    expect((await anomalies(store)).map(({ data }) => data)).toEqual([
+      expect.objectContaining({
+        actorId: 'rep-ada',
+        rule: 'volumeAboveBaseline',
+        customers: 60,
+        baseline: 6,
+        threshold: 60,
+      }),
+    ]);
   });
 });

@@ -7,7 +7,6 @@ import type {
   RecordedEvent,
 } from '@clientele/eventstore';
 import {
-  DecodeError,
   createCommandHandler,
   createReactorRunner,
   deriveId,
@@ -15,9 +14,8 @@ import {
   systemActor,
   trustedSystemWork,
 } from '@clientele/eventstore';
-import { CustomersExported } from '../customerExport/events.js';
-import type { AccessObservation } from './detect.js';
 import { detectAccessAnomalies } from './detect.js';
+import { ACCESS_EVENTS, accessHistory, observationOf } from './observations.js';
 import { accessAnomalyDecider } from './decide.js';
 import { AccessAnomalyDetected } from './events.js';
 import type { AnomalyThresholds } from './thresholds.js';
@@ -35,33 +33,9 @@ export interface AccessAnomalyOptions {
   readonly lease?: LeaseOptions;
 }
 
-const ACCESS_EVENTS = ['CustomersExported'];
-
-const observationOf = (event: RecordedEvent): AccessObservation => {
-  const decoded = CustomersExported.decode({ type: event.type, data: event.data });
-  if (E.isLeft(decoded)) throw new DecodeError(`CustomersExported ${event.eventId}`, decoded.left);
-  return {
-    actorId: event.metadata.actor.id,
-    at: event.metadata.occurredAt,
-    customers: decoded.right.data.count,
-  };
-};
-
-/** The same actor's accesses recorded before `event`, read from the log. */
-const earlierAccesses = async (
-  store: EventStore,
-  event: RecordedEvent,
-): Promise<AccessObservation[]> => {
-  const earlier: AccessObservation[] = [];
-  for await (const seen of store.readAll({ filter: { eventTypes: ACCESS_EVENTS } })) {
-    if (seen.eventId === event.eventId) break;
-    if (seen.metadata.actor.id === event.metadata.actor.id) earlier.push(observationOf(seen));
-  }
-  return earlier;
-};
-
 /**
- * The access anomaly reactor: follows bulk exports (`CustomersExported`) and records
+ * The access anomaly reactor: follows bulk exports (`CustomersExported`) and recorded reads of
+ * personal data (`PersonalDataRead`: reports, timelines, dashboard pages, API reads) and records
  * `AccessAnomalyDetected` for each rule one breaks (see {@link detectAccessAnomalies}), as the
  * system actor `reactor:access-anomaly`. Each anomaly's id derives from the export's event id and
  * the rule, so a replay or a redelivery records nothing twice. Its baseline is read from the log,
@@ -77,13 +51,10 @@ export const createAccessAnomalyReactor = (options: AccessAnomalyOptions): React
     streamName: (command) => streamName('AccessAnomaly', command.anomalyId),
     authorize: trustedSystemWork(),
   });
+  const history = accessHistory(store);
   const react = async (event: RecordedEvent): Promise<void> => {
     const observation = observationOf(event);
-    const findings = detectAccessAnomalies(
-      await earlierAccesses(store, event),
-      observation,
-      thresholds,
-    );
+    const findings = detectAccessAnomalies(await history.before(event), observation, thresholds);
     for (const finding of findings) {
       const anomalyId = deriveId(event.eventId, finding.rule);
       const recorded = await anomalies.handle(

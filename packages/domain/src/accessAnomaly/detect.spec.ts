@@ -64,4 +64,18 @@ describe('unusual access', () => {
     expect(rulesAfter('2026-03-06T11:00:00Z')).toEqual([]);
     expect(rulesAfter('2026-03-09T11:00:00Z')).toEqual(['afterNotice']);
   });
+
+  it('judges a read by its volume against reads and exports together, and a read only by volume', () => {
+    const read = (at: string, customers: number): AccessObservation => ({
+      ...access(at, customers),
+      readOnly: true,
+    });
+    const reads = ['02', '03', '04'].map((day) => read(`2026-03-${day}T10:00:00Z`, 3));
+    expect(rules([...reads, ...usual.slice(3)], read('2026-03-09T11:00:00Z', 30))).toEqual([
+      'volumeAboveBaseline',
+    ]);
+    // A report read at night or after notice is no export: the volume rule alone judges it.
+    const noticed = { ...thresholds, noticeGiven: { 'rep-ada': '2026-03-09' } };
+    expect(detectAccessAnomalies(usual, read('2026-03-09T22:30:00Z', 1), noticed)).toEqual([]);
+  });
 });

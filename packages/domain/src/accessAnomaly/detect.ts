@@ -1,11 +1,16 @@
 import type { AnomalyRule } from './events.js';
 import type { AnomalyThresholds } from './thresholds.js';
 
-/** One access to customers' data: who, when (ISO-8601 instant) and how many customers. */
+/**
+ * One access to customers' data: who, when (ISO-8601 instant) and how many customers (data
+ * subjects, for a read).
+ */
 export interface AccessObservation {
   readonly actorId: string;
   readonly at: string;
   readonly customers: number;
+  /** A read (a report, a timeline, a page), not an export: only the volume rule judges it. */
+  readonly readOnly?: boolean;
 }
 
 /** A rule an observation broke, with the figures that show it. */
@@ -67,9 +72,9 @@ const outsideWorkingHours = (at: string, thresholds: AnomalyThresholds): boolean
 };
 
 /**
- * The rules one access breaks, given earlier accesses (only the same actor's count): many more customers in an
- * hour than their own baseline, an access outside working hours, an access on or after the day
- * they gave notice. Pure: the same history and thresholds give the same findings.
+ * The rules one access breaks, given earlier accesses (only the same actor's count): many more
+ * customers in an hour than their own baseline (reads and exports together), an export outside
+ * working hours, an export on or after the day they gave notice. Pure: the same history and thresholds give the same findings.
  */
 export const detectAccessAnomalies = (
   earlier: readonly AccessObservation[],
@@ -80,6 +85,7 @@ export const detectAccessAnomalies = (
   const own = earlier.filter((seen) => seen.actorId === observation.actorId);
   const volume = volumeFinding(own, observation, thresholds);
   if (volume !== undefined) findings.push(volume);
+  if (observation.readOnly === true) return findings;
   const plain = { customers: observation.customers, baseline: 0, threshold: 0 };
   if (outsideWorkingHours(observation.at, thresholds))
     findings.push({ rule: 'outsideWorkingHours', ...plain });

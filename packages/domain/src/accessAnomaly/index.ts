@@ -5,3 +5,4 @@ export * from './decide.js';
 export * from './detect.js';
 export * from './accessAnomalyReactor.js';
 export * from './afterNoticeReactor.js';
+export * from './observations.js';

@@ -2,3 +2,4 @@ export * from './commands.js';
 export * from './events.js';
 export * from './decide.js';
 export * from './accessLogService.js';
+export * from './accessLogRecorder.js';
