@@ -4,6 +4,7 @@ import type { ReadAccess, ReadRefusal } from '@clientele/projections';
 import { readAccessOn } from '@clientele/projections';
 import type { Answer, DashboardData } from '@clientele/dashboard';
 import type { ReadSide } from '../store/openReadSide.js';
+import { analyticsView } from './analyticsView.js';
 import { asOfInstant, customerView } from './customerView.js';
 import { drillDown } from './drillDown.js';
 import { overview } from './overview.js';
@@ -45,6 +46,12 @@ export const dashboardData = (
       if (E.isLeft(read)) return refused(read.left);
       const { day, access } = read.right;
       return ok(await overview({ readModels, events, access }, filters, day));
+    },
+    analytics: async (actor, filters) => {
+      const read = await accessOf(actor);
+      if (E.isLeft(read)) return refused(read.left);
+      const { day, access } = read.right;
+      return ok(await analyticsView({ readModels, events, access }, filters, day));
     },
     drill: async (actor, kind, query) => {
       const read = await accessOf(actor);

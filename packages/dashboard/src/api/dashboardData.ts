@@ -1,5 +1,6 @@
 import type { Actor } from './actor.js';
 import type {
+  Analytics,
   CustomerView,
   DashboardFilters,
   DrillTable,
@@ -20,6 +21,8 @@ export type Answer<T> =
  */
 export interface DashboardData {
   overview(actor: Actor, filters: DashboardFilters): Promise<Answer<Overview>>;
+  /** Segment movement, the win scores' calibration and the forecast with its interval. */
+  analytics(actor: Actor, filters: DashboardFilters): Promise<Answer<Analytics>>;
   /** The records behind a figure: `kind` is deals, invoices, tickets or leads. */
   drill(
     actor: Actor,
