@@ -6,6 +6,7 @@ import type { Answer, DashboardData } from '@clientele/dashboard';
 import type { ReadSide } from '../store/openReadSide.js';
 import { analyticsView } from './analyticsView.js';
 import { asOfInstant, customerView } from './customerView.js';
+import { withCustomerNames } from './customerCells.js';
 import { drillDown } from './drillDown.js';
 import { overview } from './overview.js';
 import { reportDay } from './reportDay.js';
@@ -58,12 +59,15 @@ export const dashboardData = (
       if (E.isLeft(read)) return refused(read.left);
       const { day, access } = read.right;
       const drilled = drillDown(readModels, access, kind, query, day);
-      return drilled === undefined
-        ? {
-            kind: 'notFound',
-            reason: `there is no list of ${kind}; there are deals, invoices, tickets and leads`,
-          }
-        : answerOf(await drilled);
+      if (drilled === undefined)
+        return {
+          kind: 'notFound',
+          reason: `there is no list of ${kind}; there are deals, invoices, tickets and leads`,
+        };
+      const table = await drilled;
+      return E.isLeft(table)
+        ? refused(table.left)
+        : ok(await withCustomerNames({ readModels, events, access }, table.right));
     },
     customer: async (actor, customerId, asOf) => {
       const at = asOf === undefined ? undefined : asOfInstant(asOf.at);

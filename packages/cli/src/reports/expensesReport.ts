@@ -56,7 +56,7 @@ export const expensesReport = async (
       reimbursed: sum((row) => row.reimbursed),
       remaining: sum((row) => row.remaining),
     },
-    chart: expensesChart(rows.right),
+    chart: expensesChart(rows.right, options.asOf),
     note: 'A claim counts in the budget period of the day it was incurred; refused claims do not count.',
   });
 };

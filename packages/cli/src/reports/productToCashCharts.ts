@@ -64,13 +64,30 @@ export const contractsChart = (
   }),
 });
 
+/** The first day of a budget period: `2026`, `2026-Q2` or `2026-05`. */
+const periodStart = (period: string): string => {
+  const quarter = /^(\d{4})-Q(\d)$/.exec(period);
+  if (quarter !== null)
+    return `${quarter[1] ?? ''}-${String((Number(quarter[2]) - 1) * 3 + 1).padStart(2, '0')}-01`;
+  return period.length === 4 ? `${period}-01-01` : `${period}-01`;
+};
+
 /**
- * Claims against budget per rep in the latest budget period that has budgets: the bar is what
- * was claimed, the tick the budget. Undefined when no rep has a budget.
+ * Claims against budget per rep in the latest budget period begun by the report date: the bar is
+ * what was claimed, the tick the budget. Undefined when no rep has a budget by then.
  */
-export const expensesChart = (rows: readonly ExpensesAgainstBudgetRow[]): ChartSpec | undefined => {
-  const budgeted = rows.filter((row) => Object.values(row.budget).some((minor) => minor > 0));
-  const period = budgeted.map((row) => row.period).sort().at(-1);
+export const expensesChart = (
+  rows: readonly ExpensesAgainstBudgetRow[],
+  asOf: string,
+): ChartSpec | undefined => {
+  const budgeted = rows.filter(
+    (row) =>
+      Object.values(row.budget).some((minor) => minor > 0) && periodStart(row.period) <= asOf,
+  );
+  const period = budgeted
+    .map((row) => row.period)
+    .sort((a, b) => periodStart(a).localeCompare(periodStart(b)))
+    .at(-1);
   const inPeriod = budgeted.filter((row) => row.period === period);
   const currency = mainCurrency(inPeriod.map((row) => row.budget));
   if (period === undefined || currency === undefined) return undefined;

@@ -67,7 +67,9 @@ const plotOf = (chart: Chart): SVGSVGElement | HTMLElement => {
     marginRight: figureWidth,
     style: { color: INK, fontSize: '13px', background: 'transparent' },
     ariaLabel: chart.title,
-    x: funnel ? { axis: null, domain: [-longest / 2, longest / 2] } : { grid: true, nice: true },
+    x: funnel
+      ? { axis: null, domain: [-longest / 2, longest / 2] }
+      : { grid: true, nice: true, label: null },
     y: { domain: chart.bars.map((bar) => bar.label), label: null, tickSize: 0 },
     marks: [
       Plot.barX(chart.bars, {
