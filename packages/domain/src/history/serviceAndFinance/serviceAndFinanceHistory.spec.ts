@@ -44,7 +44,7 @@ const comparable = (event: RecordedEvent) => ({
 });
 
 describe('seeded history with service and finance', () => {
-  it('names a lead’s or deal’s campaign only after a recorded campaign, and no customer after a lead id', async () => {
+  it('names a lead’s or deal’s campaign only after a recorded campaign, each campaign differently, and no customer after a lead id', async () => {
     const store = createInMemoryEventStore();
     const { world } = await generate(store, 5, 800);
     const events = await collect(store.readAll());
@@ -60,6 +60,7 @@ describe('seeded history with service and finance', () => {
     expect(named.length).toBeGreaterThan(planned.size);
     for (const campaignId of named) expect(planned.has(campaignId), campaignId).toBe(true);
     for (const name of planned.values()) expect(name).not.toMatch(/^Campaign \d+$/);
+    expect(new Set(planned.values()).size).toBe(planned.size);
     const customers = events.filter((event) => event.type === 'CustomerRegistered');
     expect(customers.length).toBeGreaterThan(0);
     for (const customer of customers) expect(data(customer)['name']).not.toMatch(/^Lead /);

@@ -106,6 +106,14 @@ export const serviceSteps = (services: FinanceServices): readonly HistoryStep[] 
     },
   };
 
+  // Two campaigns of one season, audience and channel get a number, as marketing would write it.
+  const names: string[] = [];
+  const uniqueName = (name: string): string => {
+    const same = names.filter((taken) => taken === name).length;
+    names.push(name);
+    return same === 0 ? name : `${name} ${String(same + 1)}`;
+  };
+
   const planCampaign: HistoryStep = {
     name: 'planCampaign',
     weight: () =>
@@ -122,7 +130,7 @@ export const serviceSteps = (services: FinanceServices): readonly HistoryStep[] 
           {
             kind: 'PlanCampaign',
             campaignId,
-            name: campaignName(today, channel, targetAudience),
+            name: uniqueName(campaignName(today, channel, targetAudience)),
             channel,
             targetAudience,
             budget: { amountMinor: random.int(10, 200) * 100_000, currency: 'EUR' },
