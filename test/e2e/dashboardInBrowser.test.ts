@@ -1,5 +1,5 @@
 import type { ChildProcess } from 'node:child_process';
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -9,6 +9,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { signActorToken } from '@clientele/dashboard';
 import { browserUnavailable, launchChromium } from '../support/browser.js';
+import { chartsOn, minor, startDashboard, stopDashboard } from '../support/dashboardPage.js';
 import { describeWhenAvailable } from '../support/requireService.js';
 
 const artifacts = fileURLToPath(new URL('../../test-artifacts/dashboard/', import.meta.url));
@@ -29,12 +30,6 @@ const clientele = (...args: string[]) =>
 /** One report's figures as `clientele report --format json` prints them. */
 const reportJson = (...args: string[]): unknown =>
   (JSON.parse(clientele('report', ...args, '--format', 'json')) as { rows: unknown }).rows;
-
-/** Minor units of a displayed amount: `EUR 1,234.50` is 123450, `0` is 0. */
-const minor = (display: string): number =>
-  display === '0'
-    ? 0
-    : Math.round(Number(display.replace(/^[A-Z]{3} /, '').replace(/,/g, '')) * 100);
 
 interface PerformanceRow {
   group: string;
@@ -57,25 +52,6 @@ let url = '';
 let browser: Browser | undefined;
 let admin: BrowserContext;
 
-const startServer = (): Promise<string> =>
-  new Promise((resolve, reject) => {
-    server = spawn(process.execPath, [cli, 'serve', '--port', '0', '--actor', ADMIN], {
-      cwd: dir,
-      env: { ...process.env, CLIENTELE_DASHBOARD_SECRET: secret },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let output = '';
-    server.stdout?.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-      const started = /Dashboard on (http:\/\/127\.0\.0\.1:\d+)\//.exec(output);
-      if (started?.[1] !== undefined) resolve(started[1]);
-    });
-    server.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    server.once('exit', (code) => {
-      reject(new Error(`serve exited ${code}: ${output}`));
-    });
-  });
-
 const shot = (tab: Page, name: string) =>
   tab.screenshot({ path: join(artifacts, `${name}.png`), fullPage: true });
 
@@ -93,18 +69,13 @@ describeWhenAvailable('the dashboard in headless Chromium', browserUnavailable()
       funnel: reportJson('funnel', '--period', 'all'),
       roi: reportJson('roi'),
     } as Figures;
-    url = await startServer();
+    ({ url, server } = await startDashboard(cli, dir, secret, ADMIN));
     browser = await launchChromium();
     admin = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
   });
   afterAll(async () => {
     await browser?.close();
-    const running = server;
-    if (running?.exitCode === null) {
-      const exited = new Promise((resolve) => running.once('exit', resolve));
-      running.kill('SIGTERM');
-      await exited;
-    }
+    await stopDashboard(server);
     rmSync(dir, { recursive: true, force: true });
   });
 
@@ -117,18 +88,7 @@ describeWhenAvailable('the dashboard in headless Chromium', browserUnavailable()
     });
     await tab.goto(`${url}/?period=all`);
     await tab.waitForSelector('figure.chart svg');
-    const charts = await tab.$$eval('figure.chart', (figures) =>
-      figures.map((figure) => ({
-        key: figure.getAttribute('data-chart'),
-        bars: figure.querySelectorAll('svg .bar rect').length,
-        figures: [...figure.querySelectorAll('svg .bar-figure text')].map(
-          (text) => text.textContent ?? '',
-        ),
-        labels: [...figure.querySelectorAll('table.figures tr')].map(
-          (row) => row.getAttribute('data-label') ?? '',
-        ),
-      })),
-    );
+    const charts = await chartsOn(tab);
     expect(outside).toEqual([]);
     expect(charts.map((chart) => chart.key)).toEqual([
       'funnel',
@@ -141,6 +101,11 @@ describeWhenAvailable('the dashboard in headless Chromium', browserUnavailable()
       'service',
       'activities',
       'followup',
+      'revenue',
+      'quotes',
+      'contracts',
+      'profitability',
+      'expenses',
     ]);
     // A campaign's ROI is drawn only when it has a recorded cost; a short demo may have none.
     const costed = roi.filter((row) => (row.roiPercent['EUR'] ?? null) !== null).length;
@@ -155,7 +120,7 @@ describeWhenAvailable('the dashboard in headless Chromium', browserUnavailable()
     const teamLabel = (row: PerformanceRow): string => row.groupName ?? row.group;
     expect(new Set(teams.labels)).toEqual(new Set(byTeam.map(teamLabel)));
     teams.labels.forEach((team, index) => {
-      expect(minor(teams.figures[index])).toBe(
+      expect(minor(teams.figures[index] ?? '')).toBe(
         byTeam.find((row) => teamLabel(row) === team)!.wonRevenue['EUR'] ?? 0,
       );
     });

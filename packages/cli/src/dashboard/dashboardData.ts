@@ -6,7 +6,9 @@ import type { ReadAccess, ReadRefusal } from '@clientele/projections';
 import { readAccessOn } from '@clientele/projections';
 import type { Answer, DashboardData } from '@clientele/dashboard';
 import type { ReadSide } from '../store/openReadSide.js';
+import { analyticsView } from './analyticsView.js';
 import { asOfInstant, customerView } from './customerView.js';
+import { withCustomerNames } from './customerCells.js';
 import { detectedAnomalies } from '../audit/detectedAnomalies.js';
 import { drillSubjects } from './dashboardReads.js';
 import { drillDown } from './drillDown.js';
@@ -54,6 +56,12 @@ export const dashboardData = (
       const { day, access } = read.right;
       return ok(await overview({ readModels, events, access }, filters, day));
     },
+    analytics: async (actor, filters) => {
+      const read = await accessOf(actor);
+      if (E.isLeft(read)) return refused(read.left);
+      const { day, access } = read.right;
+      return ok(await analyticsView({ readModels, events, access }, filters, day));
+    },
     drill: async (actor, kind, query) => {
       const read = await accessOf(actor);
       if (E.isLeft(read)) return refused(read.left);
@@ -65,13 +73,13 @@ export const dashboardData = (
           reason: `there is no list of ${kind}; there are deals, invoices, tickets and leads`,
         };
       const table = await drilled;
-      if (E.isRight(table))
-        accessLog.record({
-          actor,
-          through: `dashboard drill ${kind}`,
-          subjects: drillSubjects(table.right),
-        });
-      return answerOf(table);
+      if (E.isLeft(table)) return refused(table.left);
+      accessLog.record({
+        actor,
+        through: `dashboard drill ${kind}`,
+        subjects: drillSubjects(table.right),
+      });
+      return ok(await withCustomerNames({ readModels, events, access }, table.right));
     },
     customer: async (actor, customerId, asOf) => {
       const at = asOf === undefined ? undefined : asOfInstant(asOf.at);

@@ -9,7 +9,7 @@ import type { ReportName } from '../reports/index.js';
 import { dealKpis } from './dealFigures.js';
 import { dealSelection, reportOptionsOf } from './dealSelection.js';
 import { reportChart } from './reportCharts.js';
-import type { ReportContext } from '../reports/index.js';
+import type { ReportContext, ReportOptions } from '../reports/index.js';
 import { readableDeals } from './scopedRecords.js';
 
 /** The page's filters as a query string suffix, so a drill-down keeps them. */
@@ -29,7 +29,32 @@ const CHARTS: readonly { name: ReportName; by?: string }[] = [
   { name: 'service' },
   { name: 'activities' },
   { name: 'followup' },
+  { name: 'revenue', by: 'product' },
+  { name: 'quotes' },
+  { name: 'contracts' },
+  { name: 'profitability', by: 'rep' },
+  { name: 'expenses' },
 ];
+
+/**
+ * The charts of `reports` as `context.access` allows, in order; the reports the role may not
+ * read are added to `withheld` by name and permission.
+ */
+export const chartsOf = async (
+  context: ReportContext,
+  reports: readonly { name: ReportName; by?: string }[],
+  options: ReportOptions,
+  withheld: string[],
+): Promise<Chart[]> => {
+  const charts: Chart[] = [];
+  for (const { name, by } of reports) {
+    const chart = await reportChart(context, name, { ...options, by });
+    if (E.isLeft(chart)) {
+      if (!withheld.includes(chart.left)) withheld.push(chart.left);
+    } else if (chart.right !== undefined) charts.push(chart.right);
+  }
+  return charts;
+};
 
 const financeKpis = async (
   readModels: ReadModelStore,
@@ -99,15 +124,6 @@ export const overview = async (
   ])
     if (E.isLeft(more)) withheld.push(more.left);
     else kpis.push(...more.right);
-  const charts: Chart[] = [];
-  for (const { name, by } of CHARTS) {
-    const chart = await reportChart(context, name, {
-      ...reportOptionsOf(filters, asOf),
-      by,
-    });
-    if (E.isLeft(chart)) {
-      if (!withheld.includes(chart.left)) withheld.push(chart.left);
-    } else if (chart.right !== undefined) charts.push(chart.right);
-  }
+  const charts = await chartsOf(context, CHARTS, reportOptionsOf(filters, asOf), withheld);
   return { asOf, kpis, charts, withheld };
 };

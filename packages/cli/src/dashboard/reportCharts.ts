@@ -66,9 +66,11 @@ export const reportChart = async (
           `/drill/deals${drillQuery({ by: options.by ?? 'rep', group, outcome: 'closed', period: 'all' })}`
       : DRILLS[name];
   return E.right({
-    key: name === 'performance' ? `performance-${options.by ?? 'rep'}` : name,
+    // Reports drawn once per grouping are told apart by it.
+    key: name === 'performance' || name === 'forecast' ? `${name}-${options.by ?? 'rep'}` : name,
     title: chart.title,
     kind: chart.kind,
+    ...(chart.referenceLabel === undefined ? {} : { referenceLabel: chart.referenceLabel }),
     bars: chart.bars.map((bar): ChartBar => ({
       ...bar,
       ...(drill === undefined ? {} : { drill: drill(bar.key ?? bar.label) }),

@@ -26,7 +26,7 @@ section { margin: 2rem 0; display: flex; flex-wrap: wrap; gap: 2rem; align-items
 section > h2 { flex-basis: 100%; font-size: 1.15rem; margin: 0; }
 figure { margin: 0; } figcaption { font-weight: 600; margin-bottom: .5rem; }
 svg text { font-size: 12px; fill: #1d2330; } svg rect { fill: #3b6fb6; } .funnel svg rect { fill: #2f8f6b; }
-svg line.zero { stroke: #888; }
+svg line.zero { stroke: #888; } svg line.interval { stroke: #1d2330; stroke-width: 2; } svg line.reference { stroke: #c2410c; stroke-width: 3; }
 table { border-collapse: collapse; } th, td { padding: .25rem .6rem; border-bottom: 1px solid #dde; }
 td.number { text-align: right; font-variant-numeric: tabular-nums; } p.note { flex-basis: 100%; color: #556; margin: 0; }
 `;

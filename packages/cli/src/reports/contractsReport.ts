@@ -2,6 +2,7 @@ import * as E from 'fp-ts/lib/Either.js';
 import type { AuthorizationDenial } from '@clientele/eventstore';
 import type { MoneyByCurrency } from '@clientele/projections';
 import { addTotals, contractRenewalsReport, customerNames } from '@clientele/projections';
+import { contractsChart } from './productToCashCharts.js';
 import type { Report } from './report.js';
 import { column } from './report.js';
 import type { ReportShape } from './reportJson.js';
@@ -107,6 +108,7 @@ export const contractsReport = async (
         .filter((row) => row.outlook !== 'renewing')
         .reduce<MoneyByCurrency>((sum, row) => addTotals(sum, row.termNet), {}),
     },
+    chart: contractsChart(rows.right, withinDays),
     note: `Terms ending from ${options.asOf} within ${String(withinDays)} days; churned since ${churnedSince}.`,
   });
 };

@@ -2,6 +2,7 @@ import * as E from 'fp-ts/lib/Either.js';
 import type { AuthorizationDenial } from '@clientele/eventstore';
 import type { MoneyByCurrency, ExpensesAgainstBudgetRow } from '@clientele/projections';
 import { addTotals, expensesAgainstBudgetReport } from '@clientele/projections';
+import { expensesChart } from './productToCashCharts.js';
 import type { Report } from './report.js';
 import { column } from './report.js';
 import type { ReportShape } from './reportJson.js';
@@ -55,6 +56,7 @@ export const expensesReport = async (
       reimbursed: sum((row) => row.reimbursed),
       remaining: sum((row) => row.remaining),
     },
+    chart: expensesChart(rows.right, options.asOf),
     note: 'A claim counts in the budget period of the day it was incurred; refused claims do not count.',
   });
 };

@@ -165,6 +165,8 @@ export const forecastReport = async (
         label: names.get(f.group ?? '') ?? f.group ?? '',
         key: f.group ?? '',
         value: majorUnits({ [currency]: f.forecast }, currency),
+        low: majorUnits({ [currency]: f.low }, currency),
+        high: majorUnits({ [currency]: f.high }, currency),
         display: `${formatMoney({ [currency]: Math.round(f.forecast) })} (${formatMoney({ [currency]: Math.round(f.low) })} – ${formatMoney({ [currency]: Math.round(f.high) })})`,
       })),
     },

@@ -12,6 +12,7 @@ import {
   customerNames,
   dealProfitabilityReport,
 } from '@clientele/projections';
+import { profitabilityChart } from './productToCashCharts.js';
 import type { Report } from './report.js';
 import { column } from './report.js';
 import type { ReportShape } from './reportJson.js';
@@ -113,6 +114,14 @@ export const profitabilityReport = async (
       commission: sum((row) => row.commission),
       profit: sum((row) => row.profit),
     },
+    chart: profitabilityChart(
+      rows.right.map((row) => ({
+        group: row.group,
+        name: nameOf(row.group) ?? row.group,
+        profit: row.profit,
+      })),
+      groupBy,
+    ),
     note: 'By product, a deal’s collections follow what its invoices billed per product, and its expenses and commission its products’ shares of them.',
   });
 };

@@ -3,6 +3,7 @@ import type { AuthorizationDenial } from '@clientele/eventstore';
 import type { QuoteConversionRow } from '@clientele/projections';
 import { quoteConversionReport, ratio } from '@clientele/projections';
 import { percent } from './figures.js';
+import { quotesChart } from './productToCashCharts.js';
 import type { Report } from './report.js';
 import { column } from './report.js';
 import type { ReportShape } from './reportJson.js';
@@ -67,6 +68,7 @@ export const quotesReport = async (
       conversionPercent: percent(ratio(ordered, sent)),
       averageDiscountPercent: percent(ratio(discount, gross)),
     },
+    chart: quotesChart(rows.right),
     note: 'Over quotes first sent by the report date; a subscription quote becomes a contract, not an order.',
   });
 };

@@ -70,12 +70,14 @@ const calibrationChart = (scores: WinScores): ChartSpec => {
   const shown = scores.check.results.find((r) => r.scorer === scores.shown);
   return {
     kind: 'bars',
+    referenceLabel: 'the mean predicted probability (on it when calibrated)',
     title: `Calibration of the probability shown, on deals closed in the ${String(90)} days to ${scores.asOf} (observed win rate per predicted band)`,
     bars: (shown?.calibration ?? [])
       .filter((bin) => bin.cases > 0)
       .map((bin) => ({
         label: `${bin.from.toFixed(1)}–${bin.to.toFixed(1)} (${String(bin.cases)})`,
         value: pct(bin.observedRate ?? 0),
+        reference: pct(bin.meanPredicted ?? 0),
         display: `observed ${pct(bin.observedRate ?? 0).toFixed(1)}%, predicted ${pct(bin.meanPredicted ?? 0).toFixed(1)}%`,
       })),
   };

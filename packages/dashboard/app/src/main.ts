@@ -1,6 +1,7 @@
 import './style.css';
 import { ApiError, getJson } from './api.js';
 import { h } from './dom.js';
+import { analyticsPage } from './pages/analyticsPage.js';
 import { anomaliesPage } from './pages/anomaliesPage.js';
 import { customerPage } from './pages/customerPage.js';
 import { drillPage } from './pages/drillPage.js';
@@ -13,6 +14,7 @@ const liveStatus = document.getElementById('live') as HTMLElement;
 /** The page at the current address, as elements. */
 const pageAt = (path: string, query: URLSearchParams): Promise<HTMLElement[]> => {
   const [, section, id] = path.split('/').map(decodeURIComponent);
+  if (section === 'analytics') return analyticsPage(query);
   if (section === 'drill' && id !== undefined) return drillPage(id, query);
   if (section === 'customers' && id !== undefined) return customerPage(id, query);
   if (section === 'teams' && id !== undefined) return teamPage(id, query);

@@ -1,6 +1,7 @@
 import type { Actor } from './actor.js';
 import type { AnomalyList } from './anomalyList.js';
 import type {
+  Analytics,
   CustomerView,
   DashboardFilters,
   DrillTable,
@@ -21,6 +22,8 @@ export type Answer<T> =
  */
 export interface DashboardData {
   overview(actor: Actor, filters: DashboardFilters): Promise<Answer<Overview>>;
+  /** Segment movement, the win scores' calibration and the forecast with its interval. */
+  analytics(actor: Actor, filters: DashboardFilters): Promise<Answer<Analytics>>;
   /** The records behind a figure: `kind` is deals, invoices, tickets or leads. */
   drill(
     actor: Actor,

@@ -35,6 +35,11 @@ export interface ChartBar {
   readonly display: string;
   /** The path of the records behind the bar, when there is a list for it. */
   readonly drill?: string;
+  /** An interval around the value (a forecast's 80 % band), in the value's units. */
+  readonly low?: number;
+  readonly high?: number;
+  /** A mark to hold the bar against (a budget, a predicted rate), in the value's units. */
+  readonly reference?: number;
 }
 
 /** One chart: a report's figures as bars. */
@@ -43,12 +48,22 @@ export interface Chart {
   readonly title: string;
   readonly kind: 'bars' | 'funnel';
   readonly bars: readonly ChartBar[];
+  /** What the bars' reference marks are (`budget`), said in the chart's key. */
+  readonly referenceLabel?: string;
 }
 
 /** The overview page. */
 export interface Overview {
   readonly asOf: string;
   readonly kpis: readonly Kpi[];
+  readonly charts: readonly Chart[];
+  /** Reports the actor's role may not read, with the permission it lacks. */
+  readonly withheld: readonly string[];
+}
+
+/** The analytics page: the charts of the model-backed reports (segments, scores, forecast). */
+export interface Analytics {
+  readonly asOf: string;
   readonly charts: readonly Chart[];
   /** Reports the actor's role may not read, with the permission it lacks. */
   readonly withheld: readonly string[];

@@ -23,6 +23,10 @@ const fakeData: DashboardData = {
     kind: 'ok',
     value: { asOf: actor.id, kpis: [], charts: [], withheld: [] },
   }),
+  analytics: async (actor) => ({
+    kind: 'ok',
+    value: { asOf: actor.id, charts: [], withheld: [] },
+  }),
   drill: async () => ({ kind: 'notFound', reason: 'none' }),
   customer: async () => ({ kind: 'notFound', reason: 'none' }),
   team: async (actor, teamId) =>
@@ -50,6 +54,13 @@ const askedAs = async (response: Response) => ((await response.json()) as { asOf
 describe('the dashboard server with a fake data port', () => {
   it('answers as the startup actor when a request carries no token', async () => {
     expect(await askedAs(await get('/api/overview'))).toBe('ada');
+  });
+
+  it('asks for the analytics page’s charts as the actor a signed token names', async () => {
+    const token = await signActorToken({ id: 'bo', role: 'sales_rep' }, secret);
+    expect(await askedAs(await get('/api/analytics', { authorization: `Bearer ${token}` }))).toBe(
+      'bo',
+    );
   });
 
   it('answers as the actor a signed token names, in a header or the cookie', async () => {

@@ -117,6 +117,9 @@ export const createDashboardApp = (
   app.get('/api/overview', async (context) =>
     answerJson(context, await data.overview(context.get('actor'), filtersOf(context))),
   );
+  app.get('/api/analytics', async (context) =>
+    answerJson(context, await data.analytics(context.get('actor'), filtersOf(context))),
+  );
   app.get('/api/drill/:kind', async (context) =>
     answerJson(
       context,
@@ -169,7 +172,7 @@ export const createDashboardApp = (
       STATUS[answer.kind],
     );
   });
-  for (const page of ['/', '/drill/:kind', '/customers/:id'])
+  for (const page of ['/', '/analytics', '/drill/:kind', '/customers/:id'])
     app.get(page, (context) => context.html(indexPage()));
   app.notFound((context) =>
     context.html(errorPage(404, 'Not found', `there is no page at ${context.req.path}`), 404),

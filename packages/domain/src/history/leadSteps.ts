@@ -25,6 +25,17 @@ const moved = (world: HistoryWorld, lead: GeneratedLead, change: Partial<Generat
   world.trackLead(lead);
 };
 
+/**
+ * A rep who qualified a lead knows whom they spoke to: a lead captured without a name gets one
+ * before it converts, so its customer is not named after the lead's id.
+ */
+const learnName = async (world: HistoryWorld, lead: GeneratedLead): Promise<void> => {
+  const state = await world.sales.leads.load(lead.leadId);
+  if (!('captured' in state) || state.contact.name !== undefined) return;
+  const command = { kind: 'CorrectLeadContact', leadId: lead.leadId, name: personName(world.random) };
+  await sendLead(world, 'correctLeadContact', command, lead.ownerId ?? undefined);
+};
+
 /** Captures a lead; real lead data is patchy, so contact details are often partly missing. */
 export const captureLeadStep: HistoryStep = {
   name: 'captureLead',
@@ -48,7 +59,10 @@ export const captureLeadStep: HistoryStep = {
         kind: 'CaptureLead',
         leadId,
         source: random.pick(KNOWN_LEAD_SOURCES),
-        ...(random.chance(0.6) ? { campaignId: random.pick(world.campaigns) } : {}),
+        // Only campaigns marketing has recorded, so every code in a report names one.
+        ...(world.campaigns.length > 0 && random.chance(0.6)
+          ? { campaignId: random.pick(world.campaigns) }
+          : {}),
         contact,
         region: random.pick(REGIONS),
         industry: random.pick(INDUSTRIES),
@@ -193,6 +207,7 @@ export const convertLeadStep: HistoryStep = {
   run: async (world) => {
     const { random } = world;
     const lead = world.leadPools.qualified.pick(random);
+    await learnName(world, lead);
     const amount = { amountMinor: random.int(10, 500) * 10_000, currency: 'EUR' };
     const opportunity = {
       name: `Deal from lead ${world.leads.size}`,

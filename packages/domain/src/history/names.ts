@@ -85,6 +85,26 @@ export const companyName = (random: SeededRandom, serial: number): string =>
     .replace(/\s+/g, ' ')
     .trim();
 
+const CAMPAIGN_KIND: Readonly<Record<string, string>> = {
+  email: 'newsletter',
+  social: 'social campaign',
+  ads: 'search ads',
+  exhibition: 'trade fair',
+  content: 'buyer’s guide',
+  event: 'roadshow',
+};
+const SEASONS = ['Winter', 'Spring', 'Summer', 'Autumn'];
+
+/**
+ * A campaign's name as marketing would write it, from its start day, channel and audience:
+ * `Spring 2026 enterprise roadshow`.
+ */
+export const campaignName = (startsOn: string, channel: string, audience: string): string => {
+  const month = Number(startsOn.slice(5, 7));
+  const season = SEASONS[Math.floor((month % 12) / 3)] ?? '';
+  return `${season} ${startsOn.slice(0, 4)} ${audience} ${CAMPAIGN_KIND[channel] ?? channel}`;
+};
+
 /** An email address unique to the serial number. */
 export const emailFor = (name: string, serial: number): string =>
   `${name.toLowerCase().replace(/[^a-z]+/g, '.')}.${serial}@example.com`;

@@ -38,7 +38,9 @@ export const openOpportunityStep: HistoryStep = {
           expectedCloseOn: addDays(world.today(), random.int(30, 180)),
           ...(customerId === null ? {} : { customerId }),
           source: random.pick(['upsell', 'renewal', 'outbound']),
-          ...(random.chance(0.3) ? { campaignId: random.pick(world.campaigns) } : {}),
+          ...(world.campaigns.length > 0 && random.chance(0.3)
+            ? { campaignId: random.pick(world.campaigns) }
+            : {}),
         },
         world.context(ownerId),
       ),

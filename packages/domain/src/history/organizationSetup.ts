@@ -49,6 +49,5 @@ export const salesOrganizationSetup: HistorySetup = {
         }
       }
     }
-    for (let i = 1; i <= 5; i += 1) world.campaigns.push(`campaign-${i}`);
   },
 };

@@ -44,6 +44,30 @@ const comparable = (event: RecordedEvent) => ({
 });
 
 describe('seeded history with service and finance', () => {
+  it('names a lead’s or deal’s campaign only after a recorded campaign, each campaign differently, and no customer after a lead id', async () => {
+    const store = createInMemoryEventStore();
+    const { world } = await generate(store, 5, 800);
+    const events = await collect(store.readAll());
+    const data = (event: RecordedEvent) => event.data as Record<string, string | undefined>;
+    const planned = new Map(
+      events
+        .filter((event) => event.type === 'CampaignPlanned')
+        .map((event) => [data(event)['campaignId'], data(event)['name']]),
+    );
+    const named = events
+      .map((event) => data(event)['campaignId'])
+      .filter((campaignId) => campaignId !== undefined);
+    expect(named.length).toBeGreaterThan(planned.size);
+    for (const campaignId of named) expect(planned.has(campaignId), campaignId).toBe(true);
+    for (const name of planned.values()) expect(name).not.toMatch(/^Campaign \d+$/);
+    expect(new Set(planned.values()).size).toBe(planned.size);
+    const customers = events.filter((event) => event.type === 'CustomerRegistered');
+    expect(customers.length).toBeGreaterThan(0);
+    for (const customer of customers) expect(data(customer)['name']).not.toMatch(/^Lead /);
+    expect(world.tally.get('correctLeadContact')?.accepted).toBeGreaterThan(0);
+    expect(world.tally.get('correctLeadContact')?.rejected ?? 0).toBe(0);
+  }, 120_000);
+
   it('adds tickets, campaigns, invoices, payments, refunds, targets and commission the domain accepted', async () => {
     const store = createInMemoryEventStore();
     const { world, finance } = await generate(store, 11, 1000);

@@ -2,6 +2,7 @@ import type { HistoryStep } from '../historyStep.js';
 import type { HistoryWorld } from '../historyWorld.js';
 import type { FinanceServices } from './financeServices.js';
 import { addDays } from '../../shared/dates.js';
+import { campaignName } from '../names.js';
 
 const AGENTS = ['agent-1', 'agent-2', 'agent-3', 'agent-4'];
 /** Who runs the campaigns. */
@@ -105,6 +106,14 @@ export const serviceSteps = (services: FinanceServices): readonly HistoryStep[] 
     },
   };
 
+  // Two campaigns of one season, audience and channel get a number, as marketing would write it.
+  const names: string[] = [];
+  const uniqueName = (name: string): string => {
+    const same = names.filter((taken) => taken === name).length;
+    names.push(name);
+    return same === 0 ? name : `${name} ${String(same + 1)}`;
+  };
+
   const planCampaign: HistoryStep = {
     name: 'planCampaign',
     weight: () =>
@@ -113,15 +122,17 @@ export const serviceSteps = (services: FinanceServices): readonly HistoryStep[] 
       const { random } = world;
       const campaignId = random.uuid();
       const today = world.today();
+      const channel = random.pick(['email', 'social', 'ads', 'exhibition', 'content', 'event']);
+      const targetAudience = random.pick(['SMB', 'enterprise', 'public sector']);
       const planned = world.record(
         'planCampaign',
         await services.campaigns.handle(
           {
             kind: 'PlanCampaign',
             campaignId,
-            name: `Campaign ${campaigns.length + 1}`,
-            channel: random.pick(['email', 'social', 'ads', 'exhibition', 'content', 'event']),
-            targetAudience: random.pick(['SMB', 'enterprise', 'public sector']),
+            name: uniqueName(campaignName(today, channel, targetAudience)),
+            channel,
+            targetAudience,
             budget: { amountMinor: random.int(10, 200) * 100_000, currency: 'EUR' },
             startsOn: today,
             endsOn: addDays(today, random.int(14, 90)),
