@@ -1,4 +1,3 @@
-import { availableParallelism } from 'node:os';
 import * as E from 'fp-ts/lib/Either.js';
 import { allReadModels } from '@clientele/projections';
 import {
@@ -16,8 +15,12 @@ import { storeUrl } from '../store/openStore.js';
 
 const names = allReadModels.map((projection) => projection.name);
 
-/** Threads a rebuild uses unless told: one per core, at most four (each reads the log). */
-const defaultThreads = Math.min(availableParallelism(), 4);
+/**
+ * Threads a rebuild uses unless told: one. Each thread reads the whole log (of the events its
+ * projections want) and loads the code anew, so on this workload two threads cost about twice
+ * the CPU of one (docs/performance.md): more threads pay only where cores are idle.
+ */
+const DEFAULT_THREADS = 1;
 
 const HELP = `Usage: clientele rebuild <projection...|all> [--store URL] [--threads N]
 
@@ -25,9 +28,9 @@ Rebuilds read models from the raw log: each named projection is run from positio
 build while the current one keeps serving, then the new build replaces it. A progress bar shows
 events done, events per second and time left; a summary follows.
 
-On SQLite the projections are split between --threads N threads (default: one per core, at most
-4), each reading the log on its own connection; every projection is still folded by one thread, so
-the documents are those a single thread writes. Other engines rebuild on one thread.
+On SQLite, --threads N (default 1) splits the projections between N threads, each reading the log
+on its own connection; every projection is still folded by one thread, so the documents are those
+a single thread writes. It pays only on idle cores. Other engines rebuild on one thread.
 
 Projections: ${names.join(', ')}
 
@@ -36,7 +39,7 @@ ${ACTOR_HELP}`;
 
 /** The `--threads` value, or undefined when it is not a whole number from 1 to 64. */
 const threadCount = (value: string | boolean | undefined): number | undefined => {
-  if (value === undefined) return defaultThreads;
+  if (value === undefined) return DEFAULT_THREADS;
   const count = typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : Number.NaN;
   return Number.isInteger(count) && count >= 1 && count <= 64 ? count : undefined;
 };
