@@ -6,7 +6,7 @@ import { runW2 } from './w2Rehydrate.js';
 import { runW2Snapshots } from './w2Snapshots.js';
 import { runW3 } from './w3ReadAll.js';
 import { runW4 } from './w4ConcurrentAppends.js';
-import { runW5 } from './w5Rebuild.js';
+import { runW5, runW5Threads } from './w5Rebuild.js';
 import { runW6, runW6Production } from './w6Commands.js';
 import { runW7 } from './w7BulkImport.js';
 import { runW8 } from './w8SeveralServers.js';
@@ -53,6 +53,12 @@ export const workloads: readonly Workload[] = [
     appliesTo: (engine) => engine.rawConcurrentAppends !== undefined,
   },
   { id: 'W5', title: 'rebuild every read model from the log', run: runW5, appliesTo: everyEngine },
+  {
+    id: 'W5T',
+    title: 'rebuild every read model on one thread per core',
+    run: runW5Threads,
+    appliesTo: (engine) => engine.name === 'sqlite',
+  },
   { id: 'W6', title: 'end-to-end domain commands', run: runW6, appliesTo: everyEngine },
   {
     id: 'W6P',

@@ -15,23 +15,41 @@ import { storeUrl } from '../store/openStore.js';
 
 const names = allReadModels.map((projection) => projection.name);
 
-const HELP = `Usage: clientele rebuild <projection...|all> [--store URL]
+/**
+ * Threads a rebuild uses unless told: one. Each thread reads the whole log (of the events its
+ * projections want) and loads the code anew, so on this workload two threads cost about twice
+ * the CPU of one (docs/performance.md): more threads pay only where cores are idle.
+ */
+const DEFAULT_THREADS = 1;
+
+const HELP = `Usage: clientele rebuild <projection...|all> [--store URL] [--threads N]
 
 Rebuilds read models from the raw log: each named projection is run from position 0 into a new
 build while the current one keeps serving, then the new build replaces it. A progress bar shows
 events done, events per second and time left; a summary follows.
+
+On SQLite, --threads N (default 1) splits the projections between N threads, each reading the log
+on its own connection; every projection is still folded by one thread, so the documents are those
+a single thread writes. It pays only on idle cores. Other engines rebuild on one thread.
 
 Projections: ${names.join(', ')}
 
 Needs the ReadModels.rebuild permission (administrators by default).
 ${ACTOR_HELP}`;
 
+/** The `--threads` value, or undefined when it is not a whole number from 1 to 64. */
+const threadCount = (value: string | boolean | undefined): number | undefined => {
+  if (value === undefined) return DEFAULT_THREADS;
+  const count = typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : Number.NaN;
+  return Number.isInteger(count) && count >= 1 && count <= 64 ? count : undefined;
+};
+
 /** `clientele rebuild`: rebuilds projections from position 0, then switches. */
 export const rebuildCommand: CliCommand = {
   name: 'rebuild',
   summary: 'rebuild read models from the raw log, with a progress bar, then switch to them',
   help: HELP,
-  options: { store: { type: 'string' }, ...actorOption },
+  options: { store: { type: 'string' }, threads: { type: 'string' }, ...actorOption },
   run: async ({ positionals, values }, io) => {
     const actor = await commandActor('rebuild', { values }, io);
     if (E.isLeft(actor)) return actor.left;
@@ -51,12 +69,22 @@ export const rebuildCommand: CliCommand = {
       );
       return ExitCode.usage;
     }
+    const threads = threadCount(values['threads']);
+    if (threads === undefined) {
+      io.stderr(`clientele rebuild: --threads needs a whole number from 1 to 64\n`);
+      return ExitCode.usage;
+    }
     const bar = createProgressBar(io, 'rebuilding');
     let last = { done: 0, total: 0 };
-    const opened = await openReadSide(storeUrl(values['store'], io.env), io.cwd, (progress) => {
-      last = { done: progress.eventsDone, total: progress.eventsDone + progress.eventsLeft };
-      bar.update({ ...last, unit: 'events' });
-    });
+    const opened = await openReadSide(
+      storeUrl(values['store'], io.env),
+      io.cwd,
+      (progress) => {
+        last = { done: progress.eventsDone, total: progress.eventsDone + progress.eventsLeft };
+        bar.update({ ...last, unit: 'events' });
+      },
+      threads,
+    );
     if (E.isLeft(opened)) {
       io.stderr(`clientele rebuild: ${opened.left}\n`);
       return ExitCode.storeUnavailable;

@@ -20,12 +20,14 @@ export interface ReadSide {
 
 /**
  * Opens a store and its read models: on SQLite they live in the same file (their own tables), so
- * a demo or an import is one file to copy; in memory they live in memory.
+ * a demo or an import is one file to copy; in memory they live in memory. A rebuild runs on
+ * `rebuildThreads` threads where the engine allows it (SQLite), on one thread elsewhere.
  */
 export const openReadSide = async (
   url: string,
   cwd: string,
   onProgress?: (progress: ProjectionProgress) => void,
+  rebuildThreads = 1,
 ): Promise<E.Either<string, ReadSide>> => {
   const opened = await openExistingStore(url, cwd);
   if (E.isLeft(opened)) return opened;
@@ -43,6 +45,7 @@ export const openReadSide = async (
     readModels,
     projections: allReadModels,
     onProgress,
+    rebuildThreads: opened.right.rebuildThreads?.(rebuildThreads),
   });
   return E.right({
     events,

@@ -2,3 +2,5 @@ export type { ProjectionRunner, ProjectionRunnerOptions } from './projectionRunn
 export { createProjectionRunner } from './projectionRunner.js';
 export type { ProjectionProgress } from './progress.js';
 export type { ProjectionStatus } from './projectionStatus.js';
+export type { OpenRebuildSide, RebuildSide, RebuildThreads } from './rebuildThreads.js';
+export { serveRebuildThread } from './serveRebuildThread.js';

@@ -20,11 +20,13 @@ import { activateFinished, planBuilds } from './planBuilds.js';
 import { type ProjectionProgress, createProgressMeter } from './progress.js';
 import { recordLag, traceBatch } from './batchTelemetry.js';
 import { projectBatch } from './projectBatch.js';
-import { relevanceOf } from './relevance.js';
+import { relevanceOf, unionFilter } from './relevance.js';
 import { type ProjectionStatus, projectionStatus } from './projectionStatus.js';
 import { type Build, earliestCheckpoint } from './build.js';
 import { commitWorkingSets, documentsHeld, hasUncommitted, workingSetOf } from './workingSet.js';
 import { waitForEventAfter } from './waitForEvent.js';
+import { rebuildInThreads } from './rebuildInThreads.js';
+import type { RebuildThreads } from './rebuildThreads.js';
 
 /** How long a live run waits before trying again after a store was unavailable. */
 const UNAVAILABLE_RETRY_MS = 500;
@@ -58,6 +60,13 @@ export interface ProjectionRunnerOptions {
    * Without it, run one runner per read-model store yourself.
    */
   readonly lease?: BuildLeaseOptions;
+  /**
+   * Rebuilds on several cores: `rebuild` splits the projections into groups, one per thread,
+   * each reading the log on its own connection (see {@link RebuildThreads}). Only `rebuild` uses
+   * it; a catch-up and a live run stay on the calling thread. Leases and the failure policy are
+   * the main thread's only: give neither when other runners may share the read models.
+   */
+  readonly rebuildThreads?: RebuildThreads | undefined;
   /** Called after every batch. */
   readonly onProgress?: ((progress: ProjectionProgress) => void) | undefined;
   /**
@@ -150,7 +159,10 @@ export const createProjectionRunner = (options: ProjectionRunnerOptions): Projec
     if (builds.length === 0) return 0;
     const start = earliestCheckpoint(builds);
     const meter = createProgressMeter(start, await events.headPosition(), now);
-    const subscription = events.subscribeToAll({ fromPosition: start ?? START });
+    const subscription = events.subscribeToAll({
+      fromPosition: start ?? START,
+      filter: unionFilter(builds.map((build) => build.projection)),
+    });
     const sets = builds.map(workingSetOf);
     const relevant = relevanceOf(builds.map((build) => build.projection));
     let batch: RecordedEvent[] = [];
@@ -227,9 +239,34 @@ export const createProjectionRunner = (options: ProjectionRunnerOptions): Projec
     throw outcome.error;
   };
 
+  const rebuild = async (only: readonly string[]): Promise<number> => {
+    const threads = options.rebuildThreads;
+    if (threads === undefined || threads.threads < 2 || only.length < 2)
+      return catchUp(new Set(only));
+    return rebuildInThreads({
+      threads,
+      names: only,
+      settings: {
+        batchSize,
+        rebuildCommitEvery: commitEvery,
+        // Every thread holds its own working sets: together they hold what one thread would.
+        rebuildMaxDocuments: Math.ceil(maxDocuments / threads.threads),
+      },
+      rebuildHere: (group, onProgress) =>
+        createProjectionRunner({
+          ...options,
+          projections: projections.filter((p) => group.includes(p.name)),
+          rebuildThreads: undefined,
+          rebuildMaxDocuments: Math.ceil(maxDocuments / threads.threads),
+          onProgress,
+        }).rebuild(),
+      onProgress: options.onProgress,
+    });
+  };
+
   return {
     catchUp: () => catchUp(),
-    rebuild: (only) => catchUp(new Set(only ?? names)),
+    rebuild: (only) => rebuild(only ?? names),
     run: async (signal) => {
       try {
         while (!signal.aborted) {

@@ -46,3 +46,23 @@ export const relevanceOf = (
     return relevant;
   };
 };
+
+/**
+ * One filter that lets through every event any of `projections` wants, so a pass reads only
+ * those (an engine filters in its query, before decoding); undefined when one of them wants
+ * every event. Each projection still sees only what its own filter passes.
+ */
+export const unionFilter = (projections: readonly AnyProjection[]): EventFilter | undefined => {
+  const prefixes = new Set<string>();
+  const types = new Set<string>();
+  let everyType = false;
+  for (const { filter } of projections) {
+    if (filter?.streamNamePrefixes === undefined) return undefined;
+    for (const prefix of filter.streamNamePrefixes) prefixes.add(prefix);
+    if (filter.eventTypes === undefined) everyType = true;
+    else for (const type of filter.eventTypes) types.add(type);
+  }
+  return everyType
+    ? { streamNamePrefixes: [...prefixes] }
+    : { streamNamePrefixes: [...prefixes], eventTypes: [...types] };
+};

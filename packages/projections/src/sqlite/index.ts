@@ -7,3 +7,5 @@
 export type { SqliteReadModelStoreOptions } from './sqliteReadModelStore.js';
 export { createSqliteReadModelStore } from './sqliteReadModelStore.js';
 export { READ_MODEL_SCHEMA_VERSION } from './schema.js';
+export type { SqliteRebuildConfig } from './sqliteRebuildSide.js';
+export { openSqliteRebuildSide, sqliteRebuildThreads } from './sqliteRebuildSide.js';

@@ -7,7 +7,7 @@ import type {
 } from '@clientele/eventstore';
 import { withHashChain, withPersonalDataEncryption } from '@clientele/eventstore';
 import { locateDomainPersonalData, withDomainUpcasting } from '@clientele/domain';
-import type { ReadModelStore } from '@clientele/projections';
+import type { ReadModelStore, RebuildThreads } from '@clientele/projections';
 import type { StoreLocation } from '../storeLocation.js';
 
 /**
@@ -42,6 +42,11 @@ export interface OpenedStore {
   readonly protect: () => E.Either<string, ProtectedStore>;
   /** The read models beside the log: in its file, its database, or in memory. */
   readonly readModels: () => ReadModelStore;
+  /**
+   * How a rebuild on `threads` threads opens the store in each worker thread, where the engine
+   * can (SQLite: the file); undefined where a rebuild stays on one thread.
+   */
+  readonly rebuildThreads?: (threads: number) => RebuildThreads;
 }
 
 /**

@@ -5,7 +5,7 @@ import {
   createSqliteSnapshotStore,
   purgeErasedData,
 } from '@clientele/eventstore-sqlite';
-import { createSqliteReadModelStore } from '@clientele/projections/sqlite';
+import { createSqliteReadModelStore, sqliteRebuildThreads } from '@clientele/projections/sqlite';
 import type { OpenedStore } from './openedStore.js';
 import { encrypted } from './openedStore.js';
 
@@ -32,5 +32,6 @@ export const openSqliteEngine = (file: string): OpenedStore => {
       });
     },
     readModels: () => createSqliteReadModelStore({ database: store.database }),
+    rebuildThreads: (threads) => sqliteRebuildThreads(file, threads),
   };
 };
