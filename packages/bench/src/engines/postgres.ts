@@ -97,6 +97,8 @@ export const postgresBenchEngine: BenchEngine = {
         const admin = new pg.Client({ connectionString });
         await admin.connect();
         await admin.query(`drop schema "${schema}" cascade`);
+        // W7's CLI import keeps its read models in a schema beside the log's.
+        await admin.query(`drop schema if exists "${schema}_read_models" cascade`);
         await admin.end();
       },
     };
