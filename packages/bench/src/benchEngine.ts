@@ -13,6 +13,11 @@ export interface OpenedStore {
    * for the workloads that run several app-server processes (W8); undefined for embedded engines.
    */
   readonly location?: readonly string[];
+  /**
+   * Brings the server's planner statistics up to date after a bulk load outside the timing, as
+   * autovacuum does within a minute on a live server (PostgreSQL); absent where there are none.
+   */
+  readonly analyze?: () => Promise<void>;
   readonly close: () => Promise<void>;
 }
 

@@ -91,6 +91,9 @@ export const postgresBenchEngine: BenchEngine = {
       store,
       keys: createPostgresDataKeyStore({ pool: keyPool, schema }),
       location: [connectionString, schema],
+      analyze: async () => {
+        await keyPool.query(`analyze "${schema}".events`);
+      },
       close: async () => {
         await keyPool.end();
         await store.close();
@@ -126,6 +129,7 @@ export const postgresBenchEngine: BenchEngine = {
           [JSON.stringify(events), start],
         );
       }
+      await pool.query(`analyze ${table}`);
       // Keyset pages of 500, as the engine reads, with pg parsing the json columns.
       const latencies = await timeEach(passes, async () => {
         let seen = 0;
