@@ -28,7 +28,7 @@ export interface OpenedStore {
  */
 export interface BenchEngine {
   readonly name: string;
-  /** Another library on the same engine, measured beside it with `--peers` (W1, W2). */
+  /** Another library on the same engine, measured beside it with `--peers` (W1, W2, W6). */
   readonly peer?: PeerEngine;
   /** Why the engine cannot run here (no server, no connection string), or undefined. */
   unavailable(): Promise<string | undefined>;
