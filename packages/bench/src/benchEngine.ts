@@ -13,6 +13,11 @@ export interface OpenedStore {
    * for the workloads that run several app-server processes (W8); undefined for embedded engines.
    */
   readonly location?: readonly string[];
+  /**
+   * Brings the server's planner statistics up to date after a bulk load outside the timing, as
+   * autovacuum does within a minute on a live server (PostgreSQL); absent where there are none.
+   */
+  readonly analyze?: () => Promise<void>;
   readonly close: () => Promise<void>;
 }
 
@@ -23,7 +28,7 @@ export interface OpenedStore {
  */
 export interface BenchEngine {
   readonly name: string;
-  /** Another library on the same engine, measured beside it with `--peers` (W1, W2). */
+  /** Another library on the same engine, measured beside it with `--peers` (W1, W2, W6). */
   readonly peer?: PeerEngine;
   /** Why the engine cannot run here (no server, no connection string), or undefined. */
   unavailable(): Promise<string | undefined>;

@@ -91,12 +91,17 @@ export const postgresBenchEngine: BenchEngine = {
       store,
       keys: createPostgresDataKeyStore({ pool: keyPool, schema }),
       location: [connectionString, schema],
+      analyze: async () => {
+        await keyPool.query(`analyze "${schema}".events`);
+      },
       close: async () => {
         await keyPool.end();
         await store.close();
         const admin = new pg.Client({ connectionString });
         await admin.connect();
         await admin.query(`drop schema "${schema}" cascade`);
+        // W7's CLI import keeps its read models in a schema beside the log's.
+        await admin.query(`drop schema if exists "${schema}_read_models" cascade`);
         await admin.end();
       },
     };
@@ -124,6 +129,7 @@ export const postgresBenchEngine: BenchEngine = {
           [JSON.stringify(events), start],
         );
       }
+      await pool.query(`analyze ${table}`);
       // Keyset pages of 500, as the engine reads, with pg parsing the json columns.
       const latencies = await timeEach(passes, async () => {
         let seen = 0;

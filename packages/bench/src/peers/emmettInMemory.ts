@@ -3,6 +3,7 @@ import { STREAM_DOES_NOT_EXIST, getInMemoryEventStore } from '@event-driven-io/e
 import { timeEach } from '../measure.js';
 import { sampleEventData } from '../workloads/sampleEvents.js';
 import type { PeerEngine } from './peerEngine.js';
+import { emmettLeadCommands } from './emmettLeadCommands.js';
 
 type Sampled = Event<'Sampled', ReturnType<typeof sampleEventData>>;
 
@@ -39,6 +40,7 @@ export const emmettInMemoryPeer: PeerEngine = {
       versions[stream] = result.nextExpectedStreamVersion;
     });
   },
+  commands: emmettLeadCommands,
   rehydrations: async (count, passes) => {
     const store = getInMemoryEventStore();
     for (let index = 0; index < count; index += 500) {

@@ -12,4 +12,10 @@ export interface PeerEngine {
    * the peer's own aggregate fold: ms each.
    */
   rehydrations(count: number, passes: number): Promise<number[]>;
+  /**
+   * W6: `count` end-to-end commands through the peer's own command handler on W6's lead commands
+   * (capture each of `streams` leads, then log contact attempts): ms each. Absent where the peer
+   * has no command handler.
+   */
+  commands?(count: number, streams: number): Promise<number[]>;
 }

@@ -28,8 +28,8 @@ const engine = (peer?: BenchEngine['peer']): BenchEngine => ({
 });
 
 describe('withPeer', () => {
-  it('measures the peer on W1 and W2 and names it in the row', async () => {
-    for (const workload of ['W1', 'W2']) {
+  it('measures the peer on W1, W2 and W6 and names it in the row', async () => {
+    for (const workload of ['W1', 'W2', 'W6']) {
       const measured = await withPeer(row(workload), engine(emmettInMemoryPeer), sizes);
       expect(measured.peer).toBe(emmettInMemoryPeer.name);
       expect(measured.peerOpsPerSec).toBeGreaterThan(0);

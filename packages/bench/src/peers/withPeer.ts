@@ -18,6 +18,8 @@ const peerRate = async (
   const peer = engine.peer;
   if (peer === undefined) return undefined;
   if (workload === 'W1') return rate(await peer.appends(sizes.appends, sizes.streams));
+  if (workload === 'W6' && peer.commands !== undefined)
+    return rate(await peer.commands(sizes.appends, sizes.streams));
   if (workload === 'W2') {
     const latencies = await peer.rehydrations(sizes.aggregateEvents, REHYDRATIONS);
     return sizes.aggregateEvents / (percentile(latencies, 50) / 1000);
@@ -26,7 +28,7 @@ const peerRate = async (
 };
 
 /**
- * The row with the engine's peer measured right after it on the same workload (W1, W2), so the
+ * The row with the engine's peer measured right after it on the same workload (W1, W2, W6), so the
  * Clientele/peer ratio holds on a shared machine; rows without a peer get `peer: null`.
  */
 export const withPeer = async (

@@ -70,7 +70,7 @@ export const workloads: readonly Workload[] = [
     id: 'W7',
     title: 'bulk import of the Maven pipeline through the CLI, group commit',
     run: runW7,
-    appliesTo: (engine) => engine.name === 'sqlite',
+    appliesTo: (engine) => engine.name === 'sqlite' || engine.name === 'postgres',
   },
   {
     id: 'W8',

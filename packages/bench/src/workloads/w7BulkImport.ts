@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import type { BenchEngine } from '../benchEngine.js';
 import type { WorkloadResult, WorkloadSizes } from './workloadResult.js';
 import { ratioOf } from './workloadResult.js';
+import { benchTokenEnvironment } from './benchToken.js';
 
 /** The built CLI of this workspace (`pnpm bench` builds it first). */
 const CLI = fileURLToPath(new URL('../../../cli/dist/main.js', import.meta.url));
@@ -38,9 +39,51 @@ const missing = (engine: BenchEngine, note: string): WorkloadResult => ({
   note,
 });
 
+/** Where the CLI imports, and who it acts as there. */
+interface ImportTarget {
+  readonly url: string;
+  /** `--actor` on a local file; a shared store takes a signed token from the environment. */
+  readonly actorArguments: readonly string[];
+  readonly environment: Readonly<Record<string, string>>;
+  readonly remove: () => Promise<void>;
+}
+
+/** A fresh store for the CLI: a SQLite file, or a schema on the bench's PostgreSQL server. */
+const importTarget = async (engine: BenchEngine): Promise<ImportTarget> => {
+  if (engine.name === 'sqlite') {
+    const dir = mkdtempSync(join(tmpdir(), 'clientele-bench-w7-'));
+    return {
+      url: `sqlite:${join(dir, 'import.db')}`,
+      actorArguments: ['--actor', 'bench:administrator'],
+      environment: {},
+      remove: async () => {
+        rmSync(dir, { recursive: true, force: true });
+      },
+    };
+  }
+  const opened = await engine.open();
+  const [server, schema] = opened.location ?? [];
+  if (server === undefined || schema === undefined)
+    throw new Error(`the ${engine.name} engine has no location a CLI could open`);
+  const url = new URL(server);
+  url.searchParams.set('schema', schema);
+  const token = await benchTokenEnvironment();
+  return {
+    url: url.toString(),
+    actorArguments: [],
+    environment: token.environment,
+    // Closing drops the schema, and the read models' schema the CLI keeps beside it.
+    remove: async () => {
+      token.remove();
+      await opened.close();
+    },
+  };
+};
+
 /**
  * W7 bulk import: the Maven sales pipeline (8,800 deals with their accounts, teams and products)
- * through `clientele import opportunities --skip-invalid` into a fresh SQLite file, as a user runs
+ * through `clientele import opportunities --skip-invalid` into a fresh SQLite file or PostgreSQL
+ * schema, as a user runs
  * it: a spawned CLI, hash chain and encryption on, every command decoded, authorized, decided and
  * checked on its own, and the engine's group commit putting many commands into each transaction.
  * `--skip-invalid` leaves out the in-memory check pass, so the figure is the writing path alone.
@@ -51,14 +94,14 @@ export const runW7 = async (engine: BenchEngine, sizes: WorkloadSizes): Promise<
   if (!existsSync(PIPELINE))
     return missing(engine, `the Maven dataset is not at ${PIPELINE} (set CLIENTELE_DATASETS)`);
   const raw = rate(await engine.rawSingleRowAppends(sizes.appends, sizes.streams));
-  const dir = mkdtempSync(join(tmpdir(), 'clientele-bench-w7-'));
+  const target = await importTarget(engine);
   try {
     const args = [CLI, 'import', 'opportunities', PIPELINE, '--skip-invalid'];
-    const store = ['--store', `sqlite:${join(dir, 'import.db')}`, '--actor', 'bench:administrator'];
+    const store = ['--store', target.url, ...target.actorArguments];
     const started = performance.now();
     const run = spawnSync(process.execPath, [...args, ...store], {
       stdio: ['ignore', 'pipe', 'pipe'],
-      env: { ...process.env, CLIENTELE_TENANT_KEY: 'bench-tenant-key' },
+      env: { ...process.env, ...target.environment, CLIENTELE_TENANT_KEY: 'bench-tenant-key' },
       maxBuffer: 64 * 1024 * 1024,
     });
     const seconds = (performance.now() - started) / 1000;
@@ -78,6 +121,6 @@ export const runW7 = async (engine: BenchEngine, sizes: WorkloadSizes): Promise<
       note: `${String(accepted)} Maven import commands through the CLI in ${seconds.toFixed(1)} s (a spawned process: no per-command latency or RSS here), group commit, hash chain and encryption on`,
     };
   } finally {
-    rmSync(dir, { recursive: true, force: true });
+    await target.remove();
   }
 };

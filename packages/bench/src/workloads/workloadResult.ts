@@ -16,7 +16,7 @@ export interface WorkloadResult {
   readonly conflictsRetried?: number | null;
   /** Acknowledged commands missing from the log afterwards (W8, must be 0); null elsewhere. */
   readonly lostUpdates?: number | null;
-  /** The peer library measured beside it with `--peers` (W1, W2), or null. */
+  /** The peer library measured beside it with `--peers` (W1, W2, W6), or null. */
   readonly peer?: string | null;
   /** The peer's ops/s on the same workload and engine in the same run, or null. */
   readonly peerOpsPerSec?: number | null;

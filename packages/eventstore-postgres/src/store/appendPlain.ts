@@ -17,7 +17,7 @@ export const appendWithoutCommand = async (
     typeof expected === 'bigint' ? 'exact' : expected,
     typeof expected === 'bigint' ? expected.toString() : null,
   ];
-  const { rows } = await context.pool.query<{
+  const { rows } = await context.connection().query<{
     commit_position: string;
     position: string;
     stream_revision: string;

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
-import type pg from 'pg';
 import type { AppendResult, CurrentRevision, EventToAppend } from '@clientele/eventstore';
 import { position, stringifyJson } from '@clientele/eventstore';
+import type { Queryable } from './groupCommit.js';
 
 /** What `append_events` returns: one row, whatever the outcome. */
 export interface AppendRow {
@@ -30,7 +30,8 @@ export const toAppendResult = (row: CommandRow) =>
 
 /** What an append needs from its engine. */
 export interface AppendContext {
-  readonly pool: pg.Pool;
+  /** The pool, or the open group commit's connection. */
+  readonly connection: () => Queryable;
   readonly schema: string;
   readonly retentionMilliseconds: number;
   readonly findCommandResult: (commandId: string) => Promise<AppendResult | undefined>;

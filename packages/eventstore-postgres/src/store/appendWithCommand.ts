@@ -11,7 +11,7 @@ export const appendWithCommand = async (
   commandId: string,
   batch: string,
 ): Promise<AppendRow | undefined> => {
-  const { rows } = await context.pool.query<AppendRow>({
+  const { rows } = await context.connection().query<AppendRow>({
     name: statementName('append_command', context.schema),
     text: `select * from "${context.schema}".append_events($1, $2, $3, $4, $5::interval)`,
     values: [

@@ -15,6 +15,8 @@ import type { CommandRow } from './appendRow.js';
 import { appendEvents } from './append.js';
 import { toAppendResult } from './appendRow.js';
 import { createAppendSignal } from './appendSignal.js';
+import type { PostgresGroupCommitOptions } from './groupCommit.js';
+import { createPostgresGroupCommit } from './groupCommit.js';
 import { headPosition } from './headPosition.js';
 import { createLogSource } from './logSource.js';
 import { readAll } from './readAll.js';
@@ -45,6 +47,25 @@ export type PostgresEventStoreOptions = (
 
 const DAY_MILLISECONDS = 24 * 60 * 60 * 1000;
 
+/** The PostgreSQL engine: the `EventStore` port, plus group commit for bulk work. */
+export interface PostgresEventStore extends EventStore {
+  /**
+   * Group commit (see `GroupCommitter` in `@clientele/eventstore`): the appends made while `work`
+   * runs share one transaction on one connection, committed every `commandsPerCommit` commands
+   * (default 500) at the `commandDone` calls and when `work` resolves; a rejection rolls back what
+   * was not committed. Stream reads, stream revisions and command-id look-ups see the group's own
+   * appends; the global log (`readAll`, `headPosition`, subscriptions) shows them once committed.
+   * Every caller in this process shares the group's connection meanwhile: keep other writers off
+   * the store while a group is open. A concurrent writer in another process that takes a revision
+   * the group wanted fails the group (a unique violation aborts its transaction) instead of
+   * reporting a conflict: the commands since the last commit are rolled back, whole.
+   */
+  groupCommit<T>(
+    work: (commandDone: () => Promise<void>) => Promise<T>,
+    options?: PostgresGroupCommitOptions,
+  ): Promise<T>;
+}
+
 /**
  * The PostgreSQL engine. An append is one round trip and one transaction; the global log is
  * read in (transaction id, sequence) order below the oldest running transaction, so no reader
@@ -53,7 +74,9 @@ const DAY_MILLISECONDS = 24 * 60 * 60 * 1000;
  * cannot be reached (a restart), every call fails with the retryable `StoreUnavailableError`
  * and subscriptions wait and resume where they were.
  */
-export const createPostgresEventStore = (options: PostgresEventStoreOptions): EventStore => {
+export const createPostgresEventStore = (
+  options: PostgresEventStoreOptions,
+): PostgresEventStore => {
   const { schema } = options;
   quoteSchemaName(schema);
   const ownsPool = options.pool === undefined;
@@ -66,6 +89,9 @@ export const createPostgresEventStore = (options: PostgresEventStoreOptions): Ev
   const retentionMilliseconds = options.commandRetentionMilliseconds ?? 7 * DAY_MILLISECONDS;
   const signal = createAppendSignal(pool, schema, options.announceDelayMilliseconds ?? 5);
   const subscriptions = createSubscriptionTracker();
+  const group = createPostgresGroupCommit(pool, () => {
+    signal.announce();
+  });
   let ready: Promise<unknown> | undefined;
   const migrated = (): Promise<unknown> => {
     // Expired command records are dropped once per start; within a run, an expired id that
@@ -85,7 +111,7 @@ export const createPostgresEventStore = (options: PostgresEventStoreOptions): Ev
 
   const findCommandResult = async (commandId: string): Promise<AppendResult | undefined> => {
     await unlessUnavailable(migrated);
-    const { rows } = await pool.query<CommandRow>(
+    const { rows } = await group.connection().query<CommandRow>(
       `select * from "${schema}".commands
        where command_id = $1 and recorded_at > now() - $2::interval`,
       [commandId, `${retentionMilliseconds} milliseconds`],
@@ -96,14 +122,22 @@ export const createPostgresEventStore = (options: PostgresEventStoreOptions): Ev
 
   const streamRevision = async (streamName: string): Promise<CurrentRevision> => {
     await unlessUnavailable(migrated);
-    const { rows } = await pool.query<{ revision: string | null }>(
-      `select max(stream_revision) as revision from "${schema}".events where stream_name = $1`,
-      [streamName],
-    );
+    const { rows } = await group
+      .connection()
+      .query<{ revision: string | null }>(
+        `select max(stream_revision) as revision from "${schema}".events where stream_name = $1`,
+        [streamName],
+      );
     const revision = rows[0]?.revision;
     return revision === undefined || revision === null ? NO_STREAM : BigInt(revision);
   };
-  const appendContext = { pool, schema, retentionMilliseconds, findCommandResult, streamRevision };
+  const appendContext = {
+    connection: () => group.connection(),
+    schema,
+    retentionMilliseconds,
+    findCommandResult,
+    streamRevision,
+  };
 
   return {
     engineName: 'postgres',
@@ -113,12 +147,15 @@ export const createPostgresEventStore = (options: PostgresEventStoreOptions): Ev
         await migrated();
         return appendEvents(appendContext, streamName, events, appendOptions);
       });
-      if (result._tag === 'Right' && !result.right.duplicate) signal.announce();
+      // Inside a group the commit announces: subscribers must not hear of rows not yet committed.
+      if (result._tag === 'Right' && !result.right.duplicate && !group.isOpen()) signal.announce();
       return result;
     },
     async *readStream(streamName: string, readOptions: ReadStreamOptions = {}) {
       await unlessUnavailable(migrated);
-      yield* rowsUnlessUnavailable(readStream(pool, schema, streamName, readOptions, pageSize));
+      yield* rowsUnlessUnavailable(
+        readStream(group.connection(), schema, streamName, readOptions, pageSize),
+      );
     },
     async *readAll(readOptions: ReadAllOptions = {}) {
       await unlessUnavailable(migrated);
@@ -152,6 +189,7 @@ export const createPostgresEventStore = (options: PostgresEventStoreOptions): Ev
         return headPosition(pool, schema);
       }),
     findCommandResult: (commandId) => unlessUnavailable(() => findCommandResult(commandId)),
+    groupCommit: (work, groupOptions) => group.run(work, groupOptions),
     async close() {
       await subscriptions.stopAll();
       await signal.close();

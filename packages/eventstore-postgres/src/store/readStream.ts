@@ -1,8 +1,8 @@
-import type pg from 'pg';
 import type { ReadStreamOptions, RecordedEvent } from '@clientele/eventstore';
 import { END, START } from '@clientele/eventstore';
 import type { EventRow } from './eventRow.js';
 import { EVENT_COLUMNS, toRecordedEvent } from './eventRow.js';
+import type { Queryable } from './groupCommit.js';
 
 const LAST_REVISION = 9223372036854775807n;
 
@@ -11,7 +11,7 @@ const LAST_REVISION = 9223372036854775807n;
  * the stream's row lock), so paging by revision needs no fence.
  */
 export async function* readStream(
-  pool: pg.Pool,
+  connection: Queryable,
   schema: string,
   streamName: string,
   options: ReadStreamOptions,
@@ -24,7 +24,7 @@ export async function* readStream(
   let remaining = options.maxCount ?? Number.POSITIVE_INFINITY;
   while (remaining > 0) {
     const limit = Math.min(pageSize, remaining);
-    const { rows } = await pool.query<EventRow>(
+    const { rows } = await connection.query<EventRow>(
       `select ${EVENT_COLUMNS} from "${schema}".events
        where stream_name = $1 and stream_revision ${backwards ? '<=' : '>='} $2
        order by stream_revision ${backwards ? 'desc' : 'asc'} limit $3`,

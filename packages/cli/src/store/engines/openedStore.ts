@@ -21,8 +21,8 @@ export interface ProtectedStore {
   readonly keys: DataKeyStore;
   readonly snapshots: SnapshotStore;
   /**
-   * The engine's group commit, where it has one (SQLite): bulk work such as an import puts many
-   * commands into each transaction; undefined where every command commits on its own.
+   * The engine's group commit, where it has one (SQLite, PostgreSQL): bulk work such as an import
+   * puts many commands into each transaction; undefined where every command commits on its own.
    */
   readonly groupCommit?: GroupCommitter;
   /** The engine's documented purge after a key was destroyed; says what it did. */

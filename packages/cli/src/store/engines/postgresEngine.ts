@@ -35,6 +35,7 @@ export const openPostgresEngine = (url: string): OpenedStore => {
         store: encrypted(store, keys),
         keys,
         snapshots: createPostgresSnapshotStore({ pool, schema }),
+        groupCommit: (work) => store.groupCommit(work),
         purge: async () => {
           await purgeErasedKeys(pool, schema);
           return E.right(`VACUUM FULL of ${schema}.data_keys and ${schema}.snapshots`);
