@@ -92,7 +92,6 @@ const parameterCeilings = {
 };
 
 const lineCeilings = {
-  'packages/projections/src/testing/readAuthorizationSuite.ts': 355,
 };
 
 /** Test files: specs, cross-package suites and the exported test kits. */

@@ -1,20 +1,16 @@
 import * as E from 'fp-ts/lib/Either.js';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Actor, EventStore } from '@clientele/eventstore';
-import { createInMemoryEventStore, parseStreamName } from '@clientele/eventstore';
-import type { ReadPermission, Role, TeamDirectory } from '@clientele/domain';
-import { authorize, defaultRolePolicy, officeHours } from '@clientele/domain';
+import type { Actor } from '@clientele/eventstore';
+import { createInMemoryEventStore } from '@clientele/eventstore';
+import type { ReadPermission } from '@clientele/domain';
 import type { ReadAccess } from '../access/readAccess.js';
-import { readAccess } from '../access/readAccess.js';
 import { customerExports } from '../customerExport/customerExports.js';
 import { exportCustomers } from '../customerExport/exportCustomers.js';
 import { sha256Hex } from '../customerExport/exportFile.js';
 import { allReadModels } from '../readModels/allReadModels.js';
 import { campaignReport } from '../readModels/campaigns/campaignReport.js';
-import { targetsReport } from '../readModels/commission/targetsReport.js';
 import { customerList } from '../readModels/customers/customerList.js';
-import { leadFunnel, opportunityFunnel } from '../readModels/funnel/funnelCalculation.js';
 import { salesPerformanceReport } from '../readModels/performance/salesPerformanceReport.js';
 import { pipelineReport } from '../readModels/pipeline/pipelineReport.js';
 import { receivablesReport } from '../readModels/receivables/receivablesReport.js';
@@ -23,170 +19,10 @@ import { customerTimeline } from '../readModels/timeline/customerTimeline.js';
 import { createProjectionRunner } from '../runner/projectionRunner.js';
 import type { ReadModelStore } from '../store/readModelStore.js';
 import { appendHistory } from './domainHistory.js';
-import {
-  FIXTURE_OWNERS,
-  FIXTURE_TEAMS,
-  readAuthorizationHistory,
-} from './readAuthorizationFixture.js';
+import { readAuthorizationHistory } from './readAuthorizationFixture.js';
 
-const teams: TeamDirectory = {
-  teamMembersOf: (managerId) => new Set(FIXTURE_TEAMS[managerId] ?? []),
-};
-const ROLES: readonly Role[] = [
-  'administrator',
-  'sales_manager',
-  'sales_rep',
-  'marketing',
-  'support_agent',
-  'finance',
-  'auditor',
-];
-const as = (id: string, role: string): ReadAccess =>
-  readAccess(defaultRolePolicy, teams, { id, role });
-
-/**
- * The independent oracle: the command-side `authorize` applied to one record. An unowned record
- * is readable only with `any` scope, so it is asked about an owner on nobody's team.
- */
-const mayRead = (actor: Actor, permission: ReadPermission, ownerId: string | null): boolean =>
-  E.isRight(authorize(defaultRolePolicy, teams, actor, permission, ownerId ?? 'owner-on-no-team'));
-
-/** Whether the role grants the permission at all (its own record is always within any grant). */
-const granted = (actor: Actor, permission: ReadPermission): boolean =>
-  E.isRight(authorize(defaultRolePolicy, teams, actor, permission, actor.id));
-
-const STREAM_PERMISSION: Readonly<Record<string, ReadPermission>> = {
-  Customer: 'Customer.read',
-  Lead: 'Lead.read',
-  Opportunity: 'Opportunity.read',
-  Ticket: 'Ticket.read',
-  Invoice: 'Invoice.read',
-  Commission: 'Commission.read',
-};
-
-/** What one read answered, as the records it showed: each with its permission and owner. */
-type Shown = readonly { readonly permission: ReadPermission; readonly ownerId: string | null }[];
-type Read = (
-  readModels: ReadModelStore,
-  events: EventStore,
-  access: ReadAccess,
-) => Promise<E.Either<unknown, Shown>>;
-
-const SERVICE_OPTIONS = { asOf: '2026-03-31T00:00:00Z', calendar: officeHours('UTC') };
-const owner = (group: string): string | null => (group === '(none)' ? null : group);
-const OPEN_DEAL_AMOUNTS: Readonly<Record<string, number>> = {
-  'rep-ada': 1_000_00,
-  'rep-bob': 20_000_00,
-  'rep-cy': 300_000_00,
-};
-
-/** Every read the suite tries, by name, with the permission a denial must name. */
-const READS: Readonly<Record<string, { permission: ReadPermission; read: Read }>> = {
-  customers: {
-    permission: 'Customer.read',
-    read: async (readModels, _events, access) =>
-      E.map((docs: { ownerId: string | null }[]) =>
-        docs.map((d) => ({ permission: 'Customer.read' as const, ownerId: d.ownerId })),
-      )(await customerList(readModels, access)),
-  },
-  leadFunnel: {
-    permission: 'Lead.read',
-    read: async (readModels, _events, access) =>
-      E.map((rows: { group: string }[]) =>
-        rows.map((r) => ({ permission: 'Lead.read' as const, ownerId: owner(r.group) })),
-      )(await leadFunnel(readModels, access, { groupBy: 'owner' })),
-  },
-  opportunityFunnel: {
-    permission: 'Opportunity.read',
-    read: async (readModels, _events, access) =>
-      E.map((rows: { group: string }[]) =>
-        rows.map((r) => ({ permission: 'Opportunity.read' as const, ownerId: owner(r.group) })),
-      )(await opportunityFunnel(readModels, access, { groupBy: 'owner' })),
-  },
-  performance: {
-    permission: 'Opportunity.read',
-    read: async (readModels, _events, access) =>
-      E.map((rows: { group: string }[]) =>
-        rows.map((r) => ({ permission: 'Opportunity.read' as const, ownerId: r.group })),
-      )(await salesPerformanceReport(readModels, access, { groupBy: 'rep' })),
-  },
-  // The pipeline has no owner column: the open deals' amounts differ per rep, so its total says
-  // exactly whose deals it summed.
-  pipeline: {
-    permission: 'Opportunity.read',
-    read: async (readModels, _events, access) =>
-      E.map((rows: { amount: Readonly<Record<string, number>> }[]) => {
-        let total = rows.reduce((sum, row) => sum + (row.amount['EUR'] ?? 0), 0);
-        const shown: { permission: 'Opportunity.read'; ownerId: string }[] = [];
-        for (const [rep, amount] of Object.entries(OPEN_DEAL_AMOUNTS).reverse())
-          if (total >= amount) {
-            total -= amount;
-            shown.push({ permission: 'Opportunity.read', ownerId: rep });
-          }
-        expect(total).toBe(0);
-        return shown;
-      })(await pipelineReport(readModels, access)),
-  },
-  targets: {
-    permission: 'Commission.read',
-    read: async (readModels, _events, access) =>
-      E.map((rows: { repId: string }[]) =>
-        rows.map((r) => ({ permission: 'Commission.read' as const, ownerId: r.repId })),
-      )(await targetsReport(readModels, access)),
-  },
-  receivables: {
-    permission: 'Invoice.read',
-    read: async (readModels, _events, access) =>
-      E.map((rows: { customerId: string | null }[]) =>
-        rows
-          .filter((r) => r.customerId !== null)
-          .map(() => ({ permission: 'Invoice.read' as const, ownerId: null })),
-      )(await receivablesReport(readModels, access, { asOf: '2026-03-31' })),
-  },
-  service: {
-    permission: 'Ticket.read',
-    read: async (readModels, _events, access) =>
-      E.map((report: { tickets: readonly { count: number }[] }) =>
-        report.tickets.map(() => ({ permission: 'Ticket.read' as const, ownerId: null })),
-      )(await serviceReport(readModels, access, SERVICE_OPTIONS)),
-  },
-  campaigns: {
-    permission: 'Campaign.read',
-    read: async (readModels, _events, access) =>
-      E.map((rows: readonly unknown[]) =>
-        rows.map(() => ({ permission: 'Campaign.read' as const, ownerId: null })),
-      )(await campaignReport(readModels, access)),
-  },
-  ...Object.fromEntries(
-    ['C-ada', 'C-bob', 'C-cy', 'C-none'].map((customerId) => [
-      `timeline of ${customerId}`,
-      {
-        permission: 'Customer.read' as const,
-        read: (async (readModels, events, access) =>
-          E.map(
-            (timeline: {
-              entries: readonly { streamName: string; actor: { id: string } }[];
-            }): Shown => [
-              {
-                permission: 'Customer.read',
-                ownerId: FIXTURE_OWNERS[`Customer-${customerId}`] ?? null,
-              },
-              ...timeline.entries.map((entry) => {
-                const parsed = parseStreamName(entry.streamName);
-                const category = E.isRight(parsed) ? parsed.right.category : '';
-                return category === 'CustomerExport'
-                  ? { permission: 'CustomerExport.read' as const, ownerId: entry.actor.id }
-                  : {
-                      permission: STREAM_PERMISSION[category] ?? 'Customer.read',
-                      ownerId: FIXTURE_OWNERS[entry.streamName] ?? null,
-                    };
-              }),
-            ],
-          )(await customerTimeline(readModels, events, access, customerId))) satisfies Read,
-      },
-    ]),
-  ),
-};
+import { ROLES, as, mayRead, granted, SERVICE_OPTIONS, READS } from './readAuthorizationReads.js';
+import type { Read } from './readAuthorizationReads.js';
 
 /**
  * The read authorization suite: the same hand-worked CRM projected into the store under test,
