@@ -49,7 +49,6 @@ const complexityCeilings = {
   'packages/eventstore-postgres/src/store/readStream.ts': 15,
   'packages/eventstore-sqlite/src/reading/eventFilterSql.ts': 13,
   'packages/eventstore-sqlite/src/reading/eventRow.ts': 21,
-  'packages/eventstore/src/inMemory/inMemoryEventStore.ts': 15,
   'packages/eventstore/src/integrity/hashChainedEventStore.ts': 16,
   'packages/eventstore/src/integrity/logSeal.ts': 15,
   'packages/eventstore/src/integrity/verifyLog.ts': 33,
