@@ -14,27 +14,51 @@ const isPlainObject = (value: object): boolean => {
   return (prototype === Object.prototype || prototype === null) && !('toJSON' in value);
 };
 
-const copyObject = (value: object, ancestors: Set<object>): unknown => {
-  if (ancestors.has(value)) throw new TypeError('Converting circular structure to JSON');
+/** Sets a member as JSON.parse would: `__proto__` too becomes an own member, not the prototype. */
+const setMember = (target: Record<string, unknown>, key: string, value: unknown): void => {
+  if (key === '__proto__') {
+    Object.defineProperty(target, key, {
+      value,
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
+  } else {
+    target[key] = value;
+  }
+};
+
+// Loops and plain assignment, not map/entries/fromEntries: this runs for every appended event,
+// and the walk is what the in-memory engine's appends cost.
+const copyObject = (value: object, ancestors: object[]): unknown => {
+  if (ancestors.includes(value)) throw new TypeError('Converting circular structure to JSON');
   // Dates, class instances and anything with its own `toJSON`: JSON's own rules, in JSON's way.
   if (!Array.isArray(value) && !isPlainObject(value)) return Object.freeze(jsonCopy(value));
-  ancestors.add(value);
-  const copy = Array.isArray(value)
-    ? // Array.from, not map: a hole in a sparse array is `null` in JSON too.
-      Array.from(value, (member: unknown) => {
-        const copied = copyValue(member, ancestors);
-        return copied === OMITTED ? null : copied;
-      })
-    : Object.fromEntries(
-        Object.entries(value)
-          .map(([key, member]) => [key, copyValue(member, ancestors)] as const)
-          .filter(([, copied]) => copied !== OMITTED),
-      );
-  ancestors.delete(value);
+  ancestors.push(value);
+  let copy: unknown[] | Record<string, unknown>;
+  if (Array.isArray(value)) {
+    // An index loop, not map: a hole in a sparse array is `null` in JSON too.
+    const items = value as readonly unknown[];
+    const array = new Array<unknown>(items.length);
+    for (let index = 0; index < items.length; index += 1) {
+      const copied = copyValue(items[index], ancestors);
+      array[index] = copied === OMITTED ? null : copied;
+    }
+    copy = array;
+  } else {
+    const members = value as Readonly<Record<string, unknown>>;
+    const object: Record<string, unknown> = {};
+    for (const key of Object.keys(members)) {
+      const copied = copyValue(members[key], ancestors);
+      if (copied !== OMITTED) setMember(object, key, copied);
+    }
+    copy = object;
+  }
+  ancestors.pop();
   return Object.freeze(copy);
 };
 
-const copyValue = (value: unknown, ancestors: Set<object>): unknown => {
+const copyValue = (value: unknown, ancestors: object[]): unknown => {
   switch (typeof value) {
     case 'string':
     case 'boolean':
@@ -59,6 +83,6 @@ const copyValue = (value: unknown, ancestors: Set<object>): unknown => {
  * arrays (a `Date`, a class instance, a `toJSON`) is copied through JSON itself.
  */
 export const frozenJsonCopy = <T>(value: T): T => {
-  const copied = copyValue(value, new Set());
+  const copied = copyValue(value, []);
   return (copied === OMITTED ? jsonCopy(value) : copied) as T;
 };
