@@ -1,6 +1,6 @@
 import type { Position } from '../envelope/position.js';
 
-/** Wakes the subscribers waiting for an append (the in-memory engine's doorbell). */
+/** Wakes the subscribers waiting for an append to the in-memory log. */
 export interface AppendSignal {
   /** Called after every append: wakes every waiter. */
   readonly appended: () => void;
