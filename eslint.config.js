@@ -3,9 +3,9 @@ import tseslint from 'typescript-eslint';
 
 /**
  * Ceilings for code that was over a limit when the limit arrived (issue #24), per file: the
- * largest complexity or parameter count found there then (no file is over 300 lines any more). Nothing listed may grow
- * past its ceiling, and new files get the house limits. Split the function (or the file) and
- * delete its entry: these lists only shrink.
+ * largest complexity or parameter count found there then (no file is over 300 lines any more).
+ * Nothing listed may grow past its ceiling, and new files get the house limits. Split the
+ * function (or the file) and delete its entry: these lists only shrink.
  */
 const complexityCeilings = {
   'examples/embedded-http-api/src/commandRoute.ts': 18,
@@ -47,8 +47,6 @@ const complexityCeilings = {
   'packages/eventstore-postgres/src/store/append.ts': 16,
   'packages/eventstore-postgres/src/store/readAll.ts': 18,
   'packages/eventstore-postgres/src/store/readStream.ts': 15,
-  'packages/eventstore-sqlite/src/store/eventFilterSql.ts': 13,
-  'packages/eventstore-sqlite/src/store/eventRow.ts': 21,
   'packages/eventstore/src/integrity/hashChainedEventStore.ts': 16,
   'packages/eventstore/src/integrity/logSeal.ts': 15,
   'packages/eventstore/src/integrity/verifyLog.ts': 33,

@@ -6,6 +6,23 @@ export interface FilterSql {
   readonly params: readonly string[];
 }
 
+/** Stream name prefixes, as `substr` comparisons; an empty list matches nothing. */
+const prefixCondition = (prefixes: readonly string[] | undefined): FilterSql | undefined => {
+  if (prefixes === undefined) return undefined;
+  if (prefixes.length === 0) return { condition: '0', params: [] };
+  return {
+    condition: `(${prefixes.map(() => 'substr(stream_name, 1, length(?)) = ?').join(' OR ')})`,
+    params: prefixes.flatMap((prefix) => [prefix, prefix]),
+  };
+};
+
+/** Event types, as `IN`; an empty list matches nothing. */
+const typeCondition = (types: readonly string[] | undefined): FilterSql | undefined => {
+  if (types === undefined) return undefined;
+  if (types.length === 0) return { condition: '0', params: [] };
+  return { condition: `type IN (${types.map(() => '?').join(', ')})`, params: [...types] };
+};
+
 /**
  * Translates a port filter into SQL; no filter is `1 = 1`. Prefixes compare with `substr`, not
  * `LIKE`, so `%` and `_` in a prefix are plain characters and the match is case-sensitive, as in
@@ -13,22 +30,14 @@ export interface FilterSql {
  * statement cache (keyed by SQL text) holds one statement per shape.
  */
 export const filterSql = (filter: EventFilter | undefined): FilterSql => {
-  const parts: string[] = [];
-  const params: string[] = [];
-  const prefixes = filter?.streamNamePrefixes ?? [];
-  if (filter?.streamNamePrefixes !== undefined) {
-    parts.push(
-      prefixes.length === 0
-        ? '0'
-        : `(${prefixes.map(() => 'substr(stream_name, 1, length(?)) = ?').join(' OR ')})`,
-    );
-    for (const prefix of prefixes) params.push(prefix, prefix);
-  }
-  const types = filter?.eventTypes ?? [];
-  if (filter?.eventTypes !== undefined) {
-    parts.push(types.length === 0 ? '0' : `type IN (${types.map(() => '?').join(', ')})`);
-    params.push(...types);
-  }
-  const condition = parts.length === 0 ? '1 = 1' : parts.join(' AND ');
-  return { condition, params };
+  const conditions = [
+    prefixCondition(filter?.streamNamePrefixes),
+    typeCondition(filter?.eventTypes),
+  ].filter((part) => part !== undefined);
+  return conditions.length === 0
+    ? { condition: '1 = 1', params: [] }
+    : {
+        condition: conditions.map((part) => part.condition).join(' AND '),
+        params: conditions.flatMap((part) => part.params),
+      };
 };
