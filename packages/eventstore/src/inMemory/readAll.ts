@@ -1,18 +1,13 @@
 import type { RecordedEvent } from '../envelope/envelope.js';
-import { END, START } from '../envelope/position.js';
 import type { ReadAllOptions } from '../eventStore/eventStore.js';
 import { matchesFilter } from '../subscriptions/eventFilter.js';
 import type { MemoryLog } from './memoryLog.js';
+import { namedReadStart } from './readStart.js';
 
 /** The index a log read starts at (position n is `log[n - 1]`; reads include `from`). */
-const startIndex = (
-  from: ReadAllOptions['fromPosition'],
-  length: number,
-  backwards: boolean,
-): number => {
-  if (from === undefined) return backwards ? length - 1 : 0;
-  if (from === START) return 0;
-  if (from === END) return backwards ? length - 1 : length;
+const startIndex = (from: ReadAllOptions['fromPosition'], length: number, backwards: boolean) => {
+  const named = namedReadStart(from, length, backwards);
+  if (named !== undefined || typeof from !== 'object') return named ?? 0;
   const index = backwards ? Math.min(Number(from.commit), length) - 1 : Number(from.commit) - 1;
   return Math.max(index, backwards ? -1 : 0);
 };

@@ -1,19 +1,12 @@
 import type { RecordedEvent } from '../envelope/envelope.js';
-import { END, START } from '../envelope/position.js';
 import type { ReadStreamOptions } from '../eventStore/eventStore.js';
 import type { MemoryLog } from './memoryLog.js';
+import { namedReadStart } from './readStart.js';
 
 /** The index a stream read starts at: `from` itself, clamped to the stream's ends. */
-const startIndex = (
-  from: ReadStreamOptions['fromRevision'],
-  length: number,
-  backwards: boolean,
-): number => {
-  if (from === undefined) return backwards ? length - 1 : 0;
-  if (from === START) return 0;
-  if (from === END) return backwards ? length - 1 : length;
-  return backwards ? Math.min(Number(from), length - 1) : Number(from);
-};
+const startIndex = (from: ReadStreamOptions['fromRevision'], length: number, backwards: boolean) =>
+  namedReadStart(from, length, backwards) ??
+  (backwards ? Math.min(Number(from), length - 1) : Number(from));
 
 /** One stream's events from a revision, forwards or backwards, at most `maxCount` of them. */
 export async function* readStream(
