@@ -3,8 +3,8 @@
  *
  * @packageDocumentation
  */
-export { createSqliteEventStore } from './sqliteEventStore.js';
-export type { SqliteEventStore, SqliteEventStoreOptions } from './options.js';
+export { createSqliteEventStore } from './store/sqliteEventStore.js';
+export type { SqliteEventStore, SqliteEventStoreOptions } from './store/options.js';
 export { IncompatibleStoreError, SCHEMA_VERSION } from './schema/index.js';
 export { createSqliteCheckpointStore } from './checkpoints/index.js';
 export type { SqliteCheckpointStore } from './checkpoints/index.js';
@@ -13,5 +13,5 @@ export { createSqliteDataKeyStore, purgeErasedData } from './privacy/index.js';
 export type { PurgeBlocked, SqliteDataKeyStoreOptions } from './privacy/index.js';
 export { createSqliteLeaseRows, createSqliteLeaseStore } from './leases/index.js';
 export type { SqliteLeaseRows } from './leases/index.js';
-export { retryWhileBusy, DEFAULT_COMMANDS_PER_COMMIT } from './append/index.js';
-export type { SqliteGroupCommitOptions } from './append/index.js';
+export { retryWhileBusy, DEFAULT_COMMANDS_PER_COMMIT } from './store/index.js';
+export type { SqliteGroupCommitOptions } from './store/index.js';

@@ -7,7 +7,7 @@ import type {
   SnapshotStore,
 } from '@clientele/eventstore';
 import { createCommandHandler, streamName } from '@clientele/eventstore';
-import { decodeStoredEvent, domainUpcasters } from '../upcasting/domainUpcasters.js';
+import { domainUpcasters } from '../upcasting/domainUpcasters.js';
 import type { CustomerFailure, CustomerService } from '../customer/customerService.js';
 import type { InvoiceService } from '../invoice/invoiceService.js';
 import type { LeadService } from '../lead/leadService.js';
@@ -19,14 +19,17 @@ import type { RetentionClass } from '../shared/retention.js';
 import { RETENTION_CLASSES, retainedKeySubject } from '../shared/retention.js';
 import type { DataSubjectCommand } from './commands.js';
 import type { DataSubjectError, DataSubjectState } from './decide.js';
-import { dataSubjectDecider, evolveDataSubject, initialDataSubjectState } from './decide.js';
+import { dataSubjectDecider } from './decide.js';
+import { dataSubjectStates } from './dataSubjectStates.js';
+import type { CorrectionEntry } from './sendCorrections.js';
 import type { RectificationStep } from './events.js';
+import { sendCorrections } from './sendCorrections.js';
 import { DataSubjectEvent } from './events.js';
 import type { ScanProgress } from './footprint.js';
 import type { ForgetOutcome, PersonalDataExport } from './privacyOutcomes.js';
 import { findPersonalData } from './footprint.js';
 import { customersThatAre, heldContactKeys, retentionHoldsFor, unique } from './erasurePlan.js';
-import type { PersonalCorrection, RectificationEntry } from './rectification.js';
+import type { PersonalCorrection } from './rectification.js';
 import { planRectification } from './rectification.js';
 import type { RetentionPolicy } from './retentionPolicy.js';
 import { defaultRetentionPolicy } from './retentionPolicy.js';
@@ -124,11 +127,6 @@ export interface PrivacyService {
   eraseDueRetainedData(context: CommandContext): Promise<readonly EndedHold[]>;
   /** What was done about a person's rights so far. */
   status(subjectId: string): Promise<DataSubjectState>;
-}
-
-/** What a rectification needs of an entry point: whether a correction was appended. */
-interface CorrectionEntry {
-  handle(input: unknown, context: CommandContext): Promise<E.Either<unknown, unknown>>;
 }
 
 /** The person's rights as one entry point, over the app's store (encrypted with `keys`). */
@@ -283,28 +281,8 @@ export const createPrivacyService = (
     }
     const records = await findPersonalData(source, subjectId, onProgress);
     // The options name the entry points by the entries a plan sends corrections to.
-    const entries: Partial<Record<RectificationEntry, CorrectionEntry>> = options;
-    const steps: RectificationStep[] = [];
-    for (const step of planRectification(subjectId, records, correction)) {
-      if ('skipped' in step) {
-        steps.push(step);
-        continue;
-      }
-      const entry = entries[step.entry];
-      if (entry === undefined) {
-        steps.push({ streamName: step.streamName, skipped: `no ${step.entry} service was given` });
-        continue;
-      }
-      const sent = await entry.handle(
-        step.command,
-        stepContext(context, `rectify ${step.streamName}`),
-      );
-      steps.push(
-        E.isRight(sent)
-          ? { streamName: step.streamName, command: String(step.command['kind']) }
-          : { streamName: step.streamName, skipped: `refused: ${JSON.stringify(sent.left)}` },
-      );
-    }
+    const plan = planRectification(subjectId, records, correction);
+    const steps = await sendCorrections(plan, options, context);
     const recorded = await record({ kind: 'RecordRectification', subjectId, at, steps }, context);
     return E.isLeft(recorded) ? recorded : E.right(steps);
   };
@@ -332,18 +310,7 @@ export const createPrivacyService = (
 
   const eraseDueRetainedData: PrivacyService['eraseDueRetainedData'] = async (context) => {
     const today = context.occurredAt.slice(0, 10);
-    const states = new Map<string, DataSubjectState>();
-    for await (const event of store.readAll({
-      filter: { streamNamePrefixes: ['DataSubject-'] },
-    })) {
-      const decoded = decodeStoredEvent(DataSubjectEvent, event);
-      if (E.isLeft(decoded)) continue;
-      const { subjectId } = decoded.right.data;
-      states.set(
-        subjectId,
-        evolveDataSubject(states.get(subjectId) ?? initialDataSubjectState, decoded.right),
-      );
-    }
+    const states = await dataSubjectStates(store);
     const ended: EndedHold[] = [];
     for (const [subjectId, state] of states) {
       for (const hold of state.holds) {

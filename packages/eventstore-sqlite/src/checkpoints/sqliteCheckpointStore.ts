@@ -7,7 +7,7 @@ import {
 } from '@clientele/eventstore';
 import { createSqliteLeaseRows } from '../leases/leaseRows.js';
 import { ensureLeaseTable } from '../leases/sqliteLeaseStore.js';
-import type { SqliteEventStore } from '../options.js';
+import type { SqliteEventStore } from '../store/options.js';
 
 /** A checkpoint store whose saves can also join a transaction the caller runs. */
 export interface SqliteCheckpointStore extends CheckpointStore {

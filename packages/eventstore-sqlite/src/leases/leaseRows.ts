@@ -1,7 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import type { Fence, LeaseStore } from '@clientele/eventstore';
 import { FencedOutError } from '@clientele/eventstore';
-import { retryWhileBusy } from '../append/busyRetry.js';
+import { retryWhileBusy } from '../store/busyRetry.js';
 
 /** A lease table's statements, with the fence check a guarded write runs in its transaction. */
 export interface SqliteLeaseRows extends LeaseStore {

@@ -1,6 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import type { LeaseStore } from '@clientele/eventstore';
-import type { SqliteEventStore } from '../options.js';
+import type { SqliteEventStore } from '../store/options.js';
 import { createSqliteLeaseRows } from './leaseRows.js';
 
 /**

@@ -1,7 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { Database } from 'better-sqlite3';
 import type { DataKey, DataKeyStore } from '@clientele/eventstore';
-import { retryWhileBusy } from '../append/index.js';
+import { retryWhileBusy } from '../store/index.js';
 
 /** Options of {@link createSqliteDataKeyStore}. */
 export interface SqliteDataKeyStoreOptions {

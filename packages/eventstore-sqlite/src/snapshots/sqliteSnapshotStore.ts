@@ -1,6 +1,6 @@
 import type { SnapshotStore, StoredSnapshot } from '@clientele/eventstore';
-import type { SqliteEventStore } from '../options.js';
-import { jsonText } from '../append/index.js';
+import type { SqliteEventStore } from '../store/options.js';
+import { jsonText } from '../store/index.js';
 
 interface SnapshotRow {
   readonly revision: bigint;

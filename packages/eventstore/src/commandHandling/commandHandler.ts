@@ -1,11 +1,9 @@
 import * as E from 'fp-ts/lib/Either.js';
 import type * as t from 'io-ts';
 import { v7 as uuidv7 } from 'uuid';
-import type { EventToAppend, RecordedEvent } from '../envelope/envelope.js';
+import type { EventToAppend } from '../envelope/envelope.js';
 import type { AsOf } from '../asOf/asOf.js';
-import { eventsAsOf } from '../asOf/asOf.js';
-import type { CurrentRevision } from '../envelope/revision.js';
-import type { EventStore } from '../eventStore/eventStore.js';
+import type { AppendResult, EventStore } from '../eventStore/eventStore.js';
 import type { WrongExpectedRevision } from '../eventStore/wrongExpectedRevision.js';
 import type { UpcasterRegistry } from '../upcasting/upcasterRegistry.js';
 import type { CommandContext } from './commandContext.js';
@@ -14,14 +12,14 @@ import { appendedEvents, concurrencyConflict } from './commandOutcome.js';
 import type { Decider, DomainEvent } from './decider.js';
 import type { AuthorizationDenial, CommandAuthorizer } from './authorization.js';
 import type { SnapshotPolicy } from '../snapshots/snapshotPolicy.js';
-import {
-  crossesSnapshotBoundary,
-  snapshotVersion as snapshotVersionOf,
-} from '../snapshots/snapshotPolicy.js';
-import { DecodeError } from '../envelope/decodeErrors.js';
+import { crossesSnapshotBoundary } from '../snapshots/snapshotPolicy.js';
 import { NO_STREAM } from '../envelope/revision.js';
 import type { CommandSpan } from '../telemetry/commandSpan.js';
 import { startCommandSpan } from '../telemetry/commandSpan.js';
+import type { LoadedAggregate } from './aggregateLoader.js';
+export type { LoadedAggregate } from './aggregateLoader.js';
+import { createAggregateLoader } from './aggregateLoader.js';
+import { eventEnvelope } from './eventEnvelope.js';
 
 /** Why a command appended nothing. */
 export type CommandFailure<DomainError> =
@@ -35,12 +33,6 @@ export type CommandFailure<DomainError> =
       readonly conflict: ConcurrencyConflict;
       readonly attempts: number;
     };
-
-/** An aggregate's state as loaded from its stream. */
-export interface LoadedAggregate<State> {
-  readonly state: State;
-  readonly revision: CurrentRevision;
-}
 
 /** Options of {@link createCommandHandler}. */
 export interface CommandHandlerOptions<Command, Event extends DomainEvent, State, DomainError> {
@@ -108,98 +100,11 @@ export const createCommandHandler = <Command, Event extends DomainEvent, State, 
   const maxAttempts = options.maxAttempts ?? 5;
   const newEventId = options.newEventId ?? (() => uuidv7());
 
+  const { load, loadAsOf, saveSnapshot } = createAggregateLoader(options);
   const { snapshots } = options;
-  // A snapshot holds state folded from upcast events: a change of the upcaster chain makes the
-  // old ones stale, so the chain's fingerprint is part of the version snapshots are kept under.
-  const snapshotVersion =
-    snapshots === undefined ? undefined : snapshotVersionOf(snapshots.stateVersion, upcasters);
 
-  /** The latest usable snapshot; one that no longer decodes is ignored, since snapshots are a cache. */
-  const latestSnapshot = async (
-    streamName: string,
-  ): Promise<{ readonly state: State; readonly revision: bigint } | undefined> => {
-    const stored =
-      snapshotVersion === undefined
-        ? undefined
-        : await snapshots?.store.load(streamName, snapshotVersion);
-    if (snapshots === undefined || stored === undefined) return undefined;
-    const decoded = snapshots.stateCodec.decode(stored.state);
-    return E.isRight(decoded) ? { state: decoded.right, revision: stored.revision } : undefined;
-  };
-
-  const saveSnapshot = async (
-    streamName: string,
-    loaded: LoadedAggregate<State>,
-  ): Promise<void> => {
-    if (snapshots === undefined || snapshotVersion === undefined || loaded.revision === NO_STREAM)
-      return;
-    await snapshots.store.save(streamName, snapshotVersion, {
-      revision: loaded.revision,
-      state: snapshots.stateCodec.encode(loaded.state),
-    });
-  };
-
-  /** Folds the stream's events from `start`, decoding each through the aggregate's codec. */
-  const fold = async (
-    streamName: string,
-    events: AsyncIterable<RecordedEvent>,
-    start: { readonly state: State; readonly revision: CurrentRevision },
-  ): Promise<LoadedAggregate<State>> => {
-    let { state, revision } = start;
-    for await (const stored of events) {
-      const recorded = upcasters === undefined ? stored : upcasters.upcast(stored);
-      const decoded = eventCodec.decode({ type: recorded.type, data: recorded.data });
-      if (E.isLeft(decoded)) {
-        throw new DecodeError(
-          `stored event ${recorded.type} at ${streamName}@${recorded.streamRevision}`,
-          decoded.left,
-        );
-      }
-      state = decider.evolve(state, decoded.right);
-      revision = recorded.streamRevision;
-    }
-    return { state, revision };
-  };
-
-  const load = async (streamName: string): Promise<LoadedAggregate<State>> => {
-    const snapshot = await latestSnapshot(streamName);
-    if (snapshot === undefined) {
-      return fold(streamName, store.readStream(streamName), {
-        state: decider.initialState,
-        revision: NO_STREAM,
-      });
-    }
-    return fold(
-      streamName,
-      store.readStream(streamName, { fromRevision: snapshot.revision + 1n }),
-      snapshot,
-    );
-  };
-
-  const loadAsOf = (streamName: string, asOf: AsOf): Promise<LoadedAggregate<State>> =>
-    fold(streamName, eventsAsOf(store.readStream(streamName), asOf), {
-      state: decider.initialState,
-      revision: NO_STREAM,
-    });
-
-  const envelope = (event: Event, context: CommandContext): EventToAppend => {
-    const encoded = eventCodec.encode(event);
-    return {
-      type: encoded.type,
-      data: encoded.data,
-      eventId: newEventId(),
-      metadata: {
-        occurredAt: context.occurredAt,
-        actor: context.actor,
-        correlationId: context.correlationId ?? context.commandId,
-        causationId: context.causationId ?? null,
-        commandId: context.commandId,
-        schemaVersion: upcasters?.currentVersion(encoded.type) ?? 1,
-        ...(context.tenantId === undefined ? {} : { tenantId: context.tenantId }),
-        ...(context.how === undefined ? {} : { how: context.how }),
-      },
-    };
-  };
+  const envelope = (event: Event, context: CommandContext): EventToAppend =>
+    eventEnvelope(eventCodec.encode(event), context, newEventId(), upcasters);
 
   /** The outcome of a command id the store already recorded, as a duplicate; else undefined. */
   const recordedBefore = async (
@@ -215,6 +120,29 @@ export const createCommandHandler = <Command, Event extends DomainEvent, State, 
       duplicate: true,
       state,
     };
+  };
+
+  /** The outcome of an append the store accepted: new events, or a duplicate's earlier ones. */
+  const completed = async (
+    streamName: string,
+    loaded: LoadedAggregate<State>,
+    events: readonly Event[],
+    appended: AppendResult,
+  ): Promise<CommandOutcome<Event, State>> => {
+    const { duplicate, nextExpectedRevision } = appended;
+    if (duplicate) {
+      const { state } = await load(streamName);
+      return { streamName, events: [], appended: appendedEvents(appended, true), duplicate, state };
+    }
+    const state = events.reduce(decider.evolve, loaded.state);
+    const before = loaded.revision === NO_STREAM ? 0n : loaded.revision + 1n;
+    if (
+      snapshots !== undefined &&
+      crossesSnapshotBoundary(snapshots.every, before, nextExpectedRevision + 1n)
+    ) {
+      await saveSnapshot(streamName, { state, revision: nextExpectedRevision });
+    }
+    return { streamName, events, appended: appendedEvents(appended, false), duplicate, state };
   };
 
   const handleTraced = async (
@@ -256,28 +184,8 @@ export const createCommandHandler = <Command, Event extends DomainEvent, State, 
           { expectedRevision: loaded.revision, commandId: context.commandId },
         ),
       );
-      if (E.isRight(appended)) {
-        const duplicate = appended.right.duplicate;
-        const state = duplicate
-          ? (await load(streamName)).state
-          : events.reduce(decider.evolve, loaded.state);
-        const before = loaded.revision === NO_STREAM ? 0n : loaded.revision + 1n;
-        const after = appended.right.nextExpectedRevision + 1n;
-        if (
-          !duplicate &&
-          snapshots !== undefined &&
-          crossesSnapshotBoundary(snapshots.every, before, after)
-        ) {
-          await saveSnapshot(streamName, { state, revision: appended.right.nextExpectedRevision });
-        }
-        return E.right({
-          streamName,
-          events: duplicate ? [] : events,
-          appended: appendedEvents(appended.right, duplicate),
-          duplicate,
-          state,
-        });
-      }
+      if (E.isRight(appended))
+        return E.right(await completed(streamName, loaded, events, appended.right));
       lastConflict = appended.left;
       span.conflict(attempt < maxAttempts);
       // Ask before deciding again: if the conflicting writer recorded this command id, it is done.

@@ -1,6 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import type { EventStore } from '@clientele/eventstore';
-import type { SqliteGroupCommitOptions } from './append/groupCommit.js';
+import type { SqliteGroupCommitOptions } from './groupCommit.js';
 
 /** Options of `createSqliteEventStore`. */
 export interface SqliteEventStoreOptions {

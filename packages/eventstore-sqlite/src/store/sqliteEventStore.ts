@@ -1,18 +1,14 @@
 import type { EventStore } from '@clientele/eventstore';
 import { ANY, createSubscriptionTracker, followLog, validateAppend } from '@clientele/eventstore';
-import {
-  appendInTransaction,
-  createSqliteGroupCommit,
-  currentRevision,
-  findCommand,
-  prepareAppend,
-  retryWhileBusy,
-} from './append/index.js';
-import type { AppendRequest } from './append/index.js';
+import type { AppendRequest } from './append.js';
+import { appendInTransaction, currentRevision, findCommand, prepareAppend } from './append.js';
+import { createAppendSignal } from './appendSignal.js';
+import { retryWhileBusy } from './busyRetry.js';
+import { createSqliteGroupCommit } from './groupCommit.js';
+import { createLogSource } from './logSource.js';
 import type { SqliteEventStore, SqliteEventStoreOptions } from './options.js';
-import { createPagedReads } from './reading/index.js';
-import { openDatabase } from './schema/index.js';
-import { createAppendSignal, createLogSource } from './subscriptions/index.js';
+import { createPagedReads } from './pagedReads.js';
+import { openDatabase } from '../schema/index.js';
 
 const DAY_MS = 86_400_000;
 const PRUNE_EVERY_APPENDS = 1_000;

@@ -1,7 +1,8 @@
 import type { EventFilter, LogSource } from '@clientele/eventstore';
 import { position } from '@clientele/eventstore';
-import type { PagedReads } from '../reading/index.js';
-import { filterSql, toRecordedEvent } from '../reading/index.js';
+import type { PagedReads } from './pagedReads.js';
+import { filterSql } from './eventFilterSql.js';
+import { toRecordedEvent } from './eventRow.js';
 import type { AppendSignal } from './appendSignal.js';
 
 /**

@@ -24,6 +24,26 @@ const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z
 
 const isText = (value: unknown): value is string => typeof value === 'string';
 
+const isOptionalText = (value: unknown): boolean => value === undefined || isText(value);
+
+const isActor = (value: unknown): boolean => {
+  if (typeof value !== 'object' || value === null) return false;
+  const actor = value as Record<string, unknown>;
+  return isText(actor['id']) && isText(actor['role']);
+};
+
+const isSchemaVersion = (value: unknown): boolean =>
+  typeof value === 'number' && Number.isInteger(value) && value >= 1;
+
+/** Who, when and why: the fields every stored event's metadata has. */
+const hasProvenance = (m: Readonly<Record<string, unknown>>): boolean =>
+  isText(m['occurredAt']) &&
+  ISO_INSTANT.test(m['occurredAt']) &&
+  isActor(m['actor']) &&
+  isText(m['correlationId']) &&
+  (m['causationId'] === null || isText(m['causationId'])) &&
+  isText(m['commandId']);
+
 /**
  * The shape check of stored metadata on the hot read path: the fields and types of the
  * `EventMetadata` codec, cheaper than the codec's own `is` (which also parses the date). The
@@ -31,24 +51,12 @@ const isText = (value: unknown): value is string => typeof value === 'string';
  */
 const looksLikeMetadata = (value: unknown): value is EventMetadata => {
   if (typeof value !== 'object' || value === null) return false;
-  const m = value as Record<string, unknown>;
-  const actor = m['actor'] as Record<string, unknown> | null | undefined;
-  const version = m['schemaVersion'];
+  const m = value as Readonly<Record<string, unknown>>;
   return (
-    isText(m['occurredAt']) &&
-    ISO_INSTANT.test(m['occurredAt']) &&
-    typeof actor === 'object' &&
-    actor !== null &&
-    isText(actor['id']) &&
-    isText(actor['role']) &&
-    isText(m['correlationId']) &&
-    (m['causationId'] === null || isText(m['causationId'])) &&
-    isText(m['commandId']) &&
-    typeof version === 'number' &&
-    Number.isInteger(version) &&
-    version >= 1 &&
-    (m['tenantId'] === undefined || isText(m['tenantId'])) &&
-    (m['chain'] === undefined || isText(m['chain'])) &&
+    hasProvenance(m) &&
+    isSchemaVersion(m['schemaVersion']) &&
+    isOptionalText(m['tenantId']) &&
+    isOptionalText(m['chain']) &&
     (m['subjects'] === undefined || areSubjectKeys(m['subjects']))
   );
 };

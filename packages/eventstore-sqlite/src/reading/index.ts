@@ -1,3 +1,0 @@
-export * from './eventFilterSql.js';
-export * from './eventRow.js';
-export * from './pagedReads.js';

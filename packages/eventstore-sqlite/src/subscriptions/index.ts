@@ -1,2 +1,0 @@
-export * from './appendSignal.js';
-export * from './logSource.js';

@@ -1,0 +1,32 @@
+import type { RecordedEvent } from '../envelope/envelope.js';
+import type { ReadAllOptions } from '../eventStore/eventStore.js';
+import { matchesFilter } from '../subscriptions/eventFilter.js';
+import type { MemoryLog } from './memoryLog.js';
+import { namedReadStart } from './readStart.js';
+
+/** The index a log read starts at (position n is `log[n - 1]`; reads include `from`). */
+const startIndex = (from: ReadAllOptions['fromPosition'], length: number, backwards: boolean) => {
+  const named = namedReadStart(from, length, backwards);
+  if (named !== undefined || typeof from !== 'object') return named ?? 0;
+  const index = backwards ? Math.min(Number(from.commit), length) - 1 : Number(from.commit) - 1;
+  return Math.max(index, backwards ? -1 : 0);
+};
+
+/** The log's events from a position that match the filter, forwards or backwards. */
+export async function* readAll(
+  memory: MemoryLog,
+  options: ReadAllOptions = {},
+): AsyncGenerator<RecordedEvent> {
+  const { log } = memory;
+  const backwards = options.direction === 'backwards';
+  const step = backwards ? -1 : 1;
+  let index = startIndex(options.fromPosition, log.length, backwards);
+  const maxCount = options.maxCount ?? Number.POSITIVE_INFINITY;
+  for (let count = 0; count < maxCount && index >= 0 && index < log.length; index += step) {
+    const event = log[index] as RecordedEvent;
+    if (matchesFilter(options.filter, event.streamName, event.type)) {
+      yield event;
+      count += 1;
+    }
+  }
+}
