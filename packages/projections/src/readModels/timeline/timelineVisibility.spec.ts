@@ -35,6 +35,7 @@ const seenBy = async (id: string, role: string): Promise<boolean[]> => {
   const visible = timelineVisibility(
     createInMemoryReadModelStore(),
     readAccess(defaultRolePolicy, noTeams, { id, role }),
+    'c1',
   );
   return Promise.all((await firstEvents()).map(visible));
 };
