@@ -1,4 +1,3 @@
-import * as E from 'fp-ts/lib/Either.js';
 import type {
   CheckpointStore,
   EventStore,
@@ -6,18 +5,10 @@ import type {
   ReactorRunner,
   RecordedEvent,
 } from '@clientele/eventstore';
-import {
-  createCommandHandler,
-  createReactorRunner,
-  deriveId,
-  streamName,
-  systemActor,
-  trustedSystemWork,
-} from '@clientele/eventstore';
+import { createReactorRunner } from '@clientele/eventstore';
 import { detectAccessAnomalies } from './detect.js';
 import { ACCESS_EVENTS, accessHistory, observationOf } from './observations.js';
-import { accessAnomalyDecider } from './decide.js';
-import { AccessAnomalyDetected } from './events.js';
+import { createAnomalyRecorder } from './anomalyRecorder.js';
 import type { AnomalyThresholds } from './thresholds.js';
 import { defaultAnomalyThresholds } from './thresholds.js';
 
@@ -44,41 +35,12 @@ export interface AccessAnomalyOptions {
 export const createAccessAnomalyReactor = (options: AccessAnomalyOptions): ReactorRunner => {
   const { store } = options;
   const thresholds = options.thresholds ?? defaultAnomalyThresholds;
-  const anomalies = createCommandHandler({
-    store,
-    decider: accessAnomalyDecider,
-    eventCodec: AccessAnomalyDetected,
-    streamName: (command) => streamName('AccessAnomaly', command.anomalyId),
-    authorize: trustedSystemWork(),
-  });
+  const record = createAnomalyRecorder(store);
   const history = accessHistory(store);
   const react = async (event: RecordedEvent): Promise<void> => {
     const observation = observationOf(event);
     const findings = detectAccessAnomalies(await history.before(event), observation, thresholds);
-    for (const finding of findings) {
-      const anomalyId = deriveId(event.eventId, finding.rule);
-      const recorded = await anomalies.handle(
-        {
-          kind: 'RecordAccessAnomaly',
-          anomalyId,
-          actorId: observation.actorId,
-          role: event.metadata.actor.role,
-          observedAt: observation.at,
-          causeEventId: event.eventId,
-          ...finding,
-        },
-        {
-          commandId: anomalyId,
-          actor: systemActor('reactor:access-anomaly', `flags ${finding.rule} in ${event.eventId}`),
-          occurredAt: observation.at,
-          correlationId: event.metadata.correlationId,
-          causationId: event.eventId,
-          ...(event.metadata.tenantId === undefined ? {} : { tenantId: event.metadata.tenantId }),
-        },
-      );
-      if (E.isLeft(recorded))
-        throw new Error(`anomaly ${anomalyId} was not recorded: ${JSON.stringify(recorded.left)}`);
-    }
+    for (const finding of findings) await record(event, finding, observation);
   };
   return createReactorRunner({
     name: options.name ?? 'access-anomaly',

@@ -6,21 +6,12 @@ import type {
   ReactorRunner,
   RecordedEvent,
 } from '@clientele/eventstore';
-import {
-  DecodeError,
-  createCommandHandler,
-  createReactorRunner,
-  deriveId,
-  streamName,
-  systemActor,
-  trustedSystemWork,
-} from '@clientele/eventstore';
+import { DecodeError, createReactorRunner } from '@clientele/eventstore';
 import { PersonalDataRead } from '../accessLog/events.js';
 import { departuresIn } from '../offboarding/departures.js';
 import { addDays } from '../shared/dates.js';
 import type { DateOnly } from '../shared/dates.js';
-import { accessAnomalyDecider } from './decide.js';
-import { AccessAnomalyDetected } from './events.js';
+import { createAnomalyRecorder } from './anomalyRecorder.js';
 
 /** When a read by someone who gave notice is flagged. */
 export interface AfterNoticeThresholds {
@@ -64,13 +55,7 @@ const readOf = (event: RecordedEvent) => {
 export const createAfterNoticeReactor = (options: AfterNoticeOptions): ReactorRunner => {
   const { store } = options;
   const thresholds = options.thresholds ?? defaultAfterNoticeThresholds;
-  const anomalies = createCommandHandler({
-    store,
-    decider: accessAnomalyDecider,
-    eventCodec: AccessAnomalyDetected,
-    streamName: (command) => streamName('AccessAnomaly', command.anomalyId),
-    authorize: trustedSystemWork(),
-  });
+  const record = createAnomalyRecorder(store);
   const react = async (event: RecordedEvent): Promise<void> => {
     const read = readOf(event);
     const { actor, occurredAt } = event.metadata;
@@ -78,31 +63,16 @@ export const createAfterNoticeReactor = (options: AfterNoticeOptions): ReactorRu
     if (departure === undefined || read.count < thresholds.minimumSubjects) return;
     const from = addDays(departure.noticeGivenOn as DateOnly, thresholds.graceDays);
     if (new Date(occurredAt).toISOString().slice(0, 10) < from) return;
-    const anomalyId = deriveId(event.eventId, 'afterNotice');
-    const recorded = await anomalies.handle(
+    await record(
+      event,
       {
-        kind: 'RecordAccessAnomaly',
-        anomalyId,
-        actorId: actor.id,
-        role: actor.role,
         rule: 'afterNotice',
-        observedAt: occurredAt,
         customers: read.count,
         baseline: 0,
         threshold: thresholds.minimumSubjects,
-        causeEventId: event.eventId,
       },
-      {
-        commandId: anomalyId,
-        actor: systemActor('reactor:access-anomaly', `flags afterNotice in ${event.eventId}`),
-        occurredAt,
-        correlationId: event.metadata.correlationId,
-        causationId: event.eventId,
-        ...(event.metadata.tenantId === undefined ? {} : { tenantId: event.metadata.tenantId }),
-      },
+      { actorId: actor.id, at: occurredAt },
     );
-    if (E.isLeft(recorded))
-      throw new Error(`anomaly ${anomalyId} was not recorded: ${JSON.stringify(recorded.left)}`);
   };
   return createReactorRunner({
     name: options.name ?? 'access-anomaly-after-notice',
