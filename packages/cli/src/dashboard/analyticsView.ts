@@ -22,6 +22,11 @@ export const analyticsView = async (
   asOf: string,
 ): Promise<Analytics> => {
   const withheld: string[] = [];
-  const charts = await chartsOf(context, ANALYTICS_CHARTS, reportOptionsOf(filters, asOf), withheld);
+  const charts = await chartsOf(
+    context,
+    ANALYTICS_CHARTS,
+    reportOptionsOf(filters, asOf),
+    withheld,
+  );
   return { asOf, charts, withheld };
 };

@@ -32,7 +32,11 @@ const moved = (world: HistoryWorld, lead: GeneratedLead, change: Partial<Generat
 const learnName = async (world: HistoryWorld, lead: GeneratedLead): Promise<void> => {
   const state = await world.sales.leads.load(lead.leadId);
   if (!('captured' in state) || state.contact.name !== undefined) return;
-  const command = { kind: 'CorrectLeadContact', leadId: lead.leadId, name: personName(world.random) };
+  const command = {
+    kind: 'CorrectLeadContact',
+    leadId: lead.leadId,
+    name: personName(world.random),
+  };
   await sendLead(world, 'correctLeadContact', command, lead.ownerId ?? undefined);
 };
 
