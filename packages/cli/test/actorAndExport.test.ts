@@ -40,7 +40,7 @@ describe('the actor of a command', () => {
     expect(result.err).toContain('say who is acting: --actor ID:ROLE');
   });
 
-  it('names a malformed actor or an unknown role, exiting 2', async () => {
+  it('names a malformed actor (exit 2) and a role the tenant has not defined (refused, exit 4)', async () => {
     const noRole = await as('rep-ada', 'report', 'pipeline');
     expect(noRole.code).toBe(ExitCode.usage);
     expect(noRole.err).toContain('--actor "rep-ada" is not ID:ROLE');
@@ -51,8 +51,10 @@ describe('the actor of a command', () => {
       '--store',
       store,
     );
-    expect(unknown.code).toBe(ExitCode.usage);
-    expect(unknown.err).toContain('CLIENTELE_ACTOR "rep-ada:intern": "intern" is not a role');
+    // Roles are the tenant's data: whether "intern" is one is the policy in the log's to say.
+    expect(unknown.code).toBe(ExitCode.forbidden);
+    expect(unknown.err).toContain('"intern" is not a role');
+    expect(unknown.out).toBe('');
   });
 
   it('filters a report to what the role allows: a rep’s own pipeline, a manager’s team’s', async () => {
