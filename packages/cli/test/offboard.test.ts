@@ -26,7 +26,7 @@ const leaver = 'rep-office-emea-hunters-1';
 const team = ['rep-office-emea-hunters-2', 'rep-office-emea-hunters-3'];
 
 beforeAll(async () => {
-  expect((await run(admin, 'demo', '--steps', '60')).code).toBe(ExitCode.ok);
+  expect((await run(admin, 'demo', '--steps', '200')).code).toBe(ExitCode.ok);
   // The tenant defines a role of its own, allowed to log activities and tasks of its own.
   const events = createSqliteEventStore({ file });
   const roles = createAccessPolicyService(events, { authorize: accessPolicyAuthorizer() });
