@@ -48,9 +48,11 @@ describe('contract properties', () => {
       ContractEvent,
       startingWith(start, following, { minLength: 4, maxLength: 14 }),
       {
-        numRuns: 100,
+        numRuns: 300,
         minEvents: 2,
-        mustReach: { ContractRenewed: 0.3, ContractNoticeGiven: 0.2, ContractAmended: 0.2 },
+        // Floors well under the rates the generator gives (an amendment in about a quarter of the
+        // runs): at 0.2 of 100 runs a random seed fell short (19) in CI.
+        mustReach: { ContractRenewed: 0.3, ContractNoticeGiven: 0.15, ContractAmended: 0.12 },
         stateCodec: ContractStateCodec,
       },
     );
