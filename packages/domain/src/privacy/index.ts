@@ -5,4 +5,5 @@ export * from './retentionPolicy.js';
 export * from './domainPersonalData.js';
 export * from './footprint.js';
 export * from './privacyService.js';
+export * from './privacyServiceContract.js';
 export * from './rectification.js';
