@@ -93,14 +93,32 @@ const hasUserTables = (db: Database): boolean =>
       .get() as { n: number }
   ).n > 0;
 
+interface StoreIdentity {
+  readonly applicationId: number;
+  readonly version: number;
+  readonly userTables: boolean;
+}
+
+/**
+ * Reads the stamp, the version and whether any table exists in one read transaction. Read one by
+ * one, a second process could see the stamp of the empty file and then the tables the first
+ * process's migration had just committed, and take a new Clientele store for another
+ * application's file.
+ */
+const readStoreIdentity = (db: Database): StoreIdentity =>
+  db.transaction((): StoreIdentity => ({
+    userTables: hasUserTables(db),
+    applicationId: db.pragma('application_id', { simple: true }) as number,
+    version: db.pragma('user_version', { simple: true }) as number,
+  }))();
+
 /**
  * Refuses, before anything is written, a file of another application (tables but no Clientele
  * stamp) or of a newer schema than this release understands. An empty database passes.
  */
 export const checkStoreIdentity = (db: Database, file: string): void => {
-  const applicationId = db.pragma('application_id', { simple: true }) as number;
-  const version = db.pragma('user_version', { simple: true }) as number;
-  if (applicationId !== APPLICATION_ID && (applicationId !== 0 || hasUserTables(db))) {
+  const { applicationId, version, userTables } = readStoreIdentity(db);
+  if (applicationId !== APPLICATION_ID && (applicationId !== 0 || userTables)) {
     throw new IncompatibleStoreError(
       `${file} is a SQLite database but not a Clientele store; point at a new file or an existing Clientele store`,
     );
