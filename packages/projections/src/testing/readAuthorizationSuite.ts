@@ -146,7 +146,7 @@ export const describeReadAuthorization = (
       );
     });
 
-    it('shows a rep their customer’s timeline without a colleague’s deal, the invoice or the ticket', async () => {
+    it('shows a rep their customer’s timeline with their own quote, without a colleague’s deal or quote, the invoice or the ticket', async () => {
       const timeline = await customerTimeline(
         readModels,
         events,
@@ -160,8 +160,8 @@ export const describeReadAuthorization = (
         }))(timeline),
       ).toEqual(
         E.right({
-          streams: ['Lead-L-ada', 'Customer-C-ada', 'Opportunity-O-ada'],
-          withheld: 3,
+          streams: ['Lead-L-ada', 'Customer-C-ada', 'Opportunity-O-ada', 'Quote-Q-ada'],
+          withheld: 5,
         }),
       );
     });
