@@ -2,7 +2,9 @@ import * as E from 'fp-ts/lib/Either.js';
 import type { EventStore } from '@clientele/eventstore';
 import type { ReadPermission } from '@clientele/domain';
 import type { ReadAccess } from '../access/readAccess.js';
+import { contractRenewalsReport } from '../readModels/contracts/contractRenewalsReport.js';
 import { expensesAgainstBudgetReport } from '../readModels/expenses/expensesAgainstBudgetReport.js';
+import { revenueByProductReport } from '../readModels/orders/revenueByProductReport.js';
 import { quoteConversionReport } from '../readModels/quotes/quoteConversionReport.js';
 import type { ReadModelStore } from '../store/readModelStore.js';
 import type { HistoryEntry } from './domainHistory.js';
@@ -61,6 +63,51 @@ const sentQuote = (quoteId: string, ownerId: string, customerId: string, seats: 
   ] satisfies HistoryEntry[];
 };
 
+/** An order of `seats` seats that `ownerId` placed for their customer. */
+const order = (orderId: string, ownerId: string, customerId: string, seats: number) => {
+  const total = eur(seats * 100_00);
+  return {
+    stream: `SalesOrder-${orderId}`,
+    type: 'OrderPlaced',
+    data: {
+      orderId,
+      customerId,
+      ownerId,
+      currency: 'EUR',
+      orderedOn: '2026-02-15',
+      lines: seatLines(seats),
+      totals: { net: total, tax: eur(0), total },
+    },
+    at: '2026-02-15',
+    actor: ownerId,
+  } satisfies HistoryEntry;
+};
+
+/** A yearly subscription of one seat that `ownerId` sold their customer, ending 2026-12-31. */
+const contract = (contractId: string, ownerId: string, customerId: string): HistoryEntry => ({
+  stream: `Contract-${contractId}`,
+  type: 'ContractStarted',
+  data: {
+    contractId,
+    customerId,
+    ownerId,
+    currency: 'EUR',
+    terms: {
+      startOn: '2026-01-01',
+      termMonths: 12,
+      autoRenew: true,
+      noticeDays: 30,
+      billing: 'yearly',
+    },
+    lines: seatLines(1),
+    totals: { net: eur(100_00), tax: eur(0), total: eur(100_00) },
+    term: 1,
+    endOn: '2026-12-31',
+  },
+  at: '2026-01-01',
+  actor: ownerId,
+});
+
 /** An expense a rep claims on their deal. */
 const claim = (claimId: string, repId: string, opportunityId: string): HistoryEntry => ({
   stream: `ExpenseClaim-${claimId}`,
@@ -79,10 +126,14 @@ const claim = (claimId: string, repId: string, opportunityId: string): HistoryEn
   actor: repId,
 });
 
+/** Seats each rep's order sold: powers of ten, so a unit count says whose orders it summed. */
+const ORDERED_SEATS = { 'rep-ada': 1, 'rep-bob': 10, 'rep-cy': 100 } as const;
+
 /**
  * The product-to-cash part of the read authorization fixture: rep-ada's and rep-cy's sent quotes
- * to their own customers (a quote of rep-bob's on rep-ada's customer, as with deals), and an
- * expense claim of rep-ada's and rep-cy's on their own deals.
+ * to their own customers (a quote of rep-bob's on rep-ada's customer, as with deals), an expense
+ * claim of rep-ada's and rep-cy's on their own deals, an order of each rep's, and rep-ada's and
+ * rep-cy's subscription contracts.
  */
 export const commerceHistory: readonly HistoryEntry[] = [
   ...sentQuote('Q-ada', 'rep-ada', 'C-ada', 1),
@@ -90,6 +141,11 @@ export const commerceHistory: readonly HistoryEntry[] = [
   ...sentQuote('Q-cy', 'rep-cy', 'C-cy', 3),
   claim('X-ada', 'rep-ada', 'O-ada'),
   claim('X-cy', 'rep-cy', 'O-cy'),
+  order('SO-ada', 'rep-ada', 'C-ada', ORDERED_SEATS['rep-ada']),
+  order('SO-bob', 'rep-bob', 'C-bob', ORDERED_SEATS['rep-bob']),
+  order('SO-cy', 'rep-cy', 'C-cy', ORDERED_SEATS['rep-cy']),
+  contract('K-ada', 'rep-ada', 'C-ada'),
+  contract('K-cy', 'rep-cy', 'C-cy'),
 ];
 
 /** Who owns each product-to-cash record of the fixture, by stream. */
@@ -99,6 +155,11 @@ export const COMMERCE_OWNERS: Readonly<Record<string, string>> = {
   'Quote-Q-cy': 'rep-cy',
   'ExpenseClaim-X-ada': 'rep-ada',
   'ExpenseClaim-X-cy': 'rep-cy',
+  'SalesOrder-SO-ada': 'rep-ada',
+  'SalesOrder-SO-bob': 'rep-bob',
+  'SalesOrder-SO-cy': 'rep-cy',
+  'Contract-K-ada': 'rep-ada',
+  'Contract-K-cy': 'rep-cy',
 };
 
 /** The records one read showed: each with its permission and owner (see `Shown`). */
@@ -109,6 +170,12 @@ const rowsByRep =
   (permission: ReadPermission) =>
   (rows: readonly { readonly repId: string }[]): ShownRecords =>
     rows.map((row) => ({ permission, ownerId: row.repId }));
+
+/** The reps whose orders a total of units sold counts (see {@link ORDERED_SEATS}). */
+const repsInUnits = (units: number): ShownRecords =>
+  Object.entries(ORDERED_SEATS)
+    .filter(([, seats]) => Math.floor(units / seats) % 10 === 1)
+    .map(([repId]) => ({ permission: 'SalesOrder.read', ownerId: repId }));
 
 /** The product-to-cash reports the suite tries, by name, with the permission a denial names. */
 export const COMMERCE_READS = {
@@ -123,5 +190,25 @@ export const COMMERCE_READS = {
     permission: 'ExpenseClaim.read' as const,
     read: async (readModels: ReadModelStore, _events: EventStore, access: ReadAccess) =>
       E.map(rowsByRep('ExpenseClaim.read'))(await expensesAgainstBudgetReport(readModels, access)),
+  },
+  revenueByProduct: {
+    permission: 'SalesOrder.read' as const,
+    read: async (readModels: ReadModelStore, _events: EventStore, access: ReadAccess) =>
+      E.map((rows: readonly { readonly units: number }[]) =>
+        repsInUnits(rows.reduce((units, row) => units + row.units, 0)),
+      )(await revenueByProductReport(readModels, access, { period: 'year' })),
+  },
+  contractRenewals: {
+    permission: 'Contract.read' as const,
+    read: async (readModels: ReadModelStore, _events: EventStore, access: ReadAccess) =>
+      E.map((rows: readonly { readonly ownerId: string }[]) =>
+        rows.map((row) => ({ permission: 'Contract.read' as const, ownerId: row.ownerId })),
+      )(
+        await contractRenewalsReport(readModels, access, {
+          asOf: '2026-03-31',
+          withinDays: 366,
+          churnedSince: '2026-01-01',
+        }),
+      ),
   },
 };
