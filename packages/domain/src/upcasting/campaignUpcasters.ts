@@ -1,7 +1,7 @@
 import type { Upcaster } from '@clientele/eventstore';
 
 /** A stored event's data as an object, whatever a decoder will make of it later. */
-const fieldsOf = (data: unknown): Readonly<Record<string, unknown>> =>
+export const fieldsOf = (data: unknown): Readonly<Record<string, unknown>> =>
   typeof data === 'object' && data !== null ? (data as Record<string, unknown>) : {};
 
 /** CampaignLaunched v1 → v2: `launchedOn` is renamed `wentLiveOn`. */
