@@ -1,5 +1,5 @@
 import type { Upcaster } from '@clientele/eventstore';
-import { fieldsOf } from './campaignUpcasters.js';
+import { fieldsOf } from './storedFields.js';
 
 /**
  * CommissionPlanAssigned v1 → v2: the plan gains `leaverRule`. A version-1 plan had no rule for
