@@ -55,7 +55,6 @@ const complexityCeilings = {
   'packages/projections/src/readModels/commission/targetsReport.ts': 13,
   'packages/projections/src/readModels/performance/salesPerformanceReport.ts': 15,
   'packages/projections/src/readModels/service/serviceReport.ts': 14,
-  'packages/projections/src/runner/projectBatch.ts': 21,
 };
 
 const parameterCeilings = {
@@ -78,11 +77,9 @@ const parameterCeilings = {
   'packages/eventstore-postgres/src/checkpoints/postgresCheckpointStore.ts': 5,
   'packages/eventstore-postgres/src/store/appendWithCommand.ts': 5,
   'packages/eventstore-postgres/src/store/readStream.ts': 5,
-  'packages/projections/src/projection/applyEvent.ts': 5,
   'packages/projections/src/readModels/readModels.properties.spec.ts': 5,
   'packages/projections/src/readModels/receivables/receivables.spec.ts': 6,
   'packages/projections/src/readModels/timeline/customerTimeline.ts': 5,
-  'packages/projections/src/runner/projectBatch.ts': 5,
   'packages/projections/src/testing/salesEvents.ts': 5,
 };
 
