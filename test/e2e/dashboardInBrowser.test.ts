@@ -210,7 +210,7 @@ describeWhenAvailable('the dashboard in headless Chromium', browserUnavailable()
     await context.addCookies([
       {
         name: 'clientele_token',
-        value: issuer.sign({ id: rep.group, role: 'sales_rep' }),
+        value: await issuer.sign({ id: rep.group, role: 'sales_rep' }),
         url,
       },
     ]);

@@ -83,9 +83,11 @@ const startServer = (): Promise<string> =>
     });
   });
 
+// Signing yields to the event loop before fetch picks a socket, so a keep-alive socket the server
+// closed while execFileSync blocked the loop is seen closed first (else: "other side closed").
 const get = async (path: string, actor: { id: string; role: string }) =>
   fetch(`${url}${path}`, {
-    headers: { authorization: `Bearer ${issuer.sign(actor)}` },
+    headers: { authorization: `Bearer ${await issuer.sign(actor)}` },
   });
 
 /** Waits until the server's background writer has put `count` reads of `reader` on record. */

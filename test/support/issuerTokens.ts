@@ -1,4 +1,4 @@
-import { createHmac, randomBytes } from 'node:crypto';
+import { randomBytes, webcrypto } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,8 +7,8 @@ import { join } from 'node:path';
 export interface TestIssuer {
   /** `CLIENTELE_TOKEN_KEYS` and `CLIENTELE_TOKEN_ISSUER` for a spawned `clientele`. */
   readonly environment: Readonly<Record<string, string>>;
-  /** A signed actor token (HS256) for `actor`, valid for an hour. */
-  sign(actor: { readonly id: string; readonly role: string }): string;
+  /** A signed actor token (HS256, signed with WebCrypto as an issuer would) for `actor`, valid for an hour. */
+  sign(actor: { readonly id: string; readonly role: string }): Promise<string>;
   /** Deletes the key file. */
   remove(): void;
 }
@@ -27,10 +27,22 @@ export const createTestIssuer = (): TestIssuer => {
   );
   return {
     environment: { CLIENTELE_TOKEN_KEYS: keys, CLIENTELE_TOKEN_ISSUER: ISSUER },
-    sign: (actor) => {
+    sign: async (actor) => {
       const exp = Math.floor(Date.now() / 1000) + 3600;
       const unsigned = `${part({ alg: 'HS256', typ: 'JWT', kid: 'e2e' })}.${part({ sub: actor.id, roles: [actor.role], iss: ISSUER, exp })}`;
-      return `${unsigned}.${createHmac('sha256', secret).update(unsigned).digest('base64url')}`;
+      const key = await webcrypto.subtle.importKey(
+        'raw',
+        secret,
+        { name: 'HMAC', hash: 'SHA-256' },
+        false,
+        ['sign'],
+      );
+      const signature = await webcrypto.subtle.sign(
+        'HMAC',
+        key,
+        new TextEncoder().encode(unsigned),
+      );
+      return `${unsigned}.${Buffer.from(signature).toString('base64url')}`;
     },
     remove: () => {
       rmSync(dir, { recursive: true, force: true });
