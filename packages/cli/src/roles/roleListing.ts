@@ -1,9 +1,7 @@
 import type { EventStore } from '@clientele/eventstore';
-import { DecodeError } from '@clientele/eventstore';
 import type { AccessPolicyState, Grant } from '@clientele/domain';
 import {
-  AccessPolicyEvent,
-  accessPolicyStream,
+  accessPolicyChanges,
   evolveAccessPolicy,
   grantsOfRole,
   initialAccessPolicyState,
@@ -47,16 +45,10 @@ const actorOf = (metadata: { readonly actor?: unknown }): { id: string; role: st
 export const listRoles = async (store: EventStore, tenantId: string): Promise<ListedRole[]> => {
   let state: AccessPolicyState = initialAccessPolicyState;
   const changes = new Map<string, RoleChange>();
-  for await (const recorded of store.readStream(accessPolicyStream(tenantId))) {
-    const decoded = AccessPolicyEvent.decode({ type: recorded.type, data: recorded.data });
-    if (decoded._tag === 'Left')
-      throw new DecodeError(
-        `stored event ${recorded.type} of ${recorded.streamName}`,
-        decoded.left,
-      );
-    state = evolveAccessPolicy(state, decoded.right);
+  for await (const { event, recorded } of accessPolicyChanges(store, tenantId)) {
+    state = evolveAccessPolicy(state, event);
     const actor = actorOf(recorded.metadata);
-    changes.set(decoded.right.data.role, {
+    changes.set(event.data.role, {
       actorId: actor.id,
       actorRole: actor.role,
       at: recorded.recordedAt,
