@@ -1,4 +1,5 @@
 import type { HistoryEntry } from './domainHistory.js';
+import { COMMERCE_OWNERS, commerceHistory } from './readAuthorizationCommerce.js';
 import { joined, lead, manager, office, opened, team, won } from './salesEvents.js';
 
 const eur = (amountMinor: number) => ({ amountMinor, currency: 'EUR' });
@@ -97,12 +98,14 @@ export const FIXTURE_OWNERS: Readonly<Record<string, string | null>> = {
   'Ticket-T-1': null,
   'Commission-rep-ada': 'rep-ada',
   'Commission-rep-cy': 'rep-cy',
+  ...COMMERCE_OWNERS,
 };
 
 /**
  * A small CRM with two teams (mgr-east: rep-ada and rep-bob; mgr-west: rep-cy): customers, leads
  * and deals owned by each rep and some unowned (an unassigned lead, a customer without owner), a
- * colleague's deal on rep-ada's customer, an invoice and a ticket, commission, and two team members
+ * colleague's deal on rep-ada's customer, an invoice and a ticket, commission, quotes and expense
+ * claims, and two team members
  * who own nothing (see {@link FIXTURE_TEAM_READS}). Deal amounts
  * differ per rep, so a figure that mixed reps' records would show.
  */
@@ -167,4 +170,5 @@ export const readAuthorizationHistory: readonly HistoryEntry[] = [
   accrued('rep-cy', 9_000_00),
   teamMember('opportunity', 'O-cy', 'se-dee', 'sales_engineer'),
   teamMember('customer', 'C-ada', 'sponsor-fay', 'support'),
+  ...commerceHistory,
 ];

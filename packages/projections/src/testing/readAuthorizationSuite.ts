@@ -42,6 +42,10 @@ const ROLES: readonly Role[] = [
   'finance',
   'auditor',
 ];
+/** rep-ada's quote, order and contract on their customer C-ada, in log order. */
+const ADA_SALES = ['Quote-Q-ada', 'SalesOrder-SO-ada', 'Contract-K-ada'];
+/** The amounts of a pipeline report's rows. */
+const amountsOf = E.map((rows: { amount: object }[]) => rows.map((r) => r.amount));
 const as = (id: string, role: string): ReadAccess =>
   readAccess(defaultRolePolicy, teams, { id, role });
 /** The access of an actor with what their deal and account teams grant, as `readAccessOn` builds it. */
@@ -103,9 +107,7 @@ export const describeReadAuthorization = (
     it('sums a rep’s pipeline and performance over their own deals, even in their team’s row', async () => {
       const ada = as('rep-ada', 'sales_rep');
       const pipeline = await pipelineReport(readModels, ada);
-      expect(E.map((rows: { amount: object }[]) => rows.map((r) => r.amount))(pipeline)).toEqual(
-        E.right([{ EUR: 1_000_00 }]),
-      );
+      expect(amountsOf(pipeline)).toEqual(E.right([{ EUR: 1_000_00 }]));
       const byTeam = await salesPerformanceReport(readModels, ada, { groupBy: 'team' });
       expect(byTeam).toEqual(
         E.right([
@@ -118,9 +120,7 @@ export const describeReadAuthorization = (
         ]),
       );
       const managed = await pipelineReport(readModels, as('mgr-east', 'sales_manager'));
-      expect(E.map((rows: { amount: object }[]) => rows.map((r) => r.amount))(managed)).toEqual(
-        E.right([{ EUR: 21_000_00 }]),
-      );
+      expect(amountsOf(managed)).toEqual(E.right([{ EUR: 21_000_00 }]));
     });
 
     it('refuses a read the role does not grant, naming the missing permission, instead of showing no data', async () => {
@@ -146,7 +146,7 @@ export const describeReadAuthorization = (
       );
     });
 
-    it('shows a rep their customer’s timeline without a colleague’s deal, the invoice or the ticket', async () => {
+    it('shows a rep their customer’s timeline with their own quote, order and contract, without a colleague’s deal or quote, the invoice or the ticket', async () => {
       const timeline = await customerTimeline(
         readModels,
         events,
@@ -160,8 +160,8 @@ export const describeReadAuthorization = (
         }))(timeline),
       ).toEqual(
         E.right({
-          streams: ['Lead-L-ada', 'Customer-C-ada', 'Opportunity-O-ada'],
-          withheld: 3,
+          streams: ['Lead-L-ada', 'Customer-C-ada', 'Opportunity-O-ada', ...ADA_SALES],
+          withheld: 5,
         }),
       );
     });

@@ -4,7 +4,10 @@ import type { FinanceServices } from './financeServices.js';
 import { addDays } from '../../shared/dates.js';
 import { outstandingMinor } from '../../invoice/state.js';
 
-/** The commission plan every generated rep is on: marginal tiers on collected payments. */
+/**
+ * The commission plan every generated rep is on: marginal tiers on collected payments; a rep who
+ * leaves keeps the share of each period's days they worked (`prorate`).
+ */
 export const GENERATED_PLAN = {
   planId: 'generated-marginal',
   base: 'collected',
@@ -18,6 +21,7 @@ export const GENERATED_PLAN = {
     ],
   },
   accelerator: { aboveAttainmentBps: 12_000, multiplierBps: 15_000 },
+  leaverRule: 'prorate',
 } as const;
 
 /**

@@ -29,6 +29,11 @@ export interface TargetRow {
   readonly collected: MoneyByCurrency;
   readonly commissionAccrued: MoneyByCurrency;
   readonly commissionClawedBack: MoneyByCurrency;
+  /**
+   * What the plan's rule for leavers withheld from a rep who left (accrued − clawed back +
+   * withheld is what the plan would have paid had they stayed); empty for everyone else.
+   */
+  readonly commissionWithheld: MoneyByCurrency;
   readonly commissionPaid: MoneyByCurrency;
 }
 
@@ -97,6 +102,7 @@ export const targetsReport = async (
         collected: overPeriod(collected, doc.repId, doc.period),
         commissionAccrued: doc.accrued,
         commissionClawedBack: doc.clawedBack,
+        commissionWithheld: doc.withheld,
         commissionPaid: doc.paid,
       });
     }
