@@ -5,6 +5,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSqliteEventStore } from '@clientele/eventstore-sqlite';
 import { appendHistory, readAuthorizationHistory } from '@clientele/projections/testing';
 import { commands, ExitCode, runCli } from '@clientele/cli';
+import { createDashboardApp, createLiveUpdates } from '@clientele/dashboard';
+import { createAccessLogRecorder } from '@clientele/domain';
+import { RULES_REFRESH_MS, dashboardData } from '../src/dashboard/dashboardData.js';
+import { openReadSide } from '../src/store/openReadSide.js';
+import { tenantAccessRules } from '../src/store/tenantAccessRules.js';
 import { recordingIo } from './support/recordingIo.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'clientele-roles-'));
@@ -110,6 +115,40 @@ describe('operator commands under the tenant’s policy', () => {
       const refused = await as('aud-1:auditor', command);
       expect(refused.code).toBe(ExitCode.forbidden);
       expect(refused.err).toContain('aud-1 (auditor) lacks Log.audit');
+    }
+  });
+});
+
+describe('the dashboard under the tenant’s policy', () => {
+  it('answers a tenant role with what the tenant granted it, and a grant applies within two seconds', async () => {
+    const opened = await openReadSide(store, dir);
+    if (opened._tag === 'Left') throw new Error(opened.left);
+    const readSide = opened.right;
+    const data = dashboardData(
+      readSide,
+      { onBatch: () => undefined },
+      createAccessLogRecorder(readSide.events, { onError: () => undefined }),
+      () => tenantAccessRules(readSide.events, {}),
+    );
+    const app = createDashboardApp({
+      data,
+      live: createLiveUpdates(),
+      appDirectory: dir,
+      startupActor: { id: 'op-1', role: 'ops' },
+    });
+    const anomalies = () =>
+      app.request('http://127.0.0.1:3000/api/anomalies', { headers: { host: '127.0.0.1:3000' } });
+    try {
+      await readSide.runner.catchUp();
+      const before = await anomalies();
+      expect(before.status).toBe(403);
+      expect(await before.text()).toContain('op-1 (ops) lacks Log.audit');
+      expect((await admin('roles', 'grant', 'ops', 'Log.audit')).code).toBe(ExitCode.ok);
+      // Another process changed the role: the dashboard reads the rules again within two seconds.
+      await new Promise((resolve) => setTimeout(resolve, RULES_REFRESH_MS));
+      expect((await anomalies()).status).toBe(200);
+    } finally {
+      await readSide.close();
     }
   });
 });

@@ -10,6 +10,7 @@ import type { CliIo } from '../io.js';
 import type { ReadSide } from '../store/openReadSide.js';
 import { openReadSide } from '../store/openReadSide.js';
 import { storeUrl } from '../store/openStore.js';
+import { tenantAccessRules } from '../store/tenantAccessRules.js';
 
 const HELP = `Usage: clientele serve [--store URL] [--port 3000] [--actor ID:ROLE | --token JWT]
 
@@ -80,7 +81,9 @@ const serveUntilStopped = async (
     const running = await dashboard
       .startDashboard({
         ...actors,
-        data: dashboardData(readSide, progress, accessLog),
+        data: dashboardData(readSide, progress, accessLog, () =>
+          tenantAccessRules(readSide.events, io.env),
+        ),
         port,
         onFollowError: (error) => {
           io.stderr(
