@@ -83,11 +83,11 @@ const startServer = (): Promise<string> =>
     });
   });
 
-// Signing yields to the event loop before fetch picks a socket, so a keep-alive socket the server
-// closed while execFileSync blocked the loop is seen closed first (else: "other side closed").
+// One connection per request: execFileSync blocks the event loop, and a keep-alive socket the
+// server closed meanwhile would otherwise be reused ("other side closed").
 const get = async (path: string, actor: { id: string; role: string }) =>
   fetch(`${url}${path}`, {
-    headers: { authorization: `Bearer ${await issuer.sign(actor)}` },
+    headers: { authorization: `Bearer ${await issuer.sign(actor)}`, connection: 'close' },
   });
 
 /** Waits until the server's background writer has put `count` reads of `reader` on record. */
