@@ -120,7 +120,12 @@ export const dashboardData = (
         : refused(view.left.denial);
     },
     anomalies: async (actor) => {
-      const allowed = authorize(defaultRolePolicy, noTeams, actor, 'Log.audit', null);
+      const allowed = authorize(
+        { policy: defaultRolePolicy, teams: noTeams },
+        actor,
+        'Log.audit',
+        null,
+      );
       if (E.isLeft(allowed)) return refused(allowed.left);
       return ok({ anomalies: await detectedAnomalies(events, { by: 'occurredAt' }) });
     },

@@ -12,4 +12,9 @@ import { rolePolicyOf } from './state.js';
  */
 export const accessPolicyAuthorizer =
   (): CommandAuthorizer<AccessPolicyCommand, AccessPolicyState> => (command, state, context) =>
-    authorize(rolePolicyOf(state), noTeams, context.actor, `AccessPolicy.${command.kind}`, null);
+    authorize(
+      { policy: rolePolicyOf(state), teams: noTeams },
+      context.actor,
+      `AccessPolicy.${command.kind}`,
+      null,
+    );

@@ -53,7 +53,14 @@ const asMember = async (readModels: ReadModelStore, id: string, role: string) =>
  * is readable only with `any` scope, so it is asked about an owner on nobody's team.
  */
 const mayRead = (actor: Actor, permission: ReadPermission, ownerId: string | null): boolean =>
-  E.isRight(authorize(defaultRolePolicy, teams, actor, permission, ownerId ?? 'owner-on-no-team'));
+  E.isRight(
+    authorize(
+      { policy: defaultRolePolicy, teams },
+      actor,
+      permission,
+      ownerId ?? 'owner-on-no-team',
+    ),
+  );
 
 /** The second oracle: the hand-worked reads of the fixture's deal and account team members. */
 const teamMayRead = (actor: Actor, record: Shown[number]): boolean =>
@@ -62,7 +69,7 @@ const teamMayRead = (actor: Actor, record: Shown[number]): boolean =>
 
 /** Whether the role grants the permission at all (its own record is always within any grant). */
 const granted = (actor: Actor, permission: ReadPermission): boolean =>
-  E.isRight(authorize(defaultRolePolicy, teams, actor, permission, actor.id));
+  E.isRight(authorize({ policy: defaultRolePolicy, teams }, actor, permission, actor.id));
 
 /**
  * The read authorization suite: the same hand-worked CRM projected into the store under test,
