@@ -28,7 +28,6 @@ const complexityCeilings = {
   'packages/domain/src/commission/decide.ts': 28,
   'packages/domain/src/history/serviceAndFinance/financeSteps.ts': 15,
   'packages/domain/src/history/serviceAndFinance/serviceSteps.ts': 14,
-  'packages/domain/src/mappings/csv/decodeCsvText.ts': 14,
   'packages/eventstore-esdb/src/commands/commandLedger.ts': 15,
   'packages/eventstore-esdb/src/store/readAll.ts': 22,
   'packages/eventstore-esdb/src/store/readStream.ts': 13,
