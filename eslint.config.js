@@ -26,8 +26,6 @@ const complexityCeilings = {
   'packages/cli/src/reports/reportCommandLine.ts': 22,
   'packages/cli/test/importProperty.test.ts': 25,
   'packages/domain/src/commission/decide.ts': 28,
-  'packages/domain/src/history/serviceAndFinance/financeSteps.ts': 15,
-  'packages/domain/src/history/serviceAndFinance/serviceSteps.ts': 14,
   'packages/eventstore-esdb/src/commands/commandLedger.ts': 15,
   'packages/eventstore-esdb/src/store/readAll.ts': 22,
   'packages/eventstore-esdb/src/store/readStream.ts': 13,
