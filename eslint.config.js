@@ -8,7 +8,6 @@ import tseslint from 'typescript-eslint';
  * function (or the file) and delete its entry: these lists only shrink.
  */
 const complexityCeilings = {
-  'examples/embedded-http-api/src/commandRoute.ts': 18,
   'packages/cli/src/audit/auditWindow.ts': 16,
   'packages/cli/src/audit/changeSummary.ts': 13,
   'packages/cli/src/audit/customerAudit.ts': 18,
