@@ -26,8 +26,6 @@ const complexityCeilings = {
   'packages/cli/test/importProperty.test.ts': 25,
   'packages/domain/src/commission/decide.ts': 28,
   'packages/eventstore-esdb/src/commands/commandLedger.ts': 15,
-  'packages/eventstore-esdb/src/store/readAll.ts': 22,
-  'packages/eventstore-esdb/src/store/readStream.ts': 13,
   'packages/eventstore-esdb/test/fakeEsdbClient.ts': 14,
   'packages/eventstore-postgres/src/store/append.ts': 16,
   'packages/eventstore-postgres/src/store/readAll.ts': 18,
