@@ -28,10 +28,6 @@ const complexityCeilings = {
   'packages/eventstore-postgres/src/store/append.ts': 16,
   'packages/eventstore-postgres/src/store/readAll.ts': 18,
   'packages/eventstore-postgres/src/store/readStream.ts': 15,
-  'packages/projections/src/readModels/campaigns/campaignReport.ts': 18,
-  'packages/projections/src/readModels/commission/targetsReport.ts': 13,
-  'packages/projections/src/readModels/performance/salesPerformanceReport.ts': 15,
-  'packages/projections/src/readModels/service/serviceReport.ts': 14,
   'packages/projections/src/runner/projectBatch.ts': 21,
 };
 
