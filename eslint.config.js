@@ -48,11 +48,8 @@ const parameterCeilings = {
   'packages/eventstore-postgres/src/store/appendWithCommand.ts': 5,
   'packages/eventstore-postgres/src/store/readStream.ts': 5,
   'packages/projections/src/projection/applyEvent.ts': 5,
-  'packages/projections/src/readModels/readModels.properties.spec.ts': 5,
-  'packages/projections/src/readModels/receivables/receivables.spec.ts': 6,
   'packages/projections/src/readModels/timeline/customerTimeline.ts': 5,
   'packages/projections/src/runner/projectBatch.ts': 5,
-  'packages/projections/src/testing/salesEvents.ts': 5,
 };
 
 /** Test files: specs, cross-package suites and the exported test kits. */
