@@ -48,7 +48,6 @@ const parameterCeilings = {
   'packages/eventstore-postgres/src/store/appendWithCommand.ts': 5,
   'packages/eventstore-postgres/src/store/readStream.ts': 5,
   'packages/projections/src/projection/applyEvent.ts': 5,
-  'packages/projections/src/readModels/timeline/customerTimeline.ts': 5,
   'packages/projections/src/runner/projectBatch.ts': 5,
 };
 
