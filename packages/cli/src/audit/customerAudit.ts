@@ -65,17 +65,10 @@ export const printCustomerAudit = async (
   format: 'table' | 'json' | 'csv',
   io: CliIo,
 ): Promise<ExitCode> => {
-  const read = await customerTimeline(
-    readSide.readModels,
-    readSide.events,
-    access,
-    customerId,
-    window.asOf,
-  );
+  const read = await customerTimeline(readSide, access, customerId, window.asOf);
   if (E.isLeft(read)) return refuseActor('audit', read.left, io);
   const stateRead = await customerStateAsOf(
-    readSide.readModels,
-    readSide.events,
+    readSide,
     access,
     customerId,
     window.asOf ?? { knownAt: new Date().toISOString() },

@@ -58,7 +58,7 @@ const recordSearch = async (
 
 /** The customer's current name, or "(erased)" once forgotten. */
 const nameOf = async (readSide: ReadSide, access: ReadAccess, customerId: string) => {
-  const state = await customerStateAsOf(readSide.readModels, readSide.events, access, customerId, {
+  const state = await customerStateAsOf(readSide, access, customerId, {
     knownAt: new Date().toISOString(),
   });
   if (E.isLeft(state) || !('registered' in state.right)) return '';

@@ -37,11 +37,10 @@ export const customerView = async (
       : asOf.effective
         ? { effectiveAt: asOf.at }
         : { knownAt: asOf.at };
-  const read = await customerTimeline(readModels, events, access, customerId, moment);
+  const read = await customerTimeline({ readModels, events }, access, customerId, moment);
   if (E.isLeft(read)) return read;
   const state = await customerStateAsOf(
-    readModels,
-    events,
+    { readModels, events },
     access,
     customerId,
     moment ?? { knownAt: new Date().toISOString() },

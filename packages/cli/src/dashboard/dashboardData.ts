@@ -138,7 +138,7 @@ export const dashboardData = (
     anomalies: async (actor) => {
       const { policy, departures } = await rulesNow();
       const teams = withDepartures(noTeams, departures, today());
-      const allowed = authorize(policy, teams, actor, 'Log.audit', null);
+      const allowed = authorize({ policy, teams }, actor, 'Log.audit', null);
       if (E.isLeft(allowed)) return refused(allowed.left);
       return ok({ anomalies: await detectedAnomalies(events, { by: 'occurredAt' }) });
     },

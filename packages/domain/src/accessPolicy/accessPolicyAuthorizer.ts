@@ -16,4 +16,9 @@ import { rolePolicyOf } from './state.js';
 export const accessPolicyAuthorizer =
   (teams: TeamDirectory = noTeams): CommandAuthorizer<AccessPolicyCommand, AccessPolicyState> =>
   (command, state, context) =>
-    authorize(rolePolicyOf(state), teams, context.actor, `AccessPolicy.${command.kind}`, null);
+    authorize(
+      { policy: rolePolicyOf(state), teams },
+      context.actor,
+      `AccessPolicy.${command.kind}`,
+      null,
+    );

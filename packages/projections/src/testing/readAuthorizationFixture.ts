@@ -131,7 +131,7 @@ export const readAuthorizationHistory: readonly HistoryEntry[] = [
   customer('C-none', null),
   opened('O-ada', '2026-01-11', { ownerId: 'rep-ada', amount: 1_000_00, customerId: 'C-ada' }),
   opened('O-ada-won', '2026-01-11', { ownerId: 'rep-ada', amount: 3_000_00 }),
-  won('O-ada-won', 3_000_00, '2026-02-20', 'rep-ada'),
+  won('O-ada-won', 3_000_00, '2026-02-20', { ownerId: 'rep-ada' }),
   opened('O-bob', '2026-01-12', { ownerId: 'rep-bob', amount: 20_000_00, customerId: 'C-ada' }),
   opened('O-cy', '2026-01-12', { ownerId: 'rep-cy', amount: 300_000_00, customerId: 'C-cy' }),
   {

@@ -171,7 +171,7 @@ export const READS: Readonly<Record<string, { permission: ReadPermission; read: 
                     };
               }),
             ],
-          )(await customerTimeline(readModels, events, access, customerId))) satisfies Read,
+          )(await customerTimeline({ readModels, events }, access, customerId))) satisfies Read,
       },
     ]),
   ),

@@ -57,7 +57,14 @@ const asMember = async (readModels: ReadModelStore, id: string, role: string) =>
  * is readable only with `any` scope, so it is asked about an owner on nobody's team.
  */
 const mayRead = (actor: Actor, permission: ReadPermission, ownerId: string | null): boolean =>
-  E.isRight(authorize(defaultRolePolicy, teams, actor, permission, ownerId ?? 'owner-on-no-team'));
+  E.isRight(
+    authorize(
+      { policy: defaultRolePolicy, teams },
+      actor,
+      permission,
+      ownerId ?? 'owner-on-no-team',
+    ),
+  );
 
 /** The second oracle: the hand-worked reads of the fixture's deal and account team members. */
 const teamMayRead = (actor: Actor, record: Shown[number]): boolean =>
@@ -66,7 +73,7 @@ const teamMayRead = (actor: Actor, record: Shown[number]): boolean =>
 
 /** Whether the role grants the permission at all (its own record is always within any grant). */
 const granted = (actor: Actor, permission: ReadPermission): boolean =>
-  E.isRight(authorize(defaultRolePolicy, teams, actor, permission, actor.id));
+  E.isRight(authorize({ policy: defaultRolePolicy, teams }, actor, permission, actor.id));
 
 /**
  * The read authorization suite: the same hand-worked CRM projected into the store under test,
@@ -135,7 +142,7 @@ export const describeReadAuthorization = (
       expect(await serviceReport(readModels, ada, SERVICE_OPTIONS)).toEqual(denied('Ticket.read'));
       expect(await campaignReport(readModels, ada)).toEqual(denied('Campaign.read'));
       expect(
-        await customerTimeline(readModels, events, as('rep-bob', 'sales_rep'), 'C-ada'),
+        await customerTimeline({ readModels, events }, as('rep-bob', 'sales_rep'), 'C-ada'),
       ).toEqual(
         E.left(
           expect.objectContaining({
@@ -148,8 +155,7 @@ export const describeReadAuthorization = (
 
     it('shows a rep their customer’s timeline with their own quote, order and contract, without a colleague’s deal or quote, the invoice or the ticket', async () => {
       const timeline = await customerTimeline(
-        readModels,
-        events,
+        { readModels, events },
         as('rep-ada', 'sales_rep'),
         'C-ada',
       );
@@ -177,13 +183,13 @@ export const describeReadAuthorization = (
           await customerList(readModels, dee),
         ),
       ).toEqual(E.right(['C-cy']));
-      const timeline = await customerTimeline(readModels, events, dee, 'C-cy');
+      const timeline = await customerTimeline({ readModels, events }, dee, 'C-cy');
       expect(
         E.map((t: { entries: readonly { streamName: string }[] }) => [
           ...new Set(t.entries.map((e) => e.streamName)),
         ])(timeline),
       ).toEqual(E.right(['Customer-C-cy', 'Opportunity-O-cy']));
-      expect(await customerTimeline(readModels, events, dee, 'C-ada')).toSatisfy(E.isLeft);
+      expect(await customerTimeline({ readModels, events }, dee, 'C-ada')).toSatisfy(E.isLeft);
       // Without the team place, the marketing role reads no deal at all.
       expect(await pipelineReport(readModels, as('se-dee', 'marketing'))).toSatisfy(E.isLeft);
     });
@@ -194,7 +200,7 @@ export const describeReadAuthorization = (
       expect(E.map((rows: { amount: object }[]) => rows.map((r) => r.amount))(pipeline)).toEqual(
         E.right([{ EUR: 21_000_00 }]),
       );
-      const timeline = await customerTimeline(readModels, events, fay, 'C-ada');
+      const timeline = await customerTimeline({ readModels, events }, fay, 'C-ada');
       expect(
         E.map((t: { entries: readonly { streamName: string }[] }) => [
           ...new Set(t.entries.map((e) => e.streamName)),
@@ -289,7 +295,11 @@ export const describeReadAuthorization = (
       expect(await history(as('mkt', 'marketing'))).toEqual(
         E.left(expect.objectContaining({ permission: 'CustomerExport.read' })),
       );
-      const timeline = await customerTimeline(readModels, events, as('aud', 'auditor'), 'C-bob');
+      const timeline = await customerTimeline(
+        { readModels, events },
+        as('aud', 'auditor'),
+        'C-bob',
+      );
       expect(
         E.map((t: { entries: readonly { type: string; actor: Actor }[] }) =>
           t.entries.filter((e) => e.type === 'CustomersExported').map((e) => e.actor.id),
