@@ -1,5 +1,7 @@
 import type pg from 'pg';
 import { STALLED_TRANSACTION_TIMEOUT_MS } from '../connection/inTransaction.js';
+import type { GroupCache } from './groupCache.js';
+import { createGroupCache } from './groupCache.js';
 
 /** Commands per transaction when the caller does not say: large enough to amortize a commit. */
 export const DEFAULT_COMMANDS_PER_COMMIT = 500;
@@ -22,11 +24,29 @@ export interface PostgresGroupCommit {
   /** The open group's connection, or the pool when no group is open. */
   connection(): Queryable;
   isOpen(): boolean;
+  /** What the open group knows of its streams and command ids; undefined when none is open. */
+  cache(): GroupCache | undefined;
+  /**
+   * When the group's current transaction started (ISO-8601): `now()` in it, so the
+   * `recorded_at` of every event it appends.
+   */
+  transactionStartedAt(): string;
 }
 
-// The simple query protocol takes several statements in one round trip.
-const BEGIN = `BEGIN; SET LOCAL idle_in_transaction_session_timeout = ${String(STALLED_TRANSACTION_TIMEOUT_MS)}`;
+// The simple query protocol takes several statements in one round trip. The last one reads the
+// transaction's `now()`: the `recorded_at` of what the group appends in it, for the cache.
+const BEGIN = `BEGIN; SET LOCAL idle_in_transaction_session_timeout = ${String(STALLED_TRANSACTION_TIMEOUT_MS)}; SELECT now() AS started`;
 const COMMIT_AND_BEGIN = `COMMIT; ${BEGIN}`;
+
+/** The start time the last statement of {@link BEGIN} reports (one result per statement). */
+const startedAt = (answer: unknown): string => {
+  const results = (Array.isArray(answer) ? answer : [answer]) as pg.QueryResult<{
+    started: Date;
+  }>[];
+  const started = results[results.length - 1]?.rows[0]?.started;
+  if (started === undefined) throw new Error('the group transaction did not report its start');
+  return started.toISOString();
+};
 
 const ignore = (): void => undefined;
 
@@ -46,6 +66,8 @@ export const createPostgresGroupCommit = (
   afterCommit: () => void,
 ): PostgresGroupCommit => {
   let client: pg.PoolClient | undefined;
+  let cache: GroupCache | undefined;
+  let started = '';
   const run: PostgresGroupCommit['run'] = async (work, options = {}) => {
     const size = options.commandsPerCommit ?? DEFAULT_COMMANDS_PER_COMMIT;
     if (!Number.isInteger(size) || size < 1)
@@ -56,14 +78,15 @@ export const createPostgresGroupCommit = (
     connection.on('error', ignore);
     let broken: unknown;
     try {
-      await connection.query(BEGIN);
+      started = startedAt(await connection.query(BEGIN));
       client = connection;
+      cache = createGroupCache();
       let sinceCommit = 0;
       const commandDone = async (): Promise<void> => {
         sinceCommit += 1;
         if (sinceCommit < size) return;
         sinceCommit = 0;
-        await connection.query(COMMIT_AND_BEGIN);
+        started = startedAt(await connection.query(COMMIT_AND_BEGIN));
         afterCommit();
       };
       const result = await work(commandDone);
@@ -74,11 +97,19 @@ export const createPostgresGroupCommit = (
       await connection.query('ROLLBACK').catch((lost: unknown) => (broken = lost));
       throw error;
     } finally {
+      // Whether it committed or rolled back, what the group cached ends with it.
       client = undefined;
+      cache = undefined;
       connection.off('error', ignore);
       // A connection that broke is dropped by the pool rather than handed out again.
       connection.release(broken instanceof Error ? broken : undefined);
     }
   };
-  return { run, connection: () => client ?? pool, isOpen: () => client !== undefined };
+  return {
+    run,
+    connection: () => client ?? pool,
+    isOpen: () => client !== undefined,
+    cache: () => cache,
+    transactionStartedAt: () => started,
+  };
 };
