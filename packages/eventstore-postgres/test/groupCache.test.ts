@@ -106,6 +106,37 @@ describe.runIf(available)('PostgreSQL group commit cache', () => {
     expect(await collect(store.readStream('Cache-d'))).toHaveLength(1);
   });
 
+  it('answers "not recorded" without a round trip while the commands table holds only its ids', async () => {
+    const [store] = await openStores();
+    const lookUps = await store.groupCommit(
+      async (commandDone) => {
+        await store.appendToStream('Cache-f', [testEvent('A')], { commandId: 'command-4' });
+        await commandDone();
+        const queries = countQueries();
+        await store.findCommandResult('command-5');
+        return queries.mock.calls.length;
+      },
+      { commandsPerCommit: 1 },
+    );
+    expect(lookUps).toBe(0);
+  });
+
+  it('asks the server again once a commit finds another writer’s command ids', async () => {
+    const [store, other] = await openStores();
+    const seen = await store.groupCommit(
+      async (commandDone) => {
+        const before = await store.findCommandResult('command-6');
+        await other.appendToStream('Cache-g', [testEvent('Other')], { commandId: 'command-6' });
+        await store.appendToStream('Cache-h', [testEvent('A')], { commandId: 'command-7' });
+        await commandDone();
+        return { before, after: await store.findCommandResult('command-6') };
+      },
+      { commandsPerCommit: 1 },
+    );
+    expect(seen.before).toBeUndefined();
+    expect(seen.after?.streamName).toBe('Cache-g');
+  });
+
   it('clears what it cached when the group rolls back', async () => {
     const [store] = await openStores();
     const failing = store.groupCommit(async () => {

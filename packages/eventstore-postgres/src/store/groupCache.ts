@@ -45,7 +45,10 @@ export interface GroupCache {
   forgetStream(streamName: string): void;
   /** What a command-id look-up returns (`result` undefined: not recorded), if the group knows. */
   command(commandId: string): { readonly result: AppendResult | undefined } | undefined;
-  rememberCommand(commandId: string, result: AppendResult | undefined): void;
+  /** Remembers a look-up's answer, or (`recorded`) a command id the group's append recorded. */
+  rememberCommand(commandId: string, result: AppendResult | undefined, recorded?: boolean): void;
+  /** A commit: `commandsInTable` is how many command ids the new transaction sees. */
+  committed(commandsInTable: number): void;
 }
 
 /** A read's event as the cache keeps and hands it out: a frozen deep copy. */
@@ -71,10 +74,21 @@ const select = (
   return events.slice(Math.max(top - range.maxCount + 1, 0), top + 1).reverse();
 };
 
-/** A new, empty cache for one group. */
-export const createGroupCache = (): GroupCache => {
+/**
+ * A new, empty cache for one group. `commandsInTable` is how many command ids the table held when
+ * the group began. If none, the group knows every id there is, the ones it records itself, and
+ * answers any other look-up "not recorded" without a round trip. Each commit counts the table
+ * again: if ids the group did not record show up, it forgets every "not recorded" it knew and
+ * asks the server from then on. An id another process records between two counts is still caught
+ * by the append's own check, which answers it as a duplicate: the same as when a look-up outside
+ * a group races that process.
+ */
+export const createGroupCache = (commandsInTable: number): GroupCache => {
   const streams = new Map<string, RecordedEvent[]>();
   const commands = new Map<string, AppendResult | undefined>();
+  let knowsEveryCommand = commandsInTable === 0;
+  // How many ids the table holds if only this group wrote there since the last count.
+  let expectedCommands = commandsInTable;
   let cachedEvents = 0;
   let changes = 0;
   const forgetStream = (streamName: string): void => {
@@ -134,9 +148,15 @@ export const createGroupCache = (): GroupCache => {
     },
     forgetStream,
     command: (commandId) =>
-      commands.has(commandId) ? { result: commands.get(commandId) } : undefined,
-    rememberCommand: (commandId, result) => {
-      if (commands.size >= MAX_CACHED_COMMANDS) commands.clear();
+      commands.has(commandId) || knowsEveryCommand
+        ? { result: commands.get(commandId) }
+        : undefined,
+    rememberCommand: (commandId, result, recorded = false) => {
+      if (commands.size >= MAX_CACHED_COMMANDS) {
+        commands.clear();
+        knowsEveryCommand = false;
+      }
+      if (recorded && commands.get(commandId) === undefined) expectedCommands += 1;
       commands.set(
         commandId,
         result === undefined
@@ -147,6 +167,14 @@ export const createGroupCache = (): GroupCache => {
               duplicate: false,
             }),
       );
+    },
+    committed: (commandsInTable) => {
+      if (commandsInTable === expectedCommands) return;
+      // Another writer recorded ids since the last count: every "not recorded" may be stale now.
+      knowsEveryCommand = false;
+      expectedCommands = commandsInTable;
+      for (const [commandId, result] of commands)
+        if (result === undefined) commands.delete(commandId);
     },
   };
 };

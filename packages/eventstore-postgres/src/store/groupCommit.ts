@@ -34,18 +34,20 @@ export interface PostgresGroupCommit {
 }
 
 // The simple query protocol takes several statements in one round trip. The last one reads the
-// transaction's `now()`: the `recorded_at` of what the group appends in it, for the cache.
-const BEGIN = `BEGIN; SET LOCAL idle_in_transaction_session_timeout = ${String(STALLED_TRANSACTION_TIMEOUT_MS)}; SELECT now() AS started`;
-const COMMIT_AND_BEGIN = `COMMIT; ${BEGIN}`;
+// transaction's `now()` (the `recorded_at` of what the group appends in it) and how many command
+// ids the table holds, for the cache.
+const beginStatement = (schema: string): string =>
+  `BEGIN; SET LOCAL idle_in_transaction_session_timeout = ${String(STALLED_TRANSACTION_TIMEOUT_MS)}; SELECT now() AS started, (select count(*) from "${schema}".commands)::int AS commands`;
 
-/** The start time the last statement of {@link BEGIN} reports (one result per statement). */
-const startedAt = (answer: unknown): string => {
+/** What the last statement of a group's BEGIN reports (the answer holds one result a statement). */
+const transactionStart = (answer: unknown): { started: string; commands: number } => {
   const results = (Array.isArray(answer) ? answer : [answer]) as pg.QueryResult<{
     started: Date;
+    commands: number;
   }>[];
-  const started = results[results.length - 1]?.rows[0]?.started;
-  if (started === undefined) throw new Error('the group transaction did not report its start');
-  return started.toISOString();
+  const row = results[results.length - 1]?.rows[0];
+  if (row === undefined) throw new Error('the group transaction did not report its start');
+  return { started: row.started.toISOString(), commands: row.commands };
 };
 
 const ignore = (): void => undefined;
@@ -63,8 +65,10 @@ const ignore = (): void => undefined;
  */
 export const createPostgresGroupCommit = (
   pool: pg.Pool,
+  schema: string,
   afterCommit: () => void,
 ): PostgresGroupCommit => {
+  const begin = beginStatement(schema);
   let client: pg.PoolClient | undefined;
   let cache: GroupCache | undefined;
   let started = '';
@@ -78,15 +82,19 @@ export const createPostgresGroupCommit = (
     connection.on('error', ignore);
     let broken: unknown;
     try {
-      started = startedAt(await connection.query(BEGIN));
+      const first = transactionStart(await connection.query(begin));
+      started = first.started;
       client = connection;
-      cache = createGroupCache();
+      const opened = createGroupCache(first.commands);
+      cache = opened;
       let sinceCommit = 0;
       const commandDone = async (): Promise<void> => {
         sinceCommit += 1;
         if (sinceCommit < size) return;
         sinceCommit = 0;
-        started = startedAt(await connection.query(COMMIT_AND_BEGIN));
+        const next = transactionStart(await connection.query(`COMMIT; ${begin}`));
+        started = next.started;
+        opened.committed(next.commands);
         afterCommit();
       };
       const result = await work(commandDone);

@@ -96,7 +96,7 @@ export const createPostgresEventStore = (
   const retentionMilliseconds = options.commandRetentionMilliseconds ?? 7 * DAY_MILLISECONDS;
   const signal = createAppendSignal(pool, schema, options.announceDelayMilliseconds ?? 5);
   const subscriptions = createSubscriptionTracker();
-  const group = createPostgresGroupCommit(pool, () => {
+  const group = createPostgresGroupCommit(pool, schema, () => {
     signal.announce();
   });
   let ready: Promise<unknown> | undefined;
@@ -199,7 +199,11 @@ export const createPostgresEventStore = (
       }),
     findCommandResult: (commandId) =>
       unlessUnavailable(() => commandThroughGroup(group, commandId, findCommandResult)),
-    groupCommit: (work, groupOptions) => group.run(work, groupOptions),
+    groupCommit: async (work, groupOptions) => {
+      // The group's first statement reads the commands table: it must exist.
+      await unlessUnavailable(migrated);
+      return group.run(work, groupOptions);
+    },
     async close() {
       await subscriptions.stopAll();
       await signal.close();

@@ -97,7 +97,8 @@ export const noteAppend = (
     cache.forgetStream(streamName);
     return;
   }
-  if (options.commandId !== undefined) cache.rememberCommand(options.commandId, outcome.right);
+  if (options.commandId !== undefined)
+    cache.rememberCommand(options.commandId, outcome.right, !outcome.right.duplicate);
   if (!outcome.right.duplicate)
     cache.appended(streamName, events, outcome.right, group.transactionStartedAt());
 };
