@@ -137,6 +137,28 @@ describe.runIf(available)('PostgreSQL group commit cache', () => {
     expect(seen.after?.streamName).toBe('Cache-g');
   });
 
+  it('reads no stream it never wrote while the log holds only its events, until another writer’s show up', async () => {
+    const [store, other] = await openStores();
+    const seen = await store.groupCommit(
+      async (commandDone) => {
+        await store.appendToStream('Cache-i', [testEvent('A')]);
+        await commandDone();
+        const queries = countQueries();
+        const inferred = await collect(store.readStream('Cache-j'));
+        const revision = await store.streamRevision('Cache-j');
+        const reads = queries.mock.calls.length;
+        queries.mockRestore();
+        await other.appendToStream('Cache-j', [testEvent('Other')]);
+        await store.appendToStream('Cache-k', [testEvent('B')]);
+        await commandDone();
+        const after = await collect(store.readStream('Cache-j'));
+        return { inferred: inferred.length, revision, reads, after: after.length };
+      },
+      { commandsPerCommit: 1 },
+    );
+    expect(seen).toEqual({ inferred: 0, revision: NO_STREAM, reads: 0, after: 1 });
+  });
+
   it('clears what it cached when the group rolls back', async () => {
     const [store] = await openStores();
     const failing = store.groupCommit(async () => {

@@ -47,9 +47,22 @@ export interface GroupCache {
   command(commandId: string): { readonly result: AppendResult | undefined } | undefined;
   /** Remembers a look-up's answer, or (`recorded`) a command id the group's append recorded. */
   rememberCommand(commandId: string, result: AppendResult | undefined, recorded?: boolean): void;
-  /** A commit: `commandsInTable` is how many command ids the new transaction sees. */
-  committed(commandsInTable: number): void;
+  /**
+   * The row counts a transaction's start should check, for the tables whose every row the group
+   * still knows (undefined for the others): see {@link createGroupCache}.
+   */
+  expectedCounts(): TableCounts<number | undefined>;
+  /** What a transaction's start counted (null where nothing was asked). */
+  counted(counts: TableCounts<number | null>): void;
 }
+
+/** A count of the `commands` and `events` rows. */
+export interface TableCounts<Count> {
+  readonly commands: Count;
+  readonly events: Count;
+}
+
+const NO_EVENTS: readonly RecordedEvent[] = Object.freeze([]);
 
 /** A read's event as the cache keeps and hands it out: a frozen deep copy. */
 export const frozenEvent = (event: RecordedEvent): RecordedEvent =>
@@ -75,20 +88,26 @@ const select = (
 };
 
 /**
- * A new, empty cache for one group. `commandsInTable` is how many command ids the table held when
- * the group began. If none, the group knows every id there is, the ones it records itself, and
- * answers any other look-up "not recorded" without a round trip. Each commit counts the table
- * again: if ids the group did not record show up, it forgets every "not recorded" it knew and
- * asks the server from then on. An id another process records between two counts is still caught
- * by the append's own check, which answers it as a duplicate: the same as when a look-up outside
- * a group races that process.
+ * A new, empty cache for one group. While the `commands` table holds only the ids the group
+ * recorded (none when it began: the first import into a store), the group knows every id there
+ * is and answers a look-up of any other "not recorded" without a round trip; while the `events`
+ * table holds only the group's events, a stream it never wrote is empty without a read. Each
+ * transaction's start counts both tables (at most one row past what the group expects) and stops
+ * inferring for a table where rows of another writer show up, forgetting every "not recorded" it
+ * knew. What another process writes between two counts is still caught by the append's own
+ * checks (a command id as a duplicate, a stream as a conflict, after which the group stops
+ * inferring empty streams): the same as when a read outside a group races that process.
  */
-export const createGroupCache = (commandsInTable: number): GroupCache => {
+export const createGroupCache = (): GroupCache => {
   const streams = new Map<string, RecordedEvent[]>();
   const commands = new Map<string, AppendResult | undefined>();
-  let knowsEveryCommand = commandsInTable === 0;
-  // How many ids the table holds if only this group wrote there since the last count.
-  let expectedCommands = commandsInTable;
+  // The streams the group wrote: not empty, even when the cache forgot them.
+  const written = new Set<string>();
+  let knowsEveryCommand = true;
+  let knowsEveryStream = true;
+  // How many rows each table holds if only this group wrote there.
+  let expectedCommands = 0;
+  let expectedEvents = 0;
   let cachedEvents = 0;
   let changes = 0;
   const forgetStream = (streamName: string): void => {
@@ -105,13 +124,16 @@ export const createGroupCache = (commandsInTable: number): GroupCache => {
     streams.set(streamName, events);
     cachedEvents += events.length;
   };
+  const known = (streamName: string): readonly RecordedEvent[] | undefined =>
+    streams.get(streamName) ??
+    (knowsEveryStream && !written.has(streamName) ? NO_EVENTS : undefined);
   return {
     read: (streamName, options) => {
-      const events = streams.get(streamName);
+      const events = known(streamName);
       return events === undefined ? undefined : select(events, options);
     },
     revision: (streamName) => {
-      const events = streams.get(streamName);
+      const events = known(streamName);
       if (events === undefined) return undefined;
       return events.length === 0 ? NO_STREAM : BigInt(events.length - 1);
     },
@@ -121,14 +143,16 @@ export const createGroupCache = (commandsInTable: number): GroupCache => {
       if (whole && events.length <= MAX_CACHED_STREAM_LENGTH) store(streamName, [...events]);
     },
     appended: (streamName, events, result, recordedAt) => {
-      const known = streams.get(streamName) ?? (result.firstRevision === 0n ? [] : undefined);
+      written.add(streamName);
+      expectedEvents += events.length;
+      const before = streams.get(streamName) ?? (result.firstRevision === 0n ? [] : undefined);
       const event = events[0];
       // A batch's events have positions the result does not give one by one: read it back.
       if (
-        known === undefined ||
+        before === undefined ||
         event === undefined ||
         events.length !== 1 ||
-        BigInt(known.length) !== result.firstRevision ||
+        BigInt(before.length) !== result.firstRevision ||
         !CANONICAL_UUID.test(event.eventId)
       ) {
         forgetStream(streamName);
@@ -144,9 +168,13 @@ export const createGroupCache = (commandsInTable: number): GroupCache => {
         position: result.position,
         recordedAt,
       });
-      store(streamName, [...known, recorded]);
+      store(streamName, [...before, recorded]);
     },
-    forgetStream,
+    forgetStream: (streamName) => {
+      // A conflict: the stream was not as the group thought, maybe written by another process.
+      knowsEveryStream = false;
+      forgetStream(streamName);
+    },
     command: (commandId) =>
       commands.has(commandId) || knowsEveryCommand
         ? { result: commands.get(commandId) }
@@ -168,11 +196,15 @@ export const createGroupCache = (commandsInTable: number): GroupCache => {
             }),
       );
     },
-    committed: (commandsInTable) => {
-      if (commandsInTable === expectedCommands) return;
-      // Another writer recorded ids since the last count: every "not recorded" may be stale now.
+    expectedCounts: () => ({
+      commands: knowsEveryCommand ? expectedCommands : undefined,
+      events: knowsEveryStream ? expectedEvents : undefined,
+    }),
+    counted: (counts) => {
+      if (counts.events !== null && counts.events !== expectedEvents) knowsEveryStream = false;
+      if (counts.commands === null || counts.commands === expectedCommands) return;
+      // Another writer recorded ids: every "not recorded" the group knew may be stale now.
       knowsEveryCommand = false;
-      expectedCommands = commandsInTable;
       for (const [commandId, result] of commands)
         if (result === undefined) commands.delete(commandId);
     },

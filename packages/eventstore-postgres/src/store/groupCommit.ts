@@ -1,6 +1,6 @@
 import type pg from 'pg';
 import { STALLED_TRANSACTION_TIMEOUT_MS } from '../connection/inTransaction.js';
-import type { GroupCache } from './groupCache.js';
+import type { GroupCache, TableCounts } from './groupCache.js';
 import { createGroupCache } from './groupCache.js';
 
 /** Commands per transaction when the caller does not say: large enough to amortize a commit. */
@@ -34,20 +34,31 @@ export interface PostgresGroupCommit {
 }
 
 // The simple query protocol takes several statements in one round trip. The last one reads the
-// transaction's `now()` (the `recorded_at` of what the group appends in it) and how many command
-// ids the table holds, for the cache.
-const beginStatement = (schema: string): string =>
-  `BEGIN; SET LOCAL idle_in_transaction_session_timeout = ${String(STALLED_TRANSACTION_TIMEOUT_MS)}; SELECT now() AS started, (select count(*) from "${schema}".commands)::int AS commands`;
+// transaction's `now()` (the `recorded_at` of what the group appends in it) and counts, for the
+// cache, the rows of the tables whose rows it still knows, at most one past what it expects.
+const beginStatement = (schema: string, expected: TableCounts<number | undefined>): string => {
+  const count = (table: string, rows: number | undefined): string =>
+    rows === undefined
+      ? 'null'
+      : `(select count(*) from (select 1 from "${schema}".${table} limit ${String(rows + 1)}) t)::int`;
+  return `BEGIN; SET LOCAL idle_in_transaction_session_timeout = ${String(STALLED_TRANSACTION_TIMEOUT_MS)}; SELECT now() AS started, ${count('commands', expected.commands)} AS commands, ${count('events', expected.events)} AS events`;
+};
 
-/** What the last statement of a group's BEGIN reports (the answer holds one result a statement). */
-const transactionStart = (answer: unknown): { started: string; commands: number } => {
-  const results = (Array.isArray(answer) ? answer : [answer]) as pg.QueryResult<{
-    started: Date;
-    commands: number;
-  }>[];
+/** Opens a transaction for the group: when it started, and what its cache asked to count. */
+const begin = async (
+  connection: pg.PoolClient,
+  statement: string,
+  cache: GroupCache,
+): Promise<string> => {
+  // One result per statement: the counts are in the last.
+  const answer: unknown = await connection.query(statement);
+  const results = (Array.isArray(answer) ? answer : [answer]) as pg.QueryResult<
+    TableCounts<number | null> & { started: Date }
+  >[];
   const row = results[results.length - 1]?.rows[0];
   if (row === undefined) throw new Error('the group transaction did not report its start');
-  return { started: row.started.toISOString(), commands: row.commands };
+  cache.counted(row);
+  return row.started.toISOString();
 };
 
 const ignore = (): void => undefined;
@@ -68,7 +79,6 @@ export const createPostgresGroupCommit = (
   schema: string,
   afterCommit: () => void,
 ): PostgresGroupCommit => {
-  const begin = beginStatement(schema);
   let client: pg.PoolClient | undefined;
   let cache: GroupCache | undefined;
   let started = '';
@@ -82,19 +92,17 @@ export const createPostgresGroupCommit = (
     connection.on('error', ignore);
     let broken: unknown;
     try {
-      const first = transactionStart(await connection.query(begin));
-      started = first.started;
+      const opened = createGroupCache();
+      started = await begin(connection, beginStatement(schema, opened.expectedCounts()), opened);
       client = connection;
-      const opened = createGroupCache(first.commands);
       cache = opened;
       let sinceCommit = 0;
       const commandDone = async (): Promise<void> => {
         sinceCommit += 1;
         if (sinceCommit < size) return;
         sinceCommit = 0;
-        const next = transactionStart(await connection.query(`COMMIT; ${begin}`));
-        started = next.started;
-        opened.committed(next.commands);
+        const statement = `COMMIT; ${beginStatement(schema, opened.expectedCounts())}`;
+        started = await begin(connection, statement, opened);
         afterCommit();
       };
       const result = await work(commandDone);
