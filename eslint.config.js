@@ -59,7 +59,6 @@ const complexityCeilings = {
 };
 
 const parameterCeilings = {
-  'packages/bench/src/engines/postgres.ts': 5,
   'packages/cli/src/actor/commandLineActor.ts': 5,
   'packages/cli/src/audit/customerAudit.ts': 6,
   'packages/cli/src/audit/exportsAudit.ts': 5,
