@@ -2,6 +2,7 @@ import type pg from 'pg';
 import { STALLED_TRANSACTION_TIMEOUT_MS } from '../connection/inTransaction.js';
 import type { GroupCache, TableCounts } from './groupCache.js';
 import { createGroupCache } from './groupCache.js';
+import type { Queryable } from './queryable.js';
 
 /** Commands per transaction when the caller does not say: large enough to amortize a commit. */
 export const DEFAULT_COMMANDS_PER_COMMIT = 500;
@@ -11,9 +12,6 @@ export interface PostgresGroupCommitOptions {
   /** How many commands each transaction holds; defaults to {@link DEFAULT_COMMANDS_PER_COMMIT}. */
   readonly commandsPerCommit?: number;
 }
-
-/** What the store's statements need from a connection: a pooled client or the pool itself. */
-export type Queryable = Pick<pg.ClientBase, 'query'>;
 
 /** A store's group commit, and the connection its stream statements go through meanwhile. */
 export interface PostgresGroupCommit {

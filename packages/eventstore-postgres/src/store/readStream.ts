@@ -2,7 +2,7 @@ import type { ReadStreamOptions, RecordedEvent } from '@clientele/eventstore';
 import { END, START } from '@clientele/eventstore';
 import type { EventRow } from './eventRow.js';
 import { EVENT_COLUMNS, toRecordedEvent } from './eventRow.js';
-import type { Queryable } from './groupCommit.js';
+import type { Queryable } from './queryable.js';
 
 const LAST_REVISION = 9223372036854775807n;
 
