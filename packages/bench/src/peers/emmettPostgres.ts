@@ -20,11 +20,19 @@ const inThrowawayDatabase =
       await admin.query(`create database "${database}"`);
       const url = new URL(server);
       url.pathname = `/${database}`;
-      const store = getPostgreSQLEventStore(url.toString());
+      // One connection the bench owns: Emmett's own pool outlives its `close()`, and the forced
+      // drop below would end its idle connections under it, an unhandled error event.
+      const client = new pg.Client({ connectionString: url.toString() });
+      client.on('error', () => undefined);
+      await client.connect();
+      const store = getPostgreSQLEventStore(url.toString(), {
+        connectionOptions: { client, pooled: false },
+      });
       try {
         return await body(store);
       } finally {
         await store.close();
+        await client.end();
         await admin.query(`drop database if exists "${database}" with (force)`);
       }
     } finally {
