@@ -23,11 +23,9 @@ const complexityCeilings = {
   'packages/cli/test/importProperty.test.ts': 25,
   'packages/eventstore-postgres/src/store/append.ts': 16,
   'packages/eventstore-postgres/src/store/readAll.ts': 18,
-  'packages/eventstore-postgres/src/store/readStream.ts': 15,
 };
 
 const parameterCeilings = {
-  'packages/bench/src/engines/postgres.ts': 5,
   'packages/cli/src/actor/commandLineActor.ts': 5,
   'packages/cli/src/audit/customerAudit.ts': 6,
   'packages/cli/src/audit/exportsAudit.ts': 5,
@@ -40,7 +38,6 @@ const parameterCeilings = {
   'packages/dashboard/app/src/filtersForm.ts': 5,
   'packages/eventstore-postgres/src/checkpoints/postgresCheckpointStore.ts': 5,
   'packages/eventstore-postgres/src/store/appendWithCommand.ts': 5,
-  'packages/eventstore-postgres/src/store/readStream.ts': 5,
 };
 
 /** Test files: specs, cross-package suites and the exported test kits. */

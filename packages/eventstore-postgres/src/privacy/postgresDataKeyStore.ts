@@ -1,8 +1,8 @@
-import { randomBytes, randomUUID } from 'node:crypto';
 import pg from 'pg';
 import type { DataKey, DataKeyStore } from '@clientele/eventstore';
 import { inTransaction as inPoolTransaction } from '../connection/inTransaction.js';
 import { migrateSchema } from '../schema/migrateSchema.js';
+import { createDataKey } from './createDataKey.js';
 import { quoteSchemaName } from '../schema/schemaName.js';
 
 /** Options of {@link createPostgresDataKeyStore}: a pool you own, or a connection string. */
@@ -71,23 +71,12 @@ export const createPostgresDataKeyStore = (
       await migrated();
       const existing = await pool.query<KeyRow>(selectKey, [subjectId]);
       if (existing.rows[0] !== undefined) return toKey(existing.rows[0]);
-      return inTransaction(async (client) => {
-        await client.query(subjectLock, [lockName(subjectId)]);
-        const forgotten = await client.query(
-          `select 1 from ${quoted}.forgotten_subjects where subject_id = $1`,
-          [subjectId],
-        );
-        if ((forgotten.rowCount ?? 0) > 0) return undefined;
-        // Read again under the lock: a first use that held it has committed, and this read sees it.
-        const raced = await client.query<KeyRow>(selectKey, [subjectId]);
-        if (raced.rows[0] !== undefined) return toKey(raced.rows[0]);
-        const created: KeyRow = { key_id: randomUUID(), key: randomBytes(32) };
-        await client.query(
-          `insert into ${quoted}.data_keys (subject_id, key_id, key) values ($1, $2, $3)`,
-          [subjectId, created.key_id, created.key],
-        );
-        return toKey(created);
-      });
+      const created = await createDataKey(pool, quoted, lockName(subjectId), subjectId);
+      if (created !== undefined) return created;
+      // Nothing created: the subject was forgotten (its keys are gone), or the key that an
+      // earlier first use committed is there to read.
+      const raced = await pool.query<KeyRow>(selectKey, [subjectId]);
+      return raced.rows[0] === undefined ? undefined : toKey(raced.rows[0]);
     },
     keyById: async (keyId) => {
       await migrated();
