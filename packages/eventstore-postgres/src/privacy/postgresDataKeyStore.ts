@@ -1,8 +1,8 @@
+import { randomBytes, randomUUID } from 'node:crypto';
 import pg from 'pg';
 import type { DataKey, DataKeyStore } from '@clientele/eventstore';
 import { inTransaction as inPoolTransaction } from '../connection/inTransaction.js';
 import { migrateSchema } from '../schema/migrateSchema.js';
-import { createDataKey } from './createDataKey.js';
 import { quoteSchemaName } from '../schema/schemaName.js';
 
 /** Options of {@link createPostgresDataKeyStore}: a pool you own, or a connection string. */
@@ -71,12 +71,25 @@ export const createPostgresDataKeyStore = (
       await migrated();
       const existing = await pool.query<KeyRow>(selectKey, [subjectId]);
       if (existing.rows[0] !== undefined) return toKey(existing.rows[0]);
-      const created = await createDataKey(pool, quoted, lockName(subjectId), subjectId);
-      if (created !== undefined) return created;
-      // Nothing created: the subject was forgotten (its keys are gone), or the key that an
-      // earlier first use committed is there to read.
-      const raced = await pool.query<KeyRow>(selectKey, [subjectId]);
-      return raced.rows[0] === undefined ? undefined : toKey(raced.rows[0]);
+      return inTransaction(async (client) => {
+        await client.query(subjectLock, [lockName(subjectId)]);
+        // One statement under the lock creates the key unless the subject was forgotten or a
+        // first use that held the lock before has committed one: a new person's key costs four
+        // round trips (this, the lock, BEGIN and COMMIT) after the look-up above, not six.
+        const created = await client.query<KeyRow>(
+          `insert into ${quoted}.data_keys (subject_id, key_id, key)
+             select $1, $2, $3 where not exists
+               (select 1 from ${quoted}.forgotten_subjects where subject_id = $1)
+             on conflict (subject_id) do nothing
+             returning key_id, key`,
+          [subjectId, randomUUID(), randomBytes(32)],
+        );
+        if (created.rows[0] !== undefined) return toKey(created.rows[0]);
+        // Nothing written: the subject was forgotten (its keys are gone), or the key that the
+        // earlier first use committed is there to read.
+        const raced = await client.query<KeyRow>(selectKey, [subjectId]);
+        return raced.rows[0] === undefined ? undefined : toKey(raced.rows[0]);
+      });
     },
     keyById: async (keyId) => {
       await migrated();
