@@ -20,8 +20,6 @@ const complexityCeilings = {
   'packages/cli/src/commands/serve.ts': 22,
   'packages/cli/src/commands/verify.ts': 19,
   'packages/cli/src/dashboard/dealSelection.ts': 14,
-  'packages/cli/src/importing/mappingFile/mappedFields.ts': 36,
-  'packages/cli/src/importing/mappingFile/opportunityRows.ts': 22,
   'packages/cli/src/reports/funnelReport.ts': 16,
   'packages/cli/src/reports/reportCommandLine.ts': 22,
   'packages/cli/test/importProperty.test.ts': 25,
