@@ -22,7 +22,6 @@ const complexityCeilings = {
   'packages/cli/src/dashboard/dealSelection.ts': 14,
   'packages/cli/src/reports/funnelReport.ts': 16,
   'packages/cli/src/reports/reportCommandLine.ts': 22,
-  'packages/cli/test/importProperty.test.ts': 25,
   'packages/domain/src/commission/decide.ts': 28,
   'packages/domain/src/reactors/leadConversionReactor.ts': 13,
   'packages/domain/src/customer/decide.ts': 16,
