@@ -9,10 +9,6 @@ import tseslint from 'typescript-eslint';
  */
 const complexityCeilings = {
   'examples/embedded-http-api/src/commandRoute.ts': 18,
-  'packages/cli/src/audit/auditWindow.ts': 16,
-  'packages/cli/src/audit/changeSummary.ts': 13,
-  'packages/cli/src/audit/customerAudit.ts': 18,
-  'packages/cli/src/commands/audit.ts': 18,
   'packages/cli/src/commands/demo.ts': 15,
   'packages/cli/src/commands/export.ts': 15,
   'packages/cli/src/commands/import.ts': 22,
@@ -59,9 +55,6 @@ const complexityCeilings = {
 const parameterCeilings = {
   'packages/bench/src/engines/postgres.ts': 5,
   'packages/cli/src/actor/commandLineActor.ts': 5,
-  'packages/cli/src/audit/customerAudit.ts': 6,
-  'packages/cli/src/audit/exportsAudit.ts': 5,
-  'packages/cli/src/audit/findAudit.ts': 5,
   'packages/cli/src/commands/report.ts': 5,
   'packages/cli/src/dashboard/customerView.ts': 5,
   'packages/cli/src/dashboard/drillDown.ts': 5,
