@@ -21,7 +21,8 @@ export const conversionShape: ReportShape = {
       'The lead id (a lead’s name is personal data and is not shown here).',
     ),
     column('code', 'source', 'source', 'The channel the lead came from.'),
-    column('text', 'owner', 'owner', 'The owning rep’s id; null when unassigned.', {
+    column('text', 'owner', 'owner', {
+      description: 'The owning rep’s id; null when unassigned.',
       nullable: true,
     }),
     column('period', 'capturedOn', 'captured', 'The day the lead was captured.'),

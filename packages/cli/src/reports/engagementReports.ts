@@ -83,40 +83,32 @@ export const neglectedShape: ReportShape = {
   description:
     'Active customers with no contact (call, email, meeting, visit, message) in the last N days.',
   columns: [
-    column(
-      'text',
-      'customer',
-      'customer',
-      'The customer’s name; null when the actor may not read it.',
-      {
-        nullable: true,
-        fallbackKey: 'customerId',
-      },
-    ),
-    column('text', 'customerId', 'customer id', 'The customer’s id.', {
+    column('text', 'customer', 'customer', {
+      description: 'The customer’s name; null when the actor may not read it.',
+      nullable: true,
+      fallbackKey: 'customerId',
+    }),
+    column('text', 'customerId', 'customer id', {
+      description: 'The customer’s id.',
       machineOnly: true,
       dataSubject: true,
     }),
-    column('text', 'owner', 'owner', 'The rep who owns the customer.', { nullable: true }),
-    column(
-      'text',
-      'lastContactAt',
-      'last contact',
-      'When the last contact happened; null: never.',
-      {
-        nullable: true,
-      },
-    ),
-    column('code', 'lastContactKind', 'how', 'The kind of the last contact.', { nullable: true }),
-    column(
-      'days',
-      'daysSince',
-      'days since',
-      'Whole days from the last contact to the report date.',
-      {
-        nullable: true,
-      },
-    ),
+    column('text', 'owner', 'owner', {
+      description: 'The rep who owns the customer.',
+      nullable: true,
+    }),
+    column('text', 'lastContactAt', 'last contact', {
+      description: 'When the last contact happened; null: never.',
+      nullable: true,
+    }),
+    column('code', 'lastContactKind', 'how', {
+      description: 'The kind of the last contact.',
+      nullable: true,
+    }),
+    column('days', 'daysSince', 'days since', {
+      description: 'Whole days from the last contact to the report date.',
+      nullable: true,
+    }),
   ],
   totalColumns: [column('count', 'customers', 'customers', 'Neglected customers.')],
 };
@@ -159,7 +151,10 @@ const FOLLOW_UP_FIGURES = [
   column('count', 'doneOnTime', 'on time', 'Done by their due time.'),
   column('count', 'doneLate', 'late', 'Done after their due time.'),
   column('count', 'overdue', 'overdue', 'Still open past their due time.'),
-  column('percent', 'onTimePercent', 'on-time share', 'On time ÷ due.', { nullable: true }),
+  column('percent', 'onTimePercent', 'on-time share', {
+    description: 'On time ÷ due.',
+    nullable: true,
+  }),
 ];
 
 /** The columns of the follow-up compliance report. */

@@ -13,16 +13,14 @@ const FIGURES = [
   column('count', 'quotesSent', 'quotes sent', 'Quotes first sent by the report date.'),
   column('count', 'accepted', 'accepted', 'Of those, accepted by the customer.'),
   column('count', 'ordered', 'ordered', 'Of those, placed as an order by the report date.'),
-  column('percent', 'conversionPercent', 'quote to order', 'Ordered ÷ quotes sent.', {
+  column('percent', 'conversionPercent', 'quote to order', {
+    description: 'Ordered ÷ quotes sent.',
     nullable: true,
   }),
-  column(
-    'percent',
-    'averageDiscountPercent',
-    'average discount',
-    'Σ discount ÷ Σ gross of the sent quotes’ current versions: weighted by amount.',
-    { nullable: true },
-  ),
+  column('percent', 'averageDiscountPercent', 'average discount', {
+    description: 'Σ discount ÷ Σ gross of the sent quotes’ current versions: weighted by amount.',
+    nullable: true,
+  }),
 ];
 
 /** The columns of the quotes report. */

@@ -32,17 +32,17 @@ const TOTALS = [
 ];
 
 const CUSTOMER = [
-  column('text', 'customerId', 'customer', 'The customer id.', {
+  column('text', 'customerId', 'customer', {
+    description: 'The customer id.',
     machineOnly: true,
     dataSubject: true,
   }),
-  column(
-    'text',
-    'customerName',
-    'customer',
-    'The customer’s name, resolved for an actor allowed to read it; null when not to be shown.',
-    { nullable: true, fallbackKey: 'customerId' },
-  ),
+  column('text', 'customerName', 'customer', {
+    description:
+      'The customer’s name, resolved for an actor allowed to read it; null when not to be shown.',
+    nullable: true,
+    fallbackKey: 'customerId',
+  }),
   column('code', 'band', 'band', 'low (under 25 points), medium (25–49) or high (50 and over).'),
   column(
     'count',
@@ -80,13 +80,10 @@ export const creditShape: ReportShape = {
       'suggestion',
       'keep, review or reduce the credit limit: advice for the credit policy, never applied by itself.',
     ),
-    column(
-      'days',
-      'averageDaysLate',
-      'average days late',
-      'Mean days after due of the invoices paid in the last year; null when none.',
-      { nullable: true },
-    ),
+    column('days', 'averageDaysLate', 'average days late', {
+      description: 'Mean days after due of the invoices paid in the last year; null when none.',
+      nullable: true,
+    }),
     REASONS,
   ],
   totalColumns: TOTALS,

@@ -26,13 +26,10 @@ export const SEGMENT_MOVEMENT_DAYS = 90;
 const TOTALS = [
   column('count', 'customers', 'customers', 'Customers with at least one invoice.'),
   column('money', 'collected', 'collected', 'Payments collected less refunds.'),
-  column(
-    'money',
-    'nextYear',
-    'next 365 days (est.)',
-    'Sum of the customers’ predictive estimates; null when no customer has one.',
-    { nullable: true },
-  ),
+  column('money', 'nextYear', 'next 365 days (est.)', {
+    description: 'Sum of the customers’ predictive estimates; null when no customer has one.',
+    nullable: true,
+  }),
 ];
 
 /** The columns of the segments report. */
@@ -41,40 +38,35 @@ export const segmentsShape: ReportShape = {
   description:
     'RFM segments of the customers the reader may see on the report date, their segment 90 days earlier, and lifetime value.',
   columns: [
-    column('text', 'customerId', 'customer', 'The customer id.', {
+    column('text', 'customerId', 'customer', {
+      description: 'The customer id.',
       machineOnly: true,
       dataSubject: true,
     }),
-    column(
-      'text',
-      'customerName',
-      'customer',
-      'The customer’s name, resolved for an actor allowed to read it; null when not to be shown.',
-      { nullable: true, fallbackKey: 'customerId' },
-    ),
+    column('text', 'customerName', 'customer', {
+      description:
+        'The customer’s name, resolved for an actor allowed to read it; null when not to be shown.',
+      nullable: true,
+      fallbackKey: 'customerId',
+    }),
     column(
       'code',
       'segment',
       'segment',
       'The named segment on the report date (rules in docs/reports.md).',
     ),
-    column(
-      'code',
-      'segmentBefore',
-      'segment 90 days before',
-      'The segment 90 days before the report date; null for a customer not invoiced then.',
-      { nullable: true },
-    ),
+    column('code', 'segmentBefore', 'segment 90 days before', {
+      description:
+        'The segment 90 days before the report date; null for a customer not invoiced then.',
+      nullable: true,
+    }),
     column('count', 'recencyScore', 'R', 'Recency quintile, 5 = paid most recently.'),
     column('count', 'frequencyScore', 'F', 'Frequency quintile, 5 = most invoices.'),
     column('count', 'monetaryScore', 'M', 'Monetary quintile, 5 = most collected.'),
-    column(
-      'days',
-      'recencyDays',
-      'days since paid',
-      'Days since the last collected payment; null when never paid.',
-      { nullable: true },
-    ),
+    column('days', 'recencyDays', 'days since paid', {
+      description: 'Days since the last collected payment; null when never paid.',
+      nullable: true,
+    }),
     column('count', 'invoices', 'invoices', 'Invoices issued and not cancelled.'),
     column(
       'money',
@@ -82,13 +74,11 @@ export const segmentsShape: ReportShape = {
       'collected',
       'Historical lifetime value: payments collected less refunds.',
     ),
-    column(
-      'money',
-      'nextYear',
-      'next 365 days (est.)',
-      'Last 365 days’ payments × the retention rate (docs/analytics.md); null when the log is too short to measure retention.',
-      { nullable: true },
-    ),
+    column('money', 'nextYear', 'next 365 days (est.)', {
+      description:
+        'Last 365 days’ payments × the retention rate (docs/analytics.md); null when the log is too short to measure retention.',
+      nullable: true,
+    }),
   ],
   totalColumns: TOTALS,
 };

@@ -36,28 +36,20 @@ export const serviceShape: ReportShape = {
       'resolution breaches',
       'Tickets resolved late, or still open past the target.',
     ),
-    column(
-      'percent',
-      'breachRatePercent',
-      'breach rate',
-      'Tickets that breached any target ÷ tickets measured.',
-      { nullable: true },
-    ),
-    column(
-      'minutes',
-      'medianFirstResponseMinutes',
-      'median first response',
-      'Median business minutes to the first response.',
-      { nullable: true },
-    ),
-    column(
-      'minutes',
-      'medianResolutionMinutes',
-      'median resolution',
-      'Median business minutes to the first resolution.',
-      { nullable: true },
-    ),
-    column('score', 'satisfactionMean', 'satisfaction', 'Mean satisfaction score, 1 to 5.', {
+    column('percent', 'breachRatePercent', 'breach rate', {
+      description: 'Tickets that breached any target ÷ tickets measured.',
+      nullable: true,
+    }),
+    column('minutes', 'medianFirstResponseMinutes', 'median first response', {
+      description: 'Median business minutes to the first response.',
+      nullable: true,
+    }),
+    column('minutes', 'medianResolutionMinutes', 'median resolution', {
+      description: 'Median business minutes to the first resolution.',
+      nullable: true,
+    }),
+    column('score', 'satisfactionMean', 'satisfaction', {
+      description: 'Mean satisfaction score, 1 to 5.',
       nullable: true,
     }),
     column('count', 'satisfactionRatings', 'ratings', 'Satisfaction scores given.'),
