@@ -12,7 +12,6 @@ const complexityCeilings = {
   'packages/cli/src/commands/import.ts': 22,
   'packages/cli/src/commands/serve.ts': 22,
   'packages/cli/src/commands/verify.ts': 19,
-  'packages/cli/src/dashboard/dealSelection.ts': 14,
   'packages/domain/src/commission/decide.ts': 28,
   'packages/domain/src/reactors/leadConversionReactor.ts': 13,
   'packages/domain/src/customer/decide.ts': 16,
@@ -50,10 +49,6 @@ const complexityCeilings = {
 const parameterCeilings = {
   'packages/bench/src/engines/postgres.ts': 5,
   'packages/cli/src/actor/commandLineActor.ts': 5,
-  'packages/cli/src/dashboard/customerView.ts': 5,
-  'packages/cli/src/dashboard/drillDown.ts': 5,
-  'packages/cli/src/dashboard/teamView.ts': 5,
-  'packages/dashboard/app/src/filtersForm.ts': 5,
   'packages/domain/src/authorization/authorize.spec.ts': 5,
   'packages/domain/src/authorization/authorize.ts': 5,
   'packages/domain/src/commission/decide.ts': 5,
