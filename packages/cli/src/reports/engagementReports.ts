@@ -11,7 +11,7 @@ import {
   ratio,
 } from '@clientele/projections';
 import type { Report } from './report.js';
-import { column } from './report.js';
+import { column, nullable } from './report.js';
 import type { ReportShape } from './reportJson.js';
 import { percent } from './figures.js';
 import type { ReportContext, ReportOptions } from './reportSection.js';
@@ -93,22 +93,20 @@ export const neglectedShape: ReportShape = {
       machineOnly: true,
       dataSubject: true,
     }),
-    column('text', 'owner', 'owner', {
-      description: 'The rep who owns the customer.',
-      nullable: true,
-    }),
-    column('text', 'lastContactAt', 'last contact', {
-      description: 'When the last contact happened; null: never.',
-      nullable: true,
-    }),
-    column('code', 'lastContactKind', 'how', {
-      description: 'The kind of the last contact.',
-      nullable: true,
-    }),
-    column('days', 'daysSince', 'days since', {
-      description: 'Whole days from the last contact to the report date.',
-      nullable: true,
-    }),
+    column('text', 'owner', 'owner', nullable('The rep who owns the customer.')),
+    column(
+      'text',
+      'lastContactAt',
+      'last contact',
+      nullable('When the last contact happened; null: never.'),
+    ),
+    column('code', 'lastContactKind', 'how', nullable('The kind of the last contact.')),
+    column(
+      'days',
+      'daysSince',
+      'days since',
+      nullable('Whole days from the last contact to the report date.'),
+    ),
   ],
   totalColumns: [column('count', 'customers', 'customers', 'Neglected customers.')],
 };
@@ -151,10 +149,7 @@ const FOLLOW_UP_FIGURES = [
   column('count', 'doneOnTime', 'on time', 'Done by their due time.'),
   column('count', 'doneLate', 'late', 'Done after their due time.'),
   column('count', 'overdue', 'overdue', 'Still open past their due time.'),
-  column('percent', 'onTimePercent', 'on-time share', {
-    description: 'On time ÷ due.',
-    nullable: true,
-  }),
+  column('percent', 'onTimePercent', 'on-time share', nullable('On time ÷ due.')),
 ];
 
 /** The columns of the follow-up compliance report. */

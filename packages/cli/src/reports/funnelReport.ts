@@ -5,7 +5,7 @@ import { codeLabel } from './cellDisplay.js';
 import { oneDecimal, percent } from './figures.js';
 import type { ChartSpec } from '../html/charts.js';
 import type { Report, ReportRow } from './report.js';
-import { column } from './report.js';
+import { column, nullable } from './report.js';
 import type { ReportShape } from './reportJson.js';
 import type { ReportContext, ReportOptions } from './reportSection.js';
 import { byName, withinRange } from './reportSection.js';
@@ -21,14 +21,13 @@ export const FUNNEL_GROUPINGS: readonly FunnelGrouping[] = [
 const RATES = [
   column('count', 'won', 'won', 'Won, of this group and cohort.'),
   column('count', 'lost', 'lost', 'Lost, of this group and cohort.'),
-  column('percent', 'winRatePercent', 'win rate', {
-    description: 'Won ÷ closed (won + lost).',
-    nullable: true,
-  }),
-  column('percent', 'overallConversionPercent', 'lead to won', {
-    description: 'Won ÷ entered the funnel.',
-    nullable: true,
-  }),
+  column('percent', 'winRatePercent', 'win rate', nullable('Won ÷ closed (won + lost).')),
+  column(
+    'percent',
+    'overallConversionPercent',
+    'lead to won',
+    nullable('Won ÷ entered the funnel.'),
+  ),
 ];
 
 /** The columns of the funnel report. */
@@ -49,14 +48,18 @@ export const funnelShape: ReportShape = {
     column('period', 'cohort', 'cohort', 'Capture period (leads) or open period (deals).'),
     column('code', 'stage', 'stage', 'A lead stage, then the pipeline’s stage codes.'),
     column('count', 'reached', 'reached', 'Reached this stage (or a later one).'),
-    column('percent', 'conversionToNextPercent', 'to next', {
-      description: 'Reached the next stage ÷ this one.',
-      nullable: true,
-    }),
-    column('days', 'medianDaysInStage', 'median time in stage', {
-      description: 'Median days spent in the stage.',
-      nullable: true,
-    }),
+    column(
+      'percent',
+      'conversionToNextPercent',
+      'to next',
+      nullable('Reached the next stage ÷ this one.'),
+    ),
+    column(
+      'days',
+      'medianDaysInStage',
+      'median time in stage',
+      nullable('Median days spent in the stage.'),
+    ),
     ...RATES,
     column('code', 'funnel', 'funnel', '"leads" (from capture) or "deals" (from opening).'),
   ],

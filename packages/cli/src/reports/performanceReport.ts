@@ -20,7 +20,7 @@ import {
   percent,
 } from './figures.js';
 import type { Report } from './report.js';
-import { column } from './report.js';
+import { column, nullable } from './report.js';
 import type { ReportShape } from './reportJson.js';
 import type { ReportContext, ReportOptions } from './reportSection.js';
 import { byName, withinRange } from './reportSection.js';
@@ -37,7 +37,7 @@ export const PERFORMANCE_GROUPINGS: readonly PerformanceGrouping[] = [
 const FIGURES = [
   column('count', 'won', 'won', 'Deals won.'),
   column('count', 'lost', 'lost', 'Deals lost.'),
-  column('percent', 'winRatePercent', 'win rate', { description: 'Won ÷ closed.', nullable: true }),
+  column('percent', 'winRatePercent', 'win rate', nullable('Won ÷ closed.')),
   column('money', 'wonRevenue', 'won revenue', 'Amounts of the deals won.'),
 ];
 const PIPELINE = [
@@ -62,10 +62,12 @@ export const performanceShape: ReportShape = {
     }),
     column('period', 'period', 'period', 'The close period.'),
     ...FIGURES,
-    column('days', 'medianCycleDays', 'median sales cycle', {
-      description: 'Median days from open to win.',
-      nullable: true,
-    }),
+    column(
+      'days',
+      'medianCycleDays',
+      'median sales cycle',
+      nullable('Median days from open to win.'),
+    ),
     column('money', 'averageDealSize', 'average deal', 'Won revenue ÷ deals won, per currency.'),
     ...PIPELINE,
   ],

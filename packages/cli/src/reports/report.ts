@@ -91,6 +91,9 @@ export interface Report {
 /** A column's description with the flags it needs: nullable, by currency, machine only and so on. */
 export type ColumnDetails = Omit<ReportColumn, 'key' | 'title' | 'kind'>;
 
+/** The details of a column that may be null (nothing to measure, a name not to be shown). */
+export const nullable = (description: string): ColumnDetails => ({ description, nullable: true });
+
 /**
  * A column definition, with the kind first so the tables of columns read as a list: its
  * description alone, or with its flags (`{ description, nullable: true }`).

@@ -20,7 +20,7 @@ import {
 } from '@clientele/projections';
 import type { ChartSpec } from '../html/charts.js';
 import type { Report, ReportRow } from './report.js';
-import { column } from './report.js';
+import { column, nullable } from './report.js';
 import type { ReportShape } from './reportJson.js';
 import type { ReportContext, ReportOptions } from './reportSection.js';
 import { byName } from './reportSection.js';
@@ -80,10 +80,12 @@ export const creditShape: ReportShape = {
       'suggestion',
       'keep, review or reduce the credit limit: advice for the credit policy, never applied by itself.',
     ),
-    column('days', 'averageDaysLate', 'average days late', {
-      description: 'Mean days after due of the invoices paid in the last year; null when none.',
-      nullable: true,
-    }),
+    column(
+      'days',
+      'averageDaysLate',
+      'average days late',
+      nullable('Mean days after due of the invoices paid in the last year; null when none.'),
+    ),
     REASONS,
   ],
   totalColumns: TOTALS,

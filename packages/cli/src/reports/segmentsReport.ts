@@ -15,7 +15,7 @@ import {
 import type { ChartSpec } from '../html/charts.js';
 import { codeLabel } from './cellDisplay.js';
 import type { Report } from './report.js';
-import { column } from './report.js';
+import { column, nullable } from './report.js';
 import type { ReportShape } from './reportJson.js';
 import type { ReportContext, ReportOptions } from './reportSection.js';
 import { byName } from './reportSection.js';
@@ -26,10 +26,12 @@ export const SEGMENT_MOVEMENT_DAYS = 90;
 const TOTALS = [
   column('count', 'customers', 'customers', 'Customers with at least one invoice.'),
   column('money', 'collected', 'collected', 'Payments collected less refunds.'),
-  column('money', 'nextYear', 'next 365 days (est.)', {
-    description: 'Sum of the customers’ predictive estimates; null when no customer has one.',
-    nullable: true,
-  }),
+  column(
+    'money',
+    'nextYear',
+    'next 365 days (est.)',
+    nullable('Sum of the customers’ predictive estimates; null when no customer has one.'),
+  ),
 ];
 
 /** The columns of the segments report. */
@@ -55,18 +57,23 @@ export const segmentsShape: ReportShape = {
       'segment',
       'The named segment on the report date (rules in docs/reports.md).',
     ),
-    column('code', 'segmentBefore', 'segment 90 days before', {
-      description:
+    column(
+      'code',
+      'segmentBefore',
+      'segment 90 days before',
+      nullable(
         'The segment 90 days before the report date; null for a customer not invoiced then.',
-      nullable: true,
-    }),
+      ),
+    ),
     column('count', 'recencyScore', 'R', 'Recency quintile, 5 = paid most recently.'),
     column('count', 'frequencyScore', 'F', 'Frequency quintile, 5 = most invoices.'),
     column('count', 'monetaryScore', 'M', 'Monetary quintile, 5 = most collected.'),
-    column('days', 'recencyDays', 'days since paid', {
-      description: 'Days since the last collected payment; null when never paid.',
-      nullable: true,
-    }),
+    column(
+      'days',
+      'recencyDays',
+      'days since paid',
+      nullable('Days since the last collected payment; null when never paid.'),
+    ),
     column('count', 'invoices', 'invoices', 'Invoices issued and not cancelled.'),
     column(
       'money',
@@ -74,11 +81,14 @@ export const segmentsShape: ReportShape = {
       'collected',
       'Historical lifetime value: payments collected less refunds.',
     ),
-    column('money', 'nextYear', 'next 365 days (est.)', {
-      description:
+    column(
+      'money',
+      'nextYear',
+      'next 365 days (est.)',
+      nullable(
         'Last 365 days’ payments × the retention rate (docs/analytics.md); null when the log is too short to measure retention.',
-      nullable: true,
-    }),
+      ),
+    ),
   ],
   totalColumns: TOTALS,
 };

@@ -5,7 +5,7 @@ import { serviceReport as serviceFigures } from '@clientele/projections';
 import { codeLabel } from './cellDisplay.js';
 import { oneDecimal, percent } from './figures.js';
 import type { Report } from './report.js';
-import { column } from './report.js';
+import { column, nullable } from './report.js';
 import type { ReportShape } from './reportJson.js';
 import type { ReportContext, ReportOptions } from './reportSection.js';
 
@@ -36,22 +36,30 @@ export const serviceShape: ReportShape = {
       'resolution breaches',
       'Tickets resolved late, or still open past the target.',
     ),
-    column('percent', 'breachRatePercent', 'breach rate', {
-      description: 'Tickets that breached any target ÷ tickets measured.',
-      nullable: true,
-    }),
-    column('minutes', 'medianFirstResponseMinutes', 'median first response', {
-      description: 'Median business minutes to the first response.',
-      nullable: true,
-    }),
-    column('minutes', 'medianResolutionMinutes', 'median resolution', {
-      description: 'Median business minutes to the first resolution.',
-      nullable: true,
-    }),
-    column('score', 'satisfactionMean', 'satisfaction', {
-      description: 'Mean satisfaction score, 1 to 5.',
-      nullable: true,
-    }),
+    column(
+      'percent',
+      'breachRatePercent',
+      'breach rate',
+      nullable('Tickets that breached any target ÷ tickets measured.'),
+    ),
+    column(
+      'minutes',
+      'medianFirstResponseMinutes',
+      'median first response',
+      nullable('Median business minutes to the first response.'),
+    ),
+    column(
+      'minutes',
+      'medianResolutionMinutes',
+      'median resolution',
+      nullable('Median business minutes to the first resolution.'),
+    ),
+    column(
+      'score',
+      'satisfactionMean',
+      'satisfaction',
+      nullable('Mean satisfaction score, 1 to 5.'),
+    ),
     column('count', 'satisfactionRatings', 'ratings', 'Satisfaction scores given.'),
   ],
 };
