@@ -82,7 +82,7 @@ export const dashboardData = (
       const read = await accessOf(actor);
       if (E.isLeft(read)) return refused(read.left);
       const { day, access } = read.right;
-      const drilled = drillDown(readModels, access, kind, query, day);
+      const drilled = drillDown({ readModels, access }, kind, query, day);
       if (drilled === undefined)
         return {
           kind: 'notFound',
@@ -108,9 +108,7 @@ export const dashboardData = (
       if (E.isLeft(read)) return refused(read.left);
       const { access } = read.right;
       const view = await customerView(
-        readModels,
-        events,
-        access,
+        { readModels, events, access },
         customerId,
         at === undefined || asOf === undefined ? undefined : { at, effective: asOf.effective },
       );
@@ -129,7 +127,7 @@ export const dashboardData = (
       const read = await accessOf(actor);
       if (E.isLeft(read)) return refused(read.left);
       const { day, access } = read.right;
-      const view = await teamView(readModels, access, teamId, filters, day);
+      const view = await teamView({ readModels, access }, teamId, filters, day);
       if (E.isRight(view)) return ok(view.right);
       return view.left.kind === 'notFound'
         ? { kind: 'notFound', reason: `there is no team ${teamId}` }
