@@ -69,6 +69,7 @@ export const formatJson = (results: readonly WorkloadResult[]): string =>
       ...figures,
       conflictsRetried: figures.conflictsRetried ?? null,
       lostUpdates: figures.lostUpdates ?? null,
+      readerEventsPerSec: figures.readerEventsPerSec ?? null,
       ...(figures.peer === undefined
         ? {}
         : { peer: figures.peer, peerOpsPerSec: figures.peerOpsPerSec ?? null }),

@@ -11,9 +11,14 @@ import type { BenchEngine } from '../benchEngine.js';
 import { timeEach } from '../measure.js';
 import { sampleEvent } from '../workloads/sampleEvents.js';
 
-/** A fresh directory for one database file; removing it also removes the `-wal` and `-shm`. */
-const freshFile = (): { file: string; remove: () => void } => {
-  const dir = mkdtempSync(join(tmpdir(), 'clientele-bench-sqlite-'));
+/**
+ * A fresh directory for one database file; removing it also removes the `-wal` and `-shm`. With
+ * `keepIn` the directory is made there and kept (the store a workload leaves, for `clientele`
+ * commands to run on afterwards).
+ */
+const freshFile = (keepIn?: string): { file: string; remove: () => void } => {
+  const dir = mkdtempSync(join(keepIn ?? tmpdir(), 'clientele-bench-sqlite-'));
+  if (keepIn !== undefined) return { file: join(dir, 'store.db'), remove: () => undefined };
   return {
     file: join(dir, 'store.db'),
     remove: () => {
@@ -62,7 +67,8 @@ export const sqliteBenchEngine: BenchEngine = {
   name: 'sqlite',
   unavailable: async () => undefined,
   open: async () => {
-    const { file, remove } = freshFile();
+    const keepIn = process.env['CLIENTELE_BENCH_KEEP_STORES'];
+    const { file, remove } = freshFile(keepIn === '' ? undefined : keepIn);
     const store = createSqliteEventStore({ file });
     return {
       store,

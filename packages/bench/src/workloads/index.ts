@@ -10,6 +10,7 @@ import { runW5, runW5Threads } from './w5Rebuild.js';
 import { runW6, runW6Production } from './w6Commands.js';
 import { runW7 } from './w7BulkImport.js';
 import { runW8 } from './w8SeveralServers.js';
+import { runW9, runW9Report } from './w9AppendsWhileReading.js';
 
 export type { WorkloadResult, WorkloadSizes } from './workloadResult.js';
 export { baseSizes } from './workloadResult.js';
@@ -77,5 +78,17 @@ export const workloads: readonly Workload[] = [
     title: 'four app-server processes sending commands to one store',
     run: runW8,
     appliesTo: (engine) => engine.rawConcurrentAppends !== undefined,
+  },
+  {
+    id: 'W9',
+    title: 'appends while another process rebuilds every read model',
+    run: runW9,
+    appliesTo: (engine) => engine.name === 'sqlite',
+  },
+  {
+    id: 'W9R',
+    title: 'appends while another process prints every report',
+    run: runW9Report,
+    appliesTo: (engine) => engine.name === 'sqlite',
   },
 ];

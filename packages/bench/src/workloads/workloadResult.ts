@@ -20,6 +20,11 @@ export interface WorkloadResult {
   readonly peer?: string | null;
   /** The peer's ops/s on the same workload and engine in the same run, or null. */
   readonly peerOpsPerSec?: number | null;
+  /**
+   * The reading process's events per second (the populated log's events over its wall time) while
+   * appends ran beside it (W9, W9R); null elsewhere.
+   */
+  readonly readerEventsPerSec?: number | null;
   /** Why a figure is missing, or what was measured. */
   readonly note?: string;
 }

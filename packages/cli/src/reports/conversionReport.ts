@@ -1,11 +1,13 @@
 import * as E from 'fp-ts/lib/Either.js';
-import type { AuthorizationDenial, RecordedEvent } from '@clientele/eventstore';
-import { datedLeadEvents, leadScoresAsOf } from '@clientele/projections';
+import type { AuthorizationDenial } from '@clientele/eventstore';
+import { LeadEvent } from '@clientele/domain';
+import { datedLeadEvents, eventTypesOf, leadScoresAsOf } from '@clientele/projections';
 import { SCORER_LABELS } from '../analyze/backtestTables.js';
 import type { Report } from './report.js';
 import { column, nullable } from './report.js';
 import type { ReportShape } from './reportJson.js';
 import type { ReportContext, ReportOptions } from './reportSection.js';
+import { readDatedEvents } from './logPages.js';
 import { reasonText } from './scoresReport.js';
 
 /** The columns of the conversion report. */
@@ -53,9 +55,8 @@ export const conversionReport = async (
   { events, access }: ReportContext,
   options: ReportOptions,
 ): Promise<E.Either<AuthorizationDenial, Report>> => {
-  const all: RecordedEvent[] = [];
-  for await (const event of events.readAll()) all.push(event);
-  const scored = leadScoresAsOf(datedLeadEvents(all), options.asOf, access);
+  const leadEvents = await readDatedEvents(events, eventTypesOf(LeadEvent), datedLeadEvents);
+  const scored = leadScoresAsOf(leadEvents, options.asOf, access);
   if (E.isLeft(scored)) return scored;
   const { scores, shown, check } = scored.right;
   const figures = check.results

@@ -1,17 +1,19 @@
 import * as E from 'fp-ts/lib/Either.js';
 import type { DateOnly, SalesOrganizationState } from '@clientele/domain';
-import { inReadScope, placementOn } from '@clientele/domain';
-import type { AuthorizationDenial, RecordedEvent } from '@clientele/eventstore';
+import { OpportunityEvent, inReadScope, placementOn } from '@clientele/domain';
+import type { AuthorizationDenial, EventStore, RecordedEvent } from '@clientele/eventstore';
 import type { GroupForecast, ReadModelStore } from '@clientele/projections';
 import {
   OrganizationDocument,
   activeDocuments,
   datedDealEvents,
+  eventTypesOf,
   forecastByGroup,
   organizationNames,
   organizationState,
 } from '@clientele/projections';
 import { formatMoney, majorUnits } from './figures.js';
+import { mostFrequent, readDatedEvents } from './logPages.js';
 import type { Report } from './report.js';
 import { column } from './report.js';
 import type { ReportShape } from './reportJson.js';
@@ -101,15 +103,23 @@ const figures = (f: GroupForecast) => {
   };
 };
 
-/** The currency with the most open pipeline on the day, or undefined when nothing is open. */
-const mainOpenCurrency = (events: readonly RecordedEvent[]) => {
-  const counts = new Map<string, number>();
+/** Counts the deals opened in each currency among `events`, into `counts`. */
+const countOpenCurrencies = (counts: Map<string, number>, events: readonly RecordedEvent[]) => {
   for (const event of events) {
     const amount = (event.data as { amount?: { currency?: string } }).amount;
     if (event.type === 'OpportunityOpened' && typeof amount?.currency === 'string')
       counts.set(amount.currency, (counts.get(amount.currency) ?? 0) + 1);
   }
-  return [...counts].sort(([, a], [, b]) => b - a)[0]?.[0];
+};
+
+/** The deal events of the log, dated, and the currency with the most deals opened in it. */
+const dealsAndCurrency = async (events: EventStore) => {
+  const counts = new Map<string, number>();
+  const deals = await readDatedEvents(events, eventTypesOf(OpportunityEvent), (page) => {
+    countOpenCurrencies(counts, page);
+    return datedDealEvents(page);
+  });
+  return { deals, currency: mostFrequent(counts) ?? 'EUR' };
 };
 
 /**
@@ -124,8 +134,7 @@ export const forecastReport = async (
   const scope = access.scope('Opportunity.read');
   if (E.isLeft(scope)) return scope;
   const by = FORECAST_GROUPINGS.find((g) => g === options.by) ?? 'office';
-  const all: RecordedEvent[] = [];
-  for await (const event of events.readAll()) all.push(event);
+  const { deals, currency } = await dealsAndCurrency(events);
   const organizations = await organizationsOf(readModels);
   const names = await organizationNames(readModels);
   const groupOf = (ownerId: string) => {
@@ -140,8 +149,7 @@ export const forecastReport = async (
     from: options.asOf,
     to: addMonths(options.asOf, 3),
   };
-  const currency = mainOpenCurrency(all) ?? 'EUR';
-  const forecasts = forecastByGroup(datedDealEvents(all), window, currency, {
+  const forecasts = forecastByGroup(deals, window, currency, {
     groupOf,
     readable: (ownerId) => inReadScope(scope.right, ownerId),
   });

@@ -1,5 +1,5 @@
 import * as E from 'fp-ts/lib/Either.js';
-import type { RecordedEvent } from '@clientele/eventstore';
+import { InvoiceEvent, TicketEvent } from '@clientele/domain';
 import type { ReadRefusal } from '@clientele/projections';
 import type {
   CustomerRiskInput,
@@ -14,12 +14,14 @@ import {
   customerNames,
   datedInvoiceEvents,
   datedTicketEvents,
+  eventTypesOf,
   invoicesAsOf,
   purchasesAsOf,
   ticketsAsOf,
 } from '@clientele/projections';
 import type { ChartSpec } from '../html/charts.js';
 import type { Report, ReportRow } from './report.js';
+import { mostFrequent, readDatedEvents } from './logPages.js';
 import { column, nullable } from './report.js';
 import type { ReportShape } from './reportJson.js';
 import type { ReportContext, ReportOptions } from './reportSection.js';
@@ -103,11 +105,16 @@ const riskInputs = async (
 > => {
   const readable = await customerList(readModels, access);
   if (E.isLeft(readable)) return readable;
-  const all: RecordedEvent[] = [];
-  for await (const event of events.readAll()) all.push(event);
-  const invoiceEvents = datedInvoiceEvents(all);
+  const invoiceEvents = await readDatedEvents(
+    events,
+    eventTypesOf(InvoiceEvent),
+    datedInvoiceEvents,
+  );
   const invoices = [...invoicesAsOf(invoiceEvents, day).values()];
-  const tickets = ticketsAsOf(datedTicketEvents(all), day);
+  const tickets = ticketsAsOf(
+    await readDatedEvents(events, eventTypesOf(TicketEvent), datedTicketEvents),
+    day,
+  );
   const currencies = new Map<string, number>();
   for (const { event } of invoiceEvents)
     if (event.type === 'InvoiceIssued')
@@ -115,7 +122,7 @@ const riskInputs = async (
         event.data.total.currency,
         (currencies.get(event.data.total.currency) ?? 0) + 1,
       );
-  const currency = [...currencies].sort(([, a], [, b]) => b - a)[0]?.[0] ?? 'EUR';
+  const currency = mostFrequent(currencies) ?? 'EUR';
   const purchases = purchasesAsOf(invoiceEvents, day, currency);
   const byCustomer = new Map<string, InvoiceFacts[]>();
   for (const invoice of invoices)

@@ -1,15 +1,17 @@
 import * as E from 'fp-ts/lib/Either.js';
-import type { RecordedEvent } from '@clientele/eventstore';
+import { AnalyticsModelEvent, OpportunityEvent } from '@clientele/domain';
 import type { ReadRefusal } from '@clientele/projections';
 import type { Contribution, WinScores } from '@clientele/projections';
 import {
   WIN_MODEL_ID,
   datedDealEvents,
+  eventTypesOf,
   recordedModelAsOf,
   winScoresAsOf,
 } from '@clientele/projections';
 import type { ChartSpec } from '../html/charts.js';
 import { SCORER_LABELS } from '../analyze/backtestTables.js';
+import { readDatedEvents } from './logPages.js';
 import type { Report } from './report.js';
 import { column } from './report.js';
 import type { ReportShape } from './reportJson.js';
@@ -107,10 +109,10 @@ export const scoresReport = async (
   { events, access }: ReportContext,
   options: ReportOptions,
 ): Promise<E.Either<ReadRefusal, Report>> => {
-  const all: RecordedEvent[] = [];
-  for await (const event of events.readAll()) all.push(event);
-  const recorded = recordedModelAsOf(all, WIN_MODEL_ID, options.asOf);
-  const scored = winScoresAsOf(datedDealEvents(all), options.asOf, access, recorded);
+  const models = await readDatedEvents(events, eventTypesOf(AnalyticsModelEvent), (page) => page);
+  const recorded = recordedModelAsOf(models, WIN_MODEL_ID, options.asOf);
+  const deals = await readDatedEvents(events, eventTypesOf(OpportunityEvent), datedDealEvents);
+  const scored = winScoresAsOf(deals, options.asOf, access, recorded);
   if (E.isLeft(scored)) return scored;
   const scores = scored.right;
   const money = (currency: string, minor: number) => ({ [currency]: minor });

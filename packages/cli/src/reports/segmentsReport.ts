@@ -1,11 +1,13 @@
 import * as E from 'fp-ts/lib/Either.js';
-import type { RecordedEvent } from '@clientele/eventstore';
+import { InvoiceEvent } from '@clientele/domain';
+import type { EventStore } from '@clientele/eventstore';
 import type { ReadRefusal } from '@clientele/projections';
 import type { CustomerSegment, SegmentMove } from '@clientele/projections';
 import {
   customerList,
   customerNames,
   datedInvoiceEvents,
+  eventTypesOf,
   lifetimeValues,
   purchasesAsOf,
   rfmSegments,
@@ -14,6 +16,7 @@ import {
 } from '@clientele/projections';
 import type { ChartSpec } from '../html/charts.js';
 import { codeLabel } from './cellDisplay.js';
+import { mostFrequent, readDatedEvents } from './logPages.js';
 import type { Report } from './report.js';
 import { column, nullable } from './report.js';
 import type { ReportShape } from './reportJson.js';
@@ -93,14 +96,18 @@ export const segmentsShape: ReportShape = {
   totalColumns: TOTALS,
 };
 
-const mainInvoiceCurrency = (events: readonly RecordedEvent[]): string | undefined => {
+/** The invoice events of the log, dated, and the currency most invoices were issued in. */
+const invoicesAndCurrency = async (events: EventStore) => {
   const counts = new Map<string, number>();
-  for (const event of events) {
-    const total = (event.data as { total?: { currency?: unknown } }).total;
-    if (event.type === 'InvoiceIssued' && typeof total?.currency === 'string')
-      counts.set(total.currency, (counts.get(total.currency) ?? 0) + 1);
-  }
-  return [...counts].sort(([, a], [, b]) => b - a)[0]?.[0];
+  const invoices = await readDatedEvents(events, eventTypesOf(InvoiceEvent), (page) => {
+    for (const event of page) {
+      const total = (event.data as { total?: { currency?: unknown } }).total;
+      if (event.type === 'InvoiceIssued' && typeof total?.currency === 'string')
+        counts.set(total.currency, (counts.get(total.currency) ?? 0) + 1);
+    }
+    return datedInvoiceEvents(page);
+  });
+  return { invoices, currency: mostFrequent(counts) ?? 'EUR' };
 };
 
 const movementChart = (moves: readonly SegmentMove[]): ChartSpec => ({
@@ -127,10 +134,7 @@ export const segmentsReport = async (
   const readable = await customerList(readModels, access);
   if (E.isLeft(readable)) return readable;
   const visible = new Set(readable.right.map((c) => c.customerId));
-  const all: RecordedEvent[] = [];
-  for await (const event of events.readAll()) all.push(event);
-  const currency = mainInvoiceCurrency(all) ?? 'EUR';
-  const invoices = datedInvoiceEvents(all);
+  const { invoices, currency } = await invoicesAndCurrency(events);
   const now = purchasesAsOf(invoices, options.asOf, currency);
   const earlierDay = shiftDay(options.asOf, -SEGMENT_MOVEMENT_DAYS);
   // Quintiles rank every customer, so a rep's own customers keep the scores they have among all.

@@ -4,12 +4,33 @@ import { describe, expect, it } from 'vitest';
 import { createProjectionRunner } from '../runner/projectionRunner.js';
 import { createInMemoryReadModelStore } from '../store/inMemoryReadModelStore.js';
 import { appendHistory } from '../testing/domainHistory.js';
-import { lead } from '../testing/salesEvents.js';
-import { domainEventDecoder } from './domainEvent.js';
+import { lead, opened } from '../testing/salesEvents.js';
+import { domainEventDecoder, eventTypesOf } from './domainEvent.js';
 import { leadsProjection } from './leads/leadsProjection.js';
 import { invoicesProjection } from './receivables/invoicesProjection.js';
 
 describe('domain events in projections', () => {
+  it('lists as a union’s event types exactly those its decoder keeps, so a read filtered on them misses none', async () => {
+    const events = createInMemoryEventStore();
+    await appendHistory(events, [
+      lead('L1', 'web', '2026-01-05'),
+      opened('O1', '2026-01-06'),
+      { stream: 'Lead-L1', type: 'LeadTeleported', data: {}, at: '2026-01-07' },
+      lead('L2', 'fair', '2026-01-08'),
+    ]);
+    const decode = domainEventDecoder(LeadEvent);
+    const kept = [];
+    for await (const event of events.readAll())
+      if (decode(event) !== undefined) kept.push(event.eventId);
+    const filtered = [];
+    for await (const event of events.readAll({ filter: { eventTypes: eventTypesOf(LeadEvent) } }))
+      filtered.push(event.eventId);
+    expect(filtered).toEqual(kept);
+    expect(kept).toHaveLength(2);
+    expect(eventTypesOf(LeadEvent)).toContain('LeadCaptured');
+    expect(eventTypesOf(LeadEvent)).not.toContain('OpportunityOpened');
+  });
+
   it('skips event types a later domain release added, and decodes the known ones', async () => {
     const events = createInMemoryEventStore();
     await appendHistory(events, [

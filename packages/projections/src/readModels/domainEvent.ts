@@ -72,6 +72,14 @@ export const domainEventDecoder = <U extends EventUnion>(
   return decoder;
 };
 
+/**
+ * The event types a domain event union declares: exactly the stored types its
+ * {@link domainEventDecoder} decodes, so a read filtered on them (in the engine, before any row is
+ * parsed) hands that decoder every event it would keep.
+ */
+export const eventTypesOf = (union: EventUnion): readonly string[] =>
+  union.types.map(typeOfMember).filter((type): type is string => type !== undefined);
+
 /** The calendar day (UTC) of an ISO instant: `2026-03-04T10:00:00Z` → `2026-03-04`. */
 export const dayOf = (instant: string): string =>
   new Date(Date.parse(instant)).toISOString().slice(0, 10);

@@ -1,5 +1,5 @@
 export { allReadModels } from './allReadModels.js';
-export { domainEventDecoder } from './domainEvent.js';
+export { domainEventDecoder, eventTypesOf } from './domainEvent.js';
 export { DealDocument, dealKey } from './deals/dealDocument.js';
 export { dealsProjection } from './deals/dealsProjection.js';
 export { LEAD_STAGES, LeadDocument, leadKey } from './leads/leadDocument.js';
