@@ -1,6 +1,5 @@
 import type { ChildProcess } from 'node:child_process';
 import { execFileSync } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -16,11 +15,12 @@ import {
   stopDashboard,
 } from '../support/dashboardPage.js';
 import { describeWhenAvailable } from '../support/requireService.js';
+import { createTestIssuer } from '../support/issuerTokens.js';
 
 const artifacts = fileURLToPath(new URL('../../test-artifacts/dashboard/', import.meta.url));
 const cli = fileURLToPath(new URL('../../packages/cli/dist/main.js', import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), 'clientele-dashboard-charts-'));
-const secret = randomBytes(32).toString('hex');
+const issuer = createTestIssuer();
 const ADMIN = 'clientele-demo:administrator';
 
 const clientele = (...args: string[]) =>
@@ -72,13 +72,14 @@ describeWhenAvailable(
         segments: reportJson('segments').rows,
         forecast: reportJson('forecast', '--by', 'office').rows,
       } as Figures;
-      ({ url, server } = await startDashboard(cli, dir, secret, ADMIN));
+      ({ url, server } = await startDashboard(cli, dir, issuer, ADMIN));
       browser = await launchChromium();
       admin = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
     });
     afterAll(async () => {
       await browser?.close();
       await stopDashboard(server);
+      issuer.remove();
       rmSync(dir, { recursive: true, force: true });
     });
 

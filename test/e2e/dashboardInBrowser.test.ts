@@ -1,22 +1,21 @@
 import type { ChildProcess } from 'node:child_process';
 import { execFileSync } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { signActorToken } from '@clientele/dashboard';
 import { browserUnavailable, launchChromium } from '../support/browser.js';
 import { chartsOn, minor, startDashboard, stopDashboard } from '../support/dashboardPage.js';
 import { describeWhenAvailable } from '../support/requireService.js';
+import { createTestIssuer } from '../support/issuerTokens.js';
 
 const artifacts = fileURLToPath(new URL('../../test-artifacts/dashboard/', import.meta.url));
 const cli = fileURLToPath(new URL('../../packages/cli/dist/main.js', import.meta.url));
 const writer = fileURLToPath(new URL('../support/winOpenDeal.mjs', import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), 'clientele-dashboard-'));
-const secret = randomBytes(32).toString('hex');
+const issuer = createTestIssuer();
 const ADMIN = 'clientele-demo:administrator';
 
 const clientele = (...args: string[]) =>
@@ -69,13 +68,14 @@ describeWhenAvailable('the dashboard in headless Chromium', browserUnavailable()
       funnel: reportJson('funnel', '--period', 'all'),
       roi: reportJson('roi'),
     } as Figures;
-    ({ url, server } = await startDashboard(cli, dir, secret, ADMIN));
+    ({ url, server } = await startDashboard(cli, dir, issuer, ADMIN));
     browser = await launchChromium();
     admin = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
   });
   afterAll(async () => {
     await browser?.close();
     await stopDashboard(server);
+    issuer.remove();
     rmSync(dir, { recursive: true, force: true });
   });
 
@@ -210,7 +210,7 @@ describeWhenAvailable('the dashboard in headless Chromium', browserUnavailable()
     await context.addCookies([
       {
         name: 'clientele_token',
-        value: await signActorToken({ id: rep.group, role: 'sales_rep' }, secret),
+        value: await issuer.sign({ id: rep.group, role: 'sales_rep' }),
         url,
       },
     ]);

@@ -1,13 +1,11 @@
 import type { ChildProcess } from 'node:child_process';
 import { execFileSync, spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as E from 'fp-ts/lib/Either.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { signActorToken } from '@clientele/dashboard';
 import { createAccessLogService, recordsOwnReads } from '@clientele/domain';
 import { createSqliteEventStore } from '@clientele/eventstore-sqlite';
 import type { HistoryEntry } from '@clientele/projections/testing';
@@ -16,12 +14,13 @@ import {
   customerRegistered,
   readAuthorizationHistory,
 } from '@clientele/projections/testing';
+import { createTestIssuer } from '../support/issuerTokens.js';
 
 const cli = fileURLToPath(new URL('../../packages/cli/dist/main.js', import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), 'clientele-read-access-log-'));
 const file = join(dir, 'crm.db');
 const store = `sqlite:${file}`;
-const secret = randomBytes(32).toString('hex');
+const issuer = createTestIssuer();
 const HOUR = 3_600_000;
 const ada = { id: 'rep-ada', role: 'sales_rep' };
 
@@ -61,7 +60,7 @@ const startServer = (): Promise<string> =>
   new Promise((resolve, reject) => {
     server = spawn(process.execPath, [cli, 'serve', '--port', '0', '--store', store], {
       cwd: dir,
-      env: { ...serverEnv, CLIENTELE_DASHBOARD_SECRET: secret },
+      env: { ...serverEnv, ...issuer.environment },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let output = '';
@@ -76,9 +75,11 @@ const startServer = (): Promise<string> =>
     });
   });
 
+// One connection per request: execFileSync blocks the event loop, and a keep-alive socket the
+// server closed meanwhile would otherwise be reused ("other side closed").
 const get = async (path: string, actor: { id: string; role: string }) =>
   fetch(`${url}${path}`, {
-    headers: { authorization: `Bearer ${await signActorToken(actor, secret)}` },
+    headers: { authorization: `Bearer ${await issuer.sign(actor)}`, connection: 'close' },
   });
 
 /** Waits until the server's background writer has put `count` reads of `reader` on record. */
@@ -116,6 +117,7 @@ beforeAll(async () => {
 
 afterAll(() => {
   server?.kill('SIGTERM');
+  issuer.remove();
   rmSync(dir, { recursive: true, force: true });
 });
 

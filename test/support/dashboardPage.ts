@@ -1,6 +1,7 @@
 import type { ChildProcess } from 'node:child_process';
 import { spawn } from 'node:child_process';
 import type { Page } from 'playwright-core';
+import type { TestIssuer } from './issuerTokens.js';
 
 /** Minor units of a displayed amount: `EUR 1,234.50` is 123450, `0` is 0. */
 export const minor = (display: string): number =>
@@ -41,17 +42,20 @@ export const chartsOn = (tab: Page): Promise<DrawnChart[]> =>
 export const figuresOf = (chart: DrawnChart): Map<string, string> =>
   new Map(chart.labels.map((label, index) => [label, chart.figures[index] ?? '']));
 
-/** Starts `clientele serve` on a free port in `dir` as `actor`; resolves once it listens. */
+/**
+ * Starts `clientele serve` on a free port in `dir` as `actor`, trusting `issuer`'s tokens; resolves
+ * once it listens.
+ */
 export const startDashboard = (
   cli: string,
   dir: string,
-  secret: string,
+  issuer: TestIssuer,
   actor: string,
 ): Promise<{ url: string; server: ChildProcess }> =>
   new Promise((resolve, reject) => {
     const server = spawn(process.execPath, [cli, 'serve', '--port', '0', '--actor', actor], {
       cwd: dir,
-      env: { ...process.env, CLIENTELE_DASHBOARD_SECRET: secret },
+      env: { ...process.env, ...issuer.environment },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let output = '';

@@ -123,6 +123,58 @@ const failureProblem = async (
   }
 };
 
+/** The request decoded: its headers and its body, or every field of either that is wrong. */
+const decodeRequest = async (c: Context, collection: CommandCollection, id: string) => {
+  const headers = requestHeaders(c);
+  const body = await bodyFor(c, collection.idField, id);
+  const decoded = E.isRight(body)
+    ? decodeCommandBody(collection.commands, body.right)
+    : E.left(body.left);
+  if (E.isLeft(headers) || E.isLeft(body) || E.isLeft(decoded)) {
+    return E.left([
+      ...(E.isLeft(headers) ? headers.left : []),
+      ...(E.isLeft(decoded) ? decoded.left : []),
+    ]);
+  }
+  return E.right({ ...headers.right, body: body.right });
+};
+
+/** Where a command goes: the request's path (a problem's `instance`), its stream, its If-Match. */
+interface CommandTarget {
+  readonly instance: string;
+  readonly stream: string;
+  readonly precondition: Precondition | undefined;
+}
+
+/** The answer to an accepted command: the stream's revision after it, with its `ETag`. */
+const acceptedResponse = async (
+  outcome: CommandOutcome<unknown, unknown>,
+  { instance, stream, precondition }: CommandTarget,
+  store: EventStore,
+): Promise<Response> => {
+  const { appended, duplicate, events, state } = outcome;
+  const after =
+    appended === undefined
+      ? await store.streamRevision(stream)
+      : BigInt(appended.nextExpectedRevision);
+  // A command that changed nothing appended nothing for the store to check the revision on.
+  if (precondition !== undefined && appended === undefined && after !== precondition.revision) {
+    const current = typeof after === 'bigint' ? { currentRevision: after.toString() } : {};
+    return problemResponse(
+      problem('precondition-failed', `If-Match names revision ${precondition.revision}`, current),
+      instance,
+    );
+  }
+  return jsonResponse(
+    200,
+    { streamName: stream, revision: after, duplicate, events, state },
+    {
+      ...(typeof after === 'bigint' ? { etag: entityTag(after) } : {}),
+      ...(duplicate ? { 'idempotent-replayed': 'true' } : {}),
+    },
+  );
+};
+
 /**
  * `POST /<path>/{id}/commands`: decodes the body as one of the aggregate's commands and sends it
  * through the entry point. `Idempotency-Key` is the command id, so a retry answers with the first
@@ -135,26 +187,18 @@ export const commandRoute =
     const instance = c.req.path;
     const id = c.req.param('id') ?? '';
     const stream = streamName(collection.category, id);
-    const headers = requestHeaders(c);
-    const body = await bodyFor(c, collection.idField, id);
-    const decoded = E.isRight(body)
-      ? decodeCommandBody(collection.commands, body.right)
-      : E.left(body.left);
-    if (E.isLeft(headers) || E.isLeft(body) || E.isLeft(decoded)) {
-      const errors = [
-        ...(E.isLeft(headers) ? headers.left : []),
-        ...(E.isLeft(decoded) ? decoded.left : []),
-      ];
+    const request = await decodeRequest(c, collection, id);
+    if (E.isLeft(request)) {
       return problemResponse(
-        problem('invalid-request', 'the request does not decode', { errors }),
+        problem('invalid-request', 'the request does not decode', { errors: request.left }),
         instance,
       );
     }
-    const { actor, commandId, revision } = headers.right;
+    const { actor, commandId, revision, body } = request.right;
     const precondition = revision === undefined ? undefined : { streamName: stream, revision };
     const context = { commandId, actor, occurredAt: new Date().toISOString() };
     const outcome = await preconditioned.within(precondition, () =>
-      collection.entry.handle(body.right, context),
+      collection.entry.handle(body, context),
     );
     const store = preconditioned.store;
     if (E.isLeft(outcome)) {
@@ -163,25 +207,5 @@ export const commandRoute =
         instance,
       );
     }
-    const { appended, duplicate, events, state } = outcome.right;
-    const after =
-      appended === undefined
-        ? await store.streamRevision(stream)
-        : BigInt(appended.nextExpectedRevision);
-    // A command that changed nothing appended nothing for the store to check the revision on.
-    if (precondition !== undefined && appended === undefined && after !== precondition.revision) {
-      const current = typeof after === 'bigint' ? { currentRevision: after.toString() } : {};
-      return problemResponse(
-        problem('precondition-failed', `If-Match names revision ${precondition.revision}`, current),
-        instance,
-      );
-    }
-    return jsonResponse(
-      200,
-      { streamName: stream, revision: after, duplicate, events, state },
-      {
-        ...(typeof after === 'bigint' ? { etag: entityTag(after) } : {}),
-        ...(duplicate ? { 'idempotent-replayed': 'true' } : {}),
-      },
-    );
+    return acceptedResponse(outcome.right, { instance, stream, precondition }, store);
   };

@@ -138,7 +138,12 @@ const logEntry = (event: RecordedEvent) => ({
  */
 export const logRoute = (sources: ReadSources) =>
   asActor(async (c, actor) => {
-    const allowed = authorize(sources.policy, sources.teams, actor, 'Log.audit', null);
+    const allowed = authorize(
+      { policy: sources.policy, teams: sources.teams },
+      actor,
+      'Log.audit',
+      null,
+    );
     if (E.isLeft(allowed)) return E.left(refused(allowed.left));
     const request = pageOrProblem(c);
     if (E.isLeft(request)) return request;

@@ -21,8 +21,9 @@ export const usage = `Usage: pnpm bench [--json] [--engine memory,sqlite,...] [-
   --workload    only these workloads (default: all)
   --scale N     multiply every workload size by N (e.g. 0.1 for a quick run, 10 for a long one)
   --duration S  how long W8's four app servers send commands, in seconds (default 30)
-  --peers       also run each engine's peer library (Emmett 0.42, in-memory) on W1, W2 and W6 (its
-                own command handler) in the same run, and print peer ops/s and Clientele's ratio`;
+  --peers       also run each engine's peer library (Emmett 0.42: in-memory, PostgreSQL) on W1, W2
+                and W6 (its own command handler) in the same run, and print peer ops/s and
+                Clientele's ratio`;
 
 const list = (value: string | undefined): readonly string[] | undefined =>
   value === undefined

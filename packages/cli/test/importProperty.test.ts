@@ -24,18 +24,49 @@ writeFileSync(
   }),
 );
 
-/**
- * A reference reading of a file by RFC 4180, written for this test alone: UTF-8 (a BOM
- * dropped), fields quoted with `"` and quotes doubled inside, CRLF or LF ending a record, blank
- * lines skipped, every record as wide as the header, at least one row. Anything else: undefined.
- */
-const referenceRows = (bytes: Uint8Array): string[][] | undefined => {
-  let text: string;
+/** Marks a quoted empty field, which keeps a record of one empty field from being blank. */
+const QUOTED_EMPTY = '\u0000quoted-empty';
+
+/** The text of strict UTF-8 bytes (a BOM dropped), undefined if they are not UTF-8. */
+const utf8Text = (bytes: Uint8Array): string | undefined => {
   try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
     return undefined;
   }
+};
+
+/** The length of the line end at `i` (LF or CRLF), 0 if there is none. */
+const lineEndAt = (text: string, i: number): number => {
+  if (text.charAt(i) === '\n') return 1;
+  return text.slice(i, i + 2) === '\r\n' ? 2 : 0;
+};
+
+/**
+ * The quoted field opening at `start`: up to the closing quote (quotes doubled inside), which a
+ * delimiter or line end must follow. Its text and where reading goes on, or undefined.
+ */
+const quotedField = (text: string, start: number): { field: string; next: number } | undefined => {
+  let field = '';
+  let i = start + 1;
+  for (;;) {
+    if (i >= text.length) return undefined;
+    if (text[i] === '"') {
+      if (text[i + 1] !== '"') break;
+      field += '"';
+      i += 2;
+      continue;
+    }
+    field += text.charAt(i);
+    i += 1;
+  }
+  i += 1;
+  const closes = i >= text.length || text[i] === ',' || lineEndAt(text, i) > 0;
+  return closes ? { field: field === '' ? QUOTED_EMPTY : field, next: i } : undefined;
+};
+
+/** The records of a text by RFC 4180, blank lines skipped; undefined for a stray quote. */
+const referenceRecords = (text: string): string[][] | undefined => {
   const records: string[][] = [];
   let record: string[] = [];
   let field = '';
@@ -50,45 +81,39 @@ const referenceRows = (bytes: Uint8Array): string[][] | undefined => {
     record = [];
   };
   while (i < text.length) {
-    const char = text[i] ?? '';
+    const char = text.charAt(i);
+    const lineEnd = lineEndAt(text, i);
     if (char === '"' && field === '') {
-      // A quoted field: up to the closing quote, which a delimiter or line end must follow.
-      i += 1;
-      for (;;) {
-        if (i >= text.length) return undefined;
-        if (text[i] === '"') {
-          if (text[i + 1] === '"') {
-            field += '"';
-            i += 2;
-            continue;
-          }
-          i += 1;
-          break;
-        }
-        field += text.charAt(i);
-        i += 1;
-      }
-      const next = text.slice(i, i + 2);
-      if (!(i >= text.length || next[0] === ',' || next[0] === '\n' || next === '\r\n'))
-        return undefined;
-      if (field === '') field = '\u0000quoted-empty';
-      continue;
-    }
-    if (char === '"') return undefined;
-    if (char === ',') {
+      const quoted = quotedField(text, i);
+      if (quoted === undefined) return undefined;
+      field = quoted.field;
+      i = quoted.next;
+    } else if (char === '"') return undefined;
+    else if (char === ',') {
       endField();
       i += 1;
-    } else if (char === '\n' || text.slice(i, i + 2) === '\r\n') {
+    } else if (lineEnd > 0) {
       endRecord();
-      i += char === '\n' ? 1 : 2;
+      i += lineEnd;
     } else {
       field += char;
       i += 1;
     }
   }
   if (field !== '' || record.length > 0) endRecord();
-  const clean = records.map((r) => r.map((f) => (f === '\u0000quoted-empty' ? '' : f)));
-  const [header, ...rows] = clean;
+  return records.map((r) => r.map((f) => (f === QUOTED_EMPTY ? '' : f)));
+};
+
+/**
+ * A reference reading of a file by RFC 4180, written for this test alone: UTF-8 (a BOM
+ * dropped), fields quoted with `"` and quotes doubled inside, CRLF or LF ending a record, blank
+ * lines skipped, every record as wide as the header, at least one row. Anything else: undefined.
+ */
+const referenceRows = (bytes: Uint8Array): string[][] | undefined => {
+  const text = utf8Text(bytes);
+  const records = text === undefined ? undefined : referenceRecords(text);
+  if (records === undefined) return undefined;
+  const [header, ...rows] = records;
   if (header === undefined || rows.length === 0) return undefined;
   return rows.every((row) => row.length === header.length) ? rows : undefined;
 };

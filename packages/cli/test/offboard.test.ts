@@ -109,8 +109,13 @@ describe('clientele offboard', () => {
       .trim()
       .split('\n')
       .map((line) => line.split('\t'));
-    expect(lines.length).toBeGreaterThan(0);
-    for (const [kind, , owner] of lines) {
+    const commission = lines.filter(([kind]) => kind === 'commission');
+    // The demo's plans prorate: a leaver keeps the share of each period's days they worked.
+    expect(commission.map(([, period]) => period)).toContain('2026-Q2');
+    for (const [, , rule] of commission) expect(rule).toBe('prorate');
+    const handedOver = lines.filter(([kind]) => kind !== 'commission');
+    expect(handedOver.length).toBeGreaterThan(0);
+    for (const [kind, , owner] of handedOver) {
       expect(['customer', 'lead', 'opportunity', 'task', 'appointment']).toContain(kind);
       expect(team).toContain(owner);
     }

@@ -6,12 +6,11 @@
  * @packageDocumentation
  */
 export type * from './api/index.js';
-export { MIN_SECRET_LENGTH, signActorToken, verifyActorToken } from './server/actorTokens.js';
 export type { DashboardAppOptions } from './server/createDashboardApp.js';
 export { createDashboardApp } from './server/createDashboardApp.js';
 export type { LiveUpdates } from './server/liveUpdates.js';
 export { createLiveUpdates } from './server/liveUpdates.js';
-export type { ActorSource, RequestActor } from './server/requestActor.js';
+export type { ActorSource, ActorTokenVerifier, RequestActor } from './server/requestActor.js';
 export { TOKEN_COOKIE, requestActor } from './server/requestActor.js';
 export type { DashboardOptions, RunningDashboard } from './server/startDashboard.js';
 export { BUILT_APP, startDashboard } from './server/startDashboard.js';

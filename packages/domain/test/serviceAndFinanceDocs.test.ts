@@ -12,6 +12,7 @@ import {
 } from '../src/campaign/events.js';
 import { CommissionCommand } from '../src/commission/commands.js';
 import { CommissionEvent } from '../src/commission/events.js';
+import { LeaverRule } from '../src/commission/plan.js';
 import { InvoiceCommand } from '../src/invoice/commands.js';
 import { InvoiceEvent } from '../src/invoice/events.js';
 import {
@@ -81,6 +82,7 @@ const ENUMERATIONS = [
   CreditPolicy,
   OverpaymentHandling,
   TargetOwnerKind,
+  LeaverRule,
 ];
 
 /** Keyof codecs listed as unions of their literal keys, the shape the enumeration table reads. */

@@ -26,6 +26,13 @@ interface FakeStream {
 
 type ExpectedRevision = 'any' | 'no_stream' | 'stream_exists' | bigint;
 
+/** EventStoreDB's expected-revision check. */
+const satisfies = (expected: ExpectedRevision, current: bigint | 'no_stream'): boolean =>
+  expected === 'any' ||
+  (expected === 'no_stream' && current === 'no_stream') ||
+  (expected === 'stream_exists' && current !== 'no_stream') ||
+  expected === current;
+
 /**
  * A fake of the part of `EventStoreDBClient` the command ledger uses, in memory, keeping the
  * server's documented semantics: an append checks the expected revision and throws
@@ -72,12 +79,7 @@ export const createFakeEsdbClient = (clock: () => number = Date.now) => {
     const current: bigint | 'no_stream' = exists(stream)
       ? (stream.lastRevision as bigint)
       : 'no_stream';
-    const matches =
-      expected === 'any' ||
-      (expected === 'no_stream' && current === 'no_stream') ||
-      (expected === 'stream_exists' && current !== 'no_stream') ||
-      expected === current;
-    if (!matches) {
+    if (!satisfies(expected, current)) {
       throw new WrongExpectedVersionError(undefined, { streamName, expected, current });
     }
     const events = Array.isArray(input) ? input : [input];

@@ -5,6 +5,7 @@ import {
   createPostgresEventStore,
 } from '@clientele/eventstore-postgres';
 import type { BenchEngine } from '../benchEngine.js';
+import { emmettPostgresPeer } from '../peers/emmettPostgres.js';
 import { timeEach, timeOnce } from '../measure.js';
 import { sampleEvent } from '../workloads/sampleEvents.js';
 
@@ -43,11 +44,10 @@ const withRawTable = async <T>(
 const insertRow = (
   pool: pg.Pool,
   table: string,
-  index: number,
-  stream: string,
-  revision: number,
+  row: { readonly index: number; readonly stream: string; readonly revision: number },
 ) => {
-  const event = sampleEvent(index);
+  const { stream, revision } = row;
+  const event = sampleEvent(row.index);
   return pool.query({
     // Prepared once per connection; the name must be unique per table and under 63 characters.
     name: `raw_insert_${table.replace(/[^a-z0-9]/g, '').slice(-32)}`,
@@ -71,6 +71,7 @@ const insertRow = (
  */
 export const postgresBenchEngine: BenchEngine = {
   name: 'postgres',
+  peer: emmettPostgresPeer(connectionString),
   unavailable: async () => {
     const client = new pg.Client({ connectionString, connectionTimeoutMillis: 2000 });
     try {
@@ -112,7 +113,7 @@ export const postgresBenchEngine: BenchEngine = {
       return timeEach(count, async (index) => {
         const stream = index % streams;
         const revision = revisions[stream] ?? 0;
-        await insertRow(pool, table, index, `Bench-${stream}`, revision);
+        await insertRow(pool, table, { index, stream: `Bench-${stream}`, revision });
         revisions[stream] = revision + 1;
       });
     }),
@@ -153,7 +154,11 @@ export const postgresBenchEngine: BenchEngine = {
         Promise.all(
           Array.from({ length: clients }, async (_, client) => {
             for (let n = 0; n < perClient; n += 1) {
-              await insertRow(pool, table, n, `Bench-${client}-${n % 100}`, Math.floor(n / 100));
+              await insertRow(pool, table, {
+                index: n,
+                stream: `Bench-${client}-${n % 100}`,
+                revision: Math.floor(n / 100),
+              });
             }
           }),
         ),

@@ -1,5 +1,5 @@
-import type { Command, Event } from '@event-driven-io/emmett';
-import { CommandHandler, IllegalStateError, getInMemoryEventStore } from '@event-driven-io/emmett';
+import type { Command, Event, EventStore } from '@event-driven-io/emmett';
+import { CommandHandler, IllegalStateError } from '@event-driven-io/emmett';
 import { v7 as uuidv7 } from 'uuid';
 import { timeEach } from '../measure.js';
 
@@ -73,12 +73,15 @@ const commandAt = (index: number, streams: number): CaptureLead | LogContactAtte
 
 /**
  * W6 on Emmett: its own `CommandHandler` (aggregate the stream, decide, append with the version it
- * read) on its in-memory store, over the lead commands W6 sends Clientele's lead service. Emmett
+ * read) on the given store, over the lead commands W6 sends Clientele's lead service. Emmett
  * decodes no command or event through a codec, checks no authorization and records no command id:
  * those are part of what Clientele's figure pays for. Milliseconds per command.
  */
-export const emmettLeadCommands = async (count: number, streams: number): Promise<number[]> => {
-  const store = getInMemoryEventStore();
+export const emmettLeadCommands = async (
+  store: EventStore,
+  count: number,
+  streams: number,
+): Promise<number[]> => {
   const handle = CommandHandler<LeadState, LeadEvent>({ evolve, initialState });
   return timeEach(count, async (index) => {
     const command = commandAt(index, streams);

@@ -186,6 +186,6 @@ export const commandPermitted = (
 ): E.Either<ExitCode, void> => {
   const policy = rules?.policy ?? defaultRolePolicy;
   const teams = rules === undefined ? noTeams : withDepartures(noTeams, rules.departures, today());
-  const allowed = authorize(policy, teams, actor, permission, null);
+  const allowed = authorize({ policy, teams }, actor, permission, null);
   return E.isRight(allowed) ? allowed : E.left(refuseActor(commandName, allowed.left, io));
 };

@@ -83,6 +83,32 @@ export interface ChangeSummarizer {
   summarize(streamName: string, data: unknown): string;
 }
 
+/** An event being summarized: its stream, its fields, and what its stream showed last. */
+interface SummarizedEvent {
+  readonly streamName: string;
+  readonly fields: Fields;
+  readonly seen: Map<string, string>;
+}
+
+/** The summary part of one field of an event, undefined if the field says nothing new. */
+const fieldChange = (
+  { streamName, fields, seen }: SummarizedEvent,
+  field: string,
+  value: unknown,
+): string | undefined => {
+  if (/^(?:from|previous)/.test(field)) return undefined;
+  const concept = conceptOf(field);
+  if (IDENTIFYING.test(field) && concept === field) return undefined;
+  const after = shown(field === 'probabilityBps' ? percent(value) : value);
+  if (after === undefined) return undefined;
+  const explicit = previousOf(fields, field);
+  if (!tracked(streamName, concept)) return change(concept, explicit, after);
+  const before = explicit ?? seen.get(concept);
+  seen.set(concept, after);
+  // An unchanged owner or stage repeated by a later event is not a change.
+  return before === after ? undefined : change(concept, before, after);
+};
+
 /** A summarizer that has seen nothing yet: feed it a timeline's events in log order. */
 export const changeSummarizer = (): ChangeSummarizer => {
   const lastSeen = new Map<string, Map<string, string>>();
@@ -92,25 +118,10 @@ export const changeSummarizer = (): ChangeSummarizer => {
       const fields = data as Fields;
       const seen = lastSeen.get(streamName) ?? new Map<string, string>();
       lastSeen.set(streamName, seen);
-      const parts: string[] = [];
-      for (const [field, value] of Object.entries(fields)) {
-        if (/^(?:from|previous)/.test(field)) continue;
-        const concept = conceptOf(field);
-        if (IDENTIFYING.test(field) && concept === field) continue;
-        const after = shown(field === 'probabilityBps' ? percent(value) : value);
-        if (after === undefined) continue;
-        const explicit = previousOf(fields, field);
-        if (!tracked(streamName, concept)) {
-          parts.push(change(concept, explicit, after));
-          continue;
-        }
-        const before = explicit ?? seen.get(concept);
-        seen.set(concept, after);
-        // An unchanged owner or stage repeated by a later event is not a change.
-        if (before === after) continue;
-        parts.push(change(concept, before, after));
-      }
-      return parts.join('; ');
+      const event: SummarizedEvent = { streamName, fields, seen };
+      return Object.entries(fields)
+        .flatMap(([field, value]) => fieldChange(event, field, value) ?? [])
+        .join('; ');
     },
   };
 };

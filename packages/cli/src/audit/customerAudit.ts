@@ -9,6 +9,7 @@ import { streamLabel } from '../output/streamLabel.js';
 import { fitToWidth, terminalWidth } from '../output/fitToWidth.js';
 import { formatTable } from '../output/table.js';
 import type { ReadSide } from '../store/openReadSide.js';
+import type { AuditFormat, AuditRequest } from './auditRequest.js';
 import type { AuditWindow } from './auditWindow.js';
 import { insideWindow } from './auditWindow.js';
 import type { CauseLink } from './causeLinks.js';
@@ -56,66 +57,43 @@ const windowText = (window: AuditWindow): string => {
   return `${when}${from}${to}`;
 };
 
-/** `clientele audit customer`: a customer's timeline with changes, causes and state. */
-export const printCustomerAudit = async (
-  readSide: ReadSide,
-  access: ReadAccess,
-  customerId: string,
-  window: AuditWindow,
-  format: 'table' | 'json' | 'csv',
-  io: CliIo,
-): Promise<ExitCode> => {
-  const read = await customerTimeline(
-    readSide.readModels,
-    readSide.events,
-    access,
-    customerId,
-    window.asOf,
-  );
-  if (E.isLeft(read)) return refuseActor('audit', read.left, io);
-  const stateRead = await customerStateAsOf(
-    readSide.readModels,
-    readSide.events,
-    access,
-    customerId,
-    window.asOf ?? { knownAt: new Date().toISOString() },
-  );
-  if (E.isLeft(stateRead)) return refuseActor('audit', stateRead.left, io);
-  const { withheld } = read.right;
-  const state = stateRead.right;
-  const timeline = await audited(readSide, read.right.entries, window);
-  const leftOut =
-    withheld === 0
-      ? ''
-      : `${withheld} event${withheld === 1 ? '' : 's'} of streams the ${access.actor.role} role may not read left out`;
-  if (leftOut !== '' && format !== 'table') io.stderr(`clientele audit: ${leftOut}\n`);
-  if (read.right.entries.length === 0) {
-    io.stderr(
-      `clientele audit: no event touched customer ${customerId}${window.asOf === undefined ? '' : ' by then'}\n`,
-    );
-    return ExitCode.failed;
-  }
-  if (format === 'json') {
-    const { asOf = null, since = null, until = null } = window;
-    io.stdout(
-      `${JSON.stringify({ customerId, asOf, since, until, state, timeline, withheld }, null, 2)}\n`,
-    );
-    return ExitCode.ok;
-  }
-  if (format === 'csv') {
-    const header = [
-      'position',
-      'occurred',
-      'recorded',
-      'stream',
-      'event',
-      'actor',
-      'role',
-      'change',
-      'caused by',
-      'cause position',
-    ];
-    const rows = timeline.map((e) => [
+/** A customer's audit as read: its timeline inside the window, its state, what was left out. */
+interface CustomerAuditView {
+  readonly customerId: string;
+  readonly window: AuditWindow;
+  /** How many events touched the customer, before the window cut them. */
+  readonly eventCount: number;
+  readonly timeline: readonly AuditedEntry[];
+  readonly state: unknown;
+  readonly withheld: number;
+  /** Why events are missing, for people; empty if none is. */
+  readonly leftOut: string;
+}
+
+const CSV_HEADER = [
+  'position',
+  'occurred',
+  'recorded',
+  'stream',
+  'event',
+  'actor',
+  'role',
+  'change',
+  'caused by',
+  'cause position',
+];
+
+const TABLE_HEADER = ['position', 'occurred', 'stream', 'event', 'actor', 'change', 'caused by'];
+
+const printJson = ({ customerId, window, state, timeline, withheld }: CustomerAuditView) => {
+  const { asOf = null, since = null, until = null } = window;
+  return `${JSON.stringify({ customerId, asOf, since, until, state, timeline, withheld }, null, 2)}\n`;
+};
+
+const printCsv = ({ timeline }: CustomerAuditView) =>
+  formatCsv(
+    CSV_HEADER,
+    timeline.map((e) => [
       e.position,
       e.occurredAt,
       e.recordedAt,
@@ -126,11 +104,11 @@ export const printCustomerAudit = async (
       e.change,
       e.causationId,
       e.causedBy?.position ?? null,
-    ]);
-    io.stdout(formatCsv(header, rows));
-    return ExitCode.ok;
-  }
-  const header = ['position', 'occurred', 'stream', 'event', 'actor', 'change', 'caused by'];
+    ]),
+  );
+
+const printTable = (view: CustomerAuditView, io: CliIo) => {
+  const { customerId, window, timeline, leftOut } = view;
   const rows = timeline.map((e) => [
     e.position,
     e.occurredAt.slice(0, 16).replace('T', ' '),
@@ -142,9 +120,68 @@ export const printCustomerAudit = async (
   ]);
   const width = terminalWidth(io);
   // Stream ids, actors and changes give way first; positions and times are never cut.
-  const fitted = width === undefined ? rows : fitToWidth(header, rows, width, [2, 4, 5, 6]);
-  io.stdout(
-    `Customer ${customerId}: ${timeline.length} of ${read.right.entries.length} events, ${windowText(window)}${leftOut === '' ? '' : ` (${leftOut})`}\n\n${formatTable(header, fitted)}\n\nState ${windowText({ by: 'recordedAt', ...(window.asOf === undefined ? {} : { asOf: window.asOf }) })}:\n${JSON.stringify(state, null, 2)}\n`,
+  const fitted = width === undefined ? rows : fitToWidth(TABLE_HEADER, rows, width, [2, 4, 5, 6]);
+  const stateWindow = windowText({
+    by: 'recordedAt',
+    ...(window.asOf === undefined ? {} : { asOf: window.asOf }),
+  });
+  return `Customer ${customerId}: ${timeline.length} of ${view.eventCount} events, ${windowText(window)}${leftOut === '' ? '' : ` (${leftOut})`}\n\n${formatTable(TABLE_HEADER, fitted)}\n\nState ${stateWindow}:\n${JSON.stringify(view.state, null, 2)}\n`;
+};
+
+const PRINTERS = {
+  json: printJson,
+  csv: printCsv,
+  table: printTable,
+} satisfies Record<AuditFormat, (view: CustomerAuditView, io: CliIo) => string>;
+
+/** Why some events are not shown: the count of those of streams the role may not read. */
+const leftOutText = (withheld: number, access: ReadAccess): string =>
+  withheld === 0
+    ? ''
+    : `${withheld} event${withheld === 1 ? '' : 's'} of streams the ${access.actor.role} role may not read left out`;
+
+/** The customer's audit as the request's actor may see it, or the exit code of a refusal. */
+const readCustomerAudit = async (
+  { readSide, access, window, io }: AuditRequest,
+  customerId: string,
+): Promise<E.Either<ExitCode, CustomerAuditView>> => {
+  const read = await customerTimeline(readSide, access, customerId, window.asOf);
+  if (E.isLeft(read)) return E.left(refuseActor('audit', read.left, io));
+  const stateRead = await customerStateAsOf(
+    readSide,
+    access,
+    customerId,
+    window.asOf ?? { knownAt: new Date().toISOString() },
   );
+  if (E.isLeft(stateRead)) return E.left(refuseActor('audit', stateRead.left, io));
+  const { entries, withheld } = read.right;
+  return E.right({
+    customerId,
+    window,
+    eventCount: entries.length,
+    timeline: await audited(readSide, entries, window),
+    state: stateRead.right,
+    withheld,
+    leftOut: leftOutText(withheld, access),
+  });
+};
+
+/** `clientele audit customer`: a customer's timeline with changes, causes and state. */
+export const printCustomerAudit = async (
+  request: AuditRequest,
+  customerId: string,
+): Promise<ExitCode> => {
+  const { window, format, io } = request;
+  const read = await readCustomerAudit(request, customerId);
+  if (E.isLeft(read)) return read.left;
+  const view = read.right;
+  if (view.leftOut !== '' && format !== 'table') io.stderr(`clientele audit: ${view.leftOut}\n`);
+  if (view.eventCount === 0) {
+    io.stderr(
+      `clientele audit: no event touched customer ${customerId}${window.asOf === undefined ? '' : ' by then'}\n`,
+    );
+    return ExitCode.failed;
+  }
+  io.stdout(PRINTERS[format](view, io));
   return ExitCode.ok;
 };

@@ -1,23 +1,20 @@
 import * as E from 'fp-ts/lib/Either.js';
-import type { ReadAccess } from '@clientele/projections';
 import { customerExports } from '@clientele/projections';
 import { refuseActor } from '../actor/commandLineActor.js';
 import { ExitCode } from '../exitCodes.js';
-import type { CliIo } from '../io.js';
 import { formatCsv } from '../output/csv.js';
 import { formatTable } from '../output/table.js';
-import type { ReadSide } from '../store/openReadSide.js';
-import type { AuditWindow } from './auditWindow.js';
+import type { AuditRequest } from './auditRequest.js';
 import { insideWindow } from './auditWindow.js';
 
 /** `clientele audit exports`: the bulk exports the actor may see, oldest first. */
-export const printExportsAudit = async (
-  readSide: ReadSide,
-  access: ReadAccess,
-  window: AuditWindow,
-  format: 'table' | 'json' | 'csv',
-  io: CliIo,
-): Promise<ExitCode> => {
+export const printExportsAudit = async ({
+  readSide,
+  access,
+  window,
+  format,
+  io,
+}: AuditRequest): Promise<ExitCode> => {
   const listed = await customerExports(readSide.events, access);
   if (E.isLeft(listed)) return refuseActor('audit', listed.left, io);
   // An export is recorded as it is made: the time it happened is the time it was recorded.

@@ -11,11 +11,11 @@ import {
 } from '@clientele/projections';
 import { refuseActor } from '../actor/commandLineActor.js';
 import { ExitCode } from '../exitCodes.js';
-import type { CliIo } from '../io.js';
 import { formatCsv } from '../output/csv.js';
 import { formatTable } from '../output/table.js';
 import type { ReadSide } from '../store/openReadSide.js';
 import { tenantFrom } from '../store/tenant.js';
+import type { AuditRequest } from './auditRequest.js';
 
 /**
  * A search of customers by an auditor, recorded before its answer is shown: who searched (the
@@ -58,7 +58,7 @@ const recordSearch = async (
 
 /** The customer's current name, or "(erased)" once forgotten. */
 const nameOf = async (readSide: ReadSide, access: ReadAccess, customerId: string) => {
-  const state = await customerStateAsOf(readSide.readModels, readSide.events, access, customerId, {
+  const state = await customerStateAsOf(readSide, access, customerId, {
     knownAt: new Date().toISOString(),
   });
   if (E.isLeft(state) || !('registered' in state.right)) return '';
@@ -71,11 +71,8 @@ const nameOf = async (readSide: ReadSide, access: ReadAccess, customerId: string
  * actor holding `Log.audit`. The search is recorded in the log before its answer is printed.
  */
 export const printFindAudit = async (
-  readSide: ReadSide,
-  access: ReadAccess,
+  { readSide, access, format, io }: AuditRequest,
   query: string,
-  format: 'table' | 'json' | 'csv',
-  io: CliIo,
 ): Promise<ExitCode> => {
   const { tenantId, tenantKey } = tenantFrom(io.env);
   // The index is fed the decrypted log and keeps only keyed hashes: it needs the keys the

@@ -5,12 +5,8 @@ import {
   commandActor,
   commandPermitted,
 } from '../actor/commandLineActor.js';
-import type { Actor } from '@clientele/eventstore';
-import type { ReadAccess } from '@clientele/projections';
 import type { CliCommand, CommandInput } from '../command.js';
-import type { CliIo } from '../io.js';
-import type { AuditWindow } from '../audit/auditWindow.js';
-import type { ReadSide } from '../store/openReadSide.js';
+import type { AuditRequest } from '../audit/auditRequest.js';
 import { caughtUpReadAccess } from '../store/caughtUpReadAccess.js';
 import { ExitCode } from '../exitCodes.js';
 import { auditWindow } from '../audit/auditWindow.js';
@@ -84,16 +80,6 @@ const readFilter = (values: Readonly<Record<string, string | boolean | undefined
 const USAGE =
   'say what to audit: clientele audit find <text>, clientele audit customer <customer-id>, clientele audit exports, clientele audit access or clientele audit anomalies';
 
-/** What every audit subject is given to print its answer. */
-interface AuditRequest {
-  readonly readSide: ReadSide;
-  readonly access: ReadAccess;
-  readonly actor: Actor;
-  readonly window: AuditWindow;
-  readonly format: 'table' | 'json' | 'csv';
-  readonly io: CliIo;
-}
-
 type AuditSubjectRun = (
   request: AuditRequest,
   argument: string,
@@ -101,16 +87,14 @@ type AuditSubjectRun = (
 ) => Promise<ExitCode>;
 
 /** `audit customer`: the timeline, then, if it was shown, its read recorded in the access log. */
-const customerAudit: AuditSubjectRun = async (
-  { readSide, access, actor, window, format, io },
-  argument,
-) => {
+const customerAudit: AuditSubjectRun = async (request, argument) => {
+  const { readSide, actor, io } = request;
   const customerId = recordId(argument, 'customer');
   if (E.isLeft(customerId)) {
     io.stderr(`clientele audit: refused: ${customerId.left}\n`);
     return ExitCode.usage;
   }
-  const shown = await printCustomerAudit(readSide, access, customerId.right, window, format, io);
+  const shown = await printCustomerAudit(request, customerId.right);
   // What was shown is a read of the customer's data: on record, ids only.
   if (shown === ExitCode.ok)
     await recordRead(readSide, actor, 'audit customer', [customerId.right]);
@@ -119,10 +103,8 @@ const customerAudit: AuditSubjectRun = async (
 
 const AUDIT_SUBJECTS = {
   customer: customerAudit,
-  find: ({ readSide, access, format, io }, argument) =>
-    printFindAudit(readSide, access, argument, format, io),
-  exports: ({ readSide, access, window, format, io }) =>
-    printExportsAudit(readSide, access, window, format, io),
+  find: printFindAudit,
+  exports: printExportsAudit,
   access: ({ readSide, window, format, io }, _argument, values) =>
     printAccessAudit(readSide, { ...readFilter(values), window }, format, io),
   anomalies: ({ readSide, window, format, io }) =>

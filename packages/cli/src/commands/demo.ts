@@ -1,7 +1,7 @@
 import { existsSync, rmSync } from 'node:fs';
 import * as E from 'fp-ts/lib/Either.js';
 import { v5 as uuidv5 } from 'uuid';
-import type { Actor, EventStore } from '@clientele/eventstore';
+import type { Actor, EventStore, Signer } from '@clientele/eventstore';
 import {
   NO_STREAM,
   createHmacSigner,
@@ -24,7 +24,8 @@ import { createSqliteReadModelStore } from '@clientele/projections/sqlite';
 import { ACTOR_HELP, actorOption, commandActor } from '../actor/commandLineActor.js';
 import { leftOut } from '../actor/readRefusal.js';
 import { caughtUpReadAccess } from '../store/caughtUpReadAccess.js';
-import type { CliCommand } from '../command.js';
+import type { CliCommand, CommandInput } from '../command.js';
+import type { CliIo } from '../io.js';
 import { ExitCode } from '../exitCodes.js';
 import { signerFrom } from '../integrity/signingKey.js';
 import { createProgressBar } from '../output/progressBar.js';
@@ -106,6 +107,47 @@ const positiveInteger = (
   return Number.isSafeInteger(n) && n > 0 ? n : undefined;
 };
 
+/** What the demo writes: where, from which seed, how many steps, and its seal's signer if set. */
+interface DemoPlan {
+  readonly seed: number;
+  readonly steps: number;
+  readonly file: string;
+  readonly signer: Signer | undefined;
+}
+
+/**
+ * The demo's plan from its options and environment, its file cleared if an earlier demo wrote
+ * it; or, having said why, the usage exit code.
+ */
+const prepareDemo = async (
+  values: CommandInput['values'],
+  io: CliIo,
+): Promise<E.Either<ExitCode, DemoPlan>> => {
+  const refuse = (message: string) => {
+    io.stderr(`clientele demo: ${message}\n`);
+    return E.left(ExitCode.usage);
+  };
+  const seed = positiveInteger(values['seed'], 2026);
+  const steps = positiveInteger(values['steps'], 4500);
+  if (seed === undefined || steps === undefined)
+    return refuse('--seed and --steps take a positive whole number');
+  const location = parseStoreLocation(storeUrl(values['store'], io.env), io.cwd);
+  if (E.isLeft(location)) return refuse(location.left);
+  if (location.right.engine !== 'sqlite')
+    return refuse('the demo writes a SQLite file: use --store sqlite:FILE');
+  const signer = signerFrom(io.env);
+  if (E.isLeft(signer)) return refuse(signer.left);
+  const { file } = location.right;
+  if (existsSync(file)) {
+    if (!(await isDemoFile(file)))
+      return refuse(
+        `${file} exists and was not written by the demo; choose another file with --store sqlite:FILE`,
+      );
+    removeStoreFiles(file);
+  }
+  return E.right({ seed, steps, file, signer: signer.right });
+};
+
 /** `clientele demo`: a reproducible year of CRM activity in a SQLite file. */
 export const demoCommand: CliCommand = {
   name: 'demo',
@@ -120,34 +162,9 @@ export const demoCommand: CliCommand = {
   run: async ({ values }, io) => {
     const actor = await commandActor('demo', { values }, io, DEMO_ACTOR);
     if (E.isLeft(actor)) return actor.left;
-    const seed = positiveInteger(values['seed'], 2026);
-    const steps = positiveInteger(values['steps'], 4500);
-    if (seed === undefined || steps === undefined) {
-      io.stderr('clientele demo: --seed and --steps take a positive whole number\n');
-      return ExitCode.usage;
-    }
-    const location = parseStoreLocation(storeUrl(values['store'], io.env), io.cwd);
-    if (E.isLeft(location) || location.right.engine !== 'sqlite') {
-      io.stderr(
-        `clientele demo: ${E.isLeft(location) ? location.left : 'the demo writes a SQLite file: use --store sqlite:FILE'}\n`,
-      );
-      return ExitCode.usage;
-    }
-    const signer = signerFrom(io.env);
-    if (E.isLeft(signer)) {
-      io.stderr(`clientele demo: ${signer.left}\n`);
-      return ExitCode.usage;
-    }
-    const { file } = location.right;
-    if (existsSync(file)) {
-      if (!(await isDemoFile(file))) {
-        io.stderr(
-          `clientele demo: ${file} exists and was not written by the demo; choose another file with --store sqlite:FILE\n`,
-        );
-        return ExitCode.usage;
-      }
-      removeStoreFiles(file);
-    }
+    const prepared = await prepareDemo(values, io);
+    if (E.isLeft(prepared)) return prepared.left;
+    const { seed, steps, file, signer } = prepared.right;
     // The demo records each event at the business time of its step, so "as known at" and "as
     // effective at" tell a year's story instead of the few seconds the demo takes to run.
     let businessClock = new Date('2026-01-05T08:00:00.000Z');
@@ -193,12 +210,12 @@ export const demoCommand: CliCommand = {
       // Sealed as an operator would after a load, so \`clientele verify\` has a seal to check.
       const sealed = await sealLog(
         store,
-        signer.right ?? createHmacSigner('clientele-demo', Buffer.from(DEMO_SIGNING_KEY, 'hex')),
+        signer ?? createHmacSigner('clientele-demo', Buffer.from(DEMO_SIGNING_KEY, 'hex')),
         () => businessClock,
         actor.right,
       );
       io.stdout(
-        `sealed up to position ${sealed.position}${signer.right === undefined ? ` with the demo's own key: CLIENTELE_SIGNING_KEY=${DEMO_SIGNING_KEY} clientele verify checks it` : ''}\n\n`,
+        `sealed up to position ${sealed.position}${signer === undefined ? ` with the demo's own key: CLIENTELE_SIGNING_KEY=${DEMO_SIGNING_KEY} clientele verify checks it` : ''}\n\n`,
       );
       const projecting = createProgressBar(io, 'projecting read models');
       const readModels = createSqliteReadModelStore({ database: engine.database });

@@ -3,7 +3,8 @@ import * as E from 'fp-ts/lib/Either.js';
 import { v7 as uuidv7 } from 'uuid';
 import { exportCustomers } from '@clientele/projections';
 import { ACTOR_HELP, actorOption, commandActor, refuseActor } from '../actor/commandLineActor.js';
-import type { CliCommand } from '../command.js';
+import type { CliCommand, CommandInput } from '../command.js';
+import type { CliIo } from '../io.js';
 import { ExitCode } from '../exitCodes.js';
 import { caughtUpReadAccess } from '../store/caughtUpReadAccess.js';
 import { openReadSide } from '../store/openReadSide.js';
@@ -30,6 +31,27 @@ ${ACTOR_HELP}`;
 
 const FORMATS = ['csv', 'json'] as const;
 
+/**
+ * The export's format and file from the command line, or, having said what is wrong, the usage
+ * exit code.
+ */
+const exportRequest = (
+  { positionals, values }: CommandInput,
+  io: CliIo,
+): E.Either<ExitCode, { readonly format: (typeof FORMATS)[number]; readonly out: string }> => {
+  const usage = (message: string) => {
+    io.stderr(`clientele export: ${message}\nRun "clientele export --help" for the options.\n`);
+    return E.left(ExitCode.usage);
+  };
+  if (positionals.length !== 1 || positionals[0] !== 'customers')
+    return usage('say what to export: clientele export customers --out FILE');
+  const format = FORMATS.find((f) => f === (values['format'] ?? 'csv'));
+  if (format === undefined) return usage('--format must be csv or json');
+  const out = values['out'];
+  if (typeof out !== 'string' || out === '') return usage('--out FILE is required');
+  return E.right({ format, out });
+};
+
 /** `clientele export customers`: a recorded, role-limited bulk export of customer data. */
 export const exportCommand: CliCommand = {
   name: 'export',
@@ -44,16 +66,9 @@ export const exportCommand: CliCommand = {
   run: async ({ positionals, values }, io) => {
     const actor = await commandActor('export', { values }, io);
     if (E.isLeft(actor)) return actor.left;
-    const usage = (message: string): ExitCode => {
-      io.stderr(`clientele export: ${message}\nRun "clientele export --help" for the options.\n`);
-      return ExitCode.usage;
-    };
-    if (positionals.length !== 1 || positionals[0] !== 'customers')
-      return usage('say what to export: clientele export customers --out FILE');
-    const format = FORMATS.find((f) => f === (values['format'] ?? 'csv'));
-    if (format === undefined) return usage('--format must be csv or json');
-    const out = values['out'];
-    if (typeof out !== 'string' || out === '') return usage('--out FILE is required');
+    const request = exportRequest({ positionals, values }, io);
+    if (E.isLeft(request)) return request.left;
+    const { format, out } = request.right;
     const opened = await openReadSide(storeUrl(values['store'], io.env), io.cwd);
     if (E.isLeft(opened)) {
       io.stderr(`clientele export: ${opened.left}\n`);

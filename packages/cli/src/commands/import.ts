@@ -2,13 +2,10 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import * as E from 'fp-ts/lib/Either.js';
 import type { CsvReadOptions } from '@clientele/domain';
+import type { Actor } from '@clientele/eventstore';
 import { parseDelimiter } from '@clientele/domain';
-import {
-  ACTOR_HELP,
-  actorOption,
-  commandActor,
-  commandPermitted,
-} from '../actor/commandLineActor.js';
+import { ACTOR_HELP, actorOption, commandActor } from '../actor/commandLineActor.js';
+import { operatorPermitted } from '../actor/operatorPermission.js';
 import type { CliCommand, CommandInput } from '../command.js';
 import type { DatasetImport, ImportKind } from '../importing/datasetImports.js';
 import { readColumnMapping } from '../importing/columnMapping.js';
@@ -16,6 +13,7 @@ import { fileMappingImport } from '../importing/fileMappingImport.js';
 import { MAPPING_KIND_NAMES } from '../importing/mappingFile/mappingKinds.js';
 import { mappingTemplate } from '../importing/mappingFile/mappingTemplate.js';
 import { ExitCode } from '../exitCodes.js';
+import type { CliIo } from '../io.js';
 import { DATASET_IMPORTS, IMPORT_KINDS } from '../importing/datasetImports.js';
 import {
   DRY_RUN_LISTED,
@@ -26,6 +24,7 @@ import {
 import { checkImportFiles, fileSha256, runImport } from '../importing/runImport.js';
 import { createProgressBar } from '../output/progressBar.js';
 import { isMissingSqliteFile, openStore, storeUrl } from '../store/openStore.js';
+import type { OpenedProtectedStore } from '../store/protectedStore.js';
 import { openProtectedStore } from '../store/protectedStore.js';
 import { tenantFrom } from '../store/tenant.js';
 
@@ -111,6 +110,87 @@ const csvOptions = (
   return E.right({ delimiter, encoding: typeof encoding === 'string' ? encoding : undefined });
 };
 
+/** What the command line asks to import: the kind, the mapping, the file and how to read it. */
+interface ImportRequest {
+  readonly kind: ImportKind;
+  readonly mapping: DatasetImport;
+  readonly file: string;
+  readonly csv: Omit<CsvReadOptions, 'onHeader'>;
+}
+
+/** The import the arguments name, or what is wrong with them as a sentence. */
+const importRequest = ({
+  positionals,
+  values,
+  cwd,
+}: Pick<CommandInput, 'positionals' | 'values'> & { readonly cwd: string }): E.Either<
+  string,
+  ImportRequest
+> => {
+  const [kind, path] = positionals;
+  if (!isKind(kind) || path === undefined || positionals.length > 2)
+    return E.left(
+      `give what to import (${IMPORT_KINDS.join('|')}) and a CSV file; see clientele import --help`,
+    );
+  const mapping = chooseMapping(kind, values['mapping'], cwd);
+  if (E.isLeft(mapping)) return mapping;
+  const csv = csvOptions(values);
+  if (E.isLeft(csv)) return csv;
+  const file = resolve(cwd, path);
+  return existsSync(file)
+    ? E.right({ kind, mapping: mapping.right, file, csv: csv.right })
+    : E.left(`${file} does not exist`);
+};
+
+/**
+ * Runs the import into the opened store as the operator who asked, and prints the rejections,
+ * the first commands of a dry run and the summary.
+ */
+const importInto = async (
+  stack: OpenedProtectedStore['stack'],
+  request: ImportRequest,
+  run: { readonly actor: Actor; readonly dryRun: boolean; readonly skipInvalid: boolean },
+  io: CliIo,
+): Promise<ExitCode> => {
+  const { kind, mapping, file, csv } = request;
+  const progress = createProgressBar(io, `importing ${kind} (${mapping.name})`);
+  const firstCommands: unknown[] = [];
+  let sent = 0;
+  const outcome = await runImport({
+    mapping,
+    file,
+    csv,
+    store: stack.store,
+    groupCommit: stack.groupCommit,
+    tenant: tenantFrom(io.env),
+    skipInvalid: run.skipInvalid,
+    operator: {
+      actor: run.actor,
+      how: {
+        via: 'import',
+        mapping: mapping.name,
+        ...(mapping.sha256 === undefined ? {} : { mappingSha256: mapping.sha256 }),
+        fileSha256: await fileSha256(file),
+      },
+    },
+    dryRun: run.dryRun,
+    onCommand: (stage, command) => {
+      sent += 1;
+      if (run.dryRun && firstCommands.length < DRY_RUN_LISTED) firstCommands.push(command);
+      progress.update({ done: sent, unit: `commands ${stage}` });
+    },
+  });
+  progress.finish({ done: sent, unit: 'commands' });
+  if (outcome.kind === 'refused') {
+    io.stderr(`clientele import: ${outcome.message}\n`);
+    return ExitCode.failed;
+  }
+  io.stderr(renderRejections(outcome.report));
+  if (run.dryRun) io.stdout(renderFirstCommands(firstCommands));
+  io.stdout(renderImportSummary(outcome.report, outcome.written, run.dryRun));
+  return outcome.report.rejected.length > 0 ? ExitCode.failed : ExitCode.ok;
+};
+
 /** `clientele import`: a CSV through a mapping into the store, as commands. */
 export const importCommand: CliCommand = {
   name: 'import',
@@ -128,35 +208,23 @@ export const importCommand: CliCommand = {
   run: async ({ positionals, values }, io) => {
     const actor = await commandActor('import', { values }, io);
     if (E.isLeft(actor)) return actor.left;
-    const permitted = commandPermitted('import', actor.right, 'Data.import', io);
+    const location = storeUrl(values['store'], io.env);
+    const permitted = await operatorPermitted('import', actor.right, 'Data.import', {
+      location,
+      io,
+    });
     if (E.isLeft(permitted)) return permitted.left;
-    const [kind, path] = positionals;
-    if (!isKind(kind) || path === undefined || positionals.length > 2) {
-      io.stderr(
-        `clientele import: give what to import (${IMPORT_KINDS.join('|')}) and a CSV file; see clientele import --help\n`,
-      );
+    const request = importRequest({ positionals, values, cwd: io.cwd });
+    if (E.isLeft(request)) {
+      io.stderr(`clientele import: ${request.left}\n`);
       return ExitCode.usage;
     }
-    const chosen = chooseMapping(kind, values['mapping'], io.cwd);
-    const csv = csvOptions(values);
-    const problem = E.isLeft(chosen) ? chosen.left : E.isLeft(csv) ? csv.left : undefined;
-    if (problem !== undefined || E.isLeft(chosen) || E.isLeft(csv)) {
-      io.stderr(`clientele import: ${problem ?? ''}\n`);
-      return ExitCode.usage;
-    }
-    const mapping = chosen.right;
-    const file = resolve(io.cwd, path);
-    if (!existsSync(file)) {
-      io.stderr(`clientele import: ${file} does not exist\n`);
-      return ExitCode.usage;
-    }
-    const unreadable = await checkImportFiles({ mapping, file, csv: csv.right });
+    const unreadable = await checkImportFiles(request.right);
     if (unreadable !== undefined) {
       io.stderr(`clientele import: ${unreadable}\nnothing was written\n`);
       return ExitCode.failed;
     }
     const dryRun = values['dry-run'] === true;
-    const location = storeUrl(values['store'], io.env);
     // A dry run creates no store: where there is none yet, it checks against an empty one.
     // Written as the demo writes: the tamper-evident hash chain, personal fields encrypted per
     // person.
@@ -171,42 +239,13 @@ export const importCommand: CliCommand = {
     }
     const { stack } = opened.right;
     try {
-      const progress = createProgressBar(io, `importing ${kind} (${mapping.name})`);
-      const firstCommands: unknown[] = [];
-      let sent = 0;
-      const outcome = await runImport({
-        mapping,
-        file,
-        csv: csv.right,
-        store: stack.store,
-        groupCommit: stack.groupCommit,
-        tenant: tenantFrom(io.env),
-        skipInvalid: values['skip-invalid'] === true,
-        operator: {
-          actor: actor.right,
-          how: {
-            via: 'import',
-            mapping: mapping.name,
-            ...(mapping.sha256 === undefined ? {} : { mappingSha256: mapping.sha256 }),
-            fileSha256: await fileSha256(file),
-          },
-        },
-        dryRun,
-        onCommand: (stage, command) => {
-          sent += 1;
-          if (dryRun && firstCommands.length < DRY_RUN_LISTED) firstCommands.push(command);
-          progress.update({ done: sent, unit: `commands ${stage}` });
-        },
-      });
-      progress.finish({ done: sent, unit: 'commands' });
-      if (outcome.kind === 'refused') {
-        io.stderr(`clientele import: ${outcome.message}\n`);
-        return ExitCode.failed;
-      }
-      io.stderr(renderRejections(outcome.report));
-      if (dryRun) io.stdout(renderFirstCommands(firstCommands));
-      io.stdout(renderImportSummary(outcome.report, outcome.written, dryRun));
-      return outcome.report.rejected.length > 0 ? ExitCode.failed : ExitCode.ok;
+      const skipInvalid = values['skip-invalid'] === true;
+      return await importInto(
+        stack,
+        request.right,
+        { actor: actor.right, dryRun, skipInvalid },
+        io,
+      );
     } finally {
       await stack.close();
     }

@@ -1,11 +1,7 @@
 import * as E from 'fp-ts/lib/Either.js';
 import { migrate } from '@clientele/eventstore';
-import {
-  ACTOR_HELP,
-  actorOption,
-  commandActor,
-  commandPermitted,
-} from '../actor/commandLineActor.js';
+import { ACTOR_HELP, actorOption, commandActor } from '../actor/commandLineActor.js';
+import { operatorPermitted } from '../actor/operatorPermission.js';
 import type { CliCommand } from '../command.js';
 import { ExitCode } from '../exitCodes.js';
 import { createProgressBar } from '../output/progressBar.js';
@@ -35,8 +31,6 @@ export const migrateCommand: CliCommand = {
   run: async ({ values }, io) => {
     const actor = await commandActor('migrate', { values }, io);
     if (E.isLeft(actor)) return actor.left;
-    const permitted = commandPermitted('migrate', actor.right, 'Log.migrate', io);
-    if (E.isLeft(permitted)) return permitted.left;
     const from = values['from'];
     const to = values['to'];
     if (typeof from !== 'string' || typeof to !== 'string') {
@@ -47,6 +41,12 @@ export const migrateCommand: CliCommand = {
       io.stderr('clientele migrate: --from and --to are the same store\n');
       return ExitCode.usage;
     }
+    // The source's tenant policy decides: it is the log whose every event is copied.
+    const permitted = await operatorPermitted('migrate', actor.right, 'Log.migrate', {
+      location: from,
+      io,
+    });
+    if (E.isLeft(permitted)) return permitted.left;
     const source = await openExistingStore(from, io.cwd);
     if (E.isLeft(source)) {
       io.stderr(`clientele migrate: --from: ${source.left}\n`);

@@ -9,6 +9,7 @@ import { ExitCode } from '../exitCodes.js';
 import type { CliIo } from '../io.js';
 import type { DepartureRequest, OffboardFailure } from '../offboarding/offboardRep.js';
 import { offboardRep } from '../offboarding/offboardRep.js';
+import { leaverCommissionPeriods } from '../offboarding/leaverCommission.js';
 import { openExistingStore, storeUrl } from '../store/openStore.js';
 import { openProtectedStore } from '../store/protectedStore.js';
 
@@ -21,8 +22,12 @@ the default) or to their teammates in turn (--reassign round-robin, by id), as t
 organization had them on the notice date. Each hand-over is recorded (RecordReassigned, and the
 record's own change of owner). From the effective date on, every command and read of the rep is
 refused, naming the day; the anomaly reactor flags their reads from the notice date on. Prints one
-line per record handed over: kind, id, new owner. Needs Offboarding.OffboardRep
-(administrators). Running it again for the same rep is refused and changes nothing.
+line per record handed over: kind, id, new owner. Then one line per commission period of the rep
+that the departure reaches: "commission", the period, and its plan's rule for leavers, which the
+commission accrual applies to payments collected from the effective date on: keep (paid as
+before), prorate (paid the share of the period's days worked) or forfeit (nothing; withheld
+commission goes to nobody). Needs Offboarding.OffboardRep (administrators). Running it again for
+the same rep is refused and changes nothing.
 
   --organization ID   the sales organization the rep belongs to
   --notice DATE       the day the rep gave notice (YYYY-MM-DD)
@@ -124,6 +129,14 @@ export const offboardCommand: CliCommand = {
         return ExitCode.failed;
       }
       printReassignments(done.right, io);
+      const { repId, leavesOn } = request.right;
+      for (const { period, rule } of await leaverCommissionPeriods(
+        stack.store,
+        repId,
+        leavesOn,
+        rules.policy,
+      ))
+        io.stdout(`commission\t${period}\t${rule}\n`);
       return ExitCode.ok;
     } finally {
       await stack.close();

@@ -1,11 +1,7 @@
 import * as E from 'fp-ts/lib/Either.js';
 import { allReadModels } from '@clientele/projections';
-import {
-  ACTOR_HELP,
-  actorOption,
-  commandActor,
-  commandPermitted,
-} from '../actor/commandLineActor.js';
+import { ACTOR_HELP, actorOption, commandActor } from '../actor/commandLineActor.js';
+import { operatorPermitted } from '../actor/operatorPermission.js';
 import type { CliCommand } from '../command.js';
 import { ExitCode } from '../exitCodes.js';
 import { createProgressBar } from '../output/progressBar.js';
@@ -53,7 +49,10 @@ export const rebuildCommand: CliCommand = {
   run: async ({ positionals, values }, io) => {
     const actor = await commandActor('rebuild', { values }, io);
     if (E.isLeft(actor)) return actor.left;
-    const permitted = commandPermitted('rebuild', actor.right, 'ReadModels.rebuild', io);
+    const permitted = await operatorPermitted('rebuild', actor.right, 'ReadModels.rebuild', {
+      location: storeUrl(values['store'], io.env),
+      io,
+    });
     if (E.isLeft(permitted)) return permitted.left;
     if (positionals.length === 0) {
       io.stderr(

@@ -23,5 +23,6 @@ export const commandModules: Readonly<Record<string, () => Promise<CliCommand>>>
   task: async () => (await import('./task.js')).taskCommand,
   team: async () => (await import('./team.js')).teamCommand,
   offboard: async () => (await import('./offboard.js')).offboardCommand,
+  roles: async () => (await import('./roles.js')).rolesCommand,
   analyze: async () => (await import('./analyze.js')).analyzeCommand,
 };

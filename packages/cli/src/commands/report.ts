@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as E from 'fp-ts/lib/Either.js';
-import type { ReadRefusal } from '@clientele/projections';
+import type { ReadRefusal, ReportDate } from '@clientele/projections';
 import { reportDate } from '@clientele/projections';
 import { ACTOR_HELP, actorOption, commandActor, refuseActor } from '../actor/commandLineActor.js';
 import { leftOut } from '../actor/readRefusal.js';
@@ -9,7 +9,7 @@ import type { CliCommand } from '../command.js';
 import { ExitCode } from '../exitCodes.js';
 import type { CliIo } from '../io.js';
 import { actorMatchesNothing } from '../reports/actorFootprint.js';
-import type { Report, ReportName } from '../reports/index.js';
+import type { Report, ReportContext, ReportName } from '../reports/index.js';
 import { reports } from '../reports/index.js';
 import { recordReportReads } from '../reports/reportSubjects.js';
 import { renderReports, reportCsv, reportJsonText } from '../reports/renderReports.js';
@@ -61,12 +61,32 @@ Definitions of every figure, and the JSON Schemas: docs/reports.md.`;
 
 const EXTENSIONS = { table: 'txt', json: 'json', csv: 'csv', html: 'html' } as const;
 
+/** What heads every report: the report date and where it came from. */
+interface ReportHeading {
+  readonly asOf: string;
+  readonly subtitle: string;
+}
+
+/** Where the report date came from, as the subtitle says it. */
+const DATE_SOURCES = {
+  given: 'as given',
+  data: 'the latest day in the data',
+  empty: 'today: no business event yet',
+} satisfies Record<ReportDate['source'], string>;
+
+/** One report's file in `--out DIR/`: in its own format, CSV with the mark `--bom` asks for. */
+const reportFileText = (report: Report, request: ReportRequest, heading: ReportHeading): string => {
+  const { format, bom } = request;
+  if (format === 'csv') return reportCsv(report, bom);
+  if (format === 'json') return reportJsonText(report);
+  return renderReports([report], format, heading);
+};
+
 /** Writes the reports where `--out` says: standard output, one file, or one file per report. */
 const write = (
   rendered: readonly Report[],
   request: ReportRequest,
-  asOf: string,
-  subtitle: string,
+  heading: ReportHeading,
   io: CliIo,
 ) => {
   const { out, format, bom } = request;
@@ -74,23 +94,33 @@ const write = (
     mkdirSync(out, { recursive: true });
     for (const report of rendered) {
       const file = join(out, `${report.name}.${EXTENSIONS[format]}`);
-      const text =
-        format === 'csv'
-          ? reportCsv(report, bom)
-          : format === 'json'
-            ? reportJsonText(report)
-            : renderReports([report], format, { asOf, subtitle });
-      writeFileSync(file, text);
+      writeFileSync(file, reportFileText(report, request, heading));
       io.stdout(`wrote ${report.name} to ${file}\n`);
     }
     return;
   }
-  const text = renderReports(rendered, format, { asOf, subtitle, bom });
+  const text = renderReports(rendered, format, { ...heading, bom });
   if (out === undefined) io.stdout(text);
   else {
     writeFileSync(out, text);
     io.stdout(`wrote ${rendered.map((r) => r.name).join(', ')} to ${out}\n`);
   }
+};
+
+/** The reports asked for as the actor may read them, and those refused with why. */
+const buildReports = async (
+  context: ReportContext,
+  request: ReportRequest,
+  asOf: string,
+): Promise<{ rendered: Report[]; refused: { name: string; denial: ReadRefusal }[] }> => {
+  const rendered: Report[] = [];
+  const refused: { name: string; denial: ReadRefusal }[] = [];
+  for (const name of request.names) {
+    const built = await reports[name].build(context, { ...request.options, asOf });
+    if (E.isRight(built)) rendered.push(built.right);
+    else refused.push({ name, denial: built.left });
+  }
+  return { rendered, refused };
 };
 
 /** `clientele report`: the CRM's reports in table, JSON, CSV or HTML. */
@@ -142,13 +172,7 @@ export const reportCommand: CliCommand = {
         await tenantAccessRules(readSide.events, io.env),
       );
       const context = { readModels: readSide.readModels, events: readSide.events, access };
-      const rendered: Report[] = [];
-      const refused: { name: string; denial: ReadRefusal }[] = [];
-      for (const name of request.right.names) {
-        const built = await reports[name].build(context, { ...request.right.options, asOf });
-        if (E.isRight(built)) rendered.push(built.right);
-        else refused.push({ name, denial: built.left });
-      }
+      const { rendered, refused } = await buildReports(context, request.right, asOf);
       const [first] = refused;
       if (first !== undefined && (!request.right.all || rendered.length === 0))
         return refuseActor('report', first.denial, io);
@@ -158,17 +182,11 @@ export const reportCommand: CliCommand = {
         io.stderr(
           `clientele report: warning: ${actor.right.id} (${actor.right.role}) owns no lead, deal or customer in this store, so the reports hold nothing of theirs; is the id right?\n`,
         );
-      const source =
-        date.source === 'given'
-          ? 'as given'
-          : date.source === 'data'
-            ? 'the latest day in the data'
-            : 'today: no business event yet';
-      const subtitle = `as of ${asOf} (${source}), ${readSide.events.engineName} store`;
+      const subtitle = `as of ${asOf} (${DATE_SOURCES[date.source]}), ${readSide.events.engineName} store`;
       // Rows naming customers are reads of their data: on record (ids only) before they are shown.
       await recordReportReads(readSide.events, actor.right, rendered);
       try {
-        write(rendered, request.right, asOf, subtitle, io);
+        write(rendered, request.right, { asOf, subtitle }, io);
       } catch (error) {
         // A folder that does not exist, a full disk, no permission: say so, without a stack.
         const target = request.right.out ?? 'the output';

@@ -1,11 +1,7 @@
 import * as E from 'fp-ts/lib/Either.js';
 import { sealLog, withHashChain } from '@clientele/eventstore';
-import {
-  ACTOR_HELP,
-  actorOption,
-  commandActor,
-  commandPermitted,
-} from '../actor/commandLineActor.js';
+import { ACTOR_HELP, actorOption, commandActor } from '../actor/commandLineActor.js';
+import { operatorPermitted } from '../actor/operatorPermission.js';
 import type { CliCommand } from '../command.js';
 import { ExitCode } from '../exitCodes.js';
 import { signerFrom } from '../integrity/signingKey.js';
@@ -33,7 +29,10 @@ export const sealCommand: CliCommand = {
   run: async ({ values }, io) => {
     const actor = await commandActor('seal', { values }, io);
     if (E.isLeft(actor)) return actor.left;
-    const permitted = commandPermitted('seal', actor.right, 'Log.audit', io);
+    const permitted = await operatorPermitted('seal', actor.right, 'Log.audit', {
+      location: storeUrl(values['store'], io.env),
+      io,
+    });
     if (E.isLeft(permitted)) return permitted.left;
     const signer = signerFrom(io.env);
     if (E.isLeft(signer) || signer.right === undefined) {

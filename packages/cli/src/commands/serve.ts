@@ -1,24 +1,18 @@
 import * as E from 'fp-ts/lib/Either.js';
-import type { Actor } from '@clientele/eventstore';
-import {
-  ACTOR_HELP,
-  ACTOR_VARIABLE,
-  actorOption,
-  parseActor,
-  resolveActor,
-} from '../actor/commandLineActor.js';
+import type { ActorSource } from '@clientele/dashboard';
+import { createAccessLogRecorder } from '@clientele/domain';
+import { TOKEN_ISSUER_VARIABLE, TOKEN_KEYS_VARIABLE } from '../actor/actorToken.js';
+import { ACTOR_HELP, actorOption } from '../actor/commandLineActor.js';
 import type { CliCommand } from '../command.js';
+import { serveActors } from '../dashboard/serveActors.js';
 import { ExitCode } from '../exitCodes.js';
 import type { CliIo } from '../io.js';
-import { createAccessLogRecorder } from '@clientele/domain';
+import type { ReadSide } from '../store/openReadSide.js';
 import { openReadSide } from '../store/openReadSide.js';
 import { storeUrl } from '../store/openStore.js';
+import { tenantAccessRules } from '../store/tenantAccessRules.js';
 
-/** The environment variable holding the secret actor tokens are signed with. */
-export const SECRET_VARIABLE = 'CLIENTELE_DASHBOARD_SECRET';
-
-const HELP = `Usage: clientele serve [--store URL] [--port 3000] [--actor ID:ROLE]
-       clientele serve --issue-token ID:ROLE [--hours 12]
+const HELP = `Usage: clientele serve [--store URL] [--port 3000] [--actor ID:ROLE | --token JWT]
 
 Starts the dashboard on http://127.0.0.1:PORT (loopback only; every asset is bundled, nothing is
 fetched from the network): the overview (headline figures and a chart of every report), the
@@ -26,12 +20,14 @@ records behind each figure, team pages, and each customer's timeline as of a cho
 Open pages update within two seconds when another process appends events to the store. Stop it
 with Ctrl-C.
 
-Every request is made as an actor, with the same role rules as the other commands: the actor the
-server was started with (--actor or $${ACTOR_VARIABLE}), or the one a signed token names. With
-$${SECRET_VARIABLE} set (at least 32 characters), a browser signs in with a token at /sign-in
-(kept in an HttpOnly cookie), and a script sends one as an "Authorization: Bearer" header;
---issue-token prints one signed with that secret and exits. A token that does not verify is refused; a query parameter never names an
-actor.
+Every request is made as an actor, with the same role rules as the other commands: the one the
+issuer's signed token names, or else the actor the server was started with (--token, or --actor
+for a local store file only, as every command takes them). With $${TOKEN_KEYS_VARIABLE} and
+$${TOKEN_ISSUER_VARIABLE} set, a request may carry the same signed actor token the command line
+takes, checked the same way: as an "Authorization: Bearer" header, or in an HttpOnly cookie a
+browser gets by signing in at /sign-in. A token that does not verify is answered 401 with the
+reason (expired, wrong issuer, signature does not match…), never with the startup actor; a token
+in the query string is refused. Without a startup actor every request must bring a token.
 
 Every customer timeline and drill-down list a page shows is recorded in the access log as the
 actor's read ("dashboard customer", "dashboard drill <kind>"; ids only), written in the
@@ -40,8 +36,6 @@ background so pages stay fast. Administrators (Log.audit) see the access anomali
 
   --port N                 the port on 127.0.0.1 (default 3000; 0 picks a free one)
   --store URL              the store (default sqlite:./clientele.db)
-  --issue-token ID:ROLE    print a token for ID:ROLE signed with $${SECRET_VARIABLE}, and exit
-  --hours N                how long an issued token is valid (default 12)
 ${ACTOR_HELP}`;
 
 const fail = (io: CliIo, message: string, code: ExitCode = ExitCode.usage): ExitCode => {
@@ -55,6 +49,61 @@ const untilStopped = (): Promise<void> =>
     process.once('SIGTERM', resolve);
   });
 
+/** What the dashboard serves, on which port and as whom. */
+interface Serving {
+  readonly port: number;
+  readonly actors: ActorSource;
+  readonly progress: { onBatch: () => void };
+}
+
+const servedAs = (actors: ActorSource): string =>
+  actors.startupActor === undefined
+    ? 'the actor of each token'
+    : `${actors.startupActor.id} (${actors.startupActor.role})${actors.verifyToken === undefined ? '' : ', or the actor of each token'}`;
+
+/** Serves the dashboard over an opened read side until Ctrl-C, recording reads in the access log. */
+const serveUntilStopped = async (
+  readSide: ReadSide,
+  { port, actors, progress }: Serving,
+  io: CliIo,
+): Promise<ExitCode> => {
+  // The dashboard (the server, its bundled app and the data layer) loads only for this command.
+  const dashboard = await import('@clientele/dashboard');
+  const { dashboardData } = await import('../dashboard/dashboardData.js');
+  // Reads are recorded off the request's path; one that cannot be is said, not hidden.
+  const accessLog = createAccessLogRecorder(readSide.events, {
+    onError: (error) => {
+      io.stderr(`clientele serve: a read was not recorded in the access log: ${error.message}\n`);
+    },
+  });
+  try {
+    await readSide.runner.catchUp();
+    const running = await dashboard
+      .startDashboard({
+        ...actors,
+        data: dashboardData(readSide, progress, accessLog, () =>
+          tenantAccessRules(readSide.events, io.env),
+        ),
+        port,
+        onFollowError: (error) => {
+          io.stderr(
+            `clientele serve: stopped following the log, figures no longer update: ${error.message}\n`,
+          );
+        },
+      })
+      .catch((error: unknown) => (error instanceof Error ? error : new Error(String(error))));
+    if (running instanceof Error)
+      return fail(io, `cannot listen on 127.0.0.1:${port}: ${running.message}`, ExitCode.failed);
+    io.stdout(`Dashboard on ${running.url}/ as ${servedAs(actors)}; Ctrl-C stops it.\n`);
+    await untilStopped();
+    await running.close();
+    return ExitCode.ok;
+  } finally {
+    await accessLog.flush();
+    await readSide.close();
+  }
+};
+
 /** `clientele serve`: the dashboard in the browser. */
 export const serveCommand: CliCommand = {
   name: 'serve',
@@ -63,81 +112,19 @@ export const serveCommand: CliCommand = {
   options: {
     store: { type: 'string' },
     port: { type: 'string' },
-    'issue-token': { type: 'string' },
-    hours: { type: 'string' },
     ...actorOption,
   },
   run: async ({ values }, io) => {
-    const secret = io.env[SECRET_VARIABLE];
-    // The dashboard (the server, its bundled app and the data layer) loads only for this command.
-    const dashboard = await import('@clientele/dashboard');
-    const { dashboardData } = await import('../dashboard/dashboardData.js');
-    if (secret !== undefined && secret.length < dashboard.MIN_SECRET_LENGTH)
-      return fail(
-        io,
-        `${SECRET_VARIABLE} must be at least ${dashboard.MIN_SECRET_LENGTH} characters`,
-      );
-    const issue = values['issue-token'];
-    if (typeof issue === 'string') {
-      if (secret === undefined) return fail(io, `set ${SECRET_VARIABLE} to issue tokens`);
-      const actor = parseActor(issue, '--issue-token');
-      if (E.isLeft(actor)) return fail(io, actor.left);
-      const hours = Number(values['hours'] ?? '12');
-      if (!(hours > 0 && hours <= 24 * 366))
-        return fail(io, '--hours takes a number of hours, up to a year');
-      io.stdout(`${await dashboard.signActorToken(actor.right, secret, hours)}\n`);
-      return ExitCode.ok;
-    }
     const port = Number(values['port'] ?? '3000');
     if (!Number.isInteger(port) || port < 0 || port > 65_535)
       return fail(io, '--port takes a port number, 0 to 65535');
-    let startupActor: Actor | undefined;
-    const named = resolveActor(values['actor'], io.env);
-    if (E.isRight(named)) startupActor = named.right;
-    else if (
-      values['actor'] !== undefined ||
-      io.env[ACTOR_VARIABLE] !== undefined ||
-      secret === undefined
-    )
-      return fail(io, `${named.left}\nRun "clientele serve --help" for the options.`);
+    const actors = await serveActors({ values }, io);
+    if (E.isLeft(actors)) return actors.left;
     const progress = { onBatch: (): void => undefined };
     const opened = await openReadSide(storeUrl(values['store'], io.env), io.cwd, () => {
       progress.onBatch();
     });
     if (E.isLeft(opened)) return fail(io, opened.left, ExitCode.storeUnavailable);
-    const readSide = opened.right;
-    // Reads are recorded off the request's path; one that cannot be is said, not hidden.
-    const accessLog = createAccessLogRecorder(readSide.events, {
-      onError: (error) => {
-        io.stderr(`clientele serve: a read was not recorded in the access log: ${error.message}\n`);
-      },
-    });
-    try {
-      await readSide.runner.catchUp();
-      const running = await dashboard
-        .startDashboard({
-          data: dashboardData(readSide, progress, accessLog),
-          port,
-          onFollowError: (error) => {
-            io.stderr(
-              `clientele serve: stopped following the log, figures no longer update: ${error.message}\n`,
-            );
-          },
-          startupActor,
-          tokenSecret: secret,
-        })
-        .catch((error: unknown) => (error instanceof Error ? error : new Error(String(error))));
-      if (running instanceof Error)
-        return fail(io, `cannot listen on 127.0.0.1:${port}: ${running.message}`, ExitCode.failed);
-      io.stdout(
-        `Dashboard on ${running.url}/ as ${startupActor === undefined ? 'the actor of each token' : `${startupActor.id} (${startupActor.role})`}; Ctrl-C stops it.\n`,
-      );
-      await untilStopped();
-      await running.close();
-      return ExitCode.ok;
-    } finally {
-      await accessLog.flush();
-      await readSide.close();
-    }
+    return serveUntilStopped(opened.right, { port, actors: actors.right, progress }, io);
   },
 };

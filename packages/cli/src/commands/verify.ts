@@ -1,6 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import * as E from 'fp-ts/lib/Either.js';
-import type { EventStore, IntegrityBreak, LogSeal } from '@clientele/eventstore';
+import type { EventStore, IntegrityBreak, LogSeal, Signer } from '@clientele/eventstore';
 import {
   LogSeal as LogSealCodec,
   exportLogHead,
@@ -8,13 +8,9 @@ import {
   positionToString,
   verifyLog,
 } from '@clientele/eventstore';
-import {
-  ACTOR_HELP,
-  actorOption,
-  commandActor,
-  commandPermitted,
-} from '../actor/commandLineActor.js';
-import type { CliCommand } from '../command.js';
+import { ACTOR_HELP, actorOption, commandActor } from '../actor/commandLineActor.js';
+import { operatorPermitted } from '../actor/operatorPermission.js';
+import type { CliCommand, CommandInput } from '../command.js';
 import { ExitCode } from '../exitCodes.js';
 import type { CliIo } from '../io.js';
 import { checkReadability } from '../integrity/schemaReadability.js';
@@ -80,6 +76,56 @@ const printReadability = async (store: EventStore, io: CliIo): Promise<boolean> 
   return true;
 };
 
+/** What a verification checks against and writes: the signer, a trusted head, the head's file. */
+interface VerifyOptions {
+  readonly signer: Signer | undefined;
+  readonly head: LogSeal | undefined;
+  readonly exportTo: string | undefined;
+}
+
+const usage = (io: CliIo, message: string): E.Either<ExitCode, never> => {
+  io.stderr(`clientele verify: ${message}\n`);
+  return E.left(ExitCode.usage);
+};
+
+/** The signing key, the head to check against and where to export one, or a usage error. */
+const verifyOptions = (
+  values: CommandInput['values'],
+  io: CliIo,
+): E.Either<ExitCode, VerifyOptions> => {
+  const signer = signerFrom(io.env);
+  if (E.isLeft(signer)) return usage(io, signer.left);
+  const head = typeof values['head'] === 'string' ? readHead(values['head']) : E.right(undefined);
+  if (E.isLeft(head)) return usage(io, head.left);
+  const exportTo = typeof values['export-head'] === 'string' ? values['export-head'] : undefined;
+  if (exportTo !== undefined && signer.right === undefined)
+    return usage(io, '--export-head needs CLIENTELE_SIGNING_KEY to sign the head');
+  return E.right({ signer: signer.right, head: head.right, exportTo });
+};
+
+/** Verifies the chain, the seals, the head and the schemas, then exports a head if asked. */
+const verifyStore = async (
+  store: EventStore,
+  { signer, head, exportTo }: VerifyOptions,
+  io: CliIo,
+): Promise<ExitCode> => {
+  const result = await verifyLog(store, { signer, trustedHead: head });
+  if (E.isLeft(result)) {
+    printBreak(result.left, io);
+    return ExitCode.failed;
+  }
+  const report = result.right;
+  io.stdout(
+    `OK: ${report.events} events in ${report.streams} streams, ${report.sealsChecked} seal(s) in the log checked${signer === undefined ? ' (signatures not checked: no CLIENTELE_SIGNING_KEY)' : ''}${report.headChecked ? ', and the exported head matched' : ''}\n`,
+  );
+  if (!(await printReadability(store, io))) return ExitCode.failed;
+  if (exportTo !== undefined && signer !== undefined && report.events > 0) {
+    writeFileSync(exportTo, `${JSON.stringify(await exportLogHead(store, signer), null, 2)}\n`);
+    io.stdout(`signed head written to ${exportTo}: keep it outside this system\n`);
+  }
+  return ExitCode.ok;
+};
+
 /** `clientele verify`: checks the tamper-evident history. */
 export const verifyCommand: CliCommand = {
   name: 'verify',
@@ -94,50 +140,20 @@ export const verifyCommand: CliCommand = {
   run: async ({ values }, io) => {
     const actor = await commandActor('verify', { values }, io);
     if (E.isLeft(actor)) return actor.left;
-    const permitted = commandPermitted('verify', actor.right, 'Log.audit', io);
+    const location = storeUrl(values['store'], io.env);
+    const permitted = await operatorPermitted('verify', actor.right, 'Log.audit', { location, io });
     if (E.isLeft(permitted)) return permitted.left;
-    const signer = signerFrom(io.env);
-    if (E.isLeft(signer)) {
-      io.stderr(`clientele verify: ${signer.left}\n`);
-      return ExitCode.usage;
-    }
-    const head = typeof values['head'] === 'string' ? readHead(values['head']) : E.right(undefined);
-    if (E.isLeft(head)) {
-      io.stderr(`clientele verify: ${head.left}\n`);
-      return ExitCode.usage;
-    }
-    const exportTo = values['export-head'];
-    if (typeof exportTo === 'string' && signer.right === undefined) {
-      io.stderr('clientele verify: --export-head needs CLIENTELE_SIGNING_KEY to sign the head\n');
-      return ExitCode.usage;
-    }
-    const opened = await openExistingStore(storeUrl(values['store'], io.env), io.cwd);
+    const options = verifyOptions(values, io);
+    if (E.isLeft(options)) return options.left;
+    const opened = await openExistingStore(location, io.cwd);
     if (E.isLeft(opened)) {
       io.stderr(`clientele verify: ${opened.left}\n`);
       return ExitCode.storeUnavailable;
     }
-    const store = opened.right.store;
     try {
-      const result = await verifyLog(store, { signer: signer.right, trustedHead: head.right });
-      if (E.isLeft(result)) {
-        printBreak(result.left, io);
-        return ExitCode.failed;
-      }
-      const report = result.right;
-      io.stdout(
-        `OK: ${report.events} events in ${report.streams} streams, ${report.sealsChecked} seal(s) in the log checked${signer.right === undefined ? ' (signatures not checked: no CLIENTELE_SIGNING_KEY)' : ''}${report.headChecked ? ', and the exported head matched' : ''}\n`,
-      );
-      if (!(await printReadability(store, io))) return ExitCode.failed;
-      if (typeof exportTo === 'string' && signer.right !== undefined && report.events > 0) {
-        writeFileSync(
-          exportTo,
-          `${JSON.stringify(await exportLogHead(store, signer.right), null, 2)}\n`,
-        );
-        io.stdout(`signed head written to ${exportTo}: keep it outside this system\n`);
-      }
-      return ExitCode.ok;
+      return await verifyStore(opened.right.store, options.right, io);
     } finally {
-      await store.close();
+      await opened.right.store.close();
     }
   },
 };

@@ -1,8 +1,9 @@
 import * as E from 'fp-ts/lib/Either.js';
-import type { AsOf, EventStore } from '@clientele/eventstore';
-import type { ReadAccess, ReadModelStore, ReadRefusal } from '@clientele/projections';
+import type { AsOf } from '@clientele/eventstore';
+import type { ReadRefusal } from '@clientele/projections';
 import { customerStateAsOf, customerTimeline } from '@clientele/projections';
 import type { CustomerView } from '@clientele/dashboard';
+import type { ReportContext } from '../reports/reportSection.js';
 
 /**
  * The instant a page's "as of" means: a day is the end of that day, a time without an offset is
@@ -25,9 +26,7 @@ export const asOfInstant = (text: string): string | undefined => {
  * known today). Events of streams the actor may not read are left out and counted.
  */
 export const customerView = async (
-  readModels: ReadModelStore,
-  events: EventStore,
-  access: ReadAccess,
+  { readModels, events, access }: ReportContext,
   customerId: string,
   asOf: { readonly at: string; readonly effective: boolean } | undefined,
 ): Promise<E.Either<ReadRefusal, CustomerView>> => {
@@ -37,11 +36,10 @@ export const customerView = async (
       : asOf.effective
         ? { effectiveAt: asOf.at }
         : { knownAt: asOf.at };
-  const read = await customerTimeline(readModels, events, access, customerId, moment);
+  const read = await customerTimeline({ readModels, events }, access, customerId, moment);
   if (E.isLeft(read)) return read;
   const state = await customerStateAsOf(
-    readModels,
-    events,
+    { readModels, events },
     access,
     customerId,
     moment ?? { knownAt: new Date().toISOString() },

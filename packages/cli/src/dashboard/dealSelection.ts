@@ -43,6 +43,28 @@ const stageMatches = (deal: DealDocument, stage: string | undefined): boolean =>
   stage === undefined ||
   (stage === 'won' ? deal.outcome === 'won' : deal.reachedStageIds.includes(stage));
 
+const forecastMatches = (deal: DealDocument, forecastCategory: string | undefined): boolean =>
+  forecastCategory === undefined ||
+  (deal.outcome === 'open' && deal.forecastCategory === forecastCategory);
+
+const campaignMatches = (
+  deal: DealDocument,
+  campaignIds: ReadonlySet<string> | undefined,
+): boolean =>
+  campaignIds === undefined || (deal.campaignId !== null && campaignIds.has(deal.campaignId));
+
+/** The query's conditions on the deal itself, whatever day it counts on. */
+const dealMatches = (
+  deal: DealDocument,
+  query: DealQuery,
+  campaignIds: ReadonlySet<string> | undefined,
+): boolean =>
+  outcomeMatches(deal, query.outcome) &&
+  stageMatches(deal, query.stage) &&
+  forecastMatches(deal, query.forecastCategory) &&
+  campaignMatches(deal, campaignIds) &&
+  (query.owner === undefined || deal.ownerId === query.owner);
+
 /**
  * A predicate over deals for a query: outcome, forecast category, stage, campaign, owner, the
  * group the deal is credited to on its day (as the performance report credits it), and the
@@ -60,13 +82,7 @@ export const dealSelection = async (
     const day = dealDay(deal);
     return (
       day !== null &&
-      outcomeMatches(deal, query.outcome) &&
-      stageMatches(deal, query.stage) &&
-      (query.forecastCategory === undefined ||
-        (deal.outcome === 'open' && deal.forecastCategory === query.forecastCategory)) &&
-      (campaignIds === undefined ||
-        (deal.campaignId !== null && campaignIds.has(deal.campaignId))) &&
-      (query.owner === undefined || deal.ownerId === query.owner) &&
+      dealMatches(deal, query, campaignIds) &&
       (query.group === undefined || groupOf(deal.ownerId, day) === query.group) &&
       withinRange(periodOf(day, options.period), options)
     );

@@ -4,6 +4,7 @@ import type { ReadAccess, ReadModelStore } from '@clientele/projections';
 import { AGING_BUCKETS, LEAD_STAGES, bucketOf, invoiceAsOf } from '@clientele/projections';
 import type { DrillCell, DrillTable } from '@clientele/dashboard';
 import { formatMoney } from '../reports/figures.js';
+import type { ReportContext } from '../reports/reportSection.js';
 import type { DealQuery } from './dealSelection.js';
 import { dealDay, dealSelection } from './dealSelection.js';
 import {
@@ -201,8 +202,7 @@ export const DRILL_KINDS = ['deals', 'invoices', 'tickets', 'leads'] as const;
  * query selects, with links to their customers. Undefined for an unknown kind.
  */
 export const drillDown = (
-  readModels: ReadModelStore,
-  access: ReadAccess,
+  { readModels, access }: Pick<ReportContext, 'readModels' | 'access'>,
   kind: string,
   query: Query,
   asOf: string,

@@ -1,10 +1,11 @@
 import * as E from 'fp-ts/lib/Either.js';
 import type { DateOnly } from '@clientele/domain';
 import { managerOn, placementOn } from '@clientele/domain';
-import type { ReadAccess, ReadModelStore, ReadRefusal } from '@clientele/projections';
+import type { ReadRefusal } from '@clientele/projections';
 import { OrganizationDocument, activeDocuments, organizationState } from '@clientele/projections';
 import type { DashboardFilters, TeamView } from '@clientele/dashboard';
 import { formatMoney, mainCurrency, majorUnits } from '../reports/figures.js';
+import type { ReportContext } from '../reports/reportSection.js';
 import { dealKpis } from './dealFigures.js';
 import { dealSelection } from './dealSelection.js';
 import { filterSuffix } from './overview.js';
@@ -20,8 +21,7 @@ export type TeamRefusal =
  * only the team they belong to or manage on `day`, and there only the deals they may read.
  */
 export const teamView = async (
-  readModels: ReadModelStore,
-  access: ReadAccess,
+  { readModels, access }: Pick<ReportContext, 'readModels' | 'access'>,
   teamId: string,
   filters: DashboardFilters,
   day: string,

@@ -19,21 +19,20 @@ export const contractsShape: ReportShape = {
   description:
     'Contracts whose term ends in the window (renewing or ending) and contracts churned.',
   columns: [
-    column('text', 'contractId', 'contract id', 'The contract.', { machineOnly: true }),
-    column('text', 'customerId', 'customer id', 'The customer.', {
+    column('text', 'contractId', 'contract id', {
+      description: 'The contract.',
+      machineOnly: true,
+    }),
+    column('text', 'customerId', 'customer id', {
+      description: 'The customer.',
       machineOnly: true,
       dataSubject: true,
     }),
-    column(
-      'text',
-      'customerName',
-      'customer',
-      'The customer’s name, for an actor allowed to read it.',
-      {
-        nullable: true,
-        fallbackKey: 'customerId',
-      },
-    ),
+    column('text', 'customerName', 'customer', {
+      description: 'The customer’s name, for an actor allowed to read it.',
+      nullable: true,
+      fallbackKey: 'customerId',
+    }),
     column('text', 'rep', 'rep', 'The rep who owns the contract.'),
     column(
       'code',

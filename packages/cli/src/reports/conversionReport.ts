@@ -3,7 +3,7 @@ import type { AuthorizationDenial, RecordedEvent } from '@clientele/eventstore';
 import { datedLeadEvents, leadScoresAsOf } from '@clientele/projections';
 import { SCORER_LABELS } from '../analyze/backtestTables.js';
 import type { Report } from './report.js';
-import { column } from './report.js';
+import { column, nullable } from './report.js';
 import type { ReportShape } from './reportJson.js';
 import type { ReportContext, ReportOptions } from './reportSection.js';
 import { reasonText } from './scoresReport.js';
@@ -21,9 +21,7 @@ export const conversionShape: ReportShape = {
       'The lead id (a lead’s name is personal data and is not shown here).',
     ),
     column('code', 'source', 'source', 'The channel the lead came from.'),
-    column('text', 'owner', 'owner', 'The owning rep’s id; null when unassigned.', {
-      nullable: true,
-    }),
+    column('text', 'owner', 'owner', nullable('The owning rep’s id; null when unassigned.')),
     column('period', 'capturedOn', 'captured', 'The day the lead was captured.'),
     column(
       'percent',

@@ -11,7 +11,7 @@ import {
   ratio,
 } from '@clientele/projections';
 import type { Report } from './report.js';
-import { column } from './report.js';
+import { column, nullable } from './report.js';
 import type { ReportShape } from './reportJson.js';
 import { percent } from './figures.js';
 import type { ReportContext, ReportOptions } from './reportSection.js';
@@ -83,39 +83,29 @@ export const neglectedShape: ReportShape = {
   description:
     'Active customers with no contact (call, email, meeting, visit, message) in the last N days.',
   columns: [
-    column(
-      'text',
-      'customer',
-      'customer',
-      'The customer’s name; null when the actor may not read it.',
-      {
-        nullable: true,
-        fallbackKey: 'customerId',
-      },
-    ),
-    column('text', 'customerId', 'customer id', 'The customer’s id.', {
+    column('text', 'customer', 'customer', {
+      description: 'The customer’s name; null when the actor may not read it.',
+      nullable: true,
+      fallbackKey: 'customerId',
+    }),
+    column('text', 'customerId', 'customer id', {
+      description: 'The customer’s id.',
       machineOnly: true,
       dataSubject: true,
     }),
-    column('text', 'owner', 'owner', 'The rep who owns the customer.', { nullable: true }),
+    column('text', 'owner', 'owner', nullable('The rep who owns the customer.')),
     column(
       'text',
       'lastContactAt',
       'last contact',
-      'When the last contact happened; null: never.',
-      {
-        nullable: true,
-      },
+      nullable('When the last contact happened; null: never.'),
     ),
-    column('code', 'lastContactKind', 'how', 'The kind of the last contact.', { nullable: true }),
+    column('code', 'lastContactKind', 'how', nullable('The kind of the last contact.')),
     column(
       'days',
       'daysSince',
       'days since',
-      'Whole days from the last contact to the report date.',
-      {
-        nullable: true,
-      },
+      nullable('Whole days from the last contact to the report date.'),
     ),
   ],
   totalColumns: [column('count', 'customers', 'customers', 'Neglected customers.')],
@@ -159,7 +149,7 @@ const FOLLOW_UP_FIGURES = [
   column('count', 'doneOnTime', 'on time', 'Done by their due time.'),
   column('count', 'doneLate', 'late', 'Done after their due time.'),
   column('count', 'overdue', 'overdue', 'Still open past their due time.'),
-  column('percent', 'onTimePercent', 'on-time share', 'On time ÷ due.', { nullable: true }),
+  column('percent', 'onTimePercent', 'on-time share', nullable('On time ÷ due.')),
 ];
 
 /** The columns of the follow-up compliance report. */

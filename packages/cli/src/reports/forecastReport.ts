@@ -56,8 +56,9 @@ export const forecastShape: ReportShape = {
   description:
     'Next-quarter bookings forecast per office or team, with an interval, from the log as of the report date.',
   columns: [
-    column('text', 'group', 'group', 'The office or team id.', { machineOnly: true }),
-    column('text', 'groupName', 'group', 'The office’s or team’s name.', {
+    column('text', 'group', 'group', { description: 'The office or team id.', machineOnly: true }),
+    column('text', 'groupName', 'group', {
+      description: 'The office’s or team’s name.',
       nullable: true,
       fallbackKey: 'group',
     }),

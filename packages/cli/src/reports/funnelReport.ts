@@ -3,8 +3,9 @@ import type { FunnelGrouping, FunnelRow, ReadRefusal } from '@clientele/projecti
 import { campaignNames, leadFunnel, opportunityFunnel } from '@clientele/projections';
 import { codeLabel } from './cellDisplay.js';
 import { oneDecimal, percent } from './figures.js';
+import type { ChartSpec } from '../html/charts.js';
 import type { Report, ReportRow } from './report.js';
-import { column } from './report.js';
+import { column, nullable } from './report.js';
 import type { ReportShape } from './reportJson.js';
 import type { ReportContext, ReportOptions } from './reportSection.js';
 import { byName, withinRange } from './reportSection.js';
@@ -20,10 +21,13 @@ export const FUNNEL_GROUPINGS: readonly FunnelGrouping[] = [
 const RATES = [
   column('count', 'won', 'won', 'Won, of this group and cohort.'),
   column('count', 'lost', 'lost', 'Lost, of this group and cohort.'),
-  column('percent', 'winRatePercent', 'win rate', 'Won ÷ closed (won + lost).', { nullable: true }),
-  column('percent', 'overallConversionPercent', 'lead to won', 'Won ÷ entered the funnel.', {
-    nullable: true,
-  }),
+  column('percent', 'winRatePercent', 'win rate', nullable('Won ÷ closed (won + lost).')),
+  column(
+    'percent',
+    'overallConversionPercent',
+    'lead to won',
+    nullable('Won ÷ entered the funnel.'),
+  ),
 ];
 
 /** The columns of the funnel report. */
@@ -32,28 +36,30 @@ export const funnelShape: ReportShape = {
   description:
     'Leads, then their deals, through the stages to won, per group and cohort: how many reached each stage, conversion to the next and days in stage.',
   columns: [
-    column('text', 'group', 'group', 'The source, campaign id, owner or region; "all" ungrouped.', {
+    column('text', 'group', 'group', {
+      description: 'The source, campaign id, owner or region; "all" ungrouped.',
       machineOnly: true,
     }),
-    column(
-      'text',
-      'groupName',
-      'group',
-      'The campaign’s name when grouped by campaign; else null.',
-      {
-        nullable: true,
-        fallbackKey: 'group',
-      },
-    ),
+    column('text', 'groupName', 'group', {
+      description: 'The campaign’s name when grouped by campaign; else null.',
+      nullable: true,
+      fallbackKey: 'group',
+    }),
     column('period', 'cohort', 'cohort', 'Capture period (leads) or open period (deals).'),
     column('code', 'stage', 'stage', 'A lead stage, then the pipeline’s stage codes.'),
     column('count', 'reached', 'reached', 'Reached this stage (or a later one).'),
-    column('percent', 'conversionToNextPercent', 'to next', 'Reached the next stage ÷ this one.', {
-      nullable: true,
-    }),
-    column('days', 'medianDaysInStage', 'median time in stage', 'Median days spent in the stage.', {
-      nullable: true,
-    }),
+    column(
+      'percent',
+      'conversionToNextPercent',
+      'to next',
+      nullable('Reached the next stage ÷ this one.'),
+    ),
+    column(
+      'days',
+      'medianDaysInStage',
+      'median time in stage',
+      nullable('Median days spent in the stage.'),
+    ),
     ...RATES,
     column('code', 'funnel', 'funnel', '"leads" (from capture) or "deals" (from opening).'),
   ],
@@ -87,6 +93,27 @@ const rowsOf = (
       funnel,
     })),
   );
+
+/** The totals of the whole lead funnel, all groups and cohorts; zeros when there is none. */
+const funnelTotals = (overall: FunnelRow | undefined) => ({
+  leads: overall?.stages[0]?.reached ?? 0,
+  won: overall?.won ?? 0,
+  lost: overall?.lost ?? 0,
+  winRatePercent: percent(overall?.winRate),
+  overallConversionPercent: percent(overall?.overallConversion),
+});
+
+/** The chart of leads reaching each stage: the lead funnel's stages run through the deal stages to won. */
+const funnelChart = (overall: FunnelRow): ChartSpec => ({
+  kind: 'funnel',
+  title: 'Leads reaching each stage (all cohorts)',
+  bars: overall.stages.map((stage) => ({
+    label: codeLabel(stage.stage),
+    key: stage.stage,
+    value: stage.reached,
+    display: stage.reached.toLocaleString('en-US'),
+  })),
+});
 
 /**
  * The funnel (needs `Lead.read` and `Opportunity.read`; a rep sees their own leads and deals):
@@ -123,27 +150,8 @@ export const funnelReport = async (
       ...rowsOf('deals', ordered(dealRows.right), names),
     ],
     totalColumns: funnelShape.totalColumns,
-    totals: {
-      leads: overall?.stages[0]?.reached ?? 0,
-      won: overall?.won ?? 0,
-      lost: overall?.lost ?? 0,
-      winRatePercent: percent(overall?.winRate),
-      overallConversionPercent: percent(overall?.overallConversion),
-    },
-    chart:
-      overall === undefined
-        ? undefined
-        : {
-            kind: 'funnel',
-            title: 'Leads reaching each stage (all cohorts)',
-            // The lead funnel's stages run through the deal stages to won.
-            bars: overall.stages.map((stage) => ({
-              label: codeLabel(stage.stage),
-              key: stage.stage,
-              value: stage.reached,
-              display: stage.reached.toLocaleString('en-US'),
-            })),
-          },
+    totals: funnelTotals(overall),
+    chart: overall === undefined ? undefined : funnelChart(overall),
     note: 'A lead or deal that reached a stage counts as having reached every earlier one; cohorts by capture day (leads) or open day (deals); win rate = won ÷ closed.',
   });
 };

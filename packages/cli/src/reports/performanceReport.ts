@@ -20,7 +20,7 @@ import {
   percent,
 } from './figures.js';
 import type { Report } from './report.js';
-import { column } from './report.js';
+import { column, nullable } from './report.js';
 import type { ReportShape } from './reportJson.js';
 import type { ReportContext, ReportOptions } from './reportSection.js';
 import { byName, withinRange } from './reportSection.js';
@@ -37,7 +37,7 @@ export const PERFORMANCE_GROUPINGS: readonly PerformanceGrouping[] = [
 const FIGURES = [
   column('count', 'won', 'won', 'Deals won.'),
   column('count', 'lost', 'lost', 'Deals lost.'),
-  column('percent', 'winRatePercent', 'win rate', 'Won ÷ closed.', { nullable: true }),
+  column('percent', 'winRatePercent', 'win rate', nullable('Won ÷ closed.')),
   column('money', 'wonRevenue', 'won revenue', 'Amounts of the deals won.'),
 ];
 const PIPELINE = [
@@ -51,18 +51,23 @@ export const performanceShape: ReportShape = {
   description:
     'Sales performance per rep, team, manager, office or region and period, by close date; names A–Z, then periods.',
   columns: [
-    column('text', 'group', 'group', 'The rep, team, manager, office or region id.', {
+    column('text', 'group', 'group', {
+      description: 'The rep, team, manager, office or region id.',
       machineOnly: true,
     }),
-    column('text', 'groupName', 'group', 'The team’s or office’s name; null for other groupings.', {
+    column('text', 'groupName', 'group', {
+      description: 'The team’s or office’s name; null for other groupings.',
       nullable: true,
       fallbackKey: 'group',
     }),
     column('period', 'period', 'period', 'The close period.'),
     ...FIGURES,
-    column('days', 'medianCycleDays', 'median sales cycle', 'Median days from open to win.', {
-      nullable: true,
-    }),
+    column(
+      'days',
+      'medianCycleDays',
+      'median sales cycle',
+      nullable('Median days from open to win.'),
+    ),
     column('money', 'averageDealSize', 'average deal', 'Won revenue ÷ deals won, per currency.'),
     ...PIPELINE,
   ],

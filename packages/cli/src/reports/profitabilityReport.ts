@@ -43,17 +43,15 @@ export const profitabilityShape: ReportShape = {
   name: 'profitability',
   description: 'Deal profitability (collected − expenses − commission) by deal, rep or product.',
   columns: [
-    column('text', 'group', 'group id', 'The deal, rep or product.', { machineOnly: true }),
-    column(
-      'text',
-      'groupName',
-      'deal',
-      'The deal’s customer, the rep, or the product; null when not to be shown.',
-      {
-        nullable: true,
-        fallbackKey: 'group',
-      },
-    ),
+    column('text', 'group', 'group id', {
+      description: 'The deal, rep or product.',
+      machineOnly: true,
+    }),
+    column('text', 'groupName', 'deal', {
+      description: 'The deal’s customer, the rep, or the product; null when not to be shown.',
+      nullable: true,
+      fallbackKey: 'group',
+    }),
     ...FIGURES,
   ],
   totalColumns: FIGURES,

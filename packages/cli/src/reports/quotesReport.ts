@@ -5,7 +5,7 @@ import { quoteConversionReport, ratio } from '@clientele/projections';
 import { percent } from './figures.js';
 import { quotesChart } from './productToCashCharts.js';
 import type { Report } from './report.js';
-import { column } from './report.js';
+import { column, nullable } from './report.js';
 import type { ReportShape } from './reportJson.js';
 import type { ReportContext, ReportOptions } from './reportSection.js';
 
@@ -13,15 +13,12 @@ const FIGURES = [
   column('count', 'quotesSent', 'quotes sent', 'Quotes first sent by the report date.'),
   column('count', 'accepted', 'accepted', 'Of those, accepted by the customer.'),
   column('count', 'ordered', 'ordered', 'Of those, placed as an order by the report date.'),
-  column('percent', 'conversionPercent', 'quote to order', 'Ordered ÷ quotes sent.', {
-    nullable: true,
-  }),
+  column('percent', 'conversionPercent', 'quote to order', nullable('Ordered ÷ quotes sent.')),
   column(
     'percent',
     'averageDiscountPercent',
     'average discount',
-    'Σ discount ÷ Σ gross of the sent quotes’ current versions: weighted by amount.',
-    { nullable: true },
+    nullable('Σ discount ÷ Σ gross of the sent quotes’ current versions: weighted by amount.'),
   ),
 ];
 

@@ -45,28 +45,25 @@ export const receivablesShape: ReportShape = {
   description:
     'Receivables per customer as of a day, largest outstanding first, aged by days past due; totals with days sales outstanding.',
   columns: [
-    column('text', 'customerId', 'customer id', 'The customer the invoices were issued to.', {
+    column('text', 'customerId', 'customer id', {
+      description: 'The customer the invoices were issued to.',
       machineOnly: true,
       dataSubject: true,
     }),
-    column(
-      'text',
-      'customerName',
-      'customer',
-      'The customer’s name, resolved from the encrypted log for an actor allowed to read it; "(erased)" once forgotten; null when unknown or not to be shown.',
-      { nullable: true, fallbackKey: 'customerId' },
-    ),
+    column('text', 'customerName', 'customer', {
+      description:
+        'The customer’s name, resolved from the encrypted log for an actor allowed to read it; "(erased)" once forgotten; null when unknown or not to be shown.',
+      nullable: true,
+      fallbackKey: 'customerId',
+    }),
     ...AMOUNTS,
   ],
   totalColumns: [
     ...AMOUNTS,
-    column(
-      'days',
-      'daysSalesOutstanding',
-      'days sales outstanding (90 days)',
-      'Outstanding ÷ credit sales of the 90 days to the report date × 90.',
-      { byCurrency: true },
-    ),
+    column('days', 'daysSalesOutstanding', 'days sales outstanding (90 days)', {
+      description: 'Outstanding ÷ credit sales of the 90 days to the report date × 90.',
+      byCurrency: true,
+    }),
   ],
 };
 

@@ -88,11 +88,23 @@ export interface Report {
   readonly note?: string;
 }
 
-/** A column definition, with the kind first so the tables of columns read as a list. */
+/** A column's description with the flags it needs: nullable, by currency, machine only and so on. */
+export type ColumnDetails = Omit<ReportColumn, 'key' | 'title' | 'kind'>;
+
+/** The details of a column that may be null (nothing to measure, a name not to be shown). */
+export const nullable = (description: string): ColumnDetails => ({ description, nullable: true });
+
+/**
+ * A column definition, with the kind first so the tables of columns read as a list: its
+ * description alone, or with its flags (`{ description, nullable: true }`).
+ */
 export const column = (
   kind: ColumnKind,
   key: string,
   title: string,
-  description: string,
-  extra: Omit<ReportColumn, 'key' | 'title' | 'kind' | 'description'> = {},
-): ReportColumn => ({ key, title, kind, description, ...extra });
+  details: string | ColumnDetails,
+): ReportColumn => {
+  const { description, ...flags } =
+    typeof details === 'string' ? { description: details } : details;
+  return { key, title, kind, description, ...flags };
+};

@@ -61,11 +61,10 @@ const extraOptions = (
     : E.left(`--neglected-days takes a whole number of days, 1 or more (got ${String(given)})`);
 };
 
-/** Checks every option of `clientele report`: the message says what is wrong, nothing is read. */
-export const parseReportRequest = ({
-  positionals,
-  values,
-}: CommandInput): E.Either<string, ReportRequest> => {
+/** The reports named on the command line (`all` for every one), each once, in order asked. */
+const chosenReports = (
+  positionals: readonly string[],
+): E.Either<string, { readonly all: boolean; readonly chosen: readonly ReportName[] }> => {
   const names = Object.keys(reports);
   const all = positionals.includes('all');
   const asked = all ? names : positionals;
@@ -73,11 +72,13 @@ export const parseReportRequest = ({
   const unknown = asked.filter((name) => !isReportName(name));
   if (unknown.length > 0)
     return E.left(`no report named ${unknown.join(', ')}; there are ${names.join(', ')}`);
-  const chosen = [...new Set(asked.filter(isReportName))];
-  const format = String(values['format'] ?? 'table');
-  if (!oneOf(FORMATS, format)) return E.left(`--format must be one of ${FORMATS.join(', ')}`);
-  const period = String(values['period'] ?? 'quarter');
-  if (!oneOf(PERIODS, period)) return E.left('--period must be month, quarter, year or all');
+  return E.right({ all, chosen: [...new Set(asked.filter(isReportName))] });
+};
+
+/** The calendar days of `--from`, `--to` and `--as-of`, `--from` not after `--to`. */
+const calendarDays = (
+  values: CommandInput['values'],
+): E.Either<string, Readonly<Record<'from' | 'to' | 'as-of', string | undefined>>> => {
   const days: Record<string, string | undefined> = {};
   for (const flag of ['from', 'to', 'as-of'] as const) {
     const value = values[flag];
@@ -88,14 +89,38 @@ export const parseReportRequest = ({
   const { from, to } = days;
   if (from !== undefined && to !== undefined && from > to)
     return E.left(`--from ${from} comes after --to ${to}`);
+  return E.right({ from, to, 'as-of': days['as-of'] });
+};
+
+/** CSV holds one report per file: several reports need `--out DIR/`. */
+const checkCsvOut = (
+  format: ReportFormat,
+  chosen: readonly ReportName[],
+  out: string | undefined,
+): string | undefined =>
+  format === 'csv' && chosen.length > 1 && (out === undefined || !isOutputFolder(out))
+    ? 'CSV holds one report per file: name one report, or give --out DIR/ for a file per report'
+    : undefined;
+
+/** Checks every option of `clientele report`: the message says what is wrong, nothing is read. */
+export const parseReportRequest = ({
+  positionals,
+  values,
+}: CommandInput): E.Either<string, ReportRequest> => {
+  const reportsAsked = chosenReports(positionals);
+  if (E.isLeft(reportsAsked)) return reportsAsked;
+  const { all, chosen } = reportsAsked.right;
+  const format = String(values['format'] ?? 'table');
+  if (!oneOf(FORMATS, format)) return E.left(`--format must be one of ${FORMATS.join(', ')}`);
+  const period = String(values['period'] ?? 'quarter');
+  if (!oneOf(PERIODS, period)) return E.left('--period must be month, quarter, year or all');
+  const days = calendarDays(values);
+  if (E.isLeft(days)) return days;
+  const { from, to } = days.right;
   const by = values['by'] as string | undefined;
-  const wrongBy = checkBy(chosen, by);
-  if (wrongBy !== undefined) return E.left(wrongBy);
   const out = values['out'] as string | undefined;
-  if (format === 'csv' && chosen.length > 1 && (out === undefined || !isOutputFolder(out)))
-    return E.left(
-      'CSV holds one report per file: name one report, or give --out DIR/ for a file per report',
-    );
+  const wrong = checkBy(chosen, by) ?? checkCsvOut(format, chosen, out);
+  if (wrong !== undefined) return E.left(wrong);
   const extra = extraOptions(values, format);
   if (E.isLeft(extra)) return extra;
   return E.right({
@@ -104,14 +129,7 @@ export const parseReportRequest = ({
     format,
     out,
     bom: values['bom'] === true,
-    givenAsOf: days['as-of'],
-    options: {
-      period,
-      by,
-      from,
-      to,
-      detail: true,
-      ...extra.right,
-    },
+    givenAsOf: days.right['as-of'],
+    options: { period, by, from, to, detail: true, ...extra.right },
   });
 };

@@ -14,7 +14,7 @@ const report = (rows: Report['rows']): Report => ({
     column('text', 'campaign', 'campaign', 'name'),
     column('count', 'leads', 'leads', 'leads'),
     column('money', 'wonRevenue', 'won revenue', 'revenue'),
-    column('percent', 'roiPercent', 'ROI', 'roi', { byCurrency: true }),
+    column('percent', 'roiPercent', 'ROI', { description: 'roi', byCurrency: true }),
   ],
   rows,
   totalColumns: [],
@@ -34,16 +34,17 @@ describe('report cells', () => {
     expect(formatMoney({})).toBe('0.00');
     expect(displayValue(column('days', 'd', 'd', 'd'), 186.9)).toBe('186.9 days');
     expect(displayValue(column('percent', 'p', 'p', 'p'), 45.1)).toBe('45.10%');
-    expect(displayValue(column('days', 'd', 'd', 'd', { byCurrency: true }), { EUR: 3 })).toBe(
-      '3.0 days',
-    );
+    expect(
+      displayValue(column('days', 'd', 'd', { description: 'd', byCurrency: true }), { EUR: 3 }),
+    ).toBe('3.0 days');
     expect(displayValue(column('code', 'c', 'c', 'c'), 'bestCase')).toBe('best case');
   });
 
   it('fall back to the id where a name is not shown', () => {
     const columns = [
-      column('text', 'customerId', 'id', 'id', { machineOnly: true }),
-      column('text', 'customerName', 'customer', 'name', {
+      column('text', 'customerId', 'id', { description: 'id', machineOnly: true }),
+      column('text', 'customerName', 'customer', {
+        description: 'name',
         nullable: true,
         fallbackKey: 'customerId',
       }),

@@ -35,7 +35,7 @@ export const revenueShape: ReportShape = {
   description:
     'Booked (orders, net of discounts) and collected revenue by product, period and the rep’s region.',
   columns: [
-    column('text', 'productId', 'product id', 'The product.', { machineOnly: true }),
+    column('text', 'productId', 'product id', { description: 'The product.', machineOnly: true }),
     column('text', 'sku', 'SKU', 'The product’s stock-keeping unit.'),
     column('text', 'product', 'product', 'The product’s name as the order recorded it.'),
     column('period', 'period', 'period', 'The period of the order day.'),

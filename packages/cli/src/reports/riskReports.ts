@@ -20,7 +20,7 @@ import {
 } from '@clientele/projections';
 import type { ChartSpec } from '../html/charts.js';
 import type { Report, ReportRow } from './report.js';
-import { column } from './report.js';
+import { column, nullable } from './report.js';
 import type { ReportShape } from './reportJson.js';
 import type { ReportContext, ReportOptions } from './reportSection.js';
 import { byName } from './reportSection.js';
@@ -32,17 +32,17 @@ const TOTALS = [
 ];
 
 const CUSTOMER = [
-  column('text', 'customerId', 'customer', 'The customer id.', {
+  column('text', 'customerId', 'customer', {
+    description: 'The customer id.',
     machineOnly: true,
     dataSubject: true,
   }),
-  column(
-    'text',
-    'customerName',
-    'customer',
-    'The customer’s name, resolved for an actor allowed to read it; null when not to be shown.',
-    { nullable: true, fallbackKey: 'customerId' },
-  ),
+  column('text', 'customerName', 'customer', {
+    description:
+      'The customer’s name, resolved for an actor allowed to read it; null when not to be shown.',
+    nullable: true,
+    fallbackKey: 'customerId',
+  }),
   column('code', 'band', 'band', 'low (under 25 points), medium (25–49) or high (50 and over).'),
   column(
     'count',
@@ -84,8 +84,7 @@ export const creditShape: ReportShape = {
       'days',
       'averageDaysLate',
       'average days late',
-      'Mean days after due of the invoices paid in the last year; null when none.',
-      { nullable: true },
+      nullable('Mean days after due of the invoices paid in the last year; null when none.'),
     ),
     REASONS,
   ],

@@ -22,7 +22,8 @@ const FIGURES = [
   column('count', 'wonDeals', 'won', 'Deals won.'),
   column('money', 'wonRevenue', 'won revenue', 'Revenue of the deals won.'),
   column('money', 'actualCost', 'actual cost', 'Costs recorded, each once.'),
-  column('percent', 'roiPercent', 'ROI', '(won revenue − actual cost) ÷ actual cost.', {
+  column('percent', 'roiPercent', 'ROI', {
+    description: '(won revenue − actual cost) ÷ actual cost.',
     byCurrency: true,
   }),
   column('money', 'costPerLead', 'cost per lead', 'Actual cost ÷ leads, rounded half-even.'),
@@ -33,7 +34,10 @@ export const roiShape: ReportShape = {
   name: 'roi',
   description: 'Campaign results and return on investment, campaigns A–Z by name.',
   columns: [
-    column('text', 'campaignId', 'campaign id', 'The campaign.', { machineOnly: true }),
+    column('text', 'campaignId', 'campaign id', {
+      description: 'The campaign.',
+      machineOnly: true,
+    }),
     column('text', 'campaign', 'campaign', 'The campaign’s name (its id if it was never planned).'),
     ...FIGURES,
     column('money', 'budget', 'budget', 'The planned budget.'),

@@ -32,7 +32,10 @@ export const scoresShape: ReportShape = {
   description:
     'Win probability of every open deal the reader may see, as of the report date, with the model’s top reasons.',
   columns: [
-    column('text', 'opportunity', 'opportunity', 'The deal id.', { machineOnly: true }),
+    column('text', 'opportunity', 'opportunity', {
+      description: 'The deal id.',
+      machineOnly: true,
+    }),
     column('text', 'deal', 'deal', 'The deal’s name.'),
     column('text', 'owner', 'owner', 'The owning rep’s id.'),
     column('code', 'stage', 'stage', 'The pipeline stage code.'),

@@ -15,7 +15,7 @@ import {
 import type { ChartSpec } from '../html/charts.js';
 import { codeLabel } from './cellDisplay.js';
 import type { Report } from './report.js';
-import { column } from './report.js';
+import { column, nullable } from './report.js';
 import type { ReportShape } from './reportJson.js';
 import type { ReportContext, ReportOptions } from './reportSection.js';
 import { byName } from './reportSection.js';
@@ -30,8 +30,7 @@ const TOTALS = [
     'money',
     'nextYear',
     'next 365 days (est.)',
-    'Sum of the customers’ predictive estimates; null when no customer has one.',
-    { nullable: true },
+    nullable('Sum of the customers’ predictive estimates; null when no customer has one.'),
   ),
 ];
 
@@ -41,17 +40,17 @@ export const segmentsShape: ReportShape = {
   description:
     'RFM segments of the customers the reader may see on the report date, their segment 90 days earlier, and lifetime value.',
   columns: [
-    column('text', 'customerId', 'customer', 'The customer id.', {
+    column('text', 'customerId', 'customer', {
+      description: 'The customer id.',
       machineOnly: true,
       dataSubject: true,
     }),
-    column(
-      'text',
-      'customerName',
-      'customer',
-      'The customer’s name, resolved for an actor allowed to read it; null when not to be shown.',
-      { nullable: true, fallbackKey: 'customerId' },
-    ),
+    column('text', 'customerName', 'customer', {
+      description:
+        'The customer’s name, resolved for an actor allowed to read it; null when not to be shown.',
+      nullable: true,
+      fallbackKey: 'customerId',
+    }),
     column(
       'code',
       'segment',
@@ -62,8 +61,9 @@ export const segmentsShape: ReportShape = {
       'code',
       'segmentBefore',
       'segment 90 days before',
-      'The segment 90 days before the report date; null for a customer not invoiced then.',
-      { nullable: true },
+      nullable(
+        'The segment 90 days before the report date; null for a customer not invoiced then.',
+      ),
     ),
     column('count', 'recencyScore', 'R', 'Recency quintile, 5 = paid most recently.'),
     column('count', 'frequencyScore', 'F', 'Frequency quintile, 5 = most invoices.'),
@@ -72,8 +72,7 @@ export const segmentsShape: ReportShape = {
       'days',
       'recencyDays',
       'days since paid',
-      'Days since the last collected payment; null when never paid.',
-      { nullable: true },
+      nullable('Days since the last collected payment; null when never paid.'),
     ),
     column('count', 'invoices', 'invoices', 'Invoices issued and not cancelled.'),
     column(
@@ -86,8 +85,9 @@ export const segmentsShape: ReportShape = {
       'money',
       'nextYear',
       'next 365 days (est.)',
-      'Last 365 days’ payments × the retention rate (docs/analytics.md); null when the log is too short to measure retention.',
-      { nullable: true },
+      nullable(
+        'Last 365 days’ payments × the retention rate (docs/analytics.md); null when the log is too short to measure retention.',
+      ),
     ),
   ],
   totalColumns: TOTALS,

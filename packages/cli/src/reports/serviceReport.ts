@@ -5,7 +5,7 @@ import { serviceReport as serviceFigures } from '@clientele/projections';
 import { codeLabel } from './cellDisplay.js';
 import { oneDecimal, percent } from './figures.js';
 import type { Report } from './report.js';
-import { column } from './report.js';
+import { column, nullable } from './report.js';
 import type { ReportShape } from './reportJson.js';
 import type { ReportContext, ReportOptions } from './reportSection.js';
 
@@ -40,26 +40,26 @@ export const serviceShape: ReportShape = {
       'percent',
       'breachRatePercent',
       'breach rate',
-      'Tickets that breached any target ÷ tickets measured.',
-      { nullable: true },
+      nullable('Tickets that breached any target ÷ tickets measured.'),
     ),
     column(
       'minutes',
       'medianFirstResponseMinutes',
       'median first response',
-      'Median business minutes to the first response.',
-      { nullable: true },
+      nullable('Median business minutes to the first response.'),
     ),
     column(
       'minutes',
       'medianResolutionMinutes',
       'median resolution',
-      'Median business minutes to the first resolution.',
-      { nullable: true },
+      nullable('Median business minutes to the first resolution.'),
     ),
-    column('score', 'satisfactionMean', 'satisfaction', 'Mean satisfaction score, 1 to 5.', {
-      nullable: true,
-    }),
+    column(
+      'score',
+      'satisfactionMean',
+      'satisfaction',
+      nullable('Mean satisfaction score, 1 to 5.'),
+    ),
     column('count', 'satisfactionRatings', 'ratings', 'Satisfaction scores given.'),
   ],
 };

@@ -14,8 +14,17 @@ const select = (name: string, label: string, options: readonly [string, string][
     ),
   );
 
-const field = (name: string, label: string, type: string, value: string, placeholder = '') =>
-  h('label', {}, label, h('input', { name, type, value, placeholder }));
+/** A text or date filter: its query parameter, its label, and a hint while it is empty. */
+interface FilterField {
+  readonly name: string;
+  readonly label: string;
+  readonly type: 'date' | 'text';
+  readonly placeholder?: string;
+}
+
+/** The input of a filter, filled with the value the address gives it. */
+const field = ({ name, label, type, placeholder = '' }: FilterField, query: URLSearchParams) =>
+  h('label', {}, label, h('input', { name, type, value: query.get(name) ?? '', placeholder }));
 
 /**
  * The filters of the overview and team pages (period, days, grouping, group, owner), as a plain
@@ -36,8 +45,8 @@ export const filtersForm = (query: URLSearchParams): HTMLElement =>
       ],
       query.get('period') ?? 'quarter',
     ),
-    field('from', 'From', 'date', query.get('from') ?? ''),
-    field('to', 'To', 'date', query.get('to') ?? ''),
+    field({ name: 'from', label: 'From', type: 'date' }, query),
+    field({ name: 'to', label: 'To', type: 'date' }, query),
     select(
       'by',
       'Group by',
@@ -48,8 +57,8 @@ export const filtersForm = (query: URLSearchParams): HTMLElement =>
       ],
       query.get('by') ?? 'rep',
     ),
-    field('group', 'Group', 'text', query.get('group') ?? '', 'all groups'),
-    field('owner', 'Owner', 'text', query.get('owner') ?? '', 'all owners'),
+    field({ name: 'group', label: 'Group', type: 'text', placeholder: 'all groups' }, query),
+    field({ name: 'owner', label: 'Owner', type: 'text', placeholder: 'all owners' }, query),
     h('button', { type: 'submit' }, 'Apply'),
     h('a', { href: location.pathname, class: 'reset' }, 'Clear filters'),
   );

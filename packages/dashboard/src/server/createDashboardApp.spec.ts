@@ -4,9 +4,9 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Actor } from '../api/actor.js';
 import type { DashboardData } from '../api/dashboardData.js';
-import { signActorToken } from './actorTokens.js';
 import { createDashboardApp } from './createDashboardApp.js';
 import { createLiveUpdates } from './liveUpdates.js';
+import type { ActorTokenVerifier } from './requestActor.js';
 
 const appDirectory = mkdtempSync(join(tmpdir(), 'clientele-dashboard-app-'));
 writeFileSync(join(appDirectory, 'index.html'), '<!doctype html><title>app</title>');
@@ -14,7 +14,17 @@ afterAll(() => {
   rmSync(appDirectory, { recursive: true, force: true });
 });
 
-const secret = 'a secret of at least thirty-two characters';
+/**
+ * The token check `clientele serve` passes in is the command line's (tested with real issuer
+ * tokens in the CLI's serveActors.spec.ts); here a token is "signed" when it is `signed:ID:ROLE`.
+ */
+const verifyToken: ActorTokenVerifier = async (token) => {
+  const [mark, id, role] = token.split(':');
+  return mark === 'signed' && id !== undefined && role !== undefined
+    ? { kind: 'actor', actor: { id, role } }
+    : { kind: 'unknown', reason: 'the token’s signature does not match its key' };
+};
+const signActorToken = async (actor: Actor): Promise<string> => `signed:${actor.id}:${actor.role}`;
 const manager: Actor = { id: 'ada', role: 'sales_manager' };
 
 /** A fake data port that answers with the actor it was asked as, and refuses team "other". */
@@ -45,7 +55,7 @@ const app = createDashboardApp({
   live: createLiveUpdates(),
   appDirectory,
   startupActor: manager,
-  tokenSecret: secret,
+  verifyToken,
 });
 const get = (path: string, headers: Record<string, string> = {}) =>
   app.request(`http://127.0.0.1:3000${path}`, { headers: { host: '127.0.0.1:3000', ...headers } });
@@ -57,14 +67,14 @@ describe('the dashboard server with a fake data port', () => {
   });
 
   it('asks for the analytics page’s charts as the actor a signed token names', async () => {
-    const token = await signActorToken({ id: 'bo', role: 'sales_rep' }, secret);
+    const token = await signActorToken({ id: 'bo', role: 'sales_rep' });
     expect(await askedAs(await get('/api/analytics', { authorization: `Bearer ${token}` }))).toBe(
       'bo',
     );
   });
 
   it('answers as the actor a signed token names, in a header or the cookie', async () => {
-    const token = await signActorToken({ id: 'bo', role: 'sales_rep' }, secret);
+    const token = await signActorToken({ id: 'bo', role: 'sales_rep' });
     expect(await askedAs(await get('/api/overview', { authorization: `Bearer ${token}` }))).toBe(
       'bo',
     );
@@ -73,17 +83,40 @@ describe('the dashboard server with a fake data port', () => {
     );
   });
 
-  it('refuses a token signed with another secret instead of falling back to the startup actor', async () => {
-    const forged = await signActorToken(
-      { id: 'eve', role: 'administrator' },
-      'another secret of thirty-two characters!',
-    );
-    const response = await get('/api/overview', { authorization: `Bearer ${forged}` });
+  it('refuses a token that does not verify, saying why, instead of falling back to the startup actor', async () => {
+    const response = await get('/api/overview', {
+      authorization: 'Bearer forged:eve:administrator',
+    });
     expect(response.status).toBe(401);
+    expect(await response.json()).toEqual({
+      error: 'unauthenticated',
+      reason: 'the token’s signature does not match its key',
+    });
   });
 
   it('ignores an actor named in the query', async () => {
     expect(await askedAs(await get('/api/overview?actor=eve:administrator'))).toBe('ada');
+  });
+
+  it('refuses a token in the query string, even a valid one, rather than act as anyone', async () => {
+    for (const name of ['token', 'access_token']) {
+      const response = await get(`/api/overview?${name}=signed:eve:administrator`);
+      expect(response.status).toBe(401);
+      expect(await response.text()).toContain('never accepted in a query string');
+    }
+  });
+
+  it('refuses every token when it was started without a way to check them', async () => {
+    const withoutKeys = createDashboardApp({
+      data: fakeData,
+      live: createLiveUpdates(),
+      appDirectory,
+      startupActor: manager,
+    });
+    const response = await withoutKeys.request('http://127.0.0.1:3000/api/overview', {
+      headers: { host: '127.0.0.1:3000', authorization: 'Bearer signed:bo:sales_rep' },
+    });
+    expect(response.status).toBe(401);
   });
 
   it('refuses a request whose Host is not a loopback name', async () => {
@@ -113,7 +146,7 @@ describe('the dashboard server with a fake data port', () => {
         },
         body: new URLSearchParams({ token }).toString(),
       });
-    const token = await signActorToken({ id: 'bo', role: 'sales_rep' }, secret);
+    const token = await signActorToken({ id: 'bo', role: 'sales_rep' });
     const signedIn = await form(token);
     expect(signedIn.status).toBe(303);
     expect(signedIn.headers.get('set-cookie')).toMatch(
@@ -129,7 +162,7 @@ describe('the dashboard server with a fake data port', () => {
   });
 
   it('serves the anomalies page to an administrator and refuses anyone else with a 403 naming the permission', async () => {
-    const admin = await signActorToken({ id: 'root', role: 'administrator' }, secret);
+    const admin = await signActorToken({ id: 'root', role: 'administrator' });
     const asAdmin = { authorization: `Bearer ${admin}` };
     expect((await get('/anomalies', asAdmin)).status).toBe(200);
     expect(await (await get('/api/anomalies', asAdmin)).json()).toEqual({ anomalies: [] });

@@ -8,7 +8,6 @@ import { streamSSE } from 'hono/streaming';
 import type { Actor } from '../api/actor.js';
 import type { Answer, DashboardData } from '../api/dashboardData.js';
 import type { DashboardFilters } from '../api/dashboardJson.js';
-import { verifyActorToken } from './actorTokens.js';
 import { anomalyRoutes } from './anomalyRoutes.js';
 import { errorPage } from './errorPage.js';
 import type { LiveUpdates } from './liveUpdates.js';
@@ -87,19 +86,12 @@ export const createDashboardApp = (
       return context.html(errorPage(403, 'Refused', 'a sign-in from another site'), 403);
     const body = await context.req.parseBody();
     const token = typeof body['token'] === 'string' ? body['token'].trim() : '';
-    const actor =
-      options.tokenSecret === undefined
-        ? undefined
-        : await verifyActorToken(token, options.tokenSecret);
-    if (actor === undefined)
-      return context.html(
-        errorPage(
-          401,
-          'Not signed in',
-          'the token is not valid (bad signature, expired or malformed)',
-        ),
-        401,
-      );
+    const who =
+      options.verifyToken === undefined
+        ? { kind: 'unknown' as const, reason: 'this dashboard accepts no token' }
+        : await options.verifyToken(token);
+    if (who.kind === 'unknown')
+      return context.html(errorPage(401, 'Not signed in', who.reason), 401);
     setCookie(context, TOKEN_COOKIE, token, { httpOnly: true, sameSite: 'Strict', path: '/' });
     return context.redirect('/', 303);
   });

@@ -1,5 +1,5 @@
 /**
- * The sign-in page: one field for a token from `clientele serve --issue-token`, posted to this
+ * The sign-in page: one field for a signed actor token from the issuer (the one the command line takes), posted to this
  * server, which keeps it in an HttpOnly cookie. No script.
  */
 export const signInPage = (): string => `<!doctype html>
@@ -10,6 +10,6 @@ label{display:flex;flex-direction:column;gap:.3rem}input,button{font:inherit;pad
 button{background:#0b57a4;color:#fff;border-color:#0b57a4;margin-top:1rem}
 input:focus-visible,button:focus-visible{outline:3px solid #1b1f29;outline-offset:2px}h1{font-size:1.6rem}</style></head>
 <body><main><h1>Sign in</h1>
-<form method="post" action="/sign-in"><label>Token (from clientele serve --issue-token)
+<form method="post" action="/sign-in"><label>Signed actor token (from your issuer)
 <input name="token" type="password" autocomplete="off" required autofocus></label>
 <button type="submit">Sign in</button></form></main></body></html>`;

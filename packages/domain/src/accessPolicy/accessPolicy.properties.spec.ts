@@ -51,7 +51,7 @@ describe('role changes as data', () => {
         );
         const policy = rolePolicyOf(revokeAll.reduce(evolveAccessPolicy, initialAccessPolicyState));
         const actor = { id: 'someone', role };
-        expect(authorize(policy, noTeams, actor, 'Customer.read', 'someone')).toEqual(
+        expect(authorize({ policy, teams: noTeams }, actor, 'Customer.read', 'someone')).toEqual(
           E.left(expect.objectContaining({ permission: 'Customer.read' })),
         );
       }),

@@ -89,7 +89,7 @@ describe('a tenant’s roles and permissions', () => {
       },
     ]);
     const rep = { id: 'rep-ada', role: 'sales_rep' };
-    expect(authorize(policy, noTeams, rep, 'Customer.TagCustomer', 'rep-ada')).toEqual(
+    expect(authorize({ policy, teams: noTeams }, rep, 'Customer.TagCustomer', 'rep-ada')).toEqual(
       E.left(expect.objectContaining({ permission: 'Customer.TagCustomer' })),
     );
   });

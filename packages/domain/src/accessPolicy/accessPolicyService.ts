@@ -1,4 +1,4 @@
-import type { CommandAuthorizer, EventStore } from '@clientele/eventstore';
+import type { CommandAuthorizer, EventStore, RecordedEvent } from '@clientele/eventstore';
 import { DecodeError, createCommandHandler, streamName } from '@clientele/eventstore';
 import type { RolePolicy } from '../authorization/roles.js';
 import type { CommandEntry } from '../shared/commandEntry.js';
@@ -59,6 +59,32 @@ export const createAccessPolicyService = (
   };
 };
 
+/** One change of a tenant's roles as the log holds it: the event, and who recorded it when. */
+export interface AccessPolicyChange {
+  readonly event: AccessPolicyEvent;
+  /** The stored envelope: `metadata.actor` is who changed the role, `recordedAt` when. */
+  readonly recorded: RecordedEvent;
+}
+
+/**
+ * Every change of a tenant's roles in log order, decoded (a stored event that does not decode
+ * throws a `DecodeError` naming it): the timeline of who changed which role.
+ */
+export async function* accessPolicyChanges(
+  store: EventStore,
+  tenantId: string,
+): AsyncIterable<AccessPolicyChange> {
+  for await (const recorded of store.readStream(accessPolicyStream(tenantId))) {
+    const decoded = AccessPolicyEvent.decode({ type: recorded.type, data: recorded.data });
+    if (decoded._tag === 'Left')
+      throw new DecodeError(
+        `stored event ${recorded.type} of ${recorded.streamName}`,
+        decoded.left,
+      );
+    yield { event: decoded.right, recorded };
+  }
+}
+
 /**
  * A tenant's role policy as its log holds it now, read without an entry point: what every read
  * and command of the tenant is checked against (the built-in defaults when nothing changed).
@@ -68,14 +94,7 @@ export const tenantRolePolicy = async (
   tenantId: string,
 ): Promise<RolePolicy> => {
   let state = initialAccessPolicyState;
-  for await (const recorded of store.readStream(accessPolicyStream(tenantId))) {
-    const decoded = AccessPolicyEvent.decode({ type: recorded.type, data: recorded.data });
-    if (decoded._tag === 'Left')
-      throw new DecodeError(
-        `stored event ${recorded.type} of ${recorded.streamName}`,
-        decoded.left,
-      );
-    state = evolveAccessPolicy(state, decoded.right);
-  }
+  for await (const { event } of accessPolicyChanges(store, tenantId))
+    state = evolveAccessPolicy(state, event);
   return rolePolicyOf(state);
 };

@@ -200,7 +200,9 @@ describe('authorization through the entry points', () => {
         const owner = aggregate === 'Ticket' || aggregate === 'Invoice' ? null : 'rep-ada';
         const result = await handle(input, context(actor));
         const permission = `${aggregate}.${input.kind}`;
-        const allowed = E.isRight(authorize(defaultRolePolicy, teams, actor, permission, owner));
+        const allowed = E.isRight(
+          authorize({ policy: defaultRolePolicy, teams }, actor, permission, owner),
+        );
         if (!allowed) {
           expect(result).toEqual(
             E.left(

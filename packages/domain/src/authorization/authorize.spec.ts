@@ -13,7 +13,7 @@ const teams: TeamDirectory = {
 };
 const as = (id: string, role: Role): Actor => ({ id, role });
 const allowed = (actor: Actor, permission: string, owner: string | null) =>
-  E.isRight(authorize(defaultRolePolicy, teams, actor, permission, owner));
+  E.isRight(authorize({ policy: defaultRolePolicy, teams }, actor, permission, owner));
 
 describe('role policy', () => {
   it('lets a rep act on their own customers but not on a colleague’s', () => {
@@ -65,12 +65,13 @@ describe('role policy', () => {
           'Target',
         ),
         fc.constantFrom('read', 'export', 'Register', 'Transfer', 'MarkWon', 'RecordPayment'),
-        fc.constantFrom(null, 'rep-ada', 'rep-bob', 'rep-west'),
-        fc.constantFrom('rep-ada', 'mgr-east', 'someone'),
-        (role, aggregate, action, owner, actorId) => {
+        fc.record({
+          owner: fc.constantFrom(null, 'rep-ada', 'rep-bob', 'rep-west'),
+          actorId: fc.constantFrom('rep-ada', 'mgr-east', 'someone'),
+        }),
+        (role, aggregate, action, { owner, actorId }) => {
           const result = authorize(
-            defaultRolePolicy,
-            teams,
+            { policy: defaultRolePolicy, teams },
             as(actorId, role),
             `${aggregate}.${action}`,
             owner,

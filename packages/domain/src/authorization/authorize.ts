@@ -77,17 +77,23 @@ export const denialOf = (
   reason,
 });
 
+/** What a permission is checked against: the roles' grants, and who manages whom. */
+export interface AccessRules {
+  readonly policy: RolePolicy;
+  readonly teams: TeamDirectory;
+}
+
 /**
  * Whether `actor` may exercise `permission` on a record owned by `ownerId` (null: a new or unowned
  * record). A denial names the missing permission and why.
  */
 export const authorize = (
-  policy: RolePolicy,
-  teams: TeamDirectory,
+  rules: AccessRules,
   actor: Actor,
   permission: string,
   ownerId: string | null,
 ): E.Either<AuthorizationDenial, void> => {
+  const { policy, teams } = rules;
   const deny = (reason: string): E.Either<AuthorizationDenial, void> =>
     E.left(denialOf(actor, permission, reason));
   const departed = departureReason(teams, actor);
@@ -116,8 +122,7 @@ export const commandAuthorizer = <Command extends { readonly kind: string }, Sta
 ): CommandAuthorizer<Command, State> =>
   orTrustedSystemWork((command, state, context) =>
     authorize(
-      policy,
-      teams,
+      { policy, teams },
       context.actor,
       `${aggregate}.${command.kind}`,
       ownerOf(state, command),

@@ -286,7 +286,9 @@ describe('authorization through the engagement, product-to-cash, expense, team a
           const store = createInMemoryEventStore();
           const result = await handleOf(store, aggregate)(input, contextOf(actor));
           const permission = `${aggregate}.${input.kind}`;
-          const allowed = E.isRight(authorize(defaultRolePolicy, teams, actor, permission, owner));
+          const allowed = E.isRight(
+            authorize({ policy: defaultRolePolicy, teams }, actor, permission, owner),
+          );
           if (allowed) {
             expect(E.isLeft(result) && result.left.kind === 'Forbidden').toBe(false);
             return;

@@ -186,7 +186,9 @@ describe('authorization through the organization, campaign, target, commission a
         const handle = entryPoints(store)[aggregate];
         if (handle === undefined) throw new Error(`no entry point for ${aggregate}`);
         const result = await handle(input, contextOf(actor));
-        const allowed = E.isRight(authorize(defaultRolePolicy, teams, actor, permission, owner));
+        const allowed = E.isRight(
+          authorize({ policy: defaultRolePolicy, teams }, actor, permission, owner),
+        );
         if (allowed) {
           // Allowed: a business rule may still refuse it, but never the authorizer.
           expect(E.isLeft(result) && result.left.kind === 'Forbidden').toBe(false);

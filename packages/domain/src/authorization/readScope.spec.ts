@@ -95,7 +95,7 @@ describe('read scope', () => {
         (role, id, permission, owner) => {
           const actor = as(id, role);
           const scope = scopeOf(actor, permission);
-          const allowed = authorize(defaultRolePolicy, teams, actor, permission, owner);
+          const allowed = authorize({ policy: defaultRolePolicy, teams }, actor, permission, owner);
           if (E.isLeft(scope)) {
             expect(scope.left.permission).toBe(permission);
             expect(E.isLeft(allowed)).toBe(true);

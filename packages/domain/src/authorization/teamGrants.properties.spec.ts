@@ -123,7 +123,7 @@ describe('authorization with deal and account teams', () => {
           const result = await handle(input, context(actor));
           const permission = `${aggregate}.${input.kind}`;
           const byRole = E.isRight(
-            authorize(defaultRolePolicy, teams, actor, permission, 'rep-ada'),
+            authorize({ policy: defaultRolePolicy, teams }, actor, permission, 'rep-ada'),
           );
           const byTeam =
             !member.removed && teamRolesGrant(defaultTeamRolePolicy, [member.teamRole], permission);

@@ -77,7 +77,9 @@ describe('reads through deal and account teams', () => {
             readScope(defaultRolePolicy, teams, actor, permission),
             reads(permission),
           );
-          const byRole = E.isRight(authorize(defaultRolePolicy, teams, actor, permission, ownerId));
+          const byRole = E.isRight(
+            authorize({ policy: defaultRolePolicy, teams }, actor, permission, ownerId),
+          );
           const byTeam = memberships.some((place) => placeReaches(place, permission, recordId));
           expect(E.isRight(scope) && inReadScope(scope.right, ownerId, recordId)).toBe(
             byRole || byTeam,

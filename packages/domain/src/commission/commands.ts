@@ -37,6 +37,15 @@ export const ReverseBooking = command(
   { causeEventId: t.string, opportunityId: t.string },
   {},
 );
+/**
+ * The rep leaves on `leavesOn` (`causeEventId` is their `RepOffboarded`): the plans' rules for
+ * leavers apply from then on. A rep leaves once; a second departure changes nothing.
+ */
+export const RecordRepDeparture = command(
+  'RecordRepDeparture',
+  { causeEventId: t.string, leavesOn: DateOnly },
+  {},
+);
 /** Approve a settlement of everything owed so far. */
 export const SettleCommission = command(
   'SettleCommission',
@@ -58,6 +67,7 @@ export const CommissionCommand = t.union(
     RecordCollection,
     RecordBooking,
     ReverseBooking,
+    RecordRepDeparture,
     SettleCommission,
     PayCommissionSettlement,
   ],

@@ -7,14 +7,14 @@ import type { AcceptedDecision } from '../testing/replayProperty.js';
 import { assertReplayDeterminism, startingWith } from '../testing/replayProperty.js';
 import { commissionDecider } from './decide.js';
 import { CommissionEvent } from './events.js';
-import { periodEntitlement } from './state.js';
+import { entitlementIfKept, periodEntitlement } from './entitlement.js';
 
 const repId = 'rep-1';
 const eur = (amountMinor: number) => ({ amountMinor, currency: 'EUR' });
 const day = fc
   .tuple(fc.constantFrom('01', '02', '03', '05'), fc.integer({ min: 1, max: 28 }))
   .map(([month, d]) => `2026-${month}-${String(d).padStart(2, '0')}`);
-const plan = fc.constantFrom(
+const planShape = fc.constantFrom(
   { planId: 'flat', base: 'collected', currency: 'EUR', rate: { kind: 'flat', rateBps: 500 } },
   {
     planId: 'tiers',
@@ -30,6 +30,9 @@ const plan = fc.constantFrom(
     accelerator: { aboveAttainmentBps: 12_000, multiplierBps: 15_000 },
   },
 );
+const plan = fc
+  .tuple(planShape, fc.constantFrom(undefined, 'keep', 'prorate', 'forfeit'))
+  .map(([shape, leaverRule]) => (leaverRule === undefined ? shape : { ...shape, leaverRule }));
 const assignPlan = (periods: fc.Arbitrary<string>) =>
   fc.tuple(periods, plan, fc.integer({ min: 1, max: 5_000_000 })).map(([period, p, target]) => ({
     kind: 'AssignCommissionPlan',
@@ -74,6 +77,12 @@ const command: fc.Arbitrary<CommissionCommand> = fc.oneof(
     causeEventId: `reopened-${n}`,
     opportunityId: `deal-${deal}`,
   })),
+  fc.tuple(fc.nat(1), day).map(([n, leavesOn]) => ({
+    kind: 'RecordRepDeparture',
+    repId,
+    causeEventId: `offboarded-${n}`,
+    leavesOn,
+  })),
   fc.tuple(fc.nat(5), day).map(([n, settledOn]) => ({
     kind: 'SettleCommission',
     repId,
@@ -97,7 +106,8 @@ const sumOf = (log: readonly CommissionEventType[], type: CommissionEventType['t
 
 /**
  * What was accrued minus what was clawed back is, in every period, exactly what the plan pays
- * on the period's base; settlements approve what they say; a settlement is paid once.
+ * on the period's base under its rule for leavers, and adding what the rule withheld gives what
+ * the plan would pay had the rep stayed; settlements approve what they say; a settlement is paid once.
  */
 const ledgerAddsUp = ({
   after,
@@ -105,6 +115,9 @@ const ledgerAddsUp = ({
 }: AcceptedDecision<CommissionCommand, CommissionEventType, CommissionState>): void => {
   for (const [period, ledger] of Object.entries(after.periods)) {
     expect(ledger.accruedMinor - ledger.clawedBackMinor).toBe(periodEntitlement(after, period));
+    expect(ledger.accruedMinor - ledger.clawedBackMinor + ledger.withheldMinor).toBe(
+      entitlementIfKept(after, period),
+    );
   }
   expect(after.settledMinor).toBe(sumOf(log, 'CommissionSettled'));
   const paid = log.flatMap((event) =>
@@ -126,6 +139,7 @@ describe('commission replay', () => {
           CommissionClawedBack: 0.25,
           CommissionSettled: 0.5,
           CommissionSettlementPaid: 0.12,
+          LeaverCommissionWithheld: 0.1,
         },
       },
     );

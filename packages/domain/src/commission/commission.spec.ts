@@ -18,6 +18,7 @@ const marginal = {
   planId: 'tiers-2026',
   base: 'collected',
   currency: 'EUR',
+  leaverRule: 'keep',
   rate: {
     kind: 'tiered_marginal',
     tiers: [

@@ -75,6 +75,39 @@ export const CommissionSettlementPaid = eventCodec(
   t.type({ repId: t.string, settlementId: t.string, paidOn: DateOnly, amount: NonNegativeMoney }),
 );
 
+/**
+ * The rep leaves on `leavesOn` (their offboarding, `causeEventId`): from then on each period's plan
+ * applies its rule for leavers to the base counted on or after that day.
+ */
+export const CommissionRepDeparted = eventCodec(
+  'CommissionRepDeparted',
+  t.type({ repId: t.string, causeEventId: t.string, leavesOn: DateOnly }),
+);
+/**
+ * The plan's rule for leavers changed what a rep who left earns for a period: `withheld` is what
+ * `keep` would pay for the period less what the rule pays (the posting's `entitlement`), `amount`
+ * the change of it that `causeEventId` made (a payment or refund after leaving, the departure
+ * itself, or null for a plan or target change). Under `prorate` the leaver keeps
+ * `daysWorked / daysInPeriod` of the commission on the base counted after leaving. Withheld
+ * commission goes to nobody. Both amounts are negative when refunds after leaving, not clawed
+ * back, outweigh payments.
+ */
+export const LeaverCommissionWithheld = eventCodec(
+  'LeaverCommissionWithheld',
+  t.intersection([
+    t.type({
+      repId: t.string,
+      period: SalesPeriod,
+      causeEventId: t.union([t.string, t.null]),
+      rule: t.keyof({ prorate: null, forfeit: null }),
+      leavesOn: DateOnly,
+      amount: Money,
+      withheld: Money,
+    }),
+    t.partial({ daysWorked: t.number, daysInPeriod: t.number }),
+  ]),
+);
+
 /** Every event of a rep's Commission stream. */
 export const CommissionEvent = t.union(
   [
@@ -85,6 +118,8 @@ export const CommissionEvent = t.union(
     CommissionClawedBack,
     CommissionSettled,
     CommissionSettlementPaid,
+    CommissionRepDeparted,
+    LeaverCommissionWithheld,
   ],
   'CommissionEvent',
 );

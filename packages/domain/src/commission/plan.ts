@@ -38,9 +38,22 @@ export const CommissionRate = t.union(
 export type CommissionRate = t.TypeOf<typeof CommissionRate>;
 
 /**
+ * What a rep who leaves earns on the plan's base counted on or after the day they leave
+ * (`leavesOn` of their offboarding): `keep` everything, as if they had stayed; `prorate`, the
+ * commission on it times the share of the period's days they worked (the days before `leavesOn`);
+ * `forfeit`, nothing. Refunds counted after leaving follow the same rule as payments. What a leaver
+ * does not earn goes to nobody: the successor is paid by their own plan on their own deals.
+ */
+export const LeaverRule = t.keyof({ keep: null, prorate: null, forfeit: null }, 'LeaverRule');
+/** What a rep who leaves earns on the base counted after they leave. */
+export type LeaverRule = t.TypeOf<typeof LeaverRule>;
+
+/**
  * A commission plan. `base` says what it pays on: payments collected, or the amount of deals
  * booked won. An optional accelerator multiplies the commission earned on the part of the base
- * above an attainment (usually 100 % of target).
+ * above an attainment (usually 100 % of target). `leaverRule` says what a leaver earns on the base
+ * counted after they leave; a plan without one keeps paying them (`keep`), as plans did before the
+ * rule existed.
  */
 export const CommissionPlan = t.intersection(
   [
@@ -54,12 +67,16 @@ export const CommissionPlan = t.intersection(
       accelerator: t.readonly(
         t.type({ aboveAttainmentBps: BasisPoints, multiplierBps: BasisPoints }),
       ),
+      leaverRule: LeaverRule,
     }),
   ],
   'CommissionPlan',
 );
 /** A commission plan. */
 export type CommissionPlan = t.TypeOf<typeof CommissionPlan>;
+
+/** The plan's rule for leavers: `keep` when the plan names none. */
+export const leaverRuleOf = (plan: CommissionPlan): LeaverRule => plan.leaverRule ?? 'keep';
 
 /**
  * The plan's commission on a base, times 10^8, for a base given times 10^4 (both exact integers):

@@ -2,7 +2,6 @@ import type { DateOnly } from '../shared/dates.js';
 import type { CommissionEvent } from './events.js';
 import type { CommissionPlan } from './plan.js';
 import { monthOf, monthsOf } from '../shared/period.js';
-import { planCommission } from './plan.js';
 
 /** A period the rep has a plan for, and what was posted for it. Amounts in minor units. */
 export interface PeriodLedger {
@@ -10,6 +9,8 @@ export interface PeriodLedger {
   readonly targetMinor: number;
   readonly accruedMinor: number;
   readonly clawedBackMinor: number;
+  /** What the plan's rule for leavers withheld: what `keep` would pay less what the rule pays. */
+  readonly withheldMinor: number;
 }
 
 /** A booked won deal, remembered so a reopening can take exactly it back. */
@@ -27,13 +28,19 @@ export interface ApprovedSettlement {
   readonly paid: boolean;
 }
 
+/** Net collected and net booked, in minor units. */
+export interface BaseTotals {
+  readonly collected: number;
+  readonly booked: number;
+}
+
 /** A rep's commission ledger: base per month, plans per period, postings, settlements. */
 export interface CommissionState {
   readonly currency: string | null;
   /** Net collected and net booked per month (`YYYY-MM`). */
-  readonly months: Readonly<
-    Record<string, { readonly collected: number; readonly booked: number }>
-  >;
+  readonly months: Readonly<Record<string, BaseTotals>>;
+  /** The same per day (`YYYY-MM-DD`): a leaver's base splits on the day they leave. */
+  readonly days: Readonly<Record<string, BaseTotals>>;
   readonly bookings: Readonly<Record<string, Booking>>;
   /** The events that already moved the base: each counts once, however often it is delivered. */
   readonly causes: Readonly<Record<string, true>>;
@@ -41,29 +48,26 @@ export interface CommissionState {
   /** What settlements have approved for payment so far. */
   readonly settledMinor: number;
   readonly settlements: Readonly<Record<string, ApprovedSettlement>>;
+  /** The day the rep leaves, once their departure is recorded. */
+  readonly departure: { readonly leavesOn: DateOnly } | null;
 }
 
 /** The state of a stream with no events. */
 export const initialCommissionState: CommissionState = {
   currency: null,
   months: {},
+  days: {},
   bookings: {},
   causes: {},
   periods: {},
   settledMinor: 0,
   settlements: {},
+  departure: null,
 };
 
 /** The period's base under its plan: net collected or net booked over its months. */
 export const periodBase = (state: CommissionState, period: string, plan: CommissionPlan): number =>
   monthsOf(period).reduce((sum, month) => sum + (state.months[month]?.[plan.base] ?? 0), 0);
-
-/** What the plan pays for a period now: the amount accrued − clawed back must equal. */
-export const periodEntitlement = (state: CommissionState, period: string): number => {
-  const ledger = state.periods[period];
-  if (ledger === undefined) return 0;
-  return planCommission(ledger.plan, periodBase(state, period, ledger.plan), ledger.targetMinor);
-};
 
 /** The assigned period a day falls in, if any. */
 export const periodOfDay = (state: CommissionState, day: string): string | undefined =>
@@ -87,6 +91,41 @@ const updatePeriod = (
     : { ...state, periods: { ...state.periods, [period]: { ...ledger, ...patch(ledger) } } };
 };
 
+type BaseRecorded = Extract<CommissionEvent, { type: 'CommissionBaseRecorded' }>['data'];
+
+const addToBase = (
+  totals: Readonly<Record<string, BaseTotals>>,
+  key: string,
+  { base, amount }: BaseRecorded,
+): Readonly<Record<string, BaseTotals>> => {
+  const current = totals[key] ?? { collected: 0, booked: 0 };
+  return { ...totals, [key]: { ...current, [base]: current[base] + amount.amountMinor } };
+};
+
+const recordBase = (state: CommissionState, data: BaseRecorded): CommissionState => {
+  const { base, amount, countsOn, opportunityId, causeEventId } = data;
+  const bookings =
+    base === 'booked' && opportunityId !== undefined
+      ? {
+          ...state.bookings,
+          [opportunityId]: {
+            amountMinor: Math.abs(amount.amountMinor),
+            currency: amount.currency,
+            countsOn,
+            active: amount.amountMinor > 0,
+          },
+        }
+      : state.bookings;
+  return {
+    ...state,
+    currency: state.currency ?? amount.currency,
+    causes: { ...state.causes, [causeEventId]: true },
+    months: addToBase(state.months, monthOf(countsOn), data),
+    days: addToBase(state.days, countsOn, data),
+    bookings,
+  };
+};
+
 /** Folds one event into the ledger. */
 export const evolveCommission = (
   state: CommissionState,
@@ -100,7 +139,13 @@ export const evolveCommission = (
         currency: state.currency ?? plan.currency,
         periods: {
           ...state.periods,
-          [period]: { plan, targetMinor: target.amountMinor, accruedMinor: 0, clawedBackMinor: 0 },
+          [period]: {
+            plan,
+            targetMinor: target.amountMinor,
+            accruedMinor: 0,
+            clawedBackMinor: 0,
+            withheldMinor: 0,
+          },
         },
       };
     }
@@ -108,33 +153,8 @@ export const evolveCommission = (
       return updatePeriod(state, event.data.period, () => ({
         targetMinor: event.data.target.amountMinor,
       }));
-    case 'CommissionBaseRecorded': {
-      const { base, amount, countsOn, opportunityId, causeEventId } = event.data;
-      const month = monthOf(countsOn);
-      const current = state.months[month] ?? { collected: 0, booked: 0 };
-      const bookings =
-        base === 'booked' && opportunityId !== undefined
-          ? {
-              ...state.bookings,
-              [opportunityId]: {
-                amountMinor: Math.abs(amount.amountMinor),
-                currency: amount.currency,
-                countsOn,
-                active: amount.amountMinor > 0,
-              },
-            }
-          : state.bookings;
-      return {
-        ...state,
-        currency: state.currency ?? amount.currency,
-        causes: { ...state.causes, [causeEventId]: true },
-        months: {
-          ...state.months,
-          [month]: { ...current, [base]: current[base] + amount.amountMinor },
-        },
-        bookings,
-      };
-    }
+    case 'CommissionBaseRecorded':
+      return recordBase(state, event.data);
     case 'CommissionAccrued':
       return updatePeriod(state, event.data.period, (ledger) => ({
         accruedMinor: ledger.accruedMinor + event.data.amount.amountMinor,
@@ -142,6 +162,12 @@ export const evolveCommission = (
     case 'CommissionClawedBack':
       return updatePeriod(state, event.data.period, (ledger) => ({
         clawedBackMinor: ledger.clawedBackMinor + event.data.amount.amountMinor,
+      }));
+    case 'CommissionRepDeparted':
+      return { ...state, departure: { leavesOn: event.data.leavesOn } };
+    case 'LeaverCommissionWithheld':
+      return updatePeriod(state, event.data.period, (ledger) => ({
+        withheldMinor: ledger.withheldMinor + event.data.amount.amountMinor,
       }));
     case 'CommissionSettled':
       return {

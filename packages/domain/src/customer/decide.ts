@@ -52,6 +52,56 @@ const register = (
   });
 };
 
+type CommandOf<K extends CustomerCommand['kind']> = Extract<CustomerCommand, { kind: K }>;
+
+const correctContact = (
+  command: CommandOf<'CorrectCustomerContact'>,
+  p: CustomerProfile,
+): Decision => {
+  const { subjectId, name, email, phone } = command;
+  const contact = p.contacts.find((c) => c.subjectId === subjectId);
+  if (contact === undefined)
+    return E.left({ kind: 'ContactNotFound', contactSubjectId: subjectId });
+  const changed = changedFields(contact, { name, email, phone });
+  return Object.keys(changed).length === 0
+    ? emit()
+    : emit({
+        type: 'CustomerContactCorrected',
+        data: { customerId: p.customerId, contact: { subjectId, ...changed } },
+      });
+};
+
+const tag = (command: CommandOf<'TagCustomer'>, p: CustomerProfile): Decision => {
+  const added = (command.add ?? []).filter((tag) => !p.tags.includes(tag));
+  const removed = (command.remove ?? []).filter((tag) => p.tags.includes(tag));
+  return added.length + removed.length === 0
+    ? emit()
+    : emit({ type: 'CustomerTagged', data: { customerId: p.customerId, added, removed } });
+};
+
+/** A transfer names the owner it takes from: it fails if the customer changed hands since. */
+const transfer = (command: CommandOf<'TransferCustomer'>, p: CustomerProfile): Decision => {
+  const customerId = p.customerId;
+  if (p.ownerId !== command.fromOwnerId) {
+    return E.left({
+      kind: 'OwnerChanged',
+      customerId,
+      expectedOwnerId: command.fromOwnerId,
+      actualOwnerId: p.ownerId,
+    });
+  }
+  if (command.toOwnerId === command.fromOwnerId) return emit();
+  return emit({
+    type: 'CustomerOwnerAssigned',
+    data: {
+      customerId,
+      ownerId: command.toOwnerId,
+      previousOwnerId: p.ownerId,
+      reason: 'transferred',
+    },
+  });
+};
+
 const decideFor = (
   command: Exclude<CustomerCommand, { kind: 'RegisterCustomer' }>,
   p: CustomerProfile,
@@ -76,26 +126,10 @@ const decideFor = (
             data: { customerId, contactSubjectId: command.contactSubjectId },
           })
         : E.left({ kind: 'ContactNotFound', contactSubjectId: command.contactSubjectId });
-    case 'CorrectCustomerContact': {
-      const { subjectId, name, email, phone } = command;
-      const contact = p.contacts.find((c) => c.subjectId === subjectId);
-      if (contact === undefined)
-        return E.left({ kind: 'ContactNotFound', contactSubjectId: subjectId });
-      const changed = changedFields(contact, { name, email, phone });
-      return Object.keys(changed).length === 0
-        ? emit()
-        : emit({
-            type: 'CustomerContactCorrected',
-            data: { customerId, contact: { subjectId, ...changed } },
-          });
-    }
-    case 'TagCustomer': {
-      const added = (command.add ?? []).filter((tag) => !p.tags.includes(tag));
-      const removed = (command.remove ?? []).filter((tag) => p.tags.includes(tag));
-      return added.length + removed.length === 0
-        ? emit()
-        : emit({ type: 'CustomerTagged', data: { customerId, added, removed } });
-    }
+    case 'CorrectCustomerContact':
+      return correctContact(command, p);
+    case 'TagCustomer':
+      return tag(command, p);
     case 'ClassifyCustomer':
       return command.segment === p.segment
         ? emit()
@@ -123,24 +157,7 @@ const decideFor = (
             },
           });
     case 'TransferCustomer':
-      if (p.ownerId !== command.fromOwnerId) {
-        return E.left({
-          kind: 'OwnerChanged',
-          customerId,
-          expectedOwnerId: command.fromOwnerId,
-          actualOwnerId: p.ownerId,
-        });
-      }
-      if (command.toOwnerId === command.fromOwnerId) return emit();
-      return emit({
-        type: 'CustomerOwnerAssigned',
-        data: {
-          customerId,
-          ownerId: command.toOwnerId,
-          previousOwnerId: p.ownerId,
-          reason: 'transferred',
-        },
-      });
+      return transfer(command, p);
     case 'MergeCustomerInto':
       return command.survivorId === customerId
         ? E.left({ kind: 'CannotMergeIntoItself', customerId })

@@ -43,6 +43,29 @@ const capture = (command: Extract<LeadCommand, { kind: 'CaptureLead' }>, state: 
   });
 };
 
+/** Conversion attaches to the customer named, else to the customer the lead matched. */
+const convert = (
+  command: Extract<LeadCommand, { kind: 'ConvertLead' }>,
+  lead: LeadProfile,
+): Decision => {
+  const customerId = command.customerId ?? lead.matches.customerIds[0];
+  return emit({
+    type: 'LeadConverted',
+    data: {
+      leadId: lead.leadId,
+      subjectId: lead.subjectId,
+      ownerId: lead.ownerId,
+      source: lead.source,
+      contact: lead.contact,
+      opportunity: command.opportunity,
+      ...(customerId === undefined ? {} : { customerId }),
+      ...(lead.campaignId === undefined ? {} : { campaignId: lead.campaignId }),
+      ...(lead.region === undefined ? {} : { region: lead.region }),
+      ...(lead.industry === undefined ? {} : { industry: lead.industry }),
+    },
+  });
+};
+
 const decideFor = (
   command: Exclude<LeadCommand, { kind: 'CaptureLead' }>,
   lead: LeadProfile,
@@ -99,25 +122,8 @@ const decideFor = (
         type: 'LeadRecycled',
         data: { leadId, reason: command.reason, previousOwnerId: lead.ownerId },
       });
-    case 'ConvertLead': {
-      // Conversion attaches to the customer named, else to the customer the lead matched.
-      const customerId = command.customerId ?? lead.matches.customerIds[0];
-      return emit({
-        type: 'LeadConverted',
-        data: {
-          leadId,
-          subjectId,
-          ownerId: lead.ownerId,
-          source: lead.source,
-          contact: lead.contact,
-          opportunity: command.opportunity,
-          ...(customerId === undefined ? {} : { customerId }),
-          ...(lead.campaignId === undefined ? {} : { campaignId: lead.campaignId }),
-          ...(lead.region === undefined ? {} : { region: lead.region }),
-          ...(lead.industry === undefined ? {} : { industry: lead.industry }),
-        },
-      });
-    }
+    case 'ConvertLead':
+      return convert(command, lead);
   }
 };
 

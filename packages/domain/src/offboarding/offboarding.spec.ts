@@ -195,18 +195,28 @@ describe('a departing rep’s access', () => {
 
   it('lasts through the notice period, up to the day before the effective date', () => {
     const during = withDepartures(teams, departures, '2026-03-30');
-    expect(authorize(defaultRolePolicy, during, rep, 'Customer.TagCustomer', 'rep-ada')).toEqual(
-      E.right(undefined),
-    );
+    expect(
+      authorize(
+        { policy: defaultRolePolicy, teams: during },
+        rep,
+        'Customer.TagCustomer',
+        'rep-ada',
+      ),
+    ).toEqual(E.right(undefined));
     expect(E.isRight(readScope(defaultRolePolicy, during, rep, 'Customer.read'))).toBe(true);
   });
 
   it('ends on the effective date: every command and read is refused, naming the permission and the day', () => {
     const after = withDepartures(teams, departures, '2026-03-31');
     const reason = 'rep-ada left: their access ended on 2026-03-31';
-    expect(authorize(defaultRolePolicy, after, rep, 'Customer.TagCustomer', 'rep-ada')).toEqual(
-      E.left(expect.objectContaining({ permission: 'Customer.TagCustomer', reason })),
-    );
+    expect(
+      authorize(
+        { policy: defaultRolePolicy, teams: after },
+        rep,
+        'Customer.TagCustomer',
+        'rep-ada',
+      ),
+    ).toEqual(E.left(expect.objectContaining({ permission: 'Customer.TagCustomer', reason })));
     expect(readScope(defaultRolePolicy, after, rep, 'Customer.read')).toEqual(
       E.left(expect.objectContaining({ permission: 'Customer.read', reason })),
     );
@@ -221,8 +231,7 @@ describe('a departing rep’s access', () => {
     );
     expect(
       authorize(
-        defaultRolePolicy,
-        withDepartures(noTeams, departures, '2026-04-01'),
+        { policy: defaultRolePolicy, teams: withDepartures(noTeams, departures, '2026-04-01') },
         manager,
         'Customer.TagCustomer',
         'mgr-east',

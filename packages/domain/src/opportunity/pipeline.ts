@@ -62,20 +62,19 @@ export const Pipeline = t.refinement(
 /** A sales pipeline. */
 export type Pipeline = t.TypeOf<typeof Pipeline>;
 
+/** An open stage; the closed ones spread it and say whether they are won. */
 const stage = (
   stageId: string,
   name: string,
   probabilityBps: number,
   forecastCategory: ForecastCategory,
-  closed = false,
-  won = false,
 ): PipelineStage => ({
   stageId,
   name,
   probabilityBps: probabilityBps as BasisPoints,
   forecastCategory,
-  closed,
-  won,
+  closed: false,
+  won: false,
 });
 
 /** The pipeline Clientele ships: the usual B2B stages from prospecting to closed won or lost. */
@@ -88,8 +87,8 @@ export const DEFAULT_B2B_PIPELINE: Pipeline = {
     stage('needsAnalysis', 'Needs analysis', 4_000, 'bestCase'),
     stage('proposal', 'Proposal', 6_000, 'bestCase'),
     stage('negotiation', 'Negotiation', 8_000, 'commit'),
-    stage('closedWon', 'Closed won', 10_000, 'closed', true, true),
-    stage('closedLost', 'Closed lost', 0, 'omitted', true, false),
+    { ...stage('closedWon', 'Closed won', 10_000, 'closed'), closed: true, won: true },
+    { ...stage('closedLost', 'Closed lost', 0, 'omitted'), closed: true, won: false },
   ],
 };
 

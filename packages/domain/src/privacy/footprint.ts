@@ -97,6 +97,42 @@ const decryptedEvent = async (store: EventStore, raw: RecordedEvent): Promise<Re
 };
 
 /**
+ * An encrypted event lists whose keys it uses: one that does not name the person holds none of
+ * their fields. (A key destroyed before the event was written leaves no entry: such fields were
+ * stored erased, and the shape check still finds them on a plain scan.)
+ */
+const namesOnlyOtherKeys = (event: RecordedEvent, keySubjects: ReadonlySet<string>): boolean => {
+  const subjects = event.metadata.subjects ?? [];
+  return subjects.length > 0 && !subjects.some((subject) => keySubjects.has(subject.subjectId));
+};
+
+/** One event as the person's footprint shows it: their fields' values, everyone else's withheld. */
+const personalRecord = (
+  event: RecordedEvent,
+  located: readonly LocatedPersonalField[],
+  subjectId: string,
+): PersonalRecord => ({
+  streamName: event.streamName,
+  streamRevision: event.streamRevision.toString(),
+  position: positionToString(event.position),
+  type: event.type,
+  occurredAt: event.metadata.occurredAt,
+  recordedAt: event.recordedAt,
+  actorId: event.metadata.actor.id,
+  values: located
+    .filter((field) => field.subjectId === subjectId)
+    .map((field) => ({
+      path: field.path.join('.'),
+      value: valueAt(event.data, field.path),
+      retainedAs: field.retainedAs,
+    })),
+  data: withOthersWithheld(
+    event.data,
+    located.filter((field) => field.subjectId !== subjectId),
+  ),
+});
+
+/**
  * Reads the whole log and returns every event holding personal data of `subjectId`, in log order,
  * with their fields as they read now (erased ones as the erased marker) and everyone else's
  * withheld. Fields are found by the shape of the domain's codecs, so it works on encrypted and
@@ -117,38 +153,14 @@ export const findPersonalData = async (
   for await (const scanned of (engine ?? store).readAll()) {
     read += 1;
     if (onProgress !== undefined && read % 10_000 === 0) onProgress(read);
-    const subjects = scanned.metadata.subjects;
-    // An encrypted event lists whose keys it uses: one that does not name the person holds none
-    // of their fields. (A key destroyed before the event was written leaves no entry: such
-    // fields were stored erased, and the shape check below still finds them on a plain scan.)
-    if (engine !== undefined && subjects !== undefined && subjects.length > 0) {
-      if (!subjects.some((subject) => keySubjects.has(subject.subjectId))) continue;
-    }
+    if (engine !== undefined && namesOnlyOtherKeys(scanned, keySubjects)) continue;
     // A personal field belongs to the subjectId beside it: no mention, nothing of theirs.
     if (!mentions(scanned.data, subjectId)) continue;
     const fields = fieldsOf(scanned);
     if (!fields.some((field) => field.subjectId === subjectId)) continue;
     const event = engine === undefined ? scanned : await decryptedEvent(store, scanned);
     const located = engine === undefined ? fields : fieldsOf(event);
-    const own = located.filter((field) => field.subjectId === subjectId);
-    records.push({
-      streamName: event.streamName,
-      streamRevision: event.streamRevision.toString(),
-      position: positionToString(event.position),
-      type: event.type,
-      occurredAt: event.metadata.occurredAt,
-      recordedAt: event.recordedAt,
-      actorId: event.metadata.actor.id,
-      values: own.map((field) => ({
-        path: field.path.join('.'),
-        value: valueAt(event.data, field.path),
-        retainedAs: field.retainedAs,
-      })),
-      data: withOthersWithheld(
-        event.data,
-        located.filter((field) => field.subjectId !== subjectId),
-      ),
-    });
+    records.push(personalRecord(event, located, subjectId));
   }
   onProgress?.(read);
   return records;

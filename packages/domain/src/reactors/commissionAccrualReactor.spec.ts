@@ -7,6 +7,8 @@ import { createOpportunityService } from '../opportunity/opportunityService.js';
 import { createTargetService } from '../target/targetService.js';
 import { testContext } from '../testing/commandContexts.js';
 import { createCommissionService } from '../commission/commissionService.js';
+import type { LeaverRule } from '../commission/plan.js';
+import { createOffboardingService } from '../offboarding/offboardingService.js';
 import { createCommissionAccrualReactor } from './commissionAccrualReactor.js';
 
 const eur = (amountMinor: number) => ({ amountMinor, currency: 'EUR' });
@@ -14,7 +16,7 @@ const expectRight = (result: E.Either<unknown, unknown>): void => {
   if (E.isLeft(result)) throw new Error(JSON.stringify(result.left));
 };
 
-const setUp = async () => {
+const setUp = async (leaverRule?: LeaverRule) => {
   const store = createInMemoryEventStore();
   const opportunities = createOpportunityService(store, { authorize: permitEveryoneInTests() });
   const invoices = createInvoiceService(store, { authorize: permitEveryoneInTests() });
@@ -32,6 +34,7 @@ const setUp = async () => {
           base: 'collected',
           currency: 'EUR',
           rate: { kind: 'flat', rateBps: 500 },
+          ...(leaverRule === undefined ? {} : { leaverRule }),
         },
         target: eur(10_000_000),
       },
@@ -143,6 +146,60 @@ describe('commission accrual process manager', () => {
     expect((await commissions.load('rep-1')).periods['2026-Q1']).toMatchObject({
       accruedMinor: 30_000,
       clawedBackMinor: 0,
+    });
+  });
+
+  it('applies a forfeit plan to payments after the rep leaves, learning the departure from the log, once', async () => {
+    const { store, invoices, commissions, accrual, win, invoice } = await setUp('forfeit');
+    await win('deal-1');
+    await invoice('invoice-1', 'deal-1');
+    for (const [paymentId, amountMinor, receivedOn] of [
+      ['p1', 400_000, '2026-02-10'],
+      ['p2', 600_000, '2026-03-10'],
+    ] as const) {
+      expectRight(
+        await invoices.handle(
+          {
+            kind: 'RecordPayment',
+            invoiceId: 'invoice-1',
+            paymentId,
+            amount: eur(amountMinor),
+            receivedOn,
+          },
+          testContext(),
+        ),
+      );
+    }
+    // The payment after leaving is in the log before the offboarding: the ledger reposts then.
+    await accrual().catchUp();
+    const offboarding = createOffboardingService(store, { authorize: permitEveryoneInTests() });
+    expectRight(
+      await offboarding.handle(
+        {
+          kind: 'OffboardRep',
+          repId: 'rep-1',
+          organizationId: 'org',
+          noticeGivenOn: '2026-02-01',
+          leavesOn: '2026-03-01',
+          policy: 'manager',
+          successors: ['rep-2'],
+        },
+        testContext(),
+      ),
+    );
+    await accrual().catchUp();
+    await createCommissionAccrualReactor({
+      store,
+      checkpoints: createInMemoryCheckpointStore(),
+      commissions,
+    }).runner.catchUp();
+    // 5 % of 4,000.00 is kept; the 300.00 on 6,000.00 collected after leaving is withheld.
+    const state = await commissions.load('rep-1');
+    expect(state.departure).toEqual({ leavesOn: '2026-03-01' });
+    expect(state.periods['2026-Q1']).toMatchObject({
+      accruedMinor: 50_000,
+      clawedBackMinor: 30_000,
+      withheldMinor: 30_000,
     });
   });
 

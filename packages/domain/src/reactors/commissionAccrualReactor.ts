@@ -12,6 +12,7 @@ import type { CommissionCommandInput } from '../commission/commands.js';
 import type { CommissionService } from '../commission/commissionService.js';
 import { InvoiceEvent } from '../invoice/events.js';
 import { OpportunityEvent } from '../opportunity/events.js';
+import { RepOffboarded } from '../offboarding/events.js';
 import { TargetEvent } from '../target/events.js';
 import { decodeStoredEvent } from '../upcasting/domainUpcasters.js';
 
@@ -36,7 +37,11 @@ type AccrualCommand = Extract<
   CommissionCommandInput,
   {
     readonly kind:
-      'RecordCollection' | 'RecordBooking' | 'ReverseBooking' | 'AdjustCommissionTarget';
+      | 'RecordCollection'
+      | 'RecordBooking'
+      | 'ReverseBooking'
+      | 'AdjustCommissionTarget'
+      | 'RecordRepDeparture';
   }
 >;
 
@@ -64,7 +69,8 @@ const lastWin = async (
  * and refunds count only on the invoice of a won opportunity credited to a rep. Every command's id
  * derives from the causing event's id, and the ledger ignores a cause it has seen, so redelivery
  * or a replay from an earlier checkpoint never pays commission twice. A refund counts in the
- * period of the payment it refunds.
+ * period of the payment it refunds. A rep's offboarding (`RepOffboarded`) tells their ledger the
+ * day they leave, from which each period's plan applies its rule for leavers.
  */
 export const createCommissionAccrualReactor = (
   options: CommissionAccrualOptions,
@@ -157,6 +163,16 @@ export const createCommissionAccrualReactor = (
   };
 
   const react = async (event: RecordedEvent): Promise<void> => {
+    const departure = decodeStoredEvent(RepOffboarded, event);
+    if (E.isRight(departure)) {
+      const { repId, leavesOn } = departure.right.data;
+      return send(event, {
+        kind: 'RecordRepDeparture',
+        repId,
+        causeEventId: event.eventId,
+        leavesOn,
+      });
+    }
     const invoice = decodeStoredEvent(InvoiceEvent, event);
     if (E.isRight(invoice)) return onInvoice(event, invoice.right);
     const target = decodeStoredEvent(TargetEvent, event);
@@ -169,7 +185,7 @@ export const createCommissionAccrualReactor = (
     name: options.name ?? 'commission-accrual',
     store,
     checkpoints: options.checkpoints,
-    filter: { streamNamePrefixes: ['Invoice-', 'Opportunity-', 'Target-'] },
+    filter: { streamNamePrefixes: ['Invoice-', 'Opportunity-', 'Target-', 'Offboarding-'] },
     react,
     lease: options.lease,
   });

@@ -65,10 +65,13 @@ const mergeObjects = (schemas: readonly JsonSchema[], title: JsonSchema): JsonSc
   };
 };
 
+/** Converts a member codec at a path. */
+type Convert = (member: t.Mixed, path: string) => JsonSchema;
+
 const objectSchema = (
   props: Record<string, t.Mixed>,
   required: boolean,
-  convert: (member: t.Mixed, path: string) => JsonSchema,
+  convert: Convert,
   path: string,
 ): JsonSchema => {
   const keys = Object.keys(props);
@@ -80,6 +83,109 @@ const objectSchema = (
     ...(required && keys.length > 0 ? { required: keys } : {}),
   };
 };
+
+/** What a rule needs besides the codec: the recursive converter, the named schemas, the gaps. */
+interface Walk {
+  readonly convert: Convert;
+  readonly named: Readonly<Record<string, JsonSchema>>;
+  readonly gap: (member: t.Mixed, path: string, reason: string) => JsonSchema;
+}
+
+/** A rule describes the codecs of one io-ts kind and returns undefined for every other. */
+type Rule = (member: t.Mixed, path: string, walk: Walk) => JsonSchema | undefined;
+
+const objectRule: Rule = (member, path, { convert }) => {
+  if (!(member instanceof t.InterfaceType || member instanceof t.PartialType)) return undefined;
+  const props = member.props as Record<string, t.Mixed>;
+  const object = objectSchema(props, member instanceof t.InterfaceType, convert, path);
+  return { ...titleOf(member), ...object };
+};
+
+const intersectionRule: Rule = (member, path, { convert }) => {
+  if (!(member instanceof t.IntersectionType)) return undefined;
+  const schemas = (member.types as t.Mixed[]).map((type) => convert(type, path));
+  return schemas.every(isPlainObject)
+    ? mergeObjects(schemas, titleOf(member))
+    : { ...titleOf(member), allOf: schemas };
+};
+
+const unionRule: Rule = (member, path, { convert }) => {
+  if (!(member instanceof t.UnionType)) return undefined;
+  const types = member.types as t.Mixed[];
+  if (types.every((type) => type instanceof t.LiteralType)) {
+    return { ...titleOf(member), enum: types.map((type) => (type as t.LiteralC<string>).value) };
+  }
+  return { ...titleOf(member), anyOf: types.map((type) => convert(type, path)) };
+};
+
+const literalRule: Rule = (member) => {
+  if (member instanceof t.LiteralType) return { const: member.value };
+  if (member instanceof t.KeyofType) {
+    return { ...titleOf(member), enum: Object.keys(member.keys as object) };
+  }
+  return undefined;
+};
+
+const arrayRule: Rule = (member, path, { convert }) => {
+  if (member instanceof t.ArrayType || member instanceof t.ReadonlyArrayType) {
+    return { type: 'array', items: convert(member.type as t.Mixed, `${path}[]`) };
+  }
+  if (!(member instanceof t.TupleType)) return undefined;
+  const items = (member.types as t.Mixed[]).map((type, index) =>
+    convert(type, `${path}[${index}]`),
+  );
+  return { type: 'array', prefixItems: items, minItems: items.length, maxItems: items.length };
+};
+
+const dictionaryRule: Rule = (member, path, { convert }) => {
+  if (!(member instanceof t.DictionaryType)) return undefined;
+  const keys = convert(member.domain as t.Mixed, `${path}{key}`);
+  const anyString = keys['type'] === 'string' && Object.keys(keys).length === 1;
+  return {
+    type: 'object',
+    ...(anyString ? {} : { propertyNames: keys }),
+    additionalProperties: convert(member.codomain as t.Mixed, `${path}{}`),
+  };
+};
+
+const wrapperRule: Rule = (member, path, { convert }) => {
+  if (!(member instanceof t.ReadonlyType || member instanceof t.ExactType)) return undefined;
+  return { ...convert(member.type as t.Mixed, path), ...titleOf(member) };
+};
+
+const refinementRule: Rule = (member, path, { convert, named, gap }) => {
+  if (!(member instanceof t.RefinementType)) return undefined;
+  const over = named[member.name];
+  if (over === undefined) {
+    return gap(member, path, 'a refinement whose predicate only its name can describe');
+  }
+  return { ...convert(member.type as t.Mixed, path), ...over };
+};
+
+/** Codecs with one fixed schema. */
+const LEAVES: readonly (readonly [abstract new (...args: never[]) => t.Mixed, JsonSchema])[] = [
+  [t.StringType, { type: 'string' }],
+  [t.NumberType, { type: 'number' }],
+  [t.BooleanType, { type: 'boolean' }],
+  [t.NullType, { type: 'null' }],
+  [t.UnknownType, {}],
+  [t.AnyDictionaryType, { type: 'object' }],
+  [t.AnyArrayType, { type: 'array' }],
+];
+
+const leafRule: Rule = (member) => LEAVES.find(([kind]) => member instanceof kind)?.[1];
+
+const RULES: readonly Rule[] = [
+  objectRule,
+  intersectionRule,
+  unionRule,
+  literalRule,
+  arrayRule,
+  dictionaryRule,
+  wrapperRule,
+  refinementRule,
+  leafRule,
+];
 
 /**
  * Converts an io-ts codec to the JSON Schema of what it decodes from: the wire form a client
@@ -113,71 +219,14 @@ export const toJsonSchema = (
   const convert = (member: t.Mixed, path: string): JsonSchema => {
     const described = options.describe?.(member, convert, path);
     if (described !== undefined) return described;
-    if (member instanceof t.InterfaceType || member instanceof t.PartialType) {
-      const props = member.props as Record<string, t.Mixed>;
-      const object = objectSchema(props, member instanceof t.InterfaceType, convert, path);
-      return { ...titleOf(member), ...object };
+    const walk: Walk = { convert, named, gap };
+    for (const rule of RULES) {
+      const schema = rule(member, path, walk);
+      if (schema !== undefined) return schema;
     }
-    if (member instanceof t.IntersectionType) {
-      const schemas = (member.types as t.Mixed[]).map((type) => convert(type, path));
-      return schemas.every(isPlainObject)
-        ? mergeObjects(schemas, titleOf(member))
-        : { ...titleOf(member), allOf: schemas };
-    }
-    if (member instanceof t.UnionType) {
-      const types = member.types as t.Mixed[];
-      if (types.every((type) => type instanceof t.LiteralType)) {
-        return {
-          ...titleOf(member),
-          enum: types.map((type) => (type as t.LiteralC<string>).value),
-        };
-      }
-      return { ...titleOf(member), anyOf: types.map((type) => convert(type, path)) };
-    }
-    if (member instanceof t.LiteralType) return { const: member.value };
-    if (member instanceof t.KeyofType) {
-      return { ...titleOf(member), enum: Object.keys(member.keys as object) };
-    }
-    if (member instanceof t.ArrayType || member instanceof t.ReadonlyArrayType) {
-      return { type: 'array', items: convert(member.type as t.Mixed, `${path}[]`) };
-    }
-    if (member instanceof t.TupleType) {
-      const items = (member.types as t.Mixed[]).map((type, index) =>
-        convert(type, `${path}[${index}]`),
-      );
-      return { type: 'array', prefixItems: items, minItems: items.length, maxItems: items.length };
-    }
-    if (member instanceof t.DictionaryType) {
-      const keys = convert(member.domain as t.Mixed, `${path}{key}`);
-      return {
-        type: 'object',
-        ...(keys['type'] === 'string' && Object.keys(keys).length === 1
-          ? {}
-          : { propertyNames: keys }),
-        additionalProperties: convert(member.codomain as t.Mixed, `${path}{}`),
-      };
-    }
-    if (member instanceof t.ReadonlyType || member instanceof t.ExactType) {
-      const inner = convert(member.type as t.Mixed, path);
-      return { ...inner, ...titleOf(member) };
-    }
-    if (member instanceof t.RefinementType) {
-      const over = named[member.name];
-      if (over === undefined) {
-        return gap(member, path, 'a refinement whose predicate only its name can describe');
-      }
-      return { ...convert(member.type as t.Mixed, path), ...over };
-    }
-    if (member instanceof t.StringType) return { type: 'string' };
-    if (member instanceof t.NumberType) return { type: 'number' };
-    if (member instanceof t.BooleanType) return { type: 'boolean' };
-    if (member instanceof t.NullType) return { type: 'null' };
-    if (member instanceof t.UnknownType) return {};
-    if (member instanceof t.AnyDictionaryType) return { type: 'object' };
-    if (member instanceof t.AnyArrayType) return { type: 'array' };
-    const own = named[member.name];
-    if (own !== undefined) return own;
-    return gap(member, path, 'a codec of its own, with no schema named for it');
+    return (
+      named[member.name] ?? gap(member, path, 'a codec of its own, with no schema named for it')
+    );
   };
 
   const schema = convert(codec, '');

@@ -22,6 +22,18 @@ export const monthsOf = (period: string): readonly string[] => {
   return [period];
 };
 
+/** The first day (`YYYY-MM-DD`) of a period. */
+export const firstDayOf = (period: string): string => `${monthsOf(period)[0] ?? period}-01`;
+
+/** How many days a period has: 28 to 31 for a month, 90 to 92 for a quarter, 365 or 366 a year. */
+export const daysOf = (period: string): number => {
+  const months = monthsOf(period);
+  const last = months[months.length - 1] ?? period;
+  // Month numbers are 1-based and Date.UTC's 0-based: the last month's number is the next month.
+  const end = Date.UTC(Number(last.slice(0, 4)), Number(last.slice(5, 7)), 1);
+  return Math.round((end - Date.parse(`${firstDayOf(period)}T00:00:00Z`)) / 86_400_000);
+};
+
 /** The month (`YYYY-MM`) of a day (`YYYY-MM-DD`). */
 export const monthOf = (day: string): string => day.slice(0, 7);
 

@@ -93,6 +93,31 @@ const objectProps = (codec: t.Mixed): Record<string, t.Mixed> | undefined => {
 
 const join = (path: string, key: string): string => (path === '' ? key : `${path}.${key}`);
 
+/** The codecs inside a container codec, by how a value's path steps into them. */
+type Inner =
+  /** A union's or intersection's members: each describes the same value. */
+  | { readonly kind: 'members'; readonly codecs: readonly t.Mixed[] }
+  | { readonly kind: 'items'; readonly codec: t.Mixed }
+  | { readonly kind: 'entries'; readonly codec: t.Mixed }
+  /** A refinement or readonly codec: the same value, the base codec. */
+  | { readonly kind: 'wrapped'; readonly codec: t.Mixed };
+
+const innerOf = (codec: t.Mixed): Inner | undefined => {
+  if (codec instanceof t.UnionType || codec instanceof t.IntersectionType) {
+    return { kind: 'members', codecs: codec.types as t.Mixed[] };
+  }
+  if (codec instanceof t.ArrayType || codec instanceof t.ReadonlyArrayType) {
+    return { kind: 'items', codec: codec.type as t.Mixed };
+  }
+  if (codec instanceof t.DictionaryType) {
+    return { kind: 'entries', codec: codec.codomain as t.Mixed };
+  }
+  if (codec instanceof t.RefinementType || codec instanceof t.ReadonlyType) {
+    return { kind: 'wrapped', codec: codec.type as t.Mixed };
+  }
+  return undefined;
+};
+
 const walk = (
   codec: t.Mixed,
   path: string,
@@ -109,14 +134,22 @@ const walk = (
     for (const [key, prop] of Object.entries(props)) walk(prop, join(path, key), subject, found);
     return;
   }
-  if (codec instanceof t.UnionType || codec instanceof t.IntersectionType) {
-    for (const member of codec.types as t.Mixed[]) walk(member, path, subjectIdPath, found);
-  } else if (codec instanceof t.ArrayType || codec instanceof t.ReadonlyArrayType) {
-    walk(codec.type as t.Mixed, `${path}[]`, subjectIdPath, found);
-  } else if (codec instanceof t.DictionaryType) {
-    walk(codec.codomain as t.Mixed, `${path}{}`, subjectIdPath, found);
-  } else if (codec instanceof t.RefinementType || codec instanceof t.ReadonlyType) {
-    walk(codec.type as t.Mixed, path, subjectIdPath, found);
+  const inner = innerOf(codec);
+  switch (inner?.kind) {
+    case undefined:
+      return;
+    case 'members':
+      for (const member of inner.codecs) walk(member, path, subjectIdPath, found);
+      return;
+    case 'items':
+      walk(inner.codec, `${path}[]`, subjectIdPath, found);
+      return;
+    case 'entries':
+      walk(inner.codec, `${path}{}`, subjectIdPath, found);
+      return;
+    case 'wrapped':
+      walk(inner.codec, path, subjectIdPath, found);
+      return;
   }
 };
 
@@ -152,15 +185,56 @@ const literalsMatch = (props: Record<string, t.Mixed>, value: Record<string, unk
     ([key, prop]) => !(prop instanceof t.LiteralType) || prop.value === value[key],
   );
 
-const locate = (
-  codec: t.Mixed,
+/** Where a value sits: its path, and the data subject it belongs to, once one was seen. */
+interface Place {
+  readonly path: readonly (string | number)[];
+  readonly subjectId: string | undefined;
+}
+
+type Located = Map<string, LocatedPersonalField>;
+
+const locateInObject = (
+  props: Record<string, t.Mixed>,
   value: unknown,
-  path: readonly (string | number)[],
-  subjectId: string | undefined,
-  found: Map<string, LocatedPersonalField>,
+  place: Place,
+  found: Located,
 ): void => {
+  if (typeof value !== 'object') return;
+  const record = value as Record<string, unknown>;
+  if (!literalsMatch(props, record)) return;
+  const subjectId = typeof record.subjectId === 'string' ? record.subjectId : place.subjectId;
+  for (const [key, prop] of Object.entries(props)) {
+    locate(prop, record[key], { path: [...place.path, key], subjectId }, found);
+  }
+};
+
+const locateInner = (inner: Inner, value: unknown, place: Place, found: Located): void => {
+  const into = (key: string | number): Place => ({ ...place, path: [...place.path, key] });
+  switch (inner.kind) {
+    case 'members':
+      for (const member of inner.codecs) locate(member, value, place, found);
+      return;
+    case 'items':
+      if (!Array.isArray(value)) return;
+      value.forEach((item, index) => {
+        locate(inner.codec, item, into(index), found);
+      });
+      return;
+    case 'entries':
+      for (const [key, item] of Object.entries(value as Record<string, unknown>)) {
+        locate(inner.codec, item, into(key), found);
+      }
+      return;
+    case 'wrapped':
+      locate(inner.codec, value, place, found);
+      return;
+  }
+};
+
+const locate = (codec: t.Mixed, value: unknown, place: Place, found: Located): void => {
   if (value === undefined || value === null) return;
   if (isPersonal(codec)) {
+    const { path, subjectId } = place;
     if (subjectId !== undefined) {
       found.set(JSON.stringify(path), { path, subjectId, retainedAs: codec.retainedAs });
     }
@@ -168,27 +242,11 @@ const locate = (
   }
   const props = objectProps(codec);
   if (props !== undefined) {
-    if (typeof value !== 'object') return;
-    const record = value as Record<string, unknown>;
-    if (!literalsMatch(props, record)) return;
-    const own = typeof record.subjectId === 'string' ? record.subjectId : subjectId;
-    for (const [key, prop] of Object.entries(props)) {
-      locate(prop, record[key], [...path, key], own, found);
-    }
-  } else if (codec instanceof t.UnionType || codec instanceof t.IntersectionType) {
-    for (const member of codec.types as t.Mixed[]) locate(member, value, path, subjectId, found);
-  } else if (codec instanceof t.ArrayType || codec instanceof t.ReadonlyArrayType) {
-    if (!Array.isArray(value)) return;
-    value.forEach((item, index) => {
-      locate(codec.type as t.Mixed, item, [...path, index], subjectId, found);
-    });
-  } else if (codec instanceof t.DictionaryType) {
-    for (const [key, item] of Object.entries(value as Record<string, unknown>)) {
-      locate(codec.codomain as t.Mixed, item, [...path, key], subjectId, found);
-    }
-  } else if (codec instanceof t.RefinementType || codec instanceof t.ReadonlyType) {
-    locate(codec.type as t.Mixed, value, path, subjectId, found);
+    locateInObject(props, value, place, found);
+    return;
   }
+  const inner = innerOf(codec);
+  if (inner !== undefined) locateInner(inner, value, place, found);
 };
 
 /**
@@ -203,7 +261,7 @@ export const locatePersonalFields = (
   dataOnly = false,
 ): readonly LocatedPersonalField[] => {
   const found = new Map<string, LocatedPersonalField>();
-  locate(codec, value, [], undefined, found);
+  locate(codec, value, { path: [], subjectId: undefined }, found);
   const fields = [...found.values()];
   return dataOnly
     ? fields

@@ -86,6 +86,49 @@ const measure = (
   };
 };
 
+/** The clocks of one ticket as its events are walked. */
+interface SlaClocks {
+  ticketId: string | undefined;
+  priority: TicketPriority;
+  firstResponse: Clock | undefined;
+  readonly cycles: Clock[];
+}
+
+const startClock = (at: number, eventId: string | undefined): Clock => ({
+  start: at,
+  startedByEventId: eventId,
+  pauses: [],
+  metAt: undefined,
+});
+
+/** The current resolution cycle's clock: waiting pauses it, resuming or resolving ends the pause. */
+const runCycle = (cycle: Clock, event: TicketEvent, at: number): void => {
+  const pause = cycle.pauses[cycle.pauses.length - 1];
+  const waitEnds = event.type === 'TicketResumed' || event.type === 'TicketResolved';
+  if (pause !== undefined && pause[1] === undefined && waitEnds) pause[1] = at;
+  if (event.type === 'TicketWaitingOnCustomer') cycle.pauses.push([at, undefined]);
+  if (event.type === 'TicketResolved' && cycle.metAt === undefined) cycle.metAt = at;
+};
+
+const runClocks = (clocks: SlaClocks, { event, eventId }: TimedTicketEvent, at: number): void => {
+  if (event.type === 'TicketOpened') {
+    clocks.ticketId = event.data.ticketId;
+    clocks.priority = event.data.priority;
+    clocks.firstResponse = startClock(at, eventId);
+    clocks.cycles.push(startClock(at, eventId));
+    return;
+  }
+  const { firstResponse } = clocks;
+  if (firstResponse !== undefined && firstResponse.metAt === undefined && isResponse(event)) {
+    firstResponse.metAt = at;
+  }
+  const cycle = clocks.cycles[clocks.cycles.length - 1];
+  if (cycle === undefined) return;
+  runCycle(cycle, event, at);
+  if (event.type === 'TicketPrioritized') clocks.priority = event.data.priority;
+  if (event.type === 'TicketReopened') clocks.cycles.push(startClock(at, eventId));
+};
+
 /**
  * A ticket's first-response and resolution SLA as of `asOf`, computed from its events alone (so a
  * replay never invents a breach). Targets are those of the ticket's latest priority, in business
@@ -99,35 +142,18 @@ export const ticketSla = (
   asOf: string,
 ): TicketSla | undefined => {
   const until = Date.parse(asOf);
-  let ticketId: string | undefined;
-  let priority: TicketPriority = 'normal';
-  let firstResponse: Clock | undefined;
-  const cycles: Clock[] = [];
-  for (const { event, occurredAt, eventId } of events) {
-    const at = Date.parse(occurredAt);
+  const clocks: SlaClocks = {
+    ticketId: undefined,
+    priority: 'normal',
+    firstResponse: undefined,
+    cycles: [],
+  };
+  for (const timed of events) {
+    const at = Date.parse(timed.occurredAt);
     if (at > until) break;
-    const cycle = cycles[cycles.length - 1];
-    const pause = cycle?.pauses[cycle.pauses.length - 1];
-    if (event.type === 'TicketOpened') {
-      ticketId = event.data.ticketId;
-      priority = event.data.priority;
-      firstResponse = { start: at, startedByEventId: eventId, pauses: [], metAt: undefined };
-      cycles.push({ start: at, startedByEventId: eventId, pauses: [], metAt: undefined });
-      continue;
-    }
-    if (firstResponse !== undefined && firstResponse.metAt === undefined && isResponse(event)) {
-      firstResponse.metAt = at;
-    }
-    if (cycle === undefined) continue;
-    const waitEnds = event.type === 'TicketResumed' || event.type === 'TicketResolved';
-    if (pause !== undefined && pause[1] === undefined && waitEnds) pause[1] = at;
-    if (event.type === 'TicketPrioritized') priority = event.data.priority;
-    if (event.type === 'TicketWaitingOnCustomer') cycle.pauses.push([at, undefined]);
-    if (event.type === 'TicketResolved' && cycle.metAt === undefined) cycle.metAt = at;
-    if (event.type === 'TicketReopened') {
-      cycles.push({ start: at, startedByEventId: eventId, pauses: [], metAt: undefined });
-    }
+    runClocks(clocks, timed, at);
   }
+  const { ticketId, priority, firstResponse, cycles } = clocks;
   if (ticketId === undefined || firstResponse === undefined) return undefined;
   return {
     ticketId,

@@ -1,8 +1,5 @@
 import type { Upcaster } from '@clientele/eventstore';
-
-/** A stored event's data as an object, whatever a decoder will make of it later. */
-const fieldsOf = (data: unknown): Readonly<Record<string, unknown>> =>
-  typeof data === 'object' && data !== null ? (data as Record<string, unknown>) : {};
+import { fieldsOf } from './storedFields.js';
 
 /** CampaignLaunched v1 → v2: `launchedOn` is renamed `wentLiveOn`. */
 export const campaignLaunchedV1: Upcaster = {

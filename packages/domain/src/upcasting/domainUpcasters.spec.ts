@@ -4,6 +4,7 @@ import type { RecordedEvent } from '@clientele/eventstore';
 import { createInMemoryEventStore, position } from '@clientele/eventstore';
 import { describe, expect, it } from 'vitest';
 import { CampaignEvent } from '../campaign/events.js';
+import { CommissionEvent } from '../commission/events.js';
 import { decodeStoredEvent, domainUpcasters, withDomainUpcasting } from './domainUpcasters.js';
 
 const stored = (type: string, data: unknown, schemaVersion: number): RecordedEvent => ({
@@ -75,6 +76,28 @@ describe('domain upcasters', () => {
     expect(domainUpcasters.currentVersion('CampaignLaunched')).toBe(2);
     expect(domainUpcasters.currentVersion('CampaignCostRecorded')).toBe(2);
     expect(domainUpcasters.currentVersion('LeadCaptured')).toBe(1);
+  });
+
+  it('reads a version-1 CommissionPlanAssigned as a plan whose rule for leavers is keep', () => {
+    const plan = {
+      planId: 'p',
+      base: 'collected',
+      currency: 'EUR',
+      rate: { kind: 'flat', rateBps: 500 },
+    };
+    const data = {
+      repId: 'rep-1',
+      period: '2026-Q1',
+      plan,
+      target: { amountMinor: 0, currency: 'EUR' },
+    };
+    expect(decodeStoredEvent(CommissionEvent, stored('CommissionPlanAssigned', data, 1))).toEqual(
+      E.right({
+        type: 'CommissionPlanAssigned',
+        data: { ...data, plan: { ...plan, leaverRule: 'keep' } },
+      }),
+    );
+    expect(domainUpcasters.currentVersion('CommissionPlanAssigned')).toBe(2);
   });
 
   it('gives readers of a wrapped store the current shape while the stored bytes stay', async () => {

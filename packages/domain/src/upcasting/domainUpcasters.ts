@@ -3,6 +3,7 @@ import type * as t from 'io-ts';
 import type { EventStore, RecordedEvent, UpcasterRegistry } from '@clientele/eventstore';
 import { createUpcasterRegistry, withUpcasting } from '@clientele/eventstore';
 import { campaignUpcasters } from './campaignUpcasters.js';
+import { commissionUpcasters } from './commissionUpcasters.js';
 
 /**
  * The domain's one upcaster chain per event type: every reader of the log (the services'
@@ -11,7 +12,10 @@ import { campaignUpcasters } from './campaignUpcasters.js';
  * rewritten. A change to a stored event's codec adds a step here (and bumps the version in the
  * schema catalog, docs/schemas/catalog).
  */
-export const domainUpcasters: UpcasterRegistry = createUpcasterRegistry([...campaignUpcasters]);
+export const domainUpcasters: UpcasterRegistry = createUpcasterRegistry([
+  ...campaignUpcasters,
+  ...commissionUpcasters,
+]);
 
 /**
  * A view of `store` whose reads return every domain event in its current shape. Put it outside

@@ -50,7 +50,7 @@ const setUp = ({ claimTimeoutMilliseconds = TIMEOUT } = {}) => {
   };
   const claim = { streamName: TARGET, eventIds: [eventId(1)] };
   const attempt = (run = () => append()) =>
-    appendOnce(options, COMMAND_ID, claim, run, findWritten);
+    appendOnce(options, COMMAND_ID, claim, { append: run, findWritten });
   const records = () => fake.eventsOf(COMMAND_STREAM).map((event) => event.type);
   const claimLeftBy = async (claimedAt: number) =>
     fake.client.appendToStream(

@@ -51,8 +51,73 @@ export const readCommandState = async (
 const sleep = (milliseconds: number) =>
   new Promise<void>((resolve) => setTimeout(resolve, milliseconds));
 
+/** The write a command makes, for {@link appendOnce}. */
+export interface LedgerWrite {
+  /** Appends the command's events; run at most once per command id. */
+  readonly append: () => Promise<E.Either<WrongExpectedRevision, AppendResult>>;
+  /** The command's events when they are in their stream already (a writer died after them). */
+  readonly findWritten: () => Promise<AppendResult | undefined>;
+}
+
+/** What a command claims, for {@link appendOnce}: the stream and event ids it is about to write. */
+export interface CommandClaim {
+  readonly streamName: string;
+  readonly eventIds: readonly string[];
+}
+
+/** The id's state; `unknown` once every record outlived `$maxAge` is free after `expiredAt`. */
+const stateAfterExpiry = (read: CommandState, expiredAt: bigint | undefined): CommandState =>
+  read.kind === 'unknown' && expiredAt !== undefined ? { kind: 'free', revision: expiredAt } : read;
+
+/** A claim older than the timeout: its events, if written, are recorded as the outcome. */
+const settleStaleClaim = async (
+  client: EventStoreDBClient,
+  stream: string,
+  revision: bigint,
+  findWritten: LedgerWrite['findWritten'],
+): Promise<AppendResult | undefined> => {
+  const written = await findWritten();
+  if (written === undefined) return undefined;
+  await client.appendToStream(stream, jsonEvent(completedRecord(written)), {
+    expectedRevision: revision,
+  });
+  return { ...written, duplicate: true };
+};
+
 /**
- * Runs `append` at most once per command id. EventStoreDB has no transaction spanning two
+ * Claims the id with an append at the state's revision: the claim's revision (the server's: after
+ * a soft delete a recreated stream goes on from the old one), or the refusal when another attempt
+ * claimed first.
+ */
+const tryClaim = async (
+  client: EventStoreDBClient,
+  stream: string,
+  claim: CommandClaim,
+  state: Exclude<CommandState, { kind: 'completed' }>,
+): Promise<bigint | WrongExpectedVersionError> => {
+  try {
+    const claimed = await client.appendToStream(
+      stream,
+      jsonEvent({
+        type: 'CommandClaimed',
+        data: { ...claim, eventIds: [...claim.eventIds], claimedAt: Date.now() },
+      }),
+      { expectedRevision: state.kind === 'unknown' ? 'no_stream' : state.revision },
+    );
+    return claimed.nextExpectedRevision;
+  } catch (error) {
+    if (error instanceof WrongExpectedVersionError) return error;
+    throw error;
+  }
+};
+
+const outcomeRecord = (result: E.Either<WrongExpectedRevision, AppendResult>) =>
+  E.isLeft(result)
+    ? jsonEvent({ type: 'CommandReleased', data: {} })
+    : jsonEvent(completedRecord(result.right));
+
+/**
+ * Runs `write.append` at most once per command id. EventStoreDB has no transaction spanning two
  * streams, so the dedupe record cannot be written atomically with the events; instead a writer
  * first claims the id in `ClienteleCommand-<id>` (an append with an expected revision, so exactly
  * one writer wins), then appends, then records the outcome. Another attempt meanwhile waits for
@@ -64,9 +129,8 @@ const sleep = (milliseconds: number) =>
 export const appendOnce = async (
   options: CommandLedgerOptions,
   commandId: string,
-  claim: { readonly streamName: string; readonly eventIds: readonly string[] },
-  append: () => Promise<E.Either<WrongExpectedRevision, AppendResult>>,
-  findWritten: () => Promise<AppendResult | undefined>,
+  claim: CommandClaim,
+  write: LedgerWrite,
 ): Promise<E.Either<WrongExpectedRevision, AppendResult>> => {
   const { client } = options;
   const stream = commandStream(commandId);
@@ -75,54 +139,29 @@ export const appendOnce = async (
   let expiredAt: bigint | undefined;
   for (;;) {
     const read = await readCommandState(client, commandId);
-    const state: CommandState =
-      read.kind === 'unknown' && expiredAt !== undefined
-        ? { kind: 'free', revision: expiredAt }
-        : read;
+    const state = stateAfterExpiry(read, expiredAt);
     if (state.kind === 'completed') return E.right({ ...state.result, duplicate: true });
     if (state.kind === 'claimed') {
       if (Date.now() - state.claim.claimedAt < options.claimTimeoutMilliseconds) {
         await sleep(20);
         continue;
       }
-      const written = await findWritten();
-      if (written !== undefined) {
-        await client.appendToStream(stream, jsonEvent(completedRecord(written)), {
-          expectedRevision: state.revision,
-        });
-        return E.right({ ...written, duplicate: true });
-      }
+      const settled = await settleStaleClaim(client, stream, state.revision, write.findWritten);
+      if (settled !== undefined) return E.right(settled);
     }
-    let claimRevision: bigint;
-    try {
-      const claimed = await client.appendToStream(
-        stream,
-        jsonEvent({
-          type: 'CommandClaimed',
-          data: { ...claim, eventIds: [...claim.eventIds], claimedAt: Date.now() },
-        }),
-        { expectedRevision: state.kind === 'unknown' ? 'no_stream' : state.revision },
-      );
-      // The server's revision: after a soft delete a recreated stream goes on from the old one.
-      claimRevision = claimed.nextExpectedRevision;
-    } catch (error) {
+    const claimRevision = await tryClaim(client, stream, claim, state);
+    if (claimRevision instanceof WrongExpectedVersionError) {
       // Another attempt claimed first: read again and wait for its outcome.
-      if (error instanceof WrongExpectedVersionError) {
-        if (read.kind === 'unknown' && typeof error.actualVersion === 'bigint') {
-          expiredAt = error.actualVersion;
-        }
-        continue;
+      if (read.kind === 'unknown' && typeof claimRevision.actualVersion === 'bigint') {
+        expiredAt = claimRevision.actualVersion;
       }
-      throw error;
+      continue;
     }
     if (state.kind === 'unknown') {
       await client.setStreamMetadata(stream, { maxAge: options.retentionSeconds });
     }
-    const result = await append();
-    const outcome = E.isLeft(result)
-      ? jsonEvent({ type: 'CommandReleased', data: {} })
-      : jsonEvent(completedRecord(result.right));
-    await client.appendToStream(stream, outcome, { expectedRevision: claimRevision });
+    const result = await write.append();
+    await client.appendToStream(stream, outcomeRecord(result), { expectedRevision: claimRevision });
     return result;
   }
 };

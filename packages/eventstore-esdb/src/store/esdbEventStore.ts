@@ -59,8 +59,11 @@ export const createEsdbEventStore = (options: EsdbEventStoreOptions): EventStore
       const append = () => appendEvents(client, streamName, events, expected);
       if (appendOptions.commandId === undefined) return append();
       const eventIds = events.map((event) => event.eventId);
-      return appendOnce(ledger, appendOptions.commandId, { streamName, eventIds }, append, () =>
-        findAppended(client, streamName, eventIds),
+      return appendOnce(
+        ledger,
+        appendOptions.commandId,
+        { streamName, eventIds },
+        { append, findWritten: () => findAppended(client, streamName, eventIds) },
       );
     },
     readStream: (streamName: string, readOptions: ReadStreamOptions = {}) =>

@@ -1,5 +1,5 @@
 import type { AllStreamResolvedEvent, EventStoreDBClient } from '@eventstore/db-client';
-import type { ReadAllOptions, RecordedEvent } from '@clientele/eventstore';
+import type { LogStart, Position, ReadAllOptions, RecordedEvent } from '@clientele/eventstore';
 import { END, START, comparePositions, matchesFilter } from '@clientele/eventstore';
 import { fromEsdbRecordedEvent, isInternalEvent } from '../mapping/events.js';
 import { fromEsdbPosition, toEsdbReadPosition } from '../mapping/positions.js';
@@ -11,6 +11,61 @@ export async function* applicationEvents(
   for await (const resolved of reading) {
     const event = resolved.event;
     if (event !== undefined && !isInternalEvent(event)) yield fromEsdbRecordedEvent(event);
+  }
+}
+
+/** At most `maxCount` events, pulling no more than it yields. */
+async function* take<T>(events: AsyncIterable<T>, maxCount: number): AsyncGenerator<T> {
+  if (maxCount <= 0) return;
+  let taken = 0;
+  for await (const event of events) {
+    yield event;
+    taken += 1;
+    if (taken >= maxCount) return;
+  }
+}
+
+/** The application event at a position, if it is one. */
+async function* eventAt(client: EventStoreDBClient, at: Position): AsyncGenerator<RecordedEvent> {
+  const single = client.readAll({ fromPosition: toEsdbReadPosition(at), maxCount: 1 });
+  for await (const event of applicationEvents(single)) {
+    if (comparePositions(event.position, at) === 0) yield event;
+  }
+}
+
+/** Whether a position is on the side of `from` a read in that direction must not return. */
+const wrongSide = (position: Position, from: Position, backwards: boolean): boolean => {
+  const order = comparePositions(position, from);
+  return backwards ? order >= 0 : order < 0;
+};
+
+/**
+ * The application events from `from` in a direction, the event at `from` included. Reading
+ * backwards, the server starts before `from`, so the event at it is read on its own first; an
+ * event on the wrong side of `from` is skipped either way.
+ */
+async function* fromPosition(
+  client: EventStoreDBClient,
+  from: LogStart,
+  backwards: boolean,
+): AsyncGenerator<RecordedEvent> {
+  const at = from === START || from === END ? undefined : from;
+  if (backwards && at !== undefined) yield* eventAt(client, at);
+  const reading = client.readAll({
+    fromPosition: toEsdbReadPosition(from),
+    direction: backwards ? 'backwards' : 'forwards',
+  });
+  for await (const event of applicationEvents(reading)) {
+    if (at === undefined || !wrongSide(event.position, at, backwards)) yield event;
+  }
+}
+
+async function* matching(
+  events: AsyncIterable<RecordedEvent>,
+  filter: ReadAllOptions['filter'],
+): AsyncGenerator<RecordedEvent> {
+  for await (const event of events) {
+    if (matchesFilter(filter, event.streamName, event.type)) yield event;
   }
 }
 
@@ -26,33 +81,8 @@ export async function* readAll(
   const backwards = options.direction === 'backwards';
   const from = options.fromPosition ?? (backwards ? END : START);
   if (from === END && !backwards) return;
-  let remaining = options.maxCount ?? Number.POSITIVE_INFINITY;
-  const keep = (event: RecordedEvent) =>
-    matchesFilter(options.filter, event.streamName, event.type);
-  if (backwards && from !== START && from !== END) {
-    const at = client.readAll({ fromPosition: toEsdbReadPosition(from), maxCount: 1 });
-    for await (const event of applicationEvents(at)) {
-      if (comparePositions(event.position, from) === 0 && keep(event) && remaining > 0) {
-        remaining -= 1;
-        yield event;
-      }
-    }
-  }
-  if (remaining <= 0) return;
-  const reading = client.readAll({
-    fromPosition: toEsdbReadPosition(from),
-    direction: backwards ? 'backwards' : 'forwards',
-  });
-  for await (const event of applicationEvents(reading)) {
-    if (from !== START && from !== END) {
-      const order = comparePositions(event.position, from);
-      if (backwards ? order >= 0 : order < 0) continue;
-    }
-    if (!keep(event)) continue;
-    yield event;
-    remaining -= 1;
-    if (remaining <= 0) return;
-  }
+  const events = matching(fromPosition(client, from, backwards), options.filter);
+  yield* take(events, options.maxCount ?? Number.POSITIVE_INFINITY);
 }
 
 /** The position of the last application event, skipping trailing system events. */

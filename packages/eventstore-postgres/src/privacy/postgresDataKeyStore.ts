@@ -73,20 +73,22 @@ export const createPostgresDataKeyStore = (
       if (existing.rows[0] !== undefined) return toKey(existing.rows[0]);
       return inTransaction(async (client) => {
         await client.query(subjectLock, [lockName(subjectId)]);
-        const forgotten = await client.query(
-          `select 1 from ${quoted}.forgotten_subjects where subject_id = $1`,
-          [subjectId],
+        // One statement under the lock creates the key unless the subject was forgotten or a
+        // first use that held the lock before has committed one: a new person's key costs four
+        // round trips (this, the lock, BEGIN and COMMIT) after the look-up above, not six.
+        const created = await client.query<KeyRow>(
+          `insert into ${quoted}.data_keys (subject_id, key_id, key)
+             select $1, $2, $3 where not exists
+               (select 1 from ${quoted}.forgotten_subjects where subject_id = $1)
+             on conflict (subject_id) do nothing
+             returning key_id, key`,
+          [subjectId, randomUUID(), randomBytes(32)],
         );
-        if ((forgotten.rowCount ?? 0) > 0) return undefined;
-        // Read again under the lock: a first use that held it has committed, and this read sees it.
+        if (created.rows[0] !== undefined) return toKey(created.rows[0]);
+        // Nothing written: the subject was forgotten (its keys are gone), or the key that the
+        // earlier first use committed is there to read.
         const raced = await client.query<KeyRow>(selectKey, [subjectId]);
-        if (raced.rows[0] !== undefined) return toKey(raced.rows[0]);
-        const created: KeyRow = { key_id: randomUUID(), key: randomBytes(32) };
-        await client.query(
-          `insert into ${quoted}.data_keys (subject_id, key_id, key) values ($1, $2, $3)`,
-          [subjectId, created.key_id, created.key],
-        );
-        return toKey(created);
+        return raced.rows[0] === undefined ? undefined : toKey(raced.rows[0]);
       });
     },
     keyById: async (keyId) => {

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { AppendResult, CurrentRevision, EventToAppend } from '@clientele/eventstore';
 import { position, stringifyJson } from '@clientele/eventstore';
-import type { Queryable } from './groupCommit.js';
+import type { Queryable } from './queryable.js';
 
 /** What `append_events` returns: one row, whatever the outcome. */
 export interface AppendRow {

@@ -1,5 +1,8 @@
 import type pg from 'pg';
 import { STALLED_TRANSACTION_TIMEOUT_MS } from '../connection/inTransaction.js';
+import type { GroupCache, TableCounts } from './groupCache.js';
+import { createGroupCache } from './groupCache.js';
+import type { Queryable } from './queryable.js';
 
 /** Commands per transaction when the caller does not say: large enough to amortize a commit. */
 export const DEFAULT_COMMANDS_PER_COMMIT = 500;
@@ -10,9 +13,6 @@ export interface PostgresGroupCommitOptions {
   readonly commandsPerCommit?: number;
 }
 
-/** What the store's statements need from a connection: a pooled client or the pool itself. */
-export type Queryable = Pick<pg.ClientBase, 'query'>;
-
 /** A store's group commit, and the connection its stream statements go through meanwhile. */
 export interface PostgresGroupCommit {
   run<T>(
@@ -22,11 +22,42 @@ export interface PostgresGroupCommit {
   /** The open group's connection, or the pool when no group is open. */
   connection(): Queryable;
   isOpen(): boolean;
+  /** What the open group knows of its streams and command ids; undefined when none is open. */
+  cache(): GroupCache | undefined;
+  /**
+   * When the group's current transaction started (ISO-8601): `now()` in it, so the
+   * `recorded_at` of every event it appends.
+   */
+  transactionStartedAt(): string;
 }
 
-// The simple query protocol takes several statements in one round trip.
-const BEGIN = `BEGIN; SET LOCAL idle_in_transaction_session_timeout = ${String(STALLED_TRANSACTION_TIMEOUT_MS)}`;
-const COMMIT_AND_BEGIN = `COMMIT; ${BEGIN}`;
+// The simple query protocol takes several statements in one round trip. The last one reads the
+// transaction's `now()` (the `recorded_at` of what the group appends in it) and counts, for the
+// cache, the rows of the tables whose rows it still knows, at most one past what it expects.
+const beginStatement = (schema: string, expected: TableCounts<number | undefined>): string => {
+  const count = (table: string, rows: number | undefined): string =>
+    rows === undefined
+      ? 'null'
+      : `(select count(*) from (select 1 from "${schema}".${table} limit ${String(rows + 1)}) t)::int`;
+  return `BEGIN; SET LOCAL idle_in_transaction_session_timeout = ${String(STALLED_TRANSACTION_TIMEOUT_MS)}; SELECT now() AS started, ${count('commands', expected.commands)} AS commands, ${count('events', expected.events)} AS events`;
+};
+
+/** Opens a transaction for the group: when it started, and what its cache asked to count. */
+const begin = async (
+  connection: pg.PoolClient,
+  statement: string,
+  cache: GroupCache,
+): Promise<string> => {
+  // One result per statement: the counts are in the last.
+  const answer: unknown = await connection.query(statement);
+  const results = (Array.isArray(answer) ? answer : [answer]) as pg.QueryResult<
+    TableCounts<number | null> & { started: Date }
+  >[];
+  const row = results[results.length - 1]?.rows[0];
+  if (row === undefined) throw new Error('the group transaction did not report its start');
+  cache.counted(row);
+  return row.started.toISOString();
+};
 
 const ignore = (): void => undefined;
 
@@ -43,9 +74,12 @@ const ignore = (): void => undefined;
  */
 export const createPostgresGroupCommit = (
   pool: pg.Pool,
+  schema: string,
   afterCommit: () => void,
 ): PostgresGroupCommit => {
   let client: pg.PoolClient | undefined;
+  let cache: GroupCache | undefined;
+  let started = '';
   const run: PostgresGroupCommit['run'] = async (work, options = {}) => {
     const size = options.commandsPerCommit ?? DEFAULT_COMMANDS_PER_COMMIT;
     if (!Number.isInteger(size) || size < 1)
@@ -56,14 +90,17 @@ export const createPostgresGroupCommit = (
     connection.on('error', ignore);
     let broken: unknown;
     try {
-      await connection.query(BEGIN);
+      const opened = createGroupCache();
+      started = await begin(connection, beginStatement(schema, opened.expectedCounts()), opened);
       client = connection;
+      cache = opened;
       let sinceCommit = 0;
       const commandDone = async (): Promise<void> => {
         sinceCommit += 1;
         if (sinceCommit < size) return;
         sinceCommit = 0;
-        await connection.query(COMMIT_AND_BEGIN);
+        const statement = `COMMIT; ${beginStatement(schema, opened.expectedCounts())}`;
+        started = await begin(connection, statement, opened);
         afterCommit();
       };
       const result = await work(commandDone);
@@ -74,11 +111,19 @@ export const createPostgresGroupCommit = (
       await connection.query('ROLLBACK').catch((lost: unknown) => (broken = lost));
       throw error;
     } finally {
+      // Whether it committed or rolled back, what the group cached ends with it.
       client = undefined;
+      cache = undefined;
       connection.off('error', ignore);
       // A connection that broke is dropped by the pool rather than handed out again.
       connection.release(broken instanceof Error ? broken : undefined);
     }
   };
-  return { run, connection: () => client ?? pool, isOpen: () => client !== undefined };
+  return {
+    run,
+    connection: () => client ?? pool,
+    isOpen: () => client !== undefined,
+    cache: () => cache,
+    transactionStartedAt: () => started,
+  };
 };

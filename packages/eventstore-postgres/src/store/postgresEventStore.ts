@@ -20,7 +20,12 @@ import { createPostgresGroupCommit } from './groupCommit.js';
 import { headPosition } from './headPosition.js';
 import { createLogSource } from './logSource.js';
 import { readAll } from './readAll.js';
-import { readStream } from './readStream.js';
+import {
+  commandThroughGroup,
+  noteAppend,
+  readThroughGroup,
+  revisionThroughGroup,
+} from './throughGroup.js';
 
 /** Options of {@link createPostgresEventStore}: a pool you own, or a connection string. */
 export type PostgresEventStoreOptions = (
@@ -54,7 +59,9 @@ export interface PostgresEventStore extends EventStore {
    * runs share one transaction on one connection, committed every `commandsPerCommit` commands
    * (default 500) at the `commandDone` calls and when `work` resolves; a rejection rolls back what
    * was not committed. Stream reads, stream revisions and command-id look-ups see the group's own
-   * appends; the global log (`readAll`, `headPosition`, subscriptions) shows them once committed.
+   * appends, and are served from what the group already read or wrote when they can (a stream
+   * read whole or written from its start, a command id looked up or recorded), so a command
+   * costs about one round trip per stream it touches first, plus its append; the global log (`readAll`, `headPosition`, subscriptions) shows them once committed.
    * Every caller in this process shares the group's connection meanwhile: keep other writers off
    * the store while a group is open. A concurrent writer in another process that takes a revision
    * the group wanted fails the group (a unique violation aborts its transaction) instead of
@@ -89,7 +96,7 @@ export const createPostgresEventStore = (
   const retentionMilliseconds = options.commandRetentionMilliseconds ?? 7 * DAY_MILLISECONDS;
   const signal = createAppendSignal(pool, schema, options.announceDelayMilliseconds ?? 5);
   const subscriptions = createSubscriptionTracker();
-  const group = createPostgresGroupCommit(pool, () => {
+  const group = createPostgresGroupCommit(pool, schema, () => {
     signal.announce();
   });
   let ready: Promise<unknown> | undefined;
@@ -147,6 +154,7 @@ export const createPostgresEventStore = (
         await migrated();
         return appendEvents(appendContext, streamName, events, appendOptions);
       });
+      noteAppend(group, { streamName, events, options: appendOptions }, result);
       // Inside a group the commit announces: subscribers must not hear of rows not yet committed.
       if (result._tag === 'Right' && !result.right.duplicate && !group.isOpen()) signal.announce();
       return result;
@@ -154,7 +162,7 @@ export const createPostgresEventStore = (
     async *readStream(streamName: string, readOptions: ReadStreamOptions = {}) {
       await unlessUnavailable(migrated);
       yield* rowsUnlessUnavailable(
-        readStream(group.connection(), schema, streamName, readOptions, pageSize),
+        readThroughGroup(group, { schema, pageSize }, streamName, readOptions),
       );
     },
     async *readAll(readOptions: ReadAllOptions = {}) {
@@ -182,14 +190,20 @@ export const createPostgresEventStore = (
       };
       return subscriptions.track(followLog(migratedSource, { ...subscribeOptions, pageSize }));
     },
-    streamRevision: (streamName) => unlessUnavailable(() => streamRevision(streamName)),
+    streamRevision: (streamName) =>
+      unlessUnavailable(() => revisionThroughGroup(group, streamName, streamRevision)),
     headPosition: () =>
       unlessUnavailable(async () => {
         await migrated();
         return headPosition(pool, schema);
       }),
-    findCommandResult: (commandId) => unlessUnavailable(() => findCommandResult(commandId)),
-    groupCommit: (work, groupOptions) => group.run(work, groupOptions),
+    findCommandResult: (commandId) =>
+      unlessUnavailable(() => commandThroughGroup(group, commandId, findCommandResult)),
+    groupCommit: async (work, groupOptions) => {
+      // The group's first statement reads the commands table: it must exist.
+      await unlessUnavailable(migrated);
+      return group.run(work, groupOptions);
+    },
     async close() {
       await subscriptions.stopAll();
       await signal.close();

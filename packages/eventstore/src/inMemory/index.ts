@@ -1,1 +1,2 @@
 export * from './inMemoryEventStore.js';
+export { frozenJsonCopy } from './jsonCopy.js';

@@ -78,9 +78,11 @@ const copyValue = (value: unknown, ancestors: object[]): unknown => {
 };
 
 /**
- * {@link jsonCopy}'s result, frozen, in one walk over plain data and without writing the JSON text:
- * the in-memory engine's defensive copy of every appended event. Anything but plain objects and
- * arrays (a `Date`, a class instance, a `toJSON`) is copied through JSON itself.
+ * A deep copy as `JSON.parse` of the engines' JSON text would give it (bigints as decimal strings,
+ * `undefined` members dropped, a cycle throws), frozen, in one walk over plain data and without
+ * writing the JSON text: the in-memory engine's defensive copy of every appended event, and what
+ * an engine's cache hands out in place of a read. Anything but plain objects and arrays (a `Date`,
+ * a class instance, a `toJSON`) is copied through JSON itself.
  */
 export const frozenJsonCopy = <T>(value: T): T => {
   const copied = copyValue(value, []);

@@ -32,6 +32,26 @@ const chainBatch = (
   });
 };
 
+/** The batch chained onto the stream's last event (none: the batch starts the stream). */
+const chainOnto = (
+  events: readonly EventToAppend[],
+  streamName: string,
+  head: RecordedEvent | undefined,
+): EventToAppend[] =>
+  head === undefined
+    ? chainBatch(events, streamName, 0n, null)
+    : chainBatch(events, streamName, head.streamRevision + 1n, head.metadata.chain ?? null);
+
+/** The result a command already appended, as a duplicate: a retried command writes nothing. */
+const earlierResult = async (
+  store: EventStore,
+  commandId: string | undefined,
+): Promise<AppendResult | undefined> => {
+  if (commandId === undefined) return undefined;
+  const earlier = await store.findCommandResult(commandId);
+  return earlier === undefined ? undefined : { ...earlier, duplicate: true };
+};
+
 /**
  * Wraps an engine so every appended event carries its stream hash-chain value in
  * `metadata.chain` (see {@link eventHash}). The link is computed from the stream's last event and
@@ -44,10 +64,8 @@ const chainBatch = (
 export const withHashChain = (store: EventStore): EventStore => {
   const appendToStream: EventStore['appendToStream'] = async (streamName, events, options = {}) => {
     const expected = options.expectedRevision ?? ANY;
-    if (options.commandId !== undefined) {
-      const earlier = await store.findCommandResult(options.commandId);
-      if (earlier !== undefined) return E.right({ ...earlier, duplicate: true });
-    }
+    const duplicate = await earlierResult(store, options.commandId);
+    if (duplicate !== undefined) return E.right(duplicate);
     let conflict: WrongExpectedRevision | undefined;
     for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt += 1) {
       const head = await lastEvent(store, streamName);
@@ -55,11 +73,9 @@ export const withHashChain = (store: EventStore): EventStore => {
       if (!satisfiesExpectedRevision(expected, actual)) {
         return E.left(wrongExpectedRevision(streamName, expected, actual));
       }
-      const firstRevision = head === undefined ? 0n : head.streamRevision + 1n;
-      const chained = chainBatch(events, streamName, firstRevision, head?.metadata.chain ?? null);
       const result: E.Either<WrongExpectedRevision, AppendResult> = await store.appendToStream(
         streamName,
-        chained,
+        chainOnto(events, streamName, head),
         {
           expectedRevision: actual,
           ...(options.commandId === undefined ? {} : { commandId: options.commandId }),
@@ -67,6 +83,7 @@ export const withHashChain = (store: EventStore): EventStore => {
       );
       if (E.isRight(result)) return result;
       conflict = result.left;
+      // Only an ANY or STREAM_EXISTS expectation still holds on the new head.
       if (typeof expected === 'bigint' || expected === NO_STREAM) {
         return E.left(wrongExpectedRevision(streamName, expected, conflict.actual));
       }

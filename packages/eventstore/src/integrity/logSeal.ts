@@ -3,6 +3,8 @@ import * as E from 'fp-ts/lib/Either.js';
 import * as t from 'io-ts';
 import { v7 as uuidv7 } from 'uuid';
 import type { EventStore } from '../eventStore/eventStore.js';
+import type { RecordedEvent } from '../envelope/envelope.js';
+import type { Position } from '../envelope/position.js';
 import type { Actor } from '../envelope/metadata.js';
 import type { Signer } from './signer.js';
 import { NO_STREAM } from '../envelope/revision.js';
@@ -54,28 +56,47 @@ export const readSeals = async (store: EventStore): Promise<LogSeal[]> => {
   return seals;
 };
 
+/** Where sealing resumes: after the last seal, from its count and running hash. */
+interface SealStart {
+  readonly logHash: string;
+  readonly count: bigint;
+  readonly position: string | undefined;
+  readonly from: Position | undefined;
+}
+
+const startAfter = (last: LogSeal | undefined): SealStart => {
+  if (last === undefined) {
+    return { logHash: EMPTY_LOG_HASH, count: 0n, position: undefined, from: undefined };
+  }
+  const from = parsePosition(last.position);
+  if (E.isLeft(from)) throw new Error(`the last seal's position is corrupt: ${from.left}`);
+  const { logHash, count, position } = last;
+  return { logHash, count: BigInt(count), position, from: from.right };
+};
+
+/** The event's hash-chain value, which the seal folds: an event without one cannot be sealed. */
+const chainToSeal = (event: RecordedEvent): string => {
+  const chain = event.metadata.chain;
+  if (chain === undefined) {
+    throw new Error(
+      `cannot seal: ${event.streamName}@${event.streamRevision} has no hash-chain value`,
+    );
+  }
+  return chain;
+};
+
 /** Computes the signed statement over everything in the log now, continuing from the last seal. */
 const signedHead = async (
   store: EventStore,
   signer: Signer,
   seals: readonly LogSeal[],
 ): Promise<LogSeal> => {
-  const last = seals[seals.length - 1];
-  let logHash = last?.logHash ?? EMPTY_LOG_HASH;
-  let count = BigInt(last?.count ?? '0');
-  let position = last?.position;
-  const from = last === undefined ? undefined : parsePosition(last.position);
-  if (from !== undefined && E.isLeft(from))
-    throw new Error(`the last seal's position is corrupt: ${from.left}`);
-  for await (const event of store.readAll(from === undefined ? {} : { fromPosition: from.right })) {
-    if (from !== undefined && comparePositions(event.position, from.right) === 0) continue;
-    const chain = event.metadata.chain;
-    if (chain === undefined) {
-      throw new Error(
-        `cannot seal: ${event.streamName}@${event.streamRevision} has no hash-chain value`,
-      );
-    }
-    logHash = nextLogHash(logHash, chain);
+  const start = startAfter(seals[seals.length - 1]);
+  const { from } = start;
+  let { logHash, count, position } = start;
+  for await (const event of store.readAll(from === undefined ? {} : { fromPosition: from })) {
+    if (from !== undefined && comparePositions(event.position, from) === 0) continue;
+    logHash = nextLogHash(logHash, chainToSeal(event));
     count += 1n;
     position = positionToString(event.position);
   }

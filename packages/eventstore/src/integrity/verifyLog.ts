@@ -61,6 +61,9 @@ const deleted = (which: IntegrityAnchor, at: string, seal: LogSeal): IntegrityBr
     `the log no longer contains position ${at}, sealed with ${seal.count} events: events were deleted`,
   );
 
+const messageOf = (error: unknown): string =>
+  error instanceof Error ? error.message : String(error);
+
 /**
  * The first seal the walk did not meet at its position and cannot find by count either. A log
  * copied to another engine (clientele migrate) keeps its order and content but gets the target's
@@ -90,9 +93,156 @@ async function* readable(
   try {
     yield* store.readAll();
   } catch (error) {
-    yield { unreadable: error instanceof Error ? error.message : String(error) };
+    yield { unreadable: messageOf(error) };
   }
 }
+
+/** The seals recorded in the log, by position, once their signatures (and the head's) verify. */
+const verifiedAnchors = async (
+  store: EventStore,
+  { signer, trustedHead }: VerifyLogOptions,
+): Promise<E.Either<IntegrityBreak, Map<string, LogSeal>>> => {
+  let seals: LogSeal[];
+  try {
+    seals = await readSeals(store);
+  } catch (error) {
+    return E.left(broken('seal', `the seals cannot be read: ${messageOf(error)}`));
+  }
+  const anchors = new Map<string, LogSeal>();
+  for (const seal of [...seals, ...(trustedHead ? [trustedHead] : [])]) {
+    if (signer !== undefined && !(await signer.verify(sealMessage(seal), seal.signature))) {
+      const which = seal === trustedHead ? 'signed head' : 'seal';
+      return E.left(
+        broken(
+          which,
+          `the seal at position ${seal.position} has an invalid signature (key ${seal.keyId})`,
+        ),
+      );
+    }
+    if (seal !== trustedHead) anchors.set(seal.position, seal);
+  }
+  return E.right(anchors);
+};
+
+interface StreamHead {
+  readonly revision: bigint;
+  readonly chain: string;
+}
+
+/** What the walk checks against, and what it has seen so far. */
+interface Walk {
+  readonly anchors: ReadonlyMap<string, LogSeal>;
+  /**
+   * The exported head is checked like a seal but is not one: it is kept apart, so it neither
+   * hides a seal recorded at the same position nor counts among the seals checked.
+   */
+  readonly trusted: LogSeal | undefined;
+  readonly sealedCounts: ReadonlySet<string>;
+  readonly heads: Map<string, StreamHead>;
+  readonly hashAtCount: Map<string, string>;
+  readonly reached: Set<string>;
+  logHash: string;
+  count: bigint;
+  headReached: boolean;
+}
+
+const startWalk = (anchors: ReadonlyMap<string, LogSeal>, trusted: LogSeal | undefined): Walk => ({
+  anchors,
+  trusted,
+  sealedCounts: new Set([...anchors.values()].map((seal) => seal.count)),
+  heads: new Map(),
+  hashAtCount: new Map(),
+  reached: new Set(),
+  logHash: EMPTY_LOG_HASH,
+  count: 0n,
+  headReached: false,
+});
+
+/** The event's hash-chain value, or the broken link when its revision or chain value is wrong. */
+const chainOf = (
+  event: RecordedEvent,
+  head: StreamHead | undefined,
+): E.Either<IntegrityBreak, string> => {
+  const expectedRevision = head === undefined ? 0n : head.revision + 1n;
+  if (event.streamRevision !== expectedRevision) {
+    return E.left(
+      broken(
+        'stream chain',
+        `revision ${event.streamRevision} follows ${head === undefined ? 'nothing' : head.revision}`,
+        event,
+      ),
+    );
+  }
+  const chain = event.metadata.chain;
+  const recomputed = eventHash(event, event.streamName, event.streamRevision, head?.chain ?? null);
+  if (chain !== recomputed) {
+    return E.left(
+      broken(
+        'stream chain',
+        chain === undefined
+          ? 'the event has no hash-chain value'
+          : 'the hash-chain value does not match the event and its predecessor',
+        event,
+      ),
+    );
+  }
+  return E.right(chain);
+};
+
+/** The broken link when a seal (or the exported head) at the event disagrees with the walk. */
+const sealBreak = (
+  seal: LogSeal | undefined,
+  which: IntegrityAnchor,
+  walk: Walk,
+  event: RecordedEvent,
+): IntegrityBreak | undefined => {
+  const { count, logHash } = walk;
+  if (seal === undefined || (seal.count === count.toString() && seal.logHash === logHash)) {
+    return undefined;
+  }
+  return broken(
+    which,
+    `the log up to position ${positionToString(event.position)} has ${count} events and hash ${logHash.slice(0, 12)}…, but the ${which} says ${seal.count} events and ${seal.logHash.slice(0, 12)}…`,
+    event,
+  );
+};
+
+/** Walks one event: checks its link, runs the log hash on, checks a seal at its position. */
+const walkEvent = (walk: Walk, event: RecordedEvent): IntegrityBreak | undefined => {
+  const chain = chainOf(event, walk.heads.get(event.streamName));
+  if (E.isLeft(chain)) return chain.left;
+  walk.heads.set(event.streamName, { revision: event.streamRevision, chain: chain.right });
+  walk.logHash = nextLogHash(walk.logHash, chain.right);
+  walk.count += 1n;
+  const count = walk.count.toString();
+  if (walk.sealedCounts.has(count)) walk.hashAtCount.set(count, walk.logHash);
+  const at = positionToString(event.position);
+  const anchor = walk.anchors.get(at);
+  const head = walk.trusted?.position === at ? walk.trusted : undefined;
+  const mismatch =
+    sealBreak(anchor, 'seal', walk, event) ?? sealBreak(head, 'signed head', walk, event);
+  if (mismatch !== undefined) return mismatch;
+  if (anchor !== undefined) walk.reached.add(at);
+  if (head !== undefined) walk.headReached = true;
+  return undefined;
+};
+
+/** After the last event: every seal and the exported head must have been reached. */
+const finishWalk = (walk: Walk): E.Either<IntegrityBreak, IntegrityReport> => {
+  const { anchors, trusted } = walk;
+  const unreached = unreachedSeal(anchors, walk.reached, walk.hashAtCount);
+  if (unreached !== undefined) return E.left(unreached);
+  if (trusted !== undefined && !walk.headReached)
+    return E.left(deleted('signed head', trusted.position, trusted));
+  return E.right({
+    events: Number(walk.count),
+    streams: walk.heads.size,
+    // Each seal was checked: at its position, or (on a migrated log) by its count.
+    sealsChecked: anchors.size,
+    headChecked: trusted !== undefined,
+    logHash: walk.logHash,
+  });
+};
 
 /**
  * Walks the whole log and reports the first broken link: an event whose stream revision is out of
@@ -104,121 +254,23 @@ export const verifyLog = async (
   store: EventStore,
   options: VerifyLogOptions = {},
 ): Promise<E.Either<IntegrityBreak, IntegrityReport>> => {
-  let seals: LogSeal[];
-  try {
-    seals = await readSeals(store);
-  } catch (error) {
-    return E.left(
-      broken(
-        'seal',
-        `the seals cannot be read: ${error instanceof Error ? error.message : String(error)}`,
-      ),
-    );
-  }
-  const anchors = new Map<string, LogSeal>();
-  for (const seal of [...seals, ...(options.trustedHead ? [options.trustedHead] : [])]) {
-    if (
-      options.signer !== undefined &&
-      !(await options.signer.verify(sealMessage(seal), seal.signature))
-    ) {
-      const which = seal === options.trustedHead ? 'signed head' : 'seal';
-      return E.left(
-        broken(
-          which,
-          `the seal at position ${seal.position} has an invalid signature (key ${seal.keyId})`,
-        ),
-      );
-    }
-    if (seal !== options.trustedHead) anchors.set(seal.position, seal);
-  }
-  // The exported head is checked like a seal but is not one: it is kept apart, so it neither
-  // hides a seal recorded at the same position nor counts among the seals checked.
-  const trusted = options.trustedHead;
-  const heads = new Map<string, { revision: bigint; chain: string }>();
-  const sealedCounts = new Set([...anchors.values()].map((seal) => seal.count));
-  const hashAtCount = new Map<string, string>();
-  let logHash = EMPTY_LOG_HASH;
-  let count = 0n;
-  let sealsChecked = 0;
-  const reached = new Set<string>();
-  let headReached = false;
+  const anchors = await verifiedAnchors(store, options);
+  if (E.isLeft(anchors)) return anchors;
+  const walk = startWalk(anchors.right, options.trustedHead);
   let lastRead: Position | undefined;
   for await (const event of readable(store)) {
     if ('unreadable' in event) {
+      const after = lastRead === undefined ? 'the start' : positionToString(lastRead);
       return E.left(
         broken(
           'stream chain',
-          `a stored event after position ${lastRead === undefined ? 'the start' : positionToString(lastRead)} cannot be read: ${event.unreadable}`,
+          `a stored event after position ${after} cannot be read: ${event.unreadable}`,
         ),
       );
     }
     lastRead = event.position;
-    const head = heads.get(event.streamName);
-    const expectedRevision = head === undefined ? 0n : head.revision + 1n;
-    if (event.streamRevision !== expectedRevision) {
-      return E.left(
-        broken(
-          'stream chain',
-          `revision ${event.streamRevision} follows ${head === undefined ? 'nothing' : head.revision}`,
-          event,
-        ),
-      );
-    }
-    const chain = event.metadata.chain;
-    const recomputed = eventHash(
-      event,
-      event.streamName,
-      event.streamRevision,
-      head?.chain ?? null,
-    );
-    if (chain !== recomputed) {
-      return E.left(
-        broken(
-          'stream chain',
-          chain === undefined
-            ? 'the event has no hash-chain value'
-            : 'the hash-chain value does not match the event and its predecessor',
-          event,
-        ),
-      );
-    }
-    heads.set(event.streamName, { revision: event.streamRevision, chain });
-    logHash = nextLogHash(logHash, chain);
-    count += 1n;
-    if (sealedCounts.has(count.toString())) hashAtCount.set(count.toString(), logHash);
-    const at = positionToString(event.position);
-    const anchor = anchors.get(at);
-    for (const [seal, which] of [
-      [anchor, 'seal'],
-      [trusted?.position === at ? trusted : undefined, 'signed head'],
-    ] as const) {
-      if (seal === undefined) continue;
-      if (seal.count !== count.toString() || seal.logHash !== logHash) {
-        return E.left(
-          broken(
-            which,
-            `the log up to position ${at} has ${count} events and hash ${logHash.slice(0, 12)}…, but the ${which} says ${seal.count} events and ${seal.logHash.slice(0, 12)}…`,
-            event,
-          ),
-        );
-      }
-    }
-    if (anchor !== undefined) {
-      reached.add(at);
-      sealsChecked += 1;
-    }
-    if (trusted?.position === at) headReached = true;
+    const link = walkEvent(walk, event);
+    if (link !== undefined) return E.left(link);
   }
-  const unreached = unreachedSeal(anchors, reached, hashAtCount);
-  if (unreached !== undefined) return E.left(unreached);
-  sealsChecked += [...anchors.keys()].filter((at) => !reached.has(at)).length;
-  if (trusted !== undefined && !headReached)
-    return E.left(deleted('signed head', trusted.position, trusted));
-  return E.right({
-    events: Number(count),
-    streams: heads.size,
-    sealsChecked,
-    headChecked: trusted !== undefined,
-    logHash,
-  });
+  return finishWalk(walk);
 };

@@ -4,6 +4,7 @@ import type { Position } from '../envelope/position.js';
 import type { EventStore } from '../eventStore/eventStore.js';
 import { END, START } from '../envelope/position.js';
 import { NO_STREAM } from '../envelope/revision.js';
+import type { ContentHash } from './contentHash.js';
 import { createContentHash, hashLog } from './contentHash.js';
 
 /** How far a migration has got, reported after every append. */
@@ -42,6 +43,40 @@ export interface MigrationFailure {
 const failure = (kind: MigrationFailure['kind'], message: string) =>
   E.left<MigrationFailure>({ kind, message });
 
+/** The id of the target's last event: a new run resumes after it. */
+const lastEventId = async (to: EventStore): Promise<string | undefined> => {
+  let eventId: string | undefined;
+  for await (const last of to.readAll({ direction: 'backwards', fromPosition: END, maxCount: 1 }))
+    eventId = last.eventId;
+  return eventId;
+};
+
+/** A batch is one stream's consecutive events, up to the batch size: appends are per stream. */
+const endsBatch = (
+  batch: readonly RecordedEvent[],
+  next: RecordedEvent,
+  batchSize: number,
+): boolean => {
+  const head = batch[0];
+  return head !== undefined && (head.streamName !== next.streamName || batch.length >= batchSize);
+};
+
+/** The target must now hold the source's events exactly: the same count and content hash. */
+const verifyCopy = async (
+  to: EventStore,
+  source: ContentHash,
+): Promise<E.Either<MigrationFailure, { readonly count: number; readonly hash: string }>> => {
+  const target = await hashLog(to.readAll());
+  const expected = { count: source.count(), hash: source.digest() };
+  if (target.count !== expected.count || target.hash !== expected.hash) {
+    return failure(
+      'VerificationFailed',
+      `the source has ${expected.count} events with content hash ${expected.hash}, the target ${target.count} with ${target.hash}`,
+    );
+  }
+  return E.right(expected);
+};
+
 /**
  * Copies every event of `from` into `to` in global order, keeping stream names, revisions, ids,
  * types, data and metadata, then verifies that both logs have the same count and content hash.
@@ -60,9 +95,7 @@ export const migrate = async (
   options: MigrateOptions = {},
 ): Promise<E.Either<MigrationFailure, MigrationReport>> => {
   const batchSize = options.batchSize ?? 500;
-  let resumeAfter: string | undefined;
-  for await (const last of to.readAll({ direction: 'backwards', fromPosition: END, maxCount: 1 }))
-    resumeAfter = last.eventId;
+  let resumeAfter = await lastEventId(to);
   const source = createContentHash();
   let alreadyPresent = 0;
   let copied = 0;
@@ -91,8 +124,7 @@ export const migrate = async (
       if (event.eventId === resumeAfter) resumeAfter = undefined;
       continue;
     }
-    const head = batch[0];
-    if (head !== undefined && (head.streamName !== event.streamName || batch.length >= batchSize)) {
+    if (endsBatch(batch, event, batchSize)) {
       const appended = await appendBatch();
       if (E.isLeft(appended)) return appended;
     }
@@ -106,14 +138,9 @@ export const migrate = async (
       `the target's last event ${resumeAfter} is not in the source: the target is not a copy of it`,
     );
   }
-  const target = await hashLog(to.readAll());
-  const expected = { count: source.count(), hash: source.digest() };
-  if (target.count !== expected.count || target.hash !== expected.hash) {
-    return failure(
-      'VerificationFailed',
-      `the source has ${expected.count} events with content hash ${expected.hash}, the target ${target.count} with ${target.hash}`,
-    );
-  }
+  const verified = await verifyCopy(to, source);
+  if (E.isLeft(verified)) return verified;
+  const expected = verified.right;
   return E.right({
     eventCount: expected.count,
     copied,

@@ -106,19 +106,36 @@ export const createReactorRunner = (options: ReactorOptions): ReactorRunner => {
     return fence;
   };
 
+  /** Whether this runner may work: always without a lease, else when it holds (or takes) it. */
+  const holdsLease = async (): Promise<boolean> =>
+    keeper === undefined || (await keeper.acquire(name)) !== undefined;
+
+  const subscribeFrom = (saved: Position | undefined): Subscription =>
+    store.subscribeToAll({ fromPosition: saved ?? START, ...(filter ? { filter } : {}) });
+
+  /** Stops the subscription when the lease is lost; returns how to stop listening. */
+  const stopOnLeaseLost = (subscription: Subscription): (() => void) =>
+    keeper === undefined
+      ? () => undefined
+      : keeper.onLost((lost) => {
+          if (lost === name) void subscription.stop();
+        });
+
+  /**
+   * Another runner took over: what it does from its checkpoint is the truth; step back. An error
+   * from `react` after the lease lapsed is that runner's concern too.
+   */
+  const steppedBack = (error: unknown): boolean =>
+    error instanceof FencedOutError || (keeper !== undefined && keeper.fence(name) === undefined);
+
   /** Feeds events to `react` until caught up (or stopped, or the lease is lost). */
   const consume = async (untilCaughtUp: boolean): Promise<number> => {
-    if (keeper !== undefined && (await keeper.acquire(name)) === undefined) return 0;
+    if (!(await holdsLease())) return 0;
     let saved = await checkpoints.load(name);
-    const subscription = store.subscribeToAll({
-      fromPosition: saved ?? START,
-      ...(filter ? { filter } : {}),
-    });
+    const subscription = subscribeFrom(saved);
     if (!untilCaughtUp) live = subscription;
     if (stopped && !untilCaughtUp) await subscription.stop();
-    const unlisten = keeper?.onLost((lost) => {
-      if (lost === name) void subscription.stop();
-    });
+    const unlisten = stopOnLeaseLost(subscription);
     let handled = 0;
     let unsaved: Position | undefined;
     const save = async (): Promise<void> => {
@@ -146,17 +163,32 @@ export const createReactorRunner = (options: ReactorOptions): ReactorRunner => {
       }
       await save();
     } catch (error) {
-      // Another runner took over: what it does from its checkpoint is the truth; step back. An
-      // error from `react` after the lease lapsed is that runner's concern too.
-      const steppedBack =
-        error instanceof FencedOutError ||
-        (keeper !== undefined && keeper.fence(name) === undefined);
-      if (!steppedBack) throw error;
+      if (!steppedBack(error)) throw error;
     } finally {
-      unlisten?.();
+      unlisten();
       await subscription.stop();
     }
     return handled;
+  };
+
+  /** Hands a parked event to `react` again; 1 when it went through (and is marked retried). */
+  const redeliver = async (parked: ParkedEvent): Promise<number> => {
+    let retried = 0;
+    const from = { fromRevision: parked.streamRevision, maxCount: 1 };
+    for await (const event of store.readStream(parked.streamName, from)) {
+      try {
+        await traceReactorDelivery(name, event, () => options.react(event));
+      } catch (error) {
+        options.logger?.warn(
+          { runner: name, eventId: event.eventId, err: error },
+          'retry of a parked event failed',
+        );
+        continue;
+      }
+      await parkedLog?.markRetried(parked.eventId);
+      retried += 1;
+    }
+    return retried;
   };
 
   const pause = (ms: number): Promise<void> =>
@@ -208,20 +240,7 @@ export const createReactorRunner = (options: ReactorOptions): ReactorRunner => {
       let retried = 0;
       for (const parked of (await parkedLog?.list()) ?? []) {
         if (wanted !== undefined && !wanted.has(parked.eventId)) continue;
-        const from = { fromRevision: parked.streamRevision, maxCount: 1 };
-        for await (const event of store.readStream(parked.streamName, from)) {
-          try {
-            await traceReactorDelivery(name, event, () => options.react(event));
-          } catch (error) {
-            options.logger?.warn(
-              { runner: name, eventId: event.eventId, err: error },
-              'retry of a parked event failed',
-            );
-            continue;
-          }
-          await parkedLog?.markRetried(parked.eventId);
-          retried += 1;
-        }
+        retried += await redeliver(parked);
       }
       return { retried, remaining: ((await parkedLog?.list()) ?? []).length };
     },

@@ -35,29 +35,30 @@ export const applyEvent = (
   projection: AnyProjection,
   documents: Map<string, StoredDocument>,
   event: RecordedEvent,
-): readonly string[] => applyToKeys(projection, documents, event, keysTouched(projection, event));
+): readonly string[] => {
+  const changed: string[] = [];
+  for (const key of keysTouched(projection, event))
+    if (applyToKey(projection, documents, event, key)) changed.push(key);
+  return changed;
+};
 
 /**
- * {@link applyEvent} with the keys already known (from {@link keysTouched} of the same event), for
- * a runner that looked them up first to load the documents. Appends the keys it changed to
- * `changed` (a new array when omitted) and returns it.
+ * {@link applyEvent} for one of the keys the event touches (from {@link keysTouched} or
+ * {@link distinctKeysOf} of the same event), for a runner that looked them up first to load the
+ * documents. Returns whether the document changed (false when it had seen the event already).
  */
-export const applyToKeys = (
+export const applyToKey = (
   projection: AnyProjection,
   documents: Map<string, StoredDocument>,
   event: RecordedEvent,
-  keys: readonly string[],
-  changed: string[] = [],
-): string[] => {
-  for (const key of keys) {
-    const current = documents.get(key);
-    if (alreadyApplied(current?.lastPosition, event)) continue;
-    const before: JsonValue = current === undefined ? projection.initial(key) : current.doc;
-    const doc = projection.apply(before, event, key) as JsonValue;
-    documents.set(key, { key, doc, lastPosition: event.position });
-    changed.push(key);
-  }
-  return changed;
+  key: string,
+): boolean => {
+  const current = documents.get(key);
+  if (alreadyApplied(current?.lastPosition, event)) return false;
+  const before: JsonValue = current === undefined ? projection.initial(key) : current.doc;
+  const doc = projection.apply(before, event, key) as JsonValue;
+  documents.set(key, { key, doc, lastPosition: event.position });
+  return true;
 };
 
 /**

@@ -34,7 +34,11 @@ export {
   SaleCommissionsDocument,
   saleCommissionsProjection,
 } from './timeline/saleCommissionsProjection.js';
-export type { CustomerTimeline, TimelineEntry } from './timeline/customerTimeline.js';
+export type {
+  CustomerHistorySource,
+  CustomerTimeline,
+  TimelineEntry,
+} from './timeline/customerTimeline.js';
 export { customerStateAsOf, customerTimeline } from './timeline/customerTimeline.js';
 export { InvoiceDocument, invoiceKey } from './receivables/invoiceDocument.js';
 export { invoicesProjection } from './receivables/invoicesProjection.js';

@@ -71,15 +71,17 @@ describe('read models over generated histories', () => {
     await fc.assert(
       fc.asyncProperty(
         fc.integer({ min: 1, max: 4 }),
-        fc.array(fc.integer({ min: 1, max: 200 }), { minLength: 1, maxLength: 5 }),
-        fc.integer({ min: 1, max: 64 }),
-        fc.integer({ min: 1, max: 300 }),
-        fc.integer({ min: 1, max: 40 }),
-        async (seed, cuts, batchSize, rebuildCommitEvery, rebuildMaxDocuments) => {
+        fc.record({
+          cuts: fc.array(fc.integer({ min: 1, max: 200 }), { minLength: 1, maxLength: 5 }),
+          batchSize: fc.integer({ min: 1, max: 64 }),
+          rebuildCommitEvery: fc.integer({ min: 1, max: 300 }),
+          rebuildMaxDocuments: fc.integer({ min: 1, max: 40 }),
+        }),
+        async (seed, runs) => {
           const rebuilt = await expectIncrementalEqualsRebuilt(
             allReadModels,
             await historyOf(seed),
-            { cuts, batchSize, rebuildCommitEvery, rebuildMaxDocuments },
+            runs,
           );
           // A history that leaves a read model empty would prove nothing about it.
           expect(

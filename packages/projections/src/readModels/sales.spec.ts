@@ -54,7 +54,7 @@ const history = [
   won('O1', 500_00, '2026-02-10'),
   lost('O4', '2026-02-20', 'rep-2'),
   opened('O5', '2026-03-01', { stageId: 'qualification', amount: 333, closeOn: '2026-04-20' }),
-  won('O2', 300_00, '2026-03-05', 'rep-2', 'USD'),
+  won('O2', 300_00, '2026-03-05', { ownerId: 'rep-2', currency: 'USD' }),
 ];
 
 let readModels: ReadModelStore;

@@ -1,14 +1,19 @@
 import type { Position, RecordedEvent } from '@clientele/eventstore';
 import { comparePositions } from '@clientele/eventstore';
-import { applyToKeys, distinctKeysOf } from '../projection/applyEvent.js';
+import { applyToKey, distinctKeysOf } from '../projection/applyEvent.js';
 import type { ReadModelStore } from '../store/readModelStore.js';
 import { type WorkingSet, mayBeStored } from './workingSet.js';
+
+/** A batch of events read from the log, and the position the sets have projected after it. */
+export interface Batch {
+  readonly events: readonly RecordedEvent[];
+  /** The last position the batch covers (the last event's, or the head when caught up). */
+  readonly upTo: Position;
+}
 
 /** One working set's progress through a batch. */
 interface Progress {
   readonly set: WorkingSet;
-  /** The set's index in the pass, as `relevant` answers. */
-  readonly index: number;
   /** Index of the first event of the batch the set has not projected yet. */
   readonly from: number;
   /** Index of the first event whose documents had to be loaded; events from it wait for them. */
@@ -39,73 +44,85 @@ const firstAfter = (events: readonly RecordedEvent[], projected: Position | unde
   return i;
 };
 
+/** The progress of each set through the batch, by index in `sets`; none for a set past it. */
+const progressOf = (sets: readonly WorkingSet[], batch: Batch): (Progress | undefined)[] =>
+  sets.map((set) =>
+    set.projected !== undefined && comparePositions(batch.upTo, set.projected) <= 0
+      ? undefined
+      : {
+          set,
+          from: firstAfter(batch.events, set.projected),
+          waitingFrom: undefined,
+          keysOfWaiting: [],
+          missing: new Set(),
+        },
+  );
+
+/** Folds the event into the set's documents at `keys`, and marks those it changed dirty. */
+const applyToSet = (set: WorkingSet, event: RecordedEvent, keys: readonly string[]): void => {
+  for (const key of keys)
+    if (applyToKey(set.build.projection, set.documents, event, key)) set.dirty.add(key);
+};
+
+/**
+ * Projects the batch's `i`th event into one set, or, once an event touched a document the set
+ * lacks and the store may hold, notes its keys so it is applied after the documents are loaded.
+ */
+const projectEvent = (p: Progress, event: RecordedEvent, i: number): void => {
+  const { set } = p;
+  const keys = distinctKeysOf(set.build.projection, event);
+  if (keys.length === 0) return;
+  if (p.waitingFrom === undefined && anyMissing(set, keys)) p.waitingFrom = i;
+  if (p.waitingFrom === undefined) {
+    applyToSet(set, event, keys);
+    return;
+  }
+  p.keysOfWaiting[i] = keys;
+  for (const key of keys) if (isMissing(set, key)) p.missing.add(key);
+};
+
+/** Loads the documents the set's waiting events need, then applies those events in order. */
+const applyWaiting = async (
+  readModels: ReadModelStore,
+  p: Progress,
+  events: readonly RecordedEvent[],
+): Promise<void> => {
+  if (p.waitingFrom === undefined) return;
+  const { set } = p;
+  for (const [key, document] of await readModels.loadDocuments(set.build, [...p.missing])) {
+    set.documents.set(key, document);
+  }
+  for (let i = p.waitingFrom; i < events.length; i += 1) {
+    const keys = p.keysOfWaiting[i];
+    if (keys !== undefined) applyToSet(set, events[i] as RecordedEvent, keys);
+  }
+};
+
 /**
  * Projects one batch of events into every working set, in memory; committing is up to the caller.
- * Events are applied in log order, each to every set that wants it (`relevant` answers by index in
- * `sets`), so a projection that decodes an event for `keysOf` still has it decoded for `apply`.
- * When an event touches a document the set lacks and the store may hold, the set's remaining
- * events wait: the documents they touch are loaded in one call, then they are applied.
+ * Events are applied in log order, each to the sets that want it (`relevant` answers their
+ * indices in `sets`), so a projection that decodes an event for `keysOf` still has it decoded for
+ * `apply`. When an event touches a document the set lacks and the store may hold, the set's
+ * remaining events wait: the documents they touch are loaded in one call, then they are applied.
  */
 export const projectBatch = async (
   readModels: ReadModelStore,
   sets: readonly WorkingSet[],
-  events: readonly RecordedEvent[],
-  upTo: Position,
-  relevant: (event: RecordedEvent) => readonly boolean[],
+  batch: Batch,
+  relevant: (event: RecordedEvent) => readonly number[],
 ): Promise<void> => {
-  const progress: Progress[] = [];
-  for (const [index, set] of sets.entries()) {
-    if (set.projected !== undefined && comparePositions(upTo, set.projected) <= 0) continue;
-    const from = firstAfter(events, set.projected);
-    progress.push({
-      set,
-      index,
-      from,
-      waitingFrom: undefined,
-      keysOfWaiting: [],
-      missing: new Set(),
-    });
-  }
-  const changed: string[] = [];
+  const { events } = batch;
+  const progress = progressOf(sets, batch);
   for (let i = 0; i < events.length; i += 1) {
     const event = events[i] as RecordedEvent;
-    const wanted = relevant(event);
-    for (const p of progress) {
-      if (i < p.from || wanted[p.index] !== true) continue;
-      const { set } = p;
-      const keys = distinctKeysOf(set.build.projection, event);
-      if (keys.length === 0) continue;
-      if (p.waitingFrom === undefined && anyMissing(set, keys)) p.waitingFrom = i;
-      if (p.waitingFrom !== undefined) {
-        p.keysOfWaiting[i] = keys;
-        for (const key of keys) if (isMissing(set, key)) p.missing.add(key);
-        continue;
-      }
-      applyToKeys(set.build.projection, set.documents, event, keys, changed);
-      for (const key of changed) set.dirty.add(key);
-      changed.length = 0;
+    for (const index of relevant(event)) {
+      const p = progress[index];
+      if (p !== undefined && i >= p.from) projectEvent(p, event, i);
     }
   }
   for (const p of progress) {
-    const { set } = p;
-    if (p.waitingFrom !== undefined) {
-      for (const [key, document] of await readModels.loadDocuments(set.build, [...p.missing])) {
-        set.documents.set(key, document);
-      }
-      for (let i = p.waitingFrom; i < events.length; i += 1) {
-        const keys = p.keysOfWaiting[i];
-        if (keys !== undefined)
-          applyToKeys(
-            set.build.projection,
-            set.documents,
-            events[i] as RecordedEvent,
-            keys,
-            changed,
-          );
-      }
-      for (const key of changed) set.dirty.add(key);
-      changed.length = 0;
-    }
-    set.projected = upTo;
+    if (p === undefined) continue;
+    await applyWaiting(readModels, p, events);
+    p.set.projected = batch.upTo;
   }
 };

@@ -173,7 +173,7 @@ export const createProjectionRunner = (options: ProjectionRunnerOptions): Projec
       traceBatch(buildNames, batch.length, () => flushBatch(upTo, last));
     const flushBatch = async (upTo: Position, last: boolean): Promise<void> => {
       const lastRecordedAt = batch.at(-1)?.recordedAt;
-      await projectBatch(readModels, sets, batch, upTo, relevant);
+      await projectBatch(readModels, sets, { events: batch, upTo }, relevant);
       uncommitted += batch.length;
       batch = [];
       const due = last || uncommitted >= commitEvery || documentsHeld(sets) > maxDocuments;

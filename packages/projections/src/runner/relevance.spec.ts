@@ -54,7 +54,9 @@ describe('which projections want an event', () => {
     for (const projections of [byCategory, notByCategory]) {
       const relevant = relevanceOf(projections);
       for (const e of [...events, ...events]) {
-        expect(relevant(e)).toEqual(projections.map((p) => isRelevant(p, e)));
+        expect(relevant(e)).toEqual(
+          projections.flatMap((p, index) => (isRelevant(p, e) ? [index] : [])),
+        );
       }
     }
   });

@@ -20,17 +20,22 @@ const decidedByCategory = (filter: EventFilter | undefined): boolean =>
   });
 
 /**
- * Which of `projections` want an event, by their filters. The answer is remembered per event type
- * and stream category when every filter allows it, so the filters are tried once per kind of
- * event rather than once per event and projection.
+ * Which of `projections` want an event, by their filters: their indices in `projections`, in
+ * order, so a runner visits only those (most events interest a few of the read models). The
+ * answer is remembered per event type and stream category when every filter allows it, so the
+ * filters are tried once per kind of event rather than once per event and projection.
  */
 export const relevanceOf = (
   projections: readonly AnyProjection[],
-): ((event: RecordedEvent) => readonly boolean[]) => {
-  const compute = (event: RecordedEvent): boolean[] =>
-    projections.map((projection) => isRelevant(projection, event));
+): ((event: RecordedEvent) => readonly number[]) => {
+  const compute = (event: RecordedEvent): number[] => {
+    const wanted: number[] = [];
+    for (const [index, projection] of projections.entries())
+      if (isRelevant(projection, event)) wanted.push(index);
+    return wanted;
+  };
   if (!projections.every((projection) => decidedByCategory(projection.filter))) return compute;
-  const byType = new Map<string, Map<string, readonly boolean[]>>();
+  const byType = new Map<string, Map<string, readonly number[]>>();
   return (event) => {
     let byCategory = byType.get(event.type);
     if (byCategory === undefined) {

@@ -165,10 +165,13 @@ export const createSqliteReadModelStore = (
             requireBuild(ref);
             checked.add(id);
           };
-          for (const { name, build, document } of batch.documents) {
-            requireOnce({ name, build });
-            const row = documentToRow(document);
-            statements.upsert.run(name, build, row.key, row.doc, row.last_position);
+          // A batch lists each build's documents together: check a build when it changes.
+          let last: BuildRef | undefined;
+          for (const entry of batch.documents) {
+            if (entry.name !== last?.name || entry.build !== last.build) requireOnce(entry);
+            last = entry;
+            const row = documentToRow(entry.document);
+            statements.upsert.run(entry.name, entry.build, row.key, row.doc, row.last_position);
           }
           for (const checkpoint of batch.checkpoints) {
             requireOnce(checkpoint);

@@ -1,5 +1,6 @@
 import { customerRegistered } from './customerEvents.js';
 import type { HistoryEntry } from './domainHistory.js';
+import { COMMERCE_OWNERS, commerceHistory } from './readAuthorizationCommerce.js';
 import { joined, lead, manager, office, opened, team, won } from './salesEvents.js';
 
 const eur = (amountMinor: number) => ({ amountMinor, currency: 'EUR' });
@@ -88,12 +89,14 @@ export const FIXTURE_OWNERS: Readonly<Record<string, string | null>> = {
   'Ticket-T-1': null,
   'Commission-rep-ada': 'rep-ada',
   'Commission-rep-cy': 'rep-cy',
+  ...COMMERCE_OWNERS,
 };
 
 /**
  * A small CRM with two teams (mgr-east: rep-ada and rep-bob; mgr-west: rep-cy): customers, leads
  * and deals owned by each rep and some unowned (an unassigned lead, a customer without owner), a
- * colleague's deal on rep-ada's customer, an invoice and a ticket, commission, and two team members
+ * colleague's deal on rep-ada's customer, an invoice and a ticket, commission, quotes and expense
+ * claims, and two team members
  * who own nothing (see {@link FIXTURE_TEAM_READS}). Deal amounts
  * differ per rep, so a figure that mixed reps' records would show.
  */
@@ -119,7 +122,7 @@ export const readAuthorizationHistory: readonly HistoryEntry[] = [
   customer('C-none', null),
   opened('O-ada', '2026-01-11', { ownerId: 'rep-ada', amount: 1_000_00, customerId: 'C-ada' }),
   opened('O-ada-won', '2026-01-11', { ownerId: 'rep-ada', amount: 3_000_00 }),
-  won('O-ada-won', 3_000_00, '2026-02-20', 'rep-ada'),
+  won('O-ada-won', 3_000_00, '2026-02-20', { ownerId: 'rep-ada' }),
   opened('O-bob', '2026-01-12', { ownerId: 'rep-bob', amount: 20_000_00, customerId: 'C-ada' }),
   opened('O-cy', '2026-01-12', { ownerId: 'rep-cy', amount: 300_000_00, customerId: 'C-cy' }),
   {
@@ -158,4 +161,5 @@ export const readAuthorizationHistory: readonly HistoryEntry[] = [
   accrued('rep-cy', 9_000_00),
   teamMember('opportunity', 'O-cy', 'se-dee', 'sales_engineer'),
   teamMember('customer', 'C-ada', 'sponsor-fay', 'support'),
+  ...commerceHistory,
 ];

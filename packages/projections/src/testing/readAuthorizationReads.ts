@@ -15,6 +15,7 @@ import { receivablesReport } from '../readModels/receivables/receivablesReport.j
 import { serviceReport } from '../readModels/service/serviceReport.js';
 import { customerTimeline } from '../readModels/timeline/customerTimeline.js';
 import type { ReadModelStore } from '../store/readModelStore.js';
+import { COMMERCE_READS } from './readAuthorizationCommerce.js';
 import { FIXTURE_OWNERS } from './readAuthorizationFixture.js';
 
 const STREAM_PERMISSION: Readonly<Record<string, ReadPermission>> = {
@@ -24,6 +25,10 @@ const STREAM_PERMISSION: Readonly<Record<string, ReadPermission>> = {
   Ticket: 'Ticket.read',
   Invoice: 'Invoice.read',
   Commission: 'Commission.read',
+  Quote: 'Quote.read',
+  ExpenseClaim: 'ExpenseClaim.read',
+  SalesOrder: 'SalesOrder.read',
+  Contract: 'Contract.read',
 };
 
 /** The streams whose records a deal or account team can grant reading. */
@@ -136,6 +141,7 @@ export const READS: Readonly<Record<string, { permission: ReadPermission; read: 
         rows.map(() => ({ permission: 'Campaign.read' as const, ownerId: null })),
       )(await campaignReport(readModels, access)),
   },
+  ...COMMERCE_READS,
   ...Object.fromEntries(
     ['C-ada', 'C-bob', 'C-cy', 'C-none'].map((customerId) => [
       `timeline of ${customerId}`,
@@ -165,7 +171,7 @@ export const READS: Readonly<Record<string, { permission: ReadPermission; read: 
                     };
               }),
             ],
-          )(await customerTimeline(readModels, events, access, customerId))) satisfies Read,
+          )(await customerTimeline({ readModels, events }, access, customerId))) satisfies Read,
       },
     ]),
   ),

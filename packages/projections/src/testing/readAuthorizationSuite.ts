@@ -33,6 +33,10 @@ import { READS, SERVICE_OPTIONS } from './readAuthorizationReads.js';
 const teams: TeamDirectory = {
   teamMembersOf: (managerId) => new Set(FIXTURE_TEAMS[managerId] ?? []),
 };
+/** rep-ada's quote, order and contract on their customer C-ada, in log order. */
+const ADA_SALES = ['Quote-Q-ada', 'SalesOrder-SO-ada', 'Contract-K-ada'];
+/** The amounts of a pipeline report's rows. */
+const amountsOf = E.map((rows: { amount: object }[]) => rows.map((r) => r.amount));
 const as = (id: string, role: string): ReadAccess =>
   readAccess(defaultRolePolicy, teams, { id, role });
 /** The access of an actor with what their deal and account teams grant, as `readAccessOn` builds it. */
@@ -44,7 +48,14 @@ const asMember = async (readModels: ReadModelStore, id: string, role: string) =>
  * is readable only with `any` scope, so it is asked about an owner on nobody's team.
  */
 const mayRead = (actor: Actor, permission: ReadPermission, ownerId: string | null): boolean =>
-  E.isRight(authorize(defaultRolePolicy, teams, actor, permission, ownerId ?? 'owner-on-no-team'));
+  E.isRight(
+    authorize(
+      { policy: defaultRolePolicy, teams },
+      actor,
+      permission,
+      ownerId ?? 'owner-on-no-team',
+    ),
+  );
 
 /** The second oracle: the hand-worked reads of the fixture's deal and account team members. */
 const teamMayRead = (actor: Actor, record: Shown[number]): boolean =>
@@ -53,7 +64,7 @@ const teamMayRead = (actor: Actor, record: Shown[number]): boolean =>
 
 /** Whether the role grants the permission at all (its own record is always within any grant). */
 const granted = (actor: Actor, permission: ReadPermission): boolean =>
-  E.isRight(authorize(defaultRolePolicy, teams, actor, permission, actor.id));
+  E.isRight(authorize({ policy: defaultRolePolicy, teams }, actor, permission, actor.id));
 
 /**
  * The read authorization suite: the same hand-worked CRM projected into the store under test,
@@ -94,9 +105,7 @@ export const describeReadAuthorization = (
     it('sums a rep’s pipeline and performance over their own deals, even in their team’s row', async () => {
       const ada = as('rep-ada', 'sales_rep');
       const pipeline = await pipelineReport(readModels, ada);
-      expect(E.map((rows: { amount: object }[]) => rows.map((r) => r.amount))(pipeline)).toEqual(
-        E.right([{ EUR: 1_000_00 }]),
-      );
+      expect(amountsOf(pipeline)).toEqual(E.right([{ EUR: 1_000_00 }]));
       const byTeam = await salesPerformanceReport(readModels, ada, { groupBy: 'team' });
       expect(byTeam).toEqual(
         E.right([
@@ -109,9 +118,7 @@ export const describeReadAuthorization = (
         ]),
       );
       const managed = await pipelineReport(readModels, as('mgr-east', 'sales_manager'));
-      expect(E.map((rows: { amount: object }[]) => rows.map((r) => r.amount))(managed)).toEqual(
-        E.right([{ EUR: 21_000_00 }]),
-      );
+      expect(amountsOf(managed)).toEqual(E.right([{ EUR: 21_000_00 }]));
     });
 
     it('refuses a read the role does not grant, naming the missing permission, instead of showing no data', async () => {
@@ -126,7 +133,7 @@ export const describeReadAuthorization = (
       expect(await serviceReport(readModels, ada, SERVICE_OPTIONS)).toEqual(denied('Ticket.read'));
       expect(await campaignReport(readModels, ada)).toEqual(denied('Campaign.read'));
       expect(
-        await customerTimeline(readModels, events, as('rep-bob', 'sales_rep'), 'C-ada'),
+        await customerTimeline({ readModels, events }, as('rep-bob', 'sales_rep'), 'C-ada'),
       ).toEqual(
         E.left(
           expect.objectContaining({
@@ -137,10 +144,9 @@ export const describeReadAuthorization = (
       );
     });
 
-    it('shows a rep their customer’s timeline without a colleague’s deal, the invoice or the ticket', async () => {
+    it('shows a rep their customer’s timeline with their own quote, order and contract, without a colleague’s deal or quote, the invoice or the ticket', async () => {
       const timeline = await customerTimeline(
-        readModels,
-        events,
+        { readModels, events },
         as('rep-ada', 'sales_rep'),
         'C-ada',
       );
@@ -151,8 +157,8 @@ export const describeReadAuthorization = (
         }))(timeline),
       ).toEqual(
         E.right({
-          streams: ['Lead-L-ada', 'Customer-C-ada', 'Opportunity-O-ada'],
-          withheld: 3,
+          streams: ['Lead-L-ada', 'Customer-C-ada', 'Opportunity-O-ada', ...ADA_SALES],
+          withheld: 5,
         }),
       );
     });
@@ -168,13 +174,13 @@ export const describeReadAuthorization = (
           await customerList(readModels, dee),
         ),
       ).toEqual(E.right(['C-cy']));
-      const timeline = await customerTimeline(readModels, events, dee, 'C-cy');
+      const timeline = await customerTimeline({ readModels, events }, dee, 'C-cy');
       expect(
         E.map((t: { entries: readonly { streamName: string }[] }) => [
           ...new Set(t.entries.map((e) => e.streamName)),
         ])(timeline),
       ).toEqual(E.right(['Customer-C-cy', 'Opportunity-O-cy']));
-      expect(await customerTimeline(readModels, events, dee, 'C-ada')).toSatisfy(E.isLeft);
+      expect(await customerTimeline({ readModels, events }, dee, 'C-ada')).toSatisfy(E.isLeft);
       // Without the team place, the marketing role reads no deal at all.
       expect(await pipelineReport(readModels, as('se-dee', 'marketing'))).toSatisfy(E.isLeft);
     });
@@ -185,7 +191,7 @@ export const describeReadAuthorization = (
       expect(E.map((rows: { amount: object }[]) => rows.map((r) => r.amount))(pipeline)).toEqual(
         E.right([{ EUR: 21_000_00 }]),
       );
-      const timeline = await customerTimeline(readModels, events, fay, 'C-ada');
+      const timeline = await customerTimeline({ readModels, events }, fay, 'C-ada');
       expect(
         E.map((t: { entries: readonly { streamName: string }[] }) => [
           ...new Set(t.entries.map((e) => e.streamName)),
@@ -280,7 +286,11 @@ export const describeReadAuthorization = (
       expect(await history(as('mkt', 'marketing'))).toEqual(
         E.left(expect.objectContaining({ permission: 'CustomerExport.read' })),
       );
-      const timeline = await customerTimeline(readModels, events, as('aud', 'auditor'), 'C-bob');
+      const timeline = await customerTimeline(
+        { readModels, events },
+        as('aud', 'auditor'),
+        'C-bob',
+      );
       expect(
         E.map((t: { entries: readonly { type: string; actor: Actor }[] }) =>
           t.entries.filter((e) => e.type === 'CustomersExported').map((e) => e.actor.id),

@@ -100,13 +100,15 @@ export const moved = (
   data: { opportunityId, fromStageId: from, toStageId: to, ...stage(to) },
   at,
 });
-/** The deal won at `amount` minor units on `on`. */
+/** The deal won at `amount` minor units on `on`: by `rep-1`, in euros, unless told another owner or currency. */
 export const won = (
   opportunityId: string,
   amount: number,
   on: string,
-  ownerId = 'rep-1',
-  currency = 'EUR',
+  {
+    ownerId = 'rep-1',
+    currency = 'EUR',
+  }: { readonly ownerId?: string; readonly currency?: string } = {},
 ): HistoryEntry => ({
   stream: `Opportunity-${opportunityId}`,
   type: 'OpportunityWon',

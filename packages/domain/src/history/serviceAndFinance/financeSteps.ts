@@ -1,10 +1,14 @@
 import type { HistorySetup, HistoryStep } from '../historyStep.js';
 import type { HistoryWorld } from '../historyWorld.js';
+import type { IssuedInvoice, PaymentOnInvoice } from '../../invoice/state.js';
 import type { FinanceServices } from './financeServices.js';
 import { addDays } from '../../shared/dates.js';
 import { outstandingMinor } from '../../invoice/state.js';
 
-/** The commission plan every generated rep is on: marginal tiers on collected payments. */
+/**
+ * The commission plan every generated rep is on: marginal tiers on collected payments; a rep who
+ * leaves keeps the share of each period's days they worked (`prorate`).
+ */
 export const GENERATED_PLAN = {
   planId: 'generated-marginal',
   base: 'collected',
@@ -18,7 +22,43 @@ export const GENERATED_PLAN = {
     ],
   },
   accelerator: { aboveAttainmentBps: 12_000, multiplierBps: 15_000 },
+  leaverRule: 'prorate',
 } as const;
+
+/** Pays all or part of what is owed, now and then too much (to exercise overpayment). */
+const payment = (world: HistoryWorld, invoice: IssuedInvoice, owed: number): object => {
+  const { random } = world;
+  const amountMinor = random.chance(0.5) ? owed : Math.max(1, Math.floor(owed / random.int(2, 4)));
+  return {
+    kind: 'RecordPayment',
+    paymentId: random.uuid(),
+    amount: {
+      amountMinor: random.chance(0.05) ? owed + 10_000 : amountMinor,
+      currency: invoice.currency,
+    },
+    receivedOn: world.today(),
+    ...(random.chance(0.5) ? { overpayment: 'hold_as_credit' } : {}),
+  };
+};
+
+/** Refunds part of a payment; undefined when the payment picked is refunded in full already. */
+const refund = (
+  world: HistoryWorld,
+  invoice: IssuedInvoice,
+  payments: readonly [string, PaymentOnInvoice][],
+): object | undefined => {
+  const { random } = world;
+  const [paymentId, paid] = random.pick(payments);
+  const refundable = paid.amountMinor - paid.refundedMinor;
+  if (refundable === 0) return undefined;
+  return {
+    kind: 'RefundPayment',
+    refundId: random.uuid(),
+    paymentId,
+    amount: { amountMinor: random.int(1, refundable), currency: invoice.currency },
+    refundedOn: world.today(),
+  };
+};
 
 /**
  * Quarterly targets for every rep of the year the history starts in: declared by the rep,
@@ -135,30 +175,10 @@ export const financeSteps = (services: FinanceServices): readonly HistoryStep[] 
       const payments = Object.entries(invoice.payments);
       const roll = random.next();
       if (invoice.status === 'open' && owed > 0 && roll < 0.7) {
-        const amountMinor = random.chance(0.5)
-          ? owed
-          : Math.max(1, Math.floor(owed / random.int(2, 4)));
-        await send('recordPayment', {
-          kind: 'RecordPayment',
-          paymentId: random.uuid(),
-          amount: {
-            amountMinor: random.chance(0.05) ? owed + 10_000 : amountMinor,
-            currency: invoice.currency,
-          },
-          receivedOn: world.today(),
-          ...(random.chance(0.5) ? { overpayment: 'hold_as_credit' } : {}),
-        });
+        await send('recordPayment', payment(world, invoice, owed));
       } else if (payments.length > 0 && roll < 0.8) {
-        const [paymentId, payment] = random.pick(payments);
-        const refundable = payment.amountMinor - payment.refundedMinor;
-        if (refundable === 0) return;
-        await send('refundPayment', {
-          kind: 'RefundPayment',
-          refundId: random.uuid(),
-          paymentId,
-          amount: { amountMinor: random.int(1, refundable), currency: invoice.currency },
-          refundedOn: world.today(),
-        });
+        const command = refund(world, invoice, payments);
+        if (command !== undefined) await send('refundPayment', command);
       } else if (invoice.openDisputeId === null && roll < 0.9) {
         await send('disputeInvoice', {
           kind: 'DisputeInvoice',

@@ -14,6 +14,31 @@ interface GeneratedTicket {
   comments: number;
 }
 
+/** Sends one command to the ticket being worked on; true when it was accepted. */
+type SendToTicket = (step: string, command: object) => Promise<boolean>;
+
+/** A resolved ticket is now and then reopened, else closed and sometimes rated. */
+const afterResolution = async (
+  world: HistoryWorld,
+  ticket: GeneratedTicket,
+  send: SendToTicket,
+): Promise<void> => {
+  const { random } = world;
+  if (random.chance(0.1)) {
+    if (await send('reopenTicket', { kind: 'ReopenTicket', reason: 'not fixed' }))
+      ticket.status = 'open';
+    return;
+  }
+  if (await send('closeTicket', { kind: 'CloseTicket' })) ticket.status = 'closed';
+  if (random.chance(0.4)) {
+    await send('rateTicket', {
+      kind: 'RecordTicketSatisfaction',
+      score: random.int(1, 5),
+      feedback: 'Thanks.',
+    });
+  }
+};
+
 /** Tickets from customers and campaigns with costs and members: the service side of a history. */
 export const serviceSteps = (services: FinanceServices): readonly HistoryStep[] => {
   const tickets: GeneratedTicket[] = [];
@@ -56,21 +81,9 @@ export const serviceSteps = (services: FinanceServices): readonly HistoryStep[] 
     run: async (world) => {
       const { random } = world;
       const ticket = random.pick(tickets.filter((candidate) => candidate.status !== 'closed'));
-      const send = (step: string, command: object) => ticketCommand(world, step, ticket, command);
+      const send: SendToTicket = (step, command) => ticketCommand(world, step, ticket, command);
       if (ticket.status === 'resolved') {
-        if (random.chance(0.1)) {
-          if (await send('reopenTicket', { kind: 'ReopenTicket', reason: 'not fixed' }))
-            ticket.status = 'open';
-          return;
-        }
-        if (await send('closeTicket', { kind: 'CloseTicket' })) ticket.status = 'closed';
-        if (random.chance(0.4)) {
-          await send('rateTicket', {
-            kind: 'RecordTicketSatisfaction',
-            score: random.int(1, 5),
-            feedback: 'Thanks.',
-          });
-        }
+        await afterResolution(world, ticket, send);
         return;
       }
       const roll = random.next();

@@ -82,6 +82,20 @@ async function* decodeWith(chunks: CsvChunks, encoding: string): AsyncGenerator<
   yield decoder.end() ?? '';
 }
 
+const newlinesIn = (text: string): number => text.match(/\n/g)?.length ?? 0;
+
+/** A NUL character means a binary file: refused with the line it is on (`line` starts `text`). */
+const refuseBinary = (text: string, line: number): void => {
+  const nul = text.indexOf('\u0000');
+  if (nul < 0) return;
+  const at = line + newlinesIn(text.slice(0, nul));
+  throw new CsvFormatError(
+    'binary',
+    `line ${at} holds a NUL character: this is a binary file (a spreadsheet or an archive?), not CSV text`,
+    at,
+  );
+};
+
 /**
  * Decodes a CSV file's bytes into text: UTF-8 unless `encoding` names another one, a leading BOM
  * dropped. Invalid UTF-8 is refused with the first line that holds it; a NUL character means a
@@ -103,16 +117,8 @@ export async function* decodeCsvText(
       text = text.replace(/^\uFEFF/, '');
       first = false;
     }
-    const nul = text.indexOf('\u0000');
-    if (nul >= 0) {
-      const at = line + (text.slice(0, nul).match(/\n/g)?.length ?? 0);
-      throw new CsvFormatError(
-        'binary',
-        `line ${at} holds a NUL character: this is a binary file (a spreadsheet or an archive?), not CSV text`,
-        at,
-      );
-    }
-    line += text.match(/\n/g)?.length ?? 0;
+    refuseBinary(text, line);
+    line += newlinesIn(text);
     if (text.length > 0) yield text;
   }
 }

@@ -50,6 +50,36 @@ export interface HelpdeskMapping {
   ): E.Either<RejectedRow, MappedRow<TicketCommand>>;
 }
 
+/** A row's mapped command and the case's status after it. */
+interface MappedCase {
+  readonly command: Record<string, unknown>;
+  readonly status: CaseStatus;
+}
+
+/** A case's first row opens its ticket, already resolved when that row resolves it. */
+const opening = (
+  row: HelpdeskRow,
+  ticketId: string,
+  { resource, priority }: { readonly resource: string; readonly priority: TicketPriority },
+): MappedCase => {
+  const activity = row.Activity;
+  const solved = activity === 'Resolve ticket';
+  return {
+    status: solved ? 'resolved' : 'active',
+    command: {
+      kind: 'OpenTicket',
+      ticketId,
+      customerId: `helpdesk-customer-${anonymizedNumber(row.customer)}`,
+      channel: activity === 'Insert ticket' ? 'web' : 'call_centre',
+      category: `service type ${anonymizedNumber(row.service_type)}`,
+      priority,
+      product: `product ${anonymizedNumber(row.product)}`,
+      ...(activity === 'Take in charge ticket' ? { assigneeId: resource } : {}),
+      ...(solved ? { resolution: 'solved' } : {}),
+    },
+  };
+};
+
 /**
  * The mapping of the Italian help-desk log (`finale.csv`) onto Ticket commands, shared by the
  * replay tests and `clientele import tickets --mapping helpdesk`. Every row becomes one command:
@@ -76,27 +106,11 @@ export const createHelpdeskMapping = (options: HelpdeskMappingOptions = {}): Hel
     ticketId: string,
     seen: { rows: number; status: CaseStatus } | undefined,
     rowIndex: number,
-  ): { command: Record<string, unknown>; status: CaseStatus } => {
+  ): MappedCase => {
     const activity = row.Activity;
     const resource = `helpdesk-resource-${anonymizedNumber(row.Resource)}`;
     const priority = PRIORITIES[anonymizedNumber(row.seriousness_2)] ?? 'normal';
-    if (seen === undefined) {
-      const solved = activity === 'Resolve ticket';
-      return {
-        status: solved ? 'resolved' : 'active',
-        command: {
-          kind: 'OpenTicket',
-          ticketId,
-          customerId: `helpdesk-customer-${anonymizedNumber(row.customer)}`,
-          channel: activity === 'Insert ticket' ? 'web' : 'call_centre',
-          category: `service type ${anonymizedNumber(row.service_type)}`,
-          priority,
-          product: `product ${anonymizedNumber(row.product)}`,
-          ...(activity === 'Take in charge ticket' ? { assigneeId: resource } : {}),
-          ...(solved ? { resolution: 'solved' } : {}),
-        },
-      };
-    }
+    if (seen === undefined) return opening(row, ticketId, { resource, priority });
     const comment = (visibility: string, body: string) => ({
       status: seen.status,
       command: {

@@ -40,6 +40,62 @@ export interface MavenMapping {
 const reject = (lineNumber: number, problem: string): E.Either<RejectedRow, never> =>
   E.left({ lineNumber, problems: [problem] });
 
+/** A command to send, named by its step of the deal and dated by the day it happened. */
+type Step = [step: string, day: string, command: Record<string, unknown>];
+
+const CURRENCY = 'USD';
+
+const isClosed = (row: MavenPipelineRow): boolean =>
+  row.deal_stage === 'Won' || row.deal_stage === 'Lost';
+
+/** What is wrong with a deal's dates for its stage; undefined when nothing is. */
+const datesProblem = (row: MavenPipelineRow): string | undefined => {
+  if (row.deal_stage !== 'Prospecting' && row.engage_date === '')
+    return `engage_date: required for a ${row.deal_stage} deal, got ""`;
+  if (isClosed(row) && (row.close_date === '' || row.close_value === ''))
+    return `close_date, close_value: required for a ${row.deal_stage} deal`;
+  if (isClosed(row) && row.close_date < row.engage_date)
+    return `close_date: before engage_date, got ${row.close_date}`;
+  return undefined;
+};
+
+const openStep = (row: MavenPipelineRow, price: number, openedOn: string): Step => [
+  'open',
+  openedOn,
+  {
+    kind: 'OpenOpportunity',
+    opportunityId: mavenOpportunityId(row.opportunity_id),
+    name: `${row.product} ${row.opportunity_id}`,
+    ownerId: mavenRepId(row.sales_agent),
+    amount: { amountMinor: price * 100, currency: CURRENCY },
+    expectedCloseOn: isClosed(row)
+      ? row.close_date
+      : addDays(openedOn as DateOnly, MAVEN_OPEN_DEAL_HORIZON_DAYS),
+    pipeline: MAVEN_PIPELINE,
+    stageId: 'prospecting',
+    source: 'maven',
+    ...(row.account === '' ? {} : { customerId: mavenCustomerId(row.account) }),
+  },
+];
+
+const closeStep = (row: MavenPipelineRow, opportunityId: string): Step =>
+  row.deal_stage === 'Won'
+    ? [
+        'won',
+        row.close_date,
+        {
+          kind: 'MarkOpportunityWon',
+          opportunityId,
+          wonOn: row.close_date,
+          finalAmount: { amountMinor: Number(row.close_value) * 100, currency: CURRENCY },
+        },
+      ]
+    : [
+        'lost',
+        row.close_date,
+        { kind: 'MarkOpportunityLost', opportunityId, lostOn: row.close_date },
+      ];
+
 /**
  * The mapping of the Maven CRM pipeline (`sales_pipeline.csv`) onto Opportunity commands in the
  * {@link MAVEN_PIPELINE}, shared by the replay tests and `clientele import opportunities
@@ -62,79 +118,36 @@ const reject = (lineNumber: number, problem: string): E.Either<RejectedRow, neve
  * `createMavenOrganizationMapping`).
  */
 export const createMavenMapping = (options: MavenMappingOptions): MavenMapping => {
-  const currency = 'USD';
   const prospectingDay = options.prospectingOpenedOn ?? MAVEN_AS_OF;
 
   const commandsFor = (
     row: MavenPipelineRow,
     lineNumber: number,
-  ): E.Either<RejectedRow, [string, string, Record<string, unknown>][]> => {
+  ): E.Either<RejectedRow, Step[]> => {
     const price = options.prices.get(mavenProductKey(row.product));
     if (price === undefined)
       return reject(lineNumber, `product: not in products.csv, got ${JSON.stringify(row.product)}`);
     if (row.account !== '' && !options.accounts.has(row.account))
       return reject(lineNumber, `account: not in accounts.csv, got ${JSON.stringify(row.account)}`);
-    const prospecting = row.deal_stage === 'Prospecting';
-    if (!prospecting && row.engage_date === '')
-      return reject(lineNumber, `engage_date: required for a ${row.deal_stage} deal, got ""`);
-    const closed = row.deal_stage === 'Won' || row.deal_stage === 'Lost';
-    if (closed && (row.close_date === '' || row.close_value === ''))
-      return reject(lineNumber, `close_date, close_value: required for a ${row.deal_stage} deal`);
-    if (closed && row.close_date < row.engage_date)
-      return reject(lineNumber, `close_date: before engage_date, got ${row.close_date}`);
-
+    const problem = datesProblem(row);
+    if (problem !== undefined) return reject(lineNumber, problem);
+    if (row.deal_stage === 'Prospecting') return E.right([openStep(row, price, prospectingDay)]);
     const opportunityId = mavenOpportunityId(row.opportunity_id);
-    const openedOn = prospecting ? prospectingDay : row.engage_date;
-    const open: [string, string, Record<string, unknown>] = [
-      'open',
-      openedOn,
-      {
-        kind: 'OpenOpportunity',
-        opportunityId,
-        name: `${row.product} ${row.opportunity_id}`,
-        ownerId: mavenRepId(row.sales_agent),
-        amount: { amountMinor: price * 100, currency },
-        expectedCloseOn: closed
-          ? row.close_date
-          : addDays(openedOn as DateOnly, MAVEN_OPEN_DEAL_HORIZON_DAYS),
-        pipeline: MAVEN_PIPELINE,
-        stageId: 'prospecting',
-        source: 'maven',
-        ...(row.account === '' ? {} : { customerId: mavenCustomerId(row.account) }),
-      },
-    ];
-    if (prospecting) return E.right([open]);
-    const engage: [string, string, Record<string, unknown>] = [
+    const open = openStep(row, price, row.engage_date);
+    const engage: Step = [
       'engage',
       row.engage_date,
       { kind: 'MoveOpportunityStage', opportunityId, toStageId: 'engaging' },
     ];
     if (row.deal_stage === 'Engaging') return E.right([open, engage]);
-    const close: [string, string, Record<string, unknown>] =
-      row.deal_stage === 'Won'
-        ? [
-            'won',
-            row.close_date,
-            {
-              kind: 'MarkOpportunityWon',
-              opportunityId,
-              wonOn: row.close_date,
-              finalAmount: { amountMinor: Number(row.close_value) * 100, currency },
-            },
-          ]
-        : [
-            'lost',
-            row.close_date,
-            { kind: 'MarkOpportunityLost', opportunityId, lostOn: row.close_date },
-          ];
-    return E.right([open, engage, close]);
+    return E.right([open, engage, closeStep(row, opportunityId)]);
   };
 
   return {
     mapRow: (values, lineNumber) =>
       E.chain((row: MavenPipelineRow) =>
-        E.chain((steps: [string, string, Record<string, unknown>][]) =>
-          E.traverseArray(([step, day, command]: [string, string, Record<string, unknown>]) =>
+        E.chain((steps: Step[]) =>
+          E.traverseArray(([step, day, command]: Step) =>
             E.map((decoded: OpportunityCommand) => ({
               lineNumber,
               command: decoded,

@@ -1,5 +1,11 @@
 import * as E from 'fp-ts/lib/Either.js';
 import * as t from 'io-ts';
+import { AccessAnomalyCommand } from '../../accessAnomaly/commands.js';
+import { AccessAnomalyDetected } from '../../accessAnomaly/events.js';
+import { AccessLogCommand } from '../../accessLog/commands.js';
+import { PersonalDataRead } from '../../accessLog/events.js';
+import { AccessPolicyCommand } from '../../accessPolicy/commands.js';
+import { AccessPolicyEvent } from '../../accessPolicy/events.js';
 import { CampaignCommand } from '../../campaign/commands.js';
 import { CommissionCommand } from '../../commission/commands.js';
 import { CustomerCommand } from '../../customer/commands.js';
@@ -7,6 +13,8 @@ import { CustomerExportCommand } from '../../customerExport/commands.js';
 import { CustomerExportEvent } from '../../customerExport/events.js';
 import { InvoiceCommand } from '../../invoice/commands.js';
 import { LeadCommand } from '../../lead/commands.js';
+import { OffboardingCommand } from '../../offboarding/commands.js';
+import { OffboardingEvent } from '../../offboarding/events.js';
 import { OpportunityCommand } from '../../opportunity/commands.js';
 import { DataSubjectCommand } from '../../privacy/commands.js';
 import { domainEventCodecs } from '../../privacy/domainPersonalData.js';
@@ -44,10 +52,24 @@ export const domainCommandCodecs: readonly t.Mixed[] = [
   CommissionCommand,
   DataSubjectCommand,
   CustomerExportCommand,
+  OffboardingCommand,
+  AccessPolicyCommand,
+  AccessLogCommand,
+  AccessAnomalyCommand,
 ];
 
-/** The events of every aggregate (the reservations included) and the record of bulk exports. */
-export const catalogEventCodecs: readonly t.Mixed[] = [...domainEventCodecs, CustomerExportEvent];
+/**
+ * The events of every aggregate (the reservations included), the record of bulk exports, and the
+ * security records: departures, the tenant's roles, the access log and access anomalies.
+ */
+export const catalogEventCodecs: readonly t.Mixed[] = [
+  ...domainEventCodecs,
+  CustomerExportEvent,
+  OffboardingEvent,
+  AccessPolicyEvent,
+  PersonalDataRead,
+  AccessAnomalyDetected,
+];
 
 const membersOf = (codec: t.Mixed): readonly t.Mixed[] =>
   codec instanceof t.UnionType ? (codec.types as t.Mixed[]).flatMap(membersOf) : [codec];

@@ -61,6 +61,83 @@ const perCurrency = (cost: MoneyByCurrency, ratioOf: (currency: string, amount: 
     Object.entries(cost).map(([currency, amount]) => [currency, ratioOf(currency, amount)]),
   );
 
+type Tallies = Map<string, Tally>;
+
+/** The campaign's tally, started empty the first time the campaign is seen. */
+const tallyOf = (tallies: Tallies, campaignId: string): Tally => {
+  let found = tallies.get(campaignId);
+  if (found === undefined) {
+    found = { leads: 0, convertedLeads: 0, opportunities: 0, wonDeals: 0, wonRevenue: {} };
+    tallies.set(campaignId, found);
+  }
+  return found;
+};
+
+/** Counts each campaign's leads and converted leads; returns the campaign of each lead. */
+const tallyLeads = async (
+  readModels: ReadModelStore,
+  tallies: Tallies,
+): Promise<Map<string, string>> => {
+  const campaignOfLead = new Map<string, string>();
+  for await (const { doc } of activeDocuments(readModels, 'leads', LeadDocument)) {
+    if (doc.campaignId === null) continue;
+    campaignOfLead.set(doc.leadId, doc.campaignId);
+    const tally = tallyOf(tallies, doc.campaignId);
+    tally.leads += 1;
+    if (doc.furthest >= 3) tally.convertedLeads += 1;
+  }
+  return campaignOfLead;
+};
+
+/** The campaign a deal is credited to under the attribution rule, if any. */
+const creditedCampaign = (
+  deal: DealDocument,
+  campaignOfLead: ReadonlyMap<string, string>,
+  attribution: AttributionRule,
+): string | undefined => {
+  if (attribution === 'opportunity') return deal.campaignId ?? undefined;
+  return deal.leadId === null ? undefined : campaignOfLead.get(deal.leadId);
+};
+
+/** Counts each campaign's opportunities, won deals and won revenue. */
+const tallyDeals = async (
+  readModels: ReadModelStore,
+  tallies: Tallies,
+  campaignOf: (deal: DealDocument) => string | undefined,
+): Promise<void> => {
+  for await (const { doc } of activeDocuments(readModels, 'deals', DealDocument)) {
+    const campaignId = campaignOf(doc);
+    if (campaignId === undefined) continue;
+    const tally = tallyOf(tallies, campaignId);
+    tally.opportunities += 1;
+    if (doc.outcome === 'won' && doc.wonAmount !== null) {
+      tally.wonDeals += 1;
+      tally.wonRevenue = addAmount(tally.wonRevenue, doc.wonAmount);
+    }
+  }
+};
+
+/** A campaign's row: its tally with its budget and cost, and the ratios they give. */
+const campaignRow = (
+  campaignId: string,
+  tally: Tally,
+  { cost, budget }: { readonly cost: MoneyByCurrency; readonly budget: MoneyByCurrency },
+): CampaignRow => {
+  const gain = subtractTotals(tally.wonRevenue, cost);
+  return {
+    campaignId,
+    ...tally,
+    budget,
+    actualCost: cost,
+    // Every currency with revenue or cost: revenue without a recorded cost has a null ROI.
+    roi: perCurrency({ ...tally.wonRevenue, ...cost }, (currency) =>
+      ratio(gain[currency] ?? 0, cost[currency] ?? 0),
+    ),
+    costPerLead: perCurrency(cost, (_, amount) => ratio(amount, tally.leads)),
+    costPerWonDeal: perCurrency(cost, (_, amount) => ratio(amount, tally.wonDeals)),
+  };
+};
+
 /**
  * Campaign results: leads captured for each campaign, leads converted, opportunities and won
  * revenue attributed by the chosen rule, budget and actual cost from the `campaigns` read model, and ROI = (won revenue − cost) ÷
@@ -78,62 +155,26 @@ export const campaignReport = async (
     if (E.isLeft(scope)) return scope;
     // Campaigns belong to marketing, not to a rep: reading them takes `any` scope.
     if (!inReadScope(scope.right, null)) return E.right([]);
-    const tallies = new Map<string, Tally>();
-    const tally = (campaignId: string): Tally => {
-      let found = tallies.get(campaignId);
-      if (found === undefined) {
-        found = { leads: 0, convertedLeads: 0, opportunities: 0, wonDeals: 0, wonRevenue: {} };
-        tallies.set(campaignId, found);
-      }
-      return found;
-    };
-    const campaignOfLead = new Map<string, string>();
-    for await (const { doc } of activeDocuments(readModels, 'leads', LeadDocument)) {
-      if (doc.campaignId === null) continue;
-      campaignOfLead.set(doc.leadId, doc.campaignId);
-      const t = tally(doc.campaignId);
-      t.leads += 1;
-      if (doc.furthest >= 3) t.convertedLeads += 1;
-    }
-    for await (const { doc } of activeDocuments(readModels, 'deals', DealDocument)) {
-      const campaignId =
-        (options.attribution ?? 'firstTouch') === 'firstTouch'
-          ? doc.leadId === null
-            ? undefined
-            : campaignOfLead.get(doc.leadId)
-          : doc.campaignId;
-      if (campaignId === undefined || campaignId === null) continue;
-      const t = tally(campaignId);
-      t.opportunities += 1;
-      if (doc.outcome === 'won' && doc.wonAmount !== null) {
-        t.wonDeals += 1;
-        t.wonRevenue = addAmount(t.wonRevenue, doc.wonAmount);
-      }
-    }
+    const tallies: Tallies = new Map();
+    const campaignOfLead = await tallyLeads(readModels, tallies);
+    const attribution = options.attribution ?? 'firstTouch';
+    await tallyDeals(readModels, tallies, (deal) =>
+      creditedCampaign(deal, campaignOfLead, attribution),
+    );
     const recorded = new Map<string, CampaignDocument>();
     for await (const { doc } of activeDocuments(readModels, 'campaigns', CampaignDocument)) {
       recorded.set(doc.campaignId, doc);
-      tally(doc.campaignId);
+      tallyOf(tallies, doc.campaignId);
     }
-    for (const campaignId of Object.keys(options.costs ?? {})) tally(campaignId);
+    const costs = options.costs ?? {};
+    for (const campaignId of Object.keys(costs)) tallyOf(tallies, campaignId);
     return E.right(
       [...tallies.entries()]
         .sort(([a], [b]) => (a < b ? -1 : 1))
-        .map(([campaignId, t]) => {
-          const cost = options.costs?.[campaignId] ?? recorded.get(campaignId)?.actualCost ?? {};
-          const gain = subtractTotals(t.wonRevenue, cost);
-          return {
-            campaignId,
-            ...t,
-            budget: recorded.get(campaignId)?.budget ?? {},
-            actualCost: cost,
-            // Every currency with revenue or cost: revenue without a recorded cost has a null ROI.
-            roi: perCurrency({ ...t.wonRevenue, ...cost }, (currency) =>
-              ratio(gain[currency] ?? 0, cost[currency] ?? 0),
-            ),
-            costPerLead: perCurrency(cost, (_, amount) => ratio(amount, t.leads)),
-            costPerWonDeal: perCurrency(cost, (_, amount) => ratio(amount, t.wonDeals)),
-          };
+        .map(([campaignId, tally]) => {
+          const campaign = recorded.get(campaignId);
+          const cost = costs[campaignId] ?? campaign?.actualCost ?? {};
+          return campaignRow(campaignId, tally, { cost, budget: campaign?.budget ?? {} });
         }),
     );
   });

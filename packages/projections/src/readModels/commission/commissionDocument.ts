@@ -3,7 +3,9 @@ import { MoneyByCurrency } from '../../definitions/moneyByCurrency.js';
 
 /**
  * One rep's commission in one period: the target of the plan, commission accrued and clawed back
- * for the period, and settlements paid out during it (paid-out months are keyed by month).
+ * for the period, what the plan's rule for leavers withheld from a rep who left (what `keep` would
+ * have paid less what they were paid), and settlements paid out during it (paid-out months are
+ * keyed by month).
  */
 export const CommissionDocument = t.type(
   {
@@ -12,6 +14,7 @@ export const CommissionDocument = t.type(
     target: t.union([t.type({ amountMinor: t.number, currency: t.string }), t.null]),
     accrued: MoneyByCurrency,
     clawedBack: MoneyByCurrency,
+    withheld: MoneyByCurrency,
     paid: MoneyByCurrency,
   },
   'CommissionDocument',

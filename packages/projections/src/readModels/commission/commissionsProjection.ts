@@ -13,6 +13,7 @@ const periodOf = (event: CommissionEvent): string | undefined => {
     case 'CommissionTargetAdjusted':
     case 'CommissionAccrued':
     case 'CommissionClawedBack':
+    case 'LeaverCommissionWithheld':
       return event.data.period;
     case 'CommissionSettlementPaid':
       return monthOf(event.data.paidOn);
@@ -21,10 +22,13 @@ const periodOf = (event: CommissionEvent): string | undefined => {
   }
 };
 
-/** `commissions`: one document per rep and period with target, accrued, clawed back and paid. */
+/**
+ * `commissions`: one document per rep and period with target, accrued, clawed back, withheld from
+ * a leaver and paid.
+ */
 export const commissionsProjection: Projection<CommissionDocument> = {
   name: 'commissions',
-  version: 1,
+  version: 2,
   filter: { streamNamePrefixes: ['Commission-'] },
   keysOf: (recorded) => {
     const event = decode(recorded);
@@ -36,7 +40,7 @@ export const commissionsProjection: Projection<CommissionDocument> = {
   initial: (key) => {
     const [, period = '', ...rep] = key.split(':');
     const repId = rep.join(':');
-    return { repId, period, target: null, accrued: {}, clawedBack: {}, paid: {} };
+    return { repId, period, target: null, accrued: {}, clawedBack: {}, withheld: {}, paid: {} };
   },
   apply: (doc, recorded) => {
     const event = decode(recorded);
@@ -55,6 +59,8 @@ export const commissionsProjection: Projection<CommissionDocument> = {
         return { ...doc, accrued: addAmount(doc.accrued, event.data.amount) };
       case 'CommissionClawedBack':
         return { ...doc, clawedBack: addAmount(doc.clawedBack, event.data.amount) };
+      case 'LeaverCommissionWithheld':
+        return { ...doc, withheld: addAmount(doc.withheld, event.data.amount) };
       case 'CommissionSettlementPaid':
         return { ...doc, paid: addAmount(doc.paid, event.data.amount) };
       default:

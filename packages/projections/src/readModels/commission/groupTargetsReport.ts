@@ -20,6 +20,8 @@ export interface GroupTargetRow {
   readonly collected: MoneyByCurrency;
   readonly commissionAccrued: MoneyByCurrency;
   readonly commissionClawedBack: MoneyByCurrency;
+  /** What the plans' rules for leavers withheld from the group's reps who left. */
+  readonly commissionWithheld: MoneyByCurrency;
   readonly commissionPaid: MoneyByCurrency;
 }
 
@@ -49,6 +51,7 @@ export const groupTargetsReport = async (
         collected: {},
         commissionAccrued: {},
         commissionClawedBack: {},
+        commissionWithheld: {},
         commissionPaid: {},
       };
       groups.set(key, {
@@ -58,6 +61,7 @@ export const groupTargetsReport = async (
         collected: addTotals(sum.collected, row.collected),
         commissionAccrued: addTotals(sum.commissionAccrued, row.commissionAccrued),
         commissionClawedBack: addTotals(sum.commissionClawedBack, row.commissionClawedBack),
+        commissionWithheld: addTotals(sum.commissionWithheld, row.commissionWithheld),
         commissionPaid: addTotals(sum.commissionPaid, row.commissionPaid),
       });
     }

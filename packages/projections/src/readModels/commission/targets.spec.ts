@@ -1,4 +1,8 @@
+import * as E from 'fp-ts/lib/Either.js';
+import { createCommissionService } from '@clientele/domain';
+import { testContext } from '@clientele/domain/testing';
 import { createInMemoryEventStore } from '@clientele/eventstore';
+import { permitEveryoneInTests } from '@clientele/eventstore/testing';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createProjectionRunner } from '../../runner/projectionRunner.js';
 import { createInMemoryReadModelStore } from '../../store/inMemoryReadModelStore.js';
@@ -125,6 +129,7 @@ describe('targets, attainment and commission', () => {
         collected: { EUR: 200_00 },
         commissionAccrued: {},
         commissionClawedBack: {},
+        commissionWithheld: {},
         commissionPaid: { EUR: 12_50 }, // settlements count in the month paid
       },
       {
@@ -136,6 +141,7 @@ describe('targets, attainment and commission', () => {
         collected: { EUR: 250_00 }, // 300 received, 50 refunded in the quarter
         commissionAccrued: { EUR: 15_00 },
         commissionClawedBack: { EUR: 2_50 },
+        commissionWithheld: {},
         commissionPaid: {},
       },
     ]);
@@ -151,6 +157,64 @@ describe('targets, attainment and commission', () => {
         { EUR: 1000_00 },
         { EUR: { numerator: 500_00, denominator: 1000_00, value: 0.5 } },
       ],
+    ]);
+  });
+});
+
+describe('commission of a rep who left', () => {
+  it('shows a forfeit plan paying nothing on collections after leaving, and what it withheld', async () => {
+    const events = createInMemoryEventStore();
+    const commissions = createCommissionService(events, { authorize: permitEveryoneInTests() });
+    const plan = {
+      planId: 'p',
+      base: 'collected',
+      currency: 'EUR',
+      rate: { kind: 'flat', rateBps: 1_000 },
+    } as const;
+    for (const [repId, leaverRule] of [
+      ['rep-forfeit', 'forfeit'],
+      ['rep-prorate', 'prorate'],
+    ] as const) {
+      const commands = [
+        {
+          kind: 'AssignCommissionPlan',
+          repId,
+          period: '2026-Q1',
+          plan: { ...plan, leaverRule },
+          target: eur(0),
+        },
+        { kind: 'RecordRepDeparture', repId, causeEventId: `off-${repId}`, leavesOn: '2026-02-15' },
+        ...(
+          [
+            ['before', 400_00, '2026-02-14'],
+            ['after', 600_00, '2026-03-10'],
+          ] as const
+        ).map(([cause, amountMinor, collectedOn]) => ({
+          kind: 'RecordCollection' as const,
+          repId,
+          causeEventId: `${cause}-${repId}`,
+          amount: eur(amountMinor),
+          collectedOn,
+          invoiceId: 'I1',
+        })),
+      ] as const;
+      for (const command of commands) {
+        const result = await commissions.send(command, testContext());
+        if (E.isLeft(result)) throw new Error(JSON.stringify(result.left));
+      }
+    }
+    const leavers = createInMemoryReadModelStore();
+    await createProjectionRunner({
+      events,
+      readModels: leavers,
+      projections: [dealsProjection, invoicesProjection, commissionsProjection],
+    }).catchUp();
+    const rows = await allowed(targetsReport(leavers, administratorAccess));
+    // 10 % of 400.00 before leaving; of the 60.00 on 600.00 after it, forfeit pays nothing and
+    // prorate half (45 of the quarter's 90 days were worked).
+    expect(rows.map((r) => [r.repId, r.commissionAccrued, r.commissionWithheld])).toEqual([
+      ['rep-forfeit', { EUR: 40_00 }, { EUR: 60_00 }],
+      ['rep-prorate', { EUR: 70_00 }, { EUR: 30_00 }],
     ]);
   });
 });

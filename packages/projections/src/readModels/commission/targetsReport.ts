@@ -29,6 +29,11 @@ export interface TargetRow {
   readonly collected: MoneyByCurrency;
   readonly commissionAccrued: MoneyByCurrency;
   readonly commissionClawedBack: MoneyByCurrency;
+  /**
+   * What the plan's rule for leavers withheld from a rep who left (accrued − clawed back +
+   * withheld is what the plan would have paid had they stayed); empty for everyone else.
+   */
+  readonly commissionWithheld: MoneyByCurrency;
   readonly commissionPaid: MoneyByCurrency;
 }
 
@@ -48,6 +53,35 @@ const overPeriod = (totals: Monthly, repId: string, period: string): MoneyByCurr
     {},
   );
 
+/** Won revenue per rep and month, by close day. */
+const wonByMonth = async (readModels: ReadModelStore): Promise<Monthly> => {
+  const won: Monthly = new Map();
+  for await (const { doc } of activeDocuments(readModels, 'deals', DealDocument)) {
+    if (doc.outcome === 'won' && doc.wonAmount !== null && doc.closedOn !== null)
+      addMonthly(won, doc.ownerId, doc.closedOn, doc.wonAmount);
+  }
+  return won;
+};
+
+/** Payments less refunds per invoice's sales rep and month. */
+const collectedByMonth = async (readModels: ReadModelStore): Promise<Monthly> => {
+  const collected: Monthly = new Map();
+  for await (const { doc } of activeDocuments(readModels, 'invoices', InvoiceDocument)) {
+    if (doc.salesRepId === null) continue;
+    for (const p of doc.payments)
+      addMonthly(collected, doc.salesRepId, p.on, {
+        amountMinor: p.amountMinor,
+        currency: doc.currency,
+      });
+    for (const r of doc.refunds)
+      addMonthly(collected, doc.salesRepId, r.on, {
+        amountMinor: -r.amountMinor,
+        currency: doc.currency,
+      });
+  }
+  return collected;
+};
+
 /**
  * Targets and attainment, collected payments and commission per rep and period (the periods of
  * the reps' commission plans; settlements paid are counted in the month they were paid). Won
@@ -62,25 +96,8 @@ export const targetsReport = async (
   answerUnbuilt(async () => {
     const scope = access.scope('Commission.read');
     if (E.isLeft(scope)) return scope;
-    const won: Monthly = new Map();
-    for await (const { doc } of activeDocuments(readModels, 'deals', DealDocument)) {
-      if (doc.outcome === 'won' && doc.wonAmount !== null && doc.closedOn !== null)
-        addMonthly(won, doc.ownerId, doc.closedOn, doc.wonAmount);
-    }
-    const collected: Monthly = new Map();
-    for await (const { doc } of activeDocuments(readModels, 'invoices', InvoiceDocument)) {
-      if (doc.salesRepId === null) continue;
-      for (const p of doc.payments)
-        addMonthly(collected, doc.salesRepId, p.on, {
-          amountMinor: p.amountMinor,
-          currency: doc.currency,
-        });
-      for (const r of doc.refunds)
-        addMonthly(collected, doc.salesRepId, r.on, {
-          amountMinor: -r.amountMinor,
-          currency: doc.currency,
-        });
-    }
+    const won = await wonByMonth(readModels);
+    const collected = await collectedByMonth(readModels);
     const rows: TargetRow[] = [];
     for await (const { doc } of activeDocuments(readModels, 'commissions', CommissionDocument)) {
       if (!inReadScope(scope.right, doc.repId)) continue;
@@ -97,6 +114,7 @@ export const targetsReport = async (
         collected: overPeriod(collected, doc.repId, doc.period),
         commissionAccrued: doc.accrued,
         commissionClawedBack: doc.clawedBack,
+        commissionWithheld: doc.withheld,
         commissionPaid: doc.paid,
       });
     }

@@ -204,7 +204,7 @@ describe('engagement read models', () => {
 
   it('show activities, tasks and appointments on the customer’s timeline', async () => {
     const { entries } = await allowed(
-      customerTimeline(readModels, events, administratorAccess, 'C1'),
+      customerTimeline({ readModels, events }, administratorAccess, 'C1'),
     );
     expect(entries.map((entry) => entry.type)).toEqual([
       'CustomerRegistered',

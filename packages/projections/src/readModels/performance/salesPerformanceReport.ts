@@ -35,6 +35,51 @@ export interface PerformanceRow {
 
 const dayNumber = (day: string): number => Date.parse(`${day}T00:00:00Z`) / 86_400_000;
 
+/** One group's figures over one period, as the deals are counted. */
+interface Bucket {
+  readonly group: string;
+  readonly period: string;
+  won: number;
+  lost: number;
+  revenue: MoneyByCurrency;
+  readonly wonByCurrency: Record<string, number>;
+  readonly cycles: number[];
+  open: MoneyByCurrency;
+  readonly weightedBps: Map<string, bigint>;
+}
+
+const emptyBucket = (group: string, period: string): Bucket => ({
+  group,
+  period,
+  won: 0,
+  lost: 0,
+  revenue: {},
+  wonByCurrency: {},
+  cycles: [],
+  open: {},
+  weightedBps: new Map<string, bigint>(),
+});
+
+/** Counts a deal on its day: open in the pipeline (weighted), won with its revenue and cycle, or lost. */
+const addDeal = (bucket: Bucket, deal: DealDocument, day: string): void => {
+  if (deal.outcome === 'open') {
+    const { amountMinor, currency } = deal.amount;
+    bucket.open = addAmount(bucket.open, deal.amount);
+    bucket.weightedBps.set(
+      currency,
+      (bucket.weightedBps.get(currency) ?? 0n) + BigInt(amountMinor) * BigInt(deal.probabilityBps),
+    );
+  } else if (deal.outcome === 'won' && deal.wonAmount !== null) {
+    bucket.won += 1;
+    bucket.revenue = addAmount(bucket.revenue, deal.wonAmount);
+    bucket.wonByCurrency[deal.wonAmount.currency] =
+      (bucket.wonByCurrency[deal.wonAmount.currency] ?? 0) + 1;
+    bucket.cycles.push(dayNumber(day) - dayNumber(deal.openedOn));
+  } else {
+    bucket.lost += 1;
+  }
+};
+
 /**
  * Sales performance by close date: won and lost deals, win rate, won revenue per currency,
  * average deal size and sales cycle; and open and weighted pipeline by expected close date.
@@ -55,20 +100,7 @@ export const salesPerformanceReport = async (
     if (E.isLeft(scope)) return scope;
     const groupBy = options.groupBy ?? 'rep';
     const groupOf = await creditedGroups(readModels, groupBy);
-    const buckets = new Map<
-      string,
-      {
-        group: string;
-        period: string;
-        won: number;
-        lost: number;
-        revenue: MoneyByCurrency;
-        wonByCurrency: Record<string, number>;
-        cycles: number[];
-        open: MoneyByCurrency;
-        weightedBps: Map<string, bigint>;
-      }
-    >();
+    const buckets = new Map<string, Bucket>();
     for await (const { doc: deal } of activeDocuments(readModels, 'deals', DealDocument)) {
       if (!inReadScope(scope.right, deal.ownerId)) continue;
       // Closed deals count on their close day; open ones on the day they are expected to close.
@@ -77,34 +109,8 @@ export const salesPerformanceReport = async (
       const group = groupOf(deal.ownerId, day);
       const period = periodOf(day, options.period ?? 'all');
       const key = `${group}\u0000${period}`;
-      const bucket = buckets.get(key) ?? {
-        group,
-        period,
-        won: 0,
-        lost: 0,
-        revenue: {},
-        wonByCurrency: {},
-        cycles: [],
-        open: {},
-        weightedBps: new Map<string, bigint>(),
-      };
-      if (deal.outcome === 'open') {
-        const { amountMinor, currency } = deal.amount;
-        bucket.open = addAmount(bucket.open, deal.amount);
-        bucket.weightedBps.set(
-          currency,
-          (bucket.weightedBps.get(currency) ?? 0n) +
-            BigInt(amountMinor) * BigInt(deal.probabilityBps),
-        );
-      } else if (deal.outcome === 'won' && deal.wonAmount !== null) {
-        bucket.won += 1;
-        bucket.revenue = addAmount(bucket.revenue, deal.wonAmount);
-        bucket.wonByCurrency[deal.wonAmount.currency] =
-          (bucket.wonByCurrency[deal.wonAmount.currency] ?? 0) + 1;
-        bucket.cycles.push(dayNumber(day) - dayNumber(deal.openedOn));
-      } else {
-        bucket.lost += 1;
-      }
+      const bucket = buckets.get(key) ?? emptyBucket(group, period);
+      addDeal(bucket, deal, day);
       buckets.set(key, bucket);
     }
     return E.right(

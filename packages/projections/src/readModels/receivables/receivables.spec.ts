@@ -9,11 +9,13 @@ import { administratorAccess, allowed } from '../../testing/readAccess.js';
 
 const sale = (customerId: string) => ({ customerId, opportunityId: null, salesRepId: 'rep-1' });
 const money = (amountMinor: number, currency: string) => ({ amountMinor, currency });
+type Money = ReturnType<typeof money>;
+/** An invoice and the customer it bills. */
+const invoice = (invoiceId: string, customerId: string) => ({ invoiceId, customerId });
+type Billed = ReturnType<typeof invoice>;
 const issued = (
-  invoiceId: string,
-  customerId: string,
-  total: number,
-  currency: string,
+  { invoiceId, customerId }: Billed,
+  total: Money,
   issuedOn: string,
   dueOn: string,
 ): HistoryEntry => ({
@@ -23,20 +25,18 @@ const issued = (
     invoiceId,
     issuedOn,
     dueOn,
-    subtotal: money(total, currency),
-    tax: money(0, currency),
-    total: money(total, currency),
+    subtotal: total,
+    tax: money(0, total.currency),
+    total,
     labels: [],
     ...sale(customerId),
   },
   at: issuedOn,
 });
 const paid = (
-  invoiceId: string,
-  customerId: string,
+  { invoiceId, customerId }: Billed,
   paymentId: string,
-  amount: number,
-  currency: string,
+  amount: Money,
   on: string,
 ): HistoryEntry => ({
   stream: `Invoice-${invoiceId}`,
@@ -44,7 +44,7 @@ const paid = (
   data: {
     invoiceId,
     paymentId,
-    amount: money(amount, currency),
+    amount,
     receivedOn: on,
     ...sale(customerId),
   },
@@ -55,9 +55,9 @@ const readModels = createInMemoryReadModelStore();
 beforeAll(async () => {
   const events = createInMemoryEventStore();
   await appendHistory(events, [
-    issued('I3', 'C2', 200_00, 'USD', '2025-11-01', '2025-12-01'),
-    issued('I1', 'C1', 1000_00, 'EUR', '2026-01-01', '2026-01-31'),
-    paid('I3', 'C2', 'P3', 100_00, 'USD', '2026-01-05'),
+    issued(invoice('I3', 'C2'), money(200_00, 'USD'), '2025-11-01', '2025-12-01'),
+    issued(invoice('I1', 'C1'), money(1000_00, 'EUR'), '2026-01-01', '2026-01-31'),
+    paid(invoice('I3', 'C2'), 'P3', money(100_00, 'USD'), '2026-01-05'),
     {
       stream: 'Invoice-I3',
       type: 'InvoicePaymentRefunded',
@@ -72,15 +72,15 @@ beforeAll(async () => {
       },
       at: '2026-02-01',
     },
-    issued('I4', 'C2', 300_00, 'USD', '2026-02-01', '2026-03-01'),
+    issued(invoice('I4', 'C2'), money(300_00, 'USD'), '2026-02-01', '2026-03-01'),
     {
       stream: 'Invoice-I4',
       type: 'InvoiceCancelled',
       data: { invoiceId: 'I4', reason: 'duplicate', cancelledOn: '2026-02-02', ...sale('C2') },
       at: '2026-02-02',
     },
-    paid('I1', 'C1', 'P1', 400_00, 'EUR', '2026-02-10'),
-    issued('I2', 'C1', 500_00, 'EUR', '2026-03-01', '2026-03-31'),
+    paid(invoice('I1', 'C1'), 'P1', money(400_00, 'EUR'), '2026-02-10'),
+    issued(invoice('I2', 'C1'), money(500_00, 'EUR'), '2026-03-01', '2026-03-31'),
     {
       stream: 'Invoice-I3',
       type: 'InvoiceWrittenOff',
@@ -92,8 +92,8 @@ beforeAll(async () => {
       },
       at: '2026-03-15',
     },
-    issued('I5', 'C2', 100_00, 'EUR', '2026-04-01', '2026-05-01'),
-    paid('I1', 'C1', 'P2', 600_00, 'EUR', '2026-04-05'),
+    issued(invoice('I5', 'C2'), money(100_00, 'EUR'), '2026-04-01', '2026-05-01'),
+    paid(invoice('I1', 'C1'), 'P2', money(600_00, 'EUR'), '2026-04-05'),
   ]);
   await createProjectionRunner({ events, readModels, projections: [invoicesProjection] }).catchUp();
 });

@@ -6,6 +6,7 @@ import {
   type BusinessCalendar,
   type SlaPolicy,
   TicketEvent,
+  type TicketSla,
   type TimedTicketEvent,
   standardSlaPolicy,
   ticketSla,
@@ -54,6 +55,29 @@ const timedEvents = (doc: TicketDocument): TimedTicketEvent[] =>
     return { event: event.right, occurredAt: stored.occurredAt, eventId: stored.eventId };
   });
 
+/** The SLA figures of the tickets measured so far. */
+interface SlaTally {
+  measured: number;
+  breached: number;
+  firstResponseBreaches: number;
+  resolutionBreaches: number;
+  /** Business minutes to the first response, of the tickets that had one. */
+  readonly firstResponse: number[];
+  /** Business minutes to the first resolution, of the tickets resolved. */
+  readonly resolution: number[];
+}
+
+const addSla = (tally: SlaTally, sla: TicketSla): void => {
+  tally.measured += 1;
+  const resolutionBreached = sla.resolutions.some((r) => r.breached);
+  if (sla.firstResponse.breached) tally.firstResponseBreaches += 1;
+  if (resolutionBreached) tally.resolutionBreaches += 1;
+  if (sla.firstResponse.breached || resolutionBreached) tally.breached += 1;
+  if (sla.firstResponse.metAt !== null) tally.firstResponse.push(sla.firstResponse.businessMinutes);
+  const firstResolution = sla.resolutions[0];
+  if (firstResolution?.metAt != null) tally.resolution.push(firstResolution.businessMinutes);
+};
+
 /**
  * Tickets by status and priority, SLA breaches measured by the ticket domain's own SLA functions
  * in business time, first-response and resolution times (mean and median), and satisfaction.
@@ -68,13 +92,15 @@ export const serviceReport = async (
     const scope = access.scope('Ticket.read');
     if (E.isLeft(scope)) return scope;
     const counts = new Map<string, number>();
-    const firstResponse: number[] = [];
-    const resolution: number[] = [];
     const satisfaction: number[] = [];
-    let measured = 0;
-    let breached = 0;
-    let firstResponseBreaches = 0;
-    let resolutionBreaches = 0;
+    const slas: SlaTally = {
+      measured: 0,
+      breached: 0,
+      firstResponseBreaches: 0,
+      resolutionBreaches: 0,
+      firstResponse: [],
+      resolution: [],
+    };
     for await (const { doc } of activeDocuments(readModels, 'tickets', TicketDocument)) {
       // Tickets belong to support, not to a rep: reading one takes `any` scope.
       if (!inReadScope(scope.right, null)) continue;
@@ -87,15 +113,7 @@ export const serviceReport = async (
         options.calendar,
         options.asOf,
       );
-      if (sla === undefined) continue;
-      measured += 1;
-      const resolutionBreached = sla.resolutions.some((r) => r.breached);
-      if (sla.firstResponse.breached) firstResponseBreaches += 1;
-      if (resolutionBreached) resolutionBreaches += 1;
-      if (sla.firstResponse.breached || resolutionBreached) breached += 1;
-      if (sla.firstResponse.metAt !== null) firstResponse.push(sla.firstResponse.businessMinutes);
-      const firstResolution = sla.resolutions[0];
-      if (firstResolution?.metAt != null) resolution.push(firstResolution.businessMinutes);
+      if (sla !== undefined) addSla(slas, sla);
     }
     return E.right({
       tickets: [...counts.entries()]
@@ -104,11 +122,11 @@ export const serviceReport = async (
           const [status, priority] = key.split('\u0000') as [string, string];
           return { status, priority, count };
         }),
-      firstResponseBreaches,
-      resolutionBreaches,
-      breachRate: ratio(breached, measured),
-      firstResponseMinutes: summarizeDurations(firstResponse),
-      resolutionMinutes: summarizeDurations(resolution),
+      firstResponseBreaches: slas.firstResponseBreaches,
+      resolutionBreaches: slas.resolutionBreaches,
+      breachRate: ratio(slas.breached, slas.measured),
+      firstResponseMinutes: summarizeDurations(slas.firstResponse),
+      resolutionMinutes: summarizeDurations(slas.resolution),
       satisfaction: summarizeDurations(satisfaction),
     });
   });

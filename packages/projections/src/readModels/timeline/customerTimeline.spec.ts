@@ -92,7 +92,7 @@ beforeAll(async () => {
 describe('customer timeline', () => {
   it('lists every event that touched the customer across its streams, in log order, with actor and time', async () => {
     const { entries: timeline } = await allowed(
-      customerTimeline(readModels, events, administratorAccess, 'C1'),
+      customerTimeline({ readModels, events }, administratorAccess, 'C1'),
     );
     expect(timeline.map((e) => [e.streamName, e.type, e.actor.id])).toEqual([
       ['Lead-L1', 'LeadCaptured', 'rep-1'],
@@ -110,13 +110,13 @@ describe('customer timeline', () => {
 
   it('offers the history as known at a moment and as effective at a moment', async () => {
     const { entries: known } = await allowed(
-      customerTimeline(readModels, events, administratorAccess, 'C1', {
+      customerTimeline({ readModels, events }, administratorAccess, 'C1', {
         knownAt: '2026-03-05T12:00:00Z',
       }),
     );
     expect(known.map((e) => e.type)).not.toContain('CustomerClassified');
     const { entries: effective } = await allowed(
-      customerTimeline(readModels, events, administratorAccess, 'C1', {
+      customerTimeline({ readModels, events }, administratorAccess, 'C1', {
         effectiveAt: '2026-01-10T12:00:00Z',
       }),
     );
@@ -129,12 +129,12 @@ describe('customer timeline', () => {
 
   it("gives the customer's state as of a moment in both meanings", async () => {
     const knownEarly = await allowed(
-      customerStateAsOf(readModels, events, administratorAccess, 'C1', {
+      customerStateAsOf({ readModels, events }, administratorAccess, 'C1', {
         knownAt: '2026-03-05T12:00:00Z',
       }),
     );
     const effectiveEarly = await allowed(
-      customerStateAsOf(readModels, events, administratorAccess, 'C1', {
+      customerStateAsOf({ readModels, events }, administratorAccess, 'C1', {
         effectiveAt: '2026-01-10T12:00:00Z',
       }),
     );
@@ -145,7 +145,7 @@ describe('customer timeline', () => {
     expect(
       (
         await allowed(
-          customerStateAsOf(readModels, events, administratorAccess, 'C1', {
+          customerStateAsOf({ readModels, events }, administratorAccess, 'C1', {
             effectiveAt: '2026-01-09T00:00:00Z',
           }),
         )
@@ -155,7 +155,7 @@ describe('customer timeline', () => {
 
   it('is empty for a customer nothing touched', async () => {
     expect(
-      await allowed(customerTimeline(readModels, events, administratorAccess, 'nobody')),
+      await allowed(customerTimeline({ readModels, events }, administratorAccess, 'nobody')),
     ).toEqual({ entries: [], withheld: 0 });
   });
 });

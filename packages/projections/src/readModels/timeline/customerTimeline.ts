@@ -136,6 +136,12 @@ const customerReadable = async (
       : E.left(outsideReadScope(scope.right, access.actor, `customer ${customerId}`, ownerId));
   });
 
+/** Where a customer's history is read: the read models that index its streams, and the log. */
+export interface CustomerHistorySource {
+  readonly readModels: ReadModelStore;
+  readonly events: EventStore;
+}
+
 /**
  * Every event that touched one customer, across all its streams (and the commission events that
  * name its invoices and opportunities, and the exports that included it), in log order, with
@@ -144,13 +150,13 @@ const customerReadable = async (
  * stream's read permission and owner; the rest is counted in `withheld`.
  */
 export const customerTimeline = async (
-  readModels: ReadModelStore,
-  events: EventStore,
+  source: CustomerHistorySource,
   access: ReadAccess,
   customerId: string,
   asOf?: AsOf,
 ): Promise<E.Either<ReadRefusal, CustomerTimeline>> =>
   answerUnbuilt(async () => {
+    const { readModels, events } = source;
     const readable = await customerReadable(readModels, access, customerId);
     if (E.isLeft(readable)) return readable;
     const within = asOf === undefined ? () => true : isWithin(asOf);
@@ -188,13 +194,13 @@ const decodeCustomerEvent = domainEventDecoder(CustomerEvent);
  * evolve. The actor needs `Customer.read` on the customer's current owner.
  */
 export const customerStateAsOf = async (
-  readModels: ReadModelStore,
-  events: EventStore,
+  source: CustomerHistorySource,
   access: ReadAccess,
   customerId: string,
   asOf: AsOf,
 ): Promise<E.Either<ReadRefusal, CustomerState>> =>
   answerUnbuilt(async () => {
+    const { readModels, events } = source;
     const readable = await customerReadable(readModels, access, customerId);
     if (E.isLeft(readable)) return readable;
     const within = isWithin(asOf);

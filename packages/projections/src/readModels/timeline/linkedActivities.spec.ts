@@ -93,7 +93,7 @@ beforeAll(async () => {
 describe('activities on a deal or a lead, on the customer timeline', () => {
   it('shows an activity, a task and an appointment logged only on the customer’s deal or lead', async () => {
     const { entries } = await allowed(
-      customerTimeline(readModels, events, administratorAccess, 'C1'),
+      customerTimeline({ readModels, events }, administratorAccess, 'C1'),
     );
     expect(entries.map((entry) => [entry.streamName, entry.type])).toEqual([
       ['Lead-L1', 'LeadCaptured'],
@@ -107,7 +107,7 @@ describe('activities on a deal or a lead, on the customer timeline', () => {
 
   it('keeps another customer’s deal activities off the timeline', async () => {
     const { entries } = await allowed(
-      customerTimeline(readModels, events, administratorAccess, 'C2'),
+      customerTimeline({ readModels, events }, administratorAccess, 'C2'),
     );
     expect(entries.map((entry) => entry.streamName)).toEqual([
       'Customer-C2',

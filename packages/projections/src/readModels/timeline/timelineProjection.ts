@@ -90,6 +90,22 @@ const customersOf = (event: RecordedEvent): string[] =>
     ...linkedCustomers(event),
   ].filter((id): id is string => id !== undefined);
 
+/**
+ * Whether the only customer an event can concern is its own `customerId`: it is neither a merge
+ * nor an export and makes no record link (`on`, `to`, `link`), so it links no record stream.
+ */
+const namesOwnCustomerOnly = (event: RecordedEvent): boolean => {
+  if (typeof event.data !== 'object' || event.data === null) return false;
+  const data = event.data as Record<string, unknown>;
+  return (
+    event.type !== 'CustomersExported' &&
+    event.type !== 'CustomerMerged' &&
+    data['on'] === undefined &&
+    data['to'] === undefined &&
+    data['link'] === undefined
+  );
+};
+
 /** The streams an event links to the customer `customerId`. */
 const streamsLinked = (event: RecordedEvent, customerId: string): string[] => {
   const linked = [event.streamName];
@@ -118,10 +134,18 @@ export const timelineProjection: Projection<TimelineDocument> = {
   // 3: activities, tasks and appointments linked to the customer join its timeline.
   // 4: those linked to a deal, a lead or a ticket are listed per record for its customer's.
   version: 4,
-  keysOf: (event) => [
-    ...customersOf(event).map(timelineKey),
-    ...linkedRecordStreams(event).map(linkedStreamsKey),
-  ],
+  keysOf: (event) => {
+    // Most events name one customer at most and link nothing: one key, without the arrays
+    // the general case builds (this runs for every event of the log).
+    if (namesOwnCustomerOnly(event)) {
+      const customerId = textField(event.data, 'customerId');
+      return customerId === undefined ? [] : [timelineKey(customerId)];
+    }
+    return [
+      ...customersOf(event).map(timelineKey),
+      ...linkedRecordStreams(event).map(linkedStreamsKey),
+    ];
+  },
   initial: () => ({ streams: [] }),
   apply: (doc, event, key) => {
     const linked = key.startsWith('linked:')
