@@ -9,7 +9,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAccessLogService, recordsOwnReads } from '@clientele/domain';
 import { createSqliteEventStore } from '@clientele/eventstore-sqlite';
 import type { HistoryEntry } from '@clientele/projections/testing';
-import { appendHistory, readAuthorizationHistory } from '@clientele/projections/testing';
+import {
+  appendHistory,
+  customerRegistered,
+  readAuthorizationHistory,
+} from '@clientele/projections/testing';
 import { createTestIssuer } from '../support/issuerTokens.js';
 
 const cli = fileURLToPath(new URL('../../packages/cli/dist/main.js', import.meta.url));
@@ -40,23 +44,11 @@ const readsOf = (reader: string): RecordedRead[] =>
 // rep-ada owns sixty customers (C-ada and C-ada-01 to C-ada-59), none of them contacted.
 const adaCustomers: HistoryEntry[] = Array.from({ length: 59 }, (_, n) => {
   const customerId = `C-ada-${String(n + 1).padStart(2, '0')}`;
-  return {
-    stream: `Customer-${customerId}`,
-    type: 'CustomerRegistered',
-    data: {
-      customerId,
-      subjectId: `s-${customerId}`,
-      kind: 'company',
-      name: `${customerId} Ltd`,
-      emails: [],
-      phones: [],
-      tags: [],
-      contacts: [],
-      region: 'EU',
-      ownerId: 'rep-ada',
-    },
-    at: '2026-01-10',
-  };
+  return customerRegistered(customerId, '2026-01-10', {
+    name: `${customerId} Ltd`,
+    region: 'EU',
+    ownerId: 'rep-ada',
+  });
 });
 
 // The server acts only as the actor each signed token names.

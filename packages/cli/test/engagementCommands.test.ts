@@ -1,21 +1,8 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { commands, ExitCode, runCli } from '@clientele/cli';
-import { recordingIo } from './support/recordingIo.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { ExitCode } from '@clientele/cli';
+import { useCommandStore } from './support/commandRunner.js';
 
-const dir = mkdtempSync(join(tmpdir(), 'clientele-engagement-'));
-afterAll(() => {
-  rmSync(dir, { recursive: true, force: true });
-});
-const store = `sqlite:${join(dir, 'crm.db')}`;
-
-const run = async (actor: string, ...args: string[]) => {
-  const io = recordingIo({ CLIENTELE_ACTOR: actor });
-  const code = await runCli(commands, [...args, '--store', store], io);
-  return { code, out: io.out.join(''), err: io.err.join('') };
-};
+const { run } = useCommandStore('engagement');
 const ada = 'rep-ada:sales_rep';
 
 beforeAll(async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createPostgresDataKeyStore, purgeErasedKeys } from '@clientele/eventstore-postgres';
+import { createPostgresDataKeyStore, purgeErasedData } from '@clientele/eventstore-postgres';
 import { usePostgres } from '../../../test/support/postgres.js';
 
 const { available, pool, throwawaySchema } = await usePostgres({ maxConnections: 2 });
@@ -59,7 +59,7 @@ describe.runIf(await canReadServerFiles())('erasure on PostgreSQL, down to the t
     // The row is deleted but its bytes stay in the page until VACUUM FULL rewrites the table.
     expect((await tableFile(table)).bytes.includes(ada)).toBe(true);
 
-    await purgeErasedKeys(pool, schema);
+    await purgeErasedData(pool, schema);
     const after = await tableFile(table);
     expect(after.path).not.toBe(before.path);
     expect(after.bytes.includes(ada)).toBe(false);

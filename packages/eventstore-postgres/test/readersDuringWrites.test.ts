@@ -1,8 +1,5 @@
-import * as E from 'fp-ts/lib/Either.js';
-import { v7 as uuidv7 } from 'uuid';
 import { describe, expect, it } from 'vitest';
-import type { RecordedEvent } from '@clientele/eventstore';
-import { collect, testEvent } from '@clientele/eventstore/testing';
+import { batchesSeen, collect, writeBatchesInGroups } from '@clientele/eventstore/testing';
 import { createPostgresEventStore } from '@clientele/eventstore-postgres';
 import { connectionString, usePostgres } from '../../../test/support/postgres.js';
 
@@ -10,17 +7,6 @@ const { available, throwawaySchema, closeAfterTest } = await usePostgres();
 
 const BATCHES = 120;
 const COMMANDS_PER_COMMIT = 4;
-
-/** The batches a read saw, each with how many of its events it saw and how many it has. */
-const batchesSeen = (events: readonly RecordedEvent[]) => {
-  const seen = new Map<string, { count: number; of: number }>();
-  for (const { data } of events) {
-    const part = data as { batch: string; of: number };
-    const entry = seen.get(part.batch) ?? { count: 0, of: part.of };
-    seen.set(part.batch, { ...entry, count: entry.count + 1 });
-  }
-  return [...seen.values()];
-};
 
 describe.runIf(available)('PostgreSQL readers while another connection writes', () => {
   it('never see a half batch or a half group, however the reads and the commits interleave', async () => {
@@ -30,21 +16,10 @@ describe.runIf(available)('PostgreSQL readers while another connection writes', 
     const writer = closeAfterTest(createPostgresEventStore({ connectionString, schema }));
     const reader = closeAfterTest(createPostgresEventStore({ connectionString, schema }));
     await writer.headPosition();
-    const writing = writer.groupCommit(
-      async (commandDone) => {
-        for (let n = 0; n < BATCHES; n += 1) {
-          const batch = uuidv7();
-          const size = 2 + (n % 5);
-          const events = Array.from({ length: size }, (_, index) =>
-            testEvent('BatchPartWritten', { batch, index, of: size }),
-          );
-          const result = await writer.appendToStream(`Readers-${String(n % 7)}`, events);
-          if (E.isLeft(result)) throw new Error(result.left.message);
-          await commandDone();
-        }
-      },
-      { commandsPerCommit: COMMANDS_PER_COMMIT },
-    );
+    const writing = writeBatchesInGroups(writer, {
+      batches: BATCHES,
+      commandsPerCommit: COMMANDS_PER_COMMIT,
+    });
     const progress = { finished: false };
     void writing.finally(() => (progress.finished = true));
     let readsWhileWriting = 0;

@@ -11,7 +11,11 @@ export type { SqliteCheckpointStore } from './checkpoints/index.js';
 export { createSqliteSnapshotStore } from './snapshots/index.js';
 export { createSqliteDataKeyStore, purgeErasedData } from './privacy/index.js';
 export type { PurgeBlocked, SqliteDataKeyStoreOptions } from './privacy/index.js';
-export { createSqliteLeaseRows, createSqliteLeaseStore } from './leases/index.js';
+export {
+  createLeaseTableSql,
+  createSqliteLeaseRows,
+  createSqliteLeaseStore,
+} from './leases/index.js';
 export type { SqliteLeaseRows } from './leases/index.js';
 export { retryWhileBusy, DEFAULT_COMMANDS_PER_COMMIT } from './store/index.js';
 export type { SqliteGroupCommitOptions } from './store/index.js';

@@ -1,22 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import type { RecordedEvent } from '@clientele/eventstore';
-import { collect } from '@clientele/eventstore/testing';
+import { batchesSeen, collect } from '@clientele/eventstore/testing';
 import { createSqliteEventStore } from '@clientele/eventstore-sqlite';
 import { startScript, tempStoreFile } from './support/childScripts.js';
 
 const BATCHES = 200;
 const COMMANDS_PER_COMMIT = 4;
-
-/** The batches a read saw, each with how many of its events it saw and how many it has. */
-const batchesSeen = (events: readonly RecordedEvent[]) => {
-  const seen = new Map<string, { count: number; of: number }>();
-  for (const { data } of events) {
-    const part = data as { batch: string; of: number };
-    const entry = seen.get(part.batch) ?? { count: 0, of: part.of };
-    seen.set(part.batch, { ...entry, count: entry.count + 1 });
-  }
-  return [...seen.values()];
-};
 
 describe('SQLite readers while another process writes', () => {
   it('never see a half batch or a half group, however the reads and the commits interleave', async () => {

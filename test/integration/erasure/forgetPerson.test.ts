@@ -10,13 +10,13 @@ import {
   createSqliteDataKeyStore,
   createSqliteEventStore,
   createSqliteSnapshotStore,
-  purgeErasedData,
+  purgeErasedData as purgeErasedSqliteData,
 } from '@clientele/eventstore-sqlite';
 import {
   createPostgresDataKeyStore,
   createPostgresEventStore,
   createPostgresSnapshotStore,
-  purgeErasedKeys,
+  purgeErasedData as purgeErasedPostgresData,
 } from '@clientele/eventstore-postgres';
 import { allReadModels, createProjectionRunner } from '@clientele/projections';
 import { createSqliteReadModelStore } from '@clientele/projections/sqlite';
@@ -55,7 +55,7 @@ describeErasure('SQLite', async () => {
         ),
       ),
     purge: async () => {
-      const purged = purgeErasedData(database);
+      const purged = purgeErasedSqliteData(database);
       if (E.isLeft(purged)) throw new Error(`purge blocked: ${JSON.stringify(purged.left)}`);
     },
     rawFiles: async () =>
@@ -133,7 +133,7 @@ describeWhenAvailable(
             );
             return rows.map((row) => JSON.stringify(row.doc)).join('\n');
           }),
-        purge: () => purgeErasedKeys(pool, schema),
+        purge: () => purgeErasedPostgresData(pool, schema),
         ...rawFilesUnless(rawAccess, () => tableFiles(schema)),
         close: async () => {
           await engine.close();

@@ -1,4 +1,4 @@
-import * as E from 'fp-ts/lib/Either.js';
+import type * as E from 'fp-ts/lib/Either.js';
 import { v7 as uuidv7 } from 'uuid';
 import type { Actor, RecordedEvent } from '@clientele/eventstore';
 import {
@@ -7,23 +7,14 @@ import {
   defaultRolePolicy,
   noTeams,
 } from '@clientele/domain';
+import type { RecordedTraining } from '@clientele/projections';
 import {
   WIN_MODEL_ID,
   createScheduledRetraining,
-  datedDealEvents,
+  recordWinModelTraining,
   reportDate,
-  winModelTraining,
 } from '@clientele/projections';
 import type { ReadSide } from '../store/openReadSide.js';
-
-/** What `clientele analyze train` recorded. */
-export interface RecordedTraining {
-  readonly modelId: string;
-  readonly version: number;
-  readonly trainedUpTo: string;
-  readonly trainingCases: number;
-  readonly shown: string;
-}
 
 /**
  * Trains the win model on the log up to the day (given, else the latest day in the data) and
@@ -43,23 +34,15 @@ export const trainAndRecordWinModel = async (
   );
   const all: RecordedEvent[] = [];
   for await (const event of readSide.log.readAll()) all.push(event);
-  const training = winModelTraining(datedDealEvents(all), asOf);
   const models = createAnalyticsModelService(readSide.events, {
     authorize: commerceAuthorizers(defaultRolePolicy, noTeams).analyticsModel,
   });
-  const version = (await models.load(WIN_MODEL_ID)).version + 1;
-  const recorded = await models.handle(
-    { ...training, version },
-    { commandId: uuidv7(), actor, occurredAt: `${asOf}T23:59:59.999Z` },
-  );
-  if (E.isLeft(recorded))
-    return E.left(`the training was not recorded: ${JSON.stringify(recorded.left)}`);
-  return E.right({
-    modelId: WIN_MODEL_ID,
-    version,
-    trainedUpTo: asOf,
-    trainingCases: training.trainingCases,
-    shown: training.shown,
+  return recordWinModelTraining(models, {
+    events: all,
+    cutOff: asOf,
+    version: (await models.load(WIN_MODEL_ID)).version + 1,
+    commandId: uuidv7(),
+    actor,
   });
 };
 

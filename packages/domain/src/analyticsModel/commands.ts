@@ -1,5 +1,6 @@
 import * as t from 'io-ts';
 import { DateOnly } from '../shared/dates.js';
+import { unionOfOne } from '../shared/unionOfOne.js';
 
 /** Record a training of a model: the next version, its cut-off, its check's choice and parameters. */
 export const RecordModelTraining = t.type(
@@ -16,10 +17,7 @@ export const RecordModelTraining = t.type(
 );
 
 /** Every AnalyticsModel command. */
-export const AnalyticsModelCommand = t.union(
-  [RecordModelTraining, RecordModelTraining],
-  'AnalyticsModelCommand',
-);
+export const AnalyticsModelCommand = unionOfOne(RecordModelTraining, 'AnalyticsModelCommand');
 /** Every AnalyticsModel command. */
 export type AnalyticsModelCommand = t.TypeOf<typeof AnalyticsModelCommand>;
 /** An AnalyticsModel command as callers write it, before decoding. */

@@ -1,6 +1,7 @@
 import * as t from 'io-ts';
 import { eventCodec } from '../shared/eventCodec.js';
 import { DateOnly } from '../shared/dates.js';
+import { unionOfOne } from '../shared/unionOfOne.js';
 
 /**
  * A model was trained and recorded: which model, its version, the last day of the log it learned
@@ -21,6 +22,6 @@ export const ModelTrained = eventCodec(
 );
 
 /** Every event of an AnalyticsModel stream. */
-export const AnalyticsModelEvent = t.union([ModelTrained, ModelTrained], 'AnalyticsModelEvent');
+export const AnalyticsModelEvent = unionOfOne(ModelTrained, 'AnalyticsModelEvent');
 /** Every event of an AnalyticsModel stream. */
 export type AnalyticsModelEvent = t.TypeOf<typeof AnalyticsModelEvent>;

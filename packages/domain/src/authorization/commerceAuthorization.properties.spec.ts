@@ -21,8 +21,7 @@ import { authorize } from './authorize.js';
 import { commerceAuthorizers } from './commerceAuthorizers.js';
 import { engagementAuthorizers } from './engagementAuthorizers.js';
 import { pricedSeatLine } from '../testing/quoteFixtures.js';
-import type { Role } from './roles.js';
-import { defaultRolePolicy } from './roles.js';
+import { builtInRoles, defaultRolePolicy } from './roles.js';
 
 // The entry points added with activities, the calendar, product-to-cash, expenses, account teams
 // and analytics models, sent (actor, command) pairs like the older entry points.
@@ -246,15 +245,7 @@ const CASES: readonly Case[] = [
 
 const actors = fc.record<Actor>({
   id: fc.constantFrom('rep-ada', 'rep-bob', 'mgr-east', 'mgr-west', 'someone'),
-  role: fc.constantFrom<Role>(
-    'administrator',
-    'sales_manager',
-    'sales_rep',
-    'marketing',
-    'support_agent',
-    'finance',
-    'auditor',
-  ),
+  role: fc.constantFrom(...builtInRoles),
 });
 
 let sequence = 0;

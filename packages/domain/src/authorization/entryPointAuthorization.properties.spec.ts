@@ -16,8 +16,7 @@ import { authorize } from './authorize.js';
 import { customerExportAuthorizer } from './customerExportAuthorizer.js';
 import { createOffboardingService } from '../offboarding/offboardingService.js';
 import { offboardingAuthorizer } from './offboardingAuthorizer.js';
-import type { Role } from './roles.js';
-import { defaultRolePolicy } from './roles.js';
+import { builtInRoles, defaultRolePolicy } from './roles.js';
 import { salesAuthorizers } from './salesAuthorizers.js';
 import { serviceAndFinanceAuthorizers } from './serviceAndFinanceAuthorizers.js';
 
@@ -163,15 +162,7 @@ const cases = fc.constantFrom<Case>(
 
 const actors = fc.record<Actor>({
   id: fc.constantFrom('rep-ada', 'rep-bob', 'mgr-east', 'mgr-west', 'someone'),
-  role: fc.constantFrom<Role>(
-    'administrator',
-    'sales_manager',
-    'sales_rep',
-    'marketing',
-    'support_agent',
-    'finance',
-    'auditor',
-  ),
+  role: fc.constantFrom(...builtInRoles),
 });
 
 let sequence = 0;

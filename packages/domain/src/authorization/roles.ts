@@ -16,6 +16,9 @@ export const Role = t.keyof(
 /** A CRM user's role. */
 export type Role = t.TypeOf<typeof Role>;
 
+/** Every built-in role, in the order the codec lists them. */
+export const builtInRoles: readonly Role[] = Object.keys(Role.keys) as Role[];
+
 /** How far a grant reaches: everything, the records of the actor's team, or the actor's own. */
 export type Scope = 'any' | 'team' | 'own';
 

@@ -1,32 +1,11 @@
-import { permitEveryoneInTests } from '@clientele/eventstore/testing';
 import * as E from 'fp-ts/lib/Either.js';
 import type { IsoInstant } from '@clientele/eventstore';
-import { createInMemoryEventStore } from '@clientele/eventstore';
 import { describe, expect, it } from 'vitest';
 import { officeHours } from '../sla/businessCalendar.js';
 import { testContext } from '../testing/commandContexts.js';
-import { createCalendarService } from './calendarService.js';
-import { createRepSchedules } from './repSchedule/repSchedules.js';
+import { at, book, setUpCalendar } from '../testing/calendarFixtures.js';
 
-const at = (time: string) => `2026-03-10T${time}:00.000Z` as IsoInstant;
-const book = (appointmentId: string, from: string, to: string, reps = ['rep-1']) => ({
-  kind: 'BookAppointment' as const,
-  appointmentId,
-  title: 'Demo',
-  start: at(from),
-  end: at(to),
-  timeZone: 'UTC',
-  organizerId: reps[0] ?? 'rep-1',
-  reps,
-});
-
-const setUp = () => {
-  const store = createInMemoryEventStore();
-  return {
-    calendar: createCalendarService(store, { authorize: permitEveryoneInTests() }),
-    schedules: createRepSchedules(store, {}),
-  };
-};
+const setUp = setUpCalendar;
 
 describe('calendar service', () => {
   it('refuses to double-book a rep and leaves no reservation for the refused appointment', async () => {

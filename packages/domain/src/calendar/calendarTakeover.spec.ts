@@ -1,24 +1,10 @@
-import { permitEveryoneInTests } from '@clientele/eventstore/testing';
 import * as E from 'fp-ts/lib/Either.js';
-import type { IsoInstant } from '@clientele/eventstore';
-import { createInMemoryEventStore } from '@clientele/eventstore';
 import { describe, expect, it } from 'vitest';
 import { officeHours } from '../sla/businessCalendar.js';
 import { testContext } from '../testing/commandContexts.js';
-import { createCalendarService } from './calendarService.js';
-import { createRepSchedules } from './repSchedule/repSchedules.js';
+import { at, book, setUpCalendar } from '../testing/calendarFixtures.js';
+import type { createRepSchedules } from './repSchedule/repSchedules.js';
 
-const at = (time: string) => `2026-03-10T${time}:00.000Z` as IsoInstant;
-const book = (appointmentId: string, from: string, to: string, reps = ['rep-1']) => ({
-  kind: 'BookAppointment' as const,
-  appointmentId,
-  title: 'Demo',
-  start: at(from),
-  end: at(to),
-  timeZone: 'UTC',
-  organizerId: reps[0] ?? 'rep-1',
-  reps,
-});
 const answer = (appointmentId: string, participantId: string, given: 'accepted' | 'declined') => ({
   kind: 'AnswerInvitation' as const,
   appointmentId,
@@ -26,14 +12,7 @@ const answer = (appointmentId: string, participantId: string, given: 'accepted' 
   answer: given,
 });
 
-const setUp = () => {
-  const store = createInMemoryEventStore();
-  return {
-    store,
-    calendar: createCalendarService(store, { authorize: permitEveryoneInTests() }),
-    schedules: createRepSchedules(store, {}),
-  };
-};
+const setUp = setUpCalendar;
 const appointmentsHolding = async (
   schedules: ReturnType<typeof createRepSchedules>,
   repId: string,

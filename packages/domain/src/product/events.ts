@@ -1,20 +1,10 @@
 import * as t from 'io-ts';
 import { DateOnly } from '../shared/dates.js';
 import { eventCodec } from '../shared/eventCodec.js';
-import { ProductBilling, Sku, TaxClass } from './values.js';
+import { ProductDefinition } from './values.js';
 
 /** A product joined the catalog. */
-export const ProductDefined = eventCodec(
-  'ProductDefined',
-  t.type({
-    productId: t.string,
-    sku: Sku,
-    name: t.string,
-    unit: t.string,
-    taxClass: TaxClass,
-    billing: ProductBilling,
-  }),
-);
+export const ProductDefined = eventCodec('ProductDefined', ProductDefinition);
 /** A product was taken out of sale. */
 export const ProductRetired = eventCodec(
   'ProductRetired',

@@ -1,18 +1,15 @@
 import * as t from 'io-ts';
 import type { ProductState } from './state.js';
-import { ProductBilling, Sku, TaxClass } from './values.js';
+import { ProductDefinition } from './values.js';
 
 const DefinedProduct = t.readonly(
-  t.type({
-    defined: t.literal(true),
-    productId: t.string,
-    sku: Sku,
-    name: t.string,
-    unit: t.string,
-    taxClass: TaxClass,
-    billing: ProductBilling,
-    status: t.union([t.literal('active'), t.literal('retired')]),
-  }),
+  t.intersection([
+    t.type({
+      defined: t.literal(true),
+      status: t.union([t.literal('active'), t.literal('retired')]),
+    }),
+    ProductDefinition,
+  ]),
 );
 
 /**

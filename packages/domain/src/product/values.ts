@@ -31,3 +31,13 @@ export type TaxClass = t.TypeOf<typeof TaxClass>;
 export const ProductBilling = t.keyof({ one_off: null, subscription: null }, 'ProductBilling');
 /** How a product is sold. */
 export type ProductBilling = t.TypeOf<typeof ProductBilling>;
+
+/** What defines a product: the fields its `ProductDefined` event carries and its state keeps. */
+export const ProductDefinition = t.type({
+  productId: t.string,
+  sku: Sku,
+  name: t.string,
+  unit: t.string,
+  taxClass: TaxClass,
+  billing: ProductBilling,
+});

@@ -10,6 +10,17 @@ export type LeaseQuery = <R extends pg.QueryResultRow>(
 ) => Promise<R[]>;
 
 /**
+ * Creates a lease table if missing: the event store's `leases` and a read-model store's
+ * `projection_leases` are the same table under two names, read by {@link createPostgresLeaseRows}.
+ */
+export const createLeaseTableSql = (table: string): string =>
+  `create table if not exists ${table} (
+     name       text        primary key,
+     holder     text        not null,
+     token      bigint      not null,
+     expires_at timestamptz not null)`;
+
+/**
  * The lease statements over one table of `(name text primary key, holder text, token bigint,
  * expires_at timestamptz)`, judged by the server's clock so app servers with skewed clocks agree.
  * The event store keeps reactor leases in its schema's `leases`; a read-model store keeps build

@@ -3,7 +3,7 @@ import type { LeaseStore } from '@clientele/eventstore';
 import { onceReady } from '../connection/onceReady.js';
 import { migrateSchema } from '../schema/migrateSchema.js';
 import { quoteSchemaName } from '../schema/schemaName.js';
-import { createPostgresLeaseRows } from './leaseRows.js';
+import { createLeaseTableSql, createPostgresLeaseRows } from './leaseRows.js';
 
 /** Options of {@link createPostgresLeaseStore}. */
 export interface PostgresLeaseStoreOptions {
@@ -19,13 +19,7 @@ export interface PostgresLeaseStoreOptions {
 export const ensureLeaseTable = async (pool: pg.Pool, schema: string): Promise<string> => {
   await migrateSchema(pool, schema);
   const table = `${quoteSchemaName(schema)}.leases`;
-  await pool.query(
-    `create table if not exists ${table} (
-       name text primary key,
-       holder text not null,
-       token bigint not null,
-       expires_at timestamptz not null)`,
-  );
+  await pool.query(createLeaseTableSql(table));
   return table;
 };
 

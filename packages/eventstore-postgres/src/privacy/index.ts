@@ -1,2 +1,2 @@
 export * from './postgresDataKeyStore.js';
-export * from './purgeErasedKeys.js';
+export * from './purgeErasedData.js';

@@ -14,7 +14,7 @@ export interface PostgresSnapshotStoreOptions {
  * Aggregate snapshots in the event store's schema, one per stream and state version: saving
  * again replaces it. A snapshot is a cache, so a save is one upsert outside any append. Removed
  * rows stay in the table's pages until a vacuum: after forgetting a person, run `VACUUM FULL` on
- * `snapshots` as on `data_keys` (see `purgeErasedKeys`).
+ * `snapshots` as on `data_keys` (see `purgeErasedData`).
  */
 export const createPostgresSnapshotStore = (
   options: PostgresSnapshotStoreOptions,

@@ -3,6 +3,18 @@ import type { Fence, LeaseStore } from '@clientele/eventstore';
 import { FencedOutError } from '@clientele/eventstore';
 import { retryWhileBusy } from '../store/busyRetry.js';
 
+/**
+ * Creates a lease table if missing: the event store's `leases` and a read-model store's
+ * `projection_leases` are the same table under two names, read by {@link createSqliteLeaseRows}.
+ */
+export const createLeaseTableSql = (table: string): string =>
+  `CREATE TABLE IF NOT EXISTS ${table} (
+    name       TEXT    PRIMARY KEY,
+    holder     TEXT    NOT NULL,
+    token      INTEGER NOT NULL,
+    expires_at INTEGER NOT NULL
+  ) WITHOUT ROWID`;
+
 /** A lease table's statements, with the fence check a guarded write runs in its transaction. */
 export interface SqliteLeaseRows extends LeaseStore {
   /**

@@ -1,19 +1,14 @@
 import type { Database } from 'better-sqlite3';
 import type { LeaseStore } from '@clientele/eventstore';
 import type { SqliteEventStore } from '../store/options.js';
-import { createSqliteLeaseRows } from './leaseRows.js';
+import { createLeaseTableSql, createSqliteLeaseRows } from './leaseRows.js';
 
 /**
  * The `leases` table, created on first use (idempotently) so a file written before leases
  * existed needs no schema upgrade.
  */
 export const ensureLeaseTable = (db: Database): void => {
-  db.exec(`CREATE TABLE IF NOT EXISTS leases (
-    name       TEXT    PRIMARY KEY,
-    holder     TEXT    NOT NULL,
-    token      INTEGER NOT NULL,
-    expires_at INTEGER NOT NULL
-  ) WITHOUT ROWID`);
+  db.exec(createLeaseTableSql('leases'));
 };
 
 /**

@@ -1,28 +1,35 @@
-import type { EventFilter, LogSource } from '@clientele/eventstore';
+import type { AppendSignal, EventFilter, LogSource, Position } from '@clientele/eventstore';
 import { position } from '@clientele/eventstore';
-import type { PagedReads } from './pagedReads.js';
 import { filterSql } from './eventFilterSql.js';
-import { toRecordedEvent } from './eventRow.js';
-import type { AppendSignal } from './appendSignal.js';
+import { EVENT_COLUMNS, toRecordedEvent } from './eventRow.js';
+import type { EventRow } from './eventRow.js';
+import { clamp } from './paging.js';
+import type { LogReader } from './paging.js';
+
+/** What a subscription reads on SQLite: the log reader, the head and the append signal. */
+export interface SqliteLog {
+  readonly reader: LogReader;
+  readonly head: () => Position | undefined;
+  readonly appendSignal: AppendSignal;
+}
 
 /**
  * What `followLog` needs to run a catch-up subscription on SQLite. The head is read before the
  * page: SQLite commits one writer at a time, so every event up to a head once seen is already
  * visible, and "scanned up to the head" holds even when the filter matched nothing.
  */
-export const createLogSource = (
-  reads: PagedReads,
-  signal: AppendSignal,
-  filter: EventFilter | undefined,
-): LogSource => {
+export const createLogSource = (sqlite: SqliteLog, filter: EventFilter | undefined): LogSource => {
   const condition = filterSql(filter);
+  const eventsAfter = sqlite.reader.prepared(
+    `SELECT ${EVENT_COLUMNS} FROM events WHERE position > ? AND ${condition.condition} ORDER BY position LIMIT ?`,
+  );
   return {
     readPage: async (after, limit) => {
-      const head = reads.head();
+      const head = sqlite.head();
       if (head === undefined) return { events: [], scannedTo: after, full: false };
-      const rows = reads
-        .eventsAfter(after?.commit ?? 0n, condition, limit)
-        .filter((row) => row[0] <= head.commit);
+      const rows = (
+        eventsAfter.all(clamp(after?.commit ?? 0n), ...condition.params, limit) as EventRow[]
+      ).filter((row) => row[0] <= head.commit);
       const full = rows.length === limit;
       const last = rows[rows.length - 1];
       const scannedTo =
@@ -33,7 +40,7 @@ export const createLogSource = (
             : head;
       return { events: rows.map(toRecordedEvent), scannedTo, full };
     },
-    headPosition: async () => reads.head(),
-    waitForAppend: (after, abort) => signal.waitBeyond(after, abort),
+    headPosition: async () => sqlite.head(),
+    waitForAppend: (after, abort) => sqlite.appendSignal.waitBeyond(after, abort),
   };
 };

@@ -1,13 +1,21 @@
 import type { EventStore } from '@clientele/eventstore';
-import { ANY, createSubscriptionTracker, followLog, validateAppend } from '@clientele/eventstore';
+import {
+  ANY,
+  createAppendSignal,
+  createSubscriptionTracker,
+  followLog,
+  validateAppend,
+} from '@clientele/eventstore';
 import type { AppendRequest } from './append.js';
 import { appendInTransaction, currentRevision, findCommand, prepareAppend } from './append.js';
-import { createAppendSignal } from './appendSignal.js';
 import { retryWhileBusy } from './busyRetry.js';
 import { createSqliteGroupCommit } from './groupCommit.js';
+import { prepareHeadPosition } from './headPosition.js';
 import { createLogSource } from './logSource.js';
 import type { SqliteEventStore, SqliteEventStoreOptions } from './options.js';
-import { createPagedReads } from './pagedReads.js';
+import { createLogReader } from './paging.js';
+import { readAll } from './readAll.js';
+import { readStream } from './readStream.js';
 import { openDatabase } from '../schema/index.js';
 
 const DAY_MS = 86_400_000;
@@ -27,8 +35,13 @@ export const createSqliteEventStore = (options: SqliteEventStoreOptions): Sqlite
   });
   const now = options.now ?? (() => new Date());
   const retentionMs = options.commandRetentionMs ?? 30 * DAY_MS;
-  const reads = createPagedReads(db, options.pageSize ?? 1_000);
-  const signal = createAppendSignal(reads.head, options.pollIntervalMs ?? 25);
+  const reader = createLogReader(db, options.pageSize ?? 1_000);
+  const head = prepareHeadPosition(db);
+  // Appends by other processes ring nothing here: waiters read the head every poll interval.
+  const appendSignal = createAppendSignal({
+    head,
+    pollMilliseconds: options.pollIntervalMs ?? 25,
+  });
   const appendStatements = prepareAppend(db);
   const appendTransaction = db.transaction(appendInTransaction);
   const pruneStatement = db.prepare('DELETE FROM commands WHERE recorded_at < ?');
@@ -40,7 +53,7 @@ export const createSqliteEventStore = (options: SqliteEventStoreOptions): Sqlite
   const subscriptions = createSubscriptionTracker();
   let appendsSincePrune = 0;
   const group = createSqliteGroupCommit(db, () => {
-    signal.notify();
+    appendSignal.ring();
   });
 
   const append: EventStore['appendToStream'] = async (streamName, events, appendOptions = {}) => {
@@ -59,7 +72,7 @@ export const createSqliteEventStore = (options: SqliteEventStoreOptions): Sqlite
     );
     if (result._tag === 'Right' && !result.right.duplicate) {
       // Inside a group commit the rows are not committed yet: the group wakes readers on commit.
-      if (!group.isOpen()) signal.notify();
+      if (!group.isOpen()) appendSignal.ring();
       appendsSincePrune += 1;
       if (appendsSincePrune >= PRUNE_EVERY_APPENDS) {
         appendsSincePrune = 0;
@@ -71,7 +84,7 @@ export const createSqliteEventStore = (options: SqliteEventStoreOptions): Sqlite
 
   const subscribeToAll: EventStore['subscribeToAll'] = (subscribeOptions = {}) => {
     return subscriptions.track(
-      followLog(createLogSource(reads, signal, subscribeOptions.filter), {
+      followLog(createLogSource({ reader, head, appendSignal }, subscribeOptions.filter), {
         fromPosition: subscribeOptions.fromPosition,
       }),
     );
@@ -81,18 +94,18 @@ export const createSqliteEventStore = (options: SqliteEventStoreOptions): Sqlite
     engineName: 'sqlite',
     database: db,
     appendToStream: append,
-    readStream: (streamName, readOptions = {}) => reads.readStream(streamName, readOptions),
-    readAll: (readOptions = {}) => reads.readAll(readOptions),
+    readStream: (streamName, readOptions = {}) => readStream(reader, streamName, readOptions),
+    readAll: (readOptions = {}) => readAll(reader, readOptions),
     subscribeToAll,
     streamRevision: async (streamName) => currentRevision(appendStatements, streamName),
-    headPosition: async () => reads.head(),
+    headPosition: async () => head(),
     findCommandResult: async (commandId) =>
       findCommand(appendStatements, commandId, retainedSince(now())),
     groupCommit: (work, groupOptions) => group.run(work, groupOptions),
     writeTransaction: (work) => retryWhileBusy(() => db.transaction(work).immediate(db)),
     close: async () => {
       await subscriptions.stopAll();
-      signal.stop();
+      appendSignal.close();
       if (db.open) db.close();
     },
   };

@@ -63,6 +63,6 @@ export const append = (
     duplicate: false,
   };
   if (commandId !== undefined) memory.commands.set(commandId, result);
-  memory.appendSignal.appended();
+  memory.appendSignal.ring();
   return E.right(result);
 };

@@ -1,9 +1,13 @@
 import type { RecordedEvent } from '../envelope/envelope.js';
+import type { Position } from '../envelope/position.js';
 import type { SubscribeToAllOptions } from '../eventStore/eventStore.js';
 import { matchesFilter } from '../subscriptions/eventFilter.js';
 import type { LogSource } from '../subscriptions/followLog.js';
-import { indexAfter } from './appendSignal.js';
 import type { MemoryLog } from './memoryLog.js';
+
+/** The log index just after `after` (positions are 1-based indexes into the log). */
+const indexAfter = (after: Position | undefined): number =>
+  after === undefined ? 0 : Number(after.commit);
 
 /** The in-memory log as a subscription's source: pages of matching events, and the wait. */
 export const logSource = (
@@ -23,7 +27,6 @@ export const logSource = (
       return { events, scannedTo: scanned?.position ?? after, full: index < log.length };
     },
     headPosition: async () => log[log.length - 1]?.position,
-    waitForAppend: (after, signal) =>
-      memory.appendSignal.wait(() => log.length > indexAfter(after), signal),
+    waitForAppend: (after, signal) => memory.appendSignal.waitBeyond(after, signal),
   };
 };

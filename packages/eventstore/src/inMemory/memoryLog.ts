@@ -2,8 +2,8 @@ import type { RecordedEvent } from '../envelope/envelope.js';
 import type { CurrentRevision } from '../envelope/revision.js';
 import { NO_STREAM } from '../envelope/revision.js';
 import type { AppendResult } from '../eventStore/eventStore.js';
-import type { AppendSignal } from './appendSignal.js';
-import { createAppendSignal } from './appendSignal.js';
+import type { AppendSignal } from '../subscriptions/appendSignal.js';
+import { createAppendSignal } from '../subscriptions/appendSignal.js';
 
 /**
  * The in-memory engine's state, shared by its operations: the log in position order (position n is
@@ -20,13 +20,16 @@ export interface MemoryLog {
 }
 
 /** An empty log stamped by `now`. */
-export const createMemoryLog = (now: () => Date): MemoryLog => ({
-  log: [],
-  streams: new Map(),
-  commands: new Map(),
-  appendSignal: createAppendSignal(),
-  now,
-});
+export const createMemoryLog = (now: () => Date): MemoryLog => {
+  const log: RecordedEvent[] = [];
+  return {
+    log,
+    streams: new Map(),
+    commands: new Map(),
+    appendSignal: createAppendSignal({ head: () => log[log.length - 1]?.position }),
+    now,
+  };
+};
 
 /** A stream's revision: its last event's, or `NO_STREAM`. */
 export const currentRevision = (memory: MemoryLog, streamName: string): CurrentRevision => {

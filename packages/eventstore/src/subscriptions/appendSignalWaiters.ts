@@ -12,8 +12,11 @@ export interface PendingWait {
  * so a missed or spurious ring costs at most one poll interval, never an event.
  */
 export interface AppendSignalWaiters {
-  /** Registers a wait; it resolves at once when `signal` is already aborted or `closed` is true. */
-  wait(signal: AbortSignal, timeoutMilliseconds: number, closed: boolean): PendingWait;
+  /**
+   * Registers a wait; it resolves at once when `signal` is already aborted or `closed` is true.
+   * Without a timeout it waits for a ring or the abort only.
+   */
+  wait(signal: AbortSignal, timeoutMilliseconds: number | undefined, closed: boolean): PendingWait;
   /** Wakes every registered wait. */
   ring(): void;
 }
@@ -32,7 +35,8 @@ export const createAppendSignalWaiters = (): AppendSignalWaiters => {
           resolve();
         };
       });
-      const timer = setTimeout(wake, timeoutMilliseconds);
+      const timer =
+        timeoutMilliseconds === undefined ? undefined : setTimeout(wake, timeoutMilliseconds);
       waiters.add(wake);
       signal.addEventListener('abort', wake);
       if (signal.aborted || closed) wake();

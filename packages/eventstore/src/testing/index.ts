@@ -11,3 +11,4 @@ export * from './tenantIsolationContract.js';
 export { collect, testEvent, testMetadata } from './contract/fixtures.js';
 export * from './dataKeyStoreContract.js';
 export * from './permitEveryone.js';
+export * from './batchesInGroups.js';

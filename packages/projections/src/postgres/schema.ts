@@ -1,4 +1,5 @@
 import type pg from 'pg';
+import { createLeaseTableSql } from '@clientele/eventstore-postgres';
 
 /** Quotes an identifier for PostgreSQL (schema names come from configuration, not from users). */
 export const quoteIdentifier = (name: string): string => `"${name.replaceAll('"', '""')}"`;
@@ -30,12 +31,7 @@ export const readModelSchemaSql = (schema: string): string => {
       last_position text  NOT NULL,
       PRIMARY KEY (name, build, key)
     );
-    CREATE TABLE IF NOT EXISTS ${s}.projection_leases (
-      name       text        PRIMARY KEY,
-      holder     text        NOT NULL,
-      token      bigint      NOT NULL,
-      expires_at timestamptz NOT NULL
-    );`;
+    ${createLeaseTableSql(`${s}.projection_leases`)};`;
 };
 
 /** Creates the schema and tables if missing; an advisory lock keeps concurrent starts apart. */

@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3';
+import { createLeaseTableSql } from '@clientele/eventstore-sqlite';
 
 /**
  * The read-model tables. They are prefixed `projection_` so they can share the event store's file
@@ -29,12 +30,7 @@ const SCHEMA = `
     last_position TEXT NOT NULL,
     PRIMARY KEY (name, build, key)
   ) WITHOUT ROWID;
-  CREATE TABLE IF NOT EXISTS projection_leases (
-    name       TEXT    PRIMARY KEY,
-    holder     TEXT    NOT NULL,
-    token      INTEGER NOT NULL,
-    expires_at INTEGER NOT NULL
-  ) WITHOUT ROWID;
+  ${createLeaseTableSql('projection_leases')};
 `;
 
 /** The read-side schema version this release writes. */

@@ -20,6 +20,7 @@ export { appendHistory } from './domainHistory.js';
  * hand-worked report specs: each returns a `HistoryEntry` for `appendHistory`.
  */
 export * as salesEvents from './salesEvents.js';
+export { customerRegistered } from './customerEvents.js';
 export {
   campaignHistories,
   commissionHistories,

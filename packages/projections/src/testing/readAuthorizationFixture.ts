@@ -1,27 +1,18 @@
+import { customerRegistered } from './customerEvents.js';
 import type { HistoryEntry } from './domainHistory.js';
 import { COMMERCE_OWNERS, commerceHistory } from './readAuthorizationCommerce.js';
 import { joined, lead, manager, office, opened, team, won } from './salesEvents.js';
 
 const eur = (amountMinor: number) => ({ amountMinor, currency: 'EUR' });
 
-const customer = (customerId: string, ownerId: string | null, leadId?: string): HistoryEntry => ({
-  stream: `Customer-${customerId}`,
-  type: 'CustomerRegistered',
-  data: {
-    customerId,
-    subjectId: `s-${customerId}`,
-    kind: 'company',
+const customer = (customerId: string, ownerId: string | null, leadId?: string): HistoryEntry =>
+  customerRegistered(customerId, '2026-01-10', {
     name: `${customerId} Ltd`,
     emails: [`info@${customerId.toLowerCase()}.example`],
-    phones: [],
-    tags: [],
-    contacts: [],
     region: 'EU',
     ...(ownerId === null ? {} : { ownerId }),
     ...(leadId === undefined ? {} : { leadId }),
-  },
-  at: '2026-01-10',
-});
+  });
 
 const assigned = (leadId: string, ownerId: string): HistoryEntry => ({
   stream: `Lead-${leadId}`,

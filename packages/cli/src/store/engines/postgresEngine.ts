@@ -4,7 +4,7 @@ import {
   createPostgresDataKeyStore,
   createPostgresEventStore,
   createPostgresSnapshotStore,
-  purgeErasedKeys,
+  purgeErasedData,
 } from '@clientele/eventstore-postgres';
 import { createPostgresReadModelStore } from '@clientele/projections/postgres';
 import type { OpenedStore } from './openedStore.js';
@@ -37,7 +37,7 @@ export const openPostgresEngine = (url: string): OpenedStore => {
         snapshots: createPostgresSnapshotStore({ pool, schema }),
         groupCommit: (work) => store.groupCommit(work),
         purge: async () => {
-          await purgeErasedKeys(pool, schema);
+          await purgeErasedData(pool, schema);
           return E.right(`VACUUM FULL of ${schema}.data_keys and ${schema}.snapshots`);
         },
         close: async () => {

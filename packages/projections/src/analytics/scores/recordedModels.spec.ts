@@ -5,21 +5,11 @@ import type { RecordedEvent } from '@clientele/eventstore';
 import { createInMemoryEventStore } from '@clientele/eventstore';
 import { describe, expect, it } from 'vitest';
 import { readAccess } from '../../access/readAccess.js';
-import { dealEvents as on } from '../testing/dealEvents.js';
+import { twelveClosedDealsAndAnOpenOne } from '../testing/dealEvents.js';
 import { WIN_MODEL_ID, recordedModelAsOf, winModelTraining } from './recordedModels.js';
 import { winScoresAsOf } from './winScores.js';
 
-const deals = [
-  ...Array.from({ length: 12 }, (_, i) => [
-    on.opened('2026-01-05', `d${String(i)}`, 1_000 + i * 100, {
-      ownerId: i % 2 === 0 ? 'rep-ann' : 'rep-bob',
-    }),
-    i % 3 === 0
-      ? on.lost('2026-02-10', `d${String(i)}`)
-      : on.won('2026-02-20', `d${String(i)}`, 900),
-  ]).flat(),
-  on.opened('2026-03-01', 'open-1', 2_000, { ownerId: 'rep-ann' }),
-];
+const deals = twelveClosedDealsAndAnOpenOne;
 const admin = readAccess(defaultRolePolicy, noTeams, { id: 'admin', role: 'administrator' });
 
 const recordTrainings = async (days: readonly string[]): Promise<RecordedEvent[]> => {

@@ -11,22 +11,11 @@ import { createInMemoryEventStore } from '@clientele/eventstore';
 import { describe, expect, it } from 'vitest';
 import { appendHistory } from '../../testing/domainHistory.js';
 import { daysFrom, shiftDay } from '../history/datedEvents.js';
-import { dealEvents as on } from '../testing/dealEvents.js';
+import { twelveClosedDealsAndAnOpenOne } from '../testing/dealEvents.js';
 import type { RetrainingClockPort } from './scheduledRetraining.js';
 import { createScheduledRetraining, dueCutOff } from './scheduledRetraining.js';
 
-/** Twelve closed deals in January and February, and one open deal opened in March. */
-const deals = [
-  ...Array.from({ length: 12 }, (_, i) => [
-    on.opened('2026-01-05', `d${String(i)}`, 1_000 + i * 100, {
-      ownerId: i % 2 === 0 ? 'rep-ann' : 'rep-bob',
-    }),
-    i % 3 === 0
-      ? on.lost('2026-02-10', `d${String(i)}`)
-      : on.won('2026-02-20', `d${String(i)}`, 900),
-  ]).flat(),
-  on.opened('2026-03-01', 'open-1', 2_000, { ownerId: 'rep-ann' }),
-];
+const deals = twelveClosedDealsAndAnOpenOne;
 
 const storeWithDeals = async (): Promise<EventStore> => {
   const store = createInMemoryEventStore();

@@ -26,8 +26,8 @@ export interface ScheduledRetrainingOptions {
   readonly tenantId?: string | undefined;
 }
 
-/** A training the schedule recorded. */
-export interface ScheduledTraining {
+/** A training of the win model that was recorded, by the schedule or on demand. */
+export interface RecordedTraining {
   readonly modelId: string;
   readonly version: number;
   readonly trainedUpTo: string;
@@ -41,7 +41,7 @@ export interface ScheduledRetraining {
    * Trains and records the win model if a training is due on the clock's day; answers what it
    * recorded, or null when none was due. A refusal of the record is a Left with its reason.
    */
-  trainDue(): Promise<E.Either<string, ScheduledTraining | null>>;
+  trainDue(): Promise<E.Either<string, RecordedTraining | null>>;
 }
 
 /**
@@ -62,6 +62,49 @@ export const dueCutOff = (
 
 /** The namespace the schedule's command ids derive from. */
 const RETRAINING_NAMESPACE = '6f1c2a52-3b9e-4f0e-9d8a-2f6c0e7b4a11';
+
+/** What {@link recordWinModelTraining} trains and records, and as whom. */
+export interface WinModelTrainingRecord {
+  /** The log's events; only the Opportunity events that happened by `cutOff` are learned from. */
+  readonly events: readonly RecordedEvent[];
+  readonly cutOff: string;
+  /** The model's next version. */
+  readonly version: number;
+  readonly commandId: string;
+  readonly actor: Actor;
+  readonly tenantId?: string | undefined;
+}
+
+/**
+ * Trains the win model on the log up to the cut-off and records it as the given version through
+ * `models`, as happening at the end of that day, so the scores of that day and after come from it
+ * until a later training is recorded. A refusal of the record is a Left with its reason.
+ */
+export const recordWinModelTraining = async (
+  models: AnalyticsModelService,
+  record: WinModelTrainingRecord,
+): Promise<E.Either<string, RecordedTraining>> => {
+  const { cutOff, version } = record;
+  const training = winModelTraining(datedDealEvents(record.events), cutOff);
+  const recorded = await models.handle(
+    { ...training, version },
+    {
+      commandId: record.commandId,
+      actor: record.actor,
+      occurredAt: `${cutOff}T23:59:59.999Z`,
+      ...(record.tenantId === undefined ? {} : { tenantId: record.tenantId }),
+    },
+  );
+  if (E.isLeft(recorded))
+    return E.left(`the training was not recorded: ${JSON.stringify(recorded.left)}`);
+  return E.right({
+    modelId: WIN_MODEL_ID,
+    version,
+    trainedUpTo: cutOff,
+    trainingCases: training.trainingCases,
+    shown: training.shown,
+  });
+};
 
 const readAll = async (log: EventStore): Promise<RecordedEvent[]> => {
   const events: RecordedEvent[] = [];
@@ -88,33 +131,21 @@ export const createScheduledRetraining = (
   const actor =
     options.actor ??
     systemActor('scheduler:model-retraining', 'retrains the win model on its schedule');
-  const trainDue = async (): Promise<E.Either<string, ScheduledTraining | null>> => {
+  const trainDue = async (): Promise<E.Either<string, RecordedTraining | null>> => {
     const model = await options.models.load(WIN_MODEL_ID);
     const cutOff = dueCutOff(model, options.clock.today(), options.everyDays);
     if (cutOff === null) return E.right(null);
-    const training = winModelTraining(datedDealEvents(await readAll(options.log)), cutOff);
     const version = model.version + 1;
-    const commandId = deriveId(
-      RETRAINING_NAMESPACE,
-      `${WIN_MODEL_ID} v${String(version)} up to ${cutOff}`,
-    );
-    const recorded = await options.models.handle(
-      { ...training, version },
-      {
-        commandId,
-        actor,
-        occurredAt: `${cutOff}T23:59:59.999Z`,
-        ...(options.tenantId === undefined ? {} : { tenantId: options.tenantId }),
-      },
-    );
-    if (E.isLeft(recorded))
-      return E.left(`the training was not recorded: ${JSON.stringify(recorded.left)}`);
-    return E.right({
-      modelId: WIN_MODEL_ID,
+    return recordWinModelTraining(options.models, {
+      events: await readAll(options.log),
+      cutOff,
       version,
-      trainedUpTo: cutOff,
-      trainingCases: training.trainingCases,
-      shown: training.shown,
+      commandId: deriveId(
+        RETRAINING_NAMESPACE,
+        `${WIN_MODEL_ID} v${String(version)} up to ${cutOff}`,
+      ),
+      actor,
+      tenantId: options.tenantId,
     });
   };
   return { trainDue };

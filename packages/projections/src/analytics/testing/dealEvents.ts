@@ -63,3 +63,19 @@ export const dealEvents = {
     }),
   }),
 };
+
+/**
+ * A history a win model can learn from: twelve deals opened in January, a third lost on 10
+ * February and the rest won on 20 February, and one deal opened on 1 March and still open.
+ */
+export const twelveClosedDealsAndAnOpenOne: readonly DatedEvent<OpportunityEvent>[] = [
+  ...Array.from({ length: 12 }, (_, i) => [
+    dealEvents.opened('2026-01-05', `d${String(i)}`, 1_000 + i * 100, {
+      ownerId: i % 2 === 0 ? 'rep-ann' : 'rep-bob',
+    }),
+    i % 3 === 0
+      ? dealEvents.lost('2026-02-10', `d${String(i)}`)
+      : dealEvents.won('2026-02-20', `d${String(i)}`, 900),
+  ]).flat(),
+  dealEvents.opened('2026-03-01', 'open-1', 2_000, { ownerId: 'rep-ann' }),
+];

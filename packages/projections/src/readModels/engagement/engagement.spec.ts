@@ -19,22 +19,9 @@ import {
 import { isoWeekOf } from './isoWeek.js';
 import { lastContactProjection } from './lastContactProjection.js';
 import { repAgenda } from './repAgenda.js';
+import { customerRegistered } from '../../testing/customerEvents.js';
 
-const customer = (customerId: string, at: string): HistoryEntry => ({
-  stream: `Customer-${customerId}`,
-  type: 'CustomerRegistered',
-  data: {
-    customerId,
-    subjectId: `s-${customerId}`,
-    kind: 'company',
-    name: customerId,
-    emails: [],
-    phones: [],
-    tags: [],
-    contacts: [],
-  },
-  at,
-});
+const customer = (customerId: string, at: string) => customerRegistered(customerId, at);
 const activity = (
   id: string,
   kind: string,

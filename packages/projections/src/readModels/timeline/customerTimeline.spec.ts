@@ -11,23 +11,10 @@ import { customersProjection } from '../customers/customersProjection.js';
 import { dealsProjection } from '../deals/dealsProjection.js';
 import { leadsProjection } from '../leads/leadsProjection.js';
 import { administratorAccess, allowed } from '../../testing/readAccess.js';
+import { customerRegistered } from '../../testing/customerEvents.js';
 
-const registered = (customerId: string, at: string, leadId?: string): HistoryEntry => ({
-  stream: `Customer-${customerId}`,
-  type: 'CustomerRegistered',
-  data: {
-    customerId,
-    subjectId: `s-${customerId}`,
-    kind: 'company',
-    name: customerId,
-    emails: [],
-    phones: [],
-    tags: [],
-    contacts: [],
-    ...(leadId === undefined ? {} : { leadId }),
-  },
-  at,
-});
+const registered = (customerId: string, at: string, leadId?: string) =>
+  customerRegistered(customerId, at, leadId === undefined ? {} : { leadId });
 const classified = (customerId: string, segment: string, at: string): HistoryEntry => ({
   stream: `Customer-${customerId}`,
   type: 'CustomerClassified',

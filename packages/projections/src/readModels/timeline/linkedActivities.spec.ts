@@ -11,23 +11,10 @@ import { leadsProjection } from '../leads/leadsProjection.js';
 import { customerTimeline } from './customerTimeline.js';
 import { saleCommissionsProjection } from './saleCommissionsProjection.js';
 import { timelineProjection } from './timelineProjection.js';
+import { customerRegistered } from '../../testing/customerEvents.js';
 
-const registered = (customerId: string, leadId?: string): HistoryEntry => ({
-  stream: `Customer-${customerId}`,
-  type: 'CustomerRegistered',
-  data: {
-    customerId,
-    subjectId: `s-${customerId}`,
-    kind: 'company',
-    name: customerId,
-    emails: [],
-    phones: [],
-    tags: [],
-    contacts: [],
-    ...(leadId === undefined ? {} : { leadId }),
-  },
-  at: '2026-01-10',
-});
+const registered = (customerId: string, leadId?: string) =>
+  customerRegistered(customerId, '2026-01-10', leadId === undefined ? {} : { leadId });
 type Link = { readonly type: string; readonly id: string };
 const activityOn = (activityId: string, on: Link): HistoryEntry => ({
   stream: `Activity-${activityId}`,

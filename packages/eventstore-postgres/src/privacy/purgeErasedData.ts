@@ -11,7 +11,7 @@ import { quoteSchemaName } from '../schema/schemaName.js';
  * for its duration. Not reached: the server's WAL segments and archives, base backups and
  * replicas, which keep the bytes until they are recycled or expire.
  */
-export const purgeErasedKeys = async (pool: pg.Pool, schema: string): Promise<void> => {
+export const purgeErasedData = async (pool: pg.Pool, schema: string): Promise<void> => {
   await migrateSchema(pool, schema);
   await pool.query(`vacuum full ${quoteSchemaName(schema)}.data_keys`);
   await pool.query(`vacuum full ${quoteSchemaName(schema)}.snapshots`);
