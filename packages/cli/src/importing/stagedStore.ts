@@ -53,7 +53,7 @@ export const stagedStore = (real: EventStore): EventStore => {
         return E.left(wrongExpectedRevision(streamName, expected, current));
       const by = await offset(streamName);
       const appended = await staged.appendToStream(streamName, events, {
-        ...(options.commandId === undefined ? {} : { commandId: options.commandId }),
+        commandId: options.commandId,
       });
       return E.map((result: AppendResult) => shifted(result, by))(appended);
     },

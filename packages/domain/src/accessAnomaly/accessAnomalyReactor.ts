@@ -48,6 +48,6 @@ export const createAccessAnomalyReactor = (options: AccessAnomalyOptions): React
     checkpoints: options.checkpoints,
     filter: { eventTypes: ACCESS_EVENTS },
     react,
-    ...(options.lease === undefined ? {} : { lease: options.lease }),
+    lease: options.lease,
   });
 };

@@ -80,6 +80,6 @@ export const createAfterNoticeReactor = (options: AfterNoticeOptions): ReactorRu
     checkpoints: options.checkpoints,
     filter: { eventTypes: ['PersonalDataRead'] },
     react,
-    ...(options.lease === undefined ? {} : { lease: options.lease }),
+    lease: options.lease,
   });
 };

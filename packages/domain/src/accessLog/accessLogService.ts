@@ -61,7 +61,7 @@ export const createAccessLogService = (
       eventCodec: PersonalDataRead,
       streamName: (command) => streamName('AccessLog', command.readId),
       authorize: options.authorize,
-      ...(options.newEventId === undefined ? {} : { newEventId: options.newEventId }),
+      newEventId: options.newEventId,
     }),
   );
 

@@ -49,7 +49,7 @@ export const createAccessPolicyService = (
     eventCodec: AccessPolicyEvent,
     streamName: (command) => accessPolicyStream(command.tenantId),
     authorize: options.authorize,
-    ...(options.newEventId === undefined ? {} : { newEventId: options.newEventId }),
+    newEventId: options.newEventId,
   });
   const load = async (tenantId: string) => (await handler.load(accessPolicyStream(tenantId))).state;
   return {

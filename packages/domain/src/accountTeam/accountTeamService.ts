@@ -38,7 +38,7 @@ export const createAccountTeamService = (
 ): AccountTeamService => {
   const handler = createCommandHandler({
     store,
-    ...(options.newEventId === undefined ? {} : { newEventId: options.newEventId }),
+    newEventId: options.newEventId,
     authorize: options.authorize,
     decider: accountTeamDecider,
     eventCodec: AccountTeamEvent,

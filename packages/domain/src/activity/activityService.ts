@@ -37,7 +37,7 @@ export const createActivityService = (
 ): ActivityService => {
   const handler = createCommandHandler({
     store,
-    ...(options.newEventId === undefined ? {} : { newEventId: options.newEventId }),
+    newEventId: options.newEventId,
     authorize: options.authorize,
     decider: activityDecider,
     eventCodec: ActivityEvent,

@@ -38,7 +38,7 @@ export const createAnalyticsModelService = (
 ): AnalyticsModelService => {
   const handler = createCommandHandler({
     store,
-    ...(options.newEventId === undefined ? {} : { newEventId: options.newEventId }),
+    newEventId: options.newEventId,
     authorize: options.authorize,
     snapshots: snapshotPolicyOf(
       options.snapshots,

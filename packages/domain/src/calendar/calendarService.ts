@@ -95,7 +95,7 @@ export const createCalendarService = (
 ): CalendarService => {
   const handler = createCommandHandler({
     store,
-    ...(options.newEventId === undefined ? {} : { newEventId: options.newEventId }),
+    newEventId: options.newEventId,
     authorize: options.authorize,
     decider: appointmentDecider,
     eventCodec: AppointmentEventCodec,
@@ -104,7 +104,7 @@ export const createCalendarService = (
   const load = async (appointmentId: string) =>
     (await handler.load(appointmentStream(appointmentId))).state;
   const schedules = createRepSchedules(store, {
-    ...(options.newEventId === undefined ? {} : { newEventId: options.newEventId }),
+    newEventId: options.newEventId,
     orphans: {
       timeoutMs: options.reservationTimeoutMs ?? 5 * 60_000,
       holds: async (repId, slot) => {

@@ -44,7 +44,7 @@ export const createContractService = (
     decider: contractDecider,
     eventCodec: ContractEvent,
     streamName: (command) => contractStream(command.contractId),
-    ...(options.newEventId === undefined ? {} : { newEventId: options.newEventId }),
+    newEventId: options.newEventId,
     authorize: options.authorize,
     snapshots: snapshotPolicyOf(options.snapshots, CONTRACT_STATE_VERSION, ContractStateCodec),
   });

@@ -48,7 +48,7 @@ export const createExpenseClaimService = (
     decider: expenseClaimDecider,
     eventCodec: ExpenseClaimEvent,
     streamName: (command) => expenseClaimStream(command.claimId),
-    ...(options.newEventId === undefined ? {} : { newEventId: options.newEventId }),
+    newEventId: options.newEventId,
     authorize: options.authorize,
     snapshots: snapshotPolicyOf(
       options.snapshots,

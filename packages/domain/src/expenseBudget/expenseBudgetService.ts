@@ -41,7 +41,7 @@ export const createExpenseBudgetService = (
       decider: expenseBudgetDecider,
       eventCodec: ExpenseBudgetEvent,
       streamName: (command) => streamName('ExpenseBudget', command.repId),
-      ...(options.newEventId === undefined ? {} : { newEventId: options.newEventId }),
+      newEventId: options.newEventId,
       authorize: options.authorize,
       snapshots: snapshotPolicyOf(
         options.snapshots,

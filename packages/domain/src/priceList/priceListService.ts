@@ -46,7 +46,7 @@ export const createPriceListService = (
     decider: priceListDecider,
     eventCodec: PriceListEvent,
     streamName: (command) => priceListStream(command.priceListId),
-    ...(options.newEventId === undefined ? {} : { newEventId: options.newEventId }),
+    newEventId: options.newEventId,
     authorize: options.authorize,
     snapshots: snapshotPolicyOf(options.snapshots, PRICE_LIST_STATE_VERSION, PriceListStateCodec),
   });

@@ -45,7 +45,7 @@ export const createProductService = (
     decider: productDecider,
     eventCodec: ProductEvent,
     streamName: (command) => productStream(command.productId),
-    ...(options.newEventId === undefined ? {} : { newEventId: options.newEventId }),
+    newEventId: options.newEventId,
     authorize: options.authorize,
     snapshots: snapshotPolicyOf(options.snapshots, PRODUCT_STATE_VERSION, ProductStateCodec),
   });

@@ -101,7 +101,7 @@ export const createQuoteService = (
     decider: quoteDecider,
     eventCodec: QuoteEvent,
     streamName: (command) => quoteStream(command.quoteId),
-    ...(options.newEventId === undefined ? {} : { newEventId: options.newEventId }),
+    newEventId: options.newEventId,
     authorize: options.authorize,
     snapshots: snapshotPolicyOf(options.snapshots, QUOTE_STATE_VERSION, QuoteStateCodec),
   });

@@ -53,7 +53,7 @@ export const createProductToCashServices = (
   options: ProductToCashOptions,
 ): ProductToCashServices => {
   const ids = {
-    ...(options.newEventId === undefined ? {} : { newEventId: options.newEventId }),
+    newEventId: options.newEventId,
     snapshots: options.snapshots,
   };
   const { authorizers } = options;

@@ -127,7 +127,7 @@ export const createQuoteToOrderReactor = (options: QuoteToOrderOptions): QuoteTo
     react: async (event) => {
       await react(event);
     },
-    ...(options.lease === undefined ? {} : { lease: options.lease }),
+    lease: options.lease,
   });
   return { runner, react };
 };

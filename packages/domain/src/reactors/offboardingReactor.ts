@@ -144,6 +144,6 @@ export const createOffboardingReactor = (options: OffboardingReactorOptions): Re
     checkpoints: options.checkpoints,
     filter: { eventTypes: ['RepOffboarded'] },
     react,
-    ...(options.lease === undefined ? {} : { lease: options.lease }),
+    lease: options.lease,
   });
 };

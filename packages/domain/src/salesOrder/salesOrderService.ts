@@ -54,7 +54,7 @@ export const createSalesOrderService = (
     decider: salesOrderDecider,
     eventCodec: SalesOrderEvent,
     streamName: (command) => salesOrderStream(command.orderId),
-    ...(options.newEventId === undefined ? {} : { newEventId: options.newEventId }),
+    newEventId: options.newEventId,
     authorize: options.authorize,
     snapshots: snapshotPolicyOf(options.snapshots, SALES_ORDER_STATE_VERSION, SalesOrderStateCodec),
   });

@@ -34,7 +34,7 @@ export interface TaskServiceOptions {
 export const createTaskService = (store: EventStore, options: TaskServiceOptions): TaskService => {
   const handler = createCommandHandler({
     store,
-    ...(options.newEventId === undefined ? {} : { newEventId: options.newEventId }),
+    newEventId: options.newEventId,
     authorize: options.authorize,
     decider: taskDecider,
     eventCodec: TaskEvent,

@@ -78,7 +78,7 @@ export const withHashChain = (store: EventStore): EventStore => {
         chainOnto(events, streamName, head),
         {
           expectedRevision: actual,
-          ...(options.commandId === undefined ? {} : { commandId: options.commandId }),
+          commandId: options.commandId,
         },
       );
       if (E.isRight(result)) return result;

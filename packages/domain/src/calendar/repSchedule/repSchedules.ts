@@ -88,7 +88,7 @@ export const createRepSchedules = (
     // Reservations are steps of a booking the calendar service authorized before reserving
     // anything; they are never an entry point of their own.
     authorize: () => E.right(undefined),
-    ...(options.newEventId === undefined ? {} : { newEventId: options.newEventId }),
+    newEventId: options.newEventId,
   });
 
   const release: RepSchedules['release'] = async (request, context) => {
