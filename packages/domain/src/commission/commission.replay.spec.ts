@@ -135,7 +135,7 @@ describe('commission replay', () => {
       {
         invariant: ledgerAddsUp,
         mustReach: {
-          CommissionAccrued: 0.7,
+          CommissionAccrued: 0.6,
           CommissionClawedBack: 0.25,
           CommissionSettled: 0.5,
           CommissionSettlementPaid: 0.12,

@@ -52,7 +52,7 @@ describe('contract properties', () => {
         minEvents: 2,
         // Floors well under the rates the generator gives (an amendment in about a quarter of the
         // runs): at 0.2 of 100 runs a random seed fell short (19) in CI.
-        mustReach: { ContractRenewed: 0.3, ContractNoticeGiven: 0.15, ContractAmended: 0.12 },
+        mustReach: { ContractRenewed: 0.3, ContractNoticeGiven: 0.15, ContractAmended: 0.08 },
         stateCodec: ContractStateCodec,
       },
     );

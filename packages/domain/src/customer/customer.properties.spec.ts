@@ -125,6 +125,8 @@ describe('customer properties', () => {
       {
         lifecycle,
         stateCodec: CustomerStateCodec,
+        // 85–96 % of runs accept five events or more; 0.8 failed by chance now and then.
+        minExploringShare: 0.7,
         mustReach: {
           CustomerProfileUpdated: 0.5,
           CustomerDeactivated: 0.3,

@@ -70,10 +70,12 @@ describe('expense claim properties', () => {
       ExpenseClaimEvent,
       startingWith(submit, following, { minLength: 2, maxLength: 8 }),
       {
-        numRuns: 100,
+        // 300 runs, floors well under the generator's rates (about a quarter of histories reach
+        // each): at 0.2 of 100 runs a seed fell under the floor by chance.
+        numRuns: 300,
         minEvents: 2,
         minExploringShare: 0.6,
-        mustReach: { ExpenseClaimReimbursed: 0.2, ExpenseClaimRejected: 0.2 },
+        mustReach: { ExpenseClaimReimbursed: 0.1, ExpenseClaimRejected: 0.1 },
         stateCodec: ExpenseClaimStateCodec,
       },
     );

@@ -166,6 +166,8 @@ describe('invoice replay', () => {
       {
         lifecycle,
         invariant: amountsAddUp,
+        // 85–96 % of runs accept five events or more; 0.8 failed by chance now and then.
+        minExploringShare: 0.7,
         mustReach: {
           InvoicePaymentRecorded: 0.7,
           InvoicePaymentRefunded: 0.25,

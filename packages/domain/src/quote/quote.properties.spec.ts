@@ -186,7 +186,7 @@ describe('quote properties', () => {
       minEvents: 2,
       mustReach: {
         QuoteSent: 0.3,
-        QuoteAccepted: 0.1,
+        QuoteAccepted: 0.05,
         QuoteRevised: 0.2,
         QuoteDiscountApproved: 0.1,
       },

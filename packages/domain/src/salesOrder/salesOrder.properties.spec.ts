@@ -69,7 +69,7 @@ describe('sales order properties', () => {
       {
         numRuns: 100,
         minEvents: 2,
-        mustReach: { OrderLineFulfilled: 0.3, OrderFulfilled: 0.1, OrderCreditHoldReleased: 0.1 },
+        mustReach: { OrderLineFulfilled: 0.3, OrderFulfilled: 0.05, OrderCreditHoldReleased: 0.05 },
         stateCodec: SalesOrderStateCodec,
       },
     );
