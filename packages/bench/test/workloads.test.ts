@@ -47,6 +47,7 @@ describe('benchmark workloads', () => {
       'peakRssMb',
       'ratio',
       'rawOpsPerSec',
+      'readerEventsPerSec',
       'workload',
     ]);
     expect(formatTable(results).split('\n')).toHaveLength(results.length + 2);

@@ -97,11 +97,12 @@ describe('the actor of a command', () => {
     expect(all.out).toContain('Pipeline and forecast');
   });
 
-  it('shows a rep their own customer’s timeline with a colleague’s deal left out, and refuses another rep', async () => {
+  it('shows a rep their own customer’s timeline with a colleague’s deal and quote left out, and refuses another rep', async () => {
     const own = await as('rep-ada:sales_rep', 'audit', 'customer', 'C-ada');
     expect(own.code).toBe(ExitCode.ok);
-    expect(own.out).toContain('3 events of streams the sales_rep role may not read left out');
+    expect(own.out).toContain('5 events of streams the sales_rep role may not read left out');
     expect(own.out).not.toContain('Opportunity-O-bob');
+    expect(own.out).not.toContain('Quote-Q-bob');
     const other = await as('rep-bob:sales_rep', 'audit', 'customer', 'C-ada');
     expect(other.code).toBe(ExitCode.forbidden);
     expect(other.err).toContain('lacks Customer.read');
