@@ -171,6 +171,15 @@ export const refuseActor = (
   return ExitCode.forbidden;
 };
 
+/** What {@link commandPermitted} is asked: may `actor` use `permission` for `commandName`? */
+export interface PermissionAsked {
+  readonly commandName: string;
+  readonly actor: Actor;
+  readonly permission: string;
+  /** The tenant's roles and departures from the log; the built-in defaults when left out. */
+  readonly rules?: TenantAccessRules | undefined;
+}
+
 /**
  * Whether `actor` holds an operator permission of the role policy (`ReadModels.rebuild`,
  * `Log.migrate`, `Log.audit`, `Data.import`: records of no owner); when not, the refusal is
@@ -178,11 +187,8 @@ export const refuseActor = (
  * log, a role the tenant defined counts, and a rep whose access ended is refused.
  */
 export const commandPermitted = (
-  commandName: string,
-  actor: Actor,
-  permission: string,
+  { commandName, actor, permission, rules }: PermissionAsked,
   io: CliIo,
-  rules?: TenantAccessRules,
 ): E.Either<ExitCode, void> => {
   const policy = rules?.policy ?? defaultRolePolicy;
   const teams = rules === undefined ? noTeams : withDepartures(noTeams, rules.departures, today());

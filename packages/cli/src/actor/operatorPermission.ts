@@ -28,7 +28,7 @@ export const operatorPermitted = async (
   { location, io }: OperatorTarget,
 ): Promise<E.Either<ExitCode, void>> => {
   if (isMissingSqliteFile(location, io.cwd))
-    return commandPermitted(commandName, actor, permission, io);
+    return commandPermitted({ commandName, actor, permission }, io);
   const opened = await openStore(location, io.cwd);
   if (E.isLeft(opened)) {
     io.stderr(`clientele ${commandName}: ${opened.left}\n`);
@@ -36,7 +36,7 @@ export const operatorPermitted = async (
   }
   try {
     const rules = await tenantAccessRules(opened.right.store, io.env);
-    return commandPermitted(commandName, actor, permission, io, rules);
+    return commandPermitted({ commandName, actor, permission, rules }, io);
   } finally {
     await opened.right.store.close();
   }

@@ -67,9 +67,11 @@ const train = async ({ values }: CommandInput, io: CliIo): Promise<ExitCode> => 
   const actor = await commandActor('analyze', { values }, io);
   if (E.isLeft(actor)) return actor.left;
   const permitted = commandPermitted(
-    'analyze',
-    actor.right,
-    'AnalyticsModel.RecordModelTraining',
+    {
+      commandName: 'analyze',
+      actor: actor.right,
+      permission: 'AnalyticsModel.RecordModelTraining',
+    },
     io,
   );
   if (E.isLeft(permitted)) return permitted.left;

@@ -166,7 +166,10 @@ export const auditCommand: CliCommand = {
       // Checked against the tenant's roles and departures as the log holds them now.
       const rules = await tenantAccessRules(readSide.events, io.env);
       if (NEEDS_LOG_AUDIT.has(subject)) {
-        const permitted = commandPermitted('audit', actor.right, 'Log.audit', io, rules);
+        const permitted = commandPermitted(
+          { commandName: 'audit', actor: actor.right, permission: 'Log.audit', rules },
+          io,
+        );
         if (E.isLeft(permitted)) return permitted.left;
       }
       await readSide.runner.catchUp();

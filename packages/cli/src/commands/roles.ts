@@ -81,7 +81,10 @@ const rolesOn = async (
 ): Promise<ExitCode> => {
   const { tenantId } = tenantFrom(io.env);
   if (input.positionals[0] === 'list') {
-    const permitted = commandPermitted('roles', actor, 'AccessPolicy.read', io, rules);
+    const permitted = commandPermitted(
+      { commandName: 'roles', actor, permission: 'AccessPolicy.read', rules },
+      io,
+    );
     if (E.isLeft(permitted)) return permitted.left;
     printRoles(
       await listRoles(store, tenantId),

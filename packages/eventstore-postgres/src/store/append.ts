@@ -3,6 +3,7 @@ import type {
   AppendOptions,
   AppendResult,
   EventToAppend,
+  ExpectedRevision,
   WrongExpectedRevision,
 } from '@clientele/eventstore';
 import { ANY, NO_STREAM, validateAppend, wrongExpectedRevision } from '@clientele/eventstore';
@@ -13,6 +14,77 @@ import { appendWithCommand } from './appendWithCommand.js';
 
 /** The SQLSTATE `append_events` raises when a concurrent append recorded the same command id. */
 const COMMAND_RECORDED_CONCURRENTLY = 'CL001';
+
+/** One append as asked: the stream, the events, the command id (if any) and the expectation. */
+interface Append {
+  readonly streamName: string;
+  readonly events: readonly EventToAppend[];
+  readonly commandId: string | undefined;
+  readonly expected: ExpectedRevision;
+}
+
+/** What one try gave: the function's row, a final answer, or a lost race for `ANY` to retry. */
+type Attempt =
+  | { readonly kind: 'row'; readonly row: AppendRow }
+  | { readonly kind: 'answer'; readonly answer: E.Either<WrongExpectedRevision, AppendResult> }
+  | { readonly kind: 'retry'; readonly error: unknown };
+
+const insert = (context: AppendContext, append: Append): Promise<AppendRow | undefined> =>
+  append.commandId === undefined
+    ? appendWithoutCommand(context, append.streamName, append.expected, append.events)
+    : appendWithCommand(context, append.streamName, {
+        expected: append.expected,
+        commandId: append.commandId,
+        batch: batchJson(append.events),
+      });
+
+/**
+ * What a failed insert means: the command another writer recorded concurrently (its first
+ * result), a revision another writer took (a conflict for an exact expectation; `ANY` and
+ * `STREAM_EXISTS` still hold, so try again), or a fault, thrown as it is.
+ */
+const afterFailure = async (
+  context: AppendContext,
+  append: Append,
+  error: unknown,
+): Promise<Attempt> => {
+  const { streamName, commandId, expected } = append;
+  if (commandId !== undefined && errorCode(error) === COMMAND_RECORDED_CONCURRENTLY) {
+    const first = await context.findCommandResult(commandId);
+    if (first === undefined) throw error;
+    return { kind: 'answer', answer: E.right({ ...first, duplicate: true }) };
+  }
+  if (!isRevisionTaken(error)) throw error;
+  if (typeof expected === 'bigint' || expected === NO_STREAM) {
+    const actual = await context.streamRevision(streamName);
+    return { kind: 'answer', answer: E.left(wrongExpectedRevision(streamName, expected, actual)) };
+  }
+  return { kind: 'retry', error };
+};
+
+const attempt = async (context: AppendContext, append: Append): Promise<Attempt> => {
+  try {
+    const row = await insert(context, append);
+    if (row === undefined) throw new Error(`append to ${append.streamName}: no result row`);
+    return { kind: 'row', row };
+  } catch (error) {
+    return afterFailure(context, append, error);
+  }
+};
+
+/** The answer a row of `append_events` (or the plain insert) gives. */
+const answerOf = (
+  append: Append,
+  row: AppendRow,
+): E.Either<WrongExpectedRevision, AppendResult> => {
+  if (row.outcome === 'conflict') {
+    const actual = row.actual_revision === null ? NO_STREAM : BigInt(row.actual_revision);
+    return E.left(wrongExpectedRevision(append.streamName, append.expected, actual));
+  }
+  if (row.outcome === 'duplicate') return E.right({ ...toAppendResult(row), duplicate: true });
+  const eventIds = append.events.map((event) => event.eventId);
+  return E.right({ ...toAppendResult({ ...row, event_ids: eventIds }), duplicate: false });
+};
 
 /**
  * Appends in one round trip and one transaction: a plain INSERT ... SELECT without a command id,
@@ -26,37 +98,18 @@ export const appendEvents = async (
   options: AppendOptions,
 ): Promise<E.Either<WrongExpectedRevision, AppendResult>> => {
   validateAppend(streamName, events);
-  const expected = options.expectedRevision ?? ANY;
-  let row: AppendRow | undefined;
-  for (let attempt = 1; row === undefined; attempt += 1) {
-    try {
-      row = await (options.commandId === undefined
-        ? appendWithoutCommand(context, streamName, expected, events)
-        : appendWithCommand(context, streamName, expected, options.commandId, batchJson(events)));
-      if (row === undefined) throw new Error(`append to ${streamName}: no result row`);
-    } catch (error) {
-      if (options.commandId !== undefined && errorCode(error) === COMMAND_RECORDED_CONCURRENTLY) {
-        const first = await context.findCommandResult(options.commandId);
-        if (first === undefined) throw error;
-        return E.right({ ...first, duplicate: true });
-      }
-      if (!isRevisionTaken(error)) throw error;
-      // Another writer took the revision between our check and our insert. With an exact
-      // expectation that is a conflict; `ANY` and `STREAM_EXISTS` still hold, so try again.
-      if (typeof expected === 'bigint' || expected === NO_STREAM) {
-        const actual = await context.streamRevision(streamName);
-        return E.left(wrongExpectedRevision(streamName, expected, actual));
-      }
-      if (attempt >= MAX_ATTEMPTS) throw error;
-    }
+  const append: Append = {
+    streamName,
+    events,
+    commandId: options.commandId,
+    expected: options.expectedRevision ?? ANY,
+  };
+  for (let tries = 1; ; tries += 1) {
+    const tried = await attempt(context, append);
+    if (tried.kind === 'row') return answerOf(append, tried.row);
+    if (tried.kind === 'answer') return tried.answer;
+    if (tries >= MAX_ATTEMPTS) throw tried.error;
   }
-  if (row.outcome === 'conflict') {
-    const actual = row.actual_revision === null ? NO_STREAM : BigInt(row.actual_revision);
-    return E.left(wrongExpectedRevision(streamName, expected, actual));
-  }
-  if (row.outcome === 'duplicate') return E.right({ ...toAppendResult(row), duplicate: true });
-  const eventIds = events.map((event) => event.eventId);
-  return E.right({ ...toAppendResult({ ...row, event_ids: eventIds }), duplicate: false });
 };
 
 /** How often an `ANY` append is retried after losing a race for the next revision. */

@@ -3,13 +3,18 @@ import { revisionToString } from '@clientele/eventstore';
 import type { AppendContext, AppendRow } from './appendRow.js';
 import { statementName } from './appendRow.js';
 
+/** A command's append: its expectation, its id and its events as `batchJson` wrote them. */
+export interface CommandAppend {
+  readonly expected: ExpectedRevision;
+  readonly commandId: string;
+  readonly batch: string;
+}
+
 /** With a command id: `append_events` checks and records the id in the same transaction. */
 export const appendWithCommand = async (
   context: AppendContext,
   streamName: string,
-  expected: ExpectedRevision,
-  commandId: string,
-  batch: string,
+  { expected, commandId, batch }: CommandAppend,
 ): Promise<AppendRow | undefined> => {
   const { rows } = await context.connection().query<AppendRow>({
     name: statementName('append_command', context.schema),
