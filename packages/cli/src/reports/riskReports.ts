@@ -20,6 +20,7 @@ import {
   ticketsAsOf,
 } from '@clientele/projections';
 import type { ChartSpec } from '../html/charts.js';
+import { CUSTOMER_COLUMNS } from './customerColumns.js';
 import type { Report, ReportRow } from './report.js';
 import { mostFrequent, readDatedEvents } from './logPages.js';
 import { column, nullable } from './report.js';
@@ -34,17 +35,7 @@ const TOTALS = [
 ];
 
 const CUSTOMER = [
-  column('text', 'customerId', 'customer', {
-    description: 'The customer id.',
-    machineOnly: true,
-    dataSubject: true,
-  }),
-  column('text', 'customerName', 'customer', {
-    description:
-      'The customer’s name, resolved for an actor allowed to read it; null when not to be shown.',
-    nullable: true,
-    fallbackKey: 'customerId',
-  }),
+  ...CUSTOMER_COLUMNS,
   column('code', 'band', 'band', 'low (under 25 points), medium (25–49) or high (50 and over).'),
   column(
     'count',

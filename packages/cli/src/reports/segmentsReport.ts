@@ -16,6 +16,7 @@ import {
 } from '@clientele/projections';
 import type { ChartSpec } from '../html/charts.js';
 import { codeLabel } from './cellDisplay.js';
+import { CUSTOMER_COLUMNS } from './customerColumns.js';
 import { mostFrequent, readDatedEvents } from './logPages.js';
 import type { Report } from './report.js';
 import { column, nullable } from './report.js';
@@ -43,17 +44,7 @@ export const segmentsShape: ReportShape = {
   description:
     'RFM segments of the customers the reader may see on the report date, their segment 90 days earlier, and lifetime value.',
   columns: [
-    column('text', 'customerId', 'customer', {
-      description: 'The customer id.',
-      machineOnly: true,
-      dataSubject: true,
-    }),
-    column('text', 'customerName', 'customer', {
-      description:
-        'The customer’s name, resolved for an actor allowed to read it; null when not to be shown.',
-      nullable: true,
-      fallbackKey: 'customerId',
-    }),
+    ...CUSTOMER_COLUMNS,
     column(
       'code',
       'segment',
