@@ -1,25 +1,13 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as E from 'fp-ts/lib/Either.js';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { accessPolicyAuthorizer, createAccessPolicyService } from '@clientele/domain';
 import { createSqliteEventStore } from '@clientele/eventstore-sqlite';
-import { commands, ExitCode, runCli } from '@clientele/cli';
-import { recordingIo } from './support/recordingIo.js';
+import { ExitCode } from '@clientele/cli';
+import { useCommandStore } from './support/commandRunner.js';
 
-const dir = mkdtempSync(join(tmpdir(), 'clientele-offboard-'));
+const { dir, run } = useCommandStore('offboard');
 const file = join(dir, 'crm.db');
-const store = `sqlite:${file}`;
-afterAll(() => {
-  rmSync(dir, { recursive: true, force: true });
-});
-
-const run = async (actor: string, ...args: string[]) => {
-  const io = recordingIo({ CLIENTELE_ACTOR: actor });
-  const code = await runCli(commands, [...args, '--store', store], io);
-  return { code, out: io.out.join(''), err: io.err.join('') };
-};
 const admin = 'ops-1:administrator';
 // The demo's organization: three reps and a manager per team, from 2026-01-05.
 const leaver = 'rep-office-emea-hunters-1';
