@@ -1,34 +1,7 @@
-import type { AddressInfo } from 'node:net';
-import { serve } from '@hono/node-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createCrmApp } from '../src/app.js';
 import type { OpenedStores } from '../src/openStore.js';
+import { newKey, startService } from './crmService.js';
 import { openApiValidator } from './openApiValidator.js';
-
-/** A running service on a port of its own, and how to call it. */
-const startService = (stores: OpenedStores) => {
-  const app = createCrmApp({
-    ...stores,
-    tenantId: 'acme',
-    tenantKey: 'test-tenant-key',
-    maxBodyBytes: 4096,
-    reportFault: () => undefined,
-  });
-  const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
-  return {
-    base: () => `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-    stop: () =>
-      new Promise<void>((resolve) =>
-        server.close(() => {
-          resolve();
-        }),
-      ),
-  };
-};
-
-let keys = 0;
-/** A fresh idempotency key. */
-const newKey = () => `0193c000-0000-7000-8000-${String((keys += 1)).padStart(12, '0')}`;
 
 /**
  * The CRM service's HTTP contract, run against a store opened by `open` (SQLite, PostgreSQL):

@@ -9,8 +9,8 @@ import {
   personal,
   personalDataLocator,
   personalFieldPaths,
-  withPersonalFieldsErased,
 } from './personalData.js';
+import { withPersonalFieldsErased } from './erasedCopy.js';
 import { keySubjectOwner, retainedKeySubject } from './retention.js';
 import { unionOfOne } from './unionOfOne.js';
 

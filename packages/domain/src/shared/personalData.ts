@@ -3,6 +3,8 @@ import type { ErasedField } from '@clientele/eventstore';
 import { ERASED, isErasedField } from '@clientele/eventstore';
 import type { RetentionClass } from './retention.js';
 import { retainedKeySubject } from './retention.js';
+import type { Inner } from './codecStructure.js';
+import { innerOf, objectProps } from './codecStructure.js';
 
 const PERSONAL = Symbol.for('@clientele/domain/personal');
 
@@ -75,48 +77,7 @@ export interface PersonalFieldPath {
   readonly retainedAs: RetentionClass | undefined;
 }
 
-/** The props of an object-like codec (interface, partial, exact, readonly, intersection of those). */
-const objectProps = (codec: t.Mixed): Record<string, t.Mixed> | undefined => {
-  if (codec instanceof t.InterfaceType || codec instanceof t.PartialType) {
-    return codec.props as Record<string, t.Mixed>;
-  }
-  if (codec instanceof t.ExactType || codec instanceof t.ReadonlyType) {
-    return objectProps(codec.type as t.Mixed);
-  }
-  if (codec instanceof t.IntersectionType) {
-    const members = (codec.types as t.Mixed[]).map(objectProps);
-    if (members.some((props) => props === undefined)) return undefined;
-    return Object.assign({}, ...members) as Record<string, t.Mixed>;
-  }
-  return undefined;
-};
-
 const join = (path: string, key: string): string => (path === '' ? key : `${path}.${key}`);
-
-/** The codecs inside a container codec, by how a value's path steps into them. */
-type Inner =
-  /** A union's or intersection's members: each describes the same value. */
-  | { readonly kind: 'members'; readonly codecs: readonly t.Mixed[] }
-  | { readonly kind: 'items'; readonly codec: t.Mixed }
-  | { readonly kind: 'entries'; readonly codec: t.Mixed }
-  /** A refinement or readonly codec: the same value, the base codec. */
-  | { readonly kind: 'wrapped'; readonly codec: t.Mixed };
-
-const innerOf = (codec: t.Mixed): Inner | undefined => {
-  if (codec instanceof t.UnionType || codec instanceof t.IntersectionType) {
-    return { kind: 'members', codecs: codec.types as t.Mixed[] };
-  }
-  if (codec instanceof t.ArrayType || codec instanceof t.ReadonlyArrayType) {
-    return { kind: 'items', codec: codec.type as t.Mixed };
-  }
-  if (codec instanceof t.DictionaryType) {
-    return { kind: 'entries', codec: codec.codomain as t.Mixed };
-  }
-  if (codec instanceof t.RefinementType || codec instanceof t.ReadonlyType) {
-    return { kind: 'wrapped', codec: codec.type as t.Mixed };
-  }
-  return undefined;
-};
 
 const walk = (
   codec: t.Mixed,
@@ -291,55 +252,3 @@ export const personalDataLocator =
             ? field.subjectId
             : retainedKeySubject(field.subjectId, field.retainedAs),
       }));
-
-const personalTypes = new WeakMap<t.Mixed, (type: string) => boolean>();
-
-/**
- * Whether events of a type can have personal fields at all, worked out once per union: most
- * events (a ticket assigned, an invoice paid) have none and need no walk of their data. A member
- * without a literal type cannot be ruled out, so then every type is walked.
- */
-const mayHavePersonalFields = (eventCodec: t.Mixed): ((type: string) => boolean) => {
-  const known = personalTypes.get(eventCodec);
-  if (known !== undefined) return known;
-  const members =
-    eventCodec instanceof t.UnionType ? (eventCodec.types as t.Mixed[]) : [eventCodec];
-  const literals = members.map((member) => objectProps(member)?.['type']);
-  const typed = literals.every(
-    (literal) => literal instanceof t.LiteralType && typeof literal.value === 'string',
-  );
-  const types = new Set(
-    members
-      .filter((member) => personalFieldPaths(member).length > 0)
-      .map((member) => (objectProps(member)?.['type'] as t.LiteralC<string> | undefined)?.value),
-  );
-  const check = typed ? (type: string) => types.has(type) : () => true;
-  personalTypes.set(eventCodec, check);
-  return check;
-};
-
-/**
- * A copy of an event's data with every personal field replaced by the erased marker, for read
- * models that keep events (the service report measures SLAs from a ticket's events): a read model
- * must never hold personal data, or erasing a person would leave a copy there. The copy still
- * decodes with the aggregate's codecs. `eventCodec` is the aggregate's event union.
- */
-export const withPersonalFieldsErased = (
-  eventCodec: t.Mixed,
-  type: string,
-  data: unknown,
-): unknown => {
-  if (!mayHavePersonalFields(eventCodec)(type)) return data;
-  const fields = locatePersonalFields(eventCodec, { type, data }, true);
-  if (fields.length === 0) return data;
-  const copy = structuredClone(data);
-  for (const { path } of fields) {
-    const last = path.at(-1);
-    if (last === undefined) continue;
-    const parent = path
-      .slice(0, -1)
-      .reduce<unknown>((node, key) => (node as Record<string | number, unknown>)[key], copy);
-    (parent as Record<string | number, unknown>)[last] = ERASED;
-  }
-  return copy;
-};

@@ -33,6 +33,8 @@ import { READS, SERVICE_OPTIONS } from './readAuthorizationReads.js';
 const teams: TeamDirectory = {
   teamMembersOf: (managerId) => new Set(FIXTURE_TEAMS[managerId] ?? []),
 };
+/** The fixture's rules: the built-in roles over its two teams. */
+const RULES = { policy: defaultRolePolicy, teams };
 /** rep-ada's quote, order and contract on their customer C-ada, in log order. */
 const ADA_SALES = ['Quote-Q-ada', 'SalesOrder-SO-ada', 'Contract-K-ada'];
 /** The amounts of a pipeline report's rows. */
@@ -48,14 +50,7 @@ const asMember = async (readModels: ReadModelStore, id: string, role: string) =>
  * is readable only with `any` scope, so it is asked about an owner on nobody's team.
  */
 const mayRead = (actor: Actor, permission: ReadPermission, ownerId: string | null): boolean =>
-  E.isRight(
-    authorize(
-      { policy: defaultRolePolicy, teams },
-      actor,
-      permission,
-      ownerId ?? 'owner-on-no-team',
-    ),
-  );
+  E.isRight(authorize(RULES, actor, permission, ownerId ?? 'owner-on-no-team'));
 
 /** The second oracle: the hand-worked reads of the fixture's deal and account team members. */
 const teamMayRead = (actor: Actor, record: Shown[number]): boolean =>
@@ -64,7 +59,7 @@ const teamMayRead = (actor: Actor, record: Shown[number]): boolean =>
 
 /** Whether the role grants the permission at all (its own record is always within any grant). */
 const granted = (actor: Actor, permission: ReadPermission): boolean =>
-  E.isRight(authorize({ policy: defaultRolePolicy, teams }, actor, permission, actor.id));
+  E.isRight(authorize(RULES, actor, permission, actor.id));
 
 /**
  * The read authorization suite: the same hand-worked CRM projected into the store under test,
