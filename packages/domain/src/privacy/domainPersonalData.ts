@@ -11,7 +11,7 @@ import { LeadEvent } from '../lead/events.js';
 import { OpportunityEvent } from '../opportunity/events.js';
 import { ReservationEvent } from '../reservations/events.js';
 import { SalesOrganizationEvent } from '../salesOrganization/events.js';
-import { personalDataLocator } from '../shared/personalData.js';
+import { personalDataLocator } from '../shared/personalDataLocator.js';
 import { TaskEvent } from '../task/events.js';
 import { TargetEvent } from '../target/events.js';
 import { TicketEvent } from '../ticket/events.js';

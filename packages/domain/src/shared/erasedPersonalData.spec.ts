@@ -10,7 +10,7 @@ import { CustomerEvent } from '../customer/events.js';
 import { createCustomerService } from '../customer/customerService.js';
 import { LeadEvent } from '../lead/events.js';
 import { testContext } from '../testing/commandContexts.js';
-import { personalDataLocator } from './personalData.js';
+import { personalDataLocator } from './personalDataLocator.js';
 import { permitEveryoneInTests } from '@clientele/eventstore/testing';
 
 const encryptedStore = () => {

@@ -1,6 +1,7 @@
 export * from './money.js';
 export * from './dates.js';
 export * from './personalData.js';
+export * from './personalDataLocator.js';
 export * from './erasedCopy.js';
 export * from './contact.js';
 export * from './commandEntry.js';

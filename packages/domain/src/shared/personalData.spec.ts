@@ -7,9 +7,9 @@ import {
   isRevealed,
   locatePersonalFields,
   personal,
-  personalDataLocator,
   personalFieldPaths,
 } from './personalData.js';
+import { personalDataLocator } from './personalDataLocator.js';
 import { withPersonalFieldsErased } from './erasedCopy.js';
 import { keySubjectOwner, retainedKeySubject } from './retention.js';
 import { unionOfOne } from './unionOfOne.js';

@@ -2,7 +2,6 @@ import * as t from 'io-ts';
 import type { ErasedField } from '@clientele/eventstore';
 import { ERASED, isErasedField } from '@clientele/eventstore';
 import type { RetentionClass } from './retention.js';
-import { retainedKeySubject } from './retention.js';
 import type { Inner } from './codecStructure.js';
 import { innerOf, objectProps } from './codecStructure.js';
 
@@ -230,25 +229,3 @@ export const locatePersonalFields = (
         .map((field) => ({ ...field, path: field.path.slice(1) }))
     : fields;
 };
-
-/**
- * A locator for the privacy layer's `withPersonalDataEncryption`: given the event unions of the
- * aggregates, finds the personal fields of any stored event by its type and data, with paths
- * inside `data`, and the key each is encrypted with: the person's own, or for a retained field
- * their key of that retention class.
- */
-export const personalDataLocator =
-  (eventCodecs: readonly t.Mixed[]) =>
-  (
-    type: string,
-    data: unknown,
-  ): readonly { path: readonly (string | number)[]; subjectId: string }[] =>
-    eventCodecs
-      .flatMap((codec) => locatePersonalFields(codec, { type, data }, true))
-      .map((field) => ({
-        path: field.path,
-        subjectId:
-          field.retainedAs === undefined
-            ? field.subjectId
-            : retainedKeySubject(field.subjectId, field.retainedAs),
-      }));

@@ -4,7 +4,8 @@ import { LeadEvent } from '../lead/events.js';
 import { OpportunityEvent } from '../opportunity/events.js';
 import { ReservationEvent } from '../reservations/events.js';
 import { SalesOrganizationEvent } from '../salesOrganization/events.js';
-import { personalDataLocator, personalFieldPaths } from './personalData.js';
+import { personalFieldPaths } from './personalData.js';
+import { personalDataLocator } from './personalDataLocator.js';
 
 const salesEvents = {
   CustomerEvent,

@@ -20,8 +20,32 @@ const formatterFor = (timeZone: string): Intl.DateTimeFormat => {
   return formatter;
 };
 
+/** How many readings {@link wallClockMillis} remembers per zone before it starts afresh. */
+const REMEMBERED_READINGS = 4096;
+
+/**
+ * Readings already taken, per zone and instant. `formatToParts` costs microseconds, and imports
+ * convert the same few dates thousands of times (a CSV's dates, each at the same time of day).
+ */
+const readings = new Map<string, Map<number, number>>();
+
 /** The wall-clock reading of an instant in a time zone, as if that reading were UTC (ms). */
 const wallClockMillis = (instant: number, timeZone: string): number => {
+  const zone = readings.get(timeZone);
+  const remembered = zone?.get(instant);
+  if (remembered !== undefined) return remembered;
+  // Read first: a zone the formatter refuses throws here and is never remembered.
+  const reading = readWallClock(instant, timeZone);
+  if (zone === undefined) readings.set(timeZone, new Map([[instant, reading]]));
+  else {
+    if (zone.size >= REMEMBERED_READINGS) zone.clear();
+    zone.set(instant, reading);
+  }
+  return reading;
+};
+
+/** {@link wallClockMillis} taken from the zone's formatter. */
+const readWallClock = (instant: number, timeZone: string): number => {
   const parts: Record<string, number> = {};
   for (const part of formatterFor(timeZone).formatToParts(new Date(instant))) {
     if (part.type !== 'literal') parts[part.type] = Number(part.value);

@@ -16,11 +16,16 @@ export const canonicalJson = (value: unknown): string => {
   if (Array.isArray(value))
     return `[${value.map((item) => canonicalJson(item === undefined ? null : item)).join(',')}]`;
   if (typeof value === 'object') {
-    const members = Object.entries(value as Record<string, unknown>)
-      .filter(([, member]) => member !== undefined)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-      .map(([key, member]) => `${JSON.stringify(key)}:${canonicalJson(member)}`);
-    return `{${members.join(',')}}`;
+    const record = value as Record<string, unknown>;
+    // The default sort orders strings by UTF-16 code unit, as the rules above ask.
+    const keys = Object.keys(record).sort();
+    let text = '';
+    for (const key of keys) {
+      const member = record[key];
+      if (member === undefined) continue;
+      text += `${text === '' ? '' : ','}${JSON.stringify(key)}:${canonicalJson(member)}`;
+    }
+    return `{${text}}`;
   }
   throw new TypeError(`a ${typeof value} cannot be written as canonical JSON`);
 };
