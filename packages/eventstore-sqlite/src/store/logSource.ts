@@ -2,7 +2,6 @@ import type { AppendSignal, EventFilter, LogSource, Position } from '@clientele/
 import { position } from '@clientele/eventstore';
 import { filterSql } from './eventFilterSql.js';
 import { EVENT_COLUMNS, toRecordedEvent } from './eventRow.js';
-import type { EventRow } from './eventRow.js';
 import { clamp } from './paging.js';
 import type { LogReader } from './paging.js';
 
@@ -20,16 +19,14 @@ export interface SqliteLog {
  */
 export const createLogSource = (sqlite: SqliteLog, filter: EventFilter | undefined): LogSource => {
   const condition = filterSql(filter);
-  const eventsAfter = sqlite.reader.prepared(
-    `SELECT ${EVENT_COLUMNS} FROM events WHERE position > ? AND ${condition.condition} ORDER BY position LIMIT ?`,
-  );
+  const eventsAfter = `SELECT ${EVENT_COLUMNS} FROM events WHERE position > ? AND ${condition.condition} ORDER BY position LIMIT ?`;
   return {
     readPage: async (after, limit) => {
       const head = sqlite.head();
       if (head === undefined) return { events: [], scannedTo: after, full: false };
-      const rows = (
-        eventsAfter.all(clamp(after?.commit ?? 0n), ...condition.params, limit) as EventRow[]
-      ).filter((row) => row[0] <= head.commit);
+      const rows = sqlite.reader
+        .rows(eventsAfter, [clamp(after?.commit ?? 0n), ...condition.params], limit)
+        .filter((row) => row[0] <= head.commit);
       const full = rows.length === limit;
       const last = rows[rows.length - 1];
       const scannedTo =

@@ -12,23 +12,43 @@ export const clamp = (value: bigint): bigint =>
 
 /** What the reads of one connection share: its statements, each prepared once, and a page size. */
 export interface LogReader {
-  /** The statement for `sql`, prepared on first use to return raw rows with safe integers. */
-  readonly prepared: (sql: string) => Statement;
+  /**
+   * Up to `limit` rows of a query whose text ends in `LIMIT ?`, the other placeholders bound to
+   * `params`. The limit is written into the statement's text (one statement per limit, for the
+   * few limits reads use): SQLite answers a short query whose LIMIT is a bound parameter in about
+   * twice the time, 12.5 against 5.5 µs for a stream's last event on a log of 8,886 streams.
+   */
+  readonly rows: (sql: string, params: readonly unknown[], limit: number) => EventRow[];
   /** How many rows one page reads. */
   readonly pageSize: number;
 }
 
+/** Past this many statements a reader stops writing limits into new ones and binds them. */
+const MAX_STATEMENTS = 64;
+
 /** A reader over `db` whose pages hold `pageSize` rows. */
 export const createLogReader = (db: Database, pageSize: number): LogReader => {
   const statements = new Map<string, Statement>();
+  /** The statement for `sql`, prepared on first use to return raw rows with safe integers. */
+  const prepared = (sql: string): Statement => {
+    let statement = statements.get(sql);
+    if (statement === undefined) {
+      statement = db.prepare(sql).safeIntegers(true).raw(true);
+      statements.set(sql, statement);
+    }
+    return statement;
+  };
   return {
-    prepared: (sql) => {
-      let statement = statements.get(sql);
-      if (statement === undefined) {
-        statement = db.prepare(sql).safeIntegers(true).raw(true);
-        statements.set(sql, statement);
-      }
-      return statement;
+    rows: (sql, params, limit) => {
+      if (!sql.endsWith('LIMIT ?')) throw new Error(`a page query must end in LIMIT ?: ${sql}`);
+      const written = `${sql.slice(0, -1)}${String(limit)}`;
+      const literal =
+        Number.isSafeInteger(limit) &&
+        limit > 0 &&
+        (statements.has(written) || statements.size < MAX_STATEMENTS);
+      return (
+        literal ? prepared(written).all(...params) : prepared(sql).all(...params, limit)
+      ) as EventRow[];
     },
     pageSize,
   };

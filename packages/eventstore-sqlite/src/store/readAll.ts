@@ -2,7 +2,6 @@ import type { ReadAllOptions, RecordedEvent } from '@clientele/eventstore';
 import { END, START } from '@clientele/eventstore';
 import { filterSql } from './eventFilterSql.js';
 import { EVENT_COLUMNS } from './eventRow.js';
-import type { EventRow } from './eventRow.js';
 import { FAR_END, clamp, noEvents, pages } from './paging.js';
 import type { LogReader } from './paging.js';
 
@@ -15,13 +14,11 @@ export const readAll = (
   const from = options.fromPosition ?? (backwards ? END : START);
   if (from === END && !backwards) return noEvents();
   const filter = filterSql(options.filter);
-  const statement = reader.prepared(
-    backwards
-      ? `SELECT ${EVENT_COLUMNS} FROM events WHERE position <= ? AND ${filter.condition} ORDER BY position DESC LIMIT ?`
-      : `SELECT ${EVENT_COLUMNS} FROM events WHERE position >= ? AND ${filter.condition} ORDER BY position LIMIT ?`,
-  );
+  const sql = backwards
+    ? `SELECT ${EVENT_COLUMNS} FROM events WHERE position <= ? AND ${filter.condition} ORDER BY position DESC LIMIT ?`
+    : `SELECT ${EVENT_COLUMNS} FROM events WHERE position >= ? AND ${filter.condition} ORDER BY position LIMIT ?`;
   return pages(reader, {
-    page: (cursor, limit) => statement.all(cursor, ...filter.params, limit) as EventRow[],
+    page: (cursor, limit) => reader.rows(sql, [cursor, ...filter.params], limit),
     // Backwards from START means "the first event", as in the other engines.
     start: from === START ? (backwards ? 1n : 0n) : from === END ? FAR_END : clamp(from.commit),
     maxCount: options.maxCount,

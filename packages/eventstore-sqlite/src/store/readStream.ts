@@ -1,7 +1,6 @@
 import type { ReadStreamOptions, RecordedEvent } from '@clientele/eventstore';
 import { END, START } from '@clientele/eventstore';
 import { EVENT_COLUMNS } from './eventRow.js';
-import type { EventRow } from './eventRow.js';
 import { FAR_END, clamp, noEvents, pages } from './paging.js';
 import type { LogReader } from './paging.js';
 
@@ -14,13 +13,11 @@ export const readStream = (
   const backwards = options.direction === 'backwards';
   const from = options.fromRevision ?? (backwards ? END : START);
   if (from === END && !backwards) return noEvents();
-  const statement = reader.prepared(
-    backwards
-      ? `SELECT ${EVENT_COLUMNS} FROM events WHERE stream_name = ? AND stream_revision <= ? ORDER BY stream_revision DESC LIMIT ?`
-      : `SELECT ${EVENT_COLUMNS} FROM events WHERE stream_name = ? AND stream_revision >= ? ORDER BY stream_revision LIMIT ?`,
-  );
+  const sql = backwards
+    ? `SELECT ${EVENT_COLUMNS} FROM events WHERE stream_name = ? AND stream_revision <= ? ORDER BY stream_revision DESC LIMIT ?`
+    : `SELECT ${EVENT_COLUMNS} FROM events WHERE stream_name = ? AND stream_revision >= ? ORDER BY stream_revision LIMIT ?`;
   return pages(reader, {
-    page: (cursor, limit) => statement.all(streamName, cursor, limit) as EventRow[],
+    page: (cursor, limit) => reader.rows(sql, [streamName, cursor], limit),
     start: from === START ? 0n : from === END ? FAR_END : clamp(from),
     maxCount: options.maxCount,
     next: (last) => (backwards ? last[2] - 1n : last[2] + 1n),
