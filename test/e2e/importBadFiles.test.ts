@@ -90,6 +90,17 @@ describe('clientele import refuses a file that is not what it seems, and writes 
     expect(detected.out).toContain('  CustomerRegistered: 2');
   });
 
+  it('leaves no store file when a row is rejected, and writes the file once the row is put right', () => {
+    const rejected = importCustomers('blank-name.csv', 'id,name\n1,Acme\n2,\n');
+    expect(rejected.code).toBe(1);
+    expect(rejected.err).toContain('line 3');
+    expect(existsSync(rejected.store)).toBe(false);
+    expect(existsSync(`${rejected.store}-wal`)).toBe(false);
+    const fixed = importCustomers('blank-name.csv', 'id,name\n1,Acme\n2,Beta\n');
+    expect(fixed.code).toBe(0);
+    expect(existsSync(fixed.store)).toBe(true);
+  });
+
   it('refuses a binary file with a message (exit 1)', () => {
     const zip = Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00, 0x00, 0x00, 0x08, 0x00]);
     const binary = importCustomers('export.xlsx', zip);

@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
 import * as E from 'fp-ts/lib/Either.js';
 import type { CsvReadOptions } from '@clientele/domain';
@@ -23,7 +23,7 @@ import {
 } from '../importing/importSummary.js';
 import { checkImportFiles, fileSha256, runImport } from '../importing/runImport.js';
 import { createProgressBar } from '../output/progressBar.js';
-import { isMissingSqliteFile, openStore, storeUrl } from '../store/openStore.js';
+import { missingSqliteFile, openStore, storeUrl } from '../store/openStore.js';
 import type { OpenedProtectedStore } from '../store/protectedStore.js';
 import { openProtectedStore } from '../store/protectedStore.js';
 import { tenantFrom } from '../store/tenant.js';
@@ -151,7 +151,7 @@ const importInto = async (
   request: ImportRequest,
   run: { readonly actor: Actor; readonly dryRun: boolean; readonly skipInvalid: boolean },
   io: CliIo,
-): Promise<ExitCode> => {
+): Promise<{ readonly code: ExitCode; readonly written: boolean }> => {
   const { kind, mapping, file, csv } = request;
   const progress = createProgressBar(io, `importing ${kind} (${mapping.name})`);
   const firstCommands: unknown[] = [];
@@ -183,12 +183,19 @@ const importInto = async (
   progress.finish({ done: sent, unit: 'commands' });
   if (outcome.kind === 'refused') {
     io.stderr(`clientele import: ${outcome.message}\n`);
-    return ExitCode.failed;
+    return { code: ExitCode.failed, written: false };
   }
   io.stderr(renderRejections(outcome.report));
   if (run.dryRun) io.stdout(renderFirstCommands(firstCommands));
   io.stdout(renderImportSummary(outcome.report, outcome.written, run.dryRun));
-  return outcome.report.rejected.length > 0 ? ExitCode.failed : ExitCode.ok;
+  const code = outcome.report.rejected.length > 0 ? ExitCode.failed : ExitCode.ok;
+  return { code, written: outcome.written };
+};
+
+/** Removes a SQLite store file the import created and wrote nothing into, with its WAL files. */
+const removeUnwrittenStore = (file: string): void => {
+  for (const path of [file, `${file}-wal`, `${file}-shm`, `${file}-journal`])
+    rmSync(path, { force: true });
 };
 
 /** `clientele import`: a CSV through a mapping into the store, as commands. */
@@ -225,11 +232,13 @@ export const importCommand: CliCommand = {
       return ExitCode.failed;
     }
     const dryRun = values['dry-run'] === true;
+    // A store file this import creates is removed again if the import writes nothing into it.
+    const created = missingSqliteFile(location, io.cwd);
     // A dry run creates no store: where there is none yet, it checks against an empty one.
     // Written as the demo writes: the tamper-evident hash chain, personal fields encrypted per
     // person.
     const opened = await openProtectedStore(
-      dryRun && isMissingSqliteFile(location, io.cwd)
+      dryRun && created !== undefined
         ? E.right((await import('../store/engines/memoryEngine.js')).openMemoryEngine())
         : openStore(location, io.cwd),
     );
@@ -238,16 +247,21 @@ export const importCommand: CliCommand = {
       return ExitCode.storeUnavailable;
     }
     const { stack } = opened.right;
+    // Set only when the import ended and wrote nothing; a fault may have committed groups.
+    let wroteNothing = false;
     try {
       const skipInvalid = values['skip-invalid'] === true;
-      return await importInto(
+      const imported = await importInto(
         stack,
         request.right,
         { actor: actor.right, dryRun, skipInvalid },
         io,
       );
+      wroteNothing = !imported.written;
+      return imported.code;
     } finally {
       await stack.close();
+      if (created !== undefined && wroteNothing && !dryRun) removeUnwrittenStore(created);
     }
   },
 };
