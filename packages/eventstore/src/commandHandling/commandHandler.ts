@@ -84,9 +84,10 @@ export interface CommandHandler<Command, Event extends DomainEvent, State, Domai
  * events with the loaded revision as the expected revision. On a conflict it reloads and decides
  * again, up to `maxAttempts` times. It is idempotent by `commandId`: the engine records the id in
  * the same transaction as the append, and a command whose id was already handled returns the first
- * append's result and writes nothing. That holds under races too: after a conflict or a refusal, the
- * handler first asks the store whether another writer recorded the same command id, and answers
- * "done" (a duplicate) if so.
+ * append's result and writes nothing (the append itself checks the id, so a new command costs no
+ * look-up). That holds under races too: after a conflict, a refusal, a denial or a decision with no
+ * events, the handler asks the store whether another writer recorded the same command id, and
+ * answers "done" (a duplicate) if so.
  */
 export const createCommandHandler = <Command, Event extends DomainEvent, State, DomainError>(
   options: CommandHandlerOptions<Command, Event, State, DomainError>,
@@ -131,8 +132,15 @@ export const createCommandHandler = <Command, Event extends DomainEvent, State, 
   ): Promise<CommandOutcome<Event, State>> => {
     const { duplicate, nextExpectedRevision } = appended;
     if (duplicate) {
-      const { state } = await load(streamName);
-      return { streamName, events: [], appended: appendedEvents(appended, true), duplicate, state };
+      // The id may have been recorded on another stream: answer with the stream it wrote.
+      const { state } = await load(appended.streamName);
+      return {
+        streamName: appended.streamName,
+        events: [],
+        appended: appendedEvents(appended, true),
+        duplicate,
+        state,
+      };
     }
     const state = events.reduce(decider.evolve, loaded.state);
     const before = loaded.revision === NO_STREAM ? 0n : loaded.revision + 1n;
@@ -145,37 +153,46 @@ export const createCommandHandler = <Command, Event extends DomainEvent, State, 
     return { streamName, events, appended: appendedEvents(appended, false), duplicate, state };
   };
 
+  /** `answer`, unless the store recorded the command's id: then the first result, a duplicate. */
+  const orRecorded = async (
+    context: CommandContext,
+    answer: E.Either<CommandFailure<DomainError>, CommandOutcome<Event, State>>,
+  ): Promise<E.Either<CommandFailure<DomainError>, CommandOutcome<Event, State>>> => {
+    const earlier = await recordedBefore(context.commandId);
+    return earlier === undefined ? answer : E.right(earlier);
+  };
+
   const handleTraced = async (
     command: Command,
     context: CommandContext,
     streamName: string,
     span: CommandSpan,
   ): Promise<E.Either<CommandFailure<DomainError>, CommandOutcome<Event, State>>> => {
-    const earlier = await recordedBefore(context.commandId);
-    if (earlier !== undefined) return E.right(earlier);
+    // A command id recorded before is not looked up first: the append checks it in its own
+    // transaction and answers with the first result. Only an answer that appends nothing (a
+    // refusal, no events, a conflict) asks the store whether the id was recorded, since the
+    // recorded command's own events may be why (a retried request, or one racing its original).
     let lastConflict: WrongExpectedRevision | undefined;
     for (let attempt = 1; attempt <= maxAttempts; attempt += 1) {
       const loaded = await span.step('load', () => load(streamName));
       const permitted = options.authorize(command, loaded.state, context);
-      if (E.isLeft(permitted)) return E.left({ kind: 'Forbidden', denial: permitted.left });
+      if (E.isLeft(permitted))
+        return orRecorded(context, E.left({ kind: 'Forbidden', denial: permitted.left }));
       const decision = await span.step('decide', () => decider.decide(command, loaded.state));
-      if (E.isLeft(decision)) {
-        // Another writer may have recorded this very command between the first check and the
-        // load (a retried request racing its original): its events are why the decider refuses.
-        const racing = await recordedBefore(context.commandId);
-        return racing === undefined
-          ? E.left({ kind: 'Rejected', error: decision.left })
-          : E.right(racing);
-      }
+      if (E.isLeft(decision))
+        return orRecorded(context, E.left({ kind: 'Rejected', error: decision.left }));
       const events = decision.right;
       if (events.length === 0) {
-        return E.right({
-          streamName,
-          events,
-          appended: undefined,
-          duplicate: false,
-          state: loaded.state,
-        });
+        return orRecorded(
+          context,
+          E.right({
+            streamName,
+            events,
+            appended: undefined,
+            duplicate: false,
+            state: loaded.state,
+          }),
+        );
       }
       const appended = await span.step('append', () =>
         store.appendToStream(

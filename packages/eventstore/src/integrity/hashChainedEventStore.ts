@@ -64,14 +64,21 @@ const earlierResult = async (
 export const withHashChain = (store: EventStore): EventStore => {
   const appendToStream: EventStore['appendToStream'] = async (streamName, events, options = {}) => {
     const expected = options.expectedRevision ?? ANY;
-    const duplicate = await earlierResult(store, options.commandId);
-    if (duplicate !== undefined) return E.right(duplicate);
+    // The command id is not looked up first: the engine checks it inside the append and answers
+    // a duplicate with the first result. Only a refusal asks, since a command already recorded
+    // may be why the stream moved past the expectation (a retried request).
+    const refused = async (
+      conflict: WrongExpectedRevision,
+    ): Promise<E.Either<WrongExpectedRevision, AppendResult>> => {
+      const duplicate = await earlierResult(store, options.commandId);
+      return duplicate === undefined ? E.left(conflict) : E.right(duplicate);
+    };
     let conflict: WrongExpectedRevision | undefined;
     for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt += 1) {
       const head = await lastEvent(store, streamName);
       const actual: CurrentRevision = head?.streamRevision ?? NO_STREAM;
       if (!satisfiesExpectedRevision(expected, actual)) {
-        return E.left(wrongExpectedRevision(streamName, expected, actual));
+        return refused(wrongExpectedRevision(streamName, expected, actual));
       }
       const result: E.Either<WrongExpectedRevision, AppendResult> = await store.appendToStream(
         streamName,
@@ -85,10 +92,10 @@ export const withHashChain = (store: EventStore): EventStore => {
       conflict = result.left;
       // Only an ANY or STREAM_EXISTS expectation still holds on the new head.
       if (typeof expected === 'bigint' || expected === NO_STREAM) {
-        return E.left(wrongExpectedRevision(streamName, expected, conflict.actual));
+        return refused(wrongExpectedRevision(streamName, expected, conflict.actual));
       }
     }
-    return E.left(conflict as WrongExpectedRevision);
+    return refused(conflict as WrongExpectedRevision);
   };
   return {
     engineName: store.engineName,
