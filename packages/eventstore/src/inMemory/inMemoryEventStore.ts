@@ -17,7 +17,9 @@ export interface InMemoryEventStoreOptions {
  * The in-memory engine: for tests, demos and the benchmarks' baseline. It keeps the log in arrays
  * and behaves exactly like the durable engines (it passes the same contract suite): events are
  * copied with JSON's rules on append, so a caller mutating its objects afterwards cannot rewrite
- * history, and what is read back is frozen.
+ * history, and what is read back is frozen. Every read hands out the same frozen objects, copying
+ * nothing: a caller that assigns to an event it read gets a `TypeError` in strict code, where a
+ * durable engine would let it change its own copy.
  */
 export const createInMemoryEventStore = (options: InMemoryEventStoreOptions = {}): EventStore => {
   const memory = createMemoryLog(options.now ?? (() => new Date()));

@@ -3,6 +3,7 @@ import type { ReadAllOptions } from '../eventStore/eventStore.js';
 import { matchesFilter } from '../subscriptions/eventFilter.js';
 import type { MemoryLog } from './memoryLog.js';
 import { namedReadStart } from './readStart.js';
+import { walkEvents } from './eventWalk.js';
 
 /** The index a log read starts at (position n is `log[n - 1]`; reads include `from`). */
 const startIndex = (from: ReadAllOptions['fromPosition'], length: number, backwards: boolean) => {
@@ -13,20 +14,22 @@ const startIndex = (from: ReadAllOptions['fromPosition'], length: number, backwa
 };
 
 /** The log's events from a position that match the filter, forwards or backwards. */
-export async function* readAll(
+export const readAll = (
   memory: MemoryLog,
   options: ReadAllOptions = {},
-): AsyncGenerator<RecordedEvent> {
-  const { log } = memory;
-  const backwards = options.direction === 'backwards';
-  const step = backwards ? -1 : 1;
-  let index = startIndex(options.fromPosition, log.length, backwards);
-  const maxCount = options.maxCount ?? Number.POSITIVE_INFINITY;
-  for (let count = 0; count < maxCount && index >= 0 && index < log.length; index += step) {
-    const event = log[index] as RecordedEvent;
-    if (matchesFilter(options.filter, event.streamName, event.type)) {
-      yield event;
-      count += 1;
-    }
-  }
-}
+): AsyncIterableIterator<RecordedEvent> =>
+  walkEvents(() => {
+    const { log } = memory;
+    const { filter } = options;
+    const backwards = options.direction === 'backwards';
+    return {
+      events: log,
+      start: startIndex(options.fromPosition, log.length, backwards),
+      step: backwards ? -1 : 1,
+      maxCount: options.maxCount ?? Number.POSITIVE_INFINITY,
+      matches:
+        filter === undefined
+          ? undefined
+          : (event) => matchesFilter(filter, event.streamName, event.type),
+    };
+  });
