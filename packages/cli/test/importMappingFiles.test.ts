@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -62,9 +62,11 @@ const importTwice = async (name: string, csv: string, mapping: string) => {
     `sqlite:${store}`,
   ];
   const first = await run(...args);
-  const events = storedEvents(store);
+  // An import that writes nothing leaves no store file: nothing stored, then.
+  const storeLeft = existsSync(store);
+  const events = storeLeft ? storedEvents(store) : [];
   const again = await run(...args);
-  return { first, again, events, after: storedEvents(store) };
+  return { first, again, storeLeft, events, after: existsSync(store) ? storedEvents(store) : [] };
 };
 
 const kinds = (events: readonly StoredEvent[]) => events.map((event) => event.type);
@@ -191,11 +193,12 @@ describe('the example mapping files', () => {
       '006D,Too precise,Jane Roe,Prospecting,100.123,12/31/2024,01/02/2024',
       '',
     ].join('\n');
-    const { first, events } = await importTwice('rejected', csv, SALESFORCE);
+    const { first, storeLeft, events } = await importTwice('rejected', csv, SALESFORCE);
     expect(first.code).toBe(ExitCode.failed);
     expect(first.err).toContain('line 2: Close Date: expected a date MM/DD/YYYY, got "31/12/2024"');
     expect(first.err).toContain('line 3: stage: not a stage of the pipeline b2b');
     expect(first.err).toContain('line 4: Amount: more than 2 decimals, got "100.123"');
+    expect(storeLeft).toBe(false);
     expect(events).toEqual([]);
   });
 
