@@ -34,7 +34,8 @@ describe('canonical JSON', () => {
     fc.assert(
       fc.property(fc.jsonValue({ maxDepth: 4 }), (value) => {
         const text = canonicalJson(value);
-        expect(JSON.parse(text)).toEqual(value);
+        // Through JSON as the value itself goes: -0 reads back as 0.
+        expect(JSON.parse(text)).toEqual(JSON.parse(JSON.stringify(value)));
         expect(text).toBe(oracle(value));
       }),
       { numRuns: 500 },
